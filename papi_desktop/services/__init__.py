@@ -1,0 +1,1 @@
+"""Use cases, one module per capability. Functions take a Database or Session and plain values."""

@@ -1,0 +1,76 @@
+"""Reference data shipped in resources/reference: PAPI dimensions, Sơn La's units, reporting periods."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import paths
+from ..domain.dimensions import Dimension
+from ..domain.errors import KnownError
+from ..domain.periods import PeriodRule
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    type: str  # "xa" | "phuong"
+    full_name: str  # "Xã Chiềng Sơn"
+    name: str  # "Chiềng Sơn"
+
+
+def _reference_file(name: str):  # noqa: ANN202
+    path = paths.resources_dir() / "reference" / name
+    if not path.exists():
+        raise KnownError(
+            f"Thiếu tệp dữ liệu tham chiếu {name}. Hãy cài lại chương trình.",
+            f"Reference data file {name} is missing. Reinstall the program.",
+        )
+    return path
+
+
+@lru_cache(maxsize=1)
+def dimensions() -> tuple[Dimension, ...]:
+    data = json.loads(_reference_file("papi_dimensions.json").read_text(encoding="utf-8"))
+    return tuple(
+        Dimension(
+            number=d["number"], name_vi=d["name_vi"], name_en=d["name_en"],
+            keys=tuple(d.get("keys", ())), sub=tuple(tuple(s) for s in d.get("sub", ())),
+        )
+        for d in data["dimensions"]
+    )
+
+
+def dimension(number: int) -> Dimension:
+    for dim in dimensions():
+        if dim.number == number:
+            return dim
+    raise KnownError(f"Không có chỉ số nội dung số {number} (chỉ có 1–8).", f"No dimension {number} (1–8 only).")
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[Unit, ...]:
+    with _reference_file("son_la_units_2025.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(Unit(r["code"], r["type"], r["full_name"], r["name"]) for r in csv.DictReader(fh))
+
+
+def unit(code: str) -> Unit:
+    code = code.strip()
+    for item in units():
+        if item.code == code or item.code == code.zfill(5):
+            return item
+    raise KnownError(
+        f"Không có đơn vị hành chính mã {code} trong danh sách 75 xã, phường của tỉnh Sơn La.",
+        f"No administrative unit with code {code} among Sơn La's 75 communes and wards.",
+    )
+
+
+@lru_cache(maxsize=1)
+def period_rules() -> tuple[PeriodRule, ...]:
+    data = json.loads(_reference_file("reporting_periods.json").read_text(encoding="utf-8"))
+    return tuple(
+        PeriodRule(p["code"], p["name_vi"], p["name_en"], p["start"], p["end"], tuple(p["due"]))
+        for p in data["periods"]
+    )

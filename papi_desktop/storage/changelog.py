@@ -1,0 +1,116 @@
+"""The one central hook: stamps every tracked write and appends it to the change log.
+
+It runs in before_flush, so the log rows are flushed in the same transaction as
+the change they describe: a rollback removes both.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from ..domain.errors import BugError
+from ..domain.text import fold
+from .models import ChangeLog, Task, Tracked, new_id
+
+_STAMP_COLUMNS = {"row_version", "created_hlc", "updated_hlc", "updated_by"}
+_TASK_SEARCH_FIELDS = ("number", "task", "output", "lead", "coordinators", "deadline_text", "note")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: Tracked) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs}
+
+
+def _before_values(obj: Tracked) -> dict[str, Any]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.deleted:
+            before[attr.key] = _plain(hist.deleted[0])
+        else:
+            before[attr.key] = _plain(getattr(obj, attr.key))
+    return before
+
+
+def _changed_columns(obj: Tracked) -> set[str]:
+    state = inspect(obj)
+    return {a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()}
+
+
+def _refresh_search_text(obj: Tracked) -> None:
+    if isinstance(obj, Task):
+        obj.search_text = fold(" ".join(str(getattr(obj, f) or "") for f in _TASK_SEARCH_FIELDS))
+
+
+def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None) -> None:
+    session.add(
+        ChangeLog(
+            hlc=obj.updated_hlc,
+            unit_code=obj.unit_code,
+            table_name=obj.__tablename__,  # type: ignore[attr-defined]
+            record_id=obj.id,
+            op=op,
+            row_version=obj.row_version,
+            actor=obj.updated_by,
+            at_utc=datetime.now(UTC).isoformat(timespec="seconds"),
+            before_json=json.dumps(before, ensure_ascii=False) if before is not None else None,
+            after_json=json.dumps(snapshot(obj), ensure_ascii=False),
+        )
+    )
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    tracked = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, Tracked)]
+    if not tracked:
+        return
+    clock = session.info.get("clock")
+    if clock is None:
+        raise BugError("session has no clock: open sessions through storage.db.Database")
+    user = session.info.get("user", "")
+    unit = session.info.get("unit_code", "")
+    for obj in list(session.deleted):
+        if isinstance(obj, Tracked):
+            raise BugError(f"hard delete of {type(obj).__name__}: set a tombstone (services.common.tombstone)")
+    for obj in list(session.new):
+        if not isinstance(obj, Tracked):
+            continue
+        stamp = clock.now()
+        obj.id = obj.id or new_id()
+        obj.unit_code = obj.unit_code or unit
+        obj.row_version = 1
+        obj.created_hlc = obj.updated_hlc = stamp
+        obj.updated_by = user
+        obj.deleted = bool(obj.deleted)
+        _refresh_search_text(obj)
+        _log(session, obj, "insert", None)
+    for obj in list(session.dirty):
+        if not isinstance(obj, Tracked) or obj in session.new:
+            continue
+        changed = _changed_columns(obj) - _STAMP_COLUMNS - {"search_text"}
+        if not changed:
+            continue
+        before = _before_values(obj)
+        op = "delete" if "deleted" in changed and obj.deleted else "update"
+        obj.row_version = (obj.row_version or 0) + 1
+        obj.updated_hlc = clock.now()
+        obj.updated_by = user
+        _refresh_search_text(obj)
+        _log(session, obj, op, before)
+
+
+def install(session_class: type[Session]) -> None:
+    """Attach the hook to a sessionmaker's class (done once by storage.db)."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)

@@ -1,0 +1,206 @@
+"""SQLAlchemy models. Every synced record carries identity, version, clock stamps and a tombstone."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """Columns every synced record has. The change-log hook (storage/changelog.py) fills them."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    unit_code: Mapped[str] = mapped_column(String(10), default="")
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_hlc: Mapped[str] = mapped_column(String(64), default="")
+    updated_hlc: Mapped[str] = mapped_column(String(64), default="")
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CommuneProfile(Tracked, Base):
+    """The commune or ward this installation serves, and the officials who sign for it."""
+
+    __tablename__ = "commune_profile"
+    unit_name: Mapped[str] = mapped_column(String(200))
+    unit_type: Mapped[str] = mapped_column(String(10))  # "xa" | "phuong"
+    chairman_name: Mapped[str] = mapped_column(String(200), default="")
+    chairman_title: Mapped[str] = mapped_column(String(100), default="Chủ tịch")
+    vice_chairman_name: Mapped[str] = mapped_column(String(200), default="")
+    vice_chairman_title: Mapped[str] = mapped_column(String(100), default="Phó Chủ tịch")
+    officer_name: Mapped[str] = mapped_column(String(200), default="")
+    officer_title: Mapped[str] = mapped_column(String(100), default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Plan(Tracked, Base):
+    __tablename__ = "plan"
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    doc_number: Mapped[str] = mapped_column(String(100), default="")
+    doc_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    source_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+    sections: Mapped[list[PlanSection]] = relationship(back_populates="plan", order_by="PlanSection.dimension")
+    indicators: Mapped[list[Indicator]] = relationship(back_populates="plan", order_by="Indicator.position")
+
+
+class PlanSection(Tracked, Base):
+    """One of the 8 dimension sections of a plan, with its title as the plan wrote it."""
+
+    __tablename__ = "plan_section"
+    __table_args__ = (UniqueConstraint("plan_id", "dimension", name="uq_plan_section_dimension"),)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"), index=True)
+    dimension: Mapped[int] = mapped_column(Integer)
+    numeral: Mapped[str] = mapped_column(String(10), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="sections")
+    tasks: Mapped[list[Task]] = relationship(back_populates="section", order_by="Task.position")
+
+
+class Task(Tracked, Base):
+    __tablename__ = "task"
+    section_id: Mapped[str] = mapped_column(ForeignKey("plan_section.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    number: Mapped[str] = mapped_column(String(20), default="")
+    task: Mapped[str] = mapped_column(Text)
+    output: Mapped[str] = mapped_column(Text, default="")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    coordinators: Mapped[str] = mapped_column(Text, default="")
+    deadline_text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Folded copy of the texts for accent-insensitive search; kept by the change-log hook.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    section: Mapped[PlanSection] = relationship(back_populates="tasks")
+    milestones: Mapped[list[Milestone]] = relationship(back_populates="task", order_by="Milestone.position")
+    updates: Mapped[list[ProgressUpdate]] = relationship(back_populates="task", order_by="ProgressUpdate.period_code")
+
+
+class Milestone(Tracked, Base):
+    __tablename__ = "milestone"
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="unspecified")
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    task: Mapped[Task] = relationship(back_populates="milestones")
+
+
+class ProgressUpdate(Tracked, Base):
+    """What was done on a task in one reporting period ("2026-H1", "2026-Y")."""
+
+    __tablename__ = "progress_update"
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
+    period_code: Mapped[str] = mapped_column(String(20))
+    result: Mapped[str] = mapped_column(Text, default="")
+    reported_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    task: Mapped[Task] = relationship(back_populates="updates")
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="update", order_by="Evidence.doc_date")
+
+
+class Evidence(Tracked, Base):
+    """A document proving progress: "Kế hoạch số 22/KH-UBND", its date, a summary, an optional file."""
+
+    __tablename__ = "evidence"
+    update_id: Mapped[str] = mapped_column(ForeignKey("progress_update.id"), index=True)
+    doc_ref: Mapped[str] = mapped_column(String(200), default="")
+    doc_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+
+    update: Mapped[ProgressUpdate] = relationship(back_populates="evidence")
+
+
+class Indicator(Tracked, Base):
+    """Chỉ tiêu: name, unit, target as written, responsible body (seed 004, Phụ lục I)."""
+
+    __tablename__ = "indicator"
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plan.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    target: Mapped[str] = mapped_column(String(50), default="")
+    responsible: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="indicators")
+    values: Mapped[list[IndicatorValue]] = relationship(back_populates="indicator")
+
+
+class IndicatorValue(Tracked, Base):
+    __tablename__ = "indicator_value"
+    indicator_id: Mapped[str] = mapped_column(ForeignKey("indicator.id"), index=True)
+    period_code: Mapped[str] = mapped_column(String(20))
+    actual: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    indicator: Mapped[Indicator] = relationship(back_populates="values")
+
+
+class ChangeLog(Base):
+    """Append-only: the sync outbox and the audit trail. Triggers forbid UPDATE and DELETE."""
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hlc: Mapped[str] = mapped_column(String(64), index=True)
+    unit_code: Mapped[str] = mapped_column(String(10), default="")
+    table_name: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(10))  # insert | update | delete (tombstone)
+    row_version: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    at_utc: Mapped[str] = mapped_column(String(32))
+    before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after_json: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+
+
+class LocalSetting(Base):
+    """Machine-local preferences (language, node id). Not synced, so not in the change log."""
+
+    __tablename__ = "local_setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+TRACKED_MODELS = [
+    CommuneProfile, Plan, PlanSection, Task, Milestone, ProgressUpdate, Evidence, Indicator, IndicatorValue,
+]
