@@ -171,9 +171,9 @@ def _read_title_block(plan: ParsedPlan, lines: list[str]) -> None:
     if ref:
         # Take the number and issuer from the original text at the same offsets (fold keeps length
         # only for ASCII), so search the original wording again with a tolerant pattern.
-        original = re.search(r"số\s*:?\s*([0-9A-Za-zĐđ/\-.]+)", text, re.IGNORECASE)
-        if original and "/" in original.group(1):
-            plan.doc_number = original.group(1).strip(".")
+        numbers = re.findall(r"\bsố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.]*/[0-9A-Za-zĐđ/\-.]+)", text, re.IGNORECASE)
+        if numbers:
+            plan.doc_number = numbers[0].strip(".")
         if ref["y"]:
             try:
                 plan.doc_date = date(int(ref["y"]), int(ref["m"]), int(ref["d"]))

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, distinct, exists, func, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.deadlines import parse_deadline
@@ -321,7 +321,7 @@ def delete_milestone(db: Database, milestone_id: str) -> None:
 
 def lead_units(db: Database, plan_id: str) -> list[str]:
     with db.reader() as s:
-        stmt = (select(distinct(Task.lead)).join(PlanSection, Task.section_id == PlanSection.id)
+        stmt = (select(Task.lead).distinct().join(PlanSection, Task.section_id == PlanSection.id)
                 .where(PlanSection.plan_id == plan_id, Task.deleted.is_(False), Task.lead != "")
                 .order_by(Task.lead))
         return list(s.scalars(stmt))

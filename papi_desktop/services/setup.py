@@ -141,6 +141,9 @@ def create_demo(db: Database, today: date | None = None) -> Profile:
         progress.add_update(db, rows[0].id, "2026-H1", "Đã ban hành kế hoạch dân vận, dân chủ năm 2026.",
                             date(2026, 3, 10), [progress.EvidenceInput("Kế hoạch số 22/KH-UBND", date(2026, 3, 2),
                                                                        "Kế hoạch công tác dân vận, dân chủ 2026")])
+        first = plan_service.task_detail(db, rows[0].id, today)
+        if first.milestones:
+            plan_service.set_milestone_done(db, first.milestones[0].id, date(2026, 3, 10))
         plan_service.update_task(db, rows[1].id, status="done")
     return profile
 
@@ -158,3 +161,8 @@ def set_setting(db: Database, key: str, value: str) -> None:
             s.add(LocalSetting(key=key, value=value))
         else:
             row.value = value
+
+
+def backup_now(db: Database) -> Path:
+    """A consistent copy of the database in the backups folder."""
+    return migrate.backup_file(db.path, paths.backups_dir(), "manual")

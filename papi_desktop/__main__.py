@@ -1,0 +1,25 @@
+"""Entry point: `papi-desktop` opens the GUI; `papi-desktop <command>` runs the command line."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Vietnamese on any console code page
+    from . import cli
+
+    argv = sys.argv[1:] if argv is None else argv
+    code = cli.run(argv)
+    if code != -1:
+        return code
+    args = cli.build_parser().parse_args(argv)
+    from . import app
+
+    return app.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The command line: the same operations as the GUI, for scripting. No Qt imported here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__, paths
+from .domain.errors import KnownError
+from .domain.status import STATUS_LABELS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="papi-desktop",
+        description="PAPI Desktop — kế hoạch PAPI và hồ sơ trách nhiệm giải trình của xã, phường (Sơn La).",
+    )
+    parser.add_argument("--version", action="version", version=f"PAPI Desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
+    parser.add_argument("--lang", choices=["vi", "en"], default=None, help="ngôn ngữ thông báo (message language)")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+
+    setup = sub.add_parser("setup", help="thiết lập xã, phường dùng chương trình (set up the commune)")
+    setup.add_argument("--unit-code", help="mã đơn vị hành chính, ví dụ 03985 (administrative unit code)")
+    setup.add_argument("--chairman", default="", help="họ tên Chủ tịch UBND (chairman's name)")
+    setup.add_argument("--chairman-title", default="Chủ tịch")
+    setup.add_argument("--demo", action="store_true", help="tạo xã mẫu để dùng thử (create the demo commune)")
+    setup.add_argument("--list-units", action="store_true", help="liệt kê 75 xã, phường (list the 75 units)")
+
+    plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
+    plan_sub = plan.add_subparsers(dest="plan_command", required=True)
+    imp = plan_sub.add_parser("import", help="nhập phụ lục kế hoạch từ .xlsx (import the plan appendix)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi (preview only)")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--year", type=int, help="năm kế hoạch nếu tiêu đề không ghi (plan year)")
+    lst = plan_sub.add_parser("list", help="liệt kê nhiệm vụ (list tasks)")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--year", type=int)
+    return parser
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
+    from .services import setup
+
+    db = setup.open_database()
+    if need_profile and setup.get_profile(db) is None:
+        db.dispose()
+        raise KnownError(
+            "Chưa thiết lập xã, phường. Chạy: papi-desktop setup --unit-code MÃ_ĐƠN_VỊ (xem --list-units).",
+            "No commune is set up yet. Run: papi-desktop setup --unit-code CODE (see --list-units).",
+        )
+    return db
+
+
+def cmd_setup(args: argparse.Namespace, lang: str) -> int:
+    from .services import reference, setup
+
+    if args.list_units:
+        for unit in reference.units():
+            _print(f"{unit.code}\t{unit.full_name}")
+        return 0
+    db = _open(args, need_profile=False)
+    try:
+        if args.demo:
+            profile = setup.create_demo(db)
+        elif args.unit_code:
+            profile = setup.setup_commune(db, args.unit_code, chairman_name=args.chairman,
+                                          chairman_title=args.chairman_title)
+        else:
+            raise KnownError("Cần --unit-code MÃ hoặc --demo.", "Give --unit-code CODE or --demo.")
+    finally:
+        db.dispose()
+    _print(f"{profile.unit_code}\t{profile.unit_name}\t{profile.chairman_name}")
+    return 0
+
+
+def _import_text(summary: dict, dry_run: bool, lang: str) -> str:
+    en = lang == "en"
+    lines = [
+        (f"File: {summary['file']}" if en else f"Tệp: {summary['file']}"),
+        (f"Plan year: {summary['year']}" if en else f"Năm kế hoạch: {summary['year']}"),
+        (f"Tasks: {summary['tasks']}" if en else f"Số nhiệm vụ: {summary['tasks']}"),
+    ]
+    for dim, count in summary["tasks_per_dimension"].items():
+        lines.append(f"  {'Dimension' if en else 'Chỉ số'} {dim}: {count}")
+    lines.append(("Milestones with a date: {0}, without: {1}" if en else
+                  "Mốc có ngày: {0}, không có ngày: {1}").format(summary["milestones_with_date"],
+                                                                 summary["milestones_without_date"]))
+    lines.append(("New: {0}, changed: {1}, unchanged: {2}" if en else "Thêm mới: {0}, thay đổi: {1}, "
+                  "giữ nguyên: {2}").format(summary["added"], summary["updated"], summary["unchanged"]))
+    for p in summary["rows_not_understood"]:
+        lines.append(f"  {'Row' if en else 'Dòng'} {p['row']}: {p['reason']} — {p['text']}")
+    if not summary["changes_anything"]:
+        lines.append("Nothing changed: this file was already imported." if en else
+                     "Không có gì thay đổi: tệp này đã được nhập trước đây.")
+    elif dry_run:
+        lines.append("Preview only: nothing was written." if en else "Chỉ xem trước: chưa ghi dữ liệu.")
+    else:
+        lines.append("Imported." if en else "Đã nhập xong.")
+    return "\n".join(lines)
+
+
+def cmd_plan(args: argparse.Namespace, lang: str) -> int:
+    from .services import plan as plan_service
+    from .services import plan_import
+
+    db = _open(args)
+    try:
+        if args.plan_command == "import":
+            preview = plan_import.preview_import(db, args.file, year=args.year)
+            result = preview if args.dry_run else plan_import.apply_import(db, preview)
+            summary = result.summary(lang)
+            summary["dry_run"] = bool(args.dry_run)
+            _print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json
+                   else _import_text(summary, args.dry_run, lang))
+            return 0
+        info = plan_service.current_plan(db, args.year)
+        if info is None:
+            raise KnownError("Chưa có kế hoạch nào. Hãy nhập kế hoạch: papi-desktop plan import TỆP.xlsx",
+                             "No plan yet. Import one: papi-desktop plan import FILE.xlsx")
+        tasks = plan_service.tasks_as_json(db, info.id, date.today())
+        if args.json:
+            _print(json.dumps(tasks, ensure_ascii=False, indent=2))
+        else:
+            idx = 1 if lang == "en" else 0
+            for t in tasks:
+                _print(f"{t['dimension']}.{t['number']}\t{STATUS_LABELS[t['status']][idx]}\t{t['task'][:70]}")
+        return 0
+    finally:
+        db.dispose()
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Parse and run a command. Returns the exit status; bare invocation returns -1 (open the GUI)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    lang = args.lang or "vi"
+    if args.command is None:
+        return -1
+    try:
+        if args.command == "setup":
+            return cmd_setup(args, lang)
+        return cmd_plan(args, lang)
+    except KnownError as exc:
+        sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")
+        return 2

@@ -1,0 +1,32 @@
+"""Installs the Qt translators. Source strings are Vietnamese (the default language);
+English comes from translations/papi_en.qm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from . import paths
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+_installed: list[QTranslator] = []  # keep references: a collected translator stops translating
+
+
+def install(app: QCoreApplication, lang: str) -> str:
+    """Install translators for lang ('vi' or 'en'); returns the language actually in use."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang not in LANGUAGES:
+        lang = "vi"
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English,
+                               QLocale.Country.Vietnam if lang == "vi" else QLocale.Country.UnitedKingdom))
+    if lang == "en":
+        ours = QTranslator()
+        if ours.load(str(paths.translations_dir() / "papi_en.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+    qtbase = QTranslator()
+    if qtbase.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return lang

@@ -1,0 +1,234 @@
+"""The Plan page: per-dimension summary, filters, accent-insensitive search, tasks, detail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.status import STATUS_LABELS
+from ...services import plan as plan_service
+from ...services import reference
+from ...storage.db import Database
+from ..models.summary_model import DimensionRole, SummaryModel
+from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
+from ..widgets.messages import current_lang, show_error
+from ..workers import JobRunner
+from .import_dialog import ImportDialog
+from .task_detail import TaskDetailPanel
+from .task_dialogs import AddTaskDialog
+
+
+class PlanPage(QWidget):
+    """Signals:
+        sig_reloaded(int): the number of tasks shown after a reload.
+    """
+
+    sig_reloaded = Signal(int)
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        self.today = date.today
+        self.plan: plan_service.PlanInfo | None = None
+        lang = current_lang()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.dimension = QComboBox()
+        self.dimension.addItem(self.tr("Tất cả chỉ số"), None)
+        for dim in reference.dimensions():
+            self.dimension.addItem(f"{dim.number}. {dim.name(lang)}", dim.number)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Mọi trạng thái"), None)
+        for key in ("not_started", "in_progress", "done", "overdue"):
+            self.status.addItem(STATUS_LABELS[key][1 if lang == "en" else 0], key)
+        self.dimension.setMaximumWidth(300)
+        self.lead = QComboBox()
+        self.lead.setMaximumWidth(220)
+        self.overdue = QCheckBox(self.tr("Chỉ nhiệm vụ quá hạn"))
+        self.import_button = QPushButton(self.tr("Nhập kế hoạch từ Excel…"))
+        self.add_button = QPushButton(self.tr("Thêm nhiệm vụ…"))
+        self.count_label = QLabel()
+
+        self.summary_model = SummaryModel(self)
+        self.summary_view = QTableView()
+        self.summary_view.setModel(self.summary_model)
+        self.summary_view.verticalHeader().hide()
+        self.summary_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.summary_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.summary_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.summary_view.setWordWrap(False)
+        self.summary_view.verticalHeader().setDefaultSectionSize(22)
+        self.summary_view.setMaximumHeight(22 * 9 + 6)
+
+        self.model = TaskTableModel(lambda ids: plan_service.task_rows(self.db, ids, self.today()), lang, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TaskTableModel.COL_TASK, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((TaskTableModel.COL_DIM, 55), (TaskTableModel.COL_NUMBER, 40),
+                           (TaskTableModel.COL_LEAD, 150), (TaskTableModel.COL_DEADLINE, 170),
+                           (TaskTableModel.COL_NEXT_DUE, 95), (TaskTableModel.COL_STATUS, 110)):
+            self.table.setColumnWidth(col, width)
+
+        self.detail = TaskDetailPanel(db, self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.dimension, 1)
+        filters.addWidget(self.status)
+        filters.addWidget(self.lead, 1)
+        filters.addWidget(self.overdue)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.import_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary_view)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload_tasks)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.dimension, self.status, self.lead):
+            combo.currentIndexChanged.connect(lambda _i: self.reload_tasks())
+        self.overdue.toggled.connect(lambda _b: self.reload_tasks())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.summary_view.clicked.connect(self._summary_clicked)
+        self.detail.sig_saved.connect(self._task_saved)
+        self.detail.sig_deleted.connect(lambda _id: self.reload())
+        self.import_button.clicked.connect(self.open_import)
+        self.add_button.clicked.connect(self._add_task)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self._add_task)
+        self.reload()
+
+    def reload(self) -> None:
+        """Reload the plan, the lead filter and the summary, then the task list."""
+        self.plan = plan_service.current_plan(self.db)
+        has_plan = self.plan is not None
+        self.add_button.setEnabled(has_plan)
+        if not has_plan:
+            self.title.setText(self.tr("Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch."))
+        else:
+            doc = f" — {self.plan.doc_number}" if self.plan.doc_number else ""
+            self.title.setText(self.tr("Kế hoạch cải thiện chỉ số PAPI năm %1").replace("%1", str(self.plan.year)) + doc)
+            self.detail.year = self.plan.year
+        current_lead = self.lead.currentData()
+        self.lead.blockSignals(True)
+        self.lead.clear()
+        self.lead.addItem(self.tr("Mọi cơ quan chủ trì"), None)
+        for name in plan_service.lead_units(self.db, self.plan.id) if has_plan else []:
+            self.lead.addItem(name.replace("\n", " "), name)
+        idx = self.lead.findData(current_lead)
+        self.lead.setCurrentIndex(max(idx, 0))
+        self.lead.blockSignals(False)
+        self.reload_summary()
+        self.reload_tasks()
+
+    def reload_summary(self) -> None:
+        rows = plan_service.dimension_summary(self.db, self.plan.id, self.today(), current_lang()) if self.plan else []
+        self.summary_model.set_rows(rows)
+
+    def current_filter(self) -> plan_service.TaskFilter | None:
+        if self.plan is None:
+            return None
+        return plan_service.TaskFilter(
+            plan_id=self.plan.id, dimension=self.dimension.currentData(), status=self.status.currentData(),
+            lead=self.lead.currentData(), overdue_only=self.overdue.isChecked(), search=self.search.text(),
+        )
+
+    def reload_tasks(self) -> None:
+        selected = self.detail.task_id
+        flt = self.current_filter()
+        ids = plan_service.task_ids(self.db, flt, self.today()) if flt else []
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("%1 nhiệm vụ").replace("%1", str(len(ids))))
+        row = self.model.row_of(selected) if selected else -1
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        elif selected:
+            self.detail.set_task(None)
+        self.sig_reloaded.emit(len(ids))
+
+    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        task_id = current.data(TaskIdRole) if current.isValid() else None
+        if task_id != self.detail.task_id:
+            self.detail.set_task(task_id)
+
+    def select_task(self, task_id: str) -> None:
+        row = self.model.row_of(task_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def _summary_clicked(self, index) -> None:  # noqa: ANN001
+        dim = index.siblingAtColumn(0).data(DimensionRole)
+        self.dimension.setCurrentIndex(self.dimension.findData(dim))
+
+    def _task_saved(self, task_id: str) -> None:
+        self.model.invalidate(task_id)
+        self.reload_summary()
+
+    def _add_task(self) -> None:
+        if self.plan is None:
+            return
+        dialog = AddTaskDialog(self, self.dimension.currentData())
+        if not dialog.exec():
+            return
+        dimension, values = dialog.values()
+        try:
+            task_id = plan_service.add_task(self.db, self.plan.id, dimension, **values)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.reload()
+        self.select_task(task_id)
+
+    def open_import(self) -> ImportDialog:
+        dialog = ImportDialog(self.db, self.runner, self)
+        dialog.sig_imported.connect(lambda _r: self.reload())
+        dialog.show()
+        return dialog

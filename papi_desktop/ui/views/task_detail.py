@@ -1,0 +1,264 @@
+"""The task detail panel: edit the task, its milestones, and its progress with evidence."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn
+from ...domain.status import STATUS_LABELS
+from ...services import plan as plan_service
+from ...services import progress
+from ...storage.db import Database
+from ..widgets.messages import ask, current_lang, show_error
+from .task_dialogs import MilestoneDialog, ProgressDialog, evidence_model_row
+
+MilestoneIdRole = Qt.ItemDataRole.UserRole + 1
+FilePathRole = Qt.ItemDataRole.UserRole + 2
+
+
+class TaskDetailPanel(QWidget):
+    """Signals:
+        sig_saved(str): a task id whose data changed.
+        sig_deleted(str): a task id that was tombstoned.
+    """
+
+    sig_saved = Signal(str)
+    sig_deleted = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.task_id: str | None = None
+        self.year: int = date.today().year
+        self.today = date.today
+        self.heading = QLabel(self.tr("Chọn một nhiệm vụ trong danh sách để xem và cập nhật."))
+        self.heading.setWordWrap(True)
+        self.number = QLineEdit()
+        self.task = QPlainTextEdit()
+        self.task.setTabChangesFocus(True)
+        self.task.setMaximumHeight(90)
+        self.output = QPlainTextEdit()
+        self.output.setTabChangesFocus(True)
+        self.output.setMaximumHeight(60)
+        self.lead = QLineEdit()
+        self.coordinators = QLineEdit()
+        self.deadline = QPlainTextEdit()
+        self.deadline.setTabChangesFocus(True)
+        self.deadline.setMaximumHeight(60)
+        self.status = QComboBox()
+        lang_idx = 1 if current_lang() == "en" else 0
+        for key in plan_service.STATUSES:
+            self.status.addItem(STATUS_LABELS[key][lang_idx], key)
+        self.note = QLineEdit()
+        self.save_button = QPushButton(self.tr("Lưu thay đổi (Ctrl+S)"))
+        self.delete_button = QPushButton(self.tr("Xóa nhiệm vụ"))
+        form = QFormLayout()
+        form.addRow(self.tr("TT:"), self.number)
+        form.addRow(self.tr("Nhiệm vụ:"), self.task)
+        form.addRow(self.tr("Sản phẩm đầu ra:"), self.output)
+        form.addRow(self.tr("Cơ quan chủ trì:"), self.lead)
+        form.addRow(self.tr("Cơ quan phối hợp:"), self.coordinators)
+        form.addRow(self.tr("Thời gian hoàn thành:"), self.deadline)
+        form.addRow(self.tr("Trạng thái:"), self.status)
+        form.addRow(self.tr("Ghi chú:"), self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+
+        self.milestones = QStandardItemModel(0, 3, self)
+        self.milestones.setHorizontalHeaderLabels([self.tr("Mốc"), self.tr("Hạn"), self.tr("Hoàn thành ngày")])
+        self.milestone_view = QTableView()
+        self.milestone_view.setModel(self.milestones)
+        self.milestone_view.horizontalHeader().setStretchLastSection(True)
+        self.milestone_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.milestone_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.milestone_view.setMaximumHeight(140)
+        self.done_button = QPushButton(self.tr("Đánh dấu mốc đã xong"))
+        self.add_milestone_button = QPushButton(self.tr("Thêm mốc…"))
+        self.remove_milestone_button = QPushButton(self.tr("Xóa mốc"))
+        ms_buttons = QHBoxLayout()
+        for b in (self.done_button, self.add_milestone_button, self.remove_milestone_button):
+            ms_buttons.addWidget(b)
+        ms_buttons.addStretch(1)
+        ms_box = QGroupBox(self.tr("Mốc thời gian"))
+        ms_layout = QVBoxLayout(ms_box)
+        ms_layout.addWidget(self.milestone_view)
+        ms_layout.addLayout(ms_buttons)
+
+        self.updates = QStandardItemModel(0, 3, self)
+        self.updates.setHorizontalHeaderLabels([self.tr("Kỳ / văn bản"), self.tr("Ngày"), self.tr("Kết quả / trích yếu")])
+        self.update_view = QTreeView()
+        self.update_view.setModel(self.updates)
+        self.update_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.add_update_button = QPushButton(self.tr("Cập nhật tiến độ…"))
+        self.open_file_button = QPushButton(self.tr("Mở tệp minh chứng"))
+        up_buttons = QHBoxLayout()
+        up_buttons.addWidget(self.add_update_button)
+        up_buttons.addWidget(self.open_file_button)
+        up_buttons.addStretch(1)
+        up_box = QGroupBox(self.tr("Tiến độ và minh chứng"))
+        up_layout = QVBoxLayout(up_box)
+        up_layout.addWidget(self.update_view)
+        up_layout.addLayout(up_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(ms_box)
+        layout.addWidget(up_box, 1)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self._delete)
+        self.done_button.clicked.connect(self._mark_done)
+        self.add_milestone_button.clicked.connect(self._add_milestone)
+        self.remove_milestone_button.clicked.connect(self._remove_milestone)
+        self.add_update_button.clicked.connect(self._add_update)
+        self.open_file_button.clicked.connect(self._open_file)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.set_task(None)
+
+    def set_task(self, task_id: str | None) -> None:
+        self.task_id = task_id
+        editable = task_id is not None
+        for w in (self.number, self.task, self.output, self.lead, self.coordinators, self.deadline, self.status,
+                  self.note, self.save_button, self.delete_button, self.done_button, self.add_milestone_button,
+                  self.remove_milestone_button, self.add_update_button, self.open_file_button):
+            w.setEnabled(editable)
+        if task_id is None:
+            self.heading.setText(self.tr("Chọn một nhiệm vụ trong danh sách để xem và cập nhật."))
+            for w in (self.number, self.lead, self.coordinators, self.note):
+                w.clear()
+            for w in (self.task, self.output, self.deadline):
+                w.clear()
+            self.milestones.removeRows(0, self.milestones.rowCount())
+            self.updates.removeRows(0, self.updates.rowCount())
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        if self.task_id is None:
+            return
+        detail = plan_service.task_detail(self.db, self.task_id, self.today())
+        row = detail.row
+        self.heading.setText(self.tr("Nhiệm vụ %1 — chỉ số %2").replace("%1", row.number)
+                             .replace("%2", str(row.dimension)))
+        self.number.setText(row.number)
+        self.task.setPlainText(row.task)
+        self.output.setPlainText(row.output)
+        self.lead.setText(row.lead)
+        self.coordinators.setText(row.coordinators)
+        self.deadline.setPlainText(row.deadline_text)
+        self.status.setCurrentIndex(self.status.findData(row.status))
+        self.note.setText(detail.note)
+        self.milestones.removeRows(0, self.milestones.rowCount())
+        for m in detail.milestones:
+            items = [QStandardItem(m.text), QStandardItem(format_vn(m.due) or self.tr("(không có ngày)")),
+                     QStandardItem(format_vn(m.done_on))]
+            items[0].setData(m.id, MilestoneIdRole)
+            if m.due and not m.done_on and m.due < self.today() and row.status != "done":
+                items[1].setForeground(Qt.GlobalColor.red)
+            self.milestones.appendRow(items)
+        self.updates.removeRows(0, self.updates.rowCount())
+        for u in progress.updates_of(self.db, self.task_id):
+            parent = evidence_model_row([u.period_code, format_vn(u.reported_on), u.result])
+            for ev in u.evidence:
+                child = evidence_model_row([ev.doc_ref, format_vn(ev.doc_date),
+                                            ev.summary + (f" [{ev.file_name}]" if ev.file_name else "")])
+                child[0].setData(str(ev.file_path) if ev.file_path else "", FilePathRole)
+                parent[0].appendRow(child)
+            self.updates.appendRow(parent)
+        self.update_view.expandAll()
+
+    def save(self) -> None:
+        if self.task_id is None:
+            return
+        try:
+            plan_service.update_task(
+                self.db, self.task_id, number=self.number.text(), task=self.task.toPlainText(),
+                output=self.output.toPlainText(), lead=self.lead.text(), coordinators=self.coordinators.text(),
+                deadline_text=self.deadline.toPlainText(), status=self.status.currentData(), note=self.note.text(),
+            )
+        except Exception as exc:  # noqa: BLE001 - validation message, nothing written
+            show_error(self, exc)
+            return
+        self.reload()
+        self.sig_saved.emit(self.task_id)
+
+    def _selected_milestone(self) -> str | None:
+        idx = self.milestone_view.currentIndex()
+        if not idx.isValid():
+            show_error(self, self.tr("Hãy chọn một mốc trong bảng."))
+            return None
+        return self.milestones.item(idx.row(), 0).data(MilestoneIdRole)
+
+    def _mark_done(self) -> None:
+        mid = self._selected_milestone()
+        if mid:
+            plan_service.set_milestone_done(self.db, mid, self.today())
+            self.reload()
+            self.sig_saved.emit(self.task_id)
+
+    def _add_milestone(self) -> None:
+        dialog = MilestoneDialog(self)
+        if dialog.exec():
+            try:
+                text, due = dialog.values()
+                plan_service.add_milestone(self.db, self.task_id, text, due)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self.reload()
+            self.sig_saved.emit(self.task_id)
+
+    def _remove_milestone(self) -> None:
+        mid = self._selected_milestone()
+        if mid and ask(self, self.tr("Xóa mốc thời gian đã chọn?")):
+            plan_service.delete_milestone(self.db, mid)
+            self.reload()
+            self.sig_saved.emit(self.task_id)
+
+    def _add_update(self) -> None:
+        dialog = ProgressDialog(self.year, self, self.today())
+        if dialog.exec():
+            period, result, reported_on, evidence = dialog.values()
+            try:
+                progress.add_update(self.db, self.task_id, period, result, reported_on, evidence)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self.reload()
+            self.sig_saved.emit(self.task_id)
+
+    def _open_file(self) -> None:
+        idx = self.update_view.currentIndex()
+        path = idx.siblingAtColumn(0).data(FilePathRole) if idx.isValid() else None
+        if not path or not os.path.exists(path):
+            show_error(self, self.tr("Hãy chọn một văn bản minh chứng có tệp đính kèm."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _delete(self) -> None:
+        if self.task_id and ask(self, self.tr("Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.")):
+            task_id = self.task_id
+            plan_service.delete_task(self.db, task_id)
+            self.set_task(None)
+            self.sig_deleted.emit(task_id)

@@ -1,0 +1,119 @@
+"""Build plan appendix workbooks the way offices type them, from the seeds' tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED000_CSV = SHARED / "fixtures" / "seed000_plan_2026.csv"
+if not SEED000_CSV.exists():  # a clone without shared/ beside it: the shipped demo copy is the same file
+    SEED000_CSV = Path(__file__).resolve().parents[1] / "resources" / "demo" / "plan_2026.csv"
+
+HEADER_STANDARD = ["TT", "Nhiệm vụ cụ thể", "Sản phẩm\nđầu ra", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                   "Thời gian hoàn\nthành"]
+# Seed 004, Phụ lục II: another order and other wordings.
+HEADER_SEED004 = ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Dự kiến kết quả", "Thời gian"]
+ORDER_SEED004 = ["tt", "task", "lead", "coordinators", "output", "deadline"]
+ORDER_STANDARD = ["tt", "task", "output", "lead", "coordinators", "deadline"]
+
+
+def seed000_records() -> list[dict[str, str]]:
+    with SEED000_CSV.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def plan_workbook(
+    path: Path,
+    records: list[dict[str, str]] | None = None,
+    header: list[str] | None = None,
+    order: list[str] | None = None,
+    title_block: bool = True,
+    numbering_row: bool = True,
+    section_style: str = "split",  # split: "I" | title merged B..F ; single: "I. title" merged A..F
+    repeat_header_every: int = 0,
+    section_titles: dict[str, str] | None = None,
+    extra_rows: list[list[str]] | None = None,
+) -> Path:
+    records = seed000_records() if records is None else records
+    header = header or HEADER_STANDARD
+    order = order or ORDER_STANDARD
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    row = 1
+    if title_block:
+        for line in ("ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN", "Phụ lục",
+                     "CÁC NHIỆM VỤ TRỌNG TÂM NÂNG CAO CHỈ SỐ PAPI NĂM 2026",
+                     "(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND xã Chiềng Sơn)"):
+            ws.cell(row, 1, line)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            row += 1
+        row += 1  # a blank line before the table
+    ws.append([]) if False else None
+    for col, text in enumerate(header, start=1):
+        ws.cell(row, col, text).alignment = Alignment(wrap_text=True)
+    row += 1
+    if numbering_row:
+        for col in range(1, 7):
+            ws.cell(row, col, f"({col})")
+        row += 1
+    last_section = None
+    tasks_since_header = 0
+    for rec in records:
+        if rec["section"] != last_section:
+            last_section = rec["section"]
+            title = (section_titles or {}).get(rec["section"], rec["section_title"])
+            if section_style == "single":
+                ws.cell(row, 1, f"{rec['section']}. {title}")
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+            else:
+                ws.cell(row, 1, rec["section"])
+                ws.cell(row, 2, f"Nội dung “{title}”")
+                ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=6)
+            row += 1
+        if repeat_header_every and tasks_since_header == repeat_header_every:
+            for col, text in enumerate(header, start=1):
+                ws.cell(row, col, text)
+            row += 1
+            tasks_since_header = 0
+        values = {"tt": rec["tt"], "task": rec["task"], "output": rec["output"], "lead": rec["lead"],
+                  "coordinators": rec["coordinators"], "deadline": rec["deadline"]}
+        for col, role in enumerate(order, start=1):
+            value = values[role]
+            ws.cell(row, col, int(value) if role == "tt" and value.isdigit() else value)
+        row += 1
+        tasks_since_header += 1
+    for extra in extra_rows or []:
+        for col, value in enumerate(extra, start=1):
+            ws.cell(row, col, value)
+        row += 1
+    wb.save(path)
+    return path
+
+
+def encrypt_workbook(source: Path, target: Path, password: str = "secret") -> Path:
+    """A real password-protected .xlsx (Agile encryption) as Excel writes it."""
+    import msoffcrypto.format.ooxml  # noqa: PLC0415
+
+    out = io.BytesIO()
+    with source.open("rb") as fh:
+        msoffcrypto.format.ooxml.OOXMLFile(fh).encrypt(password, out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def old_xls(target: Path) -> Path:
+    """A real legacy .xls (BIFF8) written by xlwt."""
+    import xlwt  # noqa: PLC0415
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Phu luc")
+    for col, text in enumerate(HEADER_STANDARD):
+        sheet.write(0, col, text)
+    book.save(str(target))
+    return target
