@@ -53,20 +53,37 @@ _RECURRING = re.compile(
 _RELATIVE = re.compile(r"ke tu ngay|sau khi|cham nhat (?:la )?\d+ ngay|trong vong \d+ ngay")
 _ON_EVENT = re.compile(r"\bkhi co\b|\bkhi\b.*\byeu cau\b|dot xuat")
 _AS_REGULATED = re.compile(r"theo quy dinh|theo ke hoach|theo yeu cau")
-# Bullet markers: a "-" or "+" or "•" opening a line, or after ";" / "." inside a flattened cell.
-_BULLET_SPLIT = re.compile(r"(?:^|\n|(?<=[;.])\s*)\s*[-+•–]\s+")
+# Bullet markers: "-", "+", "•" opening a line, or after ";" / "." inside a flattened cell.
+_BULLET_START = re.compile(r"^[-+•–]\s*")
+_BULLET_SPLIT = re.compile(r"(?:(?<=[;.])\s*)[-+•–]\s+")
+
+
+def _lines_to_items(text: str) -> list[str]:
+    """Join soft-wrapped lines: a bullet starts an item; without bullets a line starting in
+    lower case or "(" continues the previous one ("Chậm nhất là 15 / ngày kể từ ...")."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    has_bullets = any(_BULLET_START.match(line) for line in lines)
+    items: list[str] = []
+    for line in lines:
+        bullet = _BULLET_START.match(line)
+        if bullet:
+            items.append(line[bullet.end():])
+        elif items and (has_bullets or line[0].islower() or line[0] == "("):
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return items
 
 
 def split_items(cell: str) -> list[str]:
     """Split a deadline cell into its items, keeping the text of each."""
     text = (cell or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not text:
-        return []
     parts: list[str] = []
-    for chunk in _BULLET_SPLIT.split(text):
-        for line in chunk.split("\n"):
+    for item in _lines_to_items(text):
+        # A flattened cell: "- Kế hoạch quý I/2026; - Báo cáo quý IV/2026".
+        for chunk in _BULLET_SPLIT.split(item):
             # ";" separates items too ("Báo cáo kết quả 6 tháng; năm 2026").
-            for piece in line.split(";"):
+            for piece in chunk.split(";"):
                 piece = one_line(piece).strip(" .;,")
                 if piece:
                     parts.append(piece)
@@ -146,6 +163,4 @@ def parse_item(item: str, default_year: int | None = None) -> Milestone:
 
 def parse_deadline(cell: str, default_year: int | None = None) -> list[Milestone]:
     """All milestones of a deadline cell. The original cell text is kept by the caller."""
-    items = split_items(cell)
-    # "Chậm nhất là 15 ngày kể từ ngày được ... phê duyệt" is one item even if wrapped.
-    return [parse_item(item, default_year) for item in items]
+    return [parse_item(item, default_year) for item in split_items(cell)]

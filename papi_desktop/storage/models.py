@@ -100,7 +100,7 @@ class Task(Tracked, Base):
     lead: Mapped[str] = mapped_column(Text, default="")
     coordinators: Mapped[str] = mapped_column(Text, default="")
     deadline_text: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    status: Mapped[str] = mapped_column(String(20), default="not_started", index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     # Folded copy of the texts for accent-insensitive search; kept by the change-log hook.
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -127,7 +127,7 @@ class ProgressUpdate(Tracked, Base):
 
     __tablename__ = "progress_update"
     task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
-    period_code: Mapped[str] = mapped_column(String(20))
+    period_code: Mapped[str] = mapped_column(String(20), index=True)
     result: Mapped[str] = mapped_column(Text, default="")
     reported_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 

@@ -1,0 +1,84 @@
+"""Migrations from an empty database, pragmas, backups before upgrade, refusal of newer databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from papi_desktop import paths
+from papi_desktop.domain.errors import KnownError
+from papi_desktop.services import setup
+from papi_desktop.storage import migrate
+from papi_desktop.storage.db import make_engine
+
+
+def test_empty_database_is_migrated_to_head(data_dir: Path) -> None:
+    db = setup.open_database()
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        with db.engine.connect() as conn:
+            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+            assert {"plan", "plan_section", "task", "milestone", "progress_update", "evidence", "indicator",
+                    "indicator_value", "change_log", "commune_profile", "local_setting"} <= tables
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        db.dispose()
+    assert not paths.backups_dir().exists() or not list(paths.backups_dir().iterdir())  # nothing to back up
+
+
+def test_older_database_is_backed_up_then_upgraded(data_dir: Path) -> None:
+    db_file = paths.db_path()
+    engine = make_engine(db_file)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO local_setting(key, value) VALUES ('marker', 'kept')"))
+    engine.dispose()
+
+    db = setup.open_database()
+    db.dispose()
+    backups = list(paths.backups_dir().glob("papi_v0001_*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert old.execute("SELECT value FROM local_setting WHERE key='marker'").fetchone()[0] == "kept"
+    with sqlite3.connect(db_file) as new:
+        assert new.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
+        assert new.execute("SELECT value FROM local_setting WHERE key='marker'").fetchone()[0] == "kept"
+
+
+def test_newer_database_is_refused_and_left_alone(data_dir: Path) -> None:
+    setup.open_database().dispose()
+    db_file = paths.db_path()
+    with sqlite3.connect(db_file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    before = db_file.read_bytes()
+    with pytest.raises(KnownError) as err:
+        setup.open_database()
+    assert "mới hơn" in err.value.vi and "newer" in err.value.en
+    assert db_file.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(data_dir: Path) -> None:
+    with sqlite3.connect(paths.db_path()) as conn:
+        conn.execute("CREATE TABLE something_else(x)")
+    with pytest.raises(KnownError, match="không phải cơ sở dữ liệu PAPI"):
+        setup.open_database()
+
+
+def test_corrupt_database_is_reported(data_dir: Path) -> None:
+    setup.open_database().dispose()
+    db_file = paths.db_path()
+    raw = bytearray(db_file.read_bytes())
+    raw[100:4096] = b"\xff" * (4096 - 100)  # smash the first page's b-tree
+    db_file.write_bytes(bytes(raw))
+    with pytest.raises(Exception) as err:  # noqa: PT011 - KnownError or sqlite's DatabaseError
+        setup.open_database()
+    assert isinstance(err.value, KnownError) or "malformed" in str(err.value) or "not a database" in str(err.value)
