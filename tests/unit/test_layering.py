@@ -1,0 +1,50 @@
+"""ARCHITECTURE.md's layers, enforced: Qt only in ui/ and the wiring; no SQLAlchemy in domain/ or exports/."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "papi_desktop"
+QT_ALLOWED = {"ui", "app.py", "i18n.py", "__main__.py"}
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_pyside6_only_in_ui_and_wiring() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] not in QT_ALLOWED and "PySide6" in _imports(path)
+    ]
+    assert offenders == []
+
+
+def test_domain_and_exports_free_of_sqlalchemy_and_qt() -> None:
+    for layer in ("domain", "exports"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            assert not {"sqlalchemy", "PySide6", "alembic"} & _imports(path), path
+
+
+def test_domain_imports_nothing_else_of_the_package() -> None:
+    for path in (PACKAGE / "domain").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level >= 2:
+                raise AssertionError(f"{path} imports outside domain/: {node.module}")
+
+
+def test_services_and_cli_run_without_qt() -> None:
+    code = ("import sys, papi_desktop.services.plan, papi_desktop.services.plan_import, "
+            "papi_desktop.services.setup, papi_desktop.cli, papi_desktop.storage.migrate; "
+            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
