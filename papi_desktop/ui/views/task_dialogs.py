@@ -96,8 +96,6 @@ class MilestoneDialog(QDialog):
 class ProgressDialog(QDialog):
     """Record progress for a reporting period, with evidence documents and optional attached files."""
 
-    COLS = ("Số, ký hiệu văn bản", "Ngày", "Trích yếu", "Tệp đính kèm")
-
     def __init__(self, year: int, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cập nhật tiến độ"))
@@ -112,9 +110,9 @@ class ProgressDialog(QDialog):
         self.result = QPlainTextEdit()
         self.result.setTabChangesFocus(True)
         self.reported_on = QLineEdit(format_vn(today))
-        self.evidence = QStandardItemModel(0, len(self.COLS), self)
-        self.evidence.setHorizontalHeaderLabels([self.tr(c) for c in (
-            "Số, ký hiệu văn bản", "Ngày", "Trích yếu", "Tệp đính kèm")])
+        self.evidence = QStandardItemModel(0, 4, self)
+        self.evidence.setHorizontalHeaderLabels([self.tr("Số, ký hiệu văn bản"), self.tr("Ngày"),
+                                                 self.tr("Trích yếu"), self.tr("Tệp đính kèm")])
         self.table = QTableView()
         self.table.setModel(self.evidence)
         self.table.horizontalHeader().setStretchLastSection(True)

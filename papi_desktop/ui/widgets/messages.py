@@ -8,10 +8,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ...domain.errors import KnownError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def current_lang() -> str:
     app = QCoreApplication.instance()
     return str(app.property("papi_lang") or "vi") if app else "vi"
@@ -20,28 +16,29 @@ def current_lang() -> str:
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, KnownError):
         return exc.message(current_lang())
-    return _tr("Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. "
-               "Hãy báo cho bộ phận hỗ trợ kèm thông báo này.").replace("%1", f"{type(exc).__name__}: {exc}")
+    return QCoreApplication.translate(
+        "Messages", "Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. "
+        "Hãy báo cho bộ phận hỗ trợ kèm thông báo này.").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("Không thực hiện được"),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Messages", "Không thực hiện được"),
                       exc if isinstance(exc, str) else error_text(exc), QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Messages", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title or _tr("Thông báo"), text,
+    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Messages", "Thông báo"), text,
                       QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Messages", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
 def ask(parent: QWidget | None, text: str, title: str | None = None) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title or _tr("Xác nhận"), text,
+    box = QMessageBox(QMessageBox.Icon.Question, title or QCoreApplication.translate("Messages", "Xác nhận"), text,
                       QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(_tr("Đồng ý"), QMessageBox.ButtonRole.YesRole)
-    box.addButton(_tr("Không"), QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("Messages", "Đồng ý"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(QCoreApplication.translate("Messages", "Không"), QMessageBox.ButtonRole.NoRole)
     box.exec()
     return box.clickedButton() is yes

@@ -1,0 +1,863 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>AddTaskDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46" />
+        <source>Thêm nhiệm vụ</source>
+        <translation>Add task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="59" />
+        <source>Ví dụ: - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</source>
+        <translation>E.g. - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="61" />
+        <source>Chỉ số nội dung:</source>
+        <translation>Dimension:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="62" />
+        <source>Nhiệm vụ:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="63" />
+        <source>Sản phẩm đầu ra:</source>
+        <translation>Output products:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="64" />
+        <source>Cơ quan chủ trì:</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="65" />
+        <source>Cơ quan phối hợp:</source>
+        <translation>Coordinating units:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="66" />
+        <source>Thời gian hoàn thành:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="69" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="47" />
+        <source>Nhập kế hoạch từ Excel</source>
+        <translation>Import plan from Excel</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="50" />
+        <source>Tệp phụ lục kế hoạch (.xlsx)</source>
+        <translation>Plan appendix file (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="51" />
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="52" />
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="53" />
+        <source>Nhập vào cơ sở dữ liệu</source>
+        <translation>Import into the database</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="55" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="58" />
+        <source>Chọn tệp rồi bấm Xem trước. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</source>
+        <translation>Choose a file, then Preview. Nothing is written until you click Import.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="80" />
+        <source>Chọn tệp kế hoạch</source>
+        <translation>Choose the plan file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81" />
+        <source>Bảng tính Excel (*.xlsx);;Tất cả tệp (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="104" />
+        <source>Hãy chọn tệp kế hoạch .xlsx.</source>
+        <translation>Choose a plan .xlsx file.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="108" />
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109" />
+        <source>Đang đọc tệp kế hoạch…</source>
+        <translation>Reading the plan file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="118" />
+        <source>Xem trước xong. Kiểm tra rồi bấm “Nhập vào cơ sở dữ liệu”.</source>
+        <translation>Preview ready. Check it, then click “Import into the database”.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="120" />
+        <source>Không có gì thay đổi: tệp này đã được nhập trước đây.</source>
+        <translation>Nothing would change: this file was already imported.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="130" />
+        <source>Đang nhập…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131" />
+        <source>Đang nhập kế hoạch…</source>
+        <translation>Importing the plan…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="139" />
+        <source>Đã nhập: %1 nhiệm vụ mới, %2 nhiệm vụ cập nhật, %3 giữ nguyên.</source>
+        <translation>Imported: %1 new tasks, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="149" />
+        <source>Đã hủy. Dữ liệu không thay đổi.</source>
+        <translation>Cancelled. No data was changed.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="161" />
+        <source>Năm kế hoạch: %1</source>
+        <translation>Plan year: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162" />
+        <source>Văn bản: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163" />
+        <source>Tổng số nhiệm vụ: %1</source>
+        <translation>Tasks in total: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="167" />
+        <source>Mốc thời gian có ngày: %1; không có ngày (thường xuyên, theo quy định…): %2</source>
+        <translation>Milestones with a date: %1; without a date (recurring, as regulated…): %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="170" />
+        <source>Chỉ tiêu: %1</source>
+        <translation>Indicators: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171" />
+        <source>Thêm mới: %1 · Thay đổi: %2 · Giữ nguyên: %3</source>
+        <translation>New: %1 · Changed: %2 · Unchanged: %3</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="175" />
+        <source>Các dòng không hiểu được (%1):</source>
+        <translation>Rows not understood (%1):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="178" />
+        <source>  Dòng %1: %2 — %3</source>
+        <translation>  Row %1: %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="20" />
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="21" />
+        <source>Tiếp công dân</source>
+        <translation>Citizen reception</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="22" />
+        <source>Đơn thư</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="23" />
+        <source>Đối thoại</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="24" />
+        <source>Công khai</source>
+        <translation>Public postings</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="25" />
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="26" />
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="27" />
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="44" />
+        <source> (xã mẫu)</source>
+        <translation> (demo commune)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="78" />
+        <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
+        <translation>Language saved; restart the program to apply it.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="81" />
+        <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
+        <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="86" />
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="87" />
+        <source>Nhập kế hoạch từ Excel…</source>
+        <translation>Import plan from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="90" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="96" />
+        <source>&amp;Trợ giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="97" />
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="99" />
+        <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
+        <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="19" />
+        <source>Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. Hãy báo cho bộ phận hỗ trợ kèm thông báo này.</source>
+        <translation>An unexpected error occurred: %1. No data was changed. Report it to support with this message.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="25" />
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="27" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="34" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="32" />
+        <source>Thông báo</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="39" />
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="41" />
+        <source>Đồng ý</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="42" />
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="81" />
+        <source>Thêm mốc thời gian</source>
+        <translation>Add milestone</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="84" />
+        <source>ngày/tháng/năm, để trống nếu không có hạn</source>
+        <translation>day/month/year, empty if there is no due date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="86" />
+        <source>Sản phẩm, nội dung:</source>
+        <translation>Product, content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="87" />
+        <source>Hạn:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="90" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="54" />
+        <source>Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F</source>
+        <translation>Search tasks (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="58" />
+        <source>Tất cả chỉ số</source>
+        <translation>All dimensions</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="62" />
+        <source>Mọi trạng thái</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="68" />
+        <source>Chỉ nhiệm vụ quá hạn</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="69" />
+        <source>Nhập kế hoạch từ Excel…</source>
+        <translation>Import plan from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="70" />
+        <source>Thêm nhiệm vụ…</source>
+        <translation>Add task…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="155" />
+        <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
+        <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="158" />
+        <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
+        <translation>PAPI improvement plan %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="163" />
+        <source>Mọi cơ quan chủ trì</source>
+        <translation>Any lead unit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="189" />
+        <source>%1 nhiệm vụ</source>
+        <translation>%1 tasks</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
+        <source>Cập nhật tiến độ</source>
+        <translation>Progress update</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="114" />
+        <source>Số, ký hiệu văn bản</source>
+        <translation>Document number/symbol</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="114" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="115" />
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="115" />
+        <source>Tệp đính kèm</source>
+        <translation>Attached file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119" />
+        <source>Thêm văn bản</source>
+        <translation>Add document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120" />
+        <source>Đính kèm tệp…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="121" />
+        <source>Bỏ dòng</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="131" />
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="132" />
+        <source>Kết quả thực hiện:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="133" />
+        <source>Ngày cập nhật:</source>
+        <translation>Reported on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="151" />
+        <source>Chọn tệp minh chứng</source>
+        <translation>Choose the evidence file</translation>
+    </message>
+</context>
+<context>
+    <name>QtProgress</name>
+    <message>
+        <location filename="../papi_desktop/ui/progress.py" line="26" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/progress.py" line="27" />
+        <source>Đang xử lý</source>
+        <translation>Working</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="41" />
+        <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
+        <translation>A new language applies when the program is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="42" />
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="44" />
+        <source>Ngôn ngữ:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="54" />
+        <source>Lưu thông tin đơn vị</source>
+        <translation>Save unit details</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="55" />
+        <source>Đơn vị và người ký</source>
+        <translation>Unit and signatories</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="57" />
+        <source>Xã, phường:</source>
+        <translation>Commune or ward:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58" />
+        <source>Họ tên Chủ tịch UBND:</source>
+        <translation>Chairman's full name:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
+        <source>Chức danh người ký:</source>
+        <translation>Signatory's title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="60" />
+        <source>Họ tên Phó Chủ tịch:</source>
+        <translation>Vice chairman's full name:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
+        <source>Công chức phụ trách:</source>
+        <translation>Officer in charge:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
+        <source>Chức danh công chức:</source>
+        <translation>Officer's title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="65" />
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66" />
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68" />
+        <source>Thư mục dữ liệu:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69" />
+        <source>Bản sao lưu:</source>
+        <translation>Backups:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="110" />
+        <source>Đã sao lưu vào %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="34" />
+        <source>Thiết lập PAPI Desktop</source>
+        <translation>Set up PAPI Desktop</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="36" />
+        <source>Chọn xã, phường dùng chương trình và nhập tên các chức danh ký báo cáo. Có thể sửa lại trong Cài đặt.</source>
+        <translation>Choose the commune or ward using the program and the names of those who sign reports. You can change them later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="45" />
+        <source>Gõ tên xã, phường để tìm…</source>
+        <translation>Type a commune or ward name to search…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="55" />
+        <source>Xã, phường:</source>
+        <translation>Commune or ward:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="56" />
+        <source>Họ tên Chủ tịch UBND:</source>
+        <translation>Chairman's full name:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="57" />
+        <source>Chức danh người ký:</source>
+        <translation>Signatory's title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="58" />
+        <source>Họ tên Phó Chủ tịch:</source>
+        <translation>Vice chairman's full name:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="59" />
+        <source>Công chức phụ trách:</source>
+        <translation>Officer in charge:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="60" />
+        <source>Chức danh công chức:</source>
+        <translation>Officer's title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="61" />
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="63" />
+        <source>Mở xã mẫu để dùng thử</source>
+        <translation>Open the demo commune</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="64" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="85" />
+        <source>Hãy chọn xã, phường trong danh sách 75 đơn vị của tỉnh Sơn La.</source>
+        <translation>Choose a commune or ward from the list of Sơn La's 75 units.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="10" />
+        <source>Chỉ số nội dung</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="11" />
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="12" />
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="13" />
+        <source>Đang làm</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="14" />
+        <source>Chưa làm</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="15" />
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="16" />
+        <source>% hoàn thành</source>
+        <translation>% done</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailPanel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="52" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="147" />
+        <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
+        <translation>Select a task in the list to view and update it.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="71" />
+        <source>Lưu thay đổi (Ctrl+S)</source>
+        <translation>Save changes (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="72" />
+        <source>Xóa nhiệm vụ</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="74" />
+        <source>TT:</source>
+        <translation>No.:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="75" />
+        <source>Nhiệm vụ:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="76" />
+        <source>Sản phẩm đầu ra:</source>
+        <translation>Output products:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="77" />
+        <source>Cơ quan chủ trì:</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="78" />
+        <source>Cơ quan phối hợp:</source>
+        <translation>Coordinating units:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="79" />
+        <source>Thời gian hoàn thành:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80" />
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="81" />
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <source>Mốc</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <source>Hoàn thành ngày</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="95" />
+        <source>Đánh dấu mốc đã xong</source>
+        <translation>Mark milestone done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="96" />
+        <source>Thêm mốc…</source>
+        <translation>Add milestone…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="97" />
+        <source>Xóa mốc</source>
+        <translation>Delete milestone</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="102" />
+        <source>Mốc thời gian</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <source>Kỳ / văn bản</source>
+        <translation>Period / document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <source>Kết quả / trích yếu</source>
+        <translation>Result / summary</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112" />
+        <source>Cập nhật tiến độ…</source>
+        <translation>Update progress…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="113" />
+        <source>Mở tệp minh chứng</source>
+        <translation>Open evidence file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
+        <source>Tiến độ và minh chứng</source>
+        <translation>Progress and evidence</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="162" />
+        <source>Nhiệm vụ %1 — chỉ số %2</source>
+        <translation>Task %1 — dimension %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="174" />
+        <source>(không có ngày)</source>
+        <translation>(no date)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="209" />
+        <source>Hãy chọn một mốc trong bảng.</source>
+        <translation>Select a milestone in the table.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="234" />
+        <source>Xóa mốc thời gian đã chọn?</source>
+        <translation>Delete the selected milestone?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="255" />
+        <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
+        <translation>Select an evidence document that has an attached file.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="260" />
+        <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
+        <translation>Delete this task from the plan? Its change history is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="26" />
+        <source>Chỉ số</source>
+        <translation>Dim.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="27" />
+        <source>TT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="28" />
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="29" />
+        <source>Cơ quan chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="30" />
+        <source>Thời gian hoàn thành</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="31" />
+        <source>Hạn gần nhất</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/task_model.py" line="32" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="32" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
