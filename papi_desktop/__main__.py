@@ -1,4 +1,7 @@
-"""Entry point: `papi-desktop` opens the GUI; `papi-desktop <command>` runs the command line."""
+"""Entry point: `papi-desktop` opens the GUI; `papi-desktop <command>` runs the command line.
+
+Absolute imports: PyInstaller runs this file as a script.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,14 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Vietnamese on any console code page
-    from . import cli
+    from papi_desktop import cli
 
     argv = sys.argv[1:] if argv is None else argv
     code = cli.run(argv)
     if code != -1:
         return code
     args = cli.build_parser().parse_args(argv)
-    from . import app
+    from papi_desktop import app
 
     return app.run(args)
 

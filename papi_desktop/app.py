@@ -1,33 +1,54 @@
-"""Composition root: data folder -> database (migrated) -> language -> set-up -> main window."""
+"""Composition root: language -> main window shown at once -> database opened off the GUI thread
+(integrity check, backup, migration) -> first-run set-up if needed -> pages built on the data."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from . import __version__, i18n
-from .domain.errors import KnownError
-from .services import setup
-from .storage.db import Database
 
-
-def open_database_or_explain() -> Database | None:
-    try:
-        return setup.open_database()
-    except KnownError as exc:
-        from .ui.widgets.messages import show_error
-
-        show_error(None, exc.message("vi") + "\n\n" + exc.message("en"), "PAPI Desktop")
-        return None
-
-
-def build_main_window(db: Database):  # noqa: ANN201
+if TYPE_CHECKING:
+    from .storage.db import Database
     from .ui.main_window import MainWindow
 
-    return MainWindow(db)
+
+def _open_in_background() -> tuple[Database, object]:
+    """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
+    from .services import setup  # noqa: PLC0415
+    from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
+
+    db = setup.open_database()
+    return db, setup.get_profile(db)
+
+
+def _opened(window: MainWindow, result: tuple[Database, object], args: argparse.Namespace,
+            app: QApplication) -> None:
+    from .services import setup  # noqa: PLC0415
+
+    db, profile = result
+    if profile is None:
+        if args.demo or args.quit_after_show:
+            setup.create_demo(db)
+        else:
+            from .ui.views.setup_dialog import SetupDialog  # noqa: PLC0415
+
+            if not SetupDialog(db, window).exec():
+                db.dispose()
+                window.close()
+                return
+    window.attach(db)
+
+
+def _failed(window: MainWindow, exc: BaseException, app: QApplication) -> None:
+    from .ui.widgets.messages import show_error  # noqa: PLC0415
+
+    show_error(window, exc, "PAPI Desktop")
+    app.exit(1)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,28 +56,21 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("PAPI Desktop")
     app.setOrganizationName("PAPI")
     app.setApplicationVersion(__version__)
-    db = open_database_or_explain()
-    if db is None:
-        return 1
-    lang = i18n.install(app, args.lang or setup.get_setting(db, "language", "vi"))
+    lang = i18n.install(app, args.lang or i18n.saved_language())
     app.setProperty("papi_lang", lang)
-    if setup.get_profile(db) is None:
-        from .ui.views.setup_dialog import SetupDialog
+    from .ui.main_window import MainWindow  # noqa: PLC0415
 
-        dialog = SetupDialog(db)
-        if args.quit_after_show:
-            setup.create_demo(db)
-        elif not dialog.exec():
-            db.dispose()
-            return 0
-    window = build_main_window(db)
+    window = MainWindow()
     if args.quit_after_show:
-        # Smoke test and start-up benchmark: report once the window is on screen, then leave.
-        window.sig_shown.connect(lambda: QTimer.singleShot(0, lambda: (print("papi-desktop: main window shown",
-                                                                             flush=True), app.quit())))
+        # Smoke test and start-up benchmark: report the shown window, then the shown data, then leave.
+        window.sig_shown.connect(lambda: print("papi-desktop: main window shown", flush=True))
+        window.sig_ready.connect(lambda: QTimer.singleShot(
+            0, lambda: (print("papi-desktop: plan data shown", flush=True), app.quit())))
     window.show()
+    window.runner.submit(_open_in_background, lambda result: _opened(window, result, args, app),
+                         lambda exc: _failed(window, exc, app))
     code = app.exec()
-    db.dispose()
+    window.runner.shutdown()
+    if window.db is not None:
+        window.db.dispose()
     return code
-
-

@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"PAPI Desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
     parser.add_argument("--lang", choices=["vi", "en"], default=None, help="ngôn ngữ thông báo (message language)")
+    parser.add_argument("--demo", action="store_true",
+                        help="mở xã mẫu trong thư mục dữ liệu riêng (open the demo commune in its own data folder)")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
 
@@ -145,6 +147,8 @@ def run(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    elif args.demo:
+        paths.set_data_dir(paths.data_dir() / "demo")  # never mixed with a real commune's data
     lang = args.lang or "vi"
     if args.command is None:
         return -1

@@ -30,3 +30,21 @@ def install(app: QCoreApplication, lang: str) -> str:
         app.installTranslator(qtbase)
         _installed.append(qtbase)
     return lang
+
+
+def _settings():  # noqa: ANN202
+    from PySide6.QtCore import QSettings
+
+    # Beside the database, so --data-dir and portable mode carry the preference too.
+    return QSettings(str(paths.data_dir() / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def saved_language() -> str:
+    value = _settings().value("language", "vi")
+    return value if value in LANGUAGES else "vi"
+
+
+def save_language(lang: str) -> None:
+    settings = _settings()
+    settings.setValue("language", lang if lang in LANGUAGES else "vi")
+    settings.sync()

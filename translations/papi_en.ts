@@ -185,87 +185,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="20" />
+        <location filename="../papi_desktop/ui/main_window.py" line="22" />
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="21" />
+        <location filename="../papi_desktop/ui/main_window.py" line="23" />
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="22" />
+        <location filename="../papi_desktop/ui/main_window.py" line="24" />
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="23" />
+        <location filename="../papi_desktop/ui/main_window.py" line="25" />
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="24" />
+        <location filename="../papi_desktop/ui/main_window.py" line="26" />
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="25" />
+        <location filename="../papi_desktop/ui/main_window.py" line="27" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="26" />
+        <location filename="../papi_desktop/ui/main_window.py" line="28" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="27" />
+        <location filename="../papi_desktop/ui/main_window.py" line="29" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="44" />
+        <location filename="../papi_desktop/ui/main_window.py" line="57" />
+        <source>Đang mở dữ liệu…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="80" />
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="78" />
+        <location filename="../papi_desktop/ui/main_window.py" line="107" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="81" />
+        <location filename="../papi_desktop/ui/main_window.py" line="110" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="86" />
+        <location filename="../papi_desktop/ui/main_window.py" line="115" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="87" />
+        <location filename="../papi_desktop/ui/main_window.py" line="116" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="90" />
+        <location filename="../papi_desktop/ui/main_window.py" line="121" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="96" />
+        <location filename="../papi_desktop/ui/main_window.py" line="127" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="97" />
+        <location filename="../papi_desktop/ui/main_window.py" line="128" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="99" />
+        <location filename="../papi_desktop/ui/main_window.py" line="130" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.deadlines import parse_deadline
@@ -328,16 +328,26 @@ def lead_units(db: Database, plan_id: str) -> list[str]:
 
 
 def dimension_summary(db: Database, plan_id: str, today: date, lang: str = "vi") -> list[DimensionSummary]:
-    rows = list_tasks(db, TaskFilter(plan_id=plan_id), today)
+    """Counts per dimension, aggregated in SQL (a 1,000-task plan never becomes Python objects)."""
+    overdue = _overdue_clause(today)
+    stmt = (
+        select(PlanSection.dimension, Task.status, func.count(), func.sum(case((overdue, 1), else_=0)))
+        .join(PlanSection, Task.section_id == PlanSection.id)
+        .where(PlanSection.plan_id == plan_id, Task.deleted.is_(False), PlanSection.deleted.is_(False))
+        .group_by(PlanSection.dimension, Task.status)
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with db.reader() as s:
+        for dim, status, n, late in s.execute(stmt):
+            counts[dim][status] += n
+            counts[dim]["overdue"] += int(late or 0)
     out = []
     for dim in reference.dimensions():
-        mine = [r for r in rows if r.dimension == dim.number]
+        c = counts[dim.number]
         out.append(DimensionSummary(
-            dimension=dim.number, name=dim.name(lang), total=len(mine),
-            done=sum(r.status == "done" for r in mine),
-            in_progress=sum(r.status == "in_progress" for r in mine),
-            not_started=sum(r.status == "not_started" for r in mine),
-            overdue=sum(r.overdue for r in mine),
+            dimension=dim.number, name=dim.name(lang),
+            total=sum(v for k, v in c.items() if k != "overdue"), done=c["done"], in_progress=c["in_progress"],
+            not_started=c["not_started"], overdue=c["overdue"],
         ))
     return out
 

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
 from ..domain.errors import KnownError
@@ -107,6 +105,9 @@ def _check_container(path: Path) -> None:
 
 def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     """Every sheet as numbered rows of cell texts; merged ranges carry their value into every cell."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - 0.2 s to import: not on the start-up path
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
     path = Path(path)
     _check_container(path)
     try:

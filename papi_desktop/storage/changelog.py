@@ -27,20 +27,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def snapshot(obj: Tracked) -> dict[str, Any]:
+def snapshot(obj: Tracked, keys: set[str] | None = None) -> dict[str, Any]:
+    """Column values (all, or only keys); the derived search_text is never logged."""
     mapper = inspect(obj).mapper
-    return {col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs}
+    return {col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs
+            if col.key != "search_text" and (keys is None or col.key in keys)}
 
 
-def _before_values(obj: Tracked) -> dict[str, Any]:
+def _before_values(obj: Tracked, keys: set[str]) -> dict[str, Any]:
     state = inspect(obj)
     before: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        hist = state.attrs[attr.key].history
-        if hist.deleted:
-            before[attr.key] = _plain(hist.deleted[0])
-        else:
-            before[attr.key] = _plain(getattr(obj, attr.key))
+    for key in keys:
+        hist = state.attrs[key].history
+        before[key] = _plain(hist.deleted[0]) if hist.deleted else _plain(getattr(obj, key))
     return before
 
 
@@ -54,7 +53,8 @@ def _refresh_search_text(obj: Tracked) -> None:
         obj.search_text = fold(" ".join(str(getattr(obj, f) or "") for f in _TASK_SEARCH_FIELDS))
 
 
-def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None) -> None:
+def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None,
+         keys: set[str] | None = None) -> None:
     session.add(
         ChangeLog(
             hlc=obj.updated_hlc,
@@ -66,7 +66,7 @@ def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None)
             actor=obj.updated_by,
             at_utc=datetime.now(UTC).isoformat(timespec="seconds"),
             before_json=json.dumps(before, ensure_ascii=False) if before is not None else None,
-            after_json=json.dumps(snapshot(obj), ensure_ascii=False),
+            after_json=json.dumps(snapshot(obj, keys), ensure_ascii=False),
         )
     )
 
@@ -101,13 +101,15 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         changed = _changed_columns(obj) - _STAMP_COLUMNS - {"search_text"}
         if not changed:
             continue
-        before = _before_values(obj)
+        # Updates carry only what changed (before and after) plus the stamps: the audit trail
+        # and the sync outbox both need no more, and the log stays small on old machines.
+        before = _before_values(obj, changed | _STAMP_COLUMNS)
         op = "delete" if "deleted" in changed and obj.deleted else "update"
         obj.row_version = (obj.row_version or 0) + 1
         obj.updated_hlc = clock.now()
         obj.updated_by = user
         _refresh_search_text(obj)
-        _log(session, obj, op, before)
+        _log(session, obj, op, before, changed | _STAMP_COLUMNS | {"id"})
 
 
 def install(session_class: type[Session]) -> None:

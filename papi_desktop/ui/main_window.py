@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from .. import __version__
-from ..services import setup
-from ..storage.db import Database
 from .views.placeholder import PlaceholderPage
-from .views.plan_page import PlanPage
-from .views.settings_page import SettingsPage
 from .widgets.messages import show_info
 from .workers import JobRunner
+
+if TYPE_CHECKING:  # the pages and services import SQLAlchemy: loaded in attach(), off the start-up path
+    from ..storage.db import Database
+    from .views.plan_page import PlanPage
 
 # (key, label); pages not built yet say so plainly.
 NAVIGATION = (
@@ -29,20 +31,21 @@ NAVIGATION = (
 
 
 class MainWindow(QMainWindow):
-    """Signals:
-        sig_shown(): the window was shown (start-up benchmark and smoke test wait on it).
+    """Shown at once; the pages are built by attach() once the database is open.
+
+    Signals:
+        sig_shown(): the window was shown.
+        sig_ready(): the pages are built on an open database and show its data.
     """
 
     sig_shown = Signal()
+    sig_ready = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db: Database | None = None
         self.runner = JobRunner(self)
-        profile = setup.get_profile(db)
-        unit = profile.unit_name if profile else ""
-        demo = self.tr(" (xã mẫu)") if profile and profile.is_demo else ""
-        self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
+        self.setWindowTitle("PAPI Desktop")
         self.resize(1280, 800)
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -50,7 +53,8 @@ class MainWindow(QMainWindow):
         self.page_by_key: dict[str, QWidget] = {}
         for key, label in NAVIGATION:
             self.nav.addItem(QCoreApplication.translate("MainWindow", label))
-            page = self._make_page(key, QCoreApplication.translate("MainWindow", label))
+            page = PlaceholderPage(QCoreApplication.translate("MainWindow", label),
+                                   self.tr("Đang mở dữ liệu…"))
             self.page_by_key[key] = page
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -60,16 +64,41 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.statusBar().addPermanentWidget(QLabel(f"{unit}{demo}  ·  v{__version__}"))
+        self.unit_label = QLabel(f"v{__version__}")
+        self.statusBar().addPermanentWidget(self.unit_label)
         self._menus()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Build the real pages on the open database, replacing the placeholders."""
+        from ..services import setup  # noqa: PLC0415
+
+        self.db = db
+        profile = setup.get_profile(db)
+        unit = profile.unit_name if profile else ""
+        demo = self.tr(" (xã mẫu)") if profile and profile.is_demo else ""
+        self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
+        self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
+        for index, (key, label) in enumerate(NAVIGATION):
+            old = self.page_by_key[key]
+            page = self._make_page(key, QCoreApplication.translate("MainWindow", label))
+            self.page_by_key[key] = page
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.pages.setCurrentIndex(self.nav.currentRow())
+        self.import_action.setEnabled(True)
+        self.sig_ready.emit()
 
     @property
     def plan_page(self) -> PlanPage:
-        page = self.page_by_key["plan"]
-        assert isinstance(page, PlanPage)
-        return page
+        return self.page_by_key["plan"]  # type: ignore[return-value]
 
     def _make_page(self, key: str, label: str) -> QWidget:
+        from .views.plan_page import PlanPage  # noqa: PLC0415
+        from .views.settings_page import SettingsPage  # noqa: PLC0415
+
         if key == "plan":
             return PlanPage(self.db, self.runner, self)
         if key == "settings":
@@ -86,7 +115,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
         imp = QAction(self.tr("Nhập kế hoạch từ Excel…"), self)
         imp.setShortcut(QKeySequence("Ctrl+I"))
+        imp.setEnabled(False)
         imp.triggered.connect(self._import)
+        self.import_action = imp
         quit_action = QAction(self.tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)

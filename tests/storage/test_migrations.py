@@ -82,3 +82,21 @@ def test_corrupt_database_is_reported(data_dir: Path) -> None:
     with pytest.raises(Exception) as err:  # noqa: PT011 - KnownError or sqlite's DatabaseError
         setup.open_database()
     assert isinstance(err.value, KnownError) or "malformed" in str(err.value) or "not a database" in str(err.value)
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    assert migrate.SCHEMA_HEAD == migrate.head_revision()
+
+
+def test_models_and_migrations_agree(data_dir: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from papi_desktop.storage.models import Base
+
+    db = setup.open_database()
+    try:
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        db.dispose()

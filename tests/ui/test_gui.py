@@ -225,4 +225,4 @@ def test_language_choice_is_saved(qtbot, db) -> None:  # noqa: ANN001
     window = _window(qtbot, db)
     settings = window.page_by_key["settings"]
     settings.language.setCurrentIndex(settings.language.findData("en"))
-    assert setup.get_setting(db, "language") == "en"
+    assert i18n.saved_language() == "en"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
-from ...i18n import LANGUAGES
+from ...i18n import LANGUAGES, save_language
 from ...services import setup
 from ...storage.db import Database
 from ..widgets.messages import current_lang, show_error, show_info
@@ -83,7 +83,7 @@ class SettingsPage(QWidget):
 
     def _language_changed(self, _index: int) -> None:
         code = self.language.currentData()
-        setup.set_setting(self.db, "language", code)
+        save_language(code)
         self.sig_language_changed.emit(code)
 
     def _save_profile(self) -> None:

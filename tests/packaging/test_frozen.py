@@ -1,0 +1,63 @@
+"""The PyInstaller one-folder build starts: --version, a command with migrations, an offscreen window."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import workbooks
+
+from papi_desktop import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("pyinstaller") is None and not _has_module("PyInstaller"):
+        pytest.fail("PyInstaller is not installed: pip install -e '.[test]'")
+    out = tmp_path_factory.mktemp("frozen")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(out / "dist"),
+         "--workpath", str(out / "work"), str(ROOT / "build.spec")],
+        check=True, capture_output=True, timeout=1200, cwd=ROOT,
+    )
+    exe = out / "dist" / "papi-desktop" / ("papi-desktop.exe" if os.name == "nt" else "papi-desktop")
+    assert exe.exists()
+    return exe
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def _run(exe: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, encoding="utf-8", timeout=180,
+                          env=dict(os.environ, **env))
+
+
+def test_frozen_version(frozen: Path) -> None:
+    proc = _run(frozen, "--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"PAPI Desktop {__version__}"
+
+
+def test_frozen_migrates_reads_resources_and_imports(frozen: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _run(frozen, "--data-dir", str(data), "setup", "--unit-code", "03985").returncode == 0
+    book = workbooks.plan_workbook(tmp_path / "plan.xlsx")
+    proc = _run(frozen, "--data-dir", str(data), "plan", "import", str(book))
+    assert proc.returncode == 0, proc.stderr
+    assert "Số nhiệm vụ: 28" in proc.stdout
+
+
+def test_frozen_window_starts_offscreen(frozen: Path, tmp_path: Path) -> None:
+    proc = _run(frozen, "--data-dir", str(tmp_path / "data"), "--quit-after-show", QT_QPA_PLATFORM="offscreen")
+    assert proc.returncode == 0, proc.stderr
+    assert "main window shown" in proc.stdout and "plan data shown" in proc.stdout
