@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 7px 6px; }")
         self.pages = QStackedWidget()
         self.page_by_key: dict[str, QWidget] = {}
         for key, label in NAVIGATION:

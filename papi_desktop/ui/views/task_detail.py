@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -88,7 +89,16 @@ class TaskDetailPanel(QWidget):
         self.milestones.setHorizontalHeaderLabels([self.tr("Mốc"), self.tr("Hạn"), self.tr("Hoàn thành ngày")])
         self.milestone_view = QTableView()
         self.milestone_view.setModel(self.milestones)
-        self.milestone_view.horizontalHeader().setStretchLastSection(True)
+        header = self.milestone_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        self.milestone_view.setColumnWidth(1, 95)
+        self.milestone_view.setColumnWidth(2, 110)
+        self.milestone_view.verticalHeader().hide()
+        self.milestone_view.verticalHeader().setDefaultSectionSize(22)
+        self.milestone_view.setWordWrap(False)
         self.milestone_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.milestone_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.milestone_view.setMaximumHeight(140)
