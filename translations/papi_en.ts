@@ -4,49 +4,57 @@
 <context>
     <name>AddTaskDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="33" />
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="59" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46" />
         <source>Ví dụ: - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</source>
         <translation>E.g. - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="61" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="48" />
         <source>Chỉ số nội dung:</source>
         <translation>Dimension:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="62" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="49" />
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="63" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="50" />
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="64" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="51" />
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="65" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="52" />
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="66" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="53" />
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="69" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="56" />
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/forms.py" line="13" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -183,6 +191,82 @@
     </message>
 </context>
 <context>
+    <name>IndicatorDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="33" />
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="39" />
+        <source>Chỉ tiêu:</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40" />
+        <source>Đơn vị tính:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41" />
+        <source>Mục tiêu:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42" />
+        <source>Cơ quan theo dõi:</source>
+        <translation>Monitoring body:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="45" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="61" />
+        <source>Thêm chỉ tiêu…</source>
+        <translation>Add indicator…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <source>Đơn vị tính</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64" />
+        <source>Cơ quan theo dõi</source>
+        <translation>Monitoring body</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64" />
+        <source>Thực hiện trong kỳ</source>
+        <translation>Actual in the period</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70" />
+        <source>Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch (bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây.</source>
+        <translation>The plan has no indicators. They are imported with the plan file (a table with STT, Chỉ tiêu, Đơn vị tính, Kết quả…) or added here.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74" />
+        <source>Kỳ báo cáo:</source>
+        <translation>Reporting period:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../papi_desktop/ui/main_window.py" line="22" />
@@ -225,52 +309,52 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="57" />
+        <location filename="../papi_desktop/ui/main_window.py" line="58" />
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="80" />
+        <location filename="../papi_desktop/ui/main_window.py" line="81" />
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="107" />
+        <location filename="../papi_desktop/ui/main_window.py" line="108" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="110" />
+        <location filename="../papi_desktop/ui/main_window.py" line="111" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="115" />
+        <location filename="../papi_desktop/ui/main_window.py" line="116" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="116" />
+        <location filename="../papi_desktop/ui/main_window.py" line="117" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="121" />
+        <location filename="../papi_desktop/ui/main_window.py" line="122" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="127" />
+        <location filename="../papi_desktop/ui/main_window.py" line="128" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="128" />
+        <location filename="../papi_desktop/ui/main_window.py" line="129" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="130" />
+        <location filename="../papi_desktop/ui/main_window.py" line="131" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -317,27 +401,27 @@
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="81" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="68" />
         <source>Thêm mốc thời gian</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="84" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="71" />
         <source>ngày/tháng/năm, để trống nếu không có hạn</source>
         <translation>day/month/year, empty if there is no due date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="86" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="73" />
         <source>Sản phẩm, nội dung:</source>
         <translation>Product, content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="87" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="74" />
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="90" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -345,52 +429,62 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="54" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="56" />
         <source>Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F</source>
         <translation>Search tasks (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="58" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="60" />
         <source>Tất cả chỉ số</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="64" />
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="68" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="70" />
         <source>Chỉ nhiệm vụ quá hạn</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="69" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="71" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="70" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="72" />
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="155" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="109" />
+        <source>Tiến độ theo chỉ số nội dung</source>
+        <translation>Progress by dimension</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="110" />
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="164" />
         <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
         <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="158" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="167" />
         <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
         <translation>PAPI improvement plan %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="163" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="172" />
         <source>Mọi cơ quan chủ trì</source>
         <translation>Any lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="189" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="199" />
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
     </message>
@@ -398,67 +492,67 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="88" />
         <source>Cập nhật tiến độ</source>
         <translation>Progress update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="114" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number/symbol</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="114" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="115" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102" />
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="115" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102" />
         <source>Tệp đính kèm</source>
         <translation>Attached file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="106" />
         <source>Thêm văn bản</source>
         <translation>Add document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="107" />
         <source>Đính kèm tệp…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="121" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="108" />
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="131" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118" />
         <source>Kỳ báo cáo:</source>
         <translation>Reporting period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="132" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119" />
         <source>Kết quả thực hiện:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="133" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120" />
         <source>Ngày cập nhật:</source>
         <translation>Reported on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="125" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="151" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138" />
         <source>Chọn tệp minh chứng</source>
         <translation>Choose the evidence file</translation>
     </message>
@@ -668,153 +762,153 @@
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="52" />
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="147" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="53" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="157" />
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="71" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="72" />
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="72" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="73" />
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="74" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="75" />
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="75" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="76" />
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="76" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="77" />
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="77" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="78" />
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="78" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="79" />
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="79" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80" />
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="81" />
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="81" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="82" />
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="88" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="95" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="105" />
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="96" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="106" />
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="97" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="107" />
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="102" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112" />
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="108" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="122" />
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="113" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="123" />
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="128" />
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="162" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="172" />
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="174" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="184" />
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="209" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="219" />
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="234" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="244" />
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="255" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="265" />
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="260" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="270" />
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
@@ -855,14 +949,6 @@
         <location filename="../papi_desktop/ui/models/task_model.py" line="32" />
         <source>Trạng thái</source>
         <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="32" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -226,3 +226,29 @@ def test_language_choice_is_saved(qtbot, db) -> None:  # noqa: ANN001
     settings = window.page_by_key["settings"]
     settings.language.setCurrentIndex(settings.language.findData("en"))
     assert i18n.saved_language() == "en"
+
+
+def test_indicator_value_for_a_period(qtbot, plan_db, monkeypatch) -> None:  # noqa: ANN001
+    from papi_desktop.services import progress
+    from papi_desktop.ui.views.indicators_panel import COL_ACTUAL, IndicatorDialog
+
+    window = _window(qtbot, plan_db)
+    panel = window.plan_page.indicators
+    assert panel.model.rowCount() == 0 and panel.empty.isVisibleTo(panel)
+
+    def fill(dialog: IndicatorDialog) -> int:
+        dialog.name.setText("Tỷ lệ hồ sơ giải quyết đúng hạn")
+        dialog.unit.setText("%")
+        dialog.target.setText("100")
+        return 1
+
+    monkeypatch.setattr(IndicatorDialog, "exec", fill)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 1
+    panel.period.setCurrentIndex(panel.period.findData("2026-H1"))
+    with qtbot.waitSignal(panel.sig_changed, timeout=3000):
+        panel.model.item(0, COL_ACTUAL).setText("97,5")
+    plan_id = window.plan_page.plan.id
+    assert progress.indicators_of(plan_db, plan_id)[0].values == {"2026-H1": "97,5"}
+    panel.period.setCurrentIndex(panel.period.findData("2026-Y"))
+    assert panel.model.item(0, COL_ACTUAL).text() == ""

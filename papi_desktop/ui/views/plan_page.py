@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
 from ..widgets.messages import current_lang, show_error
 from ..workers import JobRunner
 from .import_dialog import ImportDialog
+from .indicators_panel import IndicatorsPanel
 from .task_detail import TaskDetailPanel
 from .task_dialogs import AddTaskDialog
 
@@ -102,6 +104,11 @@ class PlanPage(QWidget):
             self.table.setColumnWidth(col, width)
 
         self.detail = TaskDetailPanel(db, self)
+        self.indicators = IndicatorsPanel(db, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.summary_view, self.tr("Tiến độ theo chỉ số nội dung"))
+        self.tabs.addTab(self.indicators, self.tr("Chỉ tiêu"))
+        self.tabs.setMaximumHeight(22 * 9 + 40)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -116,7 +123,7 @@ class PlanPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.summary_view)
+        left_layout.addWidget(self.tabs)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
@@ -169,6 +176,7 @@ class PlanPage(QWidget):
         self.lead.setCurrentIndex(max(idx, 0))
         self.lead.blockSignals(False)
         self.reload_summary()
+        self.indicators.set_plan(self.plan.id if has_plan else None, self.plan.year if has_plan else None)
         self.reload_tasks()
 
     def reload_summary(self) -> None:

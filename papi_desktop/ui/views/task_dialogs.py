@@ -23,21 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import progress, reference
+from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QHBoxLayout:
-    ok = QPushButton(ok_text)
-    ok.setDefault(True)
-    cancel = QPushButton(dialog.tr("Hủy"))
-    ok.clicked.connect(dialog.accept)
-    cancel.clicked.connect(dialog.reject)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(cancel)
-    row.addWidget(ok)
-    dialog.ok_button = ok  # type: ignore[attr-defined]
-    return row
 
 
 class AddTaskDialog(QDialog):
@@ -66,7 +53,7 @@ class AddTaskDialog(QDialog):
         form.addRow(self.tr("Thời gian hoàn thành:"), self.deadline)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(_buttons(self, self.tr("Thêm")))
+        layout.addLayout(ok_cancel_row(self, self.tr("Thêm")))
 
     def values(self) -> tuple[int, dict[str, str]]:
         return int(self.dimension.currentData()), {
@@ -87,7 +74,7 @@ class MilestoneDialog(QDialog):
         form.addRow(self.tr("Hạn:"), self.due)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(_buttons(self, self.tr("Thêm")))
+        layout.addLayout(ok_cancel_row(self, self.tr("Thêm")))
 
     def values(self) -> tuple[str, date | None]:
         return self.text.text(), parse_vn(self.due.text(), "hạn")
@@ -135,7 +122,7 @@ class ProgressDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addLayout(ev_buttons)
-        layout.addLayout(_buttons(self, self.tr("Lưu")))
+        layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
 
     def add_evidence_row(self, doc_ref: str = "", doc_date: str = "", summary: str = "", file: str = "") -> None:
         items = [QStandardItem(doc_ref), QStandardItem(doc_date), QStandardItem(summary), QStandardItem(file)]

@@ -1,0 +1,138 @@
+"""Chỉ tiêu: the plan's indicators with the actual value reported for a chosen period."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import progress
+from ...storage.db import Database
+from ..widgets.forms import ok_cancel_row
+from ..widgets.messages import current_lang, show_error
+
+IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
+COL_NAME, COL_UNIT, COL_TARGET, COL_RESPONSIBLE, COL_ACTUAL = range(5)
+
+
+class IndicatorDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thêm chỉ tiêu"))
+        self.name = QLineEdit()
+        self.unit = QLineEdit()
+        self.target = QLineEdit()
+        self.responsible = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Chỉ tiêu:"), self.name)
+        form.addRow(self.tr("Đơn vị tính:"), self.unit)
+        form.addRow(self.tr("Mục tiêu:"), self.target)
+        form.addRow(self.tr("Cơ quan theo dõi:"), self.responsible)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Thêm")))
+
+
+class IndicatorsPanel(QWidget):
+    """Signals:
+        sig_changed(): an indicator or a value was saved.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plan_id: str | None = None
+        self._loading = False
+        self.period = QComboBox()
+        self.add_button = QPushButton(self.tr("Thêm chỉ tiêu…"))
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Mục tiêu"),
+                                              self.tr("Cơ quan theo dõi"), self.tr("Thực hiện trong kỳ")])
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch "
+                                    "(bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây."))
+        self.empty.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Kỳ báo cáo:")))
+        top.addWidget(self.period, 1)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model.itemChanged.connect(self._item_changed)
+        self.add_button.clicked.connect(self._add)
+
+    def set_plan(self, plan_id: str | None, year: int | None) -> None:
+        self.plan_id = plan_id
+        self.add_button.setEnabled(plan_id is not None)
+        current = self.period.currentData()
+        self.period.blockSignals(True)
+        self.period.clear()
+        for period in progress.periods(year) if year else []:
+            self.period.addItem(period.label(current_lang()), period.code)
+        idx = self.period.findData(current)
+        self.period.setCurrentIndex(max(idx, 0))
+        self.period.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        self._loading = True
+        self.model.removeRows(0, self.model.rowCount())
+        rows = progress.indicators_of(self.db, self.plan_id) if self.plan_id else []
+        period = self.period.currentData()
+        for ind in rows:
+            items = [QStandardItem(ind.name), QStandardItem(ind.unit), QStandardItem(ind.target),
+                     QStandardItem(ind.responsible), QStandardItem(ind.values.get(period, ""))]
+            for item in items[:COL_ACTUAL]:
+                item.setEditable(False)
+            items[COL_NAME].setData(ind.id, IndicatorIdRole)
+            items[COL_NAME].setToolTip(ind.name)
+            self.model.appendRow(items)
+        self.empty.setVisible(not rows)
+        self._loading = False
+
+    def _item_changed(self, item: QStandardItem) -> None:
+        if self._loading or item.column() != COL_ACTUAL:
+            return
+        indicator_id = self.model.item(item.row(), COL_NAME).data(IndicatorIdRole)
+        try:
+            progress.set_indicator_value(self.db, indicator_id, self.period.currentData(), item.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            self.reload()
+            return
+        self.sig_changed.emit()
+
+    def _add(self) -> None:
+        dialog = IndicatorDialog(self)
+        if not dialog.exec() or self.plan_id is None:
+            return
+        try:
+            progress.add_indicator(self.db, self.plan_id, dialog.name.text(), dialog.unit.text(),
+                                   dialog.target.text(), dialog.responsible.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.reload()
+        self.sig_changed.emit()
