@@ -169,8 +169,7 @@ def _read_title_block(plan: ParsedPlan, lines: list[str]) -> None:
         plan.year = int(years[0])
     ref = _DOC_REF.search(folded)
     if ref:
-        # Take the number and issuer from the original text at the same offsets (fold keeps length
-        # only for ASCII), so search the original wording again with a tolerant pattern.
+        # The folded text finds the reference; number and issuer are taken from the original wording.
         numbers = re.findall(r"\bsố\s*:?\s*([0-9][0-9A-Za-zĐđ/\-.]*/[0-9A-Za-zĐđ/\-.]+)", text, re.IGNORECASE)
         if numbers:
             plan.doc_number = numbers[0].strip(".")
