@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--demo", action="store_true", help="tạo xã mẫu để dùng thử (create the demo commune)")
     setup.add_argument("--list-units", action="store_true", help="liệt kê 75 xã, phường (list the 75 units)")
 
+    deadline = sub.add_parser("deadline", help="tính hạn theo ngày làm việc (due date in working days)")
+    deadline.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD",
+                          help="ngày tiếp nhận, không tính (day of receipt, not counted)")
+    deadline.add_argument("--working-days", type=int, required=True, metavar="N")
+
     plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
     imp = plan_sub.add_parser("import", help="nhập phụ lục kế hoạch từ .xlsx (import the plan appendix)")
@@ -141,6 +146,18 @@ def cmd_plan(args: argparse.Namespace, lang: str) -> int:
         db.dispose()
 
 
+def cmd_deadline(args: argparse.Namespace, lang: str) -> int:
+    from .services import reference
+
+    try:
+        start = date.fromisoformat(args.start)
+    except ValueError:
+        raise KnownError(f"Ngày “{args.start}” không đúng dạng YYYY-MM-DD.",
+                         f"Date “{args.start}” is not in the YYYY-MM-DD form.") from None
+    _print(reference.working_calendar().add_working_days(start, args.working_days).isoformat())
+    return 0
+
+
 def run(argv: list[str] | None = None) -> int:
     """Parse and run a command. Returns the exit status; bare invocation returns -1 (open the GUI)."""
     parser = build_parser()
@@ -155,6 +172,8 @@ def run(argv: list[str] | None = None) -> int:
     try:
         if args.command == "setup":
             return cmd_setup(args, lang)
+        if args.command == "deadline":
+            return cmd_deadline(args, lang)
         return cmd_plan(args, lang)
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")

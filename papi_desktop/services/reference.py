@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from .. import paths
+from ..domain.calendar import WorkingCalendar
 from ..domain.dimensions import Dimension
 from ..domain.errors import KnownError
+from ..domain.limits import LegalLimit
 from ..domain.periods import PeriodRule
 
 
@@ -74,3 +77,35 @@ def period_rules() -> tuple[PeriodRule, ...]:
         PeriodRule(p["code"], p["name_vi"], p["name_en"], p["start"], p["end"], tuple(p["due"]))
         for p in data["periods"]
     )
+
+
+@lru_cache(maxsize=1)
+def working_calendar() -> WorkingCalendar:
+    data = json.loads(_reference_file("calendar_vn.json").read_text(encoding="utf-8"))
+    days_off: list[date] = []
+    weekends: list[date] = []
+    for year in data["years"].values():
+        days_off.extend(date.fromisoformat(d) for d in year["days_off"])
+        weekends.extend(date.fromisoformat(d) for d in year["working_weekends"])
+    return WorkingCalendar(days_off, weekends, (int(y) for y in data["years"]))
+
+
+@lru_cache(maxsize=1)
+def legal_limits() -> tuple[LegalLimit, ...]:
+    data = json.loads(_reference_file("legal_limits.json").read_text(encoding="utf-8"))
+    return tuple(
+        LegalLimit(
+            code=item["code"], name_vi=item["name_vi"], name_en=item["name_en"], days=int(item["days"]),
+            unit=item["unit"], effective_from=date.fromisoformat(item["effective_from"]),
+            effective_to=date.fromisoformat(item["effective_to"]) if item.get("effective_to") else None,
+            source=item["source"], complex_days=item.get("complex_days"), remote_days=item.get("remote_days"),
+            remote_complex_days=item.get("remote_complex_days"),
+        )
+        for item in data["limits"]
+    )
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> frozenset[str]:
+    data = json.loads(_reference_file("cccd_province_codes.json").read_text(encoding="utf-8"))
+    return frozenset(data["codes"])
