@@ -35,3 +35,10 @@ def parse_vn(text: str | None, field: str = "ngày") -> date | None:
             f"{field.capitalize()} “{text}” không đúng. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/01/2026.",
             f"Date “{text}” is not valid. Use day/month/year, e.g. 05/01/2026.",
         ) from None
+
+
+def format_report(day: date) -> str:
+    """Dates in a report's text as NĐ 30/2020 writes them: day below 10 and months 1–2 padded
+    ("05/01/2026", "31/5/2021", "01/12/2020")."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"

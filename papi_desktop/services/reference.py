@@ -109,3 +109,12 @@ def legal_limits() -> tuple[LegalLimit, ...]:
 def province_codes() -> frozenset[str]:
     data = json.loads(_reference_file("cccd_province_codes.json").read_text(encoding="utf-8"))
     return frozenset(data["codes"])
+
+
+@lru_cache(maxsize=None)
+def threshold(key: str) -> float:
+    data = json.loads(_reference_file("legal_limits.json").read_text(encoding="utf-8"))
+    try:
+        return float(data["thresholds"][key]["value"])
+    except KeyError:
+        raise KnownError(f"Thiếu ngưỡng “{key}” trong dữ liệu tham chiếu.", f"Threshold “{key}” is missing.") from None

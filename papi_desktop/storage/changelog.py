@@ -15,10 +15,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError
 from ..domain.text import fold
-from .models import ChangeLog, Task, Tracked, new_id
+from .models import ChangeLog, Tracked, new_id
 
 _STAMP_COLUMNS = {"row_version", "created_hlc", "updated_hlc", "updated_by"}
-_TASK_SEARCH_FIELDS = ("number", "task", "output", "lead", "coordinators", "deadline_text", "note")
 
 
 def _plain(value: Any) -> Any:
@@ -49,8 +48,10 @@ def _changed_columns(obj: Tracked) -> set[str]:
 
 
 def _refresh_search_text(obj: Tracked) -> None:
-    if isinstance(obj, Task):
-        obj.search_text = fold(" ".join(str(getattr(obj, f) or "") for f in _TASK_SEARCH_FIELDS))
+    """Models that declare __search_fields__ keep a folded copy for accent-insensitive search."""
+    fields = getattr(type(obj), "__search_fields__", None)
+    if fields:
+        obj.search_text = fold(" ".join(str(getattr(obj, f) or "") for f in fields))
 
 
 def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None,

@@ -92,6 +92,7 @@ class PlanSection(Tracked, Base):
 
 class Task(Tracked, Base):
     __tablename__ = "task"
+    __search_fields__ = ("number", "task", "output", "lead", "coordinators", "deadline_text", "note")
     section_id: Mapped[str] = mapped_column(ForeignKey("plan_section.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     number: Mapped[str] = mapped_column(String(20), default="")
@@ -204,3 +205,5 @@ class LocalSetting(Base):
 TRACKED_MODELS = [
     CommuneProfile, Plan, PlanSection, Task, Milestone, ProgressUpdate, Evidence, Indicator, IndicatorValue,
 ]
+
+from . import registers as _registers  # noqa: E402,F401 - register the register tables on Base.metadata

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from papi_desktop.storage.migrate import include_name
 from papi_desktop.storage.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -15,6 +16,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite can barely ALTER: batch mode rebuilds tables
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,320 @@
+"""The citizen reception book (Sổ tiếp công dân, Mẫu 03/TCD): entry, search, statistics, obligations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from ..domain.dates import format_report
+from ..domain.errors import KnownError
+from ..domain.identity import check_cccd, mask
+from ..domain.text import fold, nfc
+from ..storage.db import Database
+from ..storage.registers import Reception, ReceptionCitizen
+from . import access, reference
+
+TYPES = ("regular", "periodic", "adhoc")  # thường xuyên; định kỳ, đột xuất (by the leaders)
+CLASSES = ("khieu_nai", "to_cao", "kien_nghi", "phan_anh")
+DIRECTIONS = ("", "accept", "guide", "forward")
+TYPE_LABELS = {"regular": "Thường xuyên", "periodic": "Định kỳ", "adhoc": "Đột xuất"}
+CLASS_LABELS = {"khieu_nai": "khiếu nại", "to_cao": "tố cáo", "kien_nghi": "kiến nghị", "phan_anh": "phản ánh"}
+
+
+@dataclass
+class CitizenInput:
+    name: str
+    address: str = ""
+    id_number: str = ""
+    id_kind: str = "cccd"  # cccd | passport | other
+    birth_year: int | None = None
+    is_representative: bool = False
+
+
+@dataclass
+class ReceptionInput:
+    received_on: date
+    citizens: list[CitizenInput]
+    summary: str
+    classes: list[str]
+    reception_type: str = "regular"
+    receiver: str = ""
+    people_count: int | None = None  # None: the number of citizens listed
+    prior_authorities: str = ""
+    direction: str = ""
+    direction_target: str = ""
+    direction_doc: str = ""
+    followup: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ReceptionRow:
+    id: str
+    received_on: date
+    reception_type: str
+    names: str
+    address: str
+    id_numbers: str  # masked unless the viewer may see them
+    people_count: int
+    summary: str
+    classes: str
+    direction: str
+    receiver: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    receptions: int = 0
+    citizens: int = 0
+    delegations: int = 0
+    delegation_citizens: int = 0
+
+
+@dataclass
+class ReceptionStats:
+    start: date
+    end: date
+    total: Counts
+    regular: Counts
+    leaders: Counts
+    by_class: dict[str, int] = field(default_factory=dict)
+    delegation_classes: dict[str, set[str]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        def part(c: Counts) -> dict[str, int]:
+            return {"receptions": c.receptions, "citizens": c.citizens, "delegations": c.delegations,
+                    "delegation_citizens": c.delegation_citizens}
+
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), **part(self.total),
+                "regular": part(self.regular), "leaders": part(self.leaders), "by_class": self.by_class}
+
+
+def delegation_threshold() -> int:
+    return int(reference.threshold("delegation_min_people"))
+
+
+def _validate(inp: ReceptionInput) -> tuple[list[CitizenInput], int]:
+    problems: list[tuple[str, str]] = []
+    if inp.reception_type not in TYPES:
+        problems.append(("Hình thức tiếp phải là thường xuyên, định kỳ hoặc đột xuất.",
+                         "Reception type must be regular, periodic or ad hoc."))
+    citizens = [c for c in inp.citizens if nfc(c.name)]
+    if not citizens:
+        problems.append(("Hãy ghi họ tên ít nhất một công dân.", "Enter the name of at least one citizen."))
+    if not nfc(inp.summary):
+        problems.append(("Hãy tóm tắt nội dung vụ việc.", "Summarise the matter."))
+    bad_classes = set(inp.classes) - set(CLASSES)
+    if not inp.classes or bad_classes:
+        problems.append(("Phân loại phải là một hoặc nhiều trong: khiếu nại, tố cáo, kiến nghị, phản ánh.",
+                         "Classify as one or more of: complaint, denunciation, petition, feedback."))
+    people = inp.people_count if inp.people_count is not None else len(citizens)
+    if people < max(len(citizens), 1):
+        problems.append((f"Số người ({people}) ít hơn số công dân đã ghi ({len(citizens)}).",
+                         f"The number of people ({people}) is less than the citizens listed ({len(citizens)})."))
+    if people >= delegation_threshold():
+        reps = sum(c.is_representative for c in citizens)
+        if not 1 <= reps <= 5:
+            problems.append((f"Đoàn đông người ({people} người) phải ghi từ 01 đến 05 người đại diện "
+                             "(Điều 29 Luật Tiếp công dân).",
+                             f"A delegation ({people} people) needs 1 to 5 representatives (Law on Citizen "
+                             "Reception, Art. 29)."))
+    if inp.direction not in DIRECTIONS:
+        problems.append(("Hướng xử lý phải là thụ lý, hướng dẫn hoặc chuyển đơn.",
+                         "Handling must be accept, guide or forward."))
+    elif inp.direction in ("guide", "forward") and not nfc(inp.direction_target):
+        problems.append(("Hướng dẫn hoặc chuyển đơn phải ghi rõ cơ quan, đơn vị nhận.",
+                         "Guidance or forwarding must name the receiving authority."))
+    codes = set(reference.province_codes())
+    for c in citizens:
+        if c.id_kind == "cccd" and c.id_number.strip():
+            check = check_cccd(c.id_number, codes, c.birth_year)
+            if not check.ok:
+                problems.append((f"{nfc(c.name)}: {check.vi}", f"{nfc(c.name)}: {check.en}"))
+    if problems:
+        raise KnownError("\n".join(p[0] for p in problems), "\n".join(p[1] for p in problems))
+    return citizens, people
+
+
+def _search_text(rec: Reception, citizens: list[CitizenInput]) -> str:
+    parts = [rec.summary, rec.prior_authorities, rec.direction_target, rec.followup, rec.notes]
+    for c in citizens:
+        parts += [c.name, c.address]
+    return fold(" ".join(p for p in parts if p))
+
+
+def _fill(s: Session, rec: Reception, inp: ReceptionInput, citizens: list[CitizenInput], people: int) -> None:
+    rec.received_on = inp.received_on
+    rec.reception_type = inp.reception_type
+    rec.receiver = nfc(inp.receiver)
+    rec.people_count = people
+    rec.summary = nfc(inp.summary)
+    rec.classes = ",".join(c for c in CLASSES if c in inp.classes)
+    rec.prior_authorities = nfc(inp.prior_authorities)
+    rec.direction = inp.direction
+    rec.direction_target = nfc(inp.direction_target)
+    rec.direction_doc = nfc(inp.direction_doc)
+    rec.followup = nfc(inp.followup)
+    rec.notes = nfc(inp.notes)
+    rec.search_text = _search_text(rec, citizens)
+
+
+def add_reception(db: Database, inp: ReceptionInput) -> str:
+    citizens, people = _validate(inp)
+    with db.session() as s:
+        rec = Reception()
+        _fill(s, rec, inp, citizens, people)
+        s.add(rec)
+        s.flush()
+        for pos, c in enumerate(citizens):
+            s.add(ReceptionCitizen(reception_id=rec.id, position=pos, name=nfc(c.name), address=nfc(c.address),
+                                   id_number=c.id_number.strip(), id_kind=c.id_kind, birth_year=c.birth_year,
+                                   is_representative=c.is_representative))
+        return rec.id
+
+
+def fts_query(query: str) -> str:
+    """Folded words as FTS5 prefix terms: 'Nguyễn Văn' -> '"nguyen"* "van"*'."""
+    words = [w.replace('"', "") for w in fold(query).split()]
+    return " ".join(f'"{w}"*' for w in words if w)
+
+
+def reception_ids(db: Database, search: str = "", start: date | None = None, end: date | None = None,
+                  reception_type: str | None = None) -> list[str]:
+    """Ids newest first: the projection a lazy table model holds (full-text search when asked)."""
+    where, params = ["r.deleted = 0"], {}
+    if start:
+        where.append("r.received_on >= :start")
+        params["start"] = start.isoformat()
+    if end:
+        where.append("r.received_on <= :end")
+        params["end"] = end.isoformat()
+    if reception_type:
+        where.append("r.reception_type = :rtype")
+        params["rtype"] = reception_type
+    source = "reception r"
+    match = fts_query(search)
+    if match:
+        source = "reception_fts f JOIN reception r ON r.rowid = f.rowid"
+        where.append("reception_fts MATCH :match")
+        params["match"] = match
+    sql = f"SELECT r.id FROM {source} WHERE {' AND '.join(where)} ORDER BY r.received_on DESC, r.rowid DESC"
+    with db.reader() as s:
+        return [row[0] for row in s.execute(text(sql), params)]
+
+
+def reception_rows(db: Database, ids: list[str]) -> list[ReceptionRow]:
+    """Rows for a list: identity numbers always masked (a list does not need them)."""
+    with db.reader() as s:
+        recs = {r.id: r for r in s.scalars(select(Reception).where(Reception.id.in_(ids)))}
+        people: dict[str, list[ReceptionCitizen]] = {}
+        for c in s.scalars(select(ReceptionCitizen).where(ReceptionCitizen.reception_id.in_(ids),
+                                                          ReceptionCitizen.deleted.is_(False))
+                           .order_by(ReceptionCitizen.position)):
+            people.setdefault(c.reception_id, []).append(c)
+    rows = []
+    for rid in ids:
+        rec = recs.get(rid)
+        if rec is None:
+            continue
+        cs = people.get(rid, [])
+        rows.append(ReceptionRow(
+            id=rid, received_on=rec.received_on, reception_type=rec.reception_type,
+            names="; ".join(c.name for c in cs), address="; ".join(dict.fromkeys(c.address for c in cs if c.address)),
+            id_numbers="; ".join(mask(c.id_number) for c in cs if c.id_number),
+            people_count=rec.people_count, summary=rec.summary, classes=rec.classes, direction=rec.direction,
+            receiver=rec.receiver,
+        ))
+    return rows
+
+
+def citizens_of(db: Database, reception_id: str, viewer: access.Viewer | None = None) -> list[CitizenInput]:
+    """The citizens of one visit for its detail view; full identity numbers only for allowed roles."""
+    viewer = viewer or access.current_viewer(db)
+    full = access.may_see_full_ids(viewer)
+    with db.reader() as s:
+        rows = s.scalars(select(ReceptionCitizen).where(ReceptionCitizen.reception_id == reception_id,
+                                                        ReceptionCitizen.deleted.is_(False))
+                         .order_by(ReceptionCitizen.position))
+        return [CitizenInput(c.name, c.address, c.id_number if full else mask(c.id_number), c.id_kind,
+                             c.birth_year, c.is_representative) for c in rows]
+
+
+def statistics(db: Database, start: date, end: date) -> ReceptionStats:
+    threshold = delegation_threshold()
+    stmt = (select(Reception.reception_type, Reception.people_count, Reception.classes)
+            .where(Reception.deleted.is_(False), Reception.received_on >= start, Reception.received_on <= end))
+    parts = {"regular": [0, 0, 0, 0], "leaders": [0, 0, 0, 0]}
+    by_class: dict[str, int] = dict.fromkeys(CLASSES, 0)
+    delegation_classes: dict[str, set[str]] = {"regular": set(), "leaders": set()}
+    with db.reader() as s:
+        for rtype, people, classes in s.execute(stmt):
+            key = "regular" if rtype == "regular" else "leaders"
+            acc = parts[key]
+            acc[0] += 1
+            acc[1] += people
+            if people >= threshold:
+                acc[2] += 1
+                acc[3] += people
+                delegation_classes[key].update(c for c in classes.split(",") if c)
+            for c in classes.split(","):
+                if c:
+                    by_class[c] += 1
+    regular, leaders = Counts(*parts["regular"]), Counts(*parts["leaders"])
+    total = Counts(*(a + b for a, b in zip(parts["regular"], parts["leaders"], strict=True)))
+    return ReceptionStats(start, end, total, regular, leaders, by_class, delegation_classes)
+
+
+def _n(value: int) -> str:
+    """Report style: numbers under 10 are written with two digits ("04 đoàn")."""
+    return f"{value:02d}" if value < 10 else str(value)
+
+
+def _delegations(c: Counts, classes: set[str] | None = None) -> str:
+    if not c.delegations:
+        return "không có đoàn đông người"
+    tail = ""
+    if classes and len(classes) == 1:
+        tail = f" đến {CLASS_LABELS[next(iter(classes))]}"
+    return f"trong đó có {_n(c.delegations)} đoàn đông người với {_n(c.delegation_citizens)} công dân{tail}"
+
+
+def statistics_paragraph(st: ReceptionStats, leaders_of: str = "UBND xã") -> str:
+    """The reception paragraph of a six-month or annual report, in the report's own words."""
+    t, r, lead = st.total, st.regular, st.leaders
+    return (
+        f"Tính từ ngày {format_report(st.start)} đến ngày {format_report(st.end)}, đã tiếp {_n(t.receptions)} lượt với "
+        f"{_n(t.citizens)} công dân {_delegations(t)}. "
+        f"Tiếp thường xuyên {_n(r.receptions)} lượt với {_n(r.citizens)} công dân "
+        f"{_delegations(r, st.delegation_classes.get('regular'))}. "
+        f"Tiếp định kỳ, đột xuất của lãnh đạo {leaders_of}: Tiếp {_n(lead.receptions)} lượt với "
+        f"{_n(lead.citizens)} công dân {_delegations(lead, st.delegation_classes.get('leaders'))}."
+    )
+
+
+def weeks_without_periodic(db: Database, start: date, end: date) -> list[date]:
+    """Mondays of the weeks (with at least one working day) without the chairman's periodic reception.
+
+    The chairman must receive citizens at the commune office at least one day a week
+    (Luật Tiếp công dân, Điều 15.2.d).
+    """
+    cal = reference.working_calendar()
+    with db.reader() as s:
+        days = set(s.scalars(select(Reception.received_on).where(
+            Reception.deleted.is_(False), Reception.reception_type == "periodic",
+            Reception.received_on >= start - timedelta(days=6), Reception.received_on <= end + timedelta(days=6))))
+    missing = []
+    monday = start - timedelta(days=start.weekday())
+    while monday <= end:
+        week = [monday + timedelta(days=i) for i in range(7)]
+        if any(cal.is_working_day(d) for d in week) and not any(d in days for d in week):
+            missing.append(monday)
+        monday += timedelta(days=7)
+    return missing
+
+
+def count(db: Database) -> int:
+    with db.reader() as s:
+        return s.scalar(select(func.count()).select_from(Reception).where(Reception.deleted.is_(False))) or 0
