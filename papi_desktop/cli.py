@@ -38,6 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
                           help="ngày tiếp nhận, không tính (day of receipt, not counted)")
     deadline.add_argument("--working-days", type=int, required=True, metavar="N")
 
+    rec = sub.add_parser("reception", help="sổ tiếp công dân (citizen reception book)")
+    rec_sub = rec.add_subparsers(dest="reception_command", required=True)
+    stats = rec_sub.add_parser("stats", help="số liệu tiếp công dân (reception statistics)")
+    stats.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                       help="mặc định: đầu kỳ báo cáo hiện tại (default: the current reporting window)")
+    stats.add_argument("--to", dest="end", metavar="YYYY-MM-DD")
+    stats.add_argument("--json", action="store_true")
+
+    pet = sub.add_parser("petitions", help="đơn thư (petitions)")
+    pet_sub = pet.add_subparsers(dest="petitions_command", required=True)
+    due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
+    due.add_argument("--json", action="store_true")
+
     plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
     imp = plan_sub.add_parser("import", help="nhập phụ lục kế hoạch từ .xlsx (import the plan appendix)")
@@ -146,15 +159,60 @@ def cmd_plan(args: argparse.Namespace, lang: str) -> int:
         db.dispose()
 
 
+def _iso(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise KnownError(f"Ngày “{text}” không đúng dạng YYYY-MM-DD.",
+                         f"Date “{text}” is not in the YYYY-MM-DD form.") from None
+
+
 def cmd_deadline(args: argparse.Namespace, lang: str) -> int:
     from .services import reference
 
+    _print(reference.working_calendar().add_working_days(_iso(args.start), args.working_days).isoformat())
+    return 0
+
+
+def cmd_reception(args: argparse.Namespace, lang: str) -> int:
+    from .services import progress, reception
+
+    if args.start and args.end:
+        start, end = _iso(args.start), _iso(args.end)
+    elif args.start or args.end:
+        raise KnownError("Cần cả --from và --to, hoặc bỏ cả hai để dùng kỳ báo cáo hiện tại.",
+                         "Give both --from and --to, or neither for the current reporting window.")
+    else:
+        period = progress.period_for_day(date.today())
+        assert period is not None
+        start, end = period.start, period.end
+    if start > end:
+        raise KnownError("Ngày bắt đầu sau ngày kết thúc.", "The start date is after the end date.")
+    db = _open(args)
     try:
-        start = date.fromisoformat(args.start)
-    except ValueError:
-        raise KnownError(f"Ngày “{args.start}” không đúng dạng YYYY-MM-DD.",
-                         f"Date “{args.start}” is not in the YYYY-MM-DD form.") from None
-    _print(reference.working_calendar().add_working_days(start, args.working_days).isoformat())
+        stats = reception.statistics(db, start, end)
+    finally:
+        db.dispose()
+    _print(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) if args.json
+           else reception.statistics_paragraph(stats))
+    return 0
+
+
+def cmd_petitions(args: argparse.Namespace, lang: str) -> int:
+    from .services import petitions
+
+    db = _open(args)
+    try:
+        items = petitions.due_items(db, date.today())
+    finally:
+        db.dispose()
+    if args.json:
+        _print(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=2))
+    else:
+        for i in items:
+            late = ("OVERDUE" if lang == "en" else "QUÁ HẠN") if i.overdue else ""
+            name = i.step_name_en if lang == "en" else i.step_name_vi
+            _print(f"{i.register_no}\t{i.due:%d/%m/%Y}\t{late}\t{name}")
     return 0
 
 
@@ -174,6 +232,10 @@ def run(argv: list[str] | None = None) -> int:
             return cmd_setup(args, lang)
         if args.command == "deadline":
             return cmd_deadline(args, lang)
+        if args.command == "reception":
+            return cmd_reception(args, lang)
+        if args.command == "petitions":
+            return cmd_petitions(args, lang)
         return cmd_plan(args, lang)
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")
