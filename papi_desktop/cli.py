@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rec = sub.add_parser("reception", help="sổ tiếp công dân (citizen reception book)")
     rec_sub = rec.add_subparsers(dest="reception_command", required=True)
+    rimp = rec_sub.add_parser("import", help="nhập sổ tiếp công dân từ .xlsx (import a reception book)")
+    rimp.add_argument("file", type=Path)
+    rimp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi (preview only)")
+    rimp.add_argument("--json", action="store_true")
     stats = rec_sub.add_parser("stats", help="số liệu tiếp công dân (reception statistics)")
     stats.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
                        help="mặc định: đầu kỳ báo cáo hiện tại (default: the current reporting window)")
@@ -174,9 +178,38 @@ def cmd_deadline(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
+    from .services import reception_import
+
+    db = _open(args)
+    try:
+        preview = reception_import.preview_import(db, args.file)
+        summary = preview.summary(lang)
+        summary["dry_run"] = bool(args.dry_run)
+        written = 0 if args.dry_run or preview.parsed.errors else reception_import.apply_import(db, preview)
+        summary["written"] = written
+    finally:
+        db.dispose()
+    en = lang == "en"
+    if args.json:
+        _print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print((f"Rows: {summary['rows']}, new: {summary['new']}, already in the book: {summary['already_in_book']}"
+                if en else f"Số dòng: {summary['rows']}, mới: {summary['new']}, đã có trong sổ: "
+                f"{summary['already_in_book']}"))
+        for e in summary["errors"]:
+            _print(f"  {'Row' if en else 'Dòng'} {e['row']}: {e['reason']}")
+    if preview.parsed.errors and not args.dry_run:
+        raise KnownError(f"Có {len(preview.parsed.errors)} dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
+                         f"{len(preview.parsed.errors)} rows have errors; nothing was written. Fix and retry.")
+    return 0
+
+
 def cmd_reception(args: argparse.Namespace, lang: str) -> int:
     from .services import progress, reception
 
+    if args.reception_command == "import":
+        return cmd_reception_import(args, lang)
     if args.start and args.end:
         start, end = _iso(args.start), _iso(args.end)
     elif args.start or args.end:

@@ -117,3 +117,39 @@ def old_xls(target: Path) -> Path:
         sheet.write(0, col, text)
     book.save(str(target))
     return target
+
+
+REGISTER_ROWS = [
+    # date, name+address, id, summary, class, people, prior, accept, guide, forward, followup, notes, type, receiver
+    ("02/03/2026", "Lò Văn Bình, bản Hin, xã Chiềng Sơn", "014090001234", "Đề nghị cấp giấy chứng nhận QSDĐ",
+     "Kiến nghị", "1", "", "x", "", "", "Đã trả lời ngày 10/3/2026", "", "Thường xuyên", "Quàng Văn Dũng"),
+    (None, "Cầm Thị Hoa\nbản Mòng, xã Chiềng Sơn", "", "Tranh chấp ranh giới đất với hộ liền kề",
+     "Khiếu nại", "1", "UBND xã cũ", "", "Hướng dẫn đến TAND khu vực, văn bản 12/UBND", "", "", "", "Định kỳ",
+     "Lò Văn Minh"),
+    ("09/03/2026", "Lường Văn Sơn, bản Nà Ngần", "", "Phản ánh ô nhiễm do trại lợn; đề nghị kiểm tra",
+     "Phản ánh, kiến nghị", "7", "", "", "", "Chuyển Sở Nông nghiệp và Môi trường, PC số 3/PC-UBND", "", "",
+     "Đột xuất", "Lò Văn Minh"),
+]
+
+
+def register_workbook(path: Path, rows: list[tuple] | None = None) -> Path:
+    """A Mẫu 03/TCD book as typed: title block, two-row header, numbering row, text and real dates."""
+    from datetime import datetime
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN"])
+    ws.append(["SỔ TIẾP CÔNG DÂN"])
+    ws.append([])
+    top = ["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn", "Số người",
+           "Cơ quan đã giải quyết", "Hướng xử lý", "", "", "Theo dõi kết quả giải quyết", "Ghi chú",
+           "Hình thức tiếp", "Người tiếp"]
+    ws.append(top)
+    ws.append(["", "", "", "", "", "", "", "", "Thụ lý", "Hướng dẫn", "Chuyển đơn", "", "", "", ""])
+    ws.merge_cells("I4:K4")
+    ws.append([f"({i})" for i in range(1, 14)])
+    for i, r in enumerate(rows if rows is not None else REGISTER_ROWS, start=1):
+        day = r[0] if r[0] is not None else datetime(2026, 3, 5)  # a real date cell
+        ws.append([i, day, *r[1:]])
+    wb.save(path)
+    return path

@@ -84,7 +84,8 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _check_container(path: Path) -> None:
+def check_container(path: Path) -> None:
+    """Refuse, with a clear message, what is not a readable .xlsx: missing, empty, .xls, locked, not a zip."""
     if not path.exists():
         raise _bad(f"Không tìm thấy tệp {path}.", f"File {path} not found.")
     if path.stat().st_size == 0:
@@ -103,15 +104,15 @@ def _check_container(path: Path) -> None:
                    "The file is not an Excel .xlsx workbook (or it is damaged).")
 
 
-def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
-    """Every sheet as numbered rows of cell texts; merged ranges carry their value into every cell."""
+def workbook_rows(path: Path, cancel: CancelToken | None = None,
+                  read_only: bool = False) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """Every sheet as numbered rows of cell texts. Without read_only, merged ranges carry their value
+    into every cell they cover; read_only streams big registers (which merge only their header)."""
     from openpyxl import load_workbook  # noqa: PLC0415 - 0.2 s to import: not on the start-up path
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
-    path = Path(path)
-    _check_container(path)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, data_only=True, read_only=read_only)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise _bad(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
                    f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
@@ -119,7 +120,8 @@ def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str
     try:
         for ws in wb.worksheets:
             merged: dict[tuple[int, int], object] = {}
-            for rng in ws.merged_cells.ranges:
+            ranges = () if read_only else ws.merged_cells.ranges
+            for rng in ranges:
                 value = ws.cell(rng.min_row, rng.min_col).value
                 for r in range(rng.min_row, rng.max_row + 1):
                     for c in range(rng.min_col, rng.max_col + 1):
@@ -134,6 +136,12 @@ def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str
     finally:
         wb.close()
     return sheets
+
+
+def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    path = Path(path)
+    check_container(path)
+    return workbook_rows(path, cancel)
 
 
 def parse_file(path: Path, year: int | None = None, cancel: CancelToken | None = None) -> ParsedPlan:

@@ -96,7 +96,8 @@ def delegation_threshold() -> int:
     return int(reference.threshold("delegation_min_people"))
 
 
-def _validate(inp: ReceptionInput) -> tuple[list[CitizenInput], int]:
+def validate(inp: ReceptionInput) -> tuple[list[CitizenInput], int]:
+    """All problems of an entry at once, in Vietnamese and English; returns (citizens, people)."""
     problems: list[tuple[str, str]] = []
     if inp.reception_type not in TYPES:
         problems.append(("Hình thức tiếp phải là thường xuyên, định kỳ hoặc đột xuất.",
@@ -161,18 +162,24 @@ def _fill(s: Session, rec: Reception, inp: ReceptionInput, citizens: list[Citize
     rec.search_text = _search_text(rec, citizens)
 
 
+def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
+    """Validate and add one visit inside the caller's transaction (imports add many in one)."""
+    citizens, people = validate(inp)
+    rec = Reception()
+    _fill(s, rec, inp, citizens, people)
+    s.add(rec)
+    s.flush()
+    for pos, c in enumerate(citizens):
+        s.add(ReceptionCitizen(reception_id=rec.id, position=pos, name=nfc(c.name), address=nfc(c.address),
+                               id_number=c.id_number.strip(), id_kind=c.id_kind, birth_year=c.birth_year,
+                               is_representative=c.is_representative))
+    return rec
+
+
 def add_reception(db: Database, inp: ReceptionInput) -> str:
-    citizens, people = _validate(inp)
+    validate(inp)  # before opening the transaction: a bad entry never starts one
     with db.session() as s:
-        rec = Reception()
-        _fill(s, rec, inp, citizens, people)
-        s.add(rec)
-        s.flush()
-        for pos, c in enumerate(citizens):
-            s.add(ReceptionCitizen(reception_id=rec.id, position=pos, name=nfc(c.name), address=nfc(c.address),
-                                   id_number=c.id_number.strip(), id_kind=c.id_kind, birth_year=c.birth_year,
-                                   is_representative=c.is_representative))
-        return rec.id
+        return add_to_session(s, inp).id
 
 
 def fts_query(query: str) -> str:

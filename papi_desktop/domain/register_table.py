@@ -1,0 +1,179 @@
+"""Understand a citizen reception book typed in Excel (Mẫu 03/TCD and its usual variants).
+
+Rows in, records and per-row errors out; no file access, no database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import parse_vn
+from .errors import KnownError
+from .text import fold, nfc, one_line
+
+# Role of a header cell, by the folded wordings offices use (most specific first).
+_HEADER_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tt", ("stt", "tt", "so tt")),
+    ("date", ("ngay tiep", "ngay tiep cong dan", "ngay")),
+    ("id", ("cccd", "can cuoc", "cmnd", "ho chieu", "giay to tuy than")),
+    ("name_address", ("ho ten, dia chi", "ho va ten, dia chi", "ho ten dia chi", "ho ten", "ho va ten")),
+    ("address", ("dia chi", "noi o")),
+    ("summary", ("noi dung vu viec", "tom tat noi dung", "noi dung")),
+    ("classes", ("phan loai don", "phan loai")),
+    ("people", ("so nguoi", "so luong nguoi", "so cong dan")),
+    ("prior", ("co quan da giai quyet", "co quan, don vi da giai quyet", "da giai quyet")),
+    ("accept", ("thu ly",)),
+    ("guide", ("huong dan",)),
+    ("forward", ("chuyen don",)),
+    ("followup", ("theo doi ket qua giai quyet", "theo doi ket qua", "ket qua giai quyet")),
+    ("notes", ("ghi chu",)),
+    ("type", ("hinh thuc tiep", "hinh thuc")),
+    ("receiver", ("nguoi tiep", "can bo tiep")),
+)
+_REQUIRED = {"date", "name_address", "summary"}
+_CLASS_WORDS = (("khieu_nai", "khieu nai"), ("to_cao", "to cao"), ("kien_nghi", "kien nghi"),
+                ("phan_anh", "phan anh"))
+_TYPE_WORDS = (("periodic", "dinh ky"), ("adhoc", "dot xuat"), ("regular", "thuong xuyen"))
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+@dataclass
+class RegisterRow:
+    row: int
+    received_on: date
+    name: str
+    address: str
+    id_number: str
+    summary: str
+    classes: list[str]
+    people: int
+    prior: str = ""
+    direction: str = ""
+    direction_target: str = ""
+    followup: str = ""
+    notes: str = ""
+    reception_type: str = "regular"
+    receiver: str = ""
+
+
+@dataclass
+class RegisterParse:
+    header_row: int | None = None
+    rows: list[RegisterRow] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # (row, vi, en)
+
+
+def _role(cell: str) -> str | None:
+    key = fold(cell).strip(" .:*")
+    if not key:
+        return None
+    for role, words in _HEADER_RULES:
+        if any(key == w for w in words):
+            return role
+    if any(w in key for w in ("cccd", "cmnd", "ho chieu", "can cuoc", "tuy than")):
+        return "id"  # "CCCD/Hộ chiếu", "Số CMND/CCCD", …
+    for role, words in _HEADER_RULES:
+        if role != "tt" and any(key.startswith(w) for w in words if len(w) > 4):
+            return role
+    return None
+
+
+def header_roles(cells: list[str], below: list[str] | None = None) -> dict[str, int]:
+    """Roles of a one- or two-row header ("Hướng xử lý" above "Thụ lý | Hướng dẫn | Chuyển đơn")."""
+    roles: dict[str, int] = {}
+    for idx in range(max(len(cells), len(below or []))):
+        for source in (below or [], cells):
+            role = _role(source[idx]) if idx < len(source) else None
+            if role and role not in roles:
+                roles[role] = idx
+                break
+    return roles
+
+
+def is_header(cells: list[str], below: list[str] | None = None) -> bool:
+    return _REQUIRED <= header_roles(cells, below).keys()
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    """"Nguyễn Văn A, bản Hin, xã Chiềng Sơn" -> ("Nguyễn Văn A", "bản Hin, xã Chiềng Sơn")."""
+    lines = [one_line(x) for x in nfc(text).splitlines() if x.strip()]
+    if len(lines) > 1:
+        return lines[0].rstrip(","), ", ".join(lines[1:])
+    name, _, address = one_line(text).partition(",")
+    return name.strip(), address.strip()
+
+
+def _classes(text: str) -> list[str]:
+    key = fold(text)
+    return [code for code, word in _CLASS_WORDS if word in key]
+
+
+def _people(text: str) -> int:
+    digits = re.sub(r"[^\d]", "", text or "")
+    if not digits:
+        return 1
+    return int(digits)
+
+
+def parse_register(rows: list[tuple[int, list[str]]]) -> RegisterParse:
+    out = RegisterParse()
+    roles: dict[str, int] | None = None
+    skip_next = False
+    for pos, (row_no, raw) in enumerate(rows):
+        cells = [nfc(c) for c in raw]
+        if skip_next:
+            skip_next = False
+            continue
+        if not any(cells):
+            continue
+        below = [nfc(c) for c in rows[pos + 1][1]] if pos + 1 < len(rows) else []
+        if is_header(cells, below):
+            two_rows = header_roles(cells, below)
+            skip_next = len(two_rows) > len(header_roles(cells))  # the sub-header row belongs to it
+            if roles is None:
+                roles = two_rows if skip_next else header_roles(cells)
+                out.header_row = row_no
+            continue
+        if roles is None:
+            continue  # the title block above the table
+        if all(_NUMBERING.match(c) for c in cells if c):
+            continue  # "(1) (2) … (13)"
+
+        def cell(role: str, cells: list[str] = cells) -> str:
+            idx = roles.get(role)
+            return cells[idx] if idx is not None and idx < len(cells) else ""
+
+        try:
+            received = parse_vn(cell("date"), "ngày tiếp")
+        except KnownError as exc:
+            out.errors.append((row_no, exc.vi, exc.en))
+            continue
+        name, address = _split_name(cell("name_address"))
+        if cell("address"):
+            address = one_line(cell("address"))
+        if received is None or not name:
+            out.errors.append((row_no, "Thiếu ngày tiếp hoặc họ tên công dân.", "Missing the date or the name."))
+            continue
+        classes = _classes(cell("classes"))
+        if not classes:
+            out.errors.append((row_no, f"Phân loại “{cell('classes')}” không hiểu được (khiếu nại, tố cáo, kiến "
+                                       "nghị, phản ánh).", f"Classification “{cell('classes')}” not understood."))
+            continue
+        direction, target = "", ""
+        if cell("accept").strip():
+            direction = "accept"
+        elif cell("guide").strip():
+            direction, target = "guide", one_line(cell("guide"))
+        elif cell("forward").strip():
+            direction, target = "forward", one_line(cell("forward"))
+        rtype = next((code for code, word in _TYPE_WORDS if word in fold(cell("type"))), "regular")
+        out.rows.append(RegisterRow(
+            row=row_no, received_on=received, name=name, address=address,
+            id_number=re.sub(r"\s", "", cell("id")), summary=one_line(cell("summary")), classes=classes,
+            people=_people(cell("people")), prior=one_line(cell("prior")), direction=direction,
+            direction_target=target, followup=one_line(cell("followup")), notes=one_line(cell("notes")),
+            reception_type=rtype, receiver=one_line(cell("receiver")),
+        ))
+    return out

@@ -1,0 +1,129 @@
+"""Import an existing reception book from .xlsx: preview with errors by row, then all-or-nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.errors import KnownError
+from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.register_table import RegisterParse, RegisterRow, parse_register
+from ..domain.text import fold
+from ..storage.db import Database
+from ..storage.registers import Reception, ReceptionCitizen
+from . import reception as rs
+from .plan_import import check_container, workbook_rows
+
+
+@dataclass
+class RegisterPreview:
+    source: Path
+    sha256: str
+    parsed: RegisterParse
+    duplicates: int = 0  # rows already in the book (same day, name and summary)
+
+    @property
+    def new_rows(self) -> int:
+        return len(self.parsed.rows) - self.duplicates
+
+    def summary(self, lang: str = "vi") -> dict[str, object]:
+        return {
+            "file": str(self.source), "rows": len(self.parsed.rows), "new": self.new_rows,
+            "already_in_book": self.duplicates, "citizens": sum(r.people for r in self.parsed.rows),
+            "errors": [{"row": r, "reason": en if lang == "en" else vi} for r, vi, en in self.parsed.errors],
+        }
+
+
+def _key(day, name: str, summary: str) -> tuple[str, str, str]:  # noqa: ANN001
+    return (day.isoformat(), fold(name), fold(summary))
+
+
+def _to_input(row: RegisterRow) -> rs.ReceptionInput:
+    delegation = row.people >= rs.delegation_threshold()
+    citizen = rs.CitizenInput(row.name, row.address, row.id_number,
+                              "cccd" if row.id_number.isdigit() and len(row.id_number) == 12 else "other",
+                              is_representative=delegation)
+    return rs.ReceptionInput(
+        received_on=row.received_on, citizens=[citizen], summary=row.summary, classes=row.classes,
+        reception_type=row.reception_type, receiver=row.receiver, people_count=row.people,
+        prior_authorities=row.prior, direction=row.direction, direction_target=row.direction_target,
+        followup=row.followup, notes=row.notes,
+    )
+
+
+def preview_import(db: Database, path: Path, progress: ProgressReporter | None = None,
+                   cancel: CancelToken | None = None) -> RegisterPreview:
+    """Read and check every row (CCCD, classification, dates); writes nothing."""
+    progress = progress or NullProgress()
+    path = Path(path)
+    check_container(path)
+    progress.start(2, "read")
+    parsed: RegisterParse | None = None
+    for _name, rows in workbook_rows(path, cancel, read_only=True):
+        candidate = parse_register(rows)
+        if candidate.header_row is not None:
+            parsed = candidate
+            break
+    if parsed is None:
+        raise KnownError(
+            "Không tìm thấy sổ tiếp công dân: cần dòng tiêu đề có các cột Ngày tiếp, Họ tên, địa chỉ, Nội dung vụ "
+            "việc (Mẫu 03/TCD). Không có dữ liệu nào được ghi.",
+            "No reception book found: a header with Ngày tiếp, Họ tên, địa chỉ, Nội dung vụ việc is needed "
+            "(form 03/TCD). Nothing was written.")
+    progress.advance()
+    for row in parsed.rows:
+        try:
+            rs.validate(_to_input(row))
+        except KnownError as exc:
+            parsed.errors.append((row.row, exc.vi, exc.en))
+    bad_rows = {r for r, _vi, _en in parsed.errors}
+    parsed.rows = [r for r in parsed.rows if r.row not in bad_rows]
+    parsed.errors.sort()
+    preview = RegisterPreview(path, hashlib.sha256(path.read_bytes()).hexdigest(), parsed)
+    with db.reader() as s:
+        existing = {
+            _key(day, name, summary)
+            for day, name, summary in s.execute(
+                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
+                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
+                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
+        }
+    preview.duplicates = sum(_key(r.received_on, r.name, r.summary) in existing for r in parsed.rows)
+    progress.finish()
+    return preview
+
+
+def apply_import(db: Database, preview: RegisterPreview, progress: ProgressReporter | None = None,
+                 cancel: CancelToken | None = None) -> int:
+    """Write every new row in one transaction, or nothing if the file has any error or on cancel."""
+    if preview.parsed.errors:
+        first = preview.parsed.errors[0]
+        raise KnownError(
+            f"Tệp còn {len(preview.parsed.errors)} dòng lỗi (dòng {first[0]}: {first[1]}). Hãy sửa rồi nhập lại; "
+            "chưa có dữ liệu nào được ghi.",
+            f"The file has {len(preview.parsed.errors)} rows with errors (row {first[0]}: {first[2]}). "
+            "Fix them and import again; nothing was written.")
+    progress = progress or NullProgress()
+    cancel = cancel or CancelToken()
+    with db.reader() as s:
+        existing = {
+            _key(day, name, summary)
+            for day, name, summary in s.execute(
+                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
+                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
+                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
+        }
+    rows = [r for r in preview.parsed.rows if _key(r.received_on, r.name, r.summary) not in existing]
+    progress.start(len(rows), "write")
+    with db.session() as s:
+        for i, row in enumerate(rows):
+            if i % 500 == 0:
+                cancel.raise_if_cancelled()
+            rs.add_to_session(s, _to_input(row))
+            progress.advance()
+        cancel.raise_if_cancelled()
+    progress.finish()
+    return len(rows)
