@@ -141,7 +141,7 @@ def parse_register(rows: list[tuple[int, list[str]]]) -> RegisterParse:
         if all(_NUMBERING.match(c) for c in cells if c):
             continue  # "(1) (2) … (13)"
 
-        def cell(role: str, cells: list[str] = cells) -> str:
+        def cell(role: str, cells: list[str] = cells, roles: dict[str, int] = roles) -> str:
             idx = roles.get(role)
             return cells[idx] if idx is not None and idx < len(cells) else ""
 

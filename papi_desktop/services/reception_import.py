@@ -41,6 +41,18 @@ def _key(day, name: str, summary: str) -> tuple[str, str, str]:  # noqa: ANN001
     return (day.isoformat(), fold(name), fold(summary))
 
 
+def _existing_keys(db: Database) -> set[tuple[str, str, str]]:
+    """(day, first citizen, summary) of every visit already in the book: a re-import adds none twice."""
+    with db.reader() as s:
+        return {
+            _key(day, name, summary)
+            for day, name, summary in s.execute(
+                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
+                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
+                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
+        }
+
+
 def _to_input(row: RegisterRow) -> rs.ReceptionInput:
     delegation = row.people >= rs.delegation_threshold()
     citizen = rs.CitizenInput(row.name, row.address, row.id_number,
@@ -83,14 +95,7 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
     parsed.rows = [r for r in parsed.rows if r.row not in bad_rows]
     parsed.errors.sort()
     preview = RegisterPreview(path, hashlib.sha256(path.read_bytes()).hexdigest(), parsed)
-    with db.reader() as s:
-        existing = {
-            _key(day, name, summary)
-            for day, name, summary in s.execute(
-                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
-                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
-                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
-        }
+    existing = _existing_keys(db)
     preview.duplicates = sum(_key(r.received_on, r.name, r.summary) in existing for r in parsed.rows)
     progress.finish()
     return preview
@@ -108,14 +113,7 @@ def apply_import(db: Database, preview: RegisterPreview, progress: ProgressRepor
             "Fix them and import again; nothing was written.")
     progress = progress or NullProgress()
     cancel = cancel or CancelToken()
-    with db.reader() as s:
-        existing = {
-            _key(day, name, summary)
-            for day, name, summary in s.execute(
-                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
-                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
-                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
-        }
+    existing = _existing_keys(db)
     rows = [r for r in preview.parsed.rows if _key(r.received_on, r.name, r.summary) not in existing]
     progress.start(len(rows), "write")
     with db.session() as s:
