@@ -128,8 +128,10 @@ def parse_register(rows: list[tuple[int, list[str]]]) -> RegisterParse:
             continue
         if not any(cells):
             continue
+        # Once the header is known, only a row whose date cell reads "Ngày tiếp" can repeat it (cheap test).
+        header_again = roles is not None and roles["date"] < len(cells) and _role(cells[roles["date"]]) == "date"
         below = [nfc(c) for c in rows[pos + 1][1]] if pos + 1 < len(rows) else []
-        if is_header(cells, below):
+        if (roles is None or header_again) and is_header(cells, below):
             two_rows = header_roles(cells, below)
             skip_next = len(two_rows) > len(header_roles(cells))  # the sub-header row belongs to it
             if roles is None:

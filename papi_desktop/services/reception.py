@@ -13,6 +13,8 @@ from ..domain.errors import KnownError
 from ..domain.identity import check_cccd, mask
 from ..domain.text import fold, nfc
 from ..storage.db import Database
+from ..storage.changelog import bulk_insert
+from ..storage.models import new_id
 from ..storage.registers import Reception, ReceptionCitizen
 from . import access, reference
 
@@ -174,6 +176,25 @@ def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
                                id_number=c.id_number.strip(), id_kind=c.id_kind, birth_year=c.birth_year,
                                is_representative=c.is_representative))
     return rec
+
+
+def bulk_add(s: Session, inputs: list[ReceptionInput]) -> int:
+    """Add many validated visits in the caller's transaction through the change log's bulk path."""
+    receptions, citizens_rows = [], []
+    for inp in inputs:
+        citizens, people = validate(inp)
+        rec = Reception()
+        _fill(s, rec, inp, citizens, people)
+        row = {c.key: getattr(rec, c.key) for c in Reception.__table__.columns if getattr(rec, c.key) is not None}
+        row["id"] = new_id()
+        receptions.append(row)
+        for pos, c in enumerate(citizens):
+            citizens_rows.append({"reception_id": row["id"], "position": pos, "name": nfc(c.name),
+                                  "address": nfc(c.address), "id_number": c.id_number.strip(), "id_kind": c.id_kind,
+                                  "birth_year": c.birth_year, "is_representative": c.is_representative})
+    bulk_insert(s, Reception, receptions)
+    bulk_insert(s, ReceptionCitizen, citizens_rows)
+    return len(receptions)
 
 
 def add_reception(db: Database, inp: ReceptionInput) -> str:

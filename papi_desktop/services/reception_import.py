@@ -117,11 +117,11 @@ def apply_import(db: Database, preview: RegisterPreview, progress: ProgressRepor
     rows = [r for r in preview.parsed.rows if _key(r.received_on, r.name, r.summary) not in existing]
     progress.start(len(rows), "write")
     with db.session() as s:
-        for i, row in enumerate(rows):
-            if i % 500 == 0:
-                cancel.raise_if_cancelled()
-            rs.add_to_session(s, _to_input(row))
-            progress.advance()
+        for start in range(0, len(rows), 2000):
+            cancel.raise_if_cancelled()  # inside the transaction: a cancel rolls everything back
+            chunk = rows[start:start + 2000]
+            rs.bulk_add(s, [_to_input(r) for r in chunk])
+            progress.advance(len(chunk))
         cancel.raise_if_cancelled()
     progress.finish()
     return len(rows)

@@ -148,3 +148,24 @@ def test_record_uuid_is_unique_in_the_database(db) -> None:  # noqa: ANN001
         conn.execute(text("INSERT INTO plan(id, unit_code, row_version, created_hlc, updated_hlc, updated_by, "
                           "deleted, year, title, doc_number, issuer, source_name, source_sha256) "
                           "VALUES (:id, '', 1, '', '', '', 0, 2027, '', '', '', '', '')"), {"id": plan.id})
+
+
+def test_bulk_insert_logs_one_entry_per_record_and_rolls_back(db) -> None:  # noqa: ANN001
+    from papi_desktop.storage.changelog import bulk_insert
+    from papi_desktop.storage.registers import Petition
+
+    start = _log_count(db)
+    rows = [{"received_on": date(2026, 3, 2), "content": f"Đơn số {i}", "sender": "Lò Văn Bình"} for i in range(50)]
+    with db.session() as s:
+        ids = bulk_insert(s, Petition, rows)
+    assert _log_count(db) == start + 50
+    entries = _entries(db, ids[0])
+    assert [e.op for e in entries] == ["insert"] and entries[0].actor == "tester"
+    after = json.loads(entries[0].after_json)
+    assert after["content"] == "Đơn số 0" and after["content_class"] == "kien_nghi"  # column defaults applied
+    with db.reader() as s:
+        assert s.get(Petition, ids[0]).search_text == "lo van binh don so 0"  # __search_fields__ order
+    with pytest.raises(RuntimeError), db.session() as s:
+        bulk_insert(s, Petition, [{"received_on": date(2026, 3, 3), "content": "x"}])
+        raise RuntimeError("power cut")
+    assert _log_count(db) == start + 50
