@@ -129,7 +129,8 @@ def parse_register(rows: list[tuple[int, list[str]]]) -> RegisterParse:
         if not any(cells):
             continue
         # Once the header is known, only a row whose date cell reads "Ngày tiếp" can repeat it (cheap test).
-        header_again = roles is not None and roles["date"] < len(cells) and _role(cells[roles["date"]]) == "date"
+        date_cell = cells[roles["date"]] if roles is not None and roles["date"] < len(cells) else ""
+        header_again = roles is not None and not date_cell[:1].isdigit() and _role(date_cell) == "date"
         below = [nfc(c) for c in rows[pos + 1][1]] if pos + 1 < len(rows) else []
         if (roles is None or header_again) and is_header(cells, below):
             two_rows = header_roles(cells, below)

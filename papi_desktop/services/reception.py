@@ -141,59 +141,54 @@ def validate(inp: ReceptionInput) -> tuple[list[CitizenInput], int]:
     return citizens, people
 
 
-def _search_text(rec: Reception, citizens: list[CitizenInput]) -> str:
-    parts = [rec.summary, rec.prior_authorities, rec.direction_target, rec.followup, rec.notes]
-    for c in citizens:
-        parts += [c.name, c.address]
-    return fold(" ".join(p for p in parts if p))
+def _values(inp: ReceptionInput, citizens: list[CitizenInput], people: int) -> dict[str, object]:
+    """The reception's column values from a validated entry (shared by the single and bulk paths)."""
+    values: dict[str, object] = {
+        "received_on": inp.received_on, "reception_type": inp.reception_type, "receiver": nfc(inp.receiver),
+        "people_count": people, "summary": nfc(inp.summary),
+        "classes": ",".join(c for c in CLASSES if c in inp.classes),
+        "prior_authorities": nfc(inp.prior_authorities), "direction": inp.direction,
+        "direction_target": nfc(inp.direction_target), "direction_doc": nfc(inp.direction_doc),
+        "followup": nfc(inp.followup), "notes": nfc(inp.notes),
+    }
+    parts = [values["summary"], values["prior_authorities"], values["direction_target"], values["followup"],
+             values["notes"], *(x for c in citizens for x in (c.name, c.address))]
+    values["search_text"] = fold(" ".join(str(p) for p in parts if p))
+    return values
 
 
-def _fill(s: Session, rec: Reception, inp: ReceptionInput, citizens: list[CitizenInput], people: int) -> None:
-    rec.received_on = inp.received_on
-    rec.reception_type = inp.reception_type
-    rec.receiver = nfc(inp.receiver)
-    rec.people_count = people
-    rec.summary = nfc(inp.summary)
-    rec.classes = ",".join(c for c in CLASSES if c in inp.classes)
-    rec.prior_authorities = nfc(inp.prior_authorities)
-    rec.direction = inp.direction
-    rec.direction_target = nfc(inp.direction_target)
-    rec.direction_doc = nfc(inp.direction_doc)
-    rec.followup = nfc(inp.followup)
-    rec.notes = nfc(inp.notes)
-    rec.search_text = _search_text(rec, citizens)
+def _citizen_values(reception_id: str, pos: int, c: CitizenInput) -> dict[str, object]:
+    return {"reception_id": reception_id, "position": pos, "name": nfc(c.name), "address": nfc(c.address),
+            "id_number": c.id_number.strip(), "id_kind": c.id_kind, "birth_year": c.birth_year,
+            "is_representative": c.is_representative}
 
 
 def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
     """Validate and add one visit inside the caller's transaction (imports add many in one)."""
     citizens, people = validate(inp)
-    rec = Reception()
-    _fill(s, rec, inp, citizens, people)
+    rec = Reception(**_values(inp, citizens, people))
     s.add(rec)
     s.flush()
     for pos, c in enumerate(citizens):
-        s.add(ReceptionCitizen(reception_id=rec.id, position=pos, name=nfc(c.name), address=nfc(c.address),
-                               id_number=c.id_number.strip(), id_kind=c.id_kind, birth_year=c.birth_year,
-                               is_representative=c.is_representative))
+        s.add(ReceptionCitizen(**_citizen_values(rec.id, pos, c)))
     return rec
 
 
-def bulk_add(s: Session, inputs: list[ReceptionInput]) -> int:
-    """Add many validated visits in the caller's transaction through the change log's bulk path."""
-    receptions, citizens_rows = [], []
+def bulk_add(s: Session, inputs: list[ReceptionInput], validated: bool = False) -> int:
+    """Add many visits in the caller's transaction through the change log's bulk path."""
+    receptions, citizen_rows = [], []
     for inp in inputs:
-        citizens, people = validate(inp)
-        rec = Reception()
-        _fill(s, rec, inp, citizens, people)
-        row = {c.key: getattr(rec, c.key) for c in Reception.__table__.columns if getattr(rec, c.key) is not None}
+        if validated:
+            citizens = [c for c in inp.citizens if nfc(c.name)]
+            people = inp.people_count if inp.people_count is not None else len(citizens)
+        else:
+            citizens, people = validate(inp)
+        row = _values(inp, citizens, people)
         row["id"] = new_id()
         receptions.append(row)
-        for pos, c in enumerate(citizens):
-            citizens_rows.append({"reception_id": row["id"], "position": pos, "name": nfc(c.name),
-                                  "address": nfc(c.address), "id_number": c.id_number.strip(), "id_kind": c.id_kind,
-                                  "birth_year": c.birth_year, "is_representative": c.is_representative})
+        citizen_rows.extend(_citizen_values(row["id"], pos, c) for pos, c in enumerate(citizens))
     bulk_insert(s, Reception, receptions)
-    bulk_insert(s, ReceptionCitizen, citizens_rows)
+    bulk_insert(s, ReceptionCitizen, citizen_rows)
     return len(receptions)
 
 

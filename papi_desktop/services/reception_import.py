@@ -120,7 +120,7 @@ def apply_import(db: Database, preview: RegisterPreview, progress: ProgressRepor
         for start in range(0, len(rows), 2000):
             cancel.raise_if_cancelled()  # inside the transaction: a cancel rolls everything back
             chunk = rows[start:start + 2000]
-            rs.bulk_add(s, [_to_input(r) for r in chunk])
+            rs.bulk_add(s, [_to_input(r) for r in chunk], validated=True)  # checked by the preview
             progress.advance(len(chunk))
         cancel.raise_if_cancelled()
     progress.finish()
