@@ -319,42 +319,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="108" />
+        <location filename="../papi_desktop/ui/main_window.py" line="112" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="111" />
+        <location filename="../papi_desktop/ui/main_window.py" line="115" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="116" />
+        <location filename="../papi_desktop/ui/main_window.py" line="120" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="117" />
+        <location filename="../papi_desktop/ui/main_window.py" line="121" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="122" />
+        <location filename="../papi_desktop/ui/main_window.py" line="126" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="128" />
+        <location filename="../papi_desktop/ui/main_window.py" line="132" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="129" />
+        <location filename="../papi_desktop/ui/main_window.py" line="133" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="131" />
+        <location filename="../papi_desktop/ui/main_window.py" line="135" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -568,6 +568,324 @@
         <location filename="../papi_desktop/ui/progress.py" line="27" />
         <source>Đang xử lý</source>
         <translation>Working</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="48" />
+        <source>Ghi sổ tiếp công dân</source>
+        <translation>Record a citizen reception</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="52" />
+        <source>Thường xuyên (công chức được phân công)</source>
+        <translation>Regular (assigned officer)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="53" />
+        <source>Định kỳ (Chủ tịch UBND tiếp)</source>
+        <translation>Periodic (the chairman receives)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="54" />
+        <source>Đột xuất (lãnh đạo tiếp)</source>
+        <translation>Ad hoc (a leader receives)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="58" />
+        <source>Họ tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="58" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59" />
+        <source>CCCD/giấy tờ</source>
+        <translation>ID number/document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59" />
+        <source>Năm sinh</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="60" />
+        <source>Đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="65" />
+        <source>Thêm công dân (Ctrl+Shift+N)</source>
+        <translation>Add citizen (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="72" />
+        <source>Khiếu nại</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="72" />
+        <source>Tố cáo</source>
+        <translation>Denunciation</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73" />
+        <source>Kiến nghị</source>
+        <translation>Petition</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73" />
+        <source>Phản ánh</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="77" />
+        <source>Chưa xử lý</source>
+        <translation>Not handled yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="77" />
+        <source>Thụ lý</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78" />
+        <source>Hướng dẫn</source>
+        <translation>Guided</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78" />
+        <source>Chuyển đơn</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="84" />
+        <source>Cơ quan, đơn vị nhận hoặc được hướng dẫn đến</source>
+        <translation>Authority receiving it or the citizen was guided to</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="86" />
+        <source>Số văn bản hướng dẫn / chuyển đơn</source>
+        <translation>Number of the guidance / forwarding document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="97" />
+        <source>Ngày tiếp:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="98" />
+        <source>Hình thức tiếp:</source>
+        <translation>Reception type:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="99" />
+        <source>Người tiếp:</source>
+        <translation>Received by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="100" />
+        <source>Công dân:</source>
+        <translation>Citizens:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="102" />
+        <source>Số người:</source>
+        <translation>Number of people:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="103" />
+        <source>Nội dung vụ việc:</source>
+        <translation>Matter:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="104" />
+        <source>Phân loại:</source>
+        <translation>Classification:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="105" />
+        <source>Cơ quan đã giải quyết:</source>
+        <translation>Authorities that already handled it:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="106" />
+        <source>Hướng xử lý:</source>
+        <translation>Handling:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="109" />
+        <source>Theo dõi kết quả:</source>
+        <translation>Follow-up of the result:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="110" />
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="113" />
+        <source>Lưu (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="134" />
+        <source>Năm sinh “%1” phải là số, ví dụ 1985.</source>
+        <translation>Birth year “%1” must be a number, e.g. 1985.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="50" />
+        <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
+        <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="53" />
+        <source>Tất cả thời gian</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="62" />
+        <source>Mọi hình thức</source>
+        <translation>Any type</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="63" />
+        <source>Thường xuyên</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="63" />
+        <source>Định kỳ</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="64" />
+        <source>Đột xuất</source>
+        <translation>Ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="66" />
+        <source>Ghi lượt tiếp (Ctrl+N)</source>
+        <translation>Record a visit (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="67" />
+        <source>Nhập sổ từ Excel…</source>
+        <translation>Import book from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="118" />
+        <source>%1 lượt tiếp</source>
+        <translation>%1 visits</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="124" />
+        <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
+        <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="140" />
+        <source>Chọn sổ tiếp công dân</source>
+        <translation>Choose the reception book</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="141" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="148" />
+        <source>Đang đọc sổ tiếp công dân…</source>
+        <translation>Reading the reception book…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="157" />
+        <source>Dòng %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="159" />
+        <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
+
+</source>
+        <translation>The file has %1 rows with errors; nothing was written. Fix the file and import again.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="163" />
+        <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
+        <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="169" />
+        <source>Đang nhập sổ tiếp công dân…</source>
+        <translation>Importing the reception book…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="178" />
+        <source>Đã nhập %1 lượt tiếp.</source>
+        <translation>Imported %1 visits.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="183" />
+        <source>Đã hủy. Dữ liệu không thay đổi.</source>
+        <translation>Cancelled. No data was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionTableModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="18" />
+        <source>Ngày tiếp</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="19" />
+        <source>Hình thức</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="20" />
+        <source>Họ tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="21" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="22" />
+        <source>CCCD</source>
+        <translation>ID no.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="23" />
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="24" />
+        <source>Nội dung vụ việc</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="25" />
+        <source>Phân loại</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="26" />
+        <source>Hướng xử lý</source>
+        <translation>Handling</translation>
     </message>
 </context>
 <context>
@@ -916,37 +1234,37 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="26" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="22" />
         <source>Chỉ số</source>
         <translation>Dim.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="27" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="23" />
         <source>TT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="28" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="24" />
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="29" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="25" />
         <source>Cơ quan chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="30" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="26" />
         <source>Thời gian hoàn thành</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="31" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="27" />
         <source>Hạn gần nhất</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="32" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="28" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>

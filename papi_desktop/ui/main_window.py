@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
 
         if key == "plan":
             return PlanPage(self.db, self.runner, self)
+        if key == "reception":
+            from .views.reception_page import ReceptionPage  # noqa: PLC0415
+
+            return ReceptionPage(self.db, self.runner, self)
         if key == "settings":
             page = SettingsPage(self.db, self)
             page.sig_language_changed.connect(

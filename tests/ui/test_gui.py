@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import workbooks
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from qt_keys import type_text
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from papi_desktop import i18n
@@ -39,13 +39,6 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     return shown
-
-
-def type_text(widget, text: str) -> None:  # noqa: ANN001
-    """Real key events carrying Vietnamese text (QTest.keyClicks only handles ASCII)."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
 
 
 def _window(qtbot, db) -> MainWindow:  # noqa: ANN001
@@ -89,7 +82,7 @@ def test_navigation_and_pages_not_built_say_so(qtbot, db) -> None:  # noqa: ANN0
     assert labels == ["Kế hoạch", "Tiếp công dân", "Đơn thư", "Đối thoại", "Công khai", "Báo cáo", "Đồng bộ",
                       "Cài đặt"]
     assert len(NAVIGATION) == 8
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(2)  # Đơn thư: not in this version yet
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
     assert "chưa có trong phiên bản" in " ".join(w.text() for w in page.findChildren(QLabel))

@@ -1,0 +1,188 @@
+"""Tiếp công dân: the reception book over any number of visits, search, statistics, entry, import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import Cancelled
+from ...domain.progress import CancelToken
+from ...services import progress, reception, reception_import, setup
+from ...storage.db import Database
+from ..models.reception_model import ReceptionTableModel
+from ..progress import QtProgress
+from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
+from ..workers import JobRunner
+from .reception_form import ReceptionDialog
+
+
+class ReceptionPage(QWidget):
+    """Signals:
+        sig_reloaded(int): visits shown after a reload.
+        sig_imported(int): visits written by an import.
+    """
+
+    sig_reloaded = Signal(int)
+    sig_imported = Signal(int)
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        self.today = date.today
+        self._progress: QtProgress | None = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.period = QComboBox()
+        self.period.addItem(self.tr("Tất cả thời gian"), None)
+        for year in (self.today().year + 1, self.today().year, self.today().year - 1):
+            for p in progress.periods(year):
+                self.period.addItem(p.label(current_lang()), (p.start, p.end))
+        current = progress.period_for_day(self.today())
+        if current is not None:
+            idx = self.period.findText(current.label(current_lang()))
+            self.period.setCurrentIndex(max(idx, 0))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Mọi hình thức"), None)
+        for code, label in (("regular", self.tr("Thường xuyên")), ("periodic", self.tr("Định kỳ")),
+                            ("adhoc", self.tr("Đột xuất"))):
+            self.kind.addItem(label, code)
+        self.add_button = QPushButton(self.tr("Ghi lượt tiếp (Ctrl+N)"))
+        self.import_button = QPushButton(self.tr("Nhập sổ từ Excel…"))
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b3261e;")
+        self.model = ReceptionTableModel(lambda ids: reception.reception_rows(self.db, ids), current_lang(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(ReceptionTableModel.COL_SUMMARY,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.period, 1)
+        bar.addWidget(self.kind)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button.clicked.connect(self.open_entry)
+        self.import_button.clicked.connect(self._choose_import)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.open_entry)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.reload()
+
+    def window_dates(self) -> tuple[date | None, date | None]:
+        value = self.period.currentData()
+        return value if value else (None, None)
+
+    def reload(self) -> None:
+        start, end = self.window_dates()
+        ids = reception.reception_ids(self.db, self.search.text(), start, end, self.kind.currentData())
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids))))
+        if start and end:
+            st = reception.statistics(self.db, start, end)
+            self.stats.setText(reception.statistics_paragraph(st))
+            missing = reception.weeks_without_periodic(self.db, start, min(end, self.today()))
+            self.warning.setText(
+                self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần "
+                        "nhất bắt đầu %2.").replace("%1", str(len(missing)))
+                .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
+        else:
+            self.stats.setText("")
+            self.warning.setText("")
+        self.sig_reloaded.emit(len(ids))
+
+    def open_entry(self) -> ReceptionDialog:
+        profile = setup.get_profile(self.db)
+        dialog = ReceptionDialog(self.db, self, self.today(), receiver=profile.officer_name if profile else "")
+        dialog.sig_saved.connect(lambda _id: self.reload())
+        dialog.open()
+        return dialog
+
+    def _choose_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn sổ tiếp công dân"), "",
+                                              self.tr("Bảng tính Excel (*.xlsx)"))
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, path: Path, confirm: bool = True) -> None:
+        """Preview in the worker, ask, then write all-or-nothing in the worker."""
+        token = CancelToken()
+        self._progress = QtProgress(self, self.tr("Đang đọc sổ tiếp công dân…"), token)
+        progress_obj = self._progress
+        self.runner.submit(lambda: reception_import.preview_import(self.db, path, progress_obj, token),
+                           lambda preview: self._previewed(preview, confirm), self._failed)
+
+    def _previewed(self, preview: reception_import.RegisterPreview, confirm: bool) -> None:
+        self._close_progress()
+        summary = preview.summary(current_lang())
+        if preview.parsed.errors:
+            lines = [self.tr("Dòng %1: %2").replace("%1", str(e["row"])).replace("%2", e["reason"])
+                     for e in summary["errors"][:30]]
+            show_error(self, self.tr("Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.\n\n")
+                       .replace("%1", str(len(preview.parsed.errors))) + "\n".join(lines))
+            self.sig_imported.emit(0)
+            return
+        text = self.tr("%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?") \
+            .replace("%1", str(summary["rows"])).replace("%2", str(summary["new"])) \
+            .replace("%3", str(summary["already_in_book"]))
+        if confirm and not ask(self, text):
+            return
+        token = CancelToken()
+        self._progress = QtProgress(self, self.tr("Đang nhập sổ tiếp công dân…"), token)
+        progress_obj = self._progress
+        self.runner.submit(lambda: reception_import.apply_import(self.db, preview, progress_obj, token),
+                           self._imported, self._failed)
+
+    def _imported(self, written: int) -> None:
+        self._close_progress()
+        self.reload()
+        self.sig_imported.emit(written)
+        show_info(self, self.tr("Đã nhập %1 lượt tiếp.").replace("%1", str(written)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.sig_imported.emit(0)
+        show_error(self, self.tr("Đã hủy. Dữ liệu không thay đổi.") if isinstance(exc, Cancelled) else error_text(exc))
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
