@@ -81,6 +81,11 @@ class ReceptionPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(ReceptionTableModel.COL_SUMMARY,
                                                            QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ReceptionTableModel.COL_DATE, 90), (ReceptionTableModel.COL_TYPE, 95),
+                           (ReceptionTableModel.COL_NAMES, 160), (ReceptionTableModel.COL_ADDRESS, 190),
+                           (ReceptionTableModel.COL_ID, 110), (ReceptionTableModel.COL_PEOPLE, 70),
+                           (ReceptionTableModel.COL_CLASSES, 140), (ReceptionTableModel.COL_DIRECTION, 100)):
+            self.table.setColumnWidth(col, width)
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
