@@ -94,3 +94,14 @@ def test_weeks_without_the_chairmans_periodic_reception(db) -> None:  # noqa: AN
     missing = rs.weeks_without_periodic(db, date(2026, 2, 2), date(2026, 3, 1))
     # 9/2 lacks one; 16/2 is the Tết week (no working day) and is not counted
     assert missing == [date(2026, 2, 9)]
+
+
+def test_list_row_of_a_delegation_keeps_citizen_order(db) -> None:  # noqa: ANN001
+    citizens = [rs.CitizenInput("Hà Văn Tùng", "Bản Co Muông", "014090001234", is_representative=True),
+                rs.CitizenInput("Hà Thị Mai", "Bản Co Muông", "", is_representative=True)]
+    rid = rs.add_reception(db, rs.ReceptionInput(received_on=date(2026, 3, 9), citizens=citizens,
+                                                 summary="Đề nghị làm đường", classes=["kien_nghi"],
+                                                 people_count=12))
+    row = rs.reception_rows(db, [rid])[0]
+    assert (row.names, row.address, row.id_numbers, row.people_count) == (
+        "Hà Văn Tùng; Hà Thị Mai", "Bản Co Muông", "*********234", 12)
