@@ -10,7 +10,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Boolean, Date, event, inspect
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError
@@ -119,18 +119,9 @@ def install(session_class: type[Session]) -> None:
         event.listen(session_class, "before_flush", _before_flush)
 
 
-def _db_value(value: Any) -> Any:
-    """What SQLAlchemy's SQLite types store: ISO text for dates, 0/1 for booleans."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
-
-
-def _executemany(session: Session, table: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _executemany(session: Session, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, [tuple(_db_value(r[c]) for c in columns) for r in rows])
+    session.connection().exec_driver_sql(sql, rows)
 
 
 def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any]]) -> list[str]:
@@ -146,12 +137,16 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         raise BugError("session has no clock: open sessions through storage.db.Database")
     user = session.info.get("user", "")
     unit = session.info.get("unit_code", "")
+    table = model.__table__  # type: ignore[attr-defined]
     fields = getattr(model, "__search_fields__", None)
-    columns = [c.key for c in inspect(model).column_attrs]
-    defaults = {col.key: col.default.arg for col in model.__table__.columns  # type: ignore[attr-defined]
-                if col.default is not None and col.default.is_scalar}
+    columns = [c.key for c in table.columns]
+    logged = [k for k in columns if k != "search_text"]
+    # What SQLAlchemy's SQLite types store: ISO text for dates, 0/1 for booleans.
+    date_cols = [c.key for c in table.columns if isinstance(c.type, Date)]
+    bool_cols = [c.key for c in table.columns if isinstance(c.type, Boolean)]
+    defaults = {c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
     at = datetime.now(UTC).isoformat(timespec="seconds")
-    log_rows = []
+    values, log_rows = [], []
     for row in rows:
         stamp = clock.now()
         row.setdefault("id", new_id())
@@ -159,16 +154,19 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         row.update(row_version=1, created_hlc=stamp, updated_hlc=stamp, updated_by=user, deleted=False)
         for key, value in defaults.items():
             row.setdefault(key, value)
-        for key in columns:  # executemany needs the same keys in every row
-            row.setdefault(key, None)
         if fields:
             row["search_text"] = fold(" ".join(str(row.get(f) or "") for f in fields))
-        after = {k: _plain(row.get(k)) for k in columns if k != "search_text"}
-        log_rows.append({"hlc": stamp, "unit_code": row["unit_code"], "table_name": model.__tablename__,  # type: ignore[attr-defined]
-                         "record_id": row["id"], "op": "insert", "row_version": 1, "actor": user, "at_utc": at,
-                         "before_json": None, "after_json": json.dumps(after, ensure_ascii=False)})
+        for key in date_cols:
+            day = row.get(key)
+            row[key] = day.isoformat() if day is not None else None
+        after = json.dumps({k: row.get(k) for k in logged}, ensure_ascii=False)
+        log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after))
+        values.append(tuple(int(row[k]) if k in bool_cols and row.get(k) is not None else row.get(k)
+                            for k in columns))
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.
-    _executemany(session, model.__table__.name, columns, rows)  # type: ignore[attr-defined]
-    _executemany(session, ChangeLog.__tablename__, [c for c in log_rows[0]], log_rows)
+    _executemany(session, table.name, columns, values)
+    _executemany(session, ChangeLog.__tablename__, ["hlc", "unit_code", "table_name", "record_id", "op",
+                                                    "row_version", "actor", "at_utc", "before_json", "after_json"],
+                 log_rows)
     return [r["id"] for r in rows]
