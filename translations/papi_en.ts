@@ -58,6 +58,54 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <source>Việc</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <source>Nội dung</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="35" />
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="45" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="59" />
+        <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
+        <translation>%1 overdue, %2 due soon</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="61" />
+        <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
+        <translation>Nothing is overdue or due soon.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="64" />
+        <source>Quá hạn %1 ngày</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="65" />
+        <source>Còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../papi_desktop/ui/views/import_dialog.py" line="47" />
@@ -270,91 +318,96 @@
     <name>MainWindow</name>
     <message>
         <location filename="../papi_desktop/ui/main_window.py" line="22" />
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="23" />
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="23" />
+        <location filename="../papi_desktop/ui/main_window.py" line="24" />
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="24" />
+        <location filename="../papi_desktop/ui/main_window.py" line="25" />
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="25" />
+        <location filename="../papi_desktop/ui/main_window.py" line="26" />
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="26" />
+        <location filename="../papi_desktop/ui/main_window.py" line="27" />
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="27" />
+        <location filename="../papi_desktop/ui/main_window.py" line="28" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="28" />
+        <location filename="../papi_desktop/ui/main_window.py" line="29" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="29" />
+        <location filename="../papi_desktop/ui/main_window.py" line="30" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="58" />
+        <location filename="../papi_desktop/ui/main_window.py" line="59" />
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="81" />
+        <location filename="../papi_desktop/ui/main_window.py" line="82" />
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="112" />
+        <location filename="../papi_desktop/ui/main_window.py" line="120" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="115" />
+        <location filename="../papi_desktop/ui/main_window.py" line="123" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="120" />
+        <location filename="../papi_desktop/ui/main_window.py" line="128" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="121" />
+        <location filename="../papi_desktop/ui/main_window.py" line="129" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="126" />
+        <location filename="../papi_desktop/ui/main_window.py" line="134" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="132" />
+        <location filename="../papi_desktop/ui/main_window.py" line="140" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="133" />
+        <location filename="../papi_desktop/ui/main_window.py" line="141" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="135" />
+        <location filename="../papi_desktop/ui/main_window.py" line="143" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -781,37 +834,37 @@
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="118" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="123" />
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="124" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="129" />
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="140" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="145" />
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="141" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="146" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="148" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="153" />
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="157" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="162" />
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="159" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="164" />
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -820,22 +873,22 @@
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="163" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="168" />
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="169" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="174" />
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="178" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="183" />
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="183" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="188" />
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the pages and services import SQLAlchemy: loaded in attach(
 
 # (key, label); pages not built yet say so plainly.
 NAVIGATION = (
+    ("home", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan")),
     ("plan", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch")),
     ("reception", QT_TRANSLATE_NOOP("MainWindow", "Tiếp công dân")),
     ("petitions", QT_TRANSLATE_NOOP("MainWindow", "Đơn thư")),
@@ -100,6 +101,13 @@ class MainWindow(QMainWindow):
         from .views.plan_page import PlanPage  # noqa: PLC0415
         from .views.settings_page import SettingsPage  # noqa: PLC0415
 
+        if key == "home":
+            from .views.home_page import HomePage  # noqa: PLC0415
+
+            home = HomePage(self.db, self)
+            home.sig_open.connect(self._open_due)
+            self.nav.currentRowChanged.connect(lambda row: row == 0 and home.reload())
+            return home
         if key == "plan":
             return PlanPage(self.db, self.runner, self)
         if key == "reception":
@@ -137,8 +145,23 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _import(self) -> None:
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._row("plan"))
         self.plan_page.open_import()
+
+    def _row(self, key: str) -> int:
+        return [k for k, _label in NAVIGATION].index(key)
+
+    def _open_due(self, kind: str, ref_id: str) -> None:
+        """Double-click on the home list: go where the item lives."""
+        if kind == "milestone":
+            self.nav.setCurrentRow(self._row("plan"))
+            self.plan_page.select_task(ref_id)
+        elif kind == "reception":
+            self.nav.setCurrentRow(self._row("reception"))
+        elif kind == "petition":
+            self.nav.setCurrentRow(self._row("petitions"))
+        elif kind == "commitment":
+            self.nav.setCurrentRow(self._row("dialogues"))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -79,10 +79,10 @@ def test_first_run_demo_commune(qtbot, bare_db) -> None:  # noqa: ANN001
 def test_navigation_and_pages_not_built_say_so(qtbot, db) -> None:  # noqa: ANN001
     window = _window(qtbot, db)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["Kế hoạch", "Tiếp công dân", "Đơn thư", "Đối thoại", "Công khai", "Báo cáo", "Đồng bộ",
-                      "Cài đặt"]
-    assert len(NAVIGATION) == 8
-    window.nav.setCurrentRow(2)  # Đơn thư: not in this version yet
+    assert labels == ["Tổng quan", "Kế hoạch", "Tiếp công dân", "Đơn thư", "Đối thoại", "Công khai", "Báo cáo",
+                      "Đồng bộ", "Cài đặt"]
+    assert len(NAVIGATION) == 9
+    window.nav.setCurrentRow(3)  # Đơn thư: not in this version yet
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
     assert "chưa có trong phiên bản" in " ".join(w.text() for w in page.findChildren(QLabel))
@@ -209,8 +209,8 @@ def test_english_interface(qtbot, db, qapp) -> None:  # noqa: ANN001
     qapp.setProperty("papi_lang", "en")
     window = _window(qtbot, db)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["Plan", "Citizen reception", "Petitions", "Dialogues", "Public postings", "Reports", "Sync",
-                      "Settings"]
+    assert labels == ["Overview", "Plan", "Citizen reception", "Petitions", "Dialogues", "Public postings",
+                      "Reports", "Sync", "Settings"]
     assert window.plan_page.import_button.text() == "Import plan from Excel…"
 
 
@@ -245,3 +245,22 @@ def test_indicator_value_for_a_period(qtbot, plan_db, monkeypatch) -> None:  # n
     assert progress.indicators_of(plan_db, plan_id)[0].values == {"2026-H1": "97,5"}
     panel.period.setCurrentIndex(panel.period.findData("2026-Y"))
     assert panel.model.item(0, COL_ACTUAL).text() == ""
+
+
+def test_home_lists_overdue_work_and_opens_it(qtbot, plan_db) -> None:  # noqa: ANN001
+    from papi_desktop.services import petitions as ps
+
+    ps.add_petition(plan_db, ps.PetitionInput(received_on=date(2026, 11, 2), content="Đề nghị sửa cầu treo",
+                                              content_class="kien_nghi", sender="Lò Văn Tiến"))
+    window = _window(qtbot, plan_db)
+    home = window.page_by_key["home"]
+    home.today = lambda: TODAY
+    home.reload()
+    titles = [home.model.item(r, 1).text() for r in range(home.model.rowCount())]
+    assert "Đơn 1/2026 — Lò Văn Tiến" in titles  # 10 working days from 02/11 ended 16/11
+    assert any(t.startswith("Nhiệm vụ ") for t in titles)
+    assert "quá hạn" in home.heading.text()
+    row = next(r for r in range(home.model.rowCount()) if home.model.item(r, 1).text().startswith("Nhiệm vụ "))
+    home.view.doubleClicked.emit(home.model.index(row, 0))
+    assert window.pages.currentWidget() is window.plan_page
+    assert window.plan_page.detail.task_id is not None
