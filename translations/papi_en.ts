@@ -372,42 +372,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="120" />
+        <location filename="../papi_desktop/ui/main_window.py" line="124" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="123" />
+        <location filename="../papi_desktop/ui/main_window.py" line="127" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="128" />
+        <location filename="../papi_desktop/ui/main_window.py" line="132" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="129" />
+        <location filename="../papi_desktop/ui/main_window.py" line="133" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="134" />
+        <location filename="../papi_desktop/ui/main_window.py" line="138" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="140" />
+        <location filename="../papi_desktop/ui/main_window.py" line="144" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="141" />
+        <location filename="../papi_desktop/ui/main_window.py" line="145" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="143" />
+        <location filename="../papi_desktop/ui/main_window.py" line="147" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -477,6 +477,200 @@
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77" />
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="80" />
+        <source>Vào sổ đơn</source>
+        <translation>Register a petition</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84" />
+        <source>Qua tiếp công dân</source>
+        <translation>At a citizen reception</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84" />
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85" />
+        <source>Qua cổng thông tin</source>
+        <translation>Through the portal</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85" />
+        <source>Cơ quan khác chuyển</source>
+        <translation>Forwarded by another body</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="86" />
+        <source>Hộp thư góp ý</source>
+        <translation>Suggestion box</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="95" />
+        <source>Đủ điều kiện xử lý</source>
+        <translation>Eligible for processing</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="97" />
+        <source>Thuộc thẩm quyền của xã</source>
+        <translation>Within the commune's authority</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99" />
+        <source>Vùng sâu, vùng xa đi lại khó khăn</source>
+        <translation>Remote area, hard to travel</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100" />
+        <source>Vụ việc phức tạp</source>
+        <translation>Complex case</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102" />
+        <source>Ngày nhận:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103" />
+        <source>Nguồn đơn:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104" />
+        <source>Người gửi:</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105" />
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106" />
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107" />
+        <source>Phân loại:</source>
+        <translation>Classification:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112" />
+        <source>Vào sổ</source>
+        <translation>Register</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionTableModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="48" />
+        <source>Số đến</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49" />
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50" />
+        <source>Người gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51" />
+        <source>Nội dung</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52" />
+        <source>Loại</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53" />
+        <source>Bước tiếp theo</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54" />
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="66" />
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="33" />
+        <source>Khiếu nại</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34" />
+        <source>Tố cáo</source>
+        <translation>Denunciation</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35" />
+        <source>Kiến nghị, phản ánh</source>
+        <translation>Petition or feedback</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36" />
+        <source>Nhiều nội dung</source>
+        <translation>Several matters</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="162" />
+        <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
+        <translation>Search sender, content, number (accents optional)…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165" />
+        <source>Đang theo dõi</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="166" />
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="167" />
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168" />
+        <source>Vào sổ đơn (Ctrl+N)</source>
+        <translation>Register a petition (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169" />
+        <source>Ghi bước xử lý…</source>
+        <translation>Record a step…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="206" />
+        <source>%1 đơn</source>
+        <translation>%1 petitions</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="227" />
+        <source>Hãy chọn một đơn trong danh sách.</source>
+        <translation>Select a petition in the list.</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1284,79 @@
         <location filename="../papi_desktop/ui/views/setup_dialog.py" line="85" />
         <source>Hãy chọn xã, phường trong danh sách 75 đơn vị của tỉnh Sơn La.</source>
         <translation>Choose a commune or ward from the list of Sơn La's 75 units.</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="128" />
+        <source>Ghi bước xử lý đơn</source>
+        <translation>Record a processing step</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130" />
+        <source>Phiếu đề xuất thụ lý</source>
+        <translation>Proposal to accept</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130" />
+        <source>Phiếu chuyển đơn</source>
+        <translation>Transfer slip</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131" />
+        <source>Hướng dẫn, trả lại đơn</source>
+        <translation>Guidance, petition returned</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131" />
+        <source>Thông báo thụ lý</source>
+        <translation>Notice of acceptance</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132" />
+        <source>Quyết định, kết luận giải quyết</source>
+        <translation>Resolution decision or conclusion</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133" />
+        <source>Trả lời công dân</source>
+        <translation>Reply to the citizen</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133" />
+        <source>Lưu đơn</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138" />
+        <source>Kết thúc theo dõi đơn này</source>
+        <translation>Close this petition</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140" />
+        <source>Bước:</source>
+        <translation>Step:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141" />
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142" />
+        <source>Số, ký hiệu văn bản:</source>
+        <translation>Document number/symbol:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143" />
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147" />
+        <source>Lưu</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>

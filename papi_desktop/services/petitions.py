@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from ..domain.errors import KnownError
 from ..domain.limits import LegalLimit, due_date, limit_in_force
@@ -144,12 +144,15 @@ def _pending(pet: Petition, steps: list[PetitionStep], reception_day: date | Non
     return owed
 
 
-def due_items(db: Database, today: date, all_steps: bool = False) -> list[DueItem]:
+def due_items(db: Database, today: date, all_steps: bool = False, ids: list[str] | None = None) -> list[DueItem]:
     """Open petitions with their next legal due date (every owed step if all_steps), soonest first."""
     limits: list[LegalLimit] = list(reference.legal_limits())
     cal = reference.working_calendar()
     with db.reader() as s:
-        pets = list(s.scalars(select(Petition).where(Petition.deleted.is_(False), Petition.closed_on.is_(None))))
+        stmt = select(Petition).where(Petition.deleted.is_(False), Petition.closed_on.is_(None))
+        if ids is not None:
+            stmt = stmt.where(Petition.id.in_(ids))
+        pets = list(s.scalars(stmt))
         ids = [p.id for p in pets]
         steps: dict[str, list[PetitionStep]] = {}
         for st in s.scalars(select(PetitionStep).where(PetitionStep.petition_id.in_(ids),
@@ -171,6 +174,58 @@ def due_items(db: Database, today: date, all_steps: bool = False) -> list[DueIte
         items.sort(key=lambda i: i.due)
         out.extend(items if all_steps else items[:1])
     out.sort(key=lambda i: (i.due, i.register_no))
+    return out
+
+
+@dataclass(frozen=True)
+class PetitionRow:
+    id: str
+    register_no: str
+    received_on: date
+    source: str
+    sender: str
+    content: str
+    content_class: str
+    closed_on: date | None
+    next_step: str
+    next_due: date | None
+    overdue: bool
+
+
+def petition_ids(db: Database, search: str = "", state: str | None = None) -> list[str]:
+    """Ids newest first; state: "open", "closed" or None; full-text search over folded text."""
+    from .reception import fts_query  # noqa: PLC0415 - same folding and prefix rules as the reception book
+
+    where, params = ["p.deleted = 0"], {}
+    if state == "open":
+        where.append("p.closed_on IS NULL")
+    elif state == "closed":
+        where.append("p.closed_on IS NOT NULL")
+    source = "petition p"
+    match = fts_query(search)
+    if match:
+        source = "petition_fts f JOIN petition p ON p.rowid = f.rowid"
+        where.append("petition_fts MATCH :match")
+        params["match"] = match
+    sql = f"SELECT p.id FROM {source} WHERE {' AND '.join(where)} ORDER BY p.received_on DESC, p.rowid DESC"
+    with db.reader() as s:
+        return [row[0] for row in s.execute(text(sql), params)]
+
+
+def petition_rows(db: Database, ids: list[str], today: date, lang: str = "vi") -> list[PetitionRow]:
+    due = {i.petition_id: i for i in due_items(db, today, ids=ids)}
+    with db.reader() as s:
+        pets = {p.id: p for p in s.scalars(select(Petition).where(Petition.id.in_(ids)))}
+    out = []
+    for pid in ids:
+        p = pets.get(pid)
+        if p is None:
+            continue
+        d = due.get(pid)
+        out.append(PetitionRow(
+            p.id, p.register_no, p.received_on, p.source, p.sender, p.content, p.content_class, p.closed_on,
+            (d.step_name_en if lang == "en" else d.step_name_vi) if d else "", d.due if d else None,
+            bool(d and d.overdue)))
     return out
 
 

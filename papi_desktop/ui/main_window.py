@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
             return home
         if key == "plan":
             return PlanPage(self.db, self.runner, self)
+        if key == "petitions":
+            from .views.petitions_page import PetitionsPage  # noqa: PLC0415
+
+            return PetitionsPage(self.db, self)
         if key == "reception":
             from .views.reception_page import ReceptionPage  # noqa: PLC0415
 

@@ -1,0 +1,242 @@
+"""Đơn thư: the petition register with each petition's next legal step and due date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn, parse_vn
+from ...services import petitions as ps
+from ...storage.db import Database
+from ..models.lazy import LazyTableModel
+from ..widgets.forms import ok_cancel_row
+from ..widgets.messages import current_lang, show_error
+
+CLASS_LABELS = {
+    "khieu_nai": QT_TRANSLATE_NOOP("PetitionsPage", "Khiếu nại"),
+    "to_cao": QT_TRANSLATE_NOOP("PetitionsPage", "Tố cáo"),
+    "kien_nghi": QT_TRANSLATE_NOOP("PetitionsPage", "Kiến nghị, phản ánh"),
+    "nhieu_noi_dung": QT_TRANSLATE_NOOP("PetitionsPage", "Nhiều nội dung"),
+}
+
+
+def class_label(code: str) -> str:
+    return QCoreApplication.translate("PetitionsPage", CLASS_LABELS[code]) if code in CLASS_LABELS else code
+
+
+class PetitionTableModel(LazyTableModel):
+    COL_NO, COL_DATE, COL_SENDER, COL_CONTENT, COL_CLASS, COL_NEXT, COL_DUE = range(7)
+    CONTEXT = "PetitionTableModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Số đến"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Ngày nhận"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Người gửi"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Nội dung"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Loại"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Bước tiếp theo"),
+        QT_TRANSLATE_NOOP("PetitionTableModel", "Hạn"),
+    )
+    COLUMNS = ("register_no", "received_on", "sender", "content", "content_class", "next_step", "next_due")
+
+    def display(self, item: ps.PetitionRow, col: int, for_sort: bool) -> object:
+        if col == self.COL_DATE:
+            return format_vn(item.received_on)
+        if col == self.COL_CLASS:
+            return class_label(item.content_class)
+        if col == self.COL_DUE:
+            return format_vn(item.next_due) if item.closed_on is None else format_vn(item.closed_on)
+        if col == self.COL_NEXT and item.closed_on is not None:
+            return QCoreApplication.translate("PetitionTableModel", "Đã kết thúc")
+        return super().display(item, col, for_sort)
+
+    def extra(self, item: ps.PetitionRow, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_DUE and item.overdue:
+            return QBrush(QColor("#b3261e"))
+        return None
+
+
+class PetitionDialog(QDialog):
+    """Enter a petition in the register."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Vào sổ đơn"))
+        self.resize(560, 460)
+        self.received_on = QLineEdit(format_vn(today or date.today()))
+        self.source = QComboBox()
+        for code, label in (("reception", self.tr("Qua tiếp công dân")), ("post", self.tr("Qua bưu chính")),
+                            ("portal", self.tr("Qua cổng thông tin")), ("forwarded", self.tr("Cơ quan khác chuyển")),
+                            ("mailbox", self.tr("Hộp thư góp ý"))):
+            self.source.addItem(label, code)
+        self.sender = QLineEdit()
+        self.address = QLineEdit()
+        self.content = QPlainTextEdit()
+        self.content.setTabChangesFocus(True)
+        self.content_class = QComboBox()
+        for code in ps.CONTENT_CLASSES:
+            self.content_class.addItem(class_label(code), code)
+        self.eligible = QCheckBox(self.tr("Đủ điều kiện xử lý"))
+        self.eligible.setChecked(True)
+        self.within = QCheckBox(self.tr("Thuộc thẩm quyền của xã"))
+        self.within.setChecked(True)
+        self.remote = QCheckBox(self.tr("Vùng sâu, vùng xa đi lại khó khăn"))
+        self.complex = QCheckBox(self.tr("Vụ việc phức tạp"))
+        form = QFormLayout()
+        form.addRow(self.tr("Ngày nhận:"), self.received_on)
+        form.addRow(self.tr("Nguồn đơn:"), self.source)
+        form.addRow(self.tr("Người gửi:"), self.sender)
+        form.addRow(self.tr("Địa chỉ:"), self.address)
+        form.addRow(self.tr("Nội dung:"), self.content)
+        form.addRow(self.tr("Phân loại:"), self.content_class)
+        for box in (self.eligible, self.within, self.remote, self.complex):
+            form.addRow("", box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Vào sổ")))
+
+    def entry(self) -> ps.PetitionInput:
+        return ps.PetitionInput(
+            received_on=parse_vn(self.received_on.text(), "ngày nhận") or date.today(),
+            content=self.content.toPlainText(), content_class=self.content_class.currentData(),
+            source=self.source.currentData(), sender=self.sender.text(), sender_address=self.address.text(),
+            eligible=self.eligible.isChecked(), within_authority=self.within.isChecked(),
+            remote_area=self.remote.isChecked(), complex_case=self.complex.isChecked())
+
+
+class StepDialog(QDialog):
+    """Record a processing step (phiếu đề xuất thụ lý, phiếu chuyển, hướng dẫn, thụ lý, giải quyết, trả lời)."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ghi bước xử lý đơn"))
+        self.kind = QComboBox()
+        for code, label in (("propose", self.tr("Phiếu đề xuất thụ lý")), ("transfer", self.tr("Phiếu chuyển đơn")),
+                            ("guide", self.tr("Hướng dẫn, trả lại đơn")), ("accept", self.tr("Thông báo thụ lý")),
+                            ("resolve", self.tr("Quyết định, kết luận giải quyết")),
+                            ("reply", self.tr("Trả lời công dân")), ("file", self.tr("Lưu đơn"))):
+            self.kind.addItem(label, code)
+        self.done_on = QLineEdit(format_vn(today or date.today()))
+        self.doc = QLineEdit()
+        self.note = QLineEdit()
+        self.close_box = QCheckBox(self.tr("Kết thúc theo dõi đơn này"))
+        form = QFormLayout()
+        form.addRow(self.tr("Bước:"), self.kind)
+        form.addRow(self.tr("Ngày:"), self.done_on)
+        form.addRow(self.tr("Số, ký hiệu văn bản:"), self.doc)
+        form.addRow(self.tr("Ghi chú:"), self.note)
+        form.addRow("", self.close_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
+
+
+class PetitionsPage(QWidget):
+    """Signals:
+        sig_changed(): a petition or a step was saved.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…"))
+        self.search.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("Đang theo dõi"), "open")
+        self.state.addItem(self.tr("Đã kết thúc"), "closed")
+        self.state.addItem(self.tr("Tất cả"), None)
+        self.add_button = QPushButton(self.tr("Vào sổ đơn (Ctrl+N)"))
+        self.step_button = QPushButton(self.tr("Ghi bước xử lý…"))
+        self.model = PetitionTableModel(lambda ids: ps.petition_rows(self.db, ids, self.today(), current_lang()),
+                                        current_lang(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(PetitionTableModel.COL_CONTENT,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(PetitionTableModel.COL_NEXT, 260)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.state)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.step_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.state.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button.clicked.connect(self.add_petition)
+        self.step_button.clicked.connect(self.add_step)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_petition)
+        self.reload()
+
+    def reload(self) -> None:
+        ids = ps.petition_ids(self.db, self.search.text(), self.state.currentData())
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids))))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def add_petition(self) -> None:
+        dialog = PetitionDialog(self, self.today())
+        if not dialog.exec():
+            return
+        try:
+            ps.add_petition(self.db, dialog.entry())
+        except Exception as exc:  # noqa: BLE001 - the service's message, nothing written
+            show_error(self, exc)
+            return
+        self.reload()
+        self.sig_changed.emit()
+
+    def add_step(self) -> None:
+        petition_id = self.selected_id()
+        if petition_id is None:
+            show_error(self, self.tr("Hãy chọn một đơn trong danh sách."))
+            return
+        dialog = StepDialog(self, self.today())
+        if not dialog.exec():
+            return
+        try:
+            done_on = parse_vn(dialog.done_on.text(), "ngày") or self.today()
+            ps.add_step(self.db, petition_id, dialog.kind.currentData(), done_on, dialog.doc.text(),
+                        dialog.note.text())
+            if dialog.close_box.isChecked():
+                ps.close(self.db, petition_id, done_on, dialog.note.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.reload()
+        self.sig_changed.emit()
