@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from ..domain.errors import KnownError
 from ..domain.limits import LegalLimit, due_date, limit_in_force
@@ -13,6 +13,7 @@ from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.registers import Petition, PetitionStep, Reception
 from . import reference
+from .search import ids_newest_first
 
 SOURCES = ("reception", "post", "portal", "forwarded", "mailbox")
 CONTENT_CLASSES = ("khieu_nai", "to_cao", "kien_nghi", "nhieu_noi_dung")
@@ -194,22 +195,8 @@ class PetitionRow:
 
 def petition_ids(db: Database, search: str = "", state: str | None = None) -> list[str]:
     """Ids newest first; state: "open", "closed" or None; full-text search over folded text."""
-    from .reception import fts_query  # noqa: PLC0415 - same folding and prefix rules as the reception book
-
-    where, params = ["p.deleted = 0"], {}
-    if state == "open":
-        where.append("p.closed_on IS NULL")
-    elif state == "closed":
-        where.append("p.closed_on IS NOT NULL")
-    source = "petition p"
-    match = fts_query(search)
-    if match:
-        source = "petition_fts f JOIN petition p ON p.rowid = f.rowid"
-        where.append("petition_fts MATCH :match")
-        params["match"] = match
-    sql = f"SELECT p.id FROM {source} WHERE {' AND '.join(where)} ORDER BY p.received_on DESC, p.rowid DESC"
-    with db.reader() as s:
-        return [row[0] for row in s.execute(text(sql), params)]
+    where = {"open": ["t.closed_on IS NULL"], "closed": ["t.closed_on IS NOT NULL"]}.get(state or "", [])
+    return ids_newest_first(db, "petition", "received_on", where, {}, search)
 
 
 def petition_rows(db: Database, ids: list[str], today: date, lang: str = "vi") -> list[PetitionRow]:

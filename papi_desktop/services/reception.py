@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -19,6 +18,7 @@ from ..storage.changelog import bulk_insert
 from ..storage.models import new_id
 from ..storage.registers import Reception, ReceptionCitizen
 from . import access, reference
+from .search import ids_newest_first
 
 TYPES = ("regular", "periodic", "adhoc")  # thường xuyên; định kỳ, đột xuất (by the leaders)
 CLASSES = ("khieu_nai", "to_cao", "kien_nghi", "phan_anh")
@@ -200,40 +200,20 @@ def add_reception(db: Database, inp: ReceptionInput) -> str:
         return add_to_session(s, inp).id
 
 
-def fts_query(query: str) -> str:
-    """Folded words as FTS5 prefix terms: 'Nguyễn Văn' -> '"nguyen"* "van"*'."""
-    words = [w.replace('"', "") for w in fold(query).split()]
-    return " ".join(f'"{w}"*' for w in words if w)
-
-
 def reception_ids(db: Database, search: str = "", start: date | None = None, end: date | None = None,
                   reception_type: str | None = None) -> list[str]:
     """Ids newest first: the projection a lazy table model holds (full-text search when asked)."""
-    where, params = ["r.deleted = 0"], {}
+    where, params = [], {}
     if start:
-        where.append("r.received_on >= :start")
+        where.append("t.received_on >= :start")
         params["start"] = start.isoformat()
     if end:
-        where.append("r.received_on <= :end")
+        where.append("t.received_on <= :end")
         params["end"] = end.isoformat()
     if reception_type:
-        where.append("r.reception_type = :rtype")
+        where.append("t.reception_type = :rtype")
         params["rtype"] = reception_type
-    source = "reception r"
-    match = fts_query(search)
-    if match:
-        source = "reception_fts f JOIN reception r ON r.rowid = f.rowid"
-        where.append("reception_fts MATCH :match")
-        params["match"] = match
-    sql = f"SELECT r.id FROM {source} WHERE {' AND '.join(where)} ORDER BY r.received_on DESC, r.rowid DESC"
-    with db.reader() as s:
-        return [row[0] for row in s.execute(_statement(sql), params)]
-
-
-@lru_cache(maxsize=64)
-def _statement(sql: str):  # noqa: ANN202
-    """Compiled once per filter shape: typing in the search box reuses it."""
-    return text(sql)
+    return ids_newest_first(db, "reception", "received_on", where, params, search)
 
 
 _ROWS_SQL = text("""
