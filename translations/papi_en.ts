@@ -50,11 +50,243 @@
     </message>
 </context>
 <context>
+    <name>CommitmentDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140" />
+        <source>Theo dõi cam kết</source>
+        <translation>Commitment follow-up</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140" />
+        <source>Cam kết</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144" />
+        <source>Đã thực hiện xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147" />
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148" />
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151" />
+        <source>Nội dung cam kết:</source>
+        <translation>Commitment:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="152" />
+        <source>Người, đơn vị thực hiện:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="153" />
+        <source>Hạn:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../papi_desktop/ui/widgets/forms.py" line="13" />
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DialogueDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="61" />
+        <source>Hội nghị đối thoại với Nhân dân</source>
+        <translation>Dialogue conference with the people</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="65" />
+        <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
+        <translation>Yearly dialogue with the Fatherland Front</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="66" />
+        <source>Đối thoại khác</source>
+        <translation>Other dialogue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87" />
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88" />
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89" />
+        <source>Tên hội nghị:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90" />
+        <source>Địa điểm:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91" />
+        <source>Chủ trì:</source>
+        <translation>Chaired by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92" />
+        <source>Phối hợp:</source>
+        <translation>Co-organised by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93" />
+        <source>Thư ký:</source>
+        <translation>Secretary:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94" />
+        <source>Thời gian:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="95" />
+        <source>Đại biểu dự:</source>
+        <translation>Delegates attending:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96" />
+        <source>Nhân dân dự:</source>
+        <translation>Citizens attending:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97" />
+        <source>Chủ đề:</source>
+        <translation>Topics:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>DialogueTableModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="43" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="44" />
+        <source>Hội nghị</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45" />
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46" />
+        <source>Chủ trì</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47" />
+        <source>Ý kiến</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48" />
+        <source>Cam kết chưa xong</source>
+        <translation>Open commitments</translation>
+    </message>
+</context>
+<context>
+    <name>DialoguesPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="172" />
+        <source>Thêm hội nghị đối thoại…</source>
+        <translation>Add a dialogue…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="173" />
+        <source>Thêm ý kiến…</source>
+        <translation>Add an issue…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="174" />
+        <source>Thêm cam kết…</source>
+        <translation>Add a commitment…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="175" />
+        <source>Cập nhật theo dõi…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="186" />
+        <source>Ý kiến / cam kết</source>
+        <translation>Issue / commitment</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="186" />
+        <source>Người nêu / thực hiện</source>
+        <translation>Raised by / owner</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="187" />
+        <source>Thôn, bản / hạn</source>
+        <translation>Village / due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="187" />
+        <source>Trả lời / theo dõi</source>
+        <translation>Answer / follow-up</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="215" />
+        <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
+        <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232" />
+        <source>(ẩn danh)</source>
+        <translation>(anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="237" />
+        <source>Xong %1</source>
+        <translation>Done %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="267" />
+        <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
+        <translation>Select or add a dialogue first.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="283" />
+        <source>Hãy chọn một ý kiến trong danh sách.</source>
+        <translation>Select an issue in the list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="298" />
+        <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
+        <translation>Select a commitment (a row starting with →).</translation>
     </message>
 </context>
 <context>
@@ -315,6 +547,54 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="115" />
+        <source>Ý kiến, kiến nghị tại hội nghị</source>
+        <translation>Issue raised at the conference</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="117" />
+        <source>Để trống nếu người nêu không muốn ghi tên</source>
+        <translation>Leave empty if the speaker prefers not to be named</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126" />
+        <source>Người nêu:</source>
+        <translation>Raised by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="127" />
+        <source>Thôn, bản:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="128" />
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129" />
+        <source>Lĩnh vực:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="130" />
+        <source>Người trả lời:</source>
+        <translation>Answered by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="131" />
+        <source>Trả lời, giải trình:</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../papi_desktop/ui/main_window.py" line="22" />
@@ -372,42 +652,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="124" />
+        <location filename="../papi_desktop/ui/main_window.py" line="128" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="127" />
+        <location filename="../papi_desktop/ui/main_window.py" line="131" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="132" />
+        <location filename="../papi_desktop/ui/main_window.py" line="136" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="133" />
+        <location filename="../papi_desktop/ui/main_window.py" line="137" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="138" />
+        <location filename="../papi_desktop/ui/main_window.py" line="142" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="144" />
+        <location filename="../papi_desktop/ui/main_window.py" line="148" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="145" />
+        <location filename="../papi_desktop/ui/main_window.py" line="149" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="147" />
+        <location filename="../papi_desktop/ui/main_window.py" line="151" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>

@@ -153,3 +153,71 @@ def minutes_data(db: Database, dialogue_id: str) -> dict[str, object]:
                 for i in d.issues if not i.deleted
             ],
         }
+
+
+@dataclass(frozen=True)
+class DialogueRow:
+    id: str
+    held_on: date
+    kind: str
+    title: str
+    place: str
+    chair: str
+    issues: int
+    open_commitments: int
+
+
+@dataclass(frozen=True)
+class CommitmentInfo:
+    id: str
+    content: str
+    owner: str
+    due: date | None
+    done_on: date | None
+    followups: list[tuple[date, str]]
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    id: str
+    raised_by: str
+    village: str
+    content: str
+    field: str
+    answer: str
+    commitments: list[CommitmentInfo]
+
+
+def dialogue_ids(db: Database) -> list[str]:
+    with db.reader() as s:
+        return list(s.scalars(select(Dialogue.id).where(Dialogue.deleted.is_(False))
+                              .order_by(Dialogue.held_on.desc())))
+
+
+def dialogue_rows(db: Database, ids: list[str]) -> list[DialogueRow]:
+    with db.reader() as s:
+        found = {d.id: d for d in s.scalars(select(Dialogue).where(Dialogue.id.in_(ids)))}
+        rows = []
+        for did in ids:
+            d = found.get(did)
+            if d is None:
+                continue
+            issues = [i for i in d.issues if not i.deleted]
+            open_c = sum(1 for i in issues for c in i.commitments if not c.deleted and c.done_on is None)
+            rows.append(DialogueRow(d.id, d.held_on, d.kind, d.title, d.place, d.chair, len(issues), open_c))
+        return rows
+
+
+def issues_of(db: Database, dialogue_id: str) -> list[IssueInfo]:
+    with db.reader() as s:
+        issues = s.scalars(select(DialogueIssue).where(DialogueIssue.dialogue_id == dialogue_id,
+                                                       DialogueIssue.deleted.is_(False))
+                           .order_by(DialogueIssue.position))
+        return [
+            IssueInfo(i.id, i.raised_by, i.village, i.content, i.field, i.answer, [
+                CommitmentInfo(c.id, c.content, c.owner, c.due, c.done_on,
+                               [(f.noted_on, f.note) for f in c.followups if not f.deleted])
+                for c in i.commitments if not c.deleted
+            ])
+            for i in issues
+        ]

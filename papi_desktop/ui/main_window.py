@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
             return home
         if key == "plan":
             return PlanPage(self.db, self.runner, self)
+        if key == "dialogues":
+            from .views.dialogues_page import DialoguesPage  # noqa: PLC0415
+
+            return DialoguesPage(self.db, self)
         if key == "petitions":
             from .views.petitions_page import PetitionsPage  # noqa: PLC0415
 

@@ -1,0 +1,308 @@
+"""Đối thoại: dialogue conferences, the issues raised, answers, commitments and their follow-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn, parse_vn
+from ...services import dialogues as ds
+from ...storage.db import Database
+from ..models.lazy import LazyTableModel
+from ..widgets.forms import ok_cancel_row
+from ..widgets.messages import current_lang, show_error
+
+IssueRole = Qt.ItemDataRole.UserRole + 1
+CommitmentRole = Qt.ItemDataRole.UserRole + 2
+
+
+class DialogueTableModel(LazyTableModel):
+    COL_DATE, COL_TITLE, COL_PLACE, COL_CHAIR, COL_ISSUES, COL_OPEN = range(6)
+    CONTEXT = "DialogueTableModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Ngày"),
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Hội nghị"),
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Địa điểm"),
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Chủ trì"),
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Ý kiến"),
+        QT_TRANSLATE_NOOP("DialogueTableModel", "Cam kết chưa xong"),
+    )
+    COLUMNS = ("held_on", "title", "place", "chair", "issues", "open_commitments")
+
+    def display(self, item: ds.DialogueRow, col: int, for_sort: bool) -> object:
+        if col == self.COL_DATE:
+            return format_vn(item.held_on)
+        return super().display(item, col, for_sort)
+
+
+class DialogueDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hội nghị đối thoại với Nhân dân"))
+        self.resize(560, 480)
+        self.held_on = QLineEdit(format_vn(today or date.today()))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Hội nghị đối thoại hằng năm với Ủy ban MTTQ"), "annual")
+        self.kind.addItem(self.tr("Đối thoại khác"), "other")
+        self.title = QLineEdit()
+        self.place = QLineEdit()
+        self.chair = QLineEdit()
+        self.co_organiser = QLineEdit("Ủy ban MTTQ Việt Nam xã")
+        self.secretary = QLineEdit()
+        self.started_at = QLineEdit()
+        self.started_at.setPlaceholderText("08:00")
+        self.ended_at = QLineEdit()
+        self.ended_at.setPlaceholderText("11:00")
+        self.delegates = QSpinBox()
+        self.delegates.setRange(0, 100000)
+        self.citizens = QSpinBox()
+        self.citizens.setRange(0, 100000)
+        self.topics = QPlainTextEdit()
+        self.topics.setTabChangesFocus(True)
+        times = QHBoxLayout()
+        times.addWidget(self.started_at)
+        times.addWidget(QLabel("–"))
+        times.addWidget(self.ended_at)
+        form = QFormLayout()
+        form.addRow(self.tr("Ngày:"), self.held_on)
+        form.addRow(self.tr("Loại:"), self.kind)
+        form.addRow(self.tr("Tên hội nghị:"), self.title)
+        form.addRow(self.tr("Địa điểm:"), self.place)
+        form.addRow(self.tr("Chủ trì:"), self.chair)
+        form.addRow(self.tr("Phối hợp:"), self.co_organiser)
+        form.addRow(self.tr("Thư ký:"), self.secretary)
+        form.addRow(self.tr("Thời gian:"), times)
+        form.addRow(self.tr("Đại biểu dự:"), self.delegates)
+        form.addRow(self.tr("Nhân dân dự:"), self.citizens)
+        form.addRow(self.tr("Chủ đề:"), self.topics)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
+
+    def entry(self) -> ds.DialogueInput:
+        attendance = {k: v for k, v in (("Đại biểu", self.delegates.value()), ("Nhân dân", self.citizens.value()))
+                      if v}
+        return ds.DialogueInput(
+            held_on=parse_vn(self.held_on.text(), "ngày") or date.today(), title=self.title.text(),
+            place=self.place.text(), chair=self.chair.text(), co_organiser=self.co_organiser.text(),
+            secretary=self.secretary.text(), kind=self.kind.currentData(), started_at=self.started_at.text(),
+            ended_at=self.ended_at.text(), attendance=attendance, topics=self.topics.toPlainText())
+
+
+class IssueDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ý kiến, kiến nghị tại hội nghị"))
+        self.raised_by = QLineEdit()
+        self.raised_by.setPlaceholderText(self.tr("Để trống nếu người nêu không muốn ghi tên"))
+        self.village = QLineEdit()
+        self.content = QPlainTextEdit()
+        self.content.setTabChangesFocus(True)
+        self.field = QLineEdit()
+        self.answered_by = QLineEdit()
+        self.answer = QPlainTextEdit()
+        self.answer.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Người nêu:"), self.raised_by)
+        form.addRow(self.tr("Thôn, bản:"), self.village)
+        form.addRow(self.tr("Nội dung:"), self.content)
+        form.addRow(self.tr("Lĩnh vực:"), self.field)
+        form.addRow(self.tr("Người trả lời:"), self.answered_by)
+        form.addRow(self.tr("Trả lời, giải trình:"), self.answer)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
+
+
+class CommitmentDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, follow_up: bool = False, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Theo dõi cam kết") if follow_up else self.tr("Cam kết"))
+        self.text = QLineEdit()
+        self.owner = QLineEdit()
+        self.due = QLineEdit(format_vn(today) if follow_up else "")
+        self.done = QCheckBox(self.tr("Đã thực hiện xong"))
+        form = QFormLayout()
+        if follow_up:
+            form.addRow(self.tr("Ngày:"), self.due)
+            form.addRow(self.tr("Kết quả:"), self.text)
+            form.addRow("", self.done)
+        else:
+            form.addRow(self.tr("Nội dung cam kết:"), self.text)
+            form.addRow(self.tr("Người, đơn vị thực hiện:"), self.owner)
+            form.addRow(self.tr("Hạn:"), self.due)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
+
+
+class DialoguesPage(QWidget):
+    """Signals:
+        sig_changed(): something was saved.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #b3261e;")
+        self.add_button = QPushButton(self.tr("Thêm hội nghị đối thoại…"))
+        self.issue_button = QPushButton(self.tr("Thêm ý kiến…"))
+        self.commit_button = QPushButton(self.tr("Thêm cam kết…"))
+        self.follow_button = QPushButton(self.tr("Cập nhật theo dõi…"))
+        self.model = DialogueTableModel(lambda ids: ds.dialogue_rows(self.db, ids), current_lang(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(DialogueTableModel.COL_TITLE,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.issues = QStandardItemModel(0, 4, self)
+        self.issues.setHorizontalHeaderLabels([self.tr("Ý kiến / cam kết"), self.tr("Người nêu / thực hiện"),
+                                               self.tr("Thôn, bản / hạn"), self.tr("Trả lời / theo dõi")])
+        self.issue_view = QTreeView()
+        self.issue_view.setModel(self.issues)
+        self.issue_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.issue_view.setColumnWidth(0, 380)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.issue_button, self.commit_button, self.follow_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.issue_view)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.warning)
+        layout.addWidget(splitter, 1)
+        self.add_button.clicked.connect(self.add_dialogue)
+        self.issue_button.clicked.connect(self.add_issue)
+        self.commit_button.clicked.connect(self.add_commitment)
+        self.follow_button.clicked.connect(self.follow_up)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.load_issues())
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_dialogue()
+        self.model.set_ids(ds.dialogue_ids(self.db))
+        year = self.today().year
+        missing = ds.years_without_annual_dialogue(self.db, range(year, year + 1))
+        self.warning.setText(self.tr("Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, "
+                                     "Điều 32 Luật Thực hiện dân chủ ở cơ sở).").replace("%1", str(year))
+                             if missing else "")
+        row = self.model.row_of(selected) if selected else -1
+        self.table.selectRow(row if row >= 0 else 0)
+        self.load_issues()
+
+    def selected_dialogue(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def load_issues(self) -> None:
+        self.issues.removeRows(0, self.issues.rowCount())
+        dialogue_id = self.selected_dialogue()
+        if dialogue_id is None:
+            return
+        for issue in ds.issues_of(self.db, dialogue_id):
+            parent = [QStandardItem(issue.content), QStandardItem(issue.raised_by or self.tr("(ẩn danh)")),
+                      QStandardItem(issue.village), QStandardItem(issue.answer)]
+            parent[0].setData(issue.id, IssueRole)
+            for c in issue.commitments:
+                last = c.followups[-1][1] if c.followups else ""
+                state = self.tr("Xong %1").replace("%1", format_vn(c.done_on)) if c.done_on else last
+                child = [QStandardItem("→ " + c.content), QStandardItem(c.owner), QStandardItem(format_vn(c.due)),
+                         QStandardItem(state)]
+                child[0].setData(issue.id, IssueRole)
+                child[0].setData(c.id, CommitmentRole)
+                parent[0].appendRow(child)
+            self.issues.appendRow(parent)
+        self.issue_view.expandAll()
+
+    def _selected(self, role: int) -> str | None:
+        index = self.issue_view.currentIndex()
+        return index.siblingAtColumn(0).data(role) if index.isValid() else None
+
+    def _saved(self) -> None:
+        self.reload()
+        self.sig_changed.emit()
+
+    def add_dialogue(self) -> None:
+        dialog = DialogueDialog(self, self.today())
+        if dialog.exec():
+            try:
+                ds.add_dialogue(self.db, dialog.entry())
+            except Exception as exc:  # noqa: BLE001 - the service's message, nothing written
+                show_error(self, exc)
+                return
+            self._saved()
+
+    def add_issue(self) -> None:
+        dialogue_id = self.selected_dialogue()
+        if dialogue_id is None:
+            show_error(self, self.tr("Hãy chọn hoặc thêm một hội nghị đối thoại trước."))
+            return
+        dialog = IssueDialog(self)
+        if dialog.exec():
+            try:
+                ds.add_issue(self.db, dialogue_id, dialog.content.toPlainText(), dialog.raised_by.text(),
+                             dialog.village.text(), dialog.field.text(), dialog.answer.toPlainText(),
+                             dialog.answered_by.text())
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self._saved()
+
+    def add_commitment(self) -> None:
+        issue_id = self._selected(IssueRole)
+        if issue_id is None:
+            show_error(self, self.tr("Hãy chọn một ý kiến trong danh sách."))
+            return
+        dialog = CommitmentDialog(self)
+        if dialog.exec():
+            try:
+                ds.add_commitment(self.db, issue_id, dialog.text.text(), dialog.owner.text(),
+                                  parse_vn(dialog.due.text(), "hạn"))
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self._saved()
+
+    def follow_up(self) -> None:
+        commitment_id = self._selected(CommitmentRole)
+        if commitment_id is None:
+            show_error(self, self.tr("Hãy chọn một cam kết (dòng bắt đầu bằng →)."))
+            return
+        dialog = CommitmentDialog(self, follow_up=True, today=self.today())
+        if dialog.exec():
+            try:
+                ds.follow_up(self.db, commitment_id, parse_vn(dialog.due.text(), "ngày") or self.today(),
+                             dialog.text.text(), dialog.done.isChecked())
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+                return
+            self._saved()
