@@ -1200,67 +1200,72 @@
         <translation>Number of the guidance / forwarding document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="97" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="89" />
+        <source>Vào sổ đơn để theo dõi hạn trả lời công dân (10 ngày làm việc)</source>
+        <translation>Enter in the petition register to follow the reply deadline (10 working days)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="99" />
         <source>Ngày tiếp:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="98" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="100" />
         <source>Hình thức tiếp:</source>
         <translation>Reception type:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="99" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="101" />
         <source>Người tiếp:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="100" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="102" />
         <source>Công dân:</source>
         <translation>Citizens:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="102" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="104" />
         <source>Số người:</source>
         <translation>Number of people:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="103" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="105" />
         <source>Nội dung vụ việc:</source>
         <translation>Matter:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="104" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="106" />
         <source>Phân loại:</source>
         <translation>Classification:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="105" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="107" />
         <source>Cơ quan đã giải quyết:</source>
         <translation>Authorities that already handled it:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="106" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="108" />
         <source>Hướng xử lý:</source>
         <translation>Handling:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="109" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="111" />
         <source>Theo dõi kết quả:</source>
         <translation>Follow-up of the result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="110" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="112" />
         <source>Ghi chú:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="113" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="116" />
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="134" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="137" />
         <source>Năm sinh “%1” phải là số, ví dụ 1985.</source>
         <translation>Birth year “%1” must be a number, e.g. 1985.</translation>
     </message>

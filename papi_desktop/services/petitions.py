@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..domain.errors import KnownError
 from ..domain.limits import LegalLimit, due_date, limit_in_force
@@ -80,19 +81,35 @@ def add_petition(db: Database, inp: PetitionInput) -> str:
             rec = s.get(Reception, inp.reception_id)
             if rec is None or rec.deleted:
                 raise KnownError("Lượt tiếp công dân được liên kết không tồn tại.", "The linked reception is missing.")
-        year = inp.received_on.year
-        used = s.scalar(select(func.count()).select_from(Petition).where(
-            func.strftime("%Y", Petition.received_on) == str(year))) or 0
-        pet = Petition(
-            register_no=f"{used + 1}/{year}", source=inp.source, received_on=inp.received_on,
-            sender=nfc(inp.sender), sender_address=nfc(inp.sender_address),
-            sender_id_number=inp.sender_id_number.strip(), content=nfc(inp.content),
-            content_class=inp.content_class, eligible=inp.eligible, within_authority=inp.within_authority,
-            remote_area=inp.remote_area, complex_case=inp.complex_case, reception_id=inp.reception_id,
-        )
-        s.add(pet)
-        s.flush()
-        return pet.id
+        return _add(s, inp).id
+
+
+def add_from_reception(s: Session, rec: Reception, visit: object) -> Petition:
+    """The petition a visit brings, in the visit's transaction: content, class and sender from the book."""
+    # Kiến nghị and phản ánh share one class in the register; different kinds make "nhiều nội dung".
+    kinds = {c if c in ("khieu_nai", "to_cao") else "kien_nghi" for c in rec.classes.split(",") if c}
+    content_class = "nhieu_noi_dung" if len(kinds) > 1 else next(iter(kinds), "kien_nghi")
+    first = next((c for c in getattr(visit, "citizens", []) if c.name.strip()), None)
+    return _add(s, PetitionInput(
+        received_on=rec.received_on, content=rec.summary, content_class=content_class, source="reception",
+        sender=first.name if first else "", sender_address=first.address if first else "",
+        sender_id_number=first.id_number if first else "", reception_id=rec.id))
+
+
+def _add(s: Session, inp: PetitionInput) -> Petition:
+    year = inp.received_on.year
+    used = s.scalar(select(func.count()).select_from(Petition).where(
+        func.strftime("%Y", Petition.received_on) == str(year))) or 0
+    pet = Petition(
+        register_no=f"{used + 1}/{year}", source=inp.source, received_on=inp.received_on,
+        sender=nfc(inp.sender), sender_address=nfc(inp.sender_address),
+        sender_id_number=inp.sender_id_number.strip(), content=nfc(inp.content),
+        content_class=inp.content_class, eligible=inp.eligible, within_authority=inp.within_authority,
+        remote_area=inp.remote_area, complex_case=inp.complex_case, reception_id=inp.reception_id,
+    )
+    s.add(pet)
+    s.flush()
+    return pet
 
 
 def add_step(db: Database, petition_id: str, kind: str, done_on: date, doc_number: str = "", note: str = "") -> str:

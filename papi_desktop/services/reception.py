@@ -194,10 +194,17 @@ def bulk_add(s: Session, inputs: list[ReceptionInput], validated: bool = False) 
     return len(receptions)
 
 
-def add_reception(db: Database, inp: ReceptionInput) -> str:
+def add_reception(db: Database, inp: ReceptionInput, track_reply: bool = False) -> str:
+    """Record a visit. track_reply also enters it in the petition register (source: reception), so the
+    10-working-day answer (Luật Tiếp công dân, Điều 28.1) and the processing limits are followed."""
     validate(inp)  # before opening the transaction: a bad entry never starts one
     with db.session() as s:
-        return add_to_session(s, inp).id
+        rec = add_to_session(s, inp)
+        if track_reply:
+            from . import petitions  # noqa: PLC0415 - the register builds on the book, not the reverse
+
+            petitions.add_from_reception(s, rec, inp)
+        return rec.id
 
 
 def reception_ids(db: Database, search: str = "", start: date | None = None, end: date | None = None,

@@ -150,3 +150,15 @@ def test_cli_reception_stats_and_petitions_due(tmp_path: Path) -> None:
     assert len(due) == 1 and due[0]["next_due"] == "2026-03-11" and due[0]["overdue"] is True
     bad = _cli(data, "reception", "stats", "--from", "2026-05-31")
     assert bad.returncode == 2 and "--to" in bad.stderr
+
+
+def test_a_visit_can_enter_the_petition_register_to_follow_the_reply(db) -> None:  # noqa: ANN001
+    rid = rs.add_reception(db, rs.ReceptionInput(
+        received_on=date(2026, 3, 2), citizens=[rs.CitizenInput("Cầm Thị Hoa", "Bản Mòng")],
+        summary="Tranh chấp đất và đề nghị cấp sổ", classes=["khieu_nai", "kien_nghi"]), track_reply=True)
+    steps = {i.step: i for i in ps.due_items(db, date(2026, 3, 3), all_steps=True)}
+    assert steps["reply_citizen"].due == date(2026, 3, 16) and steps["reply_citizen"].sender == "Cầm Thị Hoa"
+    assert steps["process_petition"].content_class == "nhieu_noi_dung"
+    row = ps.petition_rows(db, ps.petition_ids(db), date(2026, 3, 3))[0]
+    assert (row.source, row.content) == ("reception", "Tranh chấp đất và đề nghị cấp sổ")
+    assert rid  # the visit itself is in the book

@@ -86,6 +86,8 @@ class ReceptionDialog(QDialog):
         self.direction_doc.setPlaceholderText(self.tr("Số văn bản hướng dẫn / chuyển đơn"))
         self.followup = QLineEdit()
         self.notes = QLineEdit()
+        self.track_reply = QCheckBox(self.tr("Vào sổ đơn để theo dõi hạn trả lời công dân (10 ngày làm việc)"))
+        self.track_reply.setChecked(True)
 
         classes = QHBoxLayout()
         for box in self.class_boxes.values():
@@ -108,6 +110,7 @@ class ReceptionDialog(QDialog):
         form.addRow("", self.direction_doc)
         form.addRow(self.tr("Theo dõi kết quả:"), self.followup)
         form.addRow(self.tr("Ghi chú:"), self.notes)
+        form.addRow("", self.track_reply)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(ok_cancel_row(self, self.tr("Lưu (Enter)")))
@@ -147,7 +150,7 @@ class ReceptionDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            reception_id = rs.add_reception(self.db, self.entry())
+            reception_id = rs.add_reception(self.db, self.entry(), track_reply=self.track_reply.isChecked())
         except ValueError as exc:
             show_error(self, str(exc))
             return
