@@ -130,7 +130,10 @@ def workbook_rows(path: Path, cancel: CancelToken | None = None,
             for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 if cancel is not None and r_idx % 200 == 0:
                     cancel.raise_if_cancelled()
-                cells = [_cell_text(merged.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
+                if merged:
+                    cells = [_cell_text(merged.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
+                else:
+                    cells = [_cell_text(v) for v in row]
                 rows.append((r_idx, cells))
             sheets.append((ws.title, rows))
     finally:

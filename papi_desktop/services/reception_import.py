@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,6 +24,8 @@ class RegisterPreview:
     sha256: str
     parsed: RegisterParse
     duplicates: int = 0  # rows already in the book (same day, name and summary)
+    # The checked entries and their identity keys, kept for the write so nothing is done twice.
+    entries: list[tuple[tuple[str, str, str], rs.ReceptionInput]] = field(default_factory=list)
 
     @property
     def new_rows(self) -> int:
@@ -86,17 +88,21 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
             "No reception book found: a header with Ngày tiếp, Họ tên, địa chỉ, Nội dung vụ việc is needed "
             "(form 03/TCD). Nothing was written.")
     progress.advance()
+    entries = []
     for row in parsed.rows:
+        entry = _to_input(row)
         try:
-            rs.validate(_to_input(row))
+            rs.validate(entry)
         except KnownError as exc:
             parsed.errors.append((row.row, exc.vi, exc.en))
+            continue
+        entries.append((_key(row.received_on, row.name, row.summary), entry))
     bad_rows = {r for r, _vi, _en in parsed.errors}
     parsed.rows = [r for r in parsed.rows if r.row not in bad_rows]
     parsed.errors.sort()
-    preview = RegisterPreview(path, hashlib.sha256(path.read_bytes()).hexdigest(), parsed)
+    preview = RegisterPreview(path, hashlib.sha256(path.read_bytes()).hexdigest(), parsed, entries=entries)
     existing = _existing_keys(db)
-    preview.duplicates = sum(_key(r.received_on, r.name, r.summary) in existing for r in parsed.rows)
+    preview.duplicates = sum(key in existing for key, _entry in entries)
     progress.finish()
     return preview
 
@@ -114,13 +120,13 @@ def apply_import(db: Database, preview: RegisterPreview, progress: ProgressRepor
     progress = progress or NullProgress()
     cancel = cancel or CancelToken()
     existing = _existing_keys(db)
-    rows = [r for r in preview.parsed.rows if _key(r.received_on, r.name, r.summary) not in existing]
+    rows = [entry for key, entry in preview.entries if key not in existing]
     progress.start(len(rows), "write")
     with db.session() as s:
         for start in range(0, len(rows), 2000):
             cancel.raise_if_cancelled()  # inside the transaction: a cancel rolls everything back
             chunk = rows[start:start + 2000]
-            rs.bulk_add(s, [_to_input(r) for r in chunk], validated=True)  # checked by the preview
+            rs.bulk_add(s, chunk, validated=True)  # checked by the preview
             progress.advance(len(chunk))
         cancel.raise_if_cancelled()
     progress.finish()

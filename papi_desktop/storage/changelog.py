@@ -159,10 +159,12 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         for key in date_cols:
             day = row.get(key)
             row[key] = day.isoformat() if day is not None else None
-        after = json.dumps({k: row.get(k) for k in logged}, ensure_ascii=False)
+        after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
         log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after))
-        values.append(tuple(int(row[k]) if k in bool_cols and row.get(k) is not None else row.get(k)
-                            for k in columns))
+        for key in bool_cols:
+            flag = row.get(key)
+            row[key] = int(flag) if flag is not None else None
+        values.append(tuple(map(row.get, columns)))
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.
     _executemany(session, table.name, columns, values)
