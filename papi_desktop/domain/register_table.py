@@ -6,6 +6,7 @@ Rows in, records and per-row errors out; no file access, no database.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -117,26 +118,31 @@ def _people(text: str) -> int:
     return int(digits)
 
 
-def parse_register(rows: list[tuple[int, list[str]]]) -> RegisterParse:
+def parse_register(rows: Iterable[tuple[int, list[str]]]) -> RegisterParse:
+    """Rows may be a stream: one row of look-ahead is kept (for two-row headers), never the whole sheet."""
     out = RegisterParse()
     roles: dict[str, int] | None = None
-    skip_next = False
-    for pos, (row_no, raw) in enumerate(rows):
+    stream = iter(rows)
+    upcoming = next(stream, None)
+    while upcoming is not None:
+        row_no, raw = upcoming
+        upcoming = next(stream, None)
         cells = [nfc(c) for c in raw]
-        if skip_next:
-            skip_next = False
-            continue
         if not any(cells):
             continue
         # Once the header is known, only a row whose date cell reads "Ngày tiếp" can repeat it (cheap test).
         date_cell = cells[roles["date"]] if roles is not None and roles["date"] < len(cells) else ""
         header_again = roles is not None and not date_cell[:1].isdigit() and _role(date_cell) == "date"
-        below = [nfc(c) for c in rows[pos + 1][1]] if pos + 1 < len(rows) else []
+        below = [nfc(c) for c in upcoming[1]] if upcoming is not None and (roles is None or header_again) else []
         if (roles is None or header_again) and is_header(cells, below):
             two_rows = header_roles(cells, below)
-            skip_next = len(two_rows) > len(header_roles(cells))  # the sub-header row belongs to it
+            if len(two_rows) > len(header_roles(cells)):  # the sub-header row belongs to it
+                upcoming = next(stream, None)
+                found = two_rows
+            else:
+                found = header_roles(cells)
             if roles is None:
-                roles = two_rows if skip_next else header_roles(cells)
+                roles = found
                 out.header_row = row_no
             continue
         if roles is None:

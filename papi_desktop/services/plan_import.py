@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -139,6 +140,31 @@ def workbook_rows(path: Path, cancel: CancelToken | None = None,
     finally:
         wb.close()
     return sheets
+
+
+def stream_sheets(path: Path, cancel: CancelToken | None = None) -> Iterator[tuple[str, Iterator[tuple[int, list[str]]]]]:
+    """Sheets as streams of numbered rows (openpyxl read-only): a 100,000-row register is never held
+    whole in memory. Consume each sheet's rows before asking for the next sheet."""
+    from openpyxl import load_workbook  # noqa: PLC0415
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
+
+    try:
+        wb = load_workbook(path, data_only=True, read_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise _bad(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
+                   f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
+
+    def rows_of(ws) -> Iterator[tuple[int, list[str]]]:  # noqa: ANN001
+        for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            if cancel is not None and r_idx % 500 == 0:
+                cancel.raise_if_cancelled()
+            yield r_idx, [_cell_text(v) for v in row]
+
+    try:
+        for ws in wb.worksheets:
+            yield ws.title, rows_of(ws)
+    finally:
+        wb.close()
 
 
 def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:

@@ -15,7 +15,7 @@ from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.registers import Reception, ReceptionCitizen
 from . import reception as rs
-from .plan_import import check_container, workbook_rows
+from .plan_import import check_container, stream_sheets
 
 
 @dataclass
@@ -28,13 +28,17 @@ class RegisterPreview:
     entries: list[tuple[tuple[str, str, str], rs.ReceptionInput]] = field(default_factory=list)
 
     @property
+    def rows(self) -> int:
+        return len(self.entries)
+
+    @property
     def new_rows(self) -> int:
-        return len(self.parsed.rows) - self.duplicates
+        return self.rows - self.duplicates
 
     def summary(self, lang: str = "vi") -> dict[str, object]:
         return {
-            "file": str(self.source), "rows": len(self.parsed.rows), "new": self.new_rows,
-            "already_in_book": self.duplicates, "citizens": sum(r.people for r in self.parsed.rows),
+            "file": str(self.source), "rows": self.rows, "new": self.new_rows,
+            "already_in_book": self.duplicates, "citizens": sum(e.people_count or 1 for _k, e in self.entries),
             "errors": [{"row": r, "reason": en if lang == "en" else vi} for r, vi, en in self.parsed.errors],
         }
 
@@ -76,7 +80,7 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
     check_container(path)
     progress.start(2, "read")
     parsed: RegisterParse | None = None
-    for _name, rows in workbook_rows(path, cancel, read_only=True):
+    for _name, rows in stream_sheets(path, cancel):
         candidate = parse_register(rows)
         if candidate.header_row is not None:
             parsed = candidate
@@ -97,8 +101,7 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
             parsed.errors.append((row.row, exc.vi, exc.en))
             continue
         entries.append((_key(row.received_on, row.name, row.summary), entry))
-    bad_rows = {r for r, _vi, _en in parsed.errors}
-    parsed.rows = [r for r in parsed.rows if r.row not in bad_rows]
+    parsed.rows = []  # the checked entries replace them: one copy of 100,000 rows, not two
     parsed.errors.sort()
     preview = RegisterPreview(path, hashlib.sha256(path.read_bytes()).hexdigest(), parsed, entries=entries)
     existing = _existing_keys(db)

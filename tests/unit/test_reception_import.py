@@ -20,14 +20,17 @@ from papi_desktop.services import reception_import as ri
 def test_preview_then_import(db, tmp_path: Path) -> None:  # noqa: ANN001
     book = workbooks.register_workbook(tmp_path / "so_tiep_cong_dan.xlsx")
     preview = ri.preview_import(db, book)
-    assert preview.parsed.errors == [] and len(preview.parsed.rows) == 3
-    first, second, third = preview.parsed.rows
-    assert (first.name, first.address, first.direction) == ("Lò Văn Bình", "bản Hin, xã Chiềng Sơn", "accept")
-    assert (second.received_on, second.name, second.classes, second.reception_type) == (
+    assert preview.parsed.errors == [] and preview.rows == 3
+    first, second, third = (entry for _key, entry in preview.entries)
+    assert (first.citizens[0].name, first.citizens[0].address, first.direction) == (
+        "Lò Văn Bình", "bản Hin, xã Chiềng Sơn", "accept")
+    assert first.citizens[0].id_number == "014090001234" and first.citizens[0].id_kind == "cccd"
+    assert (second.received_on, second.citizens[0].name, second.classes, second.reception_type) == (
         date(2026, 3, 5), "Cầm Thị Hoa", ["khieu_nai"], "periodic")
     assert second.direction == "guide" and "TAND" in second.direction_target
-    assert (third.people, third.classes, third.direction, third.reception_type) == (
+    assert (third.people_count, third.classes, third.direction, third.reception_type) == (
         7, ["kien_nghi", "phan_anh"], "forward", "adhoc")
+    assert third.citizens[0].is_representative  # a delegation: the named citizen represents it
     assert rs.count(db) == 0  # preview wrote nothing
     assert ri.apply_import(db, preview) == 3
     stats = rs.statistics(db, date(2026, 3, 1), date(2026, 3, 31))
