@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+_MAX_COUNTER = 99_999  # five digits in the string form
+
+
 @dataclass(frozen=True, order=True)
 class Stamp:
     millis: int
@@ -39,9 +42,28 @@ class HybridLogicalClock:
             wall = self._now()
             if wall > self._last.millis:
                 self._last = Stamp(wall, 0, self.node)
+            elif self._last.counter >= _MAX_COUNTER:
+                self._last = Stamp(self._last.millis + 1, 0, self.node)
             else:
                 self._last = Stamp(self._last.millis, self._last.counter + 1, self.node)
             return str(self._last)
+
+    def many(self, count: int) -> list[str]:
+        """count consecutive stamps under one lock (bulk imports)."""
+        with self._lock:
+            wall = self._now()
+            if wall > self._last.millis:
+                millis, counter = wall, -1
+            else:
+                millis, counter = self._last.millis, self._last.counter
+            stamps = []
+            for _ in range(count):
+                counter += 1
+                if counter > _MAX_COUNTER:  # keep the fixed width: logical time moves a millisecond on
+                    millis, counter = millis + 1, 0
+                stamps.append(f"{millis:013d}-{counter:05d}-{self.node}")
+            self._last = Stamp(millis, counter, self.node)
+            return stamps
 
     def observe(self, remote: str) -> None:
         """Move past a stamp received from elsewhere (sync) or read back from the log."""

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_NEEDS_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def nfc(text: str | None) -> str:
@@ -46,4 +47,7 @@ def fold(text: str | None) -> str:
 
 
 def one_line(text: str | None) -> str:
-    return _SPACES.sub(" ", nfc(text))
+    text = nfc(text)
+    if _NEEDS_COLLAPSE.search(text) is None:
+        return text  # the usual cell: nothing to collapse (a search allocates nothing)
+    return _SPACES.sub(" ", text)

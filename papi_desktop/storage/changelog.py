@@ -147,8 +147,7 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     defaults = {c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
     at = datetime.now(UTC).isoformat(timespec="seconds")
     values, log_rows = [], []
-    for row in rows:
-        stamp = clock.now()
+    for row, stamp in zip(rows, clock.many(len(rows)), strict=True):
         row.setdefault("id", new_id())
         row.setdefault("unit_code", unit)
         row.update(row_version=1, created_hlc=stamp, updated_hlc=stamp, updated_by=user, deleted=False)

@@ -88,3 +88,13 @@ def test_vietnamese_dates() -> None:
     with pytest.raises(KnownError) as err:
         parse_vn("31/02/2026")
     assert "ngày/tháng/năm" in err.value.vi
+
+
+def test_hlc_batches_keep_order_and_width() -> None:
+    clock = HybridLogicalClock("a", now_ms=lambda: 5000)
+    first = clock.now()
+    batch = clock.many(100_001)  # more than the 5-digit counter holds in one millisecond
+    after = clock.now()
+    assert first < batch[0] and batch == sorted(batch) and batch[-1] < after
+    assert len({len(s) for s in (first, *batch, after)}) == 1
+    assert Stamp.parse(batch[-1]).millis == 5001
