@@ -42,6 +42,7 @@ class HomePage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.setColumnWidth(0, 95)
         self.view.setColumnWidth(1, 260)
+        self.view.setColumnWidth(3, 160)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
