@@ -113,10 +113,31 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         _log(session, obj, op, before, changed | _STAMP_COLUMNS | {"id"})
 
 
+# Tables with an FTS5 index over search_text (migration 0003); new rows are indexed in batches here.
+FTS_TABLES = frozenset({"reception", "petition"})
+
+
+def _index_new(session: Session, table: str, ids: list[str]) -> None:
+    session.connection().exec_driver_sql(
+        f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text FROM {table} "
+        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    new: dict[str, list[str]] = {}
+    for obj in session.new:
+        table = getattr(obj, "__tablename__", "")
+        if table in FTS_TABLES:
+            new.setdefault(table, []).append(obj.id)
+    for table, ids in new.items():
+        _index_new(session, table, ids)
+
+
 def install(session_class: type[Session]) -> None:
-    """Attach the hook to a sessionmaker's class (done once by storage.db)."""
+    """Attach the hooks to a sessionmaker's class (done once by storage.db)."""
     if not event.contains(session_class, "before_flush", _before_flush):
         event.listen(session_class, "before_flush", _before_flush)
+        event.listen(session_class, "after_flush", _after_flush)
 
 
 def _executemany(session: Session, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -167,6 +188,8 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.
     _executemany(session, table.name, columns, values)
+    if table.name in FTS_TABLES:
+        _index_new(session, table.name, [r["id"] for r in rows])
     _executemany(session, ChangeLog.__tablename__, ["hlc", "unit_code", "table_name", "record_id", "op",
                                                     "row_version", "actor", "at_utc", "before_json", "after_json"],
                  log_rows)

@@ -165,6 +165,8 @@ def test_bulk_insert_logs_one_entry_per_record_and_rolls_back(db) -> None:  # no
     assert after["content"] == "Đơn số 0" and after["content_class"] == "kien_nghi"  # column defaults applied
     with db.reader() as s:
         assert s.get(Petition, ids[0]).search_text == "lo van binh don so 0"  # __search_fields__ order
+        hits = s.execute(text("SELECT count(*) FROM petition_fts WHERE petition_fts MATCH 'binh'")).scalar()
+        assert hits == 50  # indexed in one batch, same transaction
     with pytest.raises(RuntimeError), db.session() as s:
         bulk_insert(s, Petition, [{"received_on": date(2026, 3, 3), "content": "x"}])
         raise RuntimeError("power cut")

@@ -36,6 +36,7 @@ def test_preview_then_import(db, tmp_path: Path) -> None:  # noqa: ANN001
     stats = rs.statistics(db, date(2026, 3, 1), date(2026, 3, 31))
     assert (stats.total.receptions, stats.total.citizens, stats.total.delegations) == (3, 9, 1)
     assert stats.leaders.receptions == 2
+    assert len(rs.reception_ids(db, "cam thi hoa")) == 1  # bulk-written rows are in the full-text index
     again = ri.preview_import(db, book)
     assert (again.new_rows, again.duplicates) == (0, 3)
     assert ri.apply_import(db, again) == 0 and rs.count(db) == 3
