@@ -16,9 +16,6 @@ from .deadlines import Milestone, parse_deadline
 from .dimensions import Dimension, match_dimension
 from .text import fold, nfc, one_line
 
-TASK_ROLES = ("tt", "task", "output", "lead", "coordinators", "deadline")
-INDICATOR_ROLES = ("tt", "name", "unit", "target", "responsible")
-
 _ROMAN_NUMERAL = re.compile(r"^(?=[ivxlc]+$)(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _SECTION_CELL = re.compile(r"^\s*(?P<num>[IVXLC]+)\s*[.:\-–)]?\s+(?P<title>.+)$", re.IGNORECASE | re.DOTALL)
 _TASK_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")

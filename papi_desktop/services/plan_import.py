@@ -105,15 +105,13 @@ def check_container(path: Path) -> None:
                    "The file is not an Excel .xlsx workbook (or it is damaged).")
 
 
-def workbook_rows(path: Path, cancel: CancelToken | None = None,
-                  read_only: bool = False) -> list[tuple[str, list[tuple[int, list[str]]]]]:
-    """Every sheet as numbered rows of cell texts. Without read_only, merged ranges carry their value
-    into every cell they cover; read_only streams big registers (which merge only their header)."""
+def workbook_rows(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """Every sheet as numbered rows of cell texts; merged ranges carry their value into every cell."""
     from openpyxl import load_workbook  # noqa: PLC0415 - 0.2 s to import: not on the start-up path
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
     try:
-        wb = load_workbook(path, data_only=True, read_only=read_only)
+        wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise _bad(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
                    f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
@@ -121,8 +119,7 @@ def workbook_rows(path: Path, cancel: CancelToken | None = None,
     try:
         for ws in wb.worksheets:
             merged: dict[tuple[int, int], object] = {}
-            ranges = () if read_only else ws.merged_cells.ranges
-            for rng in ranges:
+            for rng in ws.merged_cells.ranges:
                 value = ws.cell(rng.min_row, rng.min_col).value
                 for r in range(rng.min_row, rng.max_row + 1):
                     for c in range(rng.min_col, rng.max_col + 1):
@@ -131,10 +128,7 @@ def workbook_rows(path: Path, cancel: CancelToken | None = None,
             for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
                 if cancel is not None and r_idx % 200 == 0:
                     cancel.raise_if_cancelled()
-                if merged:
-                    cells = [_cell_text(merged.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
-                else:
-                    cells = [_cell_text(v) for v in row]
+                cells = [_cell_text(merged.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
                 rows.append((r_idx, cells))
             sheets.append((ws.title, rows))
     finally:

@@ -19,7 +19,6 @@ from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.models import Evidence, Indicator, IndicatorValue, Plan, ProgressUpdate, Task
 from . import reference
-from .common import tombstone
 
 
 @dataclass(frozen=True)
@@ -147,35 +146,6 @@ def _add_evidence(s, update_id: str, ev: EvidenceInput, sha: str, name: str) -> 
                     file_sha256=sha, file_name=name)
     s.add(item)
     return item
-
-
-def add_evidence(db: Database, update_id: str, ev: EvidenceInput, attachments_dir: Path | None = None) -> str:
-    sha, name = store_attachment(ev.file, attachments_dir) if ev.file else ("", "")
-    with db.session() as s:
-        update = s.get(ProgressUpdate, update_id)
-        if update is None or update.deleted:
-            raise KnownError("Cập nhật tiến độ không còn tồn tại.", "The progress update no longer exists.")
-        item = _add_evidence(s, update_id, ev, sha, name)
-        s.flush()
-        return item.id
-
-
-def edit_update(db: Database, update_id: str, result: str) -> None:
-    with db.session() as s:
-        update = s.get(ProgressUpdate, update_id)
-        if update is None or update.deleted:
-            raise KnownError("Cập nhật tiến độ không còn tồn tại.", "The progress update no longer exists.")
-        update.result = nfc(result)
-
-
-def delete_update(db: Database, update_id: str) -> None:
-    with db.session() as s:
-        update = s.get(ProgressUpdate, update_id)
-        if update is not None and not update.deleted:
-            for ev in update.evidence:
-                if not ev.deleted:
-                    tombstone(ev)
-            tombstone(update)
 
 
 def updates_of(db: Database, task_id: str, attachments_dir: Path | None = None) -> list[UpdateInfo]:

@@ -16,7 +16,7 @@ from ..domain.plan_table import parse_rows
 from ..domain.text import nfc
 from ..storage import migrate
 from ..storage.db import Database, make_engine
-from ..storage.models import CommuneProfile, LocalSetting
+from ..storage.models import CommuneProfile
 from . import plan as plan_service
 from . import plan_import, progress, reference
 
@@ -172,21 +172,6 @@ def _demo_registers(db: Database) -> None:
     petitions.add_petition(db, petitions.PetitionInput(
         received_on=date(2026, 3, 4), content="Khiếu nại việc xác định ranh giới đất", content_class="khieu_nai",
         sender="Cầm Thị Hoa", remote_area=True))
-
-
-def get_setting(db: Database, key: str, default: str = "") -> str:
-    with db.reader() as s:
-        row = s.get(LocalSetting, key)
-        return row.value if row is not None else default
-
-
-def set_setting(db: Database, key: str, value: str) -> None:
-    with db.session() as s:
-        row = s.get(LocalSetting, key)
-        if row is None:
-            s.add(LocalSetting(key=key, value=value))
-        else:
-            row.value = value
 
 
 def backup_now(db: Database) -> Path:

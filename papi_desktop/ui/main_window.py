@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
             home = HomePage(self.db, self)
             home.sig_open.connect(self._open_due)
-            self.nav.currentRowChanged.connect(lambda row: row == 0 and home.reload())
+            self.nav.currentRowChanged.connect(lambda row: row == self._row("home") and home.reload())
             return home
         if key == "plan":
             return PlanPage(self.db, self.runner, self)

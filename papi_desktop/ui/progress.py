@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.progress import CancelToken
@@ -32,9 +32,6 @@ class QtProgress(QObject):
         self.dialog.canceled.connect(cancel.cancel)
         self.sig_start.connect(self._on_start)
         self.sig_advance.connect(self._on_advance)
-        self.sig_finish.connect(self._on_finish)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
 
     # ProgressReporter protocol (called from the worker)
     def start(self, total: int, label: str = "") -> None:
@@ -55,9 +52,6 @@ class QtProgress(QObject):
     def _on_advance(self, done: int) -> None:
         if self.dialog.maximum() and done <= self.dialog.maximum():
             self.dialog.setValue(done)
-
-    def _on_finish(self) -> None:
-        pass
 
     def close(self) -> None:
         self.dialog.reset()
