@@ -1,9 +1,10 @@
-"""Build plan appendix workbooks the way offices type them, from the seeds' tables."""
+"""Build the workbooks offices type (plan appendix, reception book) and the bad files importers refuse."""
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -153,3 +154,30 @@ def register_workbook(path: Path, rows: list[tuple] | None = None) -> Path:
         ws.append([i, day, *r[1:]])
     wb.save(path)
     return path
+
+
+def bad_files(tmp_path: Path, good: Path) -> dict[str, Path]:
+    """Files an importer must refuse with a message; good is a valid workbook of the importer's kind."""
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.xlsx"
+    text.write_text("Kế hoạch PAPI năm 2026", encoding="utf-8")
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as zf:
+        zf.writestr("hello.txt", "not a workbook")
+    not_plan = tmp_path / "budget.xlsx"
+    wb = Workbook()
+    wb.active.append(["STT", "Nội dung thu", "Dự toán", "Thực hiện"])
+    wb.active.append([1, "Thu thuế", 100, 90])
+    wb.save(not_plan)
+    blank = tmp_path / "blank.xlsx"
+    Workbook().save(blank)
+    header_only = plan_workbook(tmp_path / "header_only.xlsx", records=[])
+    return {
+        "empty": empty, "text": text, "truncated": truncated, "broken": broken, "not_plan": not_plan,
+        "blank": blank, "header_only": header_only, "xls": old_xls(tmp_path / "old.xls"),
+        "password": encrypt_workbook(good, tmp_path / "locked.xlsx"),
+        "missing": tmp_path / "nowhere.xlsx",
+    }

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from ..domain.errors import KnownError
 from ..domain.plan_table import (
     ParsedIndicator,
     ParsedPlan,
@@ -29,9 +25,9 @@ from ..storage.db import Database
 from ..storage.models import Indicator, Plan, PlanSection, Task
 from . import reference
 from .plan import replace_milestones
+from .workbooks import bad_file as _bad
+from .workbooks import read_sheets
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 COMPARED = ("task", "output", "lead", "coordinators", "deadline_text")
 
 
@@ -69,102 +65,6 @@ class ImportPreview:
             "rows_not_understood": [{"row": p.row, "reason": p.en if lang == "en" else p.vi, "text": p.text}
                                     for p in self.problems],
         }
-
-
-def _bad(vi: str, en: str) -> KnownError:
-    return KnownError(vi + " Không có dữ liệu nào được ghi.", en + " Nothing was written.")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def check_container(path: Path) -> None:
-    """Refuse, with a clear message, what is not a readable .xlsx: missing, empty, .xls, locked, not a zip."""
-    if not path.exists():
-        raise _bad(f"Không tìm thấy tệp {path}.", f"File {path} not found.")
-    if path.stat().st_size == 0:
-        raise _bad("Tệp rỗng (0 byte). Hãy chọn đúng tệp kế hoạch .xlsx.", "The file is empty (0 bytes).")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        if head == _OLE_MAGIC:
-            body = head + fh.read()
-            if _ENCRYPTED_MARK in body:
-                raise _bad("Tệp Excel được đặt mật khẩu. Hãy mở tệp trong Excel, bỏ mật khẩu rồi lưu lại và nhập lại.",
-                           "The Excel file is password-protected. Remove the password in Excel, save, and retry.")
-            raise _bad("Đây là tệp Excel cũ (.xls). Hãy mở trong Excel và lưu thành .xlsx rồi nhập lại.",
-                       "This is an old Excel file (.xls). Save it as .xlsx in Excel and import again.")
-    if not zipfile.is_zipfile(path):
-        raise _bad("Tệp không phải bảng tính Excel .xlsx (hoặc đã bị hỏng).",
-                   "The file is not an Excel .xlsx workbook (or it is damaged).")
-
-
-def workbook_rows(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
-    """Every sheet as numbered rows of cell texts; merged ranges carry their value into every cell."""
-    from openpyxl import load_workbook  # noqa: PLC0415 - 0.2 s to import: not on the start-up path
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise _bad(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
-                   f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
-    sheets = []
-    try:
-        for ws in wb.worksheets:
-            merged: dict[tuple[int, int], object] = {}
-            for rng in ws.merged_cells.ranges:
-                value = ws.cell(rng.min_row, rng.min_col).value
-                for r in range(rng.min_row, rng.max_row + 1):
-                    for c in range(rng.min_col, rng.max_col + 1):
-                        merged[(r, c)] = value
-            rows = []
-            for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
-                if cancel is not None and r_idx % 200 == 0:
-                    cancel.raise_if_cancelled()
-                cells = [_cell_text(merged.get((r_idx, c_idx), v)) for c_idx, v in enumerate(row, start=1)]
-                rows.append((r_idx, cells))
-            sheets.append((ws.title, rows))
-    finally:
-        wb.close()
-    return sheets
-
-
-def stream_sheets(path: Path, cancel: CancelToken | None = None) -> Iterator[tuple[str, Iterator[tuple[int, list[str]]]]]:
-    """Sheets as streams of numbered rows (openpyxl read-only): a 100,000-row register is never held
-    whole in memory. Consume each sheet's rows before asking for the next sheet."""
-    from openpyxl import load_workbook  # noqa: PLC0415
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    try:
-        wb = load_workbook(path, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise _bad(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
-                   f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
-
-    def rows_of(ws) -> Iterator[tuple[int, list[str]]]:  # noqa: ANN001
-        for r_idx, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            if cancel is not None and r_idx % 500 == 0:
-                cancel.raise_if_cancelled()
-            yield r_idx, [_cell_text(v) for v in row]
-
-    try:
-        for ws in wb.worksheets:
-            yield ws.title, rows_of(ws)
-    finally:
-        wb.close()
-
-
-def read_sheets(path: Path, cancel: CancelToken | None = None) -> list[tuple[str, list[tuple[int, list[str]]]]]:
-    path = Path(path)
-    check_container(path)
-    return workbook_rows(path, cancel)
 
 
 def parse_file(path: Path, year: int | None = None, cancel: CancelToken | None = None) -> ParsedPlan:

@@ -15,7 +15,7 @@ from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.registers import Reception, ReceptionCitizen
 from . import reception as rs
-from .plan_import import check_container, stream_sheets
+from .workbooks import stream_sheets
 
 
 @dataclass
@@ -77,7 +77,6 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
     """Read and check every row (CCCD, classification, dates); writes nothing."""
     progress = progress or NullProgress()
     path = Path(path)
-    check_container(path)
     progress.start(2, "read")
     parsed: RegisterParse | None = None
     for _name, rows in stream_sheets(path, cancel):

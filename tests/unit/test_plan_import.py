@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -165,33 +164,6 @@ def test_indicator_sheet_is_imported(db, tmp_path: Path) -> None:  # noqa: ANN00
     assert progress.indicators_of(db, info.id)[0].values == {"2026-H1": "97"}
 
 
-def _bad_files(tmp_path: Path) -> dict[str, Path]:
-    good = workbooks.plan_workbook(tmp_path / "good.xlsx")
-    empty = tmp_path / "empty.xlsx"
-    empty.write_bytes(b"")
-    text = tmp_path / "notes.xlsx"
-    text.write_text("Kế hoạch PAPI năm 2026", encoding="utf-8")
-    truncated = tmp_path / "truncated.xlsx"
-    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    broken = tmp_path / "broken.xlsx"
-    with zipfile.ZipFile(broken, "w") as zf:
-        zf.writestr("hello.txt", "not a workbook")
-    not_plan = tmp_path / "budget.xlsx"
-    wb = Workbook()
-    wb.active.append(["STT", "Nội dung thu", "Dự toán", "Thực hiện"])
-    wb.active.append([1, "Thu thuế", 100, 90])
-    wb.save(not_plan)
-    blank = tmp_path / "blank.xlsx"
-    Workbook().save(blank)
-    header_only = workbooks.plan_workbook(tmp_path / "header_only.xlsx", records=[])
-    return {
-        "empty": empty, "text": text, "truncated": truncated, "broken": broken, "not_plan": not_plan,
-        "blank": blank, "header_only": header_only, "xls": workbooks.old_xls(tmp_path / "old.xls"),
-        "password": workbooks.encrypt_workbook(good, tmp_path / "locked.xlsx"),
-        "missing": tmp_path / "nowhere.xlsx",
-    }
-
-
 EXPECTED = {
     "empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính", "broken": "Không đọc được",
     "not_plan": "Không tìm thấy bảng nhiệm vụ", "blank": "Không tìm thấy bảng nhiệm vụ",
@@ -201,7 +173,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("kind", sorted(EXPECTED))
 def test_bad_files_get_a_clear_message_and_write_nothing(db, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
-    path = _bad_files(tmp_path)[kind]
+    path = workbooks.bad_files(tmp_path, workbooks.plan_workbook(tmp_path / "good.xlsx"))[kind]
     start = _log_count(db)
     with pytest.raises(KnownError) as err:
         plan_import.preview_import(db, path)
