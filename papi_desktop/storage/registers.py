@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base, Tracked
@@ -35,7 +35,9 @@ class Reception(Tracked, Base):
 
 class ReceptionCitizen(Tracked, Base):
     __tablename__ = "reception_citizen"
-    reception_id: Mapped[str] = mapped_column(ForeignKey("reception.id"), index=True)
+    # (visit, position) serves both lookups by visit and the citizens of a list page in order.
+    __table_args__ = (Index("ix_reception_citizen_visit_position", "reception_id", "position"),)
+    reception_id: Mapped[str] = mapped_column(ForeignKey("reception.id"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(Text, default="")
