@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..domain.dates import format_report
 from ..domain.errors import KnownError
 from ..domain.identity import check_cccd, mask
+from ..domain.numbers import count_vn
 from ..domain.text import fold, nfc
 from ..storage.db import Database
 from ..storage.changelog import bulk_insert
@@ -295,8 +296,8 @@ def statistics(db: Database, start: date, end: date) -> ReceptionStats:
 
 
 def _n(value: int) -> str:
-    """Report style: numbers under 10 are written with two digits ("04 đoàn")."""
-    return f"{value:02d}" if value < 10 else str(value)
+    """Report style: "04 đoàn", "75 lượt", "1.234 công dân"."""
+    return count_vn(value)
 
 
 def _delegations(c: Counts, classes: set[str] | None = None) -> str:

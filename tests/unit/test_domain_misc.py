@@ -98,3 +98,17 @@ def test_hlc_batches_keep_order_and_width() -> None:
     assert first < batch[0] and batch == sorted(batch) and batch[-1] < after
     assert len({len(s) for s in (first, *batch, after)}) == 1
     assert Stamp.parse(batch[-1]).millis == 5001
+
+
+def test_vietnamese_numbers() -> None:
+    from papi_desktop.domain.errors import KnownError
+    from papi_desktop.domain.numbers import count_vn, group_vn, parse_amount
+
+    assert (group_vn(1234567), group_vn(-1500), group_vn(0)) == ("1.234.567", "-1.500", "0")
+    assert (count_vn(4), count_vn(75), count_vn(52143)) == ("04", "75", "52.143")
+    for typed, value in ((1234567, 1234567), (1234567.0, 1234567), ("1.234.567", 1234567), ("1 234 567", 1234567),
+                         ("-1.500", -1500), ("(2.000)", -2000), ("12345", 12345), ("", None), (None, None)):
+        assert parse_amount(typed) == value, typed
+    for wrong in ("1.5", "1,234", "abc", 1.5, "1.23.456", True):
+        with pytest.raises(KnownError):
+            parse_amount(wrong)

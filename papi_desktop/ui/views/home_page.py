@@ -67,7 +67,7 @@ class HomePage(QWidget):
             items = [QStandardItem(format_vn(e.due)), QStandardItem(e.title), QStandardItem(e.detail),
                      QStandardItem(state)]
             items[0].setData(e.kind, KindRole)
-            items[0].setData(e.ref_id, RefRole)
+            items[0].setData(e.ref_id or "", RefRole)
             if e.overdue:
                 items[3].setForeground(QBrush(QColor("#b3261e")))
             self.model.appendRow(items)
