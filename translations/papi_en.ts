@@ -50,49 +50,72 @@
     </message>
 </context>
 <context>
+    <name>AttendanceEditor</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17" />
+        <source>Thành phần</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17" />
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="30" />
+        <source>Thêm thành phần</source>
+        <translation>Add a group</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="31" />
+        <source>Bỏ dòng</source>
+        <translation>Remove row</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135" />
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135" />
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139" />
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142" />
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="143" />
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146" />
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="152" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147" />
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="153" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148" />
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -123,62 +146,57 @@
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="85" />
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="86" />
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87" />
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88" />
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89" />
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90" />
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91" />
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92" />
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="95" />
-        <source>Đại biểu dự:</source>
-        <translation>Delegates attending:</translation>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93" />
+        <source>Thành phần dự:</source>
+        <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96" />
-        <source>Nhân dân dự:</source>
-        <translation>Citizens attending:</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94" />
         <source>Chủ đề:</source>
         <translation>Topics:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -219,72 +237,72 @@
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="172" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="167" />
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="173" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="168" />
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="174" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169" />
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="175" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170" />
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="186" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181" />
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="186" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181" />
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="187" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182" />
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="187" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182" />
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="215" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="210" />
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="227" />
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="237" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232" />
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="267" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="262" />
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="283" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278" />
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="298" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="293" />
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -312,27 +330,27 @@
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="46" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="60" />
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="62" />
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="64" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="65" />
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="65" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="66" />
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
@@ -549,47 +567,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="115" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="110" />
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="117" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="112" />
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121" />
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="127" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="122" />
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="128" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123" />
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="124" />
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="130" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="125" />
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="131" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126" />
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>

@@ -44,8 +44,10 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
         dialog.title.setText("Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026")
         dialog.place.setText("Hội trường UBND xã")
         dialog.chair.setText("Lò Văn Minh")
-        dialog.delegates.setValue(15)
-        dialog.citizens.setValue(120)
+        model = dialog.attendance.model
+        model.setData(model.index(0, 1), 15)  # the commune's leaders
+        model.setData(model.index(4, 1), 120)  # the people
+        dialog.attendance.add_group("Hội Người cao tuổi", 6)
         return 1
 
     monkeypatch.setattr(DialogueDialog, "exec", conference)
@@ -53,6 +55,8 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
         page.add_dialogue()
     assert page.warning.text() == "" and page.model.total() == 1
     assert page.model.data(page.model.index(0, DialogueTableModel.COL_DATE)) == "15/09/2026"
+    minutes = ds.minutes_data(db, page.model.row_id(0))
+    assert minutes["attendance"] == {"Lãnh đạo Đảng ủy, HĐND, UBND xã": 15, "Nhân dân": 120, "Hội Người cao tuổi": 6}
 
     def anonymous_issue(dialog: IssueDialog) -> int:
         dialog.village.setText("Bản Mòng")

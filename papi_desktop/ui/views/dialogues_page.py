@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTreeView,
@@ -29,6 +28,7 @@ from ...domain.dates import format_vn, parse_vn
 from ...services import dialogues as ds
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
+from ..widgets.attendance import AttendanceEditor
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
 
@@ -59,7 +59,7 @@ class DialogueDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hội nghị đối thoại với Nhân dân"))
-        self.resize(560, 480)
+        self.resize(600, 640)
         self.held_on = QLineEdit(format_vn(today or date.today()))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Hội nghị đối thoại hằng năm với Ủy ban MTTQ"), "annual")
@@ -73,10 +73,8 @@ class DialogueDialog(QDialog):
         self.started_at.setPlaceholderText("08:00")
         self.ended_at = QLineEdit()
         self.ended_at.setPlaceholderText("11:00")
-        self.delegates = QSpinBox()
-        self.delegates.setRange(0, 100000)
-        self.citizens = QSpinBox()
-        self.citizens.setRange(0, 100000)
+        self.attendance = AttendanceEditor()
+        self.attendance.view.setMinimumHeight(150)
         self.topics = QPlainTextEdit()
         self.topics.setTabChangesFocus(True)
         times = QHBoxLayout()
@@ -92,21 +90,18 @@ class DialogueDialog(QDialog):
         form.addRow(self.tr("Phối hợp:"), self.co_organiser)
         form.addRow(self.tr("Thư ký:"), self.secretary)
         form.addRow(self.tr("Thời gian:"), times)
-        form.addRow(self.tr("Đại biểu dự:"), self.delegates)
-        form.addRow(self.tr("Nhân dân dự:"), self.citizens)
+        form.addRow(self.tr("Thành phần dự:"), self.attendance)
         form.addRow(self.tr("Chủ đề:"), self.topics)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
 
     def entry(self) -> ds.DialogueInput:
-        attendance = {k: v for k, v in (("Đại biểu", self.delegates.value()), ("Nhân dân", self.citizens.value()))
-                      if v}
         return ds.DialogueInput(
             held_on=parse_vn(self.held_on.text(), "ngày") or date.today(), title=self.title.text(),
             place=self.place.text(), chair=self.chair.text(), co_organiser=self.co_organiser.text(),
             secretary=self.secretary.text(), kind=self.kind.currentData(), started_at=self.started_at.text(),
-            ended_at=self.ended_at.text(), attendance=attendance, topics=self.topics.toPlainText())
+            ended_at=self.ended_at.text(), attendance=self.attendance.attendance(), topics=self.topics.toPlainText())
 
 
 class IssueDialog(QDialog):
