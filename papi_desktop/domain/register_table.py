@@ -40,7 +40,7 @@ _TYPE_WORDS = (("periodic", "dinh ky"), ("adhoc", "dot xuat"), ("regular", "thuo
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class RegisterRow:
     row: int
     received_on: date

@@ -28,7 +28,7 @@ TYPE_LABELS = {"regular": "Thường xuyên", "periodic": "Định kỳ", "adhoc
 CLASS_LABELS = {"khieu_nai": "khiếu nại", "to_cao": "tố cáo", "kien_nghi": "kiến nghị", "phan_anh": "phản ánh"}
 
 
-@dataclass
+@dataclass(slots=True)  # 100,000 of these wait in an import's preview
 class CitizenInput:
     name: str
     address: str = ""
@@ -38,7 +38,7 @@ class CitizenInput:
     is_representative: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ReceptionInput:
     received_on: date
     citizens: list[CitizenInput]

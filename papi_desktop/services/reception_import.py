@@ -79,11 +79,13 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
     path = Path(path)
     progress.start(2, "read")
     parsed: RegisterParse | None = None
-    for _name, rows in stream_sheets(path, cancel):
+    sheets = stream_sheets(path, cancel)
+    for _name, rows in sheets:
         candidate = parse_register(rows)
         if candidate.header_row is not None:
             parsed = candidate
             break
+    sheets.close()  # the reader's copy of the sheet goes now, before the checked entries are built
     if parsed is None:
         raise KnownError(
             "Không tìm thấy sổ tiếp công dân: cần dòng tiêu đề có các cột Ngày tiếp, Họ tên, địa chỉ, Nội dung vụ "
