@@ -36,6 +36,8 @@ class Profile:
     officer_name: str
     officer_title: str
     is_demo: bool
+    has_loudspeaker: bool = True
+    has_portal: bool = False
 
 
 def open_database(db_path: Path | None = None, backups_dir: Path | None = None, user: str | None = None) -> Database:
@@ -69,7 +71,8 @@ def get_profile(db: Database) -> Profile | None:
         if p is None:
             return None
         return Profile(p.unit_code, p.unit_name, p.unit_type, p.chairman_name, p.chairman_title,
-                       p.vice_chairman_name, p.vice_chairman_title, p.officer_name, p.officer_title, p.is_demo)
+                       p.vice_chairman_name, p.vice_chairman_title, p.officer_name, p.officer_title, p.is_demo,
+                       p.has_loudspeaker, p.has_portal)
 
 
 def setup_commune(db: Database, unit_code: str, chairman_name: str = "", chairman_title: str = "Chủ tịch",

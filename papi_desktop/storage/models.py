@@ -71,6 +71,9 @@ class CommuneProfile(Tracked, Base):
     officer_name: Mapped[str] = mapped_column(String(200), default="")
     officer_title: Mapped[str] = mapped_column(String(100), default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The forms of disclosure the law requires "if the commune has one" (Luật 10/2022, Điều 13.3).
+    has_loudspeaker: Mapped[bool] = mapped_column(Boolean, default=True)
+    has_portal: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Plan(Tracked, Base):
@@ -218,3 +221,4 @@ TRACKED_MODELS = [
 ]
 
 from . import registers as _registers  # noqa: E402,F401 - register the register tables on Base.metadata
+from . import transparency as _transparency  # noqa: E402,F401

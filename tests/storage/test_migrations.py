@@ -101,3 +101,25 @@ def test_models_and_migrations_agree(data_dir: Path) -> None:
             assert compare_metadata(context, Base.metadata) == []
     finally:
         db.dispose()
+
+
+def test_existing_commune_keeps_its_profile_through_0006(data_dir: Path) -> None:
+    """0006 adds two required columns to commune_profile: existing rows get their defaults."""
+    engine = make_engine(paths.db_path())
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005")
+        conn.execute(text(
+            "INSERT INTO commune_profile(id, unit_code, row_version, created_hlc, updated_hlc, updated_by, deleted, "
+            "unit_name, unit_type, chairman_name, chairman_title, vice_chairman_name, vice_chairman_title, "
+            "officer_name, officer_title, is_demo) VALUES ('p1', '03985', 1, '', '', '', 0, 'Xã Chiềng Sơn', 'xa', "
+            "'Lò Văn Minh', 'Chủ tịch', '', 'Phó Chủ tịch', '', '', 0)"))
+    engine.dispose()
+    db = setup.open_database()
+    try:
+        profile = setup.get_profile(db)
+        assert profile is not None and profile.unit_name == "Xã Chiềng Sơn"
+        assert (profile.has_loudspeaker, profile.has_portal) == (True, False)
+    finally:
+        db.dispose()
