@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
-from .. import paths
 from ..domain.errors import KnownError
 from ..domain.periods import ReportingPeriod, period_containing, periods_of_year
 from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.models import Evidence, Indicator, IndicatorValue, Plan, ProgressUpdate, Task
 from . import reference
+from .attachments import attachment_path, store_attachment
 
 
 @dataclass(frozen=True)
@@ -80,36 +76,6 @@ def _valid_period(code: str) -> str:
             f"Reporting period “{code}” is not valid. Use 2026-H1 (six-month) or 2026-Y (annual).",
         )
     return code
-
-
-def store_attachment(source: Path, attachments_dir: Path | None = None) -> tuple[str, str]:
-    """Copy a file into the data directory under its SHA-256; returns (sha256, original name)."""
-    source = Path(source)
-    if not source.is_file():
-        raise KnownError(f"Không tìm thấy tệp {source}. Hãy chọn lại tệp đính kèm.",
-                         f"File {source} not found. Choose the attachment again.")
-    target_dir = attachments_dir or paths.attachments_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    with source.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
-    target = target_dir / (sha + source.suffix.lower())
-    if not target.exists():
-        # Copy to a temporary name first so a power cut never leaves a half file under the final name.
-        fd, tmp = tempfile.mkstemp(dir=target_dir, suffix=".part")
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-    return sha, source.name
-
-
-def attachment_path(sha: str, name: str, attachments_dir: Path | None = None) -> Path | None:
-    if not sha:
-        return None
-    path = (attachments_dir or paths.attachments_dir()) / (sha + Path(name).suffix.lower())
-    return path if path.exists() else None
 
 
 def add_update(db: Database, task_id: str, period_code: str, result: str,

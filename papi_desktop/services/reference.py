@@ -11,6 +11,7 @@ from functools import lru_cache
 from .. import paths
 from ..domain.calendar import WorkingCalendar
 from ..domain.dimensions import Dimension
+from ..domain.disclosure import DisclosureKind, RuleLayer
 from ..domain.errors import KnownError
 from ..domain.limits import LegalLimit
 from ..domain.periods import PeriodRule
@@ -118,3 +119,46 @@ def threshold(key: str) -> float:
         return float(data["thresholds"][key]["value"])
     except KeyError:
         raise KnownError(f"Thiếu ngưỡng “{key}” trong dữ liệu tham chiếu.", f"Threshold “{key}” is missing.") from None
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def disclosure_items() -> dict[int, dict]:
+    data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
+    return {int(i["item"]): i for i in data["items"]}
+
+
+@lru_cache(maxsize=1)
+def disclosure_kinds() -> tuple[DisclosureKind, ...]:
+    data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
+    kinds = []
+    for k in data["kinds"]:
+        by = (k.get("expected") or {}).get("by")
+        kinds.append(DisclosureKind(
+            code=k["code"], item=int(k["item"]), name_vi=k["name_vi"], name_en=k["name_en"],
+            permanent=bool(k.get("permanent")), period=k.get("period", ""), budget_stage=k.get("budget_stage", ""),
+            poverty_step=k.get("poverty_step", ""), expected_by=(int(by["month"]), int(by["day"])) if by else None))
+    return tuple(kinds)
+
+
+def disclosure_kind(code: str) -> DisclosureKind:
+    for kind in disclosure_kinds():
+        if kind.code == code:
+            return kind
+    raise KnownError(f"Không có loại công khai “{code}” trong dữ liệu tham chiếu.",
+                     f"No disclosure kind “{code}” in the reference data.")
+
+
+@lru_cache(maxsize=1)
+def disclosure_layers() -> tuple[RuleLayer, ...]:
+    data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
+    meta = {"scope", "effective_from", "effective_to", "source"}
+    return tuple(
+        RuleLayer(scope=r["scope"], effective_from=date.fromisoformat(r["effective_from"]),
+                  effective_to=_date(r.get("effective_to")), fields={k: v for k, v in r.items() if k not in meta},
+                  source=r["source"])
+        for r in data["rules"]
+    )
