@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
+    from . import cli_postings
+
+    cli_postings.add_parser(sub)
+
     plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
     imp = plan_sub.add_parser("import", help="nhập phụ lục kế hoạch từ .xlsx (import the plan appendix)")
@@ -269,6 +273,10 @@ def run(argv: list[str] | None = None) -> int:
             return cmd_reception(args, lang)
         if args.command == "petitions":
             return cmd_petitions(args, lang)
+        if args.command == "postings":
+            from . import cli_postings
+
+            return cli_postings.run(args, lang, _open)
         return cmd_plan(args, lang)
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")

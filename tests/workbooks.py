@@ -181,3 +181,65 @@ def bad_files(tmp_path: Path, good: Path) -> dict[str, Path]:
         "password": encrypt_workbook(good, tmp_path / "locked.xlsx"),
         "missing": tmp_path / "nowhere.xlsx",
     }
+
+
+BUDGET_LINES = [
+    ("", "TỔNG CHI NGÂN SÁCH XÃ", 5_000_000_000),
+    ("I", "Chi đầu tư phát triển", 1_000_000_000),
+    ("II", "Chi thường xuyên", 3_900_000_000),
+    ("1", "Chi quốc phòng", 400_000_000),
+    ("2", "Chi sự nghiệp giáo dục", 1_500_000_000),
+    ("", "Trong đó: chi hỗ trợ học sinh nghèo", 200_000_000),
+    ("3", "Chi quản lý nhà nước, Đảng, đoàn thể", 2_000_000_000),
+    ("-", "Chi lương và phụ cấp", 1_600_000_000),
+    ("-", "Chi hoạt động", 400_000_000),
+    ("III", "Dự phòng ngân sách", 100_000_000),
+]
+
+
+def budget_workbook(path: Path, lines: list[tuple] | None = None, form: str = "Biểu số 110/CK TC-NSNN",
+                    title: str = "DỰ TOÁN CHI NGÂN SÁCH XÃ NĂM 2026", amounts_as_text: bool = False,
+                    extra_columns: tuple[str, ...] = ()) -> Path:
+    """A budget table as a commune types it: title block, header, numbering row, lines (real numbers or
+    "1.234.567" text)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Biểu 110"
+    ws.append(["ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN", "", "", form])
+    ws.append([title])
+    ws.merge_cells("A2:D2")
+    ws.append(["(Kèm theo Quyết định số 15/QĐ-UBND ngày 05/01/2026 của UBND xã Chiềng Sơn)"])
+    ws.append(["", "", "", "Đơn vị tính: đồng"])
+    ws.append(["STT", "Nội dung", "Dự toán năm 2026", *extra_columns, "Ghi chú"])
+    ws.append(["A", "B", "1", *[str(i + 2) for i in range(len(extra_columns))], ""])
+    for code, name, *amounts in lines if lines is not None else BUDGET_LINES:
+        cells = [f"{a:,}".replace(",", ".") if amounts_as_text and isinstance(a, int) else a for a in amounts]
+        ws.append([code, name, *cells, ""])
+    wb.save(path)
+    return path
+
+
+POVERTY_ROWS = [
+    # head, CCCD, village, ethnicity, members, area, income, deprivations, class
+    ("Lò Văn Pánh", "014090001234", "Bản Hin", "Thái", 5, "Nông thôn", 1_200_000, "BHYT; nhà tiêu; việc làm",
+     "Hộ nghèo"),
+    ("Cầm Thị Ún", "014190004321", "Bản Hin", "Thái", 3, "Nông thôn", 1_400_000, "nước sinh hoạt", "Hộ cận nghèo"),
+    ("Quàng Văn Khum", "014085007777", "Bản Mòng", "Thái", 6, "Nông thôn", 1_000_000, "1, 7, 9, 10", "Hộ nghèo"),
+    ("Vì Thị Xuân", "", "Bản Mòng", "Mường", 2, "Nông thôn", None, "", "Thoát nghèo"),
+]
+
+
+def poverty_workbook(path: Path, rows: list[tuple] | None = None,
+                     title: str = "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO SAU RÀ SOÁT NĂM 2026") -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN"])
+    ws.append([title])
+    ws.append([])
+    ws.append(["STT", "Họ và tên chủ hộ", "Số CCCD", "Thôn, bản", "Dân tộc", "Số nhân khẩu", "Khu vực",
+               "Thu nhập bình quân (đồng/người/tháng)", "Các chỉ số thiếu hụt", "Phân loại", "Ghi chú"])
+    ws.append([f"({i})" for i in range(1, 12)])
+    for i, r in enumerate(rows if rows is not None else POVERTY_ROWS, start=1):
+        ws.append([i, *r, ""])
+    wb.save(path)
+    return path

@@ -42,3 +42,10 @@ def format_report(day: date) -> str:
     ("05/01/2026", "31/5/2021", "01/12/2020")."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
+
+
+def place_date(place: str, day: date) -> str:
+    """The place-and-date line of an official document (Nghị định 30/2020): day below 10 and months
+    1–2 padded — "Chiềng Sơn, ngày 05 tháng 01 năm 2026", "…, ngày 23 tháng 11 năm 2026"."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"

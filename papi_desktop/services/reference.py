@@ -162,3 +162,19 @@ def disclosure_layers() -> tuple[RuleLayer, ...]:
                   source=r["source"])
         for r in data["rules"]
     )
+
+
+@lru_cache(maxsize=1)
+def budget_forms() -> dict:
+    """Stages and form sets (legacy TT 343/2016 forms, the province's templates) with the years they serve."""
+    return json.loads(_reference_file("budget_forms.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def poverty_standards() -> dict:
+    return json.loads(_reference_file("poverty_standards.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def communication_quotas() -> dict:
+    return json.loads(_reference_file("communication_quotas.json").read_text(encoding="utf-8"))
