@@ -132,3 +132,47 @@ def test_cli_postings_check(tmp_path: Path) -> None:
     assert "Not disclosed" in next(i for i in english if i["kind"] == "budget_execution_q1")["reason"]
     bad = cli("postings", "check", "--year", "1999", "--json")
     assert bad.returncode == 2 and "Lỗi" in bad.stderr
+
+
+def test_cli_imports_and_notice(tmp_path: Path) -> None:
+    import workbooks
+
+    data = tmp_path / "data"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+
+    assert cli("setup", "--unit-code", "03985").returncode == 0
+    book = workbooks.budget_workbook(tmp_path / "b110.xlsx")
+    dry = json.loads(cli("postings", "import-budget", str(book), "--dry-run", "--json").stdout)
+    assert (dry["form"], dry["stage"], dry["lines"], dry["written"], dry["errors"]) == (
+        "110", "estimate_approved", 10, False, [])
+    assert json.loads(cli("postings", "import-budget", str(book), "--json").stdout)["written"] is True
+    lines = list(workbooks.BUDGET_LINES)
+    lines[1] = ("I", "Chi đầu tư phát triển", 900_000_000)
+    wrong = cli("postings", "import-budget", str(workbooks.budget_workbook(tmp_path / "sai.xlsx", lines)), "--json")
+    assert wrong.returncode == 2 and json.loads(wrong.stdout)["errors"][0]["row"] == 7
+    people = workbooks.poverty_workbook(tmp_path / "dsn.xlsx")
+    dry = json.loads(cli("postings", "import-poverty", str(people), "--dry-run", "--json").stdout)
+    assert dry["households"] == 4 and dry["by_class"] == {"ngheo": 2, "can_ngheo": 1, "thoat_ngheo": 1}
+    done = cli("--lang", "en", "postings", "import-poverty", str(people))
+    assert done.returncode == 0 and "households: 4" in done.stdout
+    missing = cli("postings", "notice", "no-such-id", "--out", str(tmp_path / "x.pdf"))
+    assert missing.returncode == 2 and "không còn tồn tại" in missing.stderr
+
+
+def test_communication_quota_month_by_month(db) -> None:  # noqa: ANN001
+    from papi_desktop.services import communication
+
+    communication.add_item(db, date(2026, 1, 20), "provincial_portal", "Xã Chiềng Sơn đẩy mạnh cải cách hành chính",
+                           topic="admin_reform", link="https://sonla.gov.vn/tin/123")
+    communication.add_item(db, date(2026, 2, 3), "zalo", "Lịch tiếp công dân tháng 2", topic="admin_reform")
+    communication.add_item(db, date(2026, 3, 9), "provincial_portal", "Kết quả chỉ số PAPI 2025", topic="papi")
+    months = {m.month: m for m in communication.quota_by_month(db, 2026, TODAY)}
+    assert [months[m].status for m in (1, 2, 3, 4)] == ["done", "missing", "done", "missing"]
+    assert months[2].done == 0  # Zalo does not count towards the portal quota
+    assert (months[11].status, months[12].status) == ("pending", "pending")
+    with pytest.raises(KnownError, match="Kênh"):
+        communication.add_item(db, date(2026, 3, 9), "tivi", "x")
