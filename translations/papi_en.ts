@@ -62,14 +62,124 @@
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="30" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="31" />
         <source>Thêm thành phần</source>
         <translation>Add a group</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="31" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="32" />
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="65" />
+        <source>Năm ngân sách %1</source>
+        <translation>Budget year %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="68" />
+        <source>Giai đoạn: theo số biểu</source>
+        <translation>Stage: from the form number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="71" />
+        <source>Nhập bảng từ Excel…</source>
+        <translation>Import a table from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="72" />
+        <source>Niêm yết bảng này…</source>
+        <translation>Post this table…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
+        <source>Biểu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
+        <source>Tên bảng</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="94" />
+        <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
+        <translation>Estimate against execution (the year's latest execution table):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="134" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="134" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="150" />
+        <source>Các dòng cộng khớp với dòng tổng.</source>
+        <translation>The lines add up to their totals.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <source>Dự toán</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156" />
+        <source>Thực hiện</source>
+        <translation>Executed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156" />
+        <source>Tỷ lệ (%)</source>
+        <translation>Rate (%)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="166" />
+        <source>Chọn bảng ngân sách</source>
+        <translation>Choose a budget table</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="167" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="174" />
+        <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
+        <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="178" />
+        <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
+        <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="186" />
+        <source>Đang đọc bảng ngân sách…</source>
+        <translation>Reading the budget table…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="196" />
+        <source>Hãy chọn một bảng ngân sách.</source>
+        <translation>Choose a budget table.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="205" />
+        <source>Đã ghi vào sổ công khai.</source>
+        <translation>Entered in the disclosure register.</translation>
     </message>
 </context>
 <context>
@@ -118,6 +228,79 @@
         <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151" />
         <source>Lưu</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CommunicationTab</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="38" />
+        <source>Ghi tin, bài đã đăng…</source>
+        <translation>Record a published item…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="72" />
+        <source>Không có chỉ tiêu tin, bài cho năm này.</source>
+        <translation>No publication quota for this year.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="74" />
+        <source>Th.%1</source>
+        <translation>M%1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <source>Ngày đăng</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <source>Chủ đề</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="86" />
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="86" />
+        <source>Đường dẫn</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96" />
+        <source>Tin, bài đã đăng</source>
+        <translation>Published item</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="97" />
+        <source>Ngày đăng:</source>
+        <translation>Published on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="98" />
+        <source>Kênh:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="99" />
+        <source>Chủ đề:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="100" />
+        <source>Tiêu đề:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="101" />
+        <source>Đường dẫn:</source>
+        <translation>Link:</translation>
     </message>
 </context>
 <context>
@@ -193,7 +376,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94" />
         <source>Chủ đề:</source>
-        <translation>Topics:</translation>
+        <translation>Topic:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97" />
@@ -308,11 +491,130 @@
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="40" />
+        <source>Đạt</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="40" />
+        <source>Đang niêm yết</source>
+        <translation>Being posted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <source>Sắp đến hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <source>Chậm</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
+        <source>Chưa đủ thời gian</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="43" />
+        <source>Thiếu nơi niêm yết</source>
+        <translation>Missing places</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="44" />
+        <source>Thiếu hình thức</source>
+        <translation>Missing forms</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
+        <source>Chưa công khai</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
+        <source>Không có quy tắc</source>
+        <translation>No rule</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDashboard</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="62" />
+        <source>Theo thôn, bản (các nội dung phải niêm yết tại nhà văn hóa):</source>
+        <translation>By village (disclosures that must hang in the cultural houses):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="75" />
+        <source>Năm %1: %2/%3 nội dung đạt, %4 chưa đạt hoặc chưa công khai</source>
+        <translation>%1: %2 of %3 disclosures OK, %4 failed or missing</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <source>Thôn, bản</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <source>Đạt</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <source>Chưa đạt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="84" />
+        <source>Chưa đến hạn</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <source>PAPI</source>
+        <translation>PAPI</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="57" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
         <source>Hạn</source>
-        <translation>Due</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
@@ -322,12 +624,12 @@
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
         <source>Nội dung</source>
-        <translation>Details</translation>
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="35" />
         <source>Tình trạng</source>
-        <translation>State</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="46" />
@@ -486,6 +788,29 @@
         <location filename="../papi_desktop/ui/views/import_dialog.py" line="178" />
         <source>  Dòng %1: %2 — %3</source>
         <translation>  Row %1: %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../papi_desktop/ui/import_flow.py" line="47" />
+        <source>Tệp có %1 lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.</source>
+        <translation>The file has %1 errors; nothing was written. Fix the file and import again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/import_flow.py" line="54" />
+        <source>Đang ghi dữ liệu…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/import_flow.py" line="63" />
+        <source>Đã hủy. Dữ liệu không thay đổi.</source>
+        <translation>Cancelled. No data was changed.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/import_flow.py" line="71" />
+        <source>Dòng %1: %2</source>
+        <translation>Row %1: %2</translation>
     </message>
 </context>
 <context>
@@ -670,42 +995,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="128" />
+        <location filename="../papi_desktop/ui/main_window.py" line="132" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="131" />
+        <location filename="../papi_desktop/ui/main_window.py" line="135" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="136" />
+        <location filename="../papi_desktop/ui/main_window.py" line="140" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="137" />
+        <location filename="../papi_desktop/ui/main_window.py" line="141" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="142" />
+        <location filename="../papi_desktop/ui/main_window.py" line="146" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="148" />
+        <location filename="../papi_desktop/ui/main_window.py" line="152" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="149" />
+        <location filename="../papi_desktop/ui/main_window.py" line="153" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="151" />
+        <location filename="../papi_desktop/ui/main_window.py" line="155" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -885,7 +1210,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="51" />
         <source>Nội dung</source>
-        <translation>Details</translation>
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="52" />
@@ -900,7 +1225,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="54" />
         <source>Hạn</source>
-        <translation>Due</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="66" />
@@ -1032,6 +1357,536 @@
         <location filename="../papi_desktop/ui/views/plan_page.py" line="199" />
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="32" />
+        <source>Hệ thống truyền thanh</source>
+        <translation>Loudspeaker system</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="33" />
+        <source>Cổng/trang thông tin điện tử</source>
+        <translation>Web portal or page</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="34" />
+        <source>Văn bản gửi Đảng ủy, đoàn thể, trưởng thôn</source>
+        <translation>Written notice to the Party committee, unions, village heads</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="35" />
+        <source>Họp thôn, bản</source>
+        <translation>Village meeting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="36" />
+        <source>Zalo, mạng xã hội</source>
+        <translation>Zalo, social networks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58" />
+        <source>Mục công khai</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58" />
+        <source>Sửa mục công khai</source>
+        <translation>Edit disclosure</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="71" />
+        <source>Để trống: lấy theo loại và kỳ</source>
+        <translation>Leave empty: taken from the kind and period</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="78" />
+        <source>để trống nếu chưa niêm yết</source>
+        <translation>empty if not posted yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="80" />
+        <source>để trống nếu vẫn đang niêm yết</source>
+        <translation>empty if still posted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="82" />
+        <source>Trụ sở UBND xã</source>
+        <translation>Commune People's Committee seat</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="88" />
+        <source>Nhà văn hóa %1</source>
+        <translation>Cultural house, %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="97" />
+        <source>Nơi khác (nếu có), ví dụ: Chợ trung tâm xã</source>
+        <translation>Another place (if any), e.g. the central market</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="107" />
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="109" />
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="112" />
+        <source>Văn phòng HĐND và UBND xã</source>
+        <translation>Office of the commune's Council and People's Committee</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="123" />
+        <source>Loại công khai:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="124" />
+        <source>Kỳ:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="125" />
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="126" />
+        <source>Văn bản số:</source>
+        <translation>Document no.:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="127" />
+        <source>Ngày văn bản:</source>
+        <translation>Document date:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="128" />
+        <source>Cơ quan ban hành:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="129" />
+        <source>Niêm yết từ – đến:</source>
+        <translation>Posted from – to:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="130" />
+        <source>Nơi niêm yết:</source>
+        <translation>Places:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="132" />
+        <source>Hình thức khác:</source>
+        <translation>Other forms:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="133" />
+        <source>Ý kiến gửi về:</source>
+        <translation>Feedback to:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="134" />
+        <source>Hạn nhận ý kiến:</source>
+        <translation>Feedback until:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="135" />
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="143" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>PostingTableModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="57" />
+        <source>Niêm yết từ</source>
+        <translation>Posted from</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="58" />
+        <source>Nội dung công khai</source>
+        <translation>Disclosure</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="59" />
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="60" />
+        <source>Số nơi</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="61" />
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="62" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="288" />
+        <source>Tổng hợp</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="289" />
+        <source>Sổ công khai</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="290" />
+        <source>Ngân sách</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
+        <source>Hộ nghèo, cận nghèo</source>
+        <translation>Poverty lists</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="292" />
+        <source>Tin, bài</source>
+        <translation>News items</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyTab</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37" />
+        <source>Đã lập danh sách sơ bộ</source>
+        <translation>Preliminary list made</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38" />
+        <source>Đã niêm yết, chờ ý kiến</source>
+        <translation>Posted, awaiting feedback</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39" />
+        <source>Có ý kiến chờ phúc tra</source>
+        <translation>Objections awaiting re-check</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="40" />
+        <source>Đã phúc tra</source>
+        <translation>Re-checked</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41" />
+        <source>Đã công nhận</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43" />
+        <source>Mới vào danh sách</source>
+        <translation>New on the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="44" />
+        <source>Ra khỏi danh sách</source>
+        <translation>Leaving the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="45" />
+        <source>Đổi phân loại</source>
+        <translation>Class changed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73" />
+        <source>Rà soát năm %1</source>
+        <translation>Review %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78" />
+        <source>Nhập danh sách từ Excel…</source>
+        <translation>Import the list from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78" />
+        <source>Niêm yết danh sách sơ bộ…</source>
+        <translation>Post the preliminary list…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79" />
+        <source>Ghi ý kiến, khiếu nại…</source>
+        <translation>Record an objection…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79" />
+        <source>Ghi kết quả phúc tra…</source>
+        <translation>Record a re-check…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="80" />
+        <source>Niêm yết kết quả phúc tra…</source>
+        <translation>Post the re-check results…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="80" />
+        <source>Công nhận danh sách…</source>
+        <translation>Recognise the list…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="81" />
+        <source>Niêm yết danh sách được công nhận…</source>
+        <translation>Post the recognised list…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="89" />
+        <source>Danh sách hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="90" />
+        <source>Ý kiến, phúc tra</source>
+        <translation>Objections, re-checks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="91" />
+        <source>So với năm trước</source>
+        <translation>Against last year</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127" />
+        <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
+        <translation>No list for this year yet. Import one from Excel to start.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="132" />
+        <source> — Quyết định %1 ngày %2</source>
+        <translation> — decision %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <source>Chủ hộ</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <source>CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <source>Thôn, bản</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <source>Dân tộc</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <source>Nhân khẩu</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <source>Thu nhập</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
+        <source>Thiếu hụt</source>
+        <translation>Deprivations</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
+        <source>Sơ bộ</source>
+        <translation>Preliminary</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272" />
+        <source>Công nhận</source>
+        <translation>Recognise</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <source>Người nêu</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="151" />
+        <source>Phúc tra</source>
+        <translation>Re-check</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="151" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="171" />
+        <source>không còn trong danh sách</source>
+        <translation>no longer on the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175" />
+        <source>Chọn danh sách hộ nghèo, cận nghèo</source>
+        <translation>Choose the list of poor and near-poor households</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="176" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183" />
+        <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
+        <translation>List %1: %2 households. Import as the preliminary list?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="186" />
+        <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
+        <translation>The current preliminary list (%1 households) will be replaced.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189" />
+        <source>Cần xem lại:</source>
+        <translation>To check:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="192" />
+        <source>Đang đọc danh sách hộ…</source>
+        <translation>Reading the household list…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="203" />
+        <source>Chưa có danh sách của năm này.</source>
+        <translation>No list for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226" />
+        <source>Không thuộc diện</source>
+        <translation>Not on the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232" />
+        <source>(không gắn với hộ nào)</source>
+        <translation>(no particular household)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234" />
+        <source>Ý kiến, khiếu nại về danh sách</source>
+        <translation>Objection to the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235" />
+        <source>Ngày nhận:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="236" />
+        <source>Người nêu:</source>
+        <translation>Raised by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="237" />
+        <source>Về hộ:</source>
+        <translation>Household:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="238" />
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="251" />
+        <source>Chưa có ý kiến nào cần phúc tra.</source>
+        <translation>No objection awaits a re-check.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="253" />
+        <source>Kết quả phúc tra</source>
+        <translation>Re-check result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254" />
+        <source>Ý kiến:</source>
+        <translation>Objection:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="255" />
+        <source>Ngày phúc tra:</source>
+        <translation>Re-checked on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="256" />
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="257" />
+        <source>Phân loại sau phúc tra:</source>
+        <translation>Class after the re-check:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268" />
+        <source>Quyết định công nhận danh sách</source>
+        <translation>Decision recognising the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269" />
+        <source>Số quyết định:</source>
+        <translation>Decision no.:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270" />
+        <source>Ngày quyết định:</source>
+        <translation>Decision date:</translation>
     </message>
 </context>
 <context>
@@ -1275,7 +2130,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/reception_form.py" line="112" />
         <source>Ghi chú:</source>
-        <translation>Note:</translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reception_form.py" line="116" />
@@ -1348,7 +2203,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/reception_page.py" line="146" />
         <source>Bảng tính Excel (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reception_page.py" line="153" />
@@ -1415,7 +2270,7 @@
     <message>
         <location filename="../papi_desktop/ui/models/reception_model.py" line="22" />
         <source>CCCD</source>
-        <translation>ID no.</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/reception_model.py" line="23" />
@@ -1439,84 +2294,207 @@
     </message>
 </context>
 <context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="93" />
+        <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
+        <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="96" />
+        <source>Mọi năm</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="101" />
+        <source>Thêm mục công khai (Ctrl+N)</source>
+        <translation>New disclosure (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="102" />
+        <source>Sửa…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="103" />
+        <source>In thông báo (PDF)…</source>
+        <translation>Print the notice (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="104" />
+        <source>Thêm minh chứng…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="105" />
+        <source>Ghi ý kiến…</source>
+        <translation>Record feedback…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="157" />
+        <source>%1 mục</source>
+        <translation>%1 disclosures</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="167" />
+        <source>Hãy chọn một mục công khai trong danh sách.</source>
+        <translation>Choose a disclosure in the list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="183" />
+        <source>Căn cứ: %1</source>
+        <translation>Rules: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="185" />
+        <source>Minh chứng: %1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="188" />
+        <source> → chưa trả lời</source>
+        <translation> → not answered yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="219" />
+        <source>Lưu thông báo niêm yết</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="220" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="229" />
+        <source>Đã lưu thông báo: %1</source>
+        <translation>Notice saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="237" />
+        <source>Chọn ảnh hoặc biên bản niêm yết</source>
+        <translation>Choose a photo or posting minutes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="238" />
+        <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
+        <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="260" />
+        <source>Ý kiến nhận được trong thời gian niêm yết</source>
+        <translation>Feedback received during the posting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="261" />
+        <source>Ngày nhận:</source>
+        <translation>Received on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="262" />
+        <source>Người góp ý:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="262" />
+        <source>Để trống nếu người góp ý không ghi tên</source>
+        <translation>Leave empty if the sender gave no name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="263" />
+        <source>Nội dung:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="264" />
+        <source>Trả lời:</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
+        <source>Ngày trả lời:</source>
+        <translation>Answered on:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="41" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="43" />
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="42" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="44" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="46" />
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="54" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="56" />
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="55" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="57" />
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="57" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="58" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="60" />
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman's full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
         <source>Chức danh người ký:</source>
         <translation>Signatory's title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman's full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="63" />
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64" />
         <source>Chức danh công chức:</source>
         <translation>Officer's title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="65" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="67" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71" />
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="110" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="114" />
         <source>Đã sao lưu vào %1</source>
         <translation>Backed up to %1</translation>
     </message>
@@ -1654,7 +2632,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="143" />
         <source>Ghi chú:</source>
-        <translation>Note:</translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="147" />
@@ -1756,7 +2734,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/task_detail.py" line="82" />
         <source>Ghi chú:</source>
-        <translation>Note:</translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
@@ -1766,7 +2744,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
         <source>Hạn</source>
-        <translation>Due</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
@@ -1890,6 +2868,39 @@
         <location filename="../papi_desktop/ui/models/task_model.py" line="28" />
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="26" />
+        <source>Thôn, bản và hình thức công khai</source>
+        <translation>Villages and means of disclosure</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="33" />
+        <source>Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin</source>
+        <translation>New village or residential group, e.g. Bản Hin</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="34" />
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="36" />
+        <source>Xã có hệ thống truyền thanh</source>
+        <translation>The commune has a loudspeaker system</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="38" />
+        <source>Xã có trang thông tin điện tử</source>
+        <translation>The commune has a web page</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="65" />
+        <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
+        <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>
 </context>
 </TS>

@@ -81,13 +81,17 @@ class MonthQuota:
     quota: str
 
 
+def quotas(year: int) -> list[dict]:
+    """The province's quotas in force in a year."""
+    return [q for q in reference.communication_quotas()["quotas"]
+            if q["years_from"] <= year and (q.get("years_to") is None or year <= q["years_to"])]
+
+
 def quota_by_month(db: Database, year: int, today: date) -> list[MonthQuota]:
     """Each month of the year against every quota in force that year."""
-    quotas = [q for q in reference.communication_quotas()["quotas"]
-              if q["years_from"] <= year and (q.get("years_to") is None or year <= q["years_to"])]
     published = items(db, year)
     out = []
-    for q in quotas:
+    for q in quotas(year):
         for month in range(1, 13):
             done = sum(1 for i in published if i.published_on.month == month and i.channel == q["channel"]
                        and i.topic in q["topics"])

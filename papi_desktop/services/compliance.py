@@ -152,6 +152,8 @@ class ItemSummary:
     item: int
     name_vi: str
     name_en: str
+    short_vi: str
+    short_en: str
     papi: list[str]
     counts: dict[str, int]
 
@@ -162,7 +164,8 @@ def summary_by_item(required: list[RequiredDisclosure]) -> list[ItemSummary]:
     grouped: dict[int, Counter[str]] = {}
     for r in required:
         grouped.setdefault(r.item, Counter())[r.status] += 1
-    return [ItemSummary(i, items[i]["name_vi"], items[i]["name_en"], list(items[i].get("papi", [])), dict(c))
+    return [ItemSummary(i, items[i]["name_vi"], items[i]["name_en"], items[i]["short_vi"], items[i]["short_en"],
+                        list(items[i].get("papi", [])), dict(c))
             for i, c in sorted(grouped.items(), key=lambda ic: (ic[0] == 0, ic[0]))]
 
 
@@ -178,3 +181,54 @@ def summary_by_village(required: list[RequiredDisclosure]) -> dict[str, dict[str
 def status_label(status: str, lang: str = "vi") -> str:
     vi, en = STATUS_LABELS.get(status, (status, status))
     return en if lang == "en" else vi
+
+
+@dataclass(slots=True)
+class PostingRow:
+    id: str
+    start_on: date | None
+    end_on: date | None
+    title: str
+    kind: str
+    item: int
+    subject_period: str
+    places: int
+    status: str
+    deadline: date | None
+    reason_vi: str
+    reason_en: str
+
+
+def posting_ids(db: Database, search: str = "", year: int | None = None) -> list[str]:
+    """Postings newest first (not yet posted ones first of all), for the register's lazy list."""
+    from sqlalchemy import or_, select  # noqa: PLC0415
+
+    from ..domain.text import fold  # noqa: PLC0415
+
+    with db.reader() as s:
+        stmt = select(Posting.id).where(Posting.deleted.is_(False))
+        if year is not None:
+            stmt = stmt.where(or_(Posting.subject_period.like(f"{year}%"),
+                                  Posting.start_on.between(date(year, 1, 1), date(year, 12, 31))))
+        for word in fold(search).split():
+            stmt = stmt.where(Posting.search_text.like(f"%{word}%"))
+        stmt = stmt.order_by(Posting.start_on.is_(None).desc(), Posting.start_on.desc(), Posting.doc_date.desc())
+        return list(s.scalars(stmt))
+
+
+def posting_rows(db: Database, ids: list[str], today: date) -> list[PostingRow]:
+    layers = list(reference.disclosure_layers())
+    calendar = reference.working_calendar()
+    with db.reader() as s:
+        villages, loud, portal = postings.context(s)
+        loaded = {p.id: p for p in postings.load_postings(s, [Posting.id.in_(ids)])}
+    rows = []
+    for pid in ids:
+        p = loaded.get(pid)
+        if p is None:
+            continue
+        result = assess(postings.facts_of(p, villages, loud, portal), layers, calendar, today)
+        rows.append(PostingRow(p.id, p.start_on, p.end_on, p.title, p.kind, reference.disclosure_kind(p.kind).item,
+                               p.subject_period, len([x for x in p.places if not x.deleted]), result.status,
+                               result.deadline, result.reason("vi"), result.reason("en")))
+    return rows

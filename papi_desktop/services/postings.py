@@ -192,7 +192,9 @@ def _validate(inp: PostingInput, known_villages: set[str]) -> PostingInput:
             problems.append(("Hình thức công khai có ngày kết thúc trước ngày bắt đầu.", "A form ends before it starts."))
     if problems:
         raise KnownError(" ".join(vi for vi, _en in problems), " ".join(en for _vi, en in problems))
-    title = nfc(inp.title) or f"{kind.name_vi} {_period_label(period)}".strip()
+    # "… quý I" already names its quarter: then only the year follows.
+    label = f"năm {period[:4]}" if kind.period in ("Q1", "H1", "9M") else _period_label(period)
+    title = nfc(inp.title) or f"{kind.name_vi} {label}".strip()
     return PostingInput(
         kind=kind.code, subject_period=period, title=title, doc_number=nfc(inp.doc_number), doc_date=inp.doc_date,
         issuer=nfc(inp.issuer), start_on=inp.start_on, end_on=inp.end_on, places=inp.places, channels=inp.channels,

@@ -452,3 +452,24 @@ def differences(db: Database, year: int) -> list[Difference]:
             out.append(Difference("leaving", prev.head_name, prev.village, prev.klass, ""))
     order = {"new": 0, "changed": 1, "leaving": 2}
     return sorted(out, key=lambda d: (order[d.change], fold(d.village), fold(d.head_name)))
+
+
+@dataclass(frozen=True)
+class ObjectionInfo:
+    id: str
+    received_on: date
+    sender: str
+    content: str
+    household_id: str | None
+    rechecked_on: date | None
+    result: str
+    class_after: str
+
+
+def objections(db: Database, review_id: str) -> list[ObjectionInfo]:
+    with db.reader() as s:
+        rows = s.scalars(select(PovertyObjection).where(PovertyObjection.review_id == review_id,
+                                                        PovertyObjection.deleted.is_(False))
+                         .order_by(PovertyObjection.received_on))
+        return [ObjectionInfo(o.id, o.received_on, o.sender, o.content, o.household_id, o.rechecked_on, o.result,
+                              o.class_after) for o in rows]

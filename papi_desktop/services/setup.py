@@ -148,33 +148,11 @@ def create_demo(db: Database, today: date | None = None) -> Profile:
         if first.milestones:
             plan_service.set_milestone_done(db, first.milestones[0].id, date(2026, 3, 10))
         plan_service.update_task(db, rows[1].id, status="done")
-    _demo_registers(db)
+    from . import demo  # noqa: PLC0415 - only the demo needs the registers' services here
+
+    demo.fill_registers(db)
+    demo.fill_transparency(db)
     return profile
-
-
-def _demo_registers(db: Database) -> None:
-    """A few visits and petitions so the demo's registers are not empty."""
-    from . import petitions, reception  # noqa: PLC0415 - only the demo needs them here
-
-    if reception.count(db):
-        return
-    visits = [
-        (date(2026, 3, 2), "regular", "Lò Văn Bình", "Bản Hin", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
-         ["kien_nghi"], 1),
-        (date(2026, 3, 4), "periodic", "Cầm Thị Hoa", "Bản Mòng", "Tranh chấp ranh giới đất với hộ liền kề",
-         ["khieu_nai"], 1),
-        (date(2026, 3, 11), "periodic", "Lường Văn Sơn", "Bản Nà Ngần",
-         "Phản ánh ô nhiễm do trại lợn gần nguồn nước", ["phan_anh", "kien_nghi"], 7),
-        (date(2026, 4, 8), "regular", "Quàng Thị Lan", "Bản Co Muông", "Hỏi chế độ hỗ trợ hộ nghèo", ["kien_nghi"], 2),
-    ]
-    for day, kind, name, village, summary, classes, people in visits:
-        citizens = [reception.CitizenInput(name, f"{village}, xã Chiềng Sơn", is_representative=people >= 5)]
-        reception.add_reception(db, reception.ReceptionInput(
-            received_on=day, citizens=citizens, summary=summary, classes=classes, reception_type=kind,
-            receiver="Quàng Văn Dũng" if kind == "regular" else "Lò Văn Minh", people_count=people))
-    petitions.add_petition(db, petitions.PetitionInput(
-        received_on=date(2026, 3, 4), content="Khiếu nại việc xác định ranh giới đất", content_class="khieu_nai",
-        sender="Cầm Thị Hoa", remote_area=True))
 
 
 def backup_now(db: Database) -> Path:

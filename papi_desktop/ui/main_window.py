@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
             from .views.petitions_page import PetitionsPage  # noqa: PLC0415
 
             return PetitionsPage(self.db, self)
+        if key == "postings":
+            from .views.postings_page import PostingsPage  # noqa: PLC0415
+
+            return PostingsPage(self.db, self.runner, self)
         if key == "reception":
             from .views.reception_page import ReceptionPage  # noqa: PLC0415
 

@@ -1,4 +1,5 @@
-"""Cài đặt: language, the commune's officials, the data folder and backups."""
+"""Cài đặt: language, the commune's officials, its villages and means of disclosure, the data folder and
+backups."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ...i18n import LANGUAGES, save_language
 from ...services import setup
 from ...storage.db import Database
 from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.villages_box import VillagesBox
 
 
 class SettingsPage(QWidget):
@@ -72,9 +74,11 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         data_layout.addRow(row)
 
+        self.villages = VillagesBox(db, self)
         layout = QVBoxLayout(self)
         layout.addWidget(lang_box)
         layout.addWidget(unit_box)
+        layout.addWidget(self.villages)
         layout.addWidget(data_box)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._language_changed)

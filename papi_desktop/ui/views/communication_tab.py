@@ -1,0 +1,101 @@
+"""Tin, bài: what the commune published (portal, commune page, loudspeaker, Zalo) and the province's
+monthly quota, month by month."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn
+from ...services import communication
+from ...storage.db import Database
+from ..widgets.messages import current_lang
+from ..widgets.simple_form import Field, FormDialog
+from ..widgets.tables import readonly_table, year_combo
+
+QUOTA_COLORS = {"done": "#1b7f3b", "missing": "#b3261e", "pending": "#6b6b6b"}
+
+
+class CommunicationTab(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today
+        self.year = year_combo(self.today().year)
+        self.add_button = QPushButton(self.tr("Ghi tin, bài đã đăng…"))
+        self.quota = QStandardItemModel(self)
+        self.quota_view = QTableView()
+        self.quota_view.setModel(self.quota)
+        self.quota_view.verticalHeader().hide()
+        self.quota_view.setMaximumHeight(90)
+        self.quota_label = QLabel()
+        self.quota_label.setWordWrap(True)
+        self.items = QStandardItemModel(self)
+        self.item_view = readonly_table(self.items)
+        bar = QHBoxLayout()
+        bar.addWidget(self.year)
+        bar.addWidget(self.add_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.quota_label)
+        layout.addWidget(self.quota_view)
+        layout.addWidget(self.item_view, 1)
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button.clicked.connect(self.add_item)
+        self.reload()
+
+    def reload(self) -> None:
+        lang = current_lang()
+        year = self.year.currentData()
+        names = {c["code"]: c["name_en" if lang == "en" else "name_vi"] for c in communication.channels()}
+        topics = {t["code"]: t["name_en" if lang == "en" else "name_vi"] for t in communication.topics()}
+        months = communication.quota_by_month(self.db, year, self.today())
+        quotas = communication.quotas(year)
+        self.quota_label.setText("; ".join(q["name_en" if lang == "en" else "name_vi"] for q in quotas)
+                                 or self.tr("Không có chỉ tiêu tin, bài cho năm này."))
+        self.quota.clear()
+        self.quota.setHorizontalHeaderLabels([self.tr("Th.%1").replace("%1", str(m)) for m in range(1, 13)])
+        if months:
+            cells = []
+            for m in months[:12]:
+                cell = QStandardItem(f"{m.done}/{m.required}")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                cell.setForeground(QBrush(QColor(QUOTA_COLORS[m.status])))
+                cells.append(cell)
+            self.quota.appendRow(cells)
+        self.quota_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.items.clear()
+        self.items.setHorizontalHeaderLabels([self.tr("Ngày đăng"), self.tr("Kênh"), self.tr("Chủ đề"),
+                                              self.tr("Tiêu đề"), self.tr("Đường dẫn")])
+        for i in communication.items(self.db, year):
+            self.items.appendRow([QStandardItem(x) for x in (
+                format_vn(i.published_on), names.get(i.channel, i.channel), topics.get(i.topic, i.topic), i.title,
+                i.link)])
+        self.item_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def add_item(self) -> FormDialog:
+        lang = current_lang()
+        key = "name_en" if lang == "en" else "name_vi"
+        dialog = FormDialog(self.tr("Tin, bài đã đăng"), [
+            Field("published_on", self.tr("Ngày đăng:"), "date", self.today()),
+            Field("channel", self.tr("Kênh:"), "choice", choices=[(c[key], c["code"]) for c in communication.channels()]),
+            Field("topic", self.tr("Chủ đề:"), "choice", choices=[(t[key], t["code"]) for t in communication.topics()]),
+            Field("title", self.tr("Tiêu đề:")),
+            Field("link", self.tr("Đường dẫn:"), placeholder="https://sonla.gov.vn/…")],
+            lambda v: communication.add_item(self.db, v["published_on"] or self.today(), v["channel"], v["title"],
+                                             v["topic"], v["link"]), self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog

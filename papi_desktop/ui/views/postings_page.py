@@ -1,0 +1,291 @@
+"""Công khai: the disclosure register, budget tables, poverty lists, the communication log and the
+year's compliance dashboard, one tab each."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn
+from ...services import compliance, notices, postings
+from ...storage.db import Database
+from ..models.lazy import LazyTableModel
+from ..widgets.messages import current_lang, show_error, show_info
+from ..workers import JobRunner
+from ..widgets.simple_form import Field, FormDialog
+from ..widgets.tables import year_combo
+from .posting_dialog import PostingDialog
+
+STATUS_COLORS = {"ok": "#1b7f3b", "in_progress": "#1f5fa8", "due": "#7a7a7a", "late": "#d98200",
+                 "too_short": "#e0531f", "missing_places": "#b5367a", "missing_forms": "#7b3fa8",
+                 "missing": "#b3261e", "unknown": "#7a7a7a"}
+STATUS_NAMES = {
+    "ok": QT_TRANSLATE_NOOP("Disclosure", "Đạt"), "in_progress": QT_TRANSLATE_NOOP("Disclosure", "Đang niêm yết"),
+    "due": QT_TRANSLATE_NOOP("Disclosure", "Sắp đến hạn"), "late": QT_TRANSLATE_NOOP("Disclosure", "Chậm"),
+    "too_short": QT_TRANSLATE_NOOP("Disclosure", "Chưa đủ thời gian"),
+    "missing_places": QT_TRANSLATE_NOOP("Disclosure", "Thiếu nơi niêm yết"),
+    "missing_forms": QT_TRANSLATE_NOOP("Disclosure", "Thiếu hình thức"),
+    "missing": QT_TRANSLATE_NOOP("Disclosure", "Chưa công khai"), "unknown": QT_TRANSLATE_NOOP("Disclosure", "Không có quy tắc"),
+}
+
+
+def status_name(status: str) -> str:
+    return QCoreApplication.translate("Disclosure", STATUS_NAMES.get(status, status))
+
+
+class PostingTableModel(LazyTableModel):
+    COL_START, COL_TITLE, COL_PERIOD, COL_PLACES, COL_DEADLINE, COL_STATUS = range(6)
+    CONTEXT = "PostingTableModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PostingTableModel", "Niêm yết từ"),
+        QT_TRANSLATE_NOOP("PostingTableModel", "Nội dung công khai"),
+        QT_TRANSLATE_NOOP("PostingTableModel", "Kỳ"),
+        QT_TRANSLATE_NOOP("PostingTableModel", "Số nơi"),
+        QT_TRANSLATE_NOOP("PostingTableModel", "Hạn"),
+        QT_TRANSLATE_NOOP("PostingTableModel", "Tình trạng"),
+    )
+    COLUMNS = ("start_on", "title", "subject_period", "places", "deadline", "status")
+
+    def display(self, item: compliance.PostingRow, col: int, for_sort: bool) -> object:
+        if col in (self.COL_START, self.COL_DEADLINE):
+            return format_vn(getattr(item, self.COLUMNS[col]))
+        if col == self.COL_STATUS:
+            return status_name(item.status)
+        return super().display(item, col, for_sort)
+
+    def extra(self, item: compliance.PostingRow, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATUS:
+            return QBrush(QColor(STATUS_COLORS.get(item.status, "#000000")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.reason_en if self.lang == "en" else item.reason_vi
+        return None
+
+
+class RegisterTab(QWidget):
+    """Signals:
+        sig_changed(): a posting, its evidence or its feedback was saved.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.year = year_combo(self.today().year, ahead=1, any_label=self.tr("Mọi năm"))
+        self.add_button = QPushButton(self.tr("Thêm mục công khai (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Sửa…"))
+        self.notice_button = QPushButton(self.tr("In thông báo (PDF)…"))
+        self.evidence_button = QPushButton(self.tr("Thêm minh chứng…"))
+        self.feedback_button = QPushButton(self.tr("Ghi ý kiến…"))
+        self.model = PostingTableModel(lambda ids: compliance.posting_rows(self.db, ids, self.today()),
+                                       current_lang(), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(PostingTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(PostingTableModel.COL_STATUS, 150)
+        self.detail = QTextBrowser()
+        self.detail.setOpenExternalLinks(False)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.year)
+        bar.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.notice_button, self.evidence_button, self.feedback_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([420, 180])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button.clicked.connect(self.add_posting)
+        self.edit_button.clicked.connect(self.edit_posting)
+        self.notice_button.clicked.connect(self.print_notice)
+        self.evidence_button.clicked.connect(self.add_evidence)
+        self.feedback_button.clicked.connect(self.add_feedback)
+        self.table.doubleClicked.connect(lambda _i: self.edit_posting())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_detail())
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_posting)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        self.reload()
+
+    def reload(self) -> None:
+        ids = compliance.posting_ids(self.db, self.search.text(), self.year.currentData())
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%1 mục").replace("%1", str(len(ids))))
+        self.detail.clear()
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def _need_selection(self) -> str | None:
+        pid = self.selected_id()
+        if pid is None:
+            show_error(self, self.tr("Hãy chọn một mục công khai trong danh sách."))
+        return pid
+
+    def show_detail(self) -> None:
+        pid = self.selected_id()
+        if pid is None:
+            self.detail.clear()
+            return
+        lang = current_lang()
+        detail = postings.get_posting(self.db, pid)
+        result = compliance.assess_posting(self.db, pid, self.today())
+        parts = [f"<b>{detail.inp.title}</b> — <span style='color:{STATUS_COLORS.get(result.status)}'>"
+                 f"{status_name(result.status)}</span>", "<ul>"]
+        parts.extend(f"<li>{p.en if lang == 'en' else p.vi}</li>" for p in result.problems)
+        parts.append("</ul>")
+        if result.rule is not None:
+            parts.append(self.tr("Căn cứ: %1").replace("%1", "; ".join(result.rule.sources)))
+        if detail.attachments:
+            parts.append("<p>" + self.tr("Minh chứng: %1").replace("%1", ", ".join(
+                f"{a.caption or a.file_name}" for a in detail.attachments)) + "</p>")
+        for f in detail.feedback:
+            answer = f" → {f.answer} ({format_vn(f.answered_on)})" if f.answer else self.tr(" → chưa trả lời")
+            parts.append(f"<p>{format_vn(f.received_on)} {f.sender}: {f.content}{answer}</p>")
+        self.detail.setHtml("".join(parts))
+
+    def add_posting(self) -> PostingDialog:
+        dialog = PostingDialog(postings.villages(self.db), lambda inp: postings.add_posting(self.db, inp), self,
+                               self.today())
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def edit_posting(self) -> PostingDialog | None:
+        pid = self._need_selection()
+        if pid is None:
+            return None
+        current = postings.get_posting(self.db, pid).inp
+        dialog = PostingDialog(postings.villages(self.db), lambda inp: postings.update_posting(self.db, pid, inp), self,
+                               self.today(), current)
+        dialog.accepted.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self) -> None:
+        self.reload()
+        self.sig_changed.emit()
+
+    def print_notice(self, target: Path | None = None) -> Path | None:
+        pid = self._need_selection()
+        if pid is None:
+            return None
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu thông báo niêm yết"), "thong_bao_niem_yet.pdf",
+                                                  self.tr("Tệp PDF (*.pdf)"))
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            written = notices.write_notice(self.db, pid, target, today=self.today())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        show_info(self, self.tr("Đã lưu thông báo: %1").replace("%1", str(written)))
+        return written
+
+    def add_evidence(self, path: Path | None = None, kind: str = "photo") -> None:
+        pid = self._need_selection()
+        if pid is None:
+            return
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh hoặc biên bản niêm yết"), "",
+                                                  self.tr("Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)"))
+            if not name:
+                return
+            path = Path(name)
+            kind = "photo" if path.suffix.lower() in (".jpg", ".jpeg", ".png") else "start_minutes"
+        try:
+            postings.add_attachment(self.db, pid, path, kind, path.stem)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.show_detail()
+        self.sig_changed.emit()
+
+    def add_feedback(self) -> FormDialog | None:
+        pid = self._need_selection()
+        if pid is None:
+            return None
+
+        def save(v: dict) -> str:
+            return postings.add_feedback(self.db, pid, v["received_on"] or self.today(), v["content"], v["sender"],
+                                         v["answer"], v["answered_on"])
+
+        dialog = FormDialog(self.tr("Ý kiến nhận được trong thời gian niêm yết"), [
+            Field("received_on", self.tr("Ngày nhận:"), "date", self.today()),
+            Field("sender", self.tr("Người góp ý:"), placeholder=self.tr("Để trống nếu người góp ý không ghi tên")),
+            Field("content", self.tr("Nội dung:"), "long"),
+            Field("answer", self.tr("Trả lời:"), "long"),
+            Field("answered_on", self.tr("Ngày trả lời:"), "date"),
+        ], save, self)
+        dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
+
+
+class PostingsPage(QTabWidget):
+    """The Công khai page: one tab per part of the transparency work."""
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from .budget_tab import BudgetTab  # noqa: PLC0415
+        from .communication_tab import CommunicationTab  # noqa: PLC0415
+        from .disclosure_dashboard import DisclosureDashboard  # noqa: PLC0415
+        from .poverty_tab import PovertyTab  # noqa: PLC0415
+
+        self.db = db
+        self.register = RegisterTab(db, self)
+        self.budget = BudgetTab(db, runner, self)
+        self.poverty = PovertyTab(db, runner, self)
+        self.communication = CommunicationTab(db, self)
+        self.dashboard = DisclosureDashboard(db, self)
+        self.addTab(self.dashboard, self.tr("Tổng hợp"))
+        self.addTab(self.register, self.tr("Sổ công khai"))
+        self.addTab(self.budget, self.tr("Ngân sách"))
+        self.addTab(self.poverty, self.tr("Hộ nghèo, cận nghèo"))
+        self.addTab(self.communication, self.tr("Tin, bài"))
+        for tab in (self.register, self.poverty):
+            tab.sig_changed.connect(self.dashboard.reload)
+        self.poverty.sig_changed.connect(self.register.reload)
+        self.currentChanged.connect(lambda i: self.widget(i) is self.dashboard and self.dashboard.reload())

@@ -1,0 +1,259 @@
+"""Hộ nghèo, cận nghèo: the year's review step by step — the list, its posting, objections and their
+re-check, the recognition — the households (identity numbers masked) and what changed since last year."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_vn
+from ...domain.errors import KnownError
+from ...domain.numbers import group_vn
+from ...services import postings, poverty
+from ...storage.db import Database
+from ..import_flow import ImportFlow, row_lines
+from ..widgets.messages import current_lang, show_error
+from ..widgets.simple_form import Field, FormDialog
+from ..widgets.tables import readonly_table, year_combo
+from ..workers import JobRunner
+from .posting_dialog import PostingDialog
+
+STEP_NAMES = {
+    "preliminary": QT_TRANSLATE_NOOP("PovertyTab", "Đã lập danh sách sơ bộ"),
+    "posted": QT_TRANSLATE_NOOP("PovertyTab", "Đã niêm yết, chờ ý kiến"),
+    "objections": QT_TRANSLATE_NOOP("PovertyTab", "Có ý kiến chờ phúc tra"),
+    "rechecked": QT_TRANSLATE_NOOP("PovertyTab", "Đã phúc tra"),
+    "final": QT_TRANSLATE_NOOP("PovertyTab", "Đã công nhận"),
+}
+CHANGE_NAMES = {"new": QT_TRANSLATE_NOOP("PovertyTab", "Mới vào danh sách"),
+                "leaving": QT_TRANSLATE_NOOP("PovertyTab", "Ra khỏi danh sách"),
+                "changed": QT_TRANSLATE_NOOP("PovertyTab", "Đổi phân loại")}
+
+
+class PovertyTab(QWidget):
+    """Signals:
+        sig_changed(): the list, a posting, an objection or the recognition was saved.
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.runner = db, runner
+        self.today = date.today
+        self.year = year_combo(self.today().year, lambda y: self.tr("Rà soát năm %1").replace("%1", str(y)),
+                               ahead=1, back=4)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.buttons = {key: QPushButton(text) for key, text in (
+            ("import", self.tr("Nhập danh sách từ Excel…")), ("post", self.tr("Niêm yết danh sách sơ bộ…")),
+            ("objection", self.tr("Ghi ý kiến, khiếu nại…")), ("recheck", self.tr("Ghi kết quả phúc tra…")),
+            ("post_recheck", self.tr("Niêm yết kết quả phúc tra…")), ("finalize", self.tr("Công nhận danh sách…")),
+            ("post_final", self.tr("Niêm yết danh sách được công nhận…")))}
+        grid = QGridLayout()
+        for i, b in enumerate(self.buttons.values()):
+            grid.addWidget(b, i // 4, i % 4)
+        self.people = QStandardItemModel(self)
+        self.changes = QStandardItemModel(self)
+        self.objections = QStandardItemModel(self)
+        tabs = QTabWidget()
+        tabs.addTab(readonly_table(self.people, 1), self.tr("Danh sách hộ"))
+        tabs.addTab(readonly_table(self.objections, 2), self.tr("Ý kiến, phúc tra"))
+        tabs.addTab(readonly_table(self.changes, 1), self.tr("So với năm trước"))
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.state, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(tabs, 1)
+        self.year.currentIndexChanged.connect(lambda _i: self.reload())
+        self.buttons["import"].clicked.connect(lambda: self.start_import())
+        self.buttons["post"].clicked.connect(lambda: self.post("preliminary"))
+        self.buttons["post_recheck"].clicked.connect(lambda: self.post("recheck"))
+        self.buttons["post_final"].clicked.connect(lambda: self.post("final"))
+        self.buttons["objection"].clicked.connect(self.add_objection)
+        self.buttons["recheck"].clicked.connect(self.recheck)
+        self.buttons["finalize"].clicked.connect(self.finalize)
+        self.reload()
+
+    def info(self) -> poverty.ReviewInfo | None:
+        return poverty.review_of_year(self.db, self.year.currentData())
+
+    def reload(self) -> None:
+        lang = current_lang()
+        info = self.info()
+        final = bool(info and info.decided_on)
+        for key, button in self.buttons.items():
+            if key == "import":
+                button.setEnabled(not final)
+            elif key == "post_final":
+                button.setEnabled(final)
+            else:
+                button.setEnabled(info is not None and not final)
+        self.people.clear()
+        self.objections.clear()
+        self.changes.clear()
+        if info is None:
+            self.state.setText(self.tr("Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu."))
+            return
+        counts = ", ".join(f"{poverty.class_name(k, lang) if k != 'khong' else self.tr('không thuộc diện')}: {n}"
+                           for k, n in sorted(info.counts.items()))
+        step = QCoreApplication.translate("PovertyTab", STEP_NAMES[info.step])
+        decision = (self.tr(" — Quyết định %1 ngày %2").replace("%1", info.decision_number)
+                    .replace("%2", format_vn(info.decided_on)) if info.decided_on else "")
+        self.state.setText(f"<b>{step}</b>{decision}. {poverty.standard(info.standard).name_vi}. "
+                           f"{self.tr('%1 hộ').replace('%1', str(info.households))} ({counts}).")
+        self.people.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Chủ hộ"), self.tr("CCCD"), self.tr("Thôn, bản"),
+                                               self.tr("Dân tộc"), self.tr("Nhân khẩu"), self.tr("Thu nhập"),
+                                               self.tr("Thiếu hụt"), self.tr("Sơ bộ"), self.tr("Công nhận")])
+        for i, h in enumerate(poverty.households(self.db, info.id), start=1):
+            deprivations = h.deprivation_count if h.deprivation_count is not None else len(h.deprivations)
+            self.people.appendRow([QStandardItem(x) for x in (
+                str(i), h.head_name, h.id_number, h.village, h.ethnicity, str(h.members),
+                group_vn(h.income) if h.income is not None else "", str(deprivations or ""),
+                poverty.class_name(h.preliminary_class, lang),
+                poverty.class_name(h.final_class, lang) if info.decided_on else "")])
+        self._fill_objections(info)
+        self._fill_changes(info.year, lang)
+
+    def _fill_objections(self, info: poverty.ReviewInfo) -> None:
+        self.objections.setHorizontalHeaderLabels([self.tr("Ngày"), self.tr("Người nêu"), self.tr("Nội dung"),
+                                                   self.tr("Phúc tra"), self.tr("Kết quả")])
+        self._waiting = []
+        for o in poverty.objections(self.db, info.id):
+            if o.rechecked_on is None:
+                self._waiting.append((o.content[:80], o.id))
+            self.objections.appendRow([QStandardItem(x) for x in (
+                format_vn(o.received_on), o.sender, o.content, format_vn(o.rechecked_on), o.result)])
+
+    def _fill_changes(self, year: int, lang: str) -> None:
+        self.changes.setHorizontalHeaderLabels([self.tr("Thay đổi"), self.tr("Chủ hộ"), self.tr("Thôn, bản"),
+                                                self.tr("Năm trước"), self.tr("Năm nay")])
+        try:
+            found = poverty.differences(self.db, year)
+        except KnownError as exc:
+            self.changes.appendRow([QStandardItem(exc.message(lang))])
+            return
+        for d in found:
+            self.changes.appendRow([QStandardItem(x) for x in (
+                QCoreApplication.translate("PovertyTab", CHANGE_NAMES[d.change]), d.head_name, d.village,
+                poverty.class_name(d.before, lang) if d.before else "",
+                poverty.class_name(d.after, lang) if d.after else self.tr("không còn trong danh sách"))])
+
+    def start_import(self, path: Path | None = None, confirm: bool = True) -> ImportFlow | None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn danh sách hộ nghèo, cận nghèo"), "",
+                                                  self.tr("Bảng tính Excel (*.xlsx)"))
+            if not name:
+                return None
+            path = Path(name)
+        year, lang = self.year.currentData(), current_lang()
+
+        def question(p: poverty.PovertyPreview) -> str:
+            text = self.tr("Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?").replace("%1", str(p.year)) \
+                .replace("%2", str(len(p.parsed.rows)))
+            if p.replaces:
+                text += "\n" + self.tr("Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.").replace("%1", str(p.replaces))
+            warnings = row_lines(p.summary(lang)["warnings"])
+            if warnings:
+                text += "\n\n" + self.tr("Cần xem lại:") + "\n" + "\n".join(warnings[:15])
+            return text
+
+        flow = ImportFlow(self, self.runner, self.tr("Đang đọc danh sách hộ…"),
+                          lambda: poverty.preview_import(self.db, path, year=year),
+                          lambda p: row_lines(p.summary(lang)["errors"]), question,
+                          lambda p: poverty.apply_import(self.db, p, listed_on=self.today()),
+                          lambda written: written and (self.reload(), self.sig_changed.emit()), confirm)
+        flow.start()
+        return flow
+
+    def _need_review(self) -> poverty.ReviewInfo | None:
+        info = self.info()
+        if info is None:
+            show_error(self, self.tr("Chưa có danh sách của năm này."))
+        return info
+
+    def post(self, step: str) -> PostingDialog | None:
+        info = self._need_review()
+        if info is None:
+            return None
+        kind = {"preliminary": "poverty_preliminary", "recheck": "poverty_recheck", "final": "poverty_final"}[step]
+
+        def save(inp: postings.PostingInput) -> str:
+            return poverty.post_list(self.db, info.id, step, inp.start_on or self.today(), inp.places, inp.channels,
+                                     inp.doc_number, inp.doc_date, inp.end_on, inp.feedback_to, inp.feedback_until)
+
+        dialog = PostingDialog(postings.villages(self.db), save, self, self.today(), poverty_review_id=info.id)
+        dialog.preset(kind, str(info.year), "", info.decision_number if step == "final" else "",
+                      info.decided_on if step == "final" else info.listed_on)
+        dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
+
+    def _class_choices(self, with_none: bool) -> list[tuple[str, str]]:
+        lang = current_lang()
+        out = [(poverty.class_name(c, lang), c) for c in poverty.CLASSES]
+        return out + ([(self.tr("Không thuộc diện"), "")] if with_none else [])
+
+    def add_objection(self) -> FormDialog | None:
+        info = self._need_review()
+        if info is None:
+            return None
+        who = [(self.tr("(không gắn với hộ nào)"), None)] + [
+            (f"{h.head_name} — {h.village}", h.id) for h in poverty.households(self.db, info.id)]
+        dialog = FormDialog(self.tr("Ý kiến, khiếu nại về danh sách"), [
+            Field("received_on", self.tr("Ngày nhận:"), "date", self.today()),
+            Field("sender", self.tr("Người nêu:")),
+            Field("household", self.tr("Về hộ:"), "choice", choices=who),
+            Field("content", self.tr("Nội dung:"), "long")],
+            lambda v: poverty.add_objection(self.db, info.id, v["received_on"] or self.today(), v["content"],
+                                            v["sender"], v["household"]), self)
+        dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
+
+    def recheck(self) -> FormDialog | None:
+        info = self._need_review()
+        if info is None:
+            return None
+        waiting = getattr(self, "_waiting", [])
+        if not waiting:
+            show_error(self, self.tr("Chưa có ý kiến nào cần phúc tra."))
+            return None
+        dialog = FormDialog(self.tr("Kết quả phúc tra"), [
+            Field("objection", self.tr("Ý kiến:"), "choice", choices=waiting),
+            Field("rechecked_on", self.tr("Ngày phúc tra:"), "date", self.today()),
+            Field("result", self.tr("Kết quả:"), "long"),
+            Field("class_after", self.tr("Phân loại sau phúc tra:"), "choice", choices=self._class_choices(True))],
+            lambda v: poverty.recheck(self.db, v["objection"], v["rechecked_on"] or self.today(), v["result"],
+                                      v["class_after"]), self)
+        dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
+
+    def finalize(self) -> FormDialog | None:
+        info = self._need_review()
+        if info is None:
+            return None
+        dialog = FormDialog(self.tr("Quyết định công nhận danh sách"), [
+            Field("number", self.tr("Số quyết định:"), placeholder="125/QĐ-UBND"),
+            Field("decided_on", self.tr("Ngày quyết định:"), "date", self.today())],
+            lambda v: poverty.finalize(self.db, info.id, v["number"], v["decided_on"] or self.today()), self,
+            self.tr("Công nhận"))
+        dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
