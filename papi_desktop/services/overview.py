@@ -1,5 +1,5 @@
 """The home screen's list of what is due: petitions' legal steps, plan milestones, dialogue
-commitments and the chairman's weekly reception, overdue first."""
+commitments, required disclosures and the chairman's weekly reception, overdue first."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from ..storage.db import Database
 from ..storage.models import Milestone, PlanSection, Task
-from . import dialogues, petitions, reception, reference
+from . import compliance, dialogues, petitions, reception, reference
 
 
 @dataclass(frozen=True)
 class DueEntry:
-    kind: str  # petition | milestone | commitment | reception
+    kind: str  # petition | milestone | commitment | reception | disclosure
     ref_id: str
     title: str
     detail: str
@@ -48,6 +48,13 @@ def due_entries(db: Database, today: date, soon_days: int | None = None, lang: s
             label = "Dialogue commitment" if en else "Cam kết đối thoại"
             out.append(DueEntry("commitment", c.id, f"{label} {c.held_on:%d/%m/%Y}", f"{c.content} ({c.owner})",
                                 c.due, c.overdue))
+    for r in compliance.check_year(db, today.year, today):
+        # Disclosures due soon, and those missed within the last month (older ones live on the dashboard).
+        recent = r.deadline is not None and today - timedelta(days=30) <= r.deadline <= soon
+        if recent and r.status in ("due", "missing"):
+            label = "Disclosure" if en else "Công khai"
+            out.append(DueEntry("disclosure", r.posting_id or "", f"{label} {r.subject_period}",
+                                r.name_en if en else r.name_vi, r.deadline, r.deadline < today))
     week_start = today - timedelta(days=today.weekday())
     if reception.weeks_without_periodic(db, week_start - timedelta(days=7), week_start - timedelta(days=1)):
         out.append(DueEntry(

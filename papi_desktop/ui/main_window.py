@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self._row("petitions"))
         elif kind == "commitment":
             self.nav.setCurrentRow(self._row("dialogues"))
+        elif kind == "disclosure":
+            self.nav.setCurrentRow(self._row("postings"))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

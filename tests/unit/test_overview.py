@@ -29,3 +29,17 @@ def test_due_entries_overdue_first_across_registers(db) -> None:  # noqa: ANN001
     assert all(e.title != "Đơn 1/2026 — Lò Văn Tiến" for e in entries)  # not due soon yet
     english = overview.due_entries(db, today, lang="en")
     assert english[0].title == "Petition 2/2026 — Cầm Thị Hoa" and english[0].detail == "Process a petition"
+
+
+def test_disclosures_due_soon_and_just_missed(db) -> None:  # noqa: ANN001
+    from papi_desktop.services import postings
+
+    today = date(2026, 11, 23)
+    postings.add_posting(db, postings.PostingInput(kind="fees", doc_number="40/QĐ-UBND",
+                                                   doc_date=date(2026, 11, 18)))  # to post within 5 working days
+    postings.add_posting(db, postings.PostingInput(kind="contributions", doc_date=date(2026, 11, 2)))  # missed 09/11
+    postings.add_posting(db, postings.PostingInput(kind="public_assets", doc_date=date(2026, 6, 1)))  # long ago
+    found = {e.detail: e for e in overview.due_entries(db, today) if e.kind == "disclosure"}
+    assert found["Phí, lệ phí"].due == date(2026, 11, 25) and not found["Phí, lệ phí"].overdue
+    assert found["Quỹ, khoản tài trợ, khoản huy động Nhân dân đóng góp"].overdue
+    assert "Tài sản công do xã quản lý" not in found  # shown on the dashboard, not on the home list
