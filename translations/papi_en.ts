@@ -73,111 +73,189 @@
     </message>
 </context>
 <context>
-    <name>BudgetTab</name>
+    <name>BudgetEntryDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="65" />
-        <source>Năm ngân sách %1</source>
-        <translation>Budget year %1</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="33" />
+        <source>Nhập bảng ngân sách</source>
+        <translation>Enter a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="68" />
-        <source>Giai đoạn: theo số biểu</source>
-        <translation>Stage: from the form number</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="44" />
+        <source>ví dụ 110 hoặc CKNS-03 (để trống nếu không có)</source>
+        <translation>e.g. 110 or CKNS-03 (empty if none)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="71" />
-        <source>Nhập bảng từ Excel…</source>
-        <translation>Import a table from Excel…</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="46" />
+        <source>ví dụ: Dự toán chi ngân sách xã</source>
+        <translation>e.g. Dự toán chi ngân sách xã</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="72" />
-        <source>Niêm yết bảng này…</source>
-        <translation>Post this table…</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="48" />
+        <source>Tên các cột số tiền, cách nhau bởi dấu ;</source>
+        <translation>Names of the amount columns, separated by ;</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
-        <source>Giai đoạn</source>
-        <translation>Stage</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53" />
+        <source>Thêm dòng</source>
+        <translation>Add a line</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
-        <source>Biểu</source>
-        <translation>Form</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53" />
+        <source>Bỏ dòng</source>
+        <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="74" />
-        <source>Tên bảng</source>
-        <translation>Table</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="59" />
+        <source>Năm ngân sách:</source>
+        <translation>Budget year:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="94" />
-        <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
-        <translation>Estimate against execution (the year's latest execution table):</translation>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="60" />
+        <source>Giai đoạn:</source>
+        <translation>Stage:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="134" />
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="61" />
+        <source>Số biểu:</source>
+        <translation>Form no.:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="62" />
+        <source>Tên bảng:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="63" />
+        <source>Các cột số tiền:</source>
+        <translation>Amount columns:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="72" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83" />
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="134" />
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53" />
+        <source>Năm ngân sách %1</source>
+        <translation>Budget year %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56" />
+        <source>Giai đoạn: theo số biểu</source>
+        <translation>Stage: from the form number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="59" />
+        <source>Nhập bảng từ Excel…</source>
+        <translation>Import a table from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60" />
+        <source>Nhập tay…</source>
+        <translation>Enter by hand…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="61" />
+        <source>Niêm yết bảng này…</source>
+        <translation>Post this table…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <source>Biểu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <source>Tên bảng</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="84" />
+        <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
+        <translation>Estimate against execution (the year's latest execution table):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="150" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="141" />
         <source>Các dòng cộng khớp với dòng tổng.</source>
         <translation>The lines add up to their totals.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
         <source>Dự toán</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147" />
         <source>Thực hiện</source>
         <translation>Executed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147" />
         <source>Tỷ lệ (%)</source>
         <translation>Rate (%)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="166" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157" />
         <source>Chọn bảng ngân sách</source>
         <translation>Choose a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="167" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="158" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="174" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="165" />
         <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
         <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="178" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="169" />
         <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
         <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="186" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="177" />
         <source>Đang đọc bảng ngân sách…</source>
         <translation>Reading the budget table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="196" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193" />
         <source>Hãy chọn một bảng ngân sách.</source>
         <translation>Choose a budget table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="205" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="202" />
         <source>Đã ghi vào sổ công khai.</source>
         <translation>Entered in the disclosure register.</translation>
     </message>
@@ -233,72 +311,72 @@
 <context>
     <name>CommunicationTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="38" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="36" />
         <source>Ghi tin, bài đã đăng…</source>
         <translation>Record a published item…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="72" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="67" />
         <source>Không có chỉ tiêu tin, bài cho năm này.</source>
         <translation>No publication quota for this year.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="74" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="69" />
         <source>Th.%1</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
         <source>Ngày đăng</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="85" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
         <source>Chủ đề</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="86" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81" />
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="86" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81" />
         <source>Đường dẫn</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="91" />
         <source>Tin, bài đã đăng</source>
         <translation>Published item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="97" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="92" />
         <source>Ngày đăng:</source>
         <translation>Published on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="98" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="93" />
         <source>Kênh:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="99" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94" />
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="100" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95" />
         <source>Tiêu đề:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="101" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96" />
         <source>Đường dẫn:</source>
         <translation>Link:</translation>
     </message>
@@ -493,47 +571,47 @@
 <context>
     <name>Disclosure</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="40" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="40" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
         <source>Đang niêm yết</source>
         <translation>Being posted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
         <source>Sắp đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="43" />
         <source>Chưa đủ thời gian</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="43" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="44" />
         <source>Thiếu nơi niêm yết</source>
         <translation>Missing places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
         <source>Thiếu hình thức</source>
         <translation>Missing forms</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="46" />
         <source>Chưa công khai</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="46" />
         <source>Không có quy tắc</source>
         <translation>No rule</translation>
     </message>
@@ -541,62 +619,62 @@
 <context>
     <name>DisclosureDashboard</name>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="62" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="57" />
         <source>Theo thôn, bản (các nội dung phải niêm yết tại nhà văn hóa):</source>
         <translation>By village (disclosures that must hang in the cultural houses):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="75" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="70" />
         <source>Năm %1: %2/%3 nội dung đạt, %4 chưa đạt hoặc chưa công khai</source>
         <translation>%1: %2 of %3 disclosures OK, %4 failed or missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="83" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
         <source>Chưa đạt</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="84" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="79" />
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="95" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="96" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
         <source>PAPI</source>
         <translation>PAPI</translation>
     </message>
@@ -1182,7 +1260,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="107" />
         <source>Phân loại:</source>
-        <translation>Classification:</translation>
+        <translation>Class:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="112" />
@@ -1510,32 +1588,32 @@
 <context>
     <name>PostingTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="57" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="58" />
         <source>Niêm yết từ</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="58" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="59" />
         <source>Nội dung công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="60" />
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="61" />
         <source>Số nơi</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="62" />
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="63" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -1543,27 +1621,27 @@
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="288" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="289" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="292" />
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="290" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="293" />
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="294" />
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="292" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="295" />
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -1571,320 +1649,385 @@
 <context>
     <name>PovertyTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="35" />
         <source>Đã lập danh sách sơ bộ</source>
         <translation>Preliminary list made</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="36" />
         <source>Đã niêm yết, chờ ý kiến</source>
         <translation>Posted, awaiting feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37" />
         <source>Có ý kiến chờ phúc tra</source>
         <translation>Objections awaiting re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="40" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38" />
         <source>Đã phúc tra</source>
         <translation>Re-checked</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39" />
         <source>Đã công nhận</source>
         <translation>Recognised</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41" />
         <source>Mới vào danh sách</source>
         <translation>New on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="44" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="42" />
         <source>Ra khỏi danh sách</source>
         <translation>Leaving the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="45" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43" />
         <source>Đổi phân loại</source>
         <translation>Class changed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="57" />
         <source>Rà soát năm %1</source>
         <translation>Review %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62" />
         <source>Nhập danh sách từ Excel…</source>
         <translation>Import the list from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62" />
+        <source>Thêm hộ…</source>
+        <translation>Add a household…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="63" />
         <source>Niêm yết danh sách sơ bộ…</source>
         <translation>Post the preliminary list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64" />
         <source>Ghi ý kiến, khiếu nại…</source>
         <translation>Record an objection…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64" />
         <source>Ghi kết quả phúc tra…</source>
         <translation>Record a re-check…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="80" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65" />
         <source>Niêm yết kết quả phúc tra…</source>
         <translation>Post the re-check results…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="80" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65" />
         <source>Công nhận danh sách…</source>
         <translation>Recognise the list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="81" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="66" />
         <source>Niêm yết danh sách được công nhận…</source>
         <translation>Post the recognised list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="89" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74" />
         <source>Danh sách hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="90" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="75" />
         <source>Ý kiến, phúc tra</source>
         <translation>Objections, re-checks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="91" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76" />
         <source>So với năm trước</source>
         <translation>Against last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="113" />
         <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
         <translation>No list for this year yet. Import one from Excel to start.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="132" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="118" />
         <source> — Quyết định %1 ngày %2</source>
         <translation> — decision %1 of %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
         <source>Thu nhập</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
         <source>Thiếu hụt</source>
         <translation>Deprivations</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
         <source>Sơ bộ</source>
         <translation>Preliminary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="138" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284" />
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="151" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
         <source>Phúc tra</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="151" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="160" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147" />
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147" />
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="171" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="157" />
         <source>không còn trong danh sách</source>
         <translation>no longer on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
         <source>Chọn danh sách hộ nghèo, cận nghèo</source>
         <translation>Choose the list of poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="176" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="162" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="169" />
         <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
         <translation>List %1: %2 households. Import as the preliminary list?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="186" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172" />
         <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
         <translation>The current preliminary list (%1 households) will be replaced.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175" />
         <source>Cần xem lại:</source>
         <translation>To check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="192" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="178" />
         <source>Đang đọc danh sách hộ…</source>
         <translation>Reading the household list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="203" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189" />
         <source>Chưa có danh sách của năm này.</source>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212" />
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="224" />
+        <source>Thêm hộ vào danh sách</source>
+        <translation>Add a household to the list</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="225" />
+        <source>Họ và tên chủ hộ:</source>
+        <translation>Head of household:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226" />
+        <source>Số CCCD:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227" />
+        <source>Thôn, bản:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="229" />
+        <source>Dân tộc:</source>
+        <translation>Ethnicity:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="230" />
+        <source>Số nhân khẩu:</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231" />
+        <source>Khu vực:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231" />
+        <source>Nông thôn</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232" />
+        <source>Thành thị</source>
+        <translation>Urban</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="233" />
+        <source>Thu nhập (đồng/người/tháng):</source>
+        <translation>Income (đồng per person per month):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234" />
+        <source>Phân loại:</source>
+        <translation>Class:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235" />
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244" />
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="246" />
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="247" />
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="236" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="248" />
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="237" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="249" />
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="238" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="250" />
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="251" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="263" />
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="253" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265" />
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266" />
         <source>Ý kiến:</source>
         <translation>Objection:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="255" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267" />
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="256" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268" />
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="257" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269" />
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="280" />
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="281" />
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="282" />
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -2110,7 +2253,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/reception_form.py" line="106" />
         <source>Phân loại:</source>
-        <translation>Classification:</translation>
+        <translation>Class:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reception_form.py" line="107" />
@@ -2296,7 +2439,7 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="93" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="94" />
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
@@ -2306,67 +2449,77 @@
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="101" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="97" />
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="102" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="98" />
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="103" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="99" />
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="104" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="101" />
+        <source>Khổ A4</source>
+        <translation>A4 paper</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="102" />
+        <source>Khổ A3</source>
+        <translation>A3 paper</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="103" />
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="105" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="104" />
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="157" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="156" />
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="167" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="166" />
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="183" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="182" />
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="185" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="184" />
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="188" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="187" />
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="219" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="218" />
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="220" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="219" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="229" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="228" />
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
@@ -2381,37 +2534,72 @@
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="260" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="244" />
+        <source>Minh chứng niêm yết</source>
+        <translation>Posting evidence</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="245" />
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="246" />
+        <source>Ảnh chụp nơi niêm yết</source>
+        <translation>Photo of the board</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="246" />
+        <source>Biên bản niêm yết</source>
+        <translation>Posting minutes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
+        <source>Biên bản kết thúc niêm yết</source>
+        <translation>End-of-posting minutes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="248" />
+        <source>Mô tả:</source>
+        <translation>Caption:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="263" />
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="261" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="264" />
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="262" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="262" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="263" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="266" />
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="264" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="267" />
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
@@ -2873,32 +3061,32 @@
 <context>
     <name>VillagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="26" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="35" />
         <source>Thôn, bản và hình thức công khai</source>
         <translation>Villages and means of disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="33" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42" />
         <source>Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin</source>
         <translation>New village or residential group, e.g. Bản Hin</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="34" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="43" />
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="36" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="45" />
         <source>Xã có hệ thống truyền thanh</source>
         <translation>The commune has a loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="38" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="47" />
         <source>Xã có trang thông tin điện tử</source>
         <translation>The commune has a web page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="65" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="74" />
         <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
         <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>

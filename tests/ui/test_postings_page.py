@@ -182,3 +182,41 @@ def test_dashboard_and_communication(qtbot, page, db) -> None:  # noqa: ANN001
     assert "nội dung đạt" in board.headline.text()
     assert any("2.3 Công khai thu, chi ngân sách cấp xã" in board.required.item(r, 5).text()
                for r in range(board.required.rowCount()))
+
+
+def test_by_hand_budget_household_and_evidence(qtbot, page, db, shown, tmp_path: Path) -> None:  # noqa: ANN001
+    entry = page.budget.enter_table()
+    qtbot.addWidget(entry)
+    entry.title.setText("Dự toán thu ngân sách xã")
+    entry.stage.setCurrentIndex(entry.stage.findData("estimate_submitted"))
+    entry.form_code.setText("104")
+    entry.model.removeRows(0, entry.model.rowCount())
+    entry.add_row("", "Tổng thu", "300.000.000")
+    entry.add_row("1", "Thu phí, lệ phí", "100.000.000")
+    entry.add_row("2", "Thu khác", "150.000.000")
+    entry.accept()
+    assert "chưa khớp" in shown[-1] and entry.isVisible()  # 250.000.000 ≠ 300.000.000: nothing saved
+    entry.model.item(2, 2).setText("200.000.000")
+    entry.accept()
+    assert entry.saved_id and page.budget.tables.rowCount() == 1
+    tab = page.poverty
+    postings.add_village(db, "Bản Hin")
+    add = tab.add_household()
+    qtbot.addWidget(add)
+    add.widgets["head"].setText("Lò Văn Mới")
+    add.widgets["income"].setText("1.100.000")
+    add.widgets["members"].setText("4")
+    with qtbot.waitSignal(tab.sig_changed, timeout=3000):
+        add.accept()
+    assert tab.people.rowCount() == 1 and tab.people.item(0, 6).text() == "1.100.000"
+    register = page.register
+    pid = postings.add_posting(db, postings.PostingInput(kind="other", doc_date=date(2026, 11, 2)))
+    register.reload()
+    register.table.setCurrentIndex(register.model.index(0, 0))
+    minutes = tmp_path / "bien_ban_ket_thuc.pdf"
+    minutes.write_bytes(b"%PDF-1.4 minutes")
+    dialog = register.add_evidence(minutes)
+    qtbot.addWidget(dialog)
+    dialog.widgets["kind"].setCurrentIndex(dialog.widgets["kind"].findData("end_minutes"))
+    dialog.accept()
+    assert [a.kind for a in postings.get_posting(db, pid).attachments] == ["end_minutes"]

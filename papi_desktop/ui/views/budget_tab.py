@@ -27,6 +27,7 @@ from ..import_flow import ImportFlow, row_lines
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.tables import readonly_table, year_combo
 from ..workers import JobRunner
+from .budget_entry import BudgetEntryDialog
 from .posting_dialog import PostingDialog
 
 TableRole = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,7 @@ class BudgetTab(QWidget):
         for st in reference.budget_forms()["stages"]:
             self.stage.addItem(st["name_en" if current_lang() == "en" else "name_vi"], st["code"])
         self.import_button = QPushButton(self.tr("Nhập bảng từ Excel…"))
+        self.entry_button = QPushButton(self.tr("Nhập tay…"))
         self.post_button = QPushButton(self.tr("Niêm yết bảng này…"))
         self.tables = QStandardItemModel(0, 3, self)
         self.tables.setHorizontalHeaderLabels([self.tr("Giai đoạn"), self.tr("Biểu"), self.tr("Tên bảng")])
@@ -71,6 +73,7 @@ class BudgetTab(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(self.stage)
         bar.addWidget(self.import_button)
+        bar.addWidget(self.entry_button)
         bar.addWidget(self.post_button)
         bar.addStretch(1)
         right = QWidget()
@@ -90,6 +93,7 @@ class BudgetTab(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self.reload())
         self.import_button.clicked.connect(lambda: self.start_import())
         self.post_button.clicked.connect(self.post_table)
+        self.entry_button.clicked.connect(self.enter_table)
         self.table_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_table())
         self.reload()
 
@@ -176,6 +180,12 @@ class BudgetTab(QWidget):
                           lambda p: budget.apply_import(self.db, p), done, confirm)
         flow.start()
         return flow
+
+    def enter_table(self) -> BudgetEntryDialog:
+        dialog = BudgetEntryDialog(self.year.currentData(), lambda *a, **kw: budget.save_table(self.db, *a, **kw), self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
 
     def post_table(self) -> PostingDialog | None:
         t = self.selected_table()

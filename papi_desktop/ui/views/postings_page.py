@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,9 +29,9 @@ from ...services import compliance, notices, postings
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
 from ..widgets.messages import current_lang, show_error, show_info
-from ..workers import JobRunner
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import year_combo
+from ..workers import JobRunner
 from .posting_dialog import PostingDialog
 
 STATUS_COLORS = {"ok": "#1b7f3b", "in_progress": "#1f5fa8", "due": "#7a7a7a", "late": "#d98200",
@@ -96,6 +97,9 @@ class RegisterTab(QWidget):
         self.add_button = QPushButton(self.tr("Thêm mục công khai (Ctrl+N)"))
         self.edit_button = QPushButton(self.tr("Sửa…"))
         self.notice_button = QPushButton(self.tr("In thông báo (PDF)…"))
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("Khổ A4"), "A4")
+        self.paper.addItem(self.tr("Khổ A3"), "A3")
         self.evidence_button = QPushButton(self.tr("Thêm minh chứng…"))
         self.feedback_button = QPushButton(self.tr("Ghi ý kiến…"))
         self.model = PostingTableModel(lambda ids: compliance.posting_rows(self.db, ids, self.today()),
@@ -117,7 +121,7 @@ class RegisterTab(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(self.add_button)
         buttons = QHBoxLayout()
-        for b in (self.edit_button, self.notice_button, self.evidence_button, self.feedback_button):
+        for b in (self.edit_button, self.notice_button, self.paper, self.evidence_button, self.feedback_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -217,31 +221,35 @@ class RegisterTab(QWidget):
                 return None
             target = Path(name)
         try:
-            written = notices.write_notice(self.db, pid, target, today=self.today())
+            written = notices.write_notice(self.db, pid, target, paper=self.paper.currentData(), today=self.today())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return None
         show_info(self, self.tr("Đã lưu thông báo: %1").replace("%1", str(written)))
         return written
 
-    def add_evidence(self, path: Path | None = None, kind: str = "photo") -> None:
+    def add_evidence(self, path: Path | None = None) -> FormDialog | None:
+        """A photo of the board, the posting minutes or the end-of-posting minutes, with a caption."""
         pid = self._need_selection()
         if pid is None:
-            return
+            return None
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn ảnh hoặc biên bản niêm yết"), "",
                                                   self.tr("Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)"))
             if not name:
-                return
+                return None
             path = Path(name)
-            kind = "photo" if path.suffix.lower() in (".jpg", ".jpeg", ".png") else "start_minutes"
-        try:
-            postings.add_attachment(self.db, pid, path, kind, path.stem)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.show_detail()
-        self.sig_changed.emit()
+        chosen = path
+        photo = path.suffix.lower() in (".jpg", ".jpeg", ".png")
+        dialog = FormDialog(self.tr("Minh chứng niêm yết"), [
+            Field("kind", self.tr("Loại:"), "choice", "photo" if photo else "start_minutes", choices=[
+                (self.tr("Ảnh chụp nơi niêm yết"), "photo"), (self.tr("Biên bản niêm yết"), "start_minutes"),
+                (self.tr("Biên bản kết thúc niêm yết"), "end_minutes"), (self.tr("Khác"), "other")]),
+            Field("caption", self.tr("Mô tả:"), value=path.stem)],
+            lambda v: postings.add_attachment(self.db, pid, chosen, v["kind"], v["caption"]), self)
+        dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
 
     def add_feedback(self) -> FormDialog | None:
         pid = self._need_selection()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn
 from ...domain.errors import KnownError
-from ...domain.numbers import group_vn
+from ...domain.numbers import group_vn, parse_amount
 from ...services import postings, poverty
 from ...storage.db import Database
 from ..import_flow import ImportFlow, row_lines
@@ -59,7 +59,8 @@ class PovertyTab(QWidget):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.buttons = {key: QPushButton(text) for key, text in (
-            ("import", self.tr("Nhập danh sách từ Excel…")), ("post", self.tr("Niêm yết danh sách sơ bộ…")),
+            ("import", self.tr("Nhập danh sách từ Excel…")), ("add", self.tr("Thêm hộ…")),
+            ("post", self.tr("Niêm yết danh sách sơ bộ…")),
             ("objection", self.tr("Ghi ý kiến, khiếu nại…")), ("recheck", self.tr("Ghi kết quả phúc tra…")),
             ("post_recheck", self.tr("Niêm yết kết quả phúc tra…")), ("finalize", self.tr("Công nhận danh sách…")),
             ("post_final", self.tr("Niêm yết danh sách được công nhận…")))}
@@ -86,6 +87,7 @@ class PovertyTab(QWidget):
         self.buttons["post_recheck"].clicked.connect(lambda: self.post("recheck"))
         self.buttons["post_final"].clicked.connect(lambda: self.post("final"))
         self.buttons["objection"].clicked.connect(self.add_objection)
+        self.buttons["add"].clicked.connect(self.add_household)
         self.buttons["recheck"].clicked.connect(self.recheck)
         self.buttons["finalize"].clicked.connect(self.finalize)
         self.reload()
@@ -98,7 +100,7 @@ class PovertyTab(QWidget):
         info = self.info()
         final = bool(info and info.decided_on)
         for key, button in self.buttons.items():
-            if key == "import":
+            if key in ("import", "add"):
                 button.setEnabled(not final)
             elif key == "post_final":
                 button.setEnabled(final)
@@ -208,6 +210,32 @@ class PovertyTab(QWidget):
         lang = current_lang()
         out = [(poverty.class_name(c, lang), c) for c in poverty.CLASSES]
         return out + ([(self.tr("Không thuộc diện"), "")] if with_none else [])
+
+    def add_household(self) -> FormDialog:
+        year = self.year.currentData()
+
+        def save(v: dict) -> str:
+            income = parse_amount(v["income"], "thu nhập")
+            members = parse_amount(v["members"], "số nhân khẩu") or 1
+            review_id = poverty.ensure_review(self.db, year)
+            return poverty.add_household(self.db, review_id, v["head"], v["klass"], v["village"], v["id_number"],
+                                         members, v["ethnicity"], v["area"], income, notes=v["notes"])
+
+        dialog = FormDialog(self.tr("Thêm hộ vào danh sách"), [
+            Field("head", self.tr("Họ và tên chủ hộ:")),
+            Field("id_number", self.tr("Số CCCD:")),
+            Field("village", self.tr("Thôn, bản:"), "choice",
+                  choices=[(v.name, v.name) for v in postings.villages(self.db)] or [("", "")]),
+            Field("ethnicity", self.tr("Dân tộc:")),
+            Field("members", self.tr("Số nhân khẩu:"), value="1"),
+            Field("area", self.tr("Khu vực:"), "choice", choices=[(self.tr("Nông thôn"), "rural"),
+                                                                  (self.tr("Thành thị"), "urban")]),
+            Field("income", self.tr("Thu nhập (đồng/người/tháng):")),
+            Field("klass", self.tr("Phân loại:"), "choice", choices=self._class_choices(False)),
+            Field("notes", self.tr("Ghi chú:"))], save, self)
+        dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
 
     def add_objection(self) -> FormDialog | None:
         info = self._need_review()
