@@ -29,3 +29,24 @@ def register() -> str:
                                   boldItalic=FAMILY + "-BoldItalic")
     return FAMILY
 
+
+
+def stamp_font(cache_dir: Path) -> Path:
+    """The regular face rescaled to 1000 units per em, for pyHanko's signature stamp: pyHanko 0.38
+    writes glyph widths in font units, so a 2048-unit font spreads the stamp's letters apart.
+    Made once on this machine (a modified font is not shipped: the OFL reserves the name)."""
+    target = cache_dir / "stamp-serif-1000upem.ttf"
+    if target.exists():
+        return target
+    from fontTools.ttLib import TTFont  # noqa: PLC0415
+    from fontTools.ttLib.scaleUpem import scale_upem  # noqa: PLC0415
+
+    font = TTFont(str(font_files()[FAMILY]))
+    if "FFTM" in font:
+        del font["FFTM"]  # a FontForge timestamp fontTools cannot subset: dropped, nothing drawn from it
+    scale_upem(font, 1000)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    font.save(str(tmp))
+    tmp.replace(target)
+    return target
