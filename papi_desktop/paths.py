@@ -72,6 +72,26 @@ def attachments_dir() -> Path:
     return data_dir() / "attachments"
 
 
+def keys_dir() -> Path:
+    """The commune's signing key (encrypted PKCS#12) and its certificate."""
+    return data_dir() / "keys"
+
+
+def trust_dir() -> Path:
+    """Certificates whose signatures this installation trusts (PEM), besides its own."""
+    return data_dir() / "trust"
+
+
+def cache_dir() -> Path:
+    """Files made on this machine and made again when missing (the signing stamp's font)."""
+    return data_dir() / "cache"
+
+
+def exports_dir() -> Path:
+    """Where reports are written unless the user chooses another folder."""
+    return data_dir() / "reports"
+
+
 def _bundle_root() -> Path:
     """Where resources/ and translations/ live: the PyInstaller bundle or the source tree."""
     if is_frozen():

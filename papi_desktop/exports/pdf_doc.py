@@ -197,8 +197,8 @@ def _signers(doc: OfficialDoc, s: _Styles, width: float, spots: list[SignatureSp
         left = [Paragraph("Nơi nhận:", s.recipients_head),
                 Paragraph("<br/>".join("- " + _p(r) for r in doc.recipients), s.recipients)]
     else:
-        left = [""]
-    right = block(doc.signers[-1]) if doc.signers else [""]
+        left = ""
+    right = block(doc.signers[-1]) if doc.signers else ""
     table = Table([[left, right]], colWidths=[col, col])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), s.family),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))

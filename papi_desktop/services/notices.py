@@ -15,9 +15,6 @@ from ..storage.db import Database
 from . import budget, postings, poverty, reference, setup
 from .postings import period_label
 
-_CHANNEL_NAMES = {"loudspeaker": "hệ thống truyền thanh xã", "portal": "trang thông tin điện tử của xã",
-                  "written_notice": "văn bản thông báo", "village_meeting": "họp thôn, bản",
-                  "social": "Zalo, mạng xã hội", "other": "hình thức khác"}
 
 
 def _budget_table(table_id: str, db: Database) -> tuple[str, NoticeTable]:
@@ -47,15 +44,8 @@ def _quarter_table(db: Database, period: str) -> tuple[str, NoticeTable]:
 
     end = period_end(period)
     assert end is not None
-    start = date(end.year, end.month - 2, 1)
-    with db.reader() as s:
-        found = [p for p in postings.load_postings(s) if p.start_on and start <= p.start_on <= end
-                 and p.kind != "quarterly_list"]
-        rows = []
-        for i, p in enumerate(sorted(found, key=lambda p: p.start_on), start=1):
-            forms = ["niêm yết"] + [_CHANNEL_NAMES.get(c.channel, c.channel) for c in p.channels if not c.deleted]
-            when = f"{format_vn(p.start_on)}–{format_vn(p.end_on)}" if p.end_on else f"từ {format_vn(p.start_on)}"
-            rows.append([str(i), p.title, ", ".join(dict.fromkeys(forms)), when])
+    rows = [[str(i), d.title, d.forms, d.when]
+            for i, d in enumerate(postings.disclosed_between(db, date(end.year, end.month - 2, 1), end), start=1)]
     return (f"Danh mục thông tin đã công khai {period_label(period)}",
             NoticeTable(["STT", "Nội dung công khai", "Hình thức", "Thời gian"], rows, [7, 50, 25, 22]))
 

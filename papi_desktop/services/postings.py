@@ -31,6 +31,10 @@ from .common import tombstone
 PLACES = ("seat", "village", "other")
 CHANNELS = ("loudspeaker", "portal", "written_notice", "village_meeting", "social", "other")
 ATTACHMENT_KINDS = ("photo", "start_minutes", "end_minutes", "other")
+# How official documents name the forms (always Vietnamese).
+CHANNEL_NAMES = {"loudspeaker": "hệ thống truyền thanh xã", "portal": "trang thông tin điện tử của xã",
+                 "written_notice": "văn bản thông báo", "village_meeting": "họp thôn, bản",
+                 "social": "Zalo, mạng xã hội", "other": "hình thức khác"}
 VILLAGE_KINDS = ("ban", "thon", "to_dan_pho")
 _PERIOD = re.compile(r"^(\d{4})(-(Q[1-4]|H1|9M))?$")
 
@@ -384,3 +388,26 @@ def context(s: Session) -> tuple[list[tuple[str, str]], bool, bool]:
                                                    .order_by(Village.position, Village.name))]
     profile = s.scalar(select(CommuneProfile).where(CommuneProfile.deleted.is_(False)))
     return villages_, bool(profile.has_loudspeaker if profile else True), bool(profile.has_portal if profile else False)
+
+
+@dataclass(frozen=True)
+class Disclosed:
+    title: str
+    forms: str
+    places: str
+    when: str
+
+
+def disclosed_between(db: Database, start: date, end: date) -> list[Disclosed]:
+    """What was posted in a period (content, forms, places, time): the quarterly list the law has posted
+    (Luật 10/2022, Điều 13.2), in the order it was posted."""
+    with db.reader() as s:
+        found = [p for p in load_postings(s) if p.start_on and start <= p.start_on <= end
+                 and p.kind != "quarterly_list"]
+        out = []
+        for p in sorted(found, key=lambda p: p.start_on):
+            forms = ["niêm yết"] + [CHANNEL_NAMES.get(c.channel, c.channel) for c in _live(p.channels)]
+            when = f"{format_vn(p.start_on)}–{format_vn(p.end_on)}" if p.end_on else f"từ {format_vn(p.start_on)}"
+            out.append(Disclosed(p.title, ", ".join(dict.fromkeys(forms)), ", ".join(x.label for x in _live(p.places)),
+                                 when))
+        return out

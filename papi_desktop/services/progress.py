@@ -168,3 +168,26 @@ def indicators_of(db: Database, plan_id: str) -> list[IndicatorInfo]:
                           {v.period_code: v.actual for v in i.values if not v.deleted})
             for i in rows
         ]
+
+
+def results_by_task(db: Database, plan_id: str, period_codes: list[str]) -> dict[str, list[UpdateInfo]]:
+    """Every task's progress in the given periods with its evidence, in two queries (reports list 60+ tasks)."""
+    from ..storage.models import PlanSection  # noqa: PLC0415
+
+    with db.reader() as s:
+        rows = list(s.scalars(
+            select(ProgressUpdate).join(Task, ProgressUpdate.task_id == Task.id)
+            .join(PlanSection, Task.section_id == PlanSection.id)
+            .where(PlanSection.plan_id == plan_id, ProgressUpdate.deleted.is_(False),
+                   ProgressUpdate.period_code.in_(period_codes))
+            .order_by(ProgressUpdate.period_code, ProgressUpdate.created_hlc)))
+        evidence: dict[str, list[Evidence]] = {}
+        for e in s.scalars(select(Evidence).where(Evidence.update_id.in_([u.id for u in rows]),
+                                                  Evidence.deleted.is_(False)).order_by(Evidence.doc_date)):
+            evidence.setdefault(e.update_id, []).append(e)
+        out: dict[str, list[UpdateInfo]] = {}
+        for u in rows:
+            out.setdefault(u.task_id, []).append(UpdateInfo(u.id, u.period_code, u.result, u.reported_on, [
+                EvidenceInfo(e.id, e.doc_ref, e.doc_date, e.summary, e.file_name, None)
+                for e in evidence.get(u.id, [])]))
+        return out

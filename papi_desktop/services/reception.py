@@ -346,3 +346,56 @@ def weeks_without_periodic(db: Database, start: date, end: date) -> list[date]:
 def count(db: Database) -> int:
     with db.reader() as s:
         return s.scalar(select(func.count()).select_from(Reception).where(Reception.deleted.is_(False))) or 0
+
+
+@dataclass(slots=True)
+class BookRow:
+    """One visit as the 13 columns of Mẫu 03/TCD print it, plus the reception type and who received."""
+
+    received_on: date
+    people: str  # "Name, address" per citizen, one per line
+    id_numbers: str
+    summary: str
+    classes: str
+    people_count: int
+    prior_authorities: str
+    accepted: bool
+    guided: str
+    forwarded: str
+    followup: str
+    notes: str
+    reception_type: str
+    receiver: str
+
+
+_BOOK_SQL = ("SELECT r.id, r.received_on, r.summary, r.classes, r.people_count, r.prior_authorities, r.direction, "
+             "r.direction_target, r.direction_doc, r.followup, r.notes, r.reception_type, r.receiver "
+             "FROM reception r WHERE r.deleted = 0 AND r.received_on BETWEEN ? AND ? "
+             "ORDER BY r.received_on, r.rowid")
+_BOOK_CITIZENS_SQL = ("SELECT c.reception_id, c.name, c.address, c.id_number FROM reception_citizen c "
+                      "JOIN reception r ON r.id = c.reception_id WHERE c.deleted = 0 AND r.deleted = 0 "
+                      "AND r.received_on BETWEEN ? AND ? ORDER BY c.reception_id, c.position")
+
+
+def book_rows(db: Database, start: date, end: date, viewer: access.Viewer | None = None) -> list[BookRow]:
+    """The book of a period in date order, for the printed Sổ tiếp công dân; identity numbers in full
+    only for roles allowed to see them (the form has the column), masked otherwise."""
+    full = access.may_see_full_ids(viewer or access.current_viewer(db))
+    params = (start.isoformat(), end.isoformat())
+    with db.connection() as conn:
+        visits = conn.exec_driver_sql(_BOOK_SQL, params).fetchall()
+        people: dict[str, list[tuple[str, str, str]]] = {}
+        for rid, name, address, id_number in conn.exec_driver_sql(_BOOK_CITIZENS_SQL, params).fetchall():
+            people.setdefault(rid, []).append((name, address, id_number))
+    rows = []
+    for (rid, day, summary, classes, count, prior, direction, target, doc, followup, notes, rtype,
+         receiver) in visits:
+        citizens = people.get(rid, [])
+        where = f"{target}" + (f" (văn bản {doc})" if doc else "")
+        rows.append(BookRow(
+            date.fromisoformat(day), "\n".join(f"{n}, {a}" if a else n for n, a, _i in citizens),
+            "\n".join((i if full else mask(i)) for _n, _a, i in citizens if i), summary,
+            ", ".join(CLASS_LABELS.get(c, c) for c in classes.split(",") if c), count, prior,
+            direction == "accept", where if direction == "guide" else "", where if direction == "forward" else "",
+            followup, notes, TYPE_LABELS.get(rtype, rtype), receiver))
+    return rows

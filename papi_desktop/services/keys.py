@@ -1,0 +1,128 @@
+"""The commune's signing key and the certificates this installation trusts.
+
+Until the province's certificate authority enrols communes (the sync issue), a commune creates a
+self-signed certificate in Cài đặt; a PKCS#12 file from a licensed Vietnamese CA can be used instead.
+The key is kept only encrypted with a passphrase, asked for each time a report is signed."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..exports import signing
+from ..storage.db import Database
+from . import setup
+
+KEY_FILE = "commune.p12"
+CERT_FILE = "commune.pem"
+
+
+def key_path() -> Path:
+    return paths.keys_dir() / KEY_FILE
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    subject: dict[str, str]
+    issuer: dict[str, str]
+    not_before: str
+    not_after: str
+    sha256: str
+    self_signed: bool
+    path: Path
+
+
+def _info(cert, path: Path) -> CertificateInfo:  # noqa: ANN001
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
+    der = cert.public_bytes(serialization.Encoding.DER)
+    return CertificateInfo(signing.name_parts(cert.subject), signing.name_parts(cert.issuer),
+                           cert.not_valid_before_utc.date().isoformat(), cert.not_valid_after_utc.date().isoformat(),
+                           hashlib.sha256(der).hexdigest(), cert.subject == cert.issuer, path)
+
+
+def certificate() -> CertificateInfo | None:
+    """The commune's certificate (public part, readable without the passphrase), if there is one."""
+    from cryptography import x509  # noqa: PLC0415
+
+    path = paths.keys_dir() / CERT_FILE
+    if not path.is_file() or not key_path().is_file():
+        return None
+    return _info(x509.load_pem_x509_certificate(path.read_bytes()), path)
+
+
+def create_self_signed(db: Database, passphrase: str, replace: bool = False) -> CertificateInfo:
+    profile = setup.get_profile(db)
+    if profile is None:
+        raise KnownError("Chưa thiết lập xã, phường.", "The commune is not set up yet.")
+    if key_path().exists() and not replace:
+        raise KnownError("Xã đã có khóa ký số. Muốn tạo khóa mới thay thế, hãy chọn “Thay khóa”; các văn bản đã ký "
+                         "vẫn kiểm tra được vì chứng thư cũ được giữ trong danh sách tin cậy.",
+                         "The commune already has a signing key; choose Replace to make a new one.")
+    material = signing.create_self_signed(profile.unit_code, profile.unit_name)
+    _install(material, passphrase)
+    info = certificate()
+    assert info is not None
+    return info
+
+
+def _install(material: signing.KeyMaterial, passphrase: str) -> None:
+    """The key encrypted, the certificate beside it; a replaced certificate stays trusted for old files."""
+    old = paths.keys_dir() / CERT_FILE
+    if old.is_file():
+        trust(old.read_bytes())
+    signing.save_p12(key_path(), material, passphrase)
+    signing._atomic_write(old, signing.pem(material.cert))  # noqa: SLF001 - same atomic writer
+
+
+def import_p12(source: Path, passphrase: str) -> CertificateInfo:
+    """Use a licensed CA's PKCS#12 as the commune's key: checked with its passphrase, then copied."""
+    material = signing.load_p12(source, passphrase)
+    old = paths.keys_dir() / CERT_FILE
+    if old.is_file():
+        trust(old.read_bytes())
+    paths.keys_dir().mkdir(parents=True, exist_ok=True)
+    tmp = key_path().with_name(KEY_FILE + ".part")
+    shutil.copyfile(source, tmp)
+    tmp.replace(key_path())
+    signing._atomic_write(old, signing.pem(material.cert))  # noqa: SLF001
+    for extra in material.chain:  # the CA's own certificates make its signatures trusted here
+        trust(signing.pem(extra))
+    info = certificate()
+    assert info is not None
+    return info
+
+
+def load(passphrase: str, key_file: Path | None = None) -> signing.KeyMaterial:
+    return signing.load_p12(key_file or key_path(), passphrase)
+
+
+def trust(cert_bytes: bytes) -> Path:
+    """Add a certificate (PEM or DER) to the trusted list: a commune's, the province's CA, a licensed CA."""
+    from cryptography import x509  # noqa: PLC0415
+
+    try:
+        cert = (x509.load_pem_x509_certificate(cert_bytes) if b"-----BEGIN" in cert_bytes
+                else x509.load_der_x509_certificate(cert_bytes))
+    except ValueError:
+        raise KnownError("Tệp không phải chứng thư số (X.509, PEM hoặc DER).",
+                         "The file is not an X.509 certificate (PEM or DER).") from None
+    info = _info(cert, Path())
+    target = paths.trust_dir() / f"{info.sha256[:16]}.pem"
+    signing._atomic_write(target, signing.pem(cert))  # noqa: SLF001
+    return target
+
+
+def trusted() -> list[bytes]:
+    """PEM blobs of every trusted certificate: this commune's own, and those added."""
+    found = []
+    own = paths.keys_dir() / CERT_FILE
+    if own.is_file():
+        found.append(own.read_bytes())
+    if paths.trust_dir().is_dir():
+        found.extend(p.read_bytes() for p in sorted(paths.trust_dir().glob("*.pem")))
+    return found

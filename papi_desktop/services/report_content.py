@@ -1,0 +1,285 @@
+"""What each official report says, built from the recorded data: the PAPI plan report with its
+appendix, the reception book (Mẫu 03/TCD), petition statistics, the list of disclosures, and the
+minutes of a dialogue. Always Vietnamese; the narrative is prefilled and editable before export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain.dates import format_report, format_vn, place_date
+from ..domain.numbers import count_vn
+from ..exports.document import Appendix, OfficialDoc, Para, Signer, TableBlock
+from ..storage.db import Database
+from . import compliance, dialogues, petitions, plan, progress, reception, reference, setup
+from .postings import period_label
+
+
+@dataclass
+class ReportContext:
+    unit_name: str  # "Xã Chiềng Sơn"
+    place: str  # "Chiềng Sơn"
+    chairman: str
+    chairman_title: str
+    number_text: str  # "Số: 12/BC-UBND" or "" for registers
+    number_ref: str  # "12/BC-UBND"
+    issued_on: date
+    start: date
+    end: date
+    label: str  # "6 tháng đầu năm 2026", "năm 2026", "từ ngày … đến ngày …"
+    period_code: str  # "2026-H1", "2026-Y", "" for a free range
+    year: int
+
+    @property
+    def issuer_lines(self) -> list[str]:
+        return ["ỦY BAN NHÂN DÂN", self.unit_name.upper()]
+
+    @property
+    def unit_lower(self) -> str:
+        return self.unit_name[:1].lower() + self.unit_name[1:]
+
+    def signer(self) -> Signer:
+        return Signer(["TM. ỦY BAN NHÂN DÂN", (self.chairman_title or "Chủ tịch").upper()], self.chairman)
+
+    def attached(self, kind: str = "Báo cáo") -> str:
+        number = f" số {self.number_ref}" if self.number_ref else ""
+        return f"(Kèm theo {kind}{number} ngày {format_report(self.issued_on)} của UBND {self.unit_lower})"
+
+
+def context(db: Database, start: date, end: date, label: str, period_code: str, issued_on: date,
+            number_text: str = "", number_ref: str = "") -> ReportContext:
+    profile = setup.get_profile(db)
+    unit = profile.unit_name if profile else ""
+    place = unit.split(" ", 1)[1] if " " in unit else unit
+    return ReportContext(unit, place, profile.chairman_name if profile else "",
+                         profile.chairman_title if profile else "Chủ tịch", number_text, number_ref, issued_on, start,
+                         end, label, period_code, end.year)
+
+
+RECIPIENTS = ["UBND tỉnh Sơn La (b/c);", "Sở Nội vụ tỉnh Sơn La;", "Thường trực Đảng ủy, HĐND xã;",
+              "Ủy ban MTTQ Việt Nam xã;", "Lưu: VT, VP."]
+
+
+# ---- the PAPI plan report ----
+
+def _evidence(update: progress.UpdateInfo) -> str:
+    docs = [f"{e.doc_ref} ngày {format_report(e.doc_date)}" if e.doc_date else e.doc_ref for e in update.evidence]
+    return update.result + (" (" + "; ".join(docs) + ")" if docs else "")
+
+
+def _petition_sentence(stats: dict) -> str:
+    c = stats["by_class"]
+    parts = [f"{count_vn(c['khieu_nai'])} đơn khiếu nại", f"{count_vn(c['to_cao'])} đơn tố cáo",
+             f"{count_vn(c['kien_nghi'])} đơn kiến nghị, phản ánh"]
+    if c.get("nhieu_noi_dung"):
+        parts.append(f"{count_vn(c['nhieu_noi_dung'])} đơn có nhiều nội dung")
+    text = f"Tiếp nhận {count_vn(stats['received'])} đơn trong đó {', '.join(parts)}."
+    text += (f" Xử lý {count_vn(stats['processed'])} đơn gồm: hướng dẫn và trả lại {count_vn(stats['guided_or_returned'])}"
+             f" đơn, chuyển đến các cơ quan có thẩm quyền {count_vn(stats['forwarded'])} đơn, thụ lý giải quyết "
+             f"{count_vn(stats['accepted'])} đơn.")
+    text += f" Đã giải quyết xong {count_vn(stats['resolved'])} đơn; đang giải quyết {count_vn(stats['pending'])} đơn"
+    text += f", trong đó {count_vn(stats['overdue'])} đơn quá hạn." if stats["overdue"] else "."
+    return text
+
+
+def _periods(ctx: ReportContext) -> list[str]:
+    if ctx.period_code.endswith("-H1"):
+        return [ctx.period_code]
+    if ctx.period_code.endswith("-Y"):
+        return [f"{ctx.year}-H1", ctx.period_code]
+    return [f"{ctx.year}-H1", f"{ctx.year}-Y"]
+
+
+def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, str]:
+    """The narrative, prefilled from the records: intro, one text per dimension, shortcomings, next tasks."""
+    info = plan.current_plan(db, ctx.year)
+    out: dict[str, str] = {}
+    subject = f"cải thiện, nâng cao Chỉ số Hiệu quả Quản trị và Hành chính công (PAPI) năm {ctx.year}"
+    if info is not None and info.doc_number:
+        source = f"Kế hoạch số {info.doc_number}" + (f" ngày {format_report(info.doc_date)}" if info.doc_date else "")
+        source += (f" của {info.issuer}" if info.issuer else "") + f" về {subject}"
+    else:
+        source = f"Kế hoạch {subject}"
+    out["intro"] = (f"Thực hiện {source}, Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả thực hiện {ctx.label} "
+                    "như sau:")
+    rows = plan.list_tasks(db, plan.TaskFilter(plan_id=info.id), today) if info else []
+    results = progress.results_by_task(db, info.id, _periods(ctx)) if info else {}
+    extra = _register_texts(db, ctx, today)
+    for dim in reference.dimensions():
+        lines = []
+        for t in (r for r in rows if r.dimension == dim.number):
+            done = [_evidence(u) for u in results.get(t.id, [])]
+            if done:
+                lines.append(f"- {t.task.splitlines()[0].rstrip('.')}: {' '.join(done)}")
+        lines.extend(extra.get(dim.number, []))
+        out[f"dim{dim.number}"] = "\n".join(lines) or "Chưa có kết quả được ghi nhận trong kỳ."
+    late = [r for r in rows if r.overdue]
+    out["limits"] = ("Một số nhiệm vụ chưa hoàn thành đúng thời hạn: " + "; ".join(
+        f"{r.dimension}.{r.number} {r.task.splitlines()[0].rstrip('.')}" for r in late) + "."
+                     if late else "Các nhiệm vụ đến hạn trong kỳ đã được triển khai theo kế hoạch.")
+    upcoming = [r for r in rows if r.status != "done" and not r.overdue and r.next_due and r.next_due > ctx.end]
+    out["next"] = "\n".join(f"- {r.task.splitlines()[0].rstrip('.')} (hạn {format_vn(r.next_due)})."
+                            for r in sorted(upcoming, key=lambda r: r.next_due)[:12]) or (
+        "- Tiếp tục thực hiện các nhiệm vụ của Kế hoạch cải thiện Chỉ số PAPI.")
+    return out
+
+
+def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, list[str]]:
+    """What the registers add to the dimensions: dialogues (1), disclosures (2), reception and petitions (3)."""
+    texts: dict[int, list[str]] = {}
+    held = [d for d in dialogues.dialogue_rows(db, dialogues.dialogue_ids(db)) if ctx.start <= d.held_on <= ctx.end]
+    if held:
+        issues = sum(d.issues for d in held)
+        texts[1] = [f"- Tổ chức {count_vn(len(held))} hội nghị đối thoại với Nhân dân ("
+                    + "; ".join(format_report(d.held_on) for d in held) + f"), tiếp nhận {count_vn(issues)} ý kiến, "
+                    "kiến nghị và trả lời, giải trình tại hội nghị."]
+    required = [r for r in compliance.check_year(db, ctx.year, today)
+                if r.deadline is None or r.deadline <= ctx.end]
+    if required:
+        ok = sum(r.status in ("ok", "in_progress") for r in required)
+        texts[2] = [f"- Thực hiện công khai, niêm yết {count_vn(ok)}/{count_vn(len(required))} nội dung phải công khai "
+                    "theo Luật Thực hiện dân chủ ở cơ sở đến thời điểm báo cáo."]
+    stats = reception.statistics(db, ctx.start, ctx.end)
+    texts[3] = [reception.statistics_paragraph(stats),
+                _petition_sentence(petitions.statistics(db, ctx.start, ctx.end, today))]
+    return texts
+
+
+def papi_report(db: Database, ctx: ReportContext, sections: dict[str, str], today: date) -> OfficialDoc:
+    info = plan.current_plan(db, ctx.year)
+    blocks: list = [Para(sections["intro"]), Para("I. KẾT QUẢ THỰC HIỆN", "heading1")]
+    for dim in reference.dimensions():
+        blocks.append(Para(f"{dim.number}. Nội dung “{dim.name_vi}”", "heading2"))
+        blocks.extend(Para(line) for line in sections[f"dim{dim.number}"].splitlines() if line.strip())
+    blocks.append(Para("II. TỒN TẠI, HẠN CHẾ", "heading1"))
+    blocks.extend(Para(line) for line in sections["limits"].splitlines() if line.strip())
+    blocks.append(Para(f"III. NHIỆM VỤ TRỌNG TÂM {'6 THÁNG CUỐI NĂM' if ctx.period_code.endswith('-H1') else 'THỜI GIAN TỚI'}",
+                       "heading1"))
+    blocks.extend(Para(line) for line in sections["next"].splitlines() if line.strip())
+    appendix = []
+    if info is not None:
+        appendix = [Appendix("PHỤ LỤC", f"KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI {ctx.label.upper()}",
+                             ctx.attached(), [_appendix_table(db, info.id, ctx, today)], landscape=True)]
+    return OfficialDoc(
+        ctx.issuer_lines, ctx.number_text, place_date(ctx.place, ctx.issued_on), "BÁO CÁO",
+        f"Kết quả thực hiện Kế hoạch cải thiện Chỉ số Hiệu quả Quản trị và Hành chính công (PAPI) {ctx.label}",
+        blocks, [ctx.signer()], RECIPIENTS, f"Ủy ban nhân dân {ctx.unit_lower} trân trọng báo cáo./.", appendix,
+        file_stem=f"bao_cao_papi_{ctx.period_code or ctx.year}")
+
+
+def _appendix_table(db: Database, plan_id: str, ctx: ReportContext, today: date) -> TableBlock:
+    """Seed 002's layout: the task with its result and evidence ("Kết quả: …"), output, lead, partners, deadline."""
+    rows_out: list[list] = []
+    sections: set[int] = set()
+    results = progress.results_by_task(db, plan_id, _periods(ctx))
+    tasks = plan.list_tasks(db, plan.TaskFilter(plan_id=plan_id), today)
+    roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+    for dim in reference.dimensions():
+        own = [t for t in tasks if t.dimension == dim.number]
+        if not own:
+            continue
+        sections.add(len(rows_out))
+        rows_out.append([roman[dim.number - 1], f"Nội dung “{dim.name_vi}”", "", "", "", ""])
+        for t in own:
+            done = [_evidence(u) for u in results.get(t.id, [])]
+            result = "Kết quả: " + (" ".join(done) if done else "chưa có kết quả trong kỳ.")
+            rows_out.append([t.number, f"{t.task}\n{result}", t.output, t.lead, t.coordinators, t.deadline_text])
+    return TableBlock(["TT", "Nhiệm vụ cụ thể", "Sản phẩm đầu ra", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                       "Thời gian hoàn thành"], rows_out, [5, 44, 17, 13, 13, 12], section_rows=sections,
+                      sheet="Phụ lục kết quả", font_size=11)
+
+
+# ---- registers ----
+
+def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
+    """Sổ tiếp công dân (Mẫu 03/TCD) for the period, landscape."""
+    rows = [[i, format_vn(r.received_on), r.people, r.id_numbers, r.summary, r.classes, r.people_count,
+             r.prior_authorities, "x" if r.accepted else "", r.guided, r.forwarded, r.followup,
+             "; ".join(x for x in (r.notes, f"{r.reception_type}, {r.receiver}".strip(", ")) if x)]
+            for i, r in enumerate(reception.book_rows(db, ctx.start, ctx.end), start=1)]
+    table = TableBlock(["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn",
+                        "Số người", "Cơ quan đã giải quyết", "Thụ lý", "Hướng dẫn", "Chuyển đơn",
+                        "Theo dõi kết quả giải quyết", "Ghi chú"], rows, [4, 8.5, 14, 9, 17, 7, 5, 8, 4, 8, 8, 8, 8],
+                       numeric={0, 6}, sheet="Sổ tiếp công dân", font_size=9)
+    return OfficialDoc(ctx.issuer_lines, "", place_date(ctx.place, ctx.issued_on), "SỔ TIẾP CÔNG DÂN",
+                       f"Mẫu số 03/TCD — {ctx.label}", [table], [ctx.signer()], [], landscape=True,
+                       file_stem=f"so_tiep_cong_dan_{ctx.start:%Y%m%d}_{ctx.end:%Y%m%d}")
+
+
+def petitions_report(db: Database, ctx: ReportContext, today: date) -> OfficialDoc:
+    stats = petitions.statistics(db, ctx.start, ctx.end, today)
+    rec = reception.statistics(db, ctx.start, ctx.end)
+    c = stats["by_class"]
+    table = TableBlock(["Chỉ tiêu", "Số lượng"], [
+        ["Lượt tiếp công dân", rec.total.receptions], ["Số công dân được tiếp", rec.total.citizens],
+        ["Đoàn đông người", rec.total.delegations], ["Đơn tiếp nhận", stats["received"]],
+        ["- Khiếu nại", c["khieu_nai"]], ["- Tố cáo", c["to_cao"]], ["- Kiến nghị, phản ánh", c["kien_nghi"]],
+        ["- Nhiều nội dung", c.get("nhieu_noi_dung", 0)], ["Đơn đã xử lý", stats["processed"]],
+        ["- Hướng dẫn, trả lại", stats["guided_or_returned"]], ["- Chuyển cơ quan có thẩm quyền", stats["forwarded"]],
+        ["- Thụ lý giải quyết", stats["accepted"]], ["Đơn đã giải quyết xong", stats["resolved"]],
+        ["Đơn đang giải quyết", stats["pending"]], ["Trong đó quá hạn", stats["overdue"]]],
+        [70, 20], numeric={1}, sheet="Số liệu đơn thư", title="Số liệu tiếp công dân, xử lý đơn thư")
+    blocks = [Para(f"Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả công tác tiếp công dân, tiếp nhận và xử lý "
+                   f"đơn thư {ctx.label} như sau:"),
+              Para("1. Công tác tiếp công dân", "heading2"), Para(reception.statistics_paragraph(rec)),
+              Para("2. Tiếp nhận, xử lý đơn thư", "heading2"), Para(_petition_sentence(stats)), table]
+    return OfficialDoc(ctx.issuer_lines, ctx.number_text, place_date(ctx.place, ctx.issued_on), "BÁO CÁO",
+                       f"Kết quả công tác tiếp công dân, xử lý đơn thư {ctx.label}", blocks, [ctx.signer()], RECIPIENTS,
+                       f"Ủy ban nhân dân {ctx.unit_lower} trân trọng báo cáo./.",
+                       file_stem=f"bao_cao_don_thu_{ctx.start:%Y%m%d}_{ctx.end:%Y%m%d}")
+
+
+def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialDoc:
+    """The list of what was disclosed in the period (content, form, time), which the law has posted
+    quarterly (Luật 10/2022, Điều 13.2), and the disclosures still due or missing."""
+    from . import postings  # noqa: PLC0415
+
+    rows = [[i, d.title, d.forms, d.places, d.when]
+            for i, d in enumerate(postings.disclosed_between(db, ctx.start, ctx.end), start=1)]
+    table = TableBlock(["STT", "Nội dung công khai", "Hình thức", "Nơi niêm yết", "Thời gian"], rows,
+                       [5, 40, 20, 25, 15], numeric={0}, sheet="Danh mục công khai")
+    missing = [r for r in compliance.check_year(db, ctx.year, today)
+               if r.status in ("missing", "due") and r.deadline and ctx.start <= r.deadline <= ctx.end]
+    blocks = [Para(f"Thực hiện Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
+                   f"thông tin đã công khai {ctx.label} như sau:"), table]
+    if missing:
+        blocks.append(Para("Các nội dung đến hạn trong kỳ nhưng chưa công khai: " + "; ".join(
+            f"{r.name_vi} ({period_label(r.subject_period)})" for r in missing) + "."))
+    return OfficialDoc(ctx.issuer_lines, ctx.number_text, place_date(ctx.place, ctx.issued_on), "THÔNG BÁO",
+                       f"Danh mục thông tin đã công khai {ctx.label}", blocks, [ctx.signer()],
+                       ["Như trên (niêm yết tại trụ sở UBND xã và nhà văn hóa các thôn, bản);", "Lưu: VT, VP."],
+                       file_stem=f"danh_muc_cong_khai_{ctx.start:%Y%m%d}_{ctx.end:%Y%m%d}")
+
+
+def dialogue_minutes(db: Database, ctx: ReportContext, dialogue_id: str) -> OfficialDoc:
+    """Biên bản (Nghị định 30/2020, Mẫu 1.9): time, place, who attended, who chaired and kept the minutes,
+    every opinion and the answer given, the commitments, the end; the secretary and the chair sign."""
+    m = dialogues.minutes_data(db, dialogue_id)
+    held = date.fromisoformat(str(m["held_on"]))
+    attendance = m["attendance"] or {}
+    blocks: list = [
+        Para(f"Thời gian bắt đầu: {m['started_at'] or '…'}, ngày {format_report(held)}.", "plain"),
+        Para(f"Địa điểm: {m['place']}.", "plain"),
+        Para(f"Chủ trì: {m['chair']}. Phối hợp: {m['co_organiser']}.", "plain"),
+        Para(f"Thư ký: {m['secretary']}.", "plain"),
+        Para("Thành phần tham dự: " + ("; ".join(f"{k}: {count_vn(v)} người" for k, v in attendance.items())
+                                       or "(không ghi)") + ".", "plain"),
+    ]
+    if m["topics"]:
+        blocks.append(Para(f"Chủ đề: {m['topics']}", "plain"))
+    blocks.append(Para("NỘI DUNG HỘI NGHỊ", "heading1"))
+    for i, issue in enumerate(m["issues"], start=1):
+        who = "một người dân (ẩn danh)" if issue["raised_by"] == "(ẩn danh)" else issue["raised_by"]
+        where = f", {issue['village']}" if issue["village"] else ""
+        blocks.append(Para(f"{i}. Ý kiến của {who}{where}: {issue['content']}", "plain"))
+        if issue["answer"]:
+            blocks.append(Para(f"Trả lời ({issue['answered_by'] or m['chair']}): {issue['answer']}", "italic"))
+        for c in issue["commitments"]:
+            due = f", hạn {format_vn(date.fromisoformat(c['due']))}" if c["due"] else ""
+            blocks.append(Para(f"Cam kết: {c['content']} — {c['owner']}{due}.", "plain"))
+    blocks.append(Para(f"Hội nghị kết thúc vào {m['ended_at'] or '…'} cùng ngày. Biên bản đã được đọc lại cho "
+                       "những người dự hội nghị nghe và thống nhất.", "plain"))
+    return OfficialDoc(ctx.issuer_lines, ctx.number_text, place_date(ctx.place, held), "BIÊN BẢN",
+                       str(m["title"]) or "Hội nghị đối thoại với Nhân dân", blocks,
+                       [Signer(["THƯ KÝ"], str(m["secretary"])), Signer(["CHỦ TRÌ"], str(m["chair"]))],
+                       file_stem=f"bien_ban_doi_thoai_{held:%Y%m%d}")

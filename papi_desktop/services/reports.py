@@ -1,0 +1,268 @@
+"""Exporting official reports: the period, a number from the register of outgoing documents (never
+used twice), the PDF and the Excel file, the signatures, and verification of signed files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import paths
+from ..domain.dates import format_report
+from ..domain.errors import KnownError
+from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..exports import pdf_doc, signing, xlsx_doc
+from ..exports.document import OfficialDoc
+from ..storage.db import Database
+from ..storage.reports import OutgoingDocument
+from . import dialogues, keys, progress, report_content
+
+# kind -> (symbol of the number, or None for a register that takes no number; name)
+KINDS: dict[str, tuple[str | None, str, str]] = {
+    "papi-6m": ("BC-UBND", "Báo cáo kết quả thực hiện Kế hoạch PAPI 6 tháng", "PAPI six-month report"),
+    "papi-year": ("BC-UBND", "Báo cáo kết quả thực hiện Kế hoạch PAPI năm", "PAPI annual report"),
+    "reception-book": (None, "Sổ tiếp công dân (Mẫu 03/TCD)", "Citizen reception book"),
+    "petitions": ("BC-UBND", "Báo cáo tiếp công dân, xử lý đơn thư", "Petition statistics"),
+    "disclosures": ("TB-UBND", "Danh mục thông tin đã công khai", "List of disclosures"),
+    "dialogue-minutes": ("BB-UBND", "Biên bản hội nghị đối thoại", "Dialogue minutes"),
+}
+ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+    code: str
+
+
+def resolve_period(kind: str, period: str | None = None, start: date | None = None, end: date | None = None,
+                   today: date | None = None) -> Period:
+    """"2026-H1" / "2026-Y": the province's cut-off windows; "2026-Q1"; "2026"; or an explicit range."""
+    today = today or date.today()
+    if start or end:
+        if not (start and end):
+            raise KnownError("Cần cả ngày bắt đầu và ngày kết thúc.", "Give both the start and the end date.")
+        if start > end:
+            raise KnownError("Ngày bắt đầu sau ngày kết thúc.", "The start date is after the end date.")
+        return Period(start, end, f"từ ngày {format_report(start)} đến ngày {format_report(end)}", "")
+    if not period:
+        period = f"{today.year}-H1" if kind == "papi-6m" else f"{today.year}-Y" if kind == "papi-year" else str(today.year)
+    try:
+        year_text, _, part = period.partition("-")
+        year = int(year_text)
+    except ValueError:
+        year, part = 0, "?"
+    if part in ("H1", "Y"):
+        found = next(p for p in progress.periods(year) if p.kind == part)
+        label = f"6 tháng đầu năm {year}" if part == "H1" else f"năm {year}"
+        return Period(found.start, found.end, label, period)
+    if part in ROMAN_QUARTERS:
+        q = int(part[1])
+        first = date(year, 3 * q - 2, 1)
+        last = date(year + (q == 4), (3 * q) % 12 + 1, 1)
+        from datetime import timedelta  # noqa: PLC0415
+
+        return Period(first, last - timedelta(days=1), f"{ROMAN_QUARTERS[part]} năm {year}", period)
+    if part == "" and year:
+        return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", period)
+    raise KnownError(f"Kỳ “{period}” không hợp lệ: dùng 2026-H1, 2026-Y, 2026-Q1…Q4, 2026, hoặc --from/--to.",
+                     f"Period “{period}” is not valid: use 2026-H1, 2026-Y, 2026-Q1…Q4, 2026, or --from/--to.")
+
+
+@dataclass
+class ExportRequest:
+    kind: str
+    period: Period
+    issued_on: date
+    number: int | None = None  # None: the next free number of the year
+    sections: dict[str, str] | None = None  # the PAPI report's narrative as edited
+    dialogue_id: str | None = None
+
+
+@dataclass
+class SignOptions:
+    passphrase: str
+    key_file: Path | None = None  # default: the commune's key in the data folder
+    seal_png: Path | None = None
+
+
+@dataclass
+class ExportResult:
+    files: list[Path]
+    number_ref: str = ""
+    signed: bool = False
+    document_id: str | None = None
+    verifications: list[signing.Verification] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"files": [str(f) for f in self.files], "number": self.number_ref, "signed": self.signed}
+
+
+def _kind(kind: str) -> tuple[str | None, str, str]:
+    if kind not in KINDS:
+        raise KnownError(f"Loại báo cáo “{kind}” không có. Chọn một trong: {', '.join(KINDS)}.",
+                         f"Unknown report kind “{kind}”. Choose one of: {', '.join(KINDS)}.")
+    return KINDS[kind]
+
+
+def next_number(db: Database, year: int) -> int:
+    """Numbers run from 01 each year across the unit's documents (Nghị định 30/2020, Điều 15)."""
+    with db.reader() as s:
+        top = s.scalar(select(func.max(OutgoingDocument.number)).where(OutgoingDocument.year == year))
+    return (top or 0) + 1
+
+
+def number_ref(number: int, symbol: str) -> str:
+    return f"{number:02d}/{symbol}"
+
+
+def prefill(db: Database, request: ExportRequest, today: date) -> dict[str, str]:
+    """The PAPI report's narrative from the records, for the user to edit before export."""
+    ctx = report_content.context(db, request.period.start, request.period.end, request.period.label,
+                                 request.period.code, request.issued_on)
+    return report_content.papi_sections(db, ctx, today)
+
+
+def build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
+    symbol, _vi, _en = _kind(request.kind)
+    ctx = report_content.context(db, request.period.start, request.period.end, request.period.label,
+                                 request.period.code, request.issued_on, f"Số: {number}" if number else
+                                 (f"Số:      /{symbol}" if symbol else ""), number)
+    if request.kind in ("papi-6m", "papi-year"):
+        sections = request.sections or report_content.papi_sections(db, ctx, today)
+        return report_content.papi_report(db, ctx, sections, today)
+    if request.kind == "reception-book":
+        return report_content.reception_book(db, ctx)
+    if request.kind == "petitions":
+        return report_content.petitions_report(db, ctx, today)
+    if request.kind == "disclosures":
+        return report_content.disclosures_list(db, ctx, today)
+    if not request.dialogue_id:
+        raise KnownError("Hãy chọn hội nghị đối thoại cần in biên bản.", "Choose the dialogue whose minutes to print.")
+    return report_content.dialogue_minutes(db, ctx, request.dialogue_id)
+
+
+def _reserve(db: Database, request: ExportRequest, symbol: str, title: str) -> tuple[str, int]:
+    year = request.issued_on.year
+    number = request.number or next_number(db, year)
+    if number < 1:
+        raise KnownError("Số văn bản phải từ 1 trở lên.", "The document number must be 1 or more.")
+    try:
+        with db.session() as s:
+            doc = OutgoingDocument(year=year, number=number, symbol=symbol, issued_on=request.issued_on,
+                                   kind=request.kind, title=title, status="reserved")
+            s.add(doc)
+            s.flush()
+            return doc.id, number
+    except IntegrityError:
+        raise KnownError(f"Số {number:02d} năm {year} đã được dùng cho văn bản khác trong sổ văn bản đi. Hãy để "
+                         f"chương trình lấy số tiếp theo ({next_number(db, year):02d}).",
+                         f"Number {number:02d} of {year} is already taken in the outgoing register.") from None
+
+
+def _finish(db: Database, doc_id: str, status: str, files: list[Path], signed: bool) -> None:
+    with db.session() as s:
+        doc = s.get(OutgoingDocument, doc_id)
+        doc.status = status
+        doc.signed = signed
+        doc.files_json = json.dumps([{"name": f.name, "sha256": hashlib.sha256(f.read_bytes()).hexdigest()}
+                                     for f in files if f.exists()], ensure_ascii=False)
+
+
+def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOptions | None = None,
+           today: date | None = None, progress_reporter: ProgressReporter | None = None,
+           cancel: CancelToken | None = None) -> ExportResult:
+    """Write the report as PDF and Excel (signed when asked): the key is opened first, then the number
+    is taken, then the files are written. A failure leaves no file and the number marked withdrawn."""
+    today = today or date.today()
+    report = progress_reporter or NullProgress()
+    cancel = cancel or CancelToken()
+    symbol, name_vi, _en = _kind(request.kind)
+    material = keys.load(sign.passphrase, sign.key_file) if sign else None
+    report.start(4, "report")
+    doc_id, ref = None, ""
+    if symbol:
+        doc_id, number = _reserve(db, request, symbol, name_vi)
+        ref = number_ref(number, symbol)
+    written: list[Path] = []
+    try:
+        doc = build(db, request, today, ref)
+        report.advance()
+        cancel.raise_if_cancelled()
+        out_dir = Path(out_dir)
+        stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
+        pdf, xlsx = out_dir / f"{stem}.pdf", out_dir / f"{stem}.xlsx"
+        unsigned = out_dir / f"{stem}.unsigned.pdf" if material else pdf
+        written.append(unsigned)
+        spot = pdf_doc.write_pdf(doc, unsigned)
+        report.advance()
+        cancel.raise_if_cancelled()
+        written.append(xlsx)
+        xlsx_doc.write_xlsx(doc, xlsx)
+        report.advance()
+        cancel.raise_if_cancelled()
+        files = [pdf, xlsx]
+        if material is not None:
+            written.append(pdf)
+            signing.sign_pdf(unsigned, pdf, material, spot, paths.cache_dir(), doc_ref=f"Số: {ref}" if ref else "")
+            unsigned.unlink()
+            written.append(Path(str(xlsx) + ".p7s"))
+            files.append(signing.sign_detached(xlsx, material))
+        report.advance()
+    except BaseException:
+        for f in written:
+            f.unlink(missing_ok=True)
+        if doc_id:
+            _finish(db, doc_id, "cancelled", [], False)
+        raise
+    if doc_id:
+        _finish(db, doc_id, "issued", files, material is not None)
+    report.finish()
+    return ExportResult(files, ref, material is not None, doc_id)
+
+
+def dialogues_in(db: Database, period: Period) -> list[str]:
+    return [d.id for d in dialogues.dialogue_rows(db, dialogues.dialogue_ids(db))
+            if period.start <= d.held_on <= period.end]
+
+
+@dataclass(frozen=True)
+class OutgoingInfo:
+    number_ref: str
+    issued_on: date
+    kind: str
+    title: str
+    status: str
+    signed: bool
+    files: list[str]
+
+
+def register(db: Database, year: int | None = None) -> list[OutgoingInfo]:
+    """The outgoing register, newest number first."""
+    with db.reader() as s:
+        stmt = select(OutgoingDocument).where(OutgoingDocument.deleted.is_(False))
+        if year is not None:
+            stmt = stmt.where(OutgoingDocument.year == year)
+        return [OutgoingInfo(number_ref(d.number, d.symbol), d.issued_on, d.kind, d.title, d.status, d.signed,
+                             [f["name"] for f in json.loads(d.files_json)])
+                for d in s.scalars(stmt.order_by(OutgoingDocument.year.desc(), OutgoingDocument.number.desc()))]
+
+
+def verify(path: Path, extra_trust: list[bytes] | None = None) -> signing.Verification:
+    """A signed PDF, an Excel file with its .p7s beside it, or the .p7s itself."""
+    path = Path(path)
+    if not path.is_file():
+        raise KnownError(f"Không tìm thấy tệp {path}.", f"File {path} not found.")
+    trusted = keys.trusted() + list(extra_trust or [])
+    if path.suffix.lower() == ".pdf":
+        return signing.verify_pdf(path, trusted)
+    if path.suffix.lower() == ".p7s":
+        return signing.verify_detached(path.with_suffix(""), path, trusted)
+    return signing.verify_detached(path, Path(str(path) + ".p7s"), trusted)
