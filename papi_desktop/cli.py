@@ -55,9 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import cli_postings
+    from . import cli_postings, cli_reports
 
     cli_postings.add_parser(sub)
+    cli_reports.add_parsers(sub)
 
     plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
@@ -277,6 +278,10 @@ def run(argv: list[str] | None = None) -> int:
             from . import cli_postings
 
             return cli_postings.run(args, lang, _open)
+        if args.command in ("report", "verify", "keys"):
+            from . import cli_reports
+
+            return cli_reports.run(args, lang, _open)
         return cmd_plan(args, lang)
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")

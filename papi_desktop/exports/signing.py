@@ -49,34 +49,48 @@ def name_parts(name) -> dict[str, str]:  # noqa: ANN001
 
 def create_self_signed(unit_code: str, unit_name: str, province: str = "Tỉnh Sơn La", years: int = 5,
                        now: dt.datetime | None = None) -> KeyMaterial:
-    """A commune key pair (EC P-256) and its self-signed certificate: UID carries the unit's code.
-    The province's certificate authority replaces it when communes enrol (the sync issue)."""
+    """The commune's own small PKI until the province's certificate authority enrols it (the sync issue):
+    a self-signed root ("Chứng thư gốc") that issues the signing certificate (EC P-256, UID = the unit's
+    code), then is thrown away with its key. Verifiers (pyHanko, pdfsig's NSS, openssl) trust the root;
+    NSS refuses a self-signed end certificate as its own anchor."""
     from cryptography import x509  # noqa: PLC0415
     from cryptography.hazmat.primitives import hashes  # noqa: PLC0415
     from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier  # noqa: PLC0415
 
     now = now or dt.datetime.now(dt.UTC)
-    key = ec.generate_private_key(ec.SECP256R1())
     org = f"UBND {unit_name}"
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, province),
-        x509.NameAttribute(NameOID.LOCALITY_NAME, unit_name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
-        x509.NameAttribute(NameOID.USER_ID, unit_code), x509.NameAttribute(NameOID.COMMON_NAME, org)])
-    usage = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                          encipher_only=False, decipher_only=False)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))  # tolerate a commune PC's clock a day behind
-            .not_valid_after(now + dt.timedelta(days=365 * years))
+    place = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+             x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, province),
+             x509.NameAttribute(NameOID.LOCALITY_NAME, unit_name), x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+             x509.NameAttribute(NameOID.USER_ID, unit_code)]
+    root_name = x509.Name([*place, x509.NameAttribute(NameOID.COMMON_NAME, f"Chứng thư gốc {org}")])
+    leaf_name = x509.Name([*place, x509.NameAttribute(NameOID.COMMON_NAME, org)])
+    root_key, key = ec.generate_private_key(ec.SECP384R1()), ec.generate_private_key(ec.SECP256R1())
+    start, end = now - dt.timedelta(days=1), now + dt.timedelta(days=365 * years)  # a day's clock skew allowed
+
+    def usage(sign_docs: bool) -> x509.KeyUsage:
+        return x509.KeyUsage(digital_signature=sign_docs, content_commitment=sign_docs, key_encipherment=False,
+                             data_encipherment=False, key_agreement=False, key_cert_sign=not sign_docs,
+                             crl_sign=not sign_docs, encipher_only=False, decipher_only=False)
+
+    root_ski = x509.SubjectKeyIdentifier.from_public_key(root_key.public_key())
+    root = (x509.CertificateBuilder().subject_name(root_name).issuer_name(root_name)
+            .public_key(root_key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(start).not_valid_after(end + dt.timedelta(days=1))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(usage(False), critical=True).add_extension(root_ski, critical=False)
+            .sign(root_key, hashes.SHA384()))
+    cert = (x509.CertificateBuilder().subject_name(leaf_name).issuer_name(root_name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(start).not_valid_after(end)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(usage, critical=True)
+            .add_extension(usage(True), critical=True)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
                                                   ObjectIdentifier(DOCUMENT_SIGNING)]), critical=False)
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-            .sign(key, hashes.SHA256()))
-    return KeyMaterial(key, cert)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(root_ski), critical=False)
+            .sign(root_key, hashes.SHA384()))
+    return KeyMaterial(key, cert, [root])
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -149,6 +163,24 @@ def _pyhanko_signer(material: KeyMaterial):  # noqa: ANN202
                                 cert_registry=SimpleCertificateStore.from_certs([cert, *chain]))
 
 
+def _font_factory(base: type) -> type:
+    """pyHanko 0.38's factory opens the font file and never closes it; this one reads it into memory."""
+    import io  # noqa: PLC0415
+
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulator  # noqa: PLC0415
+
+    class InMemory(base):  # type: ignore[misc, valid-type]
+        def create_font_engine(self, writer, obj_stream=None):  # noqa: ANN001, ANN202
+            if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+                obj_stream = writer.prepare_object_stream()
+            return GlyphAccumulator(writer=writer, font_handle=io.BytesIO(Path(self.font_file).read_bytes()),
+                                    font_size=self.font_size, ot_script_tag=self.ot_script_tag,
+                                    ot_language_tag=self.ot_language_tag, writing_direction=self.writing_direction,
+                                    bcp47_lang_code=self.bcp47_lang_code, obj_stream=obj_stream)
+
+    return InMemory
+
+
 def sign_pdf(source: Path, target: Path, material: KeyMaterial, spot: SignatureSpot | None, font_cache: Path,
              doc_ref: str = "", seal_png: Path | None = None, now: dt.datetime | None = None) -> Path:
     """PAdES B-B (no network) with a visible stamp where the document keeps room for the signature:
@@ -176,7 +208,7 @@ def sign_pdf(source: Path, target: Path, material: KeyMaterial, spot: SignatureS
         style_kw = {"background": PdfImage(str(seal_png)), "background_opacity": 0.6}
     size = 9  # whole points: pyHanko 0.38 lays out the box with Fractions
     stamp = TextStampStyle(stamp_text="\n".join(lines).replace("%", "%%"), border_width=1,
-                           text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(
+                           text_box_style=TextBoxStyle(font=_font_factory(GlyphAccumulatorFactory)(
                                str(fonts.stamp_font(font_cache)), font_size=size), font_size=size), **style_kw)
     box = tuple(round(v) for v in spot.box) if spot else (320, 60, 560, 130)  # pyHanko lays out in whole points
     page = spot.page if spot else -1

@@ -19,6 +19,7 @@ from . import setup
 
 KEY_FILE = "commune.p12"
 CERT_FILE = "commune.pem"
+ROOT_FILE = "commune-root.pem"  # the certificate others trust: the commune's root (or the CA's)
 
 
 def key_path() -> Path:
@@ -71,25 +72,42 @@ def create_self_signed(db: Database, passphrase: str, replace: bool = False) -> 
 
 
 def _install(material: signing.KeyMaterial, passphrase: str) -> None:
-    """The key encrypted, the certificate beside it; a replaced certificate stays trusted for old files."""
-    old = paths.keys_dir() / CERT_FILE
-    if old.is_file():
-        trust(old.read_bytes())
+    """The key encrypted, the certificates beside it; the replaced ones stay trusted for old files."""
+    _keep_old_trusted()
     signing.save_p12(key_path(), material, passphrase)
-    signing._atomic_write(old, signing.pem(material.cert))  # noqa: SLF001 - same atomic writer
+    _write_public(material)
+
+
+def _keep_old_trusted() -> None:
+    for name in (CERT_FILE, ROOT_FILE):
+        old = paths.keys_dir() / name
+        if old.is_file():
+            trust(old.read_bytes())
+
+
+def _write_public(material: signing.KeyMaterial) -> None:
+    signing._atomic_write(paths.keys_dir() / CERT_FILE, signing.pem(material.cert))  # noqa: SLF001
+    anchor = material.chain[-1] if material.chain else material.cert
+    signing._atomic_write(paths.keys_dir() / ROOT_FILE, signing.pem(anchor))  # noqa: SLF001
+
+
+def anchor_pem() -> bytes:
+    """The certificate to hand to the province or a verifier (pdfsig's NSS database, openssl -CAfile)."""
+    path = paths.keys_dir() / ROOT_FILE
+    if not path.is_file():
+        raise KnownError("Xã chưa có khóa ký số.", "The commune has no signing key yet.")
+    return path.read_bytes()
 
 
 def import_p12(source: Path, passphrase: str) -> CertificateInfo:
     """Use a licensed CA's PKCS#12 as the commune's key: checked with its passphrase, then copied."""
     material = signing.load_p12(source, passphrase)
-    old = paths.keys_dir() / CERT_FILE
-    if old.is_file():
-        trust(old.read_bytes())
+    _keep_old_trusted()
     paths.keys_dir().mkdir(parents=True, exist_ok=True)
     tmp = key_path().with_name(KEY_FILE + ".part")
     shutil.copyfile(source, tmp)
     tmp.replace(key_path())
-    signing._atomic_write(old, signing.pem(material.cert))  # noqa: SLF001
+    _write_public(material)
     for extra in material.chain:  # the CA's own certificates make its signatures trusted here
         trust(signing.pem(extra))
     info = certificate()
@@ -120,7 +138,7 @@ def trust(cert_bytes: bytes) -> Path:
 def trusted() -> list[bytes]:
     """PEM blobs of every trusted certificate: this commune's own, and those added."""
     found = []
-    own = paths.keys_dir() / CERT_FILE
+    own = paths.keys_dir() / ROOT_FILE
     if own.is_file():
         found.append(own.read_bytes())
     if paths.trust_dir().is_dir():

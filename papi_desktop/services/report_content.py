@@ -237,7 +237,7 @@ def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialD
     rows = [[i, d.title, d.forms, d.places, d.when]
             for i, d in enumerate(postings.disclosed_between(db, ctx.start, ctx.end), start=1)]
     table = TableBlock(["STT", "Nội dung công khai", "Hình thức", "Nơi niêm yết", "Thời gian"], rows,
-                       [5, 40, 20, 25, 15], numeric={0}, sheet="Danh mục công khai")
+                       [7, 38, 20, 22, 20], numeric={0}, sheet="Danh mục công khai")
     missing = [r for r in compliance.check_year(db, ctx.year, today)
                if r.status in ("missing", "due") and r.deadline and ctx.start <= r.deadline <= ctx.end]
     blocks = [Para(f"Thực hiện Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "

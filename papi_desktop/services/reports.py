@@ -3,6 +3,7 @@ used twice), the PDF and the Excel file, the signatures, and verification of sig
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -217,10 +218,11 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
             files.append(signing.sign_detached(xlsx, material))
         report.advance()
     except BaseException:
-        for f in written:
-            f.unlink(missing_ok=True)
         if doc_id:
-            _finish(db, doc_id, "cancelled", [], False)
+            _finish(db, doc_id, "cancelled", [], False)  # the number stays taken, marked withdrawn
+        for f in written:
+            with contextlib.suppress(OSError):
+                f.unlink(missing_ok=True)
         raise
     if doc_id:
         _finish(db, doc_id, "issued", files, material is not None)

@@ -1,0 +1,206 @@
+"""Official reports checked with independent tools: poppler (pdfinfo, pdffonts, pdftotext, pdfsig),
+openssl cms, openpyxl; tampered files must fail verification; numbers are never reused."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import poppler
+import pytest
+from openpyxl import load_workbook
+
+from papi_desktop.domain.errors import KnownError
+from papi_desktop.services import keys, reports, setup
+
+TODAY = date(2026, 6, 5)
+PASS = "mat-khau-xa-2026"
+
+
+@pytest.fixture
+def demo(bare_db):  # noqa: ANN001, ANN201
+    """The demo commune: the seed 000 plan with progress, visits, petitions, disclosures; a signing key."""
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, PASS)
+    return bare_db
+
+
+def _export(db, tmp_path: Path, kind: str = "papi-6m", period: str = "2026-H1", sign: bool = True,  # noqa: ANN001
+            number: int | None = None) -> reports.ExportResult:
+    request = reports.ExportRequest(kind, reports.resolve_period(kind, period, today=TODAY), TODAY, number)
+    return reports.export(db, request, tmp_path / "out", reports.SignOptions(PASS) if sign else None, TODAY)
+
+
+def test_papi_report_layout_fonts_text_and_signatures(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    result = _export(demo, tmp_path)
+    pdf, xlsx, p7s = result.files
+    assert (pdf.suffix, xlsx.suffix, p7s.name) == (".pdf", ".xlsx", xlsx.name + ".p7s") and result.signed
+    assert poppler.page_size(pdf).endswith("(A4)")
+    used = poppler.fonts(pdf)
+    assert used and all(f["emb"] == "yes" for f in used), used
+    first = " ".join(poppler.run("pdftotext", "-f", "1", "-l", "1", pdf, "-").split())
+    for expected in ("ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Số: 01/BC-UBND", "Chiềng Sơn, ngày 05 tháng 6 năm 2026", "BÁO CÁO",
+                     "1. Nội dung “Tham gia của người dân ở cấp cơ sở”"):
+        assert expected in first, expected
+    whole = " ".join(poppler.text(pdf).split())
+    for expected in ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Minh", "PHỤ LỤC",
+                     "(Kèm theo Báo cáo số 01/BC-UBND ngày 05/6/2026 của UBND xã Chiềng Sơn)",
+                     "Kế hoạch số 22/KH-UBND ngày 02/3/2026", "đã tiếp 04 lượt với 11 công dân"):
+        assert expected in whole, expected
+    assert first.split()[0] != "1"  # the first page carries no page number
+    assert poppler.run("pdftotext", "-f", "2", "-l", "2", pdf, "-").split()[0] == "2"
+    sig = poppler.run("pdfsig", pdf)
+    assert "Signature is Valid." in sig and "Total document signed" in sig and "CN=UBND Xã Chiềng Sơn" in sig
+    cert = tmp_path / "xa.pem"
+    cert.write_bytes(keys.anchor_pem())
+    nss = tmp_path / "nssdb"  # the province's verifier: pdfsig with the commune's certificate trusted
+    nss.mkdir()
+    assert shutil.which("certutil"), "certutil (libnss3-tools) is not installed: apt-get install libnss3-tools"
+    subprocess.run(["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"], check=True, timeout=60)
+    subprocess.run(["certutil", "-A", "-d", f"sql:{nss}", "-n", "xa", "-t", "C,C,C", "-i", cert], check=True,
+                   timeout=60)
+    assert "Certificate is Trusted." in poppler.run("pdfsig", "-nssdir", f"sql:{nss}", pdf)
+    proc = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", p7s, "-content", xlsx,
+                           "-CAfile", cert, "-purpose", "smimesign", "-out", os.devnull], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and "Verification successful" in proc.stderr
+    for path in (pdf, xlsx):
+        check = reports.verify(path)
+        assert check.ok and check.signer["UID"] == "03985" and check.signing_time.endswith("+07:00"), check.as_json()
+
+
+def test_margins_follow_decree_30(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    pdf = _export(demo, tmp_path, sign=False).files[0]
+    html = poppler.run("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-")
+    import re
+
+    boxes = [tuple(float(v) for v in m) for m in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', html)]
+    mm = 72 / 25.4
+    assert min(b[0] for b in boxes) >= 30 * mm - 0.5  # left 30 mm
+    assert max(b[2] for b in boxes) <= 595.3 - 15 * mm + 0.5  # right 15 mm
+    assert min(b[1] for b in boxes) >= 20 * mm - 0.5  # top 20 mm
+
+
+def test_excel_reloads_with_print_setup(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    result = _export(demo, tmp_path, "reception-book", "2026", sign=False)
+    book = load_workbook(result.files[1])
+    assert book.sheetnames == ["Văn bản", "Sổ tiếp công dân"]
+    sheet = book["Sổ tiếp công dân"]
+    assert [c.value for c in sheet[1]][:4] == ["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu"]
+    assert sheet.cell(2, 1).value == 1 and isinstance(sheet.cell(4, 7).value, int)  # numbers stay numbers
+    assert sheet.cell(2, 3).font.name == "Times New Roman"
+    assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert round(sheet.page_margins.left, 2) == 1.18 and int(sheet.page_setup.paperSize) == 9  # A4
+    assert not result.number_ref  # a register takes no number
+
+
+def test_tampered_files_fail_verification(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    pdf, xlsx, p7s = _export(demo, tmp_path).files
+    appended = tmp_path / "appended.pdf"
+    with pdf.open("rb") as fh:
+        writer = IncrementalPdfFileWriter(fh)
+        writer.add_stream_to_page(0, writer.add_object(generic.StreamObject(stream_data=b"1 0 0 rg 90 90 300 60 re f")))
+        out = io.BytesIO()
+        writer.write(out)
+    appended.write_bytes(out.getvalue())
+    # pdfsig alone still calls the signature valid; pyHanko's modification analysis does not.
+    assert "Not total document signed" in poppler.run("pdfsig", appended)
+    check = reports.verify(appended)
+    assert not check.ok and check.intact and check.modification == "other"
+    flipped = tmp_path / "flipped.pdf"
+    raw = bytearray(pdf.read_bytes())
+    raw[2000] ^= 0x01
+    flipped.write_bytes(bytes(raw))
+    assert not reports.verify(flipped).intact
+    changed = tmp_path / xlsx.name
+    data = bytearray(xlsx.read_bytes())
+    data[-10] ^= 0x01
+    changed.write_bytes(bytes(data))
+    shutil.copyfile(p7s, tmp_path / p7s.name)
+    assert not reports.verify(changed).ok
+    cert = tmp_path / "xa.pem"
+    cert.write_bytes(keys.anchor_pem())
+    proc = subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", tmp_path / p7s.name,
+                           "-content", changed, "-CAfile", cert, "-purpose", "smimesign", "-out", os.devnull],
+                          capture_output=True, timeout=60)
+    assert proc.returncode != 0
+    (tmp_path / "alone.xlsx").write_bytes(xlsx.read_bytes())
+    assert "Không có tệp chữ ký" in reports.verify(tmp_path / "alone.xlsx").problems[0][0]
+
+
+def test_numbers_are_never_reused(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    assert _export(demo, tmp_path, "petitions", "2026-H1", sign=False, number=7).number_ref == "07/BC-UBND"
+    with pytest.raises(KnownError, match="Số 07 năm 2026 đã được dùng"):
+        _export(demo, tmp_path, "petitions", "2026-H1", sign=False, number=7)
+    blocked = tmp_path / "not_a_folder"
+    blocked.write_text("x")
+    request = reports.ExportRequest("disclosures", reports.resolve_period("disclosures", "2026-Q1"), TODAY)
+    with pytest.raises(OSError):
+        reports.export(demo, request, blocked, None, TODAY)  # number 08 taken, export failed: withdrawn
+    register = {i.number_ref: i for i in reports.register(demo, 2026)}
+    assert register["08/TB-UBND"].status == "cancelled" and register["07/BC-UBND"].status == "issued"
+    assert reports.next_number(demo, 2026) == 9
+    with pytest.raises(KnownError, match="Mật khẩu của tệp khóa không đúng"):
+        reports.export(demo, request, tmp_path / "out", reports.SignOptions("sai-mat-khau"), TODAY)
+    assert reports.next_number(demo, 2026) == 9  # a wrong passphrase takes no number
+    assert not list((tmp_path / "out").glob("danh_muc*"))
+
+
+def test_dialogue_minutes_and_disclosure_list(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    from papi_desktop.services import dialogues as ds
+
+    did = ds.add_dialogue(demo, ds.DialogueInput(held_on=date(2026, 5, 20), title="Đối thoại với Nhân dân năm 2026",
+                                                 place="Hội trường UBND xã", chair="Lò Văn Minh",
+                                                 secretary="Quàng Văn Dũng", started_at="08:00", ended_at="11:00",
+                                                 attendance={"Nhân dân": 85}))
+    ds.add_issue(demo, did, "Đường nội bản xuống cấp", village="Bản Hin", answer="Sửa trong quý III")
+    request = reports.ExportRequest("dialogue-minutes", reports.resolve_period("dialogue-minutes", "2026-H1"), TODAY,
+                                    dialogue_id=did)
+    pdf = reports.export(demo, request, tmp_path / "out", None, TODAY).files[0]
+    text = " ".join(poppler.text(pdf).split())
+    for expected in ("BIÊN BẢN", "Số: 01/BB-UBND", "Thời gian bắt đầu: 08:00, ngày 20/5/2026", "Nhân dân: 85 người",
+                     "một người dân (ẩn danh), Bản Hin: Đường nội bản xuống cấp", "THƯ KÝ", "CHỦ TRÌ",
+                     "Quàng Văn Dũng"):
+        assert expected in text, expected
+    listing = " ".join(poppler.text(_export(demo, tmp_path, "disclosures", "2026-Q1", sign=False).files[0]).split())
+    assert "THÔNG BÁO" in listing and "Danh mục thông tin đã công khai quý I năm 2026" in listing
+    assert "Dự toán ngân sách xã năm 2026" in listing and "09/01/2026" in listing
+
+
+def test_cli_export_and_verify(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    data = demo.path.parent
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", PAPI_PASS=PASS)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
+                              capture_output=True, text=True, encoding="utf-8", timeout=180, env=env)
+
+    out = cli("report", "export", "--kind", "papi-year", "--period", "2026-Y", "--out", str(tmp_path / "cli"),
+              "--sign", "--passphrase-env", "PAPI_PASS", "--json")
+    assert out.returncode == 0, out.stderr
+    written = json.loads(out.stdout)
+    assert written["signed"] and written["number"] == "01/BC-UBND" and len(written["files"]) == 3
+    good = cli("verify", written["files"][0], "--json")
+    assert good.returncode == 0 and json.loads(good.stdout)["valid"] is True
+    assert cli("verify", written["files"][1]).returncode == 0
+    raw = bytearray(Path(written["files"][0]).read_bytes())
+    raw[3000] ^= 0x01
+    bad_file = tmp_path / "sua.pdf"
+    bad_file.write_bytes(bytes(raw))
+    bad = cli("verify", str(bad_file))
+    assert bad.returncode == 1 and "KHÔNG HỢP LỆ" in bad.stdout
+    no_pass = cli("report", "export", "--kind", "petitions", "--period", "2026", "--out", str(tmp_path / "x"),
+                  "--sign", "--passphrase-env", "UNSET_VARIABLE")
+    assert no_pass.returncode == 2 and "UNSET_VARIABLE" in no_pass.stderr
