@@ -682,7 +682,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="57" />
+        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="59" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -964,7 +964,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74" />
         <source>Kỳ báo cáo:</source>
-        <translation>Reporting period:</translation>
+        <translation>Period:</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1013,125 @@
         <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129" />
         <source>Lưu</source>
         <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="20" />
+        <source>Chữ ký số của xã</source>
+        <translation>The commune's digital signature</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="24" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52" />
+        <source>Tạo chứng thư của xã…</source>
+        <translation>Create the commune's certificate…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25" />
+        <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
+        <translation>Use a .p12 file from a signature provider…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26" />
+        <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
+        <translation>Save the root certificate (for the province)…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27" />
+        <source>Tin cậy chứng thư khác…</source>
+        <translation>Trust another certificate…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="44" />
+        <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
+        <translation>No signing key yet. Create the commune's certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="47" />
+        <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5…</source>
+        <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52" />
+        <source>Thay khóa…</source>
+        <translation>Replace the key…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="62" />
+        <source>Tạo chứng thư ký số của xã</source>
+        <translation>Create the commune's signing certificate</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63" />
+        <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
+        <translation>Passphrase protecting the key (8 characters or more):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64" />
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64" />
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71" />
+        <source>Chọn tệp chữ ký số</source>
+        <translation>Choose the signature file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="72" />
+        <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 file (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="77" />
+        <source>Mật khẩu của tệp chữ ký số</source>
+        <translation>Passphrase of the signature file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="78" />
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="79" />
+        <source>Dùng tệp này</source>
+        <translation>Use this file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86" />
+        <source>Lưu chứng thư gốc</source>
+        <translation>Save the root certificate</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="87" />
+        <source>Chứng thư (*.pem)</source>
+        <translation>Certificate (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="96" />
+        <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
+        <translation>Saved %1. Send this file to whoever checks the commune's signatures.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="100" />
+        <source>Chọn chứng thư cần tin cậy</source>
+        <translation>Choose the certificate to trust</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101" />
+        <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110" />
+        <source>Đã thêm vào danh sách tin cậy.</source>
+        <translation>Added to the trusted certificates.</translation>
     </message>
 </context>
 <context>
@@ -1073,42 +1192,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="132" />
+        <location filename="../papi_desktop/ui/main_window.py" line="136" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="135" />
+        <location filename="../papi_desktop/ui/main_window.py" line="139" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="140" />
+        <location filename="../papi_desktop/ui/main_window.py" line="144" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="141" />
+        <location filename="../papi_desktop/ui/main_window.py" line="145" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="146" />
+        <location filename="../papi_desktop/ui/main_window.py" line="150" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="152" />
+        <location filename="../papi_desktop/ui/main_window.py" line="156" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="153" />
+        <location filename="../papi_desktop/ui/main_window.py" line="157" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="155" />
+        <location filename="../papi_desktop/ui/main_window.py" line="159" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -2077,7 +2196,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118" />
         <source>Kỳ báo cáo:</source>
-        <translation>Reporting period:</translation>
+        <translation>Period:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119" />
@@ -2605,84 +2724,313 @@
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="42" />
+        <source>Mở đầu</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="43" />
+        <source>Tồn tại, hạn chế</source>
+        <translation>Shortcomings</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="44" />
+        <source>Nhiệm vụ thời gian tới</source>
+        <translation>Next tasks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="71" />
+        <source>tự động</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="74" />
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="75" />
+        <source>Ký số (PDF và Excel)</source>
+        <translation>Sign (PDF and Excel)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="78" />
+        <source>mật khẩu của khóa</source>
+        <translation>the key's passphrase</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="79" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119" />
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="80" />
+        <source>Xuất báo cáo</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="82" />
+        <source>Kiểm tra chữ ký của tệp…</source>
+        <translation>Verify a signed file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="91" />
+        <source>Loại văn bản:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="92" />
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="93" />
+        <source>Hoặc từ – đến:</source>
+        <translation>Or from – to:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="94" />
+        <source>Hội nghị:</source>
+        <translation>Dialogue:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95" />
+        <source>Ngày ban hành:</source>
+        <translation>Issued on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96" />
+        <source>Số văn bản:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="97" />
+        <source>Thư mục lưu:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="116" />
+        <source>Sổ văn bản đi:</source>
+        <translation>Outgoing register:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="120" />
+        <source>Sửa nội dung báo cáo PAPI</source>
+        <translation>Edit the PAPI report's text</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="141" />
+        <source>6 tháng đầu năm %1</source>
+        <translation>First half of %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="142" />
+        <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
+        <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="145" />
+        <source>Quý %1/%2</source>
+        <translation>Quarter %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="146" />
+        <source>Cả năm %1 (01/01 – 31/12)</source>
+        <translation>Whole year %1 (01/01 – 31/12)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="168" />
+        <source>Chọn thư mục lưu báo cáo</source>
+        <translation>Choose where to save reports</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="215" />
+        <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
+        <translation>The commune has no signing key: create its certificate in Settings first.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="222" />
+        <source>Đang xuất báo cáo…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="237" />
+        <source>Đã xuất %1:</source>
+        <translation>Exported %1:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="237" />
+        <source>văn bản</source>
+        <translation>the document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="240" />
+        <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
+        <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="248" />
+        <source>Đã hủy; không có tệp nào được ghi.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="254" />
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="255" />
+        <source>Đã ban hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="255" />
+        <source>Đã hủy số</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="256" />
+        <source>Đang xuất</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="258" />
+        <source>, đã ký số</source>
+        <translation>, signed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="265" />
+        <source>Chọn tệp đã ký</source>
+        <translation>Choose a signed file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266" />
+        <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
+        <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="276" />
+        <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
+        <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="277" />
+        <source>KHÔNG HỢP LỆ.</source>
+        <translation>NOT VALID.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="279" />
+        <source>Người ký: %1</source>
+        <translation>Signer: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="281" />
+        <source>Chuỗi chứng thư: %1</source>
+        <translation>Certificate chain: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="283" />
+        <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
+        <translation>Signing time (by the signer's clock): %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="43" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="45" />
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="46" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="48" />
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="56" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58" />
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="57" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman's full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="63" />
         <source>Chức danh người ký:</source>
         <translation>Signatory's title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64" />
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman's full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="63" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="65" />
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66" />
         <source>Chức danh công chức:</source>
         <translation>Officer's title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="67" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73" />
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="114" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="126" />
         <source>Đã sao lưu vào %1</source>
         <translation>Backed up to %1</translation>
     </message>

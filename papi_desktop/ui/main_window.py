@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
             from .views.petitions_page import PetitionsPage  # noqa: PLC0415
 
             return PetitionsPage(self.db, self)
+        if key == "reports":
+            from .views.reports_page import ReportsPage  # noqa: PLC0415
+
+            return ReportsPage(self.db, self.runner, self)
         if key == "postings":
             from .views.postings_page import PostingsPage  # noqa: PLC0415
 

@@ -82,7 +82,7 @@ def test_navigation_and_pages_not_built_say_so(qtbot, db) -> None:  # noqa: ANN0
     assert labels == ["Tổng quan", "Kế hoạch", "Tiếp công dân", "Đơn thư", "Đối thoại", "Công khai", "Báo cáo",
                       "Đồng bộ", "Cài đặt"]
     assert len(NAVIGATION) == 9
-    window.nav.setCurrentRow(6)  # Báo cáo: not in this version yet
+    window.nav.setCurrentRow(7)  # Đồng bộ: not in this version yet
     page = window.pages.currentWidget()
     assert isinstance(page, PlaceholderPage)
     assert "chưa có trong phiên bản" in " ".join(w.text() for w in page.findChildren(QLabel))

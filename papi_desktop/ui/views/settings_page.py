@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from ...i18n import LANGUAGES, save_language
 from ...services import setup
 from ...storage.db import Database
 from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.keys_box import KeysBox
 from ..widgets.villages_box import VillagesBox
 
 
@@ -75,12 +77,22 @@ class SettingsPage(QWidget):
         data_layout.addRow(row)
 
         self.villages = VillagesBox(db, self)
-        layout = QVBoxLayout(self)
+        self.keys = KeysBox(db, self)
+        inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
+        layout = QVBoxLayout(inner)
         layout.addWidget(lang_box)
         layout.addWidget(unit_box)
         layout.addWidget(self.villages)
+        layout.addWidget(self.keys)
         layout.addWidget(data_box)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.save_profile_button.clicked.connect(self._save_profile)
         self.backup_button.clicked.connect(self._backup)

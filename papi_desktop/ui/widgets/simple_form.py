@@ -19,7 +19,7 @@ from .messages import show_error
 class Field:
     key: str
     label: str
-    kind: str = "text"  # text | long | date | choice
+    kind: str = "text"  # text | long | date | choice | password
     value: Any = None
     choices: list[tuple[str, Any]] = field(default_factory=list)  # (label, data)
     placeholder: str = ""
@@ -50,6 +50,8 @@ class FormDialog(QDialog):
                 text = format_vn(f.value) if f.kind == "date" and isinstance(f.value, date) else str(f.value or "")
                 w = QLineEdit(text)
                 w.setPlaceholderText(f.placeholder or ("dd/mm/yyyy" if f.kind == "date" else ""))
+                if f.kind == "password":
+                    w.setEchoMode(QLineEdit.EchoMode.Password)
             self.widgets[f.key] = w
             form.addRow(f.label, w)
         layout = QVBoxLayout(self)

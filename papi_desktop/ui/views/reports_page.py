@@ -1,0 +1,287 @@
+"""Báo cáo: choose a report and its period, preview it, edit the PAPI report's narrative, export PDF and
+Excel (signed if asked) in a worker with progress; the outgoing register; verify a signed file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import paths
+from ...domain.dates import format_vn, parse_vn
+from ...domain.errors import Cancelled
+from ...domain.progress import CancelToken
+from ...exports.html_preview import to_html
+from ...services import keys, reference, reports
+from ...storage.db import Database
+from ..progress import QtProgress
+from ..widgets.messages import current_lang, error_text, show_error, show_info
+from ..widgets.tables import readonly_table
+from ..workers import JobRunner
+
+SECTION_NAMES = {
+    "intro": QT_TRANSLATE_NOOP("ReportsPage", "Mở đầu"),
+    "limits": QT_TRANSLATE_NOOP("ReportsPage", "Tồn tại, hạn chế"),
+    "next": QT_TRANSLATE_NOOP("ReportsPage", "Nhiệm vụ thời gian tới"),
+}
+
+
+class ReportsPage(QWidget):
+    """Signals:
+        sig_exported(object): the ExportResult, or None when the export failed or was cancelled.
+    """
+
+    sig_exported = Signal(object)
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.runner = db, runner
+        self.today = date.today
+        lang = current_lang()
+        self.kind = QComboBox()
+        for code, (_sym, vi, en) in reports.KINDS.items():
+            self.kind.addItem(en if lang == "en" else vi, code)
+        self.period = QComboBox()
+        self._fill_periods()
+        self.start, self.end = QLineEdit(), QLineEdit()
+        for edit in (self.start, self.end):
+            edit.setPlaceholderText("dd/mm/yyyy")
+        self.issued = QLineEdit(format_vn(self.today()))
+        self.number = QSpinBox()
+        self.number.setRange(0, 9999)
+        self.number.setSpecialValueText(self.tr("tự động"))
+        self.dialogue = QComboBox()
+        self.out_dir = QLineEdit(str(paths.exports_dir()))
+        browse = QPushButton(self.tr("Chọn…"))
+        self.sign = QCheckBox(self.tr("Ký số (PDF và Excel)"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("mật khẩu của khóa"))
+        self.preview_button = QPushButton(self.tr("Xem trước"))
+        self.export_button = QPushButton(self.tr("Xuất báo cáo"))
+        self.export_button.setDefault(True)
+        self.verify_button = QPushButton(self.tr("Kiểm tra chữ ký của tệp…"))
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_dir, 1)
+        out_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Loại văn bản:"), self.kind)
+        form.addRow(self.tr("Kỳ báo cáo:"), self.period)
+        form.addRow(self.tr("Hoặc từ – đến:"), dates)
+        form.addRow(self.tr("Hội nghị:"), self.dialogue)
+        form.addRow(self.tr("Ngày ban hành:"), self.issued)
+        form.addRow(self.tr("Số văn bản:"), self.number)
+        form.addRow(self.tr("Thư mục lưu:"), out_row)
+        form.addRow(self.sign, self.passphrase)
+        buttons = QHBoxLayout()
+        for b in (self.preview_button, self.export_button, self.verify_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.sections: dict[str, QPlainTextEdit] = {}
+        self.section_tabs = QTabWidget()
+        self.preview = QTextBrowser()
+        self.register = QStandardItemModel(self)
+        self.register_view = readonly_table(self.register, 3)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.result)
+        left_layout.addWidget(QLabel(self.tr("Sổ văn bản đi:")))
+        left_layout.addWidget(self.register_view, 1)
+        right = QTabWidget()
+        right.addTab(self.preview, self.tr("Xem trước"))
+        right.addTab(self.section_tabs, self.tr("Sửa nội dung báo cáo PAPI"))
+        self.right = right
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([520, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        browse.clicked.connect(self._choose_dir)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self.preview_button.clicked.connect(self.show_preview)
+        self.export_button.clicked.connect(lambda: self.start_export())
+        self.verify_button.clicked.connect(lambda: self.verify_file())
+        self._progress: QtProgress | None = None
+        self._kind_changed()
+        self.reload_register()
+
+    def _fill_periods(self) -> None:
+        year = self.today().year
+        self.period.clear()
+        for y in (year, year - 1):
+            self.period.addItem(self.tr("6 tháng đầu năm %1").replace("%1", str(y)), f"{y}-H1")
+            self.period.addItem(self.tr("Năm %1 (số liệu 01/12/%2 – 30/11/%1)").replace("%1", str(y))
+                                .replace("%2", str(y - 1)), f"{y}-Y")
+            for q in range(1, 5):
+                self.period.addItem(self.tr("Quý %1/%2").replace("%1", str(q)).replace("%2", str(y)), f"{y}-Q{q}")
+            self.period.addItem(self.tr("Cả năm %1 (01/01 – 31/12)").replace("%1", str(y)), str(y))
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.dialogue.setEnabled(kind == "dialogue-minutes")
+        if kind == "papi-year":
+            self.period.setCurrentIndex(self.period.findData(f"{self.today().year}-Y"))
+        elif kind == "papi-6m":
+            self.period.setCurrentIndex(self.period.findData(f"{self.today().year}-H1"))
+        self.dialogue.clear()
+        if kind == "dialogue-minutes":
+            from ...services import dialogues  # noqa: PLC0415
+
+            for d in dialogues.dialogue_rows(self.db, dialogues.dialogue_ids(self.db)):
+                self.dialogue.addItem(f"{format_vn(d.held_on)} — {d.title}", d.id)
+        self._clear_sections()
+
+    def _clear_sections(self) -> None:
+        self.sections.clear()
+        self.section_tabs.clear()
+
+    def _choose_dir(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu báo cáo"), self.out_dir.text())
+        if name:
+            self.out_dir.setText(name)
+
+    def request(self) -> reports.ExportRequest:
+        kind = self.kind.currentData()
+        start = parse_vn(self.start.text(), "ngày bắt đầu")
+        end = parse_vn(self.end.text(), "ngày kết thúc")
+        period = reports.resolve_period(kind, None if (start or end) else self.period.currentData(), start, end,
+                                        self.today())
+        sections = {k: w.toPlainText() for k, w in self.sections.items()} if self.sections else None
+        return reports.ExportRequest(kind, period, parse_vn(self.issued.text(), "ngày ban hành") or self.today(),
+                                     self.number.value() or None, sections, self.dialogue.currentData())
+
+    def show_preview(self) -> None:
+        try:
+            request = self.request()
+            if request.kind in ("papi-6m", "papi-year") and not self.sections:
+                self._fill_sections(reports.prefill(self.db, request, self.today()))
+                request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
+            doc = reports.build(self.db, request, self.today())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.preview.setHtml(to_html(doc))
+        self.right.setCurrentWidget(self.preview)
+
+    def _fill_sections(self, sections: dict[str, str]) -> None:
+        self._clear_sections()
+        dims = {f"dim{d.number}": f"{d.number}. {d.name(current_lang())}" for d in reference.dimensions()}
+        for key, text in sections.items():
+            editor = QPlainTextEdit(text)
+            editor.setTabChangesFocus(True)
+            editor.textChanged.connect(self.show_preview)
+            self.sections[key] = editor
+            label = dims.get(key) or QCoreApplication.translate("ReportsPage", SECTION_NAMES.get(key, key))
+            self.section_tabs.addTab(editor, label)
+
+    def start_export(self, confirm_passphrase: str | None = None) -> None:
+        try:
+            request = self.request()
+            if request.kind in ("papi-6m", "papi-year") and not self.sections:
+                self._fill_sections(reports.prefill(self.db, request, self.today()))
+                request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
+            sign = None
+            if self.sign.isChecked():
+                if keys.certificate() is None:
+                    show_error(self, self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước."))
+                    return
+                sign = reports.SignOptions(confirm_passphrase or self.passphrase.text())
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        token = CancelToken()
+        self._progress = QtProgress(self, self.tr("Đang xuất báo cáo…"), token)
+        progress_obj, out_dir, today = self._progress, Path(self.out_dir.text()), self.today()
+        self.export_button.setEnabled(False)
+        self.runner.submit(lambda: reports.export(self.db, request, out_dir, sign, today, progress_obj, token),
+                           self._exported, self._failed)
+
+    def _close_progress(self) -> None:
+        self.export_button.setEnabled(True)
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
+    def _exported(self, result: reports.ExportResult) -> None:
+        self._close_progress()
+        self.passphrase.clear()
+        lines = [self.tr("Đã xuất %1:").replace("%1", result.number_ref or self.tr("văn bản")),
+                 *(str(f) for f in result.files)]
+        if result.signed:
+            lines.append(self.tr("Đã ký số PDF (PAdES) và Excel (.p7s)."))
+        self.result.setText("\n".join(lines))
+        self.reload_register()
+        self.sig_exported.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.reload_register()
+        show_error(self, self.tr("Đã hủy; không có tệp nào được ghi.") if isinstance(exc, Cancelled) else error_text(exc))
+        self.sig_exported.emit(None)
+
+    def reload_register(self) -> None:
+        self.register.clear()
+        self.register.setHorizontalHeaderLabels([self.tr("Số"), self.tr("Ngày"), self.tr("Tình trạng"),
+                                                 self.tr("Văn bản")])
+        states = {"issued": self.tr("Đã ban hành"), "cancelled": self.tr("Đã hủy số"),
+                  "reserved": self.tr("Đang xuất")}
+        for item in reports.register(self.db):
+            signed = self.tr(", đã ký số") if item.signed else ""
+            self.register.appendRow([QStandardItem(item.number_ref), QStandardItem(format_vn(item.issued_on)),
+                                     QStandardItem(states.get(item.status, item.status) + signed),
+                                     QStandardItem(item.title)])
+
+    def verify_file(self, path: Path | None = None) -> str | None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp đã ký"), "",
+                                                  self.tr("Văn bản đã ký (*.pdf *.xlsx *.p7s)"))
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            result = reports.verify(path)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        lang = current_lang()
+        lines = [self.tr("HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.") if result.ok
+                 else self.tr("KHÔNG HỢP LỆ.")]
+        if result.signer:
+            lines.append(self.tr("Người ký: %1").replace("%1", ", ".join(result.signer.values())))
+        if result.chain:
+            lines.append(self.tr("Chuỗi chứng thư: %1").replace("%1", " → ".join(result.chain)))
+        if result.signing_time:
+            lines.append(self.tr("Thời gian ký (theo đồng hồ máy người ký): %1").replace("%1", result.signing_time))
+        lines.extend("- " + (en if lang == "en" else vi) for vi, en in result.problems)
+        text = "\n".join(lines)
+        (show_info if result.ok else show_error)(self, text)
+        return text

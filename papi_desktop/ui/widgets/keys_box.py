@@ -1,0 +1,110 @@
+"""The commune's signing certificate in Cài đặt: create one, use a CA's .p12, hand out the certificate
+to trust, trust another's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.errors import KnownError
+from ...services import keys
+from ...storage.db import Database
+from .messages import show_error, show_info
+from .simple_form import Field, FormDialog
+
+
+class KeysBox(QGroupBox):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Chữ ký số của xã"))
+        self.db = db
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("Tạo chứng thư của xã…"))
+        self.import_button = QPushButton(self.tr("Dùng tệp .p12 của tổ chức cung cấp chữ ký số…"))
+        self.export_button = QPushButton(self.tr("Lưu chứng thư gốc (gửi tỉnh)…"))
+        self.trust_button = QPushButton(self.tr("Tin cậy chứng thư khác…"))
+        row = QHBoxLayout()
+        for b in (self.create_button, self.import_button, self.export_button, self.trust_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addLayout(row)
+        self.create_button.clicked.connect(self.create)
+        self.import_button.clicked.connect(lambda: self.import_p12())
+        self.export_button.clicked.connect(lambda: self.export_anchor())
+        self.trust_button.clicked.connect(lambda: self.trust_file())
+        self.reload()
+
+    def reload(self) -> None:
+        info = keys.certificate()
+        if info is None:
+            self.state.setText(self.tr("Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi "
+                                       "lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số."))
+        else:
+            self.state.setText(self.tr("Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5…")
+                               .replace("%1", info.subject.get("CN", "")).replace("%2", info.subject.get("UID", ""))
+                               .replace("%3", info.not_before).replace("%4", info.not_after)
+                               .replace("%5", info.sha256[:16]))
+        self.export_button.setEnabled(info is not None)
+        self.create_button.setText(self.tr("Thay khóa…") if info else self.tr("Tạo chứng thư của xã…"))
+
+    def create(self) -> FormDialog:
+        replace = keys.certificate() is not None
+
+        def save(v: dict) -> object:
+            if v["passphrase"] != v["again"]:
+                raise KnownError("Hai lần nhập mật khẩu không giống nhau.", "The two passphrases differ.")
+            return keys.create_self_signed(self.db, v["passphrase"], replace=replace)
+
+        dialog = FormDialog(self.tr("Tạo chứng thư ký số của xã"), [
+            Field("passphrase", self.tr("Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):"), "password"),
+            Field("again", self.tr("Nhập lại mật khẩu:"), "password")], save, self, self.tr("Tạo"))
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def import_p12(self, path: Path | None = None) -> FormDialog | None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chữ ký số"), "",
+                                                  self.tr("Tệp PKCS#12 (*.p12 *.pfx)"))
+            if not name:
+                return None
+            path = Path(name)
+        chosen = path
+        dialog = FormDialog(self.tr("Mật khẩu của tệp chữ ký số"), [
+            Field("passphrase", self.tr("Mật khẩu:"), "password")],
+            lambda v: keys.import_p12(chosen, v["passphrase"]), self, self.tr("Dùng tệp này"))
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def export_anchor(self, target: Path | None = None) -> None:
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu chứng thư gốc"), "chung_thu_xa.pem",
+                                                  self.tr("Chứng thư (*.pem)"))
+            if not name:
+                return
+            target = Path(name)
+        try:
+            target.write_bytes(keys.anchor_pem())
+        except (OSError, KnownError) as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.").replace("%1", str(target)))
+
+    def trust_file(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng thư cần tin cậy"), "",
+                                                  self.tr("Chứng thư (*.pem *.crt *.cer *.der)"))
+            if not name:
+                return
+            path = Path(name)
+        try:
+            keys.trust(path.read_bytes())
+        except (OSError, KnownError) as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Đã thêm vào danh sách tin cậy."))
