@@ -142,29 +142,100 @@ def _header(doc: OfficialDoc, s: _Styles, width: float):  # noqa: ANN202
     return table
 
 
-def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
-    from reportlab.lib import colors  # noqa: PLC0415
-    from reportlab.platypus import LongTable, Paragraph, TableStyle  # noqa: PLC0415
+LONG_TABLE = 150  # rows above which a table is paginated by PagedTable
 
-    size = block.font_size
-    head = s.cell(size, 1, bold=True)
-    right = s.cell(size, s.right)
-    plain = s.cell(size)
-    bold = s.cell(size, bold=True)
-    rows = [[Paragraph(_p(h), head) for h in block.headers]]
-    for r_idx, row in enumerate(block.rows):
-        style = bold if r_idx in block.section_rows else plain
-        rows.append([Paragraph(_p(cell_text(v)), right if c in block.numeric else style)
-                     for c, v in enumerate(row)])
+
+def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
+    """A table whose header repeats on every page. Cells are broken into lines once and drawn as plain
+    text (a paragraph per cell costs several wraps each). Long tables are cut into pages by their row
+    heights (reportlab's own split copies the remaining rows at every page: quadratic on a big book)."""
+    from reportlab.lib import colors  # noqa: PLC0415
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
+    from reportlab.lib.utils import simpleSplit  # noqa: PLC0415
+    from reportlab.platypus import LongTable, TableStyle  # noqa: PLC0415
+
+    size, pad, leading = block.font_size, 3, block.font_size * 1.18
     scale = width / sum(block.widths)
-    table = LongTable(rows, colWidths=[w * scale for w in block.widths], repeatRows=1)
-    table.setStyle(TableStyle([
+    widths = [w * scale for w in block.widths]
+    regular, heavy = s.family, s.family + "-Bold"
+    header = ["\n".join(simpleSplit(_nfc(h), heavy, size, widths[c] - 2 * pad)) for c, h in enumerate(block.headers)]
+    rows: list[list] = []
+    for r_idx, row in enumerate(block.rows):
+        font = heavy if r_idx in block.section_rows else regular
+        cells = []
+        for c, v in enumerate(row):
+            text = cell_text(v)
+            if "\n" in text or stringWidth(text, font, size) > widths[c] - 2 * pad:
+                # Broken into lines once, here: the table draws plain lines (no paragraph per cell).
+                text = "\n".join(simpleSplit(text, font, size, widths[c] - 2 * pad))
+            cells.append(text)
+        rows.append(cells)
+    base = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("FONTNAME", (0, 0), (-1, -1), s.family),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("FONT", (0, 0), (-1, -1), regular, size, leading),
+        ("FONT", (0, 0), (-1, 0), heavy, size, leading), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+    ] + [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in block.numeric]
+
+    def make(first: int, chunk: list[list]) -> LongTable:
+        table = LongTable([header, *chunk], colWidths=widths, repeatRows=1)
+        bold_rows = [r - first + 1 for r in block.section_rows if first <= r < first + len(chunk)]
+        table.setStyle(TableStyle(base + [("FONT", (0, r), (-1, r), heavy, size, leading) for r in bold_rows]))
+        return table
+
+    if len(rows) <= LONG_TABLE:
+        return make(0, rows)
+
+    def height(row: list) -> float:
+        return max((cell.count("\n") + 1) * leading for cell in row) + 2 + pad
+
+    return _paged_table_cls()(make, rows, [height(r) for r in rows], width)
+
+
+def _paged_table_cls():  # noqa: ANN202
+    from reportlab.platypus import Flowable  # noqa: PLC0415
+
+    class PagedTable(Flowable):
+        """Rows with known heights; split() hands out a page's worth as a table with the header."""
+
+        def __init__(self, make, rows: list, heights: list[float], width: float, first: int = 0) -> None:  # noqa: ANN001
+            super().__init__()
+            self.make, self.rows, self.heights, self.width, self.first = make, rows, heights, width, first
+            self._whole = None
+
+        def _table(self):  # noqa: ANN202
+            if self._whole is None:
+                self._whole = self.make(self.first, self.rows)
+            return self._whole
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            if sum(self.heights) + 40 > ah:  # clearly too tall: split() will be asked
+                return self.width, sum(self.heights) + 40
+            return self._table().wrap(aw, ah)
+
+        def split(self, aw: float, ah: float) -> list:
+            header = self.make(self.first, []).wrap(aw, ah)[1]
+            room, n = ah - header, 0
+            while n < len(self.rows) and room - self.heights[n] >= 0:
+                room -= self.heights[n]
+                n += 1
+            while n > 0:  # the estimate is checked against the real table, one row less if need be
+                page = self.make(self.first, self.rows[:n])
+                if page.wrap(aw, ah)[1] <= ah:
+                    break
+                n -= 1
+            if n == 0:
+                return []  # not even one row fits here: the frame moves to the next page
+            rest = PagedTable(self.make, self.rows[n:], self.heights[n:], self.width, self.first + n)
+            return [page, rest] if rest.rows else [page]
+
+        def draw(self) -> None:
+            table = self._table()
+            table.wrapOn(self.canv, self.width, 1e9)
+            table.drawOn(self.canv, 0, 0)
+
+    return PagedTable
 
 
 def _blocks(blocks: list[Block], s: _Styles, width: float) -> list:

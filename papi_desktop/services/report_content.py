@@ -199,7 +199,7 @@ def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
             for i, r in enumerate(reception.book_rows(db, ctx.start, ctx.end), start=1)]
     table = TableBlock(["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn",
                         "Số người", "Cơ quan đã giải quyết", "Thụ lý", "Hướng dẫn", "Chuyển đơn",
-                        "Theo dõi kết quả giải quyết", "Ghi chú"], rows, [4, 8.5, 14, 9, 17, 7, 5, 8, 4, 8, 8, 8, 8],
+                        "Theo dõi kết quả giải quyết", "Ghi chú"], rows, [4, 8, 14, 9, 17, 7, 4.5, 8, 3.5, 7, 7, 8, 11],
                        numeric={0, 6}, sheet="Sổ tiếp công dân", font_size=9)
     return OfficialDoc(ctx.issuer_lines, "", place_date(ctx.place, ctx.issued_on), "SỔ TIẾP CÔNG DÂN",
                        f"Mẫu số 03/TCD — {ctx.label}", [table], [ctx.signer()], [], landscape=True,
