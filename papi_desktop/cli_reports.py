@@ -29,6 +29,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     exp.add_argument("--sign", action="store_true", help="ký số PDF (PAdES) và Excel (.p7s)")
     exp.add_argument("--key", type=Path, help="tệp .p12 (mặc định: khóa của xã trong thư mục dữ liệu)")
     exp.add_argument("--passphrase-env", metavar="VAR", help="biến môi trường chứa mật khẩu của khóa")
+    exp.add_argument("--seal", type=Path, help="ảnh con dấu PNG nền trong suốt, hiện dưới thông tin chữ ký")
     exp.add_argument("--json", action="store_true")
     reg = rsub.add_parser("register", help="sổ văn bản đi (outgoing register)")
     reg.add_argument("--year", type=int)
@@ -105,7 +106,9 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     today = date.today()
     period = reports.resolve_period(args.kind, args.period, _day(args.start), _day(args.end), today)
     issued = _day(args.issued) or today
-    sign = reports.SignOptions(_passphrase(args.passphrase_env), args.key) if args.sign else None
+    if args.seal and not args.seal.is_file():
+        raise KnownError(f"Không tìm thấy ảnh con dấu {args.seal}.", f"Seal image {args.seal} not found.")
+    sign = reports.SignOptions(_passphrase(args.passphrase_env), args.key, args.seal) if args.sign else None
     if args.kind == "dialogue-minutes":
         targets = [args.dialogue] if args.dialogue else reports.dialogues_in(db, period)
         if not targets:

@@ -2761,193 +2761,203 @@
         <translation>the key's passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="79" />
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="119" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="80" />
+        <source>ảnh con dấu PNG (không bắt buộc)</source>
+        <translation>seal image, PNG (optional)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="81" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="122" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="80" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="82" />
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="82" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="84" />
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="91" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="93" />
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="92" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="94" />
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="93" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95" />
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="94" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96" />
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="95" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="97" />
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="98" />
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="99" />
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="116" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101" />
+        <source>Con dấu:</source>
+        <translation>Seal:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119" />
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="120" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="123" />
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report's text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="141" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="144" />
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="142" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="145" />
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="145" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="148" />
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="146" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="149" />
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="168" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="171" />
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="215" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="218" />
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="222" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="226" />
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="237" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="241" />
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="237" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="241" />
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="240" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="244" />
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="248" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="252" />
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="253" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="254" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="258" />
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="255" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="259" />
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="255" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="259" />
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="256" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="260" />
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="258" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="262" />
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="265" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269" />
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="270" />
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="276" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="280" />
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="277" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="281" />
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="279" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="283" />
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="281" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="285" />
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="283" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="287" />
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer's clock): %1</translation>
     </message>

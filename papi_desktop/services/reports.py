@@ -212,7 +212,8 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         files = [pdf, xlsx]
         if material is not None:
             written.append(pdf)
-            signing.sign_pdf(unsigned, pdf, material, spot, paths.cache_dir(), doc_ref=f"Số: {ref}" if ref else "")
+            signing.sign_pdf(unsigned, pdf, material, spot, paths.cache_dir(), doc_ref=f"Số: {ref}" if ref else "",
+                             seal_png=sign.seal_png if sign else None)
             unsigned.unlink()
             written.append(Path(str(xlsx) + ".p7s"))
             files.append(signing.sign_detached(xlsx, material))

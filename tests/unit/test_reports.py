@@ -204,3 +204,17 @@ def test_cli_export_and_verify(demo, tmp_path: Path) -> None:  # noqa: ANN001
     no_pass = cli("report", "export", "--kind", "petitions", "--period", "2026", "--out", str(tmp_path / "x"),
                   "--sign", "--passphrase-env", "UNSET_VARIABLE")
     assert no_pass.returncode == 2 and "UNSET_VARIABLE" in no_pass.stderr
+
+
+def test_seal_image_under_the_stamp(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    from PIL import Image, ImageDraw
+
+    seal = tmp_path / "con_dau.png"
+    img = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
+    ImageDraw.Draw(img).ellipse((10, 10, 230, 230), outline=(200, 0, 0, 255), width=12)
+    img.save(seal)
+    request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1"), TODAY)
+    pdf = reports.export(demo, request, tmp_path / "out", reports.SignOptions(PASS, seal_png=seal), TODAY).files[0]
+    assert reports.verify(pdf).ok and "Signature is Valid." in poppler.run("pdfsig", pdf)
+    images = poppler.run("pdfimages", "-list", pdf)
+    assert len(images.strip().splitlines()) >= 3  # header lines plus the seal (and its transparency mask)

@@ -76,6 +76,8 @@ class ReportsPage(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("mật khẩu của khóa"))
+        self.seal = QLineEdit()
+        self.seal.setPlaceholderText(self.tr("ảnh con dấu PNG (không bắt buộc)"))
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.export_button = QPushButton(self.tr("Xuất báo cáo"))
         self.export_button.setDefault(True)
@@ -96,6 +98,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Số văn bản:"), self.number)
         form.addRow(self.tr("Thư mục lưu:"), out_row)
         form.addRow(self.sign, self.passphrase)
+        form.addRow(self.tr("Con dấu:"), self.seal)
         buttons = QHBoxLayout()
         for b in (self.preview_button, self.export_button, self.verify_button):
             buttons.addWidget(b)
@@ -214,7 +217,8 @@ class ReportsPage(QWidget):
                 if keys.certificate() is None:
                     show_error(self, self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước."))
                     return
-                sign = reports.SignOptions(confirm_passphrase or self.passphrase.text())
+                seal = Path(self.seal.text()) if self.seal.text().strip() else None
+                sign = reports.SignOptions(confirm_passphrase or self.passphrase.text(), seal_png=seal)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
