@@ -23,7 +23,6 @@ from papi_desktop.storage.models import (
     Task,
 )
 
-
 FIELD = {Plan: "year", PlanSection: "title", Task: "task", Milestone: "text", ProgressUpdate: "result",
          Evidence: "doc_ref", Indicator: "name", IndicatorValue: "actual"}
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from papi_desktop import i18n
 from papi_desktop.services import dialogues as ds
 from papi_desktop.ui.views.dialogues_page import (
     CommitmentDialog,
@@ -20,11 +18,6 @@ from papi_desktop.ui.views.dialogues_page import (
 
 TODAY = date(2026, 11, 22)
 
-
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
 
 
 def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> None:  # noqa: ANN001

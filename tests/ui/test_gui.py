@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import workbooks
-from qt_keys import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
+from qt_keys import type_text
 
 from papi_desktop import i18n
 from papi_desktop.services import plan as plan_service
@@ -23,14 +23,6 @@ from papi_desktop.ui.views.task_dialogs import ProgressDialog
 
 TODAY = date(2026, 11, 22)
 
-
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
-    yield
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
 
 
 @pytest.fixture

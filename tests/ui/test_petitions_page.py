@@ -5,19 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from papi_desktop import i18n
 from papi_desktop.services import petitions as ps
 from papi_desktop.ui.views.petitions_page import PetitionDialog, PetitionsPage, PetitionTableModel, StepDialog
 
 TODAY = date(2026, 3, 20)
 
-
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 import workbooks
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from papi_desktop import i18n
 from papi_desktop.services import compliance, postings, poverty
 from papi_desktop.ui.views.postings_page import PostingsPage, PostingTableModel
 from papi_desktop.ui.widgets.villages_box import VillagesBox
@@ -20,17 +18,6 @@ from papi_desktop.ui.workers import JobRunner
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()) or 0)
-    return texts
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 import workbooks
-from PySide6.QtWidgets import QApplication, QMessageBox
 from qt_keys import type_text
 
-from papi_desktop import i18n
 from papi_desktop.services import reception as rs
 from papi_desktop.storage.changelog import bulk_insert
 from papi_desktop.storage.registers import Reception
@@ -22,17 +20,6 @@ from papi_desktop.ui.workers import JobRunner
 TODAY = date(2026, 3, 20)
 
 
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()) or 0)
-    return texts
 
 
 @pytest.fixture

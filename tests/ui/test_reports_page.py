@@ -6,10 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from papi_desktop import i18n
 from papi_desktop.services import keys, reports, setup
 from papi_desktop.ui.views.reports_page import ReportsPage
 from papi_desktop.ui.widgets.keys_box import KeysBox
@@ -18,17 +14,6 @@ from papi_desktop.ui.workers import JobRunner
 TODAY = date(2026, 6, 5)
 
 
-@pytest.fixture(autouse=True)
-def vietnamese(qapp: QApplication):
-    i18n.install(qapp, "vi")
-    qapp.setProperty("papi_lang", "vi")
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()) or 0)
-    return texts
 
 
 def test_key_created_in_settings(qtbot, db, shown) -> None:  # noqa: ANN001

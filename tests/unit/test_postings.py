@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import compliance, postings
@@ -113,11 +112,9 @@ def test_edit_feedback_and_evidence(db, tmp_path: Path) -> None:  # noqa: ANN001
 
 def test_cli_postings_check(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
-                              capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+        return run_cli(data, *args)
 
     assert cli("setup", "--unit-code", "03985").returncode == 0
     out = cli("postings", "check", "--year", "2026", "--json")
@@ -138,11 +135,9 @@ def test_cli_imports_and_notice(tmp_path: Path) -> None:
     import workbooks
 
     data = tmp_path / "data"
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
-                              capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+        return run_cli(data, *args)
 
     assert cli("setup", "--unit-code", "03985").returncode == 0
     book = workbooks.budget_workbook(tmp_path / "b110.xlsx")

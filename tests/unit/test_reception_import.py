@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 import workbooks
+from cli_runner import run_cli
 
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import reception as rs
@@ -87,11 +86,9 @@ def test_bad_files_are_refused_with_a_message(db, tmp_path: Path, kind: str) -> 
 
 def test_cli_reception_import(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
-                              capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
+        return run_cli(data, *args)
 
     assert cli("setup", "--unit-code", "03985").returncode == 0
     book = workbooks.register_workbook(tmp_path / "so.xlsx")

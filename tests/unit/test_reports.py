@@ -8,12 +8,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import poppler
 import pytest
+from cli_runner import run_cli
 from openpyxl import load_workbook
 
 from papi_desktop.domain.errors import KnownError
@@ -181,11 +181,9 @@ def test_dialogue_minutes_and_disclosure_list(demo, tmp_path: Path) -> None:  # 
 
 def test_cli_export_and_verify(demo, tmp_path: Path) -> None:  # noqa: ANN001
     data = demo.path.parent
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", PAPI_PASS=PASS)
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args],
-                              capture_output=True, text=True, encoding="utf-8", timeout=180, env=env)
+        return run_cli(data, *args, PAPI_PASS=PASS)
 
     out = cli("report", "export", "--kind", "papi-year", "--period", "2026-Y", "--out", str(tmp_path / "cli"),
               "--sign", "--passphrase-env", "PAPI_PASS", "--json")
