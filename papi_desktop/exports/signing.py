@@ -93,7 +93,7 @@ def create_self_signed(unit_code: str, unit_name: str, province: str = "Tỉnh S
     return KeyMaterial(key, cert, [root])
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     with tmp.open("wb") as fh:
@@ -115,7 +115,7 @@ def save_p12(path: Path, material: KeyMaterial, passphrase: str) -> None:
            .build(passphrase.encode("utf-8")))
     blob = pkcs12.serialize_key_and_certificates(b"papi-desktop", material.key, material.cert,
                                                  material.chain or None, enc)
-    _atomic_write(Path(path), blob)
+    atomic_write(Path(path), blob)
 
 
 def load_p12(path: Path, passphrase: str) -> KeyMaterial:
@@ -240,7 +240,7 @@ def sign_detached(path: Path, material: KeyMaterial) -> Path:
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature,
                                                      pkcs7.PKCS7Options.Binary])
     target = Path(str(path) + ".p7s")
-    _atomic_write(target, blob)
+    atomic_write(target, blob)
     return target
 
 

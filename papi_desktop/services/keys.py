@@ -86,9 +86,9 @@ def _keep_old_trusted() -> None:
 
 
 def _write_public(material: signing.KeyMaterial) -> None:
-    signing._atomic_write(paths.keys_dir() / CERT_FILE, signing.pem(material.cert))  # noqa: SLF001
+    signing.atomic_write(paths.keys_dir() / CERT_FILE, signing.pem(material.cert))
     anchor = material.chain[-1] if material.chain else material.cert
-    signing._atomic_write(paths.keys_dir() / ROOT_FILE, signing.pem(anchor))  # noqa: SLF001
+    signing.atomic_write(paths.keys_dir() / ROOT_FILE, signing.pem(anchor))
 
 
 def anchor_pem() -> bytes:
@@ -131,7 +131,7 @@ def trust(cert_bytes: bytes) -> Path:
                          "The file is not an X.509 certificate (PEM or DER).") from None
     info = _info(cert, Path())
     target = paths.trust_dir() / f"{info.sha256[:16]}.pem"
-    signing._atomic_write(target, signing.pem(cert))  # noqa: SLF001
+    signing.atomic_write(target, signing.pem(cert))
     return target
 
 

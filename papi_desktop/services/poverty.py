@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..domain.errors import KnownError
 from ..domain.identity import check_cccd, mask
+from ..domain.numbers import group_vn
 from ..domain.poverty_table import HouseholdRow, Indicator, PovertyParse, expected_class, parse_poverty
 from ..domain.text import fold, nfc
 from ..storage.changelog import bulk_insert
@@ -76,21 +77,21 @@ def standard(code: str) -> Standard:
     raise KnownError(f"Không có chuẩn nghèo “{code}”.", f"No poverty standard “{code}”.")
 
 
-def consistency_warning(h: HouseholdRow | PovertyHousehold, std: Standard) -> tuple[str, str] | None:
-    """When income and deprivations are known and the class is poor or near-poor, does it follow the standard?"""
-    klass = getattr(h, "klass", None) or getattr(h, "preliminary_class", "")
-    if klass not in ON_LIST:
+def consistency_warning(h: HouseholdRow, std: Standard) -> tuple[str, str] | None:
+    """A poor or near-poor household whose income and deprivations are known: does its class follow
+    the standard? (A warning in the preview: the commune may know better; nothing is blocked.)"""
+    if h.klass not in ON_LIST:
         return None
-    count = h.deprivation_count if h.deprivation_count is not None else (
-        len(h.deprivations) if isinstance(h.deprivations, list) else
-        len([d for d in (h.deprivations or "").split(",") if d]) if h.deprivations else None)
+    count = h.deprivation_count if h.deprivation_count is not None else (len(h.deprivations) or None)
     want = expected_class(h.income, count, h.area, std.income_rural, std.income_urban, std.min_deprivations_poor)
-    if want is None or want == klass:
+    if want is None or want == h.klass:
         return None
-    return (f"{h.head_name}: thu nhập {h.income:,} đ, thiếu hụt {count} chỉ số — theo {std.name_vi} là "
-            f"“{class_name(want) if want else 'không thuộc diện'}”, danh sách ghi “{class_name(klass)}”".replace(",", "."),
-            f"{h.head_name}: income {h.income:,}, {count} deprivations — under the standard this is "
-            f"“{class_name(want, 'en') if want else 'not on the list'}”, the list says “{class_name(klass, 'en')}”")
+    return (f"{h.head_name}: thu nhập {group_vn(h.income or 0)} đ/người/tháng, thiếu hụt {count} chỉ số — theo "
+            f"{std.name_vi} là “{class_name(want) if want else 'không thuộc diện'}”, danh sách ghi "
+            f"“{class_name(h.klass)}”",
+            f"{h.head_name}: income {h.income:,} per person a month, {count} deprivations — under the standard "
+            f"this is “{class_name(want, 'en') if want else 'not on the list'}”, the list says "
+            f"“{class_name(h.klass, 'en')}”")
 
 
 # ---- reviews ----

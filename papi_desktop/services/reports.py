@@ -7,7 +7,7 @@ import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -68,8 +68,6 @@ def resolve_period(kind: str, period: str | None = None, start: date | None = No
         q = int(part[1])
         first = date(year, 3 * q - 2, 1)
         last = date(year + (q == 4), (3 * q) % 12 + 1, 1)
-        from datetime import timedelta  # noqa: PLC0415
-
         return Period(first, last - timedelta(days=1), f"{ROMAN_QUARTERS[part]} năm {year}", period)
     if part == "" and year:
         return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", period)

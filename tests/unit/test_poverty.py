@@ -26,7 +26,7 @@ def test_import_preview_classes_indicators_and_warnings(db, tmp_path: Path) -> N
     assert preview.summary()["by_class"] == {"ngheo": 3, "can_ngheo": 1, "thoat_ngheo": 1}
     khum = preview.parsed.rows[2]
     assert khum.deprivations == ["viec_lam", "chat_luong_nha_o", "nuoc_sinh_hoat", "nha_tieu"]
-    assert [w[0] for w in preview.warnings] == [10] and "Hà Văn Tùng" in preview.warnings[0][1]
+    assert [w[0] for w in preview.warnings] == [10] and "Hà Văn Tùng: thu nhập 1.800.000 đ/người/tháng" in preview.warnings[0][1]
     assert poverty.review_of_year(db, 2026) is None  # the preview wrote nothing
 
 
