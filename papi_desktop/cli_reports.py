@@ -13,7 +13,7 @@ from .domain.errors import KnownError
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
-    from .services.reports import KINDS
+    from .domain.report_kinds import KINDS
 
     rep = sub.add_parser("report", help="báo cáo, văn bản (official reports)")
     rsub = rep.add_subparsers(dest="report_command", required=True)

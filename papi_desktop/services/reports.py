@@ -17,21 +17,13 @@ from .. import paths
 from ..domain.dates import format_report
 from ..domain.errors import KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.report_kinds import KINDS
 from ..exports import pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.reports import OutgoingDocument
 from . import dialogues, keys, progress, report_content
 
-# kind -> (symbol of the number, or None for a register that takes no number; name)
-KINDS: dict[str, tuple[str | None, str, str]] = {
-    "papi-6m": ("BC-UBND", "Báo cáo kết quả thực hiện Kế hoạch PAPI 6 tháng", "PAPI six-month report"),
-    "papi-year": ("BC-UBND", "Báo cáo kết quả thực hiện Kế hoạch PAPI năm", "PAPI annual report"),
-    "reception-book": (None, "Sổ tiếp công dân (Mẫu 03/TCD)", "Citizen reception book"),
-    "petitions": ("BC-UBND", "Báo cáo tiếp công dân, xử lý đơn thư", "Petition statistics"),
-    "disclosures": ("TB-UBND", "Danh mục thông tin đã công khai", "List of disclosures"),
-    "dialogue-minutes": ("BB-UBND", "Biên bản hội nghị đối thoại", "Dialogue minutes"),
-}
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
 

@@ -82,16 +82,34 @@ class MainWindow(QMainWindow):
         demo = self.tr(" (xã mẫu)") if profile and profile.is_demo else ""
         self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
         self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
-        for index, (key, label) in enumerate(NAVIGATION):
-            old = self.page_by_key[key]
-            page = self._make_page(key, QCoreApplication.translate("MainWindow", label))
-            self.page_by_key[key] = page
-            self.pages.insertWidget(index, page)
-            self.pages.removeWidget(old)
-            old.deleteLater()
+        self._built: set[str] = set()
+        # The home and plan pages now; the others when first opened (the disclosure dashboard and
+        # the reports page compute a year of records: not on the start-up path).
+        for key in ("home", "plan", NAVIGATION[self.nav.currentRow()][0]):
+            self._build(key)
+        self.nav.currentRowChanged.connect(lambda row: self._build(NAVIGATION[row][0]))
         self.pages.setCurrentIndex(self.nav.currentRow())
         self.import_action.setEnabled(True)
         self.sig_ready.emit()
+
+    def _build(self, key: str) -> None:
+        if self.db is None or key in self._built:
+            return
+        self._built.add(key)
+        index = self._row(key)
+        old = self.page_by_key[key]
+        page = self._make_page(key, QCoreApplication.translate("MainWindow", NAVIGATION[index][1]))
+        self.page_by_key[key] = page
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        if self.nav.currentRow() == index:
+            self.pages.setCurrentIndex(index)
+
+    def page(self, key: str) -> QWidget:
+        """A page, built now if it was not opened yet."""
+        self._build(key)
+        return self.page_by_key[key]
 
     @property
     def plan_page(self) -> PlanPage:

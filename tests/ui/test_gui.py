@@ -208,7 +208,8 @@ def test_english_interface(qtbot, db, qapp) -> None:  # noqa: ANN001
 
 def test_language_choice_is_saved(qtbot, db) -> None:  # noqa: ANN001
     window = _window(qtbot, db)
-    settings = window.page_by_key["settings"]
+    assert type(window.page_by_key["settings"]).__name__ == "PlaceholderPage"  # built when first opened
+    settings = window.page("settings")
     settings.language.setCurrentIndex(settings.language.findData("en"))
     assert i18n.saved_language() == "en"
 

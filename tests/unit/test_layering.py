@@ -48,3 +48,12 @@ def test_services_and_cli_run_without_qt() -> None:
             "papi_desktop.services.setup, papi_desktop.cli, papi_desktop.storage.migrate; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_the_command_line_parser_stays_light() -> None:
+    """The GUI starts through the parser: building it must not pull SQLAlchemy, reportlab or pyHanko
+    onto the start-up path (the window is shown first, the database opened after)."""
+    code = ("import sys; from papi_desktop import cli; cli.build_parser(); "
+            "heavy = [m for m in ('sqlalchemy', 'reportlab', 'pyhanko', 'openpyxl') if m in sys.modules]; "
+            "sys.exit(1 if heavy else 0)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
