@@ -1192,42 +1192,42 @@
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="136" />
+        <location filename="../papi_desktop/ui/main_window.py" line="154" />
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="139" />
+        <location filename="../papi_desktop/ui/main_window.py" line="157" />
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="144" />
+        <location filename="../papi_desktop/ui/main_window.py" line="162" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="145" />
+        <location filename="../papi_desktop/ui/main_window.py" line="163" />
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="150" />
+        <location filename="../papi_desktop/ui/main_window.py" line="168" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="156" />
+        <location filename="../papi_desktop/ui/main_window.py" line="174" />
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="157" />
+        <location filename="../papi_desktop/ui/main_window.py" line="175" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="159" />
+        <location filename="../papi_desktop/ui/main_window.py" line="177" />
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
     </message>
@@ -1740,27 +1740,27 @@
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="315" />
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="292" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="316" />
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="293" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="317" />
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="294" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="318" />
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="295" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="319" />
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -2118,7 +2118,7 @@
     <message>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266" />
         <source>Ý kiến:</source>
-        <translation>Objection:</translation>
+        <translation>Feedback:</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267" />
@@ -2603,124 +2603,146 @@
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="156" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="105" />
+        <source>Trả lời ý kiến…</source>
+        <translation>Answer feedback…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="159" />
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="166" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="169" />
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="182" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="185" />
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="184" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="187" />
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="187" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="190" />
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="218" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="221" />
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="219" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="222" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="228" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="231" />
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="237" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="240" />
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="238" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="241" />
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="244" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="245" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="248" />
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="246" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="249" />
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="246" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="249" />
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="250" />
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="250" />
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="248" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="251" />
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="263" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="266" />
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="264" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="267" />
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="265" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="266" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="269" />
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="267" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="270" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="290" />
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="286" />
+        <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
+        <translation>This disclosure has no feedback waiting for an answer.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="288" />
+        <source>Trả lời ý kiến</source>
+        <translation>Answer feedback</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="289" />
+        <source>Ý kiến:</source>
+        <translation>Feedback:</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,14 @@ def test_register_entry_notice_and_feedback(qtbot, page, db, shown, tmp_path: Pa
     feedback.widgets["content"].setPlainText("Đề nghị niêm yết thêm ở chợ")
     with qtbot.waitSignal(tab.sig_changed, timeout=3000):
         feedback.accept()
-    assert "Đề nghị niêm yết thêm ở chợ" in tab.detail.toPlainText()
+    assert "Đề nghị niêm yết thêm ở chợ" in tab.detail.toPlainText() and "chưa trả lời" in tab.detail.toPlainText()
+    answer = tab.answer_feedback()
+    qtbot.addWidget(answer)
+    answer.widgets["answer"].setPlainText("Đã niêm yết bổ sung tại chợ trung tâm")
+    with qtbot.waitSignal(tab.sig_changed, timeout=3000):
+        answer.accept()
+    assert "Đã niêm yết bổ sung tại chợ trung tâm" in tab.detail.toPlainText()
+    assert tab.answer_feedback() is None and "không có ý kiến nào đang chờ" in shown[-1]
 
 
 def test_budget_import_and_posting(qtbot, page, db, shown, tmp_path: Path) -> None:  # noqa: ANN001

@@ -102,6 +102,7 @@ class RegisterTab(QWidget):
         self.paper.addItem(self.tr("Khổ A3"), "A3")
         self.evidence_button = QPushButton(self.tr("Thêm minh chứng…"))
         self.feedback_button = QPushButton(self.tr("Ghi ý kiến…"))
+        self.answer_button = QPushButton(self.tr("Trả lời ý kiến…"))
         self.model = PostingTableModel(lambda ids: compliance.posting_rows(self.db, ids, self.today()),
                                        current_lang(), self)
         self.table = QTableView()
@@ -121,7 +122,8 @@ class RegisterTab(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(self.add_button)
         buttons = QHBoxLayout()
-        for b in (self.edit_button, self.notice_button, self.paper, self.evidence_button, self.feedback_button):
+        for b in (self.edit_button, self.notice_button, self.paper, self.evidence_button, self.feedback_button,
+                  self.answer_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -144,6 +146,7 @@ class RegisterTab(QWidget):
         self.notice_button.clicked.connect(self.print_notice)
         self.evidence_button.clicked.connect(self.add_evidence)
         self.feedback_button.clicked.connect(self.add_feedback)
+        self.answer_button.clicked.connect(self.answer_feedback)
         self.table.doubleClicked.connect(lambda _i: self.edit_posting())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_detail())
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add_posting)
@@ -267,6 +270,27 @@ class RegisterTab(QWidget):
             Field("answer", self.tr("Trả lời:"), "long"),
             Field("answered_on", self.tr("Ngày trả lời:"), "date"),
         ], save, self)
+        dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
+        dialog.open()
+        return dialog
+
+
+    def answer_feedback(self) -> FormDialog | None:
+        """The answer to an opinion received during the posting, often given days later."""
+        pid = self._need_selection()
+        if pid is None:
+            return None
+        waiting = [(f"{format_vn(f.received_on)} {f.sender}: {f.content[:60]}", f.id)
+                   for f in postings.get_posting(self.db, pid).feedback if not f.answer]
+        if not waiting:
+            show_error(self, self.tr("Mục này không có ý kiến nào đang chờ trả lời."))
+            return None
+        dialog = FormDialog(self.tr("Trả lời ý kiến"), [
+            Field("feedback", self.tr("Ý kiến:"), "choice", choices=waiting),
+            Field("answer", self.tr("Trả lời:"), "long"),
+            Field("answered_on", self.tr("Ngày trả lời:"), "date", self.today())],
+            lambda v: postings.answer_feedback(self.db, v["feedback"], v["answer"], v["answered_on"] or self.today()),
+            self)
         dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
         dialog.open()
         return dialog
