@@ -109,19 +109,3 @@ def test_differences_with_last_year(db, tmp_path: Path) -> None:  # noqa: ANN001
         ("leaving", "Lường Văn Đôi", "can_ngheo", ""),  # not on this year's list at all
         ("leaving", "Vì Thị Xuân", "ngheo", "thoat_ngheo"),
     ]
-
-
-REFUSED = {
-    "empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính", "broken": "Không đọc được",
-    "not_plan": "Không tìm thấy danh sách hộ nghèo", "blank": "Không tìm thấy danh sách hộ nghèo", "xls": ".xls",
-    "password": "mật khẩu", "missing": "Không tìm thấy tệp",
-}
-
-
-@pytest.mark.parametrize("kind", sorted(REFUSED))
-def test_bad_files(db, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
-    path = workbooks.bad_files(tmp_path, workbooks.poverty_workbook(tmp_path / "good.xlsx"))[kind]
-    with pytest.raises(KnownError) as err:
-        poverty.preview_import(db, path)
-    assert REFUSED[kind] in err.value.vi and err.value.en
-    assert poverty.review_of_year(db, 2026) is None

@@ -68,22 +68,6 @@ def test_not_a_register(db, tmp_path: Path) -> None:  # noqa: ANN001
         ri.preview_import(db, locked)
 
 
-REFUSED = {
-    "empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính", "broken": "Không đọc được",
-    "not_plan": "Không tìm thấy sổ tiếp công dân", "blank": "Không tìm thấy sổ tiếp công dân", "xls": ".xls",
-    "password": "mật khẩu", "missing": "Không tìm thấy tệp",
-}
-
-
-@pytest.mark.parametrize("kind", sorted(REFUSED))
-def test_bad_files_are_refused_with_a_message(db, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
-    path = workbooks.bad_files(tmp_path, workbooks.register_workbook(tmp_path / "good.xlsx"))[kind]
-    with pytest.raises(KnownError) as err:
-        ri.preview_import(db, path)
-    assert REFUSED[kind] in err.value.vi and err.value.en
-    assert rs.count(db) == 0
-
-
 def test_cli_reception_import(tmp_path: Path) -> None:
     data = tmp_path / "data"
 
