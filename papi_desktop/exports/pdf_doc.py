@@ -38,7 +38,7 @@ def cell_text(value: object) -> str:
 
 class _Styles:
     def __init__(self, family: str) -> None:
-        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT  # noqa: PLC0415
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY  # noqa: PLC0415
         from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
 
         def st(name: str, size: float = 14, **kw: object) -> ParagraphStyle:
@@ -71,18 +71,6 @@ class _Styles:
         self.appendix_title = st("at", 14, alignment=TA_CENTER, fontName=bold)
         self.appendix_sub = st("as", 14, alignment=TA_CENTER, fontName=italic, spaceAfter=8)
         self.caption = st("cap", 13, alignment=TA_CENTER, fontName=bold, spaceBefore=8, spaceAfter=4)
-        self.left, self.right = TA_LEFT, TA_RIGHT
-
-    def cell(self, size: float, align: int | None = None, bold: bool = False):  # noqa: ANN201
-        from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
-
-        key = (size, align, bold)
-        cache = self.__dict__.setdefault("_cells", {})
-        if key not in cache:
-            cache[key] = ParagraphStyle(f"cell{len(cache)}", fontName=self.family + ("-Bold" if bold else ""),
-                                        fontSize=size, leading=size * 1.18,
-                                        alignment=self.left if align is None else align)
-        return cache[key]
 
 
 def _flowables():  # noqa: ANN202 - reportlab's classes, imported when a PDF is written

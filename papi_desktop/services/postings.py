@@ -197,7 +197,7 @@ def _validate(inp: PostingInput, known_villages: set[str]) -> PostingInput:
     if problems:
         raise KnownError(" ".join(vi for vi, _en in problems), " ".join(en for _vi, en in problems))
     # "… quý I" already names its quarter: then only the year follows.
-    label = f"năm {period[:4]}" if kind.period in ("Q1", "H1", "9M") else _period_label(period)
+    label = f"năm {period[:4]}" if kind.period in ("Q1", "H1", "9M") else period_label(period)
     title = nfc(inp.title) or f"{kind.name_vi} {label}".strip()
     return PostingInput(
         kind=kind.code, subject_period=period, title=title, doc_number=nfc(inp.doc_number), doc_date=inp.doc_date,
@@ -206,7 +206,7 @@ def _validate(inp: PostingInput, known_villages: set[str]) -> PostingInput:
         budget_table_id=inp.budget_table_id, poverty_review_id=inp.poverty_review_id)
 
 
-def _period_label(period: str) -> str:
+def period_label(period: str) -> str:
     """'2026-Q1' -> 'quý I/2026'; '2026-H1' -> '6 tháng đầu năm 2026'; '2026' -> 'năm 2026'."""
     match = _PERIOD.match(period)
     if not match:
@@ -220,10 +220,6 @@ def _period_label(period: str) -> str:
     if part == "9M":
         return f"9 tháng năm {year}"
     return f"năm {year}"
-
-
-def period_label(period: str) -> str:
-    return _period_label(period)
 
 
 def _known_village_ids(s: Session) -> set[str]:

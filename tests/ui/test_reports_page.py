@@ -44,7 +44,7 @@ def test_preview_edit_export_signed_and_verify(qtbot, bare_db, shown, tmp_path: 
     page.show_preview()
     assert "Nội dung “Tham gia của người dân ở cấp cơ sở”" in page.preview.toPlainText()
     page.sections["dim4"].setPlainText("Tổ chức kiểm tra việc kê khai tài sản, thu nhập của cán bộ xã.")
-    assert "kê khai tài sản, thu nhập" in page.preview.toPlainText()  # the preview follows the edit
+    qtbot.waitUntil(lambda: "kê khai tài sản, thu nhập" in page.preview.toPlainText(), timeout=3000)
     page.out_dir.setText(str(tmp_path / "out"))
     page.sign.setChecked(True)
     page.passphrase.setText("sai-mat-khau")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -134,6 +134,12 @@ class ReportsPage(QWidget):
         self.export_button.clicked.connect(lambda: self.start_export())
         self.verify_button.clicked.connect(lambda: self.verify_file())
         self._progress: QtProgress | None = None
+        # Typing in the narrative re-renders the preview once the typing pauses, not at every key:
+        # a preview reads the period's records.
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(400)
+        self._preview_timer.timeout.connect(self.show_preview)
         self._kind_changed()
         self.reload_register()
 
@@ -201,7 +207,7 @@ class ReportsPage(QWidget):
         for key, text in sections.items():
             editor = QPlainTextEdit(text)
             editor.setTabChangesFocus(True)
-            editor.textChanged.connect(self.show_preview)
+            editor.textChanged.connect(self._preview_timer.start)
             self.sections[key] = editor
             label = dims.get(key) or QCoreApplication.translate("ReportsPage", SECTION_NAMES.get(key, key))
             self.section_tabs.addTab(editor, label)
