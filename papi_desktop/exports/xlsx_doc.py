@@ -20,6 +20,14 @@ def _nfc(value: object) -> object:
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
+def set_value(cell, value: object) -> None:  # noqa: ANN001
+    """Every text is a string cell, never a formula: openpyxl turns "=..." into a live formula
+    (=HYPERLINK, DDE "=cmd|..."), and a citizen's name or an imported cell may start with "="."""
+    cell.value = _nfc(value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     base = _SHEET_BAD.sub(" ", name).strip()[:28] or "Bảng"
     candidate, n = base, 2
@@ -59,7 +67,8 @@ def write_xlsx(doc: OfficialDoc, target: Path) -> Path:
     ws.column_dimensions["B"].width = 55
 
     def put(row: int, col: int, value: object, font: Font, align: Alignment, span: bool = False) -> None:
-        cell = ws.cell(row=row, column=col, value=_nfc(value))
+        cell = ws.cell(row=row, column=col)
+        set_value(cell, value)
         cell.font, cell.alignment = font, align
         if span:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
@@ -136,16 +145,21 @@ def _write_table(wb, table: TableBlock, used: set[str], border, font_cls, align_
     names = _styles(wb, font_cls, align_cls, border)
     first = 1
     if table.title:
-        ws.cell(row=1, column=1, value=_nfc(table.title)).font = font_cls(name=FONT, size=12, bold=True)
+        title = ws.cell(row=1, column=1)
+        set_value(title, table.title)
+        title.font = font_cls(name=FONT, size=12, bold=True)
         first = 3
     total = sum(table.widths)
     for c, (name, width) in enumerate(zip(table.headers, table.widths, strict=True), start=1):
-        ws.cell(row=first, column=c, value=_nfc(name)).style = names["papi_head"]
+        head = ws.cell(row=first, column=c)
+        set_value(head, name)
+        head.style = names["papi_head"]
         ws.column_dimensions[column_letter(c)].width = max(6, 120 * width / total)
     for r, values in enumerate(table.rows, start=first + 1):
         text_style = names["papi_bold"] if (r - first - 1) in table.section_rows else names["papi_text"]
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c, value=_nfc(value))
+            cell = ws.cell(row=r, column=c)
+            set_value(cell, value)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 cell.style = text_style
             else:
