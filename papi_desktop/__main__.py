@@ -12,8 +12,9 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Vietnamese on any console code page
-    from papi_desktop import cli
+    from papi_desktop import cli, paths
 
+    paths.make_files_private()  # before the first file is created
     argv = sys.argv[1:] if argv is None else argv
     code = cli.run(argv)
     if code != -1:

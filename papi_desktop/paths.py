@@ -7,6 +7,8 @@ the per-user data directory from appdirs.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -19,6 +21,30 @@ DB_FILE = "papi.db"
 
 _override: Path | None = None
 _cli_dir: Path | None = None
+_private: set[Path] = set()  # data folders already checked in this process
+
+
+def make_files_private() -> None:
+    """Everything the program creates from now on (keys, backups, exports, the database) is readable
+    by the user only; called first thing at start. Windows' per-user folders are private already."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def _make_private(base: Path) -> None:
+    """A data folder left readable by others (an older release, a copy) is tightened once, whole."""
+    if os.name != "posix" or base in _private:
+        return
+    _private.add(base)
+    if not stat.S_IMODE(base.stat().st_mode) & 0o077:
+        return
+    for root, dirs, files in os.walk(base):
+        os.chmod(root, 0o700)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o600)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(root, d))]
 
 
 def set_override(path: Path | None) -> None:
@@ -56,7 +82,8 @@ def data_dir() -> Path:
         base = executable_dir() / "data"
     else:
         base = Path(appdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    base.mkdir(parents=True, exist_ok=True)
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_private(base)
     return base
 
 
