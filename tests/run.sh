@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the suite needs on a fresh Debian or Ubuntu machine that
+# has only Python 3.11, then runs the whole suite headless. Arguments go to pytest.
+#  - system tools the independent checks use: poppler-utils (pdfsig, pdffonts, pdftotext),
+#    openssl, NSS tools (certutil), and the libraries Qt needs even offscreen;
+#  - the package itself with its test extras (pip, editable).
+# System packages are installed only when missing, with sudo when not root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+
+missing=()
+need() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
+need pdfsig poppler-utils
+need pdffonts poppler-utils
+need openssl openssl
+need certutil libnss3-tools
+qt_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
+for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libglib-2.0.so.0 libdbus-1.so.3; do
+  if ! /sbin/ldconfig -p 2>/dev/null | grep -q "$lib"; then missing+=("${qt_libs[@]}"); break; fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  mapfile -t unique < <(printf '%s\n' "${missing[@]}" | sort -u)
+  echo "Installing system packages: ${unique[*]}"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${unique[@]}" >/dev/null
+fi
+
+"$PY" -m pip install -q -e '.[test]'
+export QT_QPA_PLATFORM=offscreen
+exec "$PY" -m pytest "$@"
