@@ -8,8 +8,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.errors import KnownError
 from ..domain.hlc import HybridLogicalClock
 from . import changelog
 from .models import ChangeLog, LocalSetting
@@ -30,6 +32,10 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+        # We emit BEGIN ourselves (the "begin" hook below): pysqlite's own BEGIN comes only before DML, so a
+        # check (SELECT) and the insert it decides were never in one transaction (SQLAlchemy's SQLite
+        # documentation, "Enabling Non-Legacy SQLite Transactional Modes").
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
         cur.execute("PRAGMA synchronous=FULL")  # communes lose power: every commit reaches the disk
@@ -40,7 +46,30 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA cache_size=-32768")
         cur.close()
 
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # IMMEDIATE takes the write lock at once: two writers queue (busy timeout) instead of both
+        # reading "not there yet" and both inserting. Readers and migrations get a plain BEGIN.
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get(BEGIN_OPTION, 'DEFERRED')}")
+
     return engine
+
+
+BEGIN_OPTION = "papi_sqlite_begin"
+_IMMEDIATE = {BEGIN_OPTION: "IMMEDIATE"}
+
+
+def busy_error() -> KnownError:
+    return KnownError(
+        "Một thao tác ghi khác (ví dụ một lần nhập dữ liệu hoặc xuất báo cáo) đang chạy trên cùng cơ sở dữ liệu này "
+        "và chưa xong. Hãy đợi nó xong rồi làm lại; chưa có dữ liệu nào được ghi.",
+        "Another write (for example an import or a report export) is running on the same database and has not "
+        "finished. Wait for it to finish and try again; nothing was written.")
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "locked" in text or "busy" in text
 
 
 class Database:
@@ -60,6 +89,7 @@ class Database:
 
     def _node_id(self) -> str:
         with self._factory() as session, session.begin():
+            session.connection(execution_options=_IMMEDIATE)  # two processes starting at once make one id
             row = session.get(LocalSetting, "node_id")
             if row is None:
                 row = LocalSetting(key="node_id", value=uuid.uuid4().hex[:12])
@@ -68,10 +98,21 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back everything on any error."""
+        """A unit of work: commits on success, rolls back everything on any error.
+
+        It starts with BEGIN IMMEDIATE, so what it reads to decide (is this row already there? the next
+        free number?) and what it writes are one transaction: a second writer in another process waits
+        for the first (up to the busy timeout, then busy_error()) and then sees its rows. Never open
+        one inside another in the same thread: the inner one would wait for the outer."""
         session = self._factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
         try:
             with session.begin():
+                try:
+                    session.connection(execution_options=_IMMEDIATE)
+                except OperationalError as exc:
+                    if _is_busy(exc):
+                        raise busy_error() from None
+                    raise
                 yield session
         finally:
             session.close()
