@@ -1,0 +1,451 @@
+"""The bundle container: the same bytes on a USB stick or in an HTTP request.
+
+Inside, a tar stream: MANIFEST.json first (what the bundle is, every member's size and SHA-256),
+then MANIFEST.json.p7s (the sender's detached CMS signature over the manifest's exact bytes), then
+the members it lists. Outside, age encryption to the receiver (and an escrow key). Nothing is ever
+on disk in clear: the tar stream goes through a pipe straight into age, and back the same way.
+
+On disk a bundle is one file `<stem>.papi`, or parts `<stem>.p01of03.papi`… of at most `part_bytes`
+(FAT32 sticks hold 4 GiB files). Each part is written under a temporary name, synced, renamed, then
+read back and compared with what was written, so a stick pulled out mid-write leaves a whole bundle
+or parts a reader names as missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..domain.progress import CancelToken
+from ..exports.signing import KeyMaterial
+from . import envelope
+
+FORMAT = "papi-bundle/1"
+MANIFEST, SIGNATURE = "MANIFEST.json", "MANIFEST.json.p7s"
+SUFFIX = ".papi"
+_PART = re.compile(r"^(?P<stem>.+)\.p(?P<n>\d{2,3})of(?P<total>\d{2,3})\.papi$")
+_CHUNK = 1 << 20
+
+
+@lru_cache(maxsize=1)
+def limits() -> dict[str, int]:
+    data = json.loads((paths.resources_dir() / "reference" / "sync_limits.json").read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def bad_bundle(vi: str, en: str) -> KnownError:
+    return KnownError(vi + " Không có dữ liệu nào được ghi.", en + " Nothing was written.")
+
+
+@dataclass
+class Member:
+    """One file of a bundle: bytes in memory, or a file read as it is sent (attachments)."""
+
+    name: str
+    data: bytes | None = None
+    path: Path | None = None
+
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else Path(self.path).stat().st_size  # type: ignore[arg-type]
+
+    def chunks(self) -> Iterator[bytes]:
+        if self.data is not None:
+            yield self.data
+            return
+        with Path(self.path).open("rb") as fh:  # type: ignore[arg-type]
+            while block := fh.read(_CHUNK):
+                yield block
+
+
+def _digest(member: Member) -> str:
+    h = hashlib.sha256()
+    for block in member.chunks():
+        h.update(block)
+    return h.hexdigest()
+
+
+def canonical(obj: object) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+class _Parts:
+    """A writer that rolls over to a new temporary part file every `limit` bytes."""
+
+    def __init__(self, out_dir: Path, stem: str, limit: int) -> None:
+        self.out_dir, self.stem, self.limit = out_dir, stem, limit
+        self.files: list[Path] = []
+        self.digests: list[str] = []
+        self._fh: BinaryIO | None = None
+        self._hash = hashlib.sha256()
+        self._left = 0
+
+    def _roll(self) -> None:
+        self._close_current()
+        path = self.out_dir / f".{self.stem}.{len(self.files) + 1:03d}.tmp"
+        self.files.append(path)
+        self._fh = path.open("wb")
+        self._hash, self._left = hashlib.sha256(), self.limit
+
+    def _close_current(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+            self.digests.append(self._hash.hexdigest())
+            self._fh = None
+
+    def write(self, data: bytes) -> int:
+        view = memoryview(data)
+        while view:
+            if self._fh is None or self._left == 0:
+                self._roll()
+            take = view[:self._left]
+            self._fh.write(take)  # type: ignore[union-attr]
+            self._hash.update(take)
+            self._left -= len(take)
+            view = view[len(take):]
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    def close(self) -> None:
+        if self._fh is None and not self.files:
+            self._roll()  # an empty stream still makes one (empty) part
+        self._close_current()
+
+
+def part_names(stem: str, count: int) -> list[str]:
+    if count == 1:
+        return [stem + SUFFIX]
+    width = 3 if count > 99 else 2
+    return [f"{stem}.p{i:0{width}d}of{count:0{width}d}{SUFFIX}" for i in range(1, count + 1)]
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: list[Member], signer: KeyMaterial,
+                 recipients: list[str], cancel: CancelToken | None = None,
+                 part_bytes: int | None = None) -> tuple[list[Path], bytes]:
+    """Sign the manifest, encrypt the whole stream, write the parts; returns (parts, manifest bytes).
+    The parts appear under their final names only when all are written, synced and read back."""
+    cancel = cancel or CancelToken()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {m.name: {"sha256": _digest(m), "size": m.size()} for m in members}
+    manifest = canonical({**header, "format": FORMAT, "files": files,
+                          "recipients": sorted(envelope.recipient_fingerprint(r) for r in recipients)})
+    signature = envelope.sign_detached(manifest, signer)
+    sink = _Parts(out_dir, stem, part_bytes or limits()["part_bytes"])
+    read_fd, write_fd = os.pipe()
+    failure: list[BaseException] = []
+
+    def produce() -> None:
+        try:
+            with os.fdopen(write_fd, "wb") as pipe, tarfile.open(fileobj=pipe, mode="w|",
+                                                                 format=tarfile.PAX_FORMAT) as tar:
+                for name, data in ((MANIFEST, manifest), (SIGNATURE, signature)):
+                    _add(tar, Member(name, data))
+                for member in members:
+                    cancel.raise_if_cancelled()
+                    _add(tar, member)
+        except BaseException as exc:  # noqa: BLE001 - handed to the writing thread
+            failure.append(exc)
+
+    producer = threading.Thread(target=produce, name="bundle-tar", daemon=True)
+    producer.start()
+    final: list[Path] = []
+    try:
+        with os.fdopen(read_fd, "rb") as pipe:
+            envelope.encrypt_stream(pipe, sink, recipients)  # type: ignore[arg-type]
+        producer.join()
+        if failure:
+            raise failure[0]
+        sink.close()
+        names = part_names(stem, len(sink.files))
+        for tmp, name in zip(sink.files, names, strict=True):
+            if (out_dir / name).exists():
+                raise KnownError(f"Đã có tệp {name} trong thư mục đích.", f"{name} already exists in the folder.")
+        for tmp, name in zip(sink.files, names, strict=True):
+            tmp.replace(out_dir / name)
+            final.append(out_dir / name)
+        _fsync_dir(out_dir)
+        for path, digest in zip(final, sink.digests, strict=True):
+            if _file_sha256(path) != digest:
+                raise KnownError(f"Đọc lại tệp {path.name} không khớp với dữ liệu đã ghi: USB có thể bị lỗi hoặc "
+                                 "bị rút ra. Hãy ghi lại.", f"Reading {path.name} back does not match what was "
+                                 "written: the stick may be faulty or was removed. Write again.")
+    except BaseException:
+        producer.join(timeout=5)
+        sink.abort()
+        for path in [*sink.files, *final]:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        raise
+    return final, manifest
+
+
+def _add(tar: tarfile.TarFile, member: Member) -> None:
+    info = tarfile.TarInfo(member.name)
+    info.size, info.mode, info.mtime = member.size(), 0o600, 0  # no local times or owners travel
+    tar.addfile(info, _ChunkReader(member.chunks()))
+
+
+class _ChunkReader(io.RawIOBase):
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks, self._buf = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        while (n < 0 or len(self._buf) < n) and (block := next(self._chunks, None)) is not None:
+            self._buf += block
+        out, self._buf = (self._buf, b"") if n < 0 else (self._buf[:n], self._buf[n:])
+        return out
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(_CHUNK):
+            h.update(block)
+    return h.hexdigest()
+
+
+def bundle_parts(path: Path) -> list[Path]:
+    """All parts of the bundle that `path` is one part of, in order; a missing part is named."""
+    path = Path(path)
+    match = _PART.match(path.name)
+    if not match:
+        if not path.is_file():
+            raise bad_bundle(f"Không tìm thấy tệp {path.name}.", f"File {path.name} not found.")
+        return [path]
+    stem, total = match["stem"], int(match["total"])
+    if total > limits()["max_parts"]:
+        raise bad_bundle(f"Gói có {total} phần, quá giới hạn.", f"The bundle has {total} parts, over the limit.")
+    names = part_names(stem, total)
+    missing = [n for n in names if not (path.parent / n).is_file()]
+    if missing:
+        raise bad_bundle(f"Gói dữ liệu chưa đủ phần: thiếu {', '.join(missing)}. Hãy chép đủ các phần vào cùng thư "
+                         "mục rồi nhập lại.", f"The bundle is incomplete: missing {', '.join(missing)}. Copy all "
+                         "parts into one folder and import again.")
+    return [path.parent / n for n in names]
+
+
+class _Concat(io.RawIOBase):
+    def __init__(self, files: list[Path]) -> None:
+        self._files, self._fh = list(files), None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:  # noqa: ANN001
+        while True:
+            if self._fh is None:
+                if not self._files:
+                    return 0
+                self._fh = self._files.pop(0).open("rb")
+            n = self._fh.readinto(buf)
+            if n:
+                return n
+            self._fh.close()
+            self._fh = None
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+        super().close()
+
+
+@dataclass
+class Opened:
+    """What a verified bundle holds, before anything is applied."""
+
+    manifest: dict[str, object]
+    manifest_bytes: bytes
+    signature: bytes
+    signer: object  # cryptography certificate
+    members: dict[str, bytes] = field(default_factory=dict)  # the in-memory ones
+    streamed: dict[str, object] = field(default_factory=dict)  # what the sink returned for the others
+    complete: bool = False  # False when the read stopped after the manifest
+
+    @property
+    def digest(self) -> str:
+        """The bundle's identity: the same manifest is the same bundle, however it was encrypted."""
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+
+Sink = Callable[[str, str, Iterator[bytes]], object]  # (name, expected sha256, chunks) -> handle
+
+
+def read_bundle(parts: list[Path], identities: list[str], root_pem: bytes, own_recipient: str,
+                in_memory: Callable[[str], bool], sink: Sink | None = None,
+                stop_after_manifest: Callable[[Opened], bool] | None = None) -> Opened:
+    """Decrypt, check the manifest's signature (first, before any member is trusted), then every
+    member's size and hash. `in_memory(name)` keeps small members as bytes; others go to `sink`,
+    which must discard what it wrote if this raises. `stop_after_manifest` may end the read early
+    (a bundle already applied is recognised before any row work)."""
+    lim = limits()
+    total = sum(p.stat().st_size for p in parts)
+    if total > lim["max_bundle_bytes"]:
+        raise bad_bundle("Gói dữ liệu quá lớn.", "The bundle is too large.")
+    read_fd, write_fd = os.pipe()
+    failure: list[BaseException] = []
+    closing = threading.Event()  # after this, a broken pipe is ours, not the bundle's
+
+    def decrypt() -> None:
+        try:
+            import pyrage  # noqa: PLC0415
+            from pyrage import x25519  # noqa: PLC0415
+
+            keys = [x25519.Identity.from_str(i.strip()) for i in identities]
+            with _Concat(parts) as src, os.fdopen(write_fd, "wb") as pipe:
+                pyrage.decrypt_io(src, pipe, keys)
+        except BaseException as exc:  # noqa: BLE001
+            if not closing.is_set():
+                failure.append(exc)
+
+    worker = threading.Thread(target=decrypt, name="bundle-age", daemon=True)
+    worker.start()
+    pipe = os.fdopen(read_fd, "rb")
+    try:
+        opened = _read_tar(pipe, root_pem, own_recipient, lim, in_memory, sink, stop_after_manifest)
+    except (KnownError, tarfile.TarError, OSError, EOFError, ValueError, UnicodeDecodeError) as exc:
+        closing.set()
+        pipe.close()  # the decrypting thread stops on a closed pipe
+        worker.join(timeout=30)
+        if failure or not isinstance(exc, KnownError):
+            raise bad_bundle("Không giải mã hoặc không đọc được gói dữ liệu: tệp bị cắt, bị sửa, thiếu phần, ghép sai "
+                             "thứ tự, hoặc không được mã hóa cho tỉnh này.", "Cannot decrypt or read the bundle: "
+                             "truncated, altered, a part missing or out of order, or not encrypted to this "
+                             "province.") from None
+        raise
+    if opened.complete:  # the tar's end padding: read to the end so age checks its last chunk
+        trailing = 0
+        while block := pipe.read(_CHUNK):
+            trailing += len(block)
+            if trailing > 1 << 20:
+                break
+        if trailing > 1 << 20:
+            failure.append(ValueError("data after the archive"))
+    else:
+        closing.set()
+    pipe.close()
+    worker.join()
+    if failure and opened.complete:
+        raise bad_bundle("Phần cuối của gói dữ liệu bị hỏng hoặc bị sửa.",
+                         "The end of the bundle is damaged or altered.")
+    return opened
+
+
+def _read_exact(tar: tarfile.TarFile, info: tarfile.TarInfo, cap: int) -> bytes:
+    if info.size > cap:
+        raise bad_bundle(f"Thành phần {info.name} quá lớn.", f"Member {info.name} is too large.")
+    fh = tar.extractfile(info)
+    if fh is None:
+        raise bad_bundle(f"Thành phần {info.name} không phải tệp.", f"Member {info.name} is not a file.")
+    data = fh.read()
+    if len(data) != info.size:
+        raise bad_bundle(f"Thành phần {info.name} bị cắt.", f"Member {info.name} is truncated.")
+    return data
+
+
+def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str, lim: dict[str, int],
+              in_memory: Callable[[str], bool], sink: Sink | None,
+              stop_after_manifest: Callable[[Opened], bool] | None) -> Opened:
+    with tarfile.open(fileobj=pipe, mode="r|") as tar:
+        first, second = tar.next(), None
+        if first is None or first.name != MANIFEST:
+            raise bad_bundle("Gói không bắt đầu bằng bản kê khai.", "The bundle does not start with its manifest.")
+        manifest_bytes = _read_exact(tar, first, lim["max_manifest_bytes"])
+        second = tar.next()
+        if second is None or second.name != SIGNATURE:
+            raise bad_bundle("Bản kê khai không có chữ ký.", "The manifest is not signed.")
+        signature = _read_exact(tar, second, 1 << 20)
+        signer = envelope.verify_detached(manifest_bytes, signature, root_pem)
+        manifest = json.loads(manifest_bytes)
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise bad_bundle("Gói dữ liệu không đúng định dạng của chương trình.", "Not a PAPI Desktop bundle.")
+        if envelope.recipient_fingerprint(own_recipient) not in manifest.get("recipients", []):
+            raise bad_bundle("Gói dữ liệu không được lập cho tỉnh này (đã bị mã hóa lại cho khóa khác).",
+                             "The bundle was not made for this province (re-encrypted to another key).")
+        opened = Opened(manifest, manifest_bytes, signature, signer)
+        if stop_after_manifest is not None and stop_after_manifest(opened):
+            return opened
+        files = manifest.get("files") or {}
+        if not isinstance(files, dict) or len(files) > lim["max_members"]:
+            raise bad_bundle("Danh sách tệp trong bản kê khai không hợp lệ.", "The manifest's file list is invalid.")
+        seen: set[str] = set()
+        while (info := tar.next()) is not None:  # iterating would start again from the manifest
+            spec = files.get(info.name)
+            if spec is None or info.name in seen or not info.isfile() or info.size != spec.get("size"):
+                raise bad_bundle(f"Thành phần {info.name} không có trong bản kê khai hoặc sai kích thước.",
+                                 f"Member {info.name} is not in the manifest or has the wrong size.")
+            seen.add(info.name)
+            if in_memory(info.name):
+                data = _read_exact(tar, info, lim["max_member_bytes"])
+                if hashlib.sha256(data).hexdigest() != spec["sha256"]:
+                    raise _mismatch(info.name)
+                opened.members[info.name] = data
+            else:
+                if sink is None or info.size > lim["max_bundle_bytes"]:
+                    raise bad_bundle(f"Thành phần {info.name} không được nhận.", f"Member {info.name} not accepted.")
+                opened.streamed[info.name] = sink(info.name, spec["sha256"], _stream(tar, info))
+        missing = sorted(set(files) - seen)
+        if missing:
+            raise bad_bundle(f"Gói thiếu {len(missing)} tệp ghi trong bản kê khai ({missing[0]}…).",
+                             f"The bundle lacks {len(missing)} files its manifest lists ({missing[0]}…).")
+        opened.complete = True
+        return opened
+
+
+def _mismatch(name: str) -> KnownError:
+    return bad_bundle(f"Nội dung {name} không khớp mã băm trong bản kê khai: gói đã bị sửa hoặc ghép sai.",
+                      f"{name} does not match the manifest's hash: the bundle was altered or mixed up.")
+
+
+def _stream(tar: tarfile.TarFile, info: tarfile.TarInfo) -> Iterator[bytes]:
+    fh = tar.extractfile(info)
+    left = info.size
+    while left > 0 and fh is not None:
+        block = fh.read(min(_CHUNK, left))
+        if not block:
+            raise bad_bundle(f"Thành phần {info.name} bị cắt.", f"Member {info.name} is truncated.")
+        left -= len(block)
+        yield block
+
+
+def check_digest(name: str, expected: str, chunks: Iterator[bytes], out: BinaryIO) -> None:
+    """For sinks: copy while hashing; a mismatch raises (the sink then removes what it wrote)."""
+    h = hashlib.sha256()
+    for block in chunks:
+        h.update(block)
+        out.write(block)
+    if h.hexdigest() != expected:
+        raise _mismatch(name)
