@@ -2,6 +2,10 @@
 
 It runs in before_flush, so the log rows are flushed in the same transaction as
 the change they describe: a rollback removes both.
+
+Each log row names its origin: this device's node id and the next number of its gap-free sequence
+(allocated here, inside the write transaction; UNIQUE(origin_node, origin_seq) is the backstop), and
+the unit of work it belongs to (txn_id, one per database transaction), so sync never splits a save.
 """
 
 from __future__ import annotations
@@ -10,14 +14,36 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, event, inspect
+from sqlalchemy import Boolean, Column, Date, Table, TextClause, event, inspect, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError
 from ..domain.text import fold
-from .models import ChangeLog, Tracked, new_id
+from .models import Base, ChangeLog, Tracked, new_id
 
-_STAMP_COLUMNS = {"row_version", "created_hlc", "updated_hlc", "updated_by"}
+STAMP_COLUMNS = frozenset({"row_version", "created_hlc", "updated_hlc", "updated_by"})
+LOG_COLUMNS = ("hlc", "unit_code", "table_name", "record_id", "op", "row_version", "actor", "at_utc",
+               "before_json", "after_json", "origin_node", "origin_seq", "txn_id", "received")
+_ABSENT = object()
+
+
+def tracked_models() -> dict[str, type[Tracked]]:
+    """Every synced model by table name (all storage modules register on Base)."""
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers  # type: ignore[attr-defined]
+            if issubclass(m.class_, Tracked)}
+
+
+def derived_columns(model: type[Tracked]) -> frozenset[str]:
+    """Columns the hook rebuilds from the row itself, so they are never logged (a receiver rebuilds them).
+
+    A search_text built by a service from other rows (a visit's folds its citizens' names) is not
+    derivable from the row: it is logged and travels like any stored value."""
+    return frozenset({"search_text"}) if getattr(model, "__search_fields__", None) else frozenset()
+
+
+def search_text(model: type[Tracked], values: dict[str, Any]) -> str:
+    fields = getattr(model, "__search_fields__", ())
+    return fold(" ".join(str(values.get(f) or "") for f in fields))
 
 
 def _plain(value: Any) -> Any:
@@ -27,10 +53,50 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(obj: Tracked, keys: set[str] | None = None) -> dict[str, Any]:
-    """Column values (all, or only keys); the derived search_text is never logged."""
+    """Column values (all, or only keys) as logged; derived columns are never logged."""
     mapper = inspect(obj).mapper
+    skip = derived_columns(type(obj))
     return {col.key: _plain(getattr(obj, col.key)) for col in mapper.column_attrs
-            if col.key != "search_text" and (keys is None or col.key in keys)}
+            if col.key not in skip and (keys is None or col.key in keys)}
+
+
+def column_default(session: Session, column: Column[Any]) -> Any:
+    """The value the database would store for a column left out of an INSERT (_ABSENT if none).
+
+    Resolved before the snapshot, so the log holds what is stored: a new Plan logs title "" (its
+    default), not null. Python-side defaults (scalar or callable) first, then server defaults,
+    evaluated by the database itself."""
+    default = column.default
+    if default is not None:
+        if default.is_scalar:
+            return default.arg
+        if default.is_callable:
+            return default.arg(None)  # SQLAlchemy wraps callables to take an (unused here) context
+        if default.is_clause_element:
+            return session.connection().scalar(select(type_coerce(default.arg, column.type)))
+    server = column.server_default
+    if server is not None and getattr(server, "arg", None) is not None:
+        arg = server.arg  # as the DDL writes it: a str is a quoted literal, text() raw SQL
+        if isinstance(arg, str):
+            arg = literal_column("'" + arg.replace("'", "''") + "'")
+        elif isinstance(arg, TextClause):
+            arg = literal_column(arg.text)
+        value = session.connection().scalar(select(type_coerce(arg, column.type)))
+        kind = column.type.python_type
+        if value is not None and kind in (int, float) and not isinstance(value, kind):
+            value = kind(value)  # SQLite's column affinity stores '7' as 7 in a numeric column
+        return value
+    return _ABSENT
+
+
+def _apply_defaults(session: Session, obj: Tracked) -> None:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        if attr.key in state.dict:  # set by the caller, None included (stored as NULL)
+            continue
+        value = column_default(session, attr.columns[0])
+        if value is not _ABSENT:
+            setattr(obj, attr.key, value)
 
 
 def _before_values(obj: Tracked, keys: set[str]) -> dict[str, Any]:
@@ -49,12 +115,46 @@ def _changed_columns(obj: Tracked) -> set[str]:
 
 def _refresh_search_text(obj: Tracked) -> None:
     """Models that declare __search_fields__ keep a folded copy for accent-insensitive search."""
-    fields = getattr(type(obj), "__search_fields__", None)
-    if fields:
-        obj.search_text = fold(" ".join(str(getattr(obj, f) or "") for f in fields))
+    if getattr(type(obj), "__search_fields__", None):
+        obj.search_text = search_text(type(obj), {k: getattr(obj, k) for k in type(obj).__search_fields__})
 
 
-def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None,
+class Origin:
+    """This unit of work's place in the device's sequence: node, transaction id, next number."""
+
+    def __init__(self, session: Session) -> None:
+        clock = session.info.get("clock")
+        if clock is None:
+            raise BugError("session has no clock: open sessions through storage.db.Database")
+        self.node: str = clock.node
+        self.txn_id = txn_id(session)
+        # Read inside the write transaction (write sessions BEGIN IMMEDIATE): no other writer can take
+        # the same number; both lookups are single index probes. The clock also moves past stamps that
+        # another process of this installation wrote, so stamps keep the order of the sequence.
+        last_seq, last_hlc = session.connection().exec_driver_sql(
+            "SELECT (SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?), "
+            "(SELECT MAX(hlc) FROM change_log)", (self.node,)).one()
+        if last_hlc:
+            clock.observe(last_hlc)
+        self._next = (last_seq or 0) + 1
+
+    def take(self) -> int:
+        seq, self._next = self._next, self._next + 1
+        return seq
+
+
+def txn_id(session: Session) -> str:
+    """One id per database transaction of this session (savepoints share their parent's)."""
+    session.connection()  # begins the transaction if needed
+    root = session.get_transaction()
+    current = session.info.get("_txn")
+    if current is None or current[0] is not root:
+        current = (root, new_id())
+        session.info["_txn"] = current
+    return current[1]
+
+
+def _log(session: Session, origin: Origin, obj: Tracked, op: str, before: dict[str, Any] | None,
          keys: set[str] | None = None) -> None:
     session.add(
         ChangeLog(
@@ -68,6 +168,10 @@ def _log(session: Session, obj: Tracked, op: str, before: dict[str, Any] | None,
             at_utc=datetime.now(UTC).isoformat(timespec="seconds"),
             before_json=json.dumps(before, ensure_ascii=False) if before is not None else None,
             after_json=json.dumps(snapshot(obj, keys), ensure_ascii=False),
+            origin_node=origin.node,
+            origin_seq=origin.take(),
+            txn_id=origin.txn_id,
+            received=False,
         )
     )
 
@@ -76,17 +180,17 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     tracked = [o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, Tracked)]
     if not tracked:
         return
-    clock = session.info.get("clock")
-    if clock is None:
-        raise BugError("session has no clock: open sessions through storage.db.Database")
-    user = session.info.get("user", "")
-    unit = session.info.get("unit_code", "")
     for obj in list(session.deleted):
         if isinstance(obj, Tracked):
             raise BugError(f"hard delete of {type(obj).__name__}: set a tombstone (services.common.tombstone)")
+    origin = Origin(session)
+    clock = session.info["clock"]
+    user = session.info.get("user", "")
+    unit = session.info.get("unit_code", "")
     for obj in list(session.new):
         if not isinstance(obj, Tracked):
             continue
+        _apply_defaults(session, obj)
         stamp = clock.now()
         obj.id = obj.id or new_id()
         obj.unit_code = obj.unit_code or unit
@@ -95,29 +199,29 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         obj.updated_by = user
         obj.deleted = bool(obj.deleted)
         _refresh_search_text(obj)
-        _log(session, obj, "insert", None)
+        _log(session, origin, obj, "insert", None)
     for obj in list(session.dirty):
         if not isinstance(obj, Tracked) or obj in session.new:
             continue
-        changed = _changed_columns(obj) - _STAMP_COLUMNS - {"search_text"}
+        changed = _changed_columns(obj) - STAMP_COLUMNS - derived_columns(type(obj))
         if not changed:
             continue
         # Updates carry only what changed (before and after) plus the stamps: the audit trail
         # and the sync outbox both need no more, and the log stays small on old machines.
-        before = _before_values(obj, changed | _STAMP_COLUMNS)
+        before = _before_values(obj, changed | STAMP_COLUMNS)
         op = "delete" if "deleted" in changed and obj.deleted else "update"
         obj.row_version = (obj.row_version or 0) + 1
         obj.updated_hlc = clock.now()
         obj.updated_by = user
         _refresh_search_text(obj)
-        _log(session, obj, op, before, changed | _STAMP_COLUMNS | {"id"})
+        _log(session, origin, obj, op, before, changed | STAMP_COLUMNS | {"id"})
 
 
 # Tables with an FTS5 index over search_text (migration 0003); new rows are indexed in batches here.
 FTS_TABLES = frozenset({"reception", "petition"})
 
 
-def _index_new(session: Session, table: str, ids: list[str]) -> None:
+def index_new(session: Session, table: str, ids: list[str]) -> None:
     session.connection().exec_driver_sql(
         f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text FROM {table} "
         "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
@@ -130,7 +234,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         if table in FTS_TABLES:
             new.setdefault(table, []).append(obj.id)
     for table, ids in new.items():
-        _index_new(session, table, ids)
+        index_new(session, table, ids)
 
 
 def install(session_class: type[Session]) -> None:
@@ -140,57 +244,73 @@ def install(session_class: type[Session]) -> None:
         event.listen(session_class, "after_flush", _after_flush)
 
 
-def _executemany(session: Session, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+def executemany(session: Session, table: str, columns: tuple[str, ...] | list[str],
+                rows: list[tuple[Any, ...]]) -> None:
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     session.connection().exec_driver_sql(sql, rows)
+
+
+def _bulk_defaults(session: Session, table: Table) -> tuple[dict[str, Any], dict[str, Column[Any]]]:
+    """Constant defaults resolved once per call; callable ones are evaluated per row."""
+    constant: dict[str, Any] = {}
+    per_row: dict[str, Column[Any]] = {}
+    for col in table.columns:
+        if col.default is not None and col.default.is_callable:
+            per_row[col.key] = col
+        else:
+            value = column_default(session, col)
+            if value is not _ABSENT:
+                constant[col.key] = value
+    return constant, per_row
 
 
 def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any]]) -> list[str]:
     """Insert many new records of one model with one change-log entry each, in the session's transaction.
 
-    The same stamps and log rows as the per-object hook, without building ORM objects: imports of
-    100,000 rows use this. Rows are plain column dicts; ids are assigned here when missing.
+    The same stamps, defaults and log rows as the per-object hook, without building ORM objects:
+    imports of 100,000 rows use this. Rows are plain column dicts; ids are assigned here when missing.
     """
     if not rows:
         return []
-    clock = session.info.get("clock")
-    if clock is None:
-        raise BugError("session has no clock: open sessions through storage.db.Database")
+    origin = Origin(session)
+    clock = session.info["clock"]
     user = session.info.get("user", "")
     unit = session.info.get("unit_code", "")
     table = model.__table__  # type: ignore[attr-defined]
-    fields = getattr(model, "__search_fields__", None)
     columns = [c.key for c in table.columns]
-    logged = [k for k in columns if k != "search_text"]
+    derived = derived_columns(model)
+    logged = [k for k in columns if k not in derived]
     # What SQLAlchemy's SQLite types store: ISO text for dates, 0/1 for booleans.
     date_cols = [c.key for c in table.columns if isinstance(c.type, Date)]
     bool_cols = [c.key for c in table.columns if isinstance(c.type, Boolean)]
-    defaults = {c.key: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar}
+    constant, per_row = _bulk_defaults(session, table)
     at = datetime.now(UTC).isoformat(timespec="seconds")
     values, log_rows = [], []
     for row, stamp in zip(rows, clock.many(len(rows)), strict=True):
         row.setdefault("id", new_id())
         row.setdefault("unit_code", unit)
         row.update(row_version=1, created_hlc=stamp, updated_hlc=stamp, updated_by=user, deleted=False)
-        for key, value in defaults.items():
+        for key, value in constant.items():
             row.setdefault(key, value)
-        if fields:
-            row["search_text"] = fold(" ".join(str(row.get(f) or "") for f in fields))
+        for key, col in per_row.items():
+            if key not in row:
+                row[key] = column_default(session, col)
+        if derived:
+            row["search_text"] = search_text(model, row)
         for key in date_cols:
             day = row.get(key)
-            row[key] = day.isoformat() if day is not None else None
-        after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
-        log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after))
+            row[key] = day.isoformat() if isinstance(day, date) else day
         for key in bool_cols:
             flag = row.get(key)
-            row[key] = int(flag) if flag is not None else None
-        values.append(tuple(map(row.get, columns)))
+            row[key] = bool(flag) if flag is not None else None
+        after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
+        log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after,
+                         origin.node, origin.take(), origin.txn_id, 0))
+        values.append(tuple(int(v) if isinstance(v, bool) else v for v in map(row.get, columns)))
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.
-    _executemany(session, table.name, columns, values)
+    executemany(session, table.name, columns, values)
     if table.name in FTS_TABLES:
-        _index_new(session, table.name, [r["id"] for r in rows])
-    _executemany(session, ChangeLog.__tablename__, ["hlc", "unit_code", "table_name", "record_id", "op",
-                                                    "row_version", "actor", "at_utc", "before_json", "after_json"],
-                 log_rows)
+        index_new(session, table.name, [r["id"] for r in rows])
+    executemany(session, ChangeLog.__tablename__, LOG_COLUMNS, log_rows)
     return [r["id"] for r in rows]

@@ -190,7 +190,12 @@ class IndicatorValue(Tracked, Base):
 
 
 class ChangeLog(Base):
-    """Append-only: the sync outbox and the audit trail. Triggers forbid UPDATE and DELETE."""
+    """Append-only: the sync outbox and the audit trail. Triggers forbid UPDATE and DELETE.
+
+    seq is this database's own order. A change is named everywhere by (origin_node, origin_seq): the
+    device that made it and its number in that device's gap-free sequence. txn_id groups the changes
+    of one unit of work (a visit, its citizens, its petition), which sync never splits. received marks
+    a change applied from another device, with the origin's stamps, actor and time kept."""
 
     __tablename__ = "change_log"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -204,8 +209,16 @@ class ChangeLog(Base):
     at_utc: Mapped[str] = mapped_column(String(32))
     before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     after_json: Mapped[str] = mapped_column(Text)
+    origin_node: Mapped[str] = mapped_column(String(32))
+    origin_seq: Mapped[int] = mapped_column(Integer)
+    txn_id: Mapped[str] = mapped_column(String(36))
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+    __table_args__ = (
+        Index("ix_change_log_record", "table_name", "record_id"),
+        # Duplicates are refused by the database, not checked in Python (SYNC_LESSONS, lesson 2).
+        UniqueConstraint("origin_node", "origin_seq", name="uq_change_log_origin_seq"),
+    )
 
 
 class LocalSetting(Base):

@@ -1,0 +1,97 @@
+"""Migration 0008: existing change-log rows get their origin, sequence and transaction; the log stays
+append-only after batch mode rebuilt the table."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from papi_desktop import paths
+from papi_desktop.services import setup
+from papi_desktop.storage import migrate
+from papi_desktop.storage.db import make_engine
+from papi_desktop.storage.models import Plan
+
+# (at_utc, actor) of five rows written before 0008.
+HISTORY = [("2026-11-20T10:00:00+00:00", "an"), ("2026-11-20T10:00:00+00:00", "an"),
+           ("2026-11-20T10:00:01+00:00", "an"),  # the same save crossing a second
+           ("2026-11-20T10:00:01+00:00", "binh"),  # another person
+           ("2026-11-20T10:00:05+00:00", "binh")]  # the same person, later
+
+
+def _at_0007(node_id: str | None) -> None:
+    engine = make_engine(paths.db_path())
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0007")
+        if node_id:
+            conn.execute(text("INSERT INTO local_setting(key, value) VALUES ('node_id', :n)"), {"n": node_id})
+        for i, (at, actor) in enumerate(HISTORY):
+            conn.execute(text(
+                "INSERT INTO change_log(hlc, unit_code, table_name, record_id, op, row_version, actor, at_utc, "
+                "before_json, after_json) VALUES (:hlc, '03985', 'plan', :rid, 'insert', 1, :actor, :at, NULL, '{}')"),
+                {"hlc": f"{1796000000000 + i:013d}-00000-{node_id or 'x'}", "rid": f"r{i}", "actor": actor,
+                 "at": at})
+    engine.dispose()
+
+
+def _origins() -> list[tuple]:
+    with sqlite3.connect(paths.db_path()) as conn:
+        return conn.execute("SELECT origin_node, origin_seq, txn_id, received FROM change_log ORDER BY seq").fetchall()
+
+
+def test_existing_rows_get_local_origin_sequence_and_transactions(data_dir: Path) -> None:
+    _at_0007("abc123def456")
+    db = setup.open_database(user="an")
+    try:
+        rows = _origins()
+        assert [r[0] for r in rows] == ["abc123def456"] * 5
+        assert [r[1] for r in rows] == [1, 2, 3, 4, 5]
+        assert [r[3] for r in rows] == [0] * 5
+        txns = [r[2] for r in rows]
+        assert txns[0] == txns[1] == txns[2] and len({txns[0], txns[3], txns[4]}) == 3
+        with db.session() as s:  # the device's sequence goes on from the history
+            s.add(Plan(year=2027))
+        assert _origins()[-1][:2] == ("abc123def456", 6)
+        with pytest.raises(IntegrityError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text("UPDATE change_log SET origin_seq = origin_seq + 100"))
+        with pytest.raises(IntegrityError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text("DELETE FROM change_log WHERE origin_seq = 1"))
+        with pytest.raises(IntegrityError, match="UNIQUE"), db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO change_log(hlc, unit_code, table_name, record_id, op, row_version, actor, at_utc, "
+                "after_json, origin_node, origin_seq, txn_id, received) VALUES ('h', '', 'plan', 'r9', 'insert', 1, "
+                "'', '', '{}', 'abc123def456', 3, 't', 0)"))
+    finally:
+        db.dispose()
+
+
+def test_a_log_without_a_node_id_gets_the_one_the_database_then_uses(data_dir: Path) -> None:
+    _at_0007(None)
+    db = setup.open_database()
+    try:
+        assert {r[0] for r in _origins()} == {db.clock.node}
+    finally:
+        db.dispose()
+
+
+def test_downgrade_keeps_the_log_append_only(data_dir: Path) -> None:
+    _at_0007("abc123def456")
+    setup.open_database().dispose()
+    engine = make_engine(paths.db_path())
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    engine.dispose()
+    with sqlite3.connect(paths.db_path()) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(change_log)")}
+        assert "origin_seq" not in columns and conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 5
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM change_log")
