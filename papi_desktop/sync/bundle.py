@@ -182,7 +182,11 @@ def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: l
     final: list[Path] = []
     try:
         with os.fdopen(read_fd, "rb") as pipe:
-            envelope.encrypt_stream(pipe, sink, recipients)  # type: ignore[arg-type]
+            if recipients:
+                envelope.encrypt_stream(pipe, sink, recipients)  # type: ignore[arg-type]
+            else:  # signed only: what the province sends down (plan, reference data) is public
+                while block := pipe.read(_CHUNK):
+                    sink.write(block)
         producer.join()
         if failure:
             raise failure[0]
@@ -304,7 +308,7 @@ class Opened:
 Sink = Callable[[str, str, Iterator[bytes]], object]  # (name, expected sha256, chunks) -> handle
 
 
-def read_bundle(parts: list[Path], identities: list[str], root_pem: bytes, own_recipient: str,
+def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes, own_recipient: str | None,
                 in_memory: Callable[[str], bool], sink: Sink | None = None,
                 stop_after_manifest: Callable[[Opened], bool] | None = None) -> Opened:
     """Decrypt, check the manifest's signature (first, before any member is trusted), then every
@@ -315,6 +319,13 @@ def read_bundle(parts: list[Path], identities: list[str], root_pem: bytes, own_r
     total = sum(p.stat().st_size for p in parts)
     if total > lim["max_bundle_bytes"]:
         raise bad_bundle("Gói dữ liệu quá lớn.", "The bundle is too large.")
+    if identities is None:  # a signed-only bundle
+        try:
+            with _Concat(parts) as plain:
+                return _read_tar(plain, root_pem, None, lim, in_memory, sink, stop_after_manifest)  # type: ignore[arg-type]
+        except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeDecodeError):
+            raise bad_bundle("Không đọc được gói dữ liệu: tệp bị cắt hoặc bị sửa.",
+                             "Cannot read the bundle: truncated or altered.") from None
     read_fd, write_fd = os.pipe()
     failure: list[BaseException] = []
     closing = threading.Event()  # after this, a broken pipe is ours, not the bundle's
@@ -376,7 +387,7 @@ def _read_exact(tar: tarfile.TarFile, info: tarfile.TarInfo, cap: int) -> bytes:
     return data
 
 
-def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str, lim: dict[str, int],
+def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str | None, lim: dict[str, int],
               in_memory: Callable[[str], bool], sink: Sink | None,
               stop_after_manifest: Callable[[Opened], bool] | None) -> Opened:
     with tarfile.open(fileobj=pipe, mode="r|") as tar:
@@ -392,7 +403,8 @@ def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str, lim: dict[str
         manifest = json.loads(manifest_bytes)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise bad_bundle("Gói dữ liệu không đúng định dạng của chương trình.", "Not a PAPI Desktop bundle.")
-        if envelope.recipient_fingerprint(own_recipient) not in manifest.get("recipients", []):
+        if own_recipient is not None and \
+                envelope.recipient_fingerprint(own_recipient) not in manifest.get("recipients", []):
             raise bad_bundle("Gói dữ liệu không được lập cho tỉnh này (đã bị mã hóa lại cho khóa khác).",
                              "The bundle was not made for this province (re-encrypted to another key).")
         opened = Opened(manifest, manifest_bytes, signature, signer)

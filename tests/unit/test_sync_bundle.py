@@ -171,3 +171,15 @@ def test_stop_after_manifest(keys, tmp_path: Path) -> None:  # noqa: ANN001
     parts = _write(keys, tmp_path / "usb", _members(tmp_path))
     opened = _read(keys, parts, stop_after_manifest=lambda o: True)
     assert not opened.complete and opened.members == {} and opened.manifest["bundle_id"] == "b-1"
+
+
+def test_signed_only_bundle(keys, tmp_path: Path) -> None:  # noqa: ANN001
+    parts, _m = bundle.write_bundle(tmp_path / "down", "plan-2026", {"kind": "downstream"},
+                                    [bundle.Member("plan.json", b'{"tasks": []}')], keys["commune"], [])
+    opened = bundle.read_bundle(parts, None, pem(keys["ca"].cert), None, in_memory=lambda n: True)
+    assert opened.members == {"plan.json": b'{"tasks": []}'} and opened.manifest["recipients"] == []
+    raw = bytearray(parts[0].read_bytes())
+    raw[raw.index(b"tasks")] ^= 0x20
+    parts[0].write_bytes(bytes(raw))
+    with pytest.raises(KnownError, match="không khớp"):
+        bundle.read_bundle(parts, None, pem(keys["ca"].cert), None, in_memory=lambda n: True)
