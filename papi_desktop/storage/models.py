@@ -236,3 +236,4 @@ TRACKED_MODELS = [
 from . import registers as _registers  # noqa: E402,F401 - register the register tables on Base.metadata
 from . import reports as _reports  # noqa: E402,F401
 from . import transparency as _transparency  # noqa: E402,F401
+from . import sync_state as _sync_state  # noqa: E402,F401
