@@ -1,24 +1,20 @@
-"""Signing and verifying reports offline: the commune's key and certificate (PKCS#12, encrypted with a
-passphrase), PAdES B-B signatures on PDFs with a visible stamp (pyHanko), detached CMS signatures
-(.p7s) beside Excel files (cryptography), and verification with pyHanko's modification analysis."""
+"""Signing reports offline: the commune's key and certificate (PKCS#12, encrypted with a passphrase),
+PAdES B-B signatures on PDFs with a visible stamp (pyHanko), detached CMS signatures (.p7s) beside
+Excel files (cryptography). Verification lives in verify.py and is re-exported here."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import KnownError
 from .document import SignatureSpot
+from .verify import VN_TZ, SignatureCheck, Verification, fingerprint, trust_context, verify_detached, verify_pdf
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "+07:00")
-# pyHanko logs every failed path search with a traceback; the verdict is ours to report.
-for _name in ("pyhanko", "pyhanko_certvalidator"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-    logging.getLogger(_name).propagate = False
+__all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "create_self_signed", "fingerprint",
+           "load_p12", "save_p12", "sign_detached", "sign_pdf", "trust_context", "verify_detached", "verify_pdf"]
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"  # id-kp-documentSigning (RFC 9336)
 PBKDF2_ROUNDS = 600_000
 
@@ -104,18 +100,44 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def save_p12(path: Path, material: KeyMaterial, passphrase: str) -> None:
-    """PKCS#12 with AES-256 and PBKDF2-SHA256 at 600,000 rounds (the library's default is far weaker)."""
+    """PKCS#12 with AES-256 and PBKDF2-SHA256 at 600,000 rounds, its MAC at 600,000 iterations too.
+    A new passphrase: refused when short or easily guessed (passphrase.py)."""
     from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415
     from cryptography.hazmat.primitives.serialization import pkcs12  # noqa: PLC0415
 
-    if len(passphrase) < 8:
-        raise KnownError("Mật khẩu bảo vệ khóa cần ít nhất 8 ký tự.", "The key's passphrase needs 8 characters or more.")
+    from . import passphrase as policy  # noqa: PLC0415
+
+    policy.check_new(passphrase, material.subject.values())
+    secret = passphrase.encode("utf-8")
     enc = (serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(PBKDF2_ROUNDS)
-           .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC).hmac_hash(hashes.SHA256())
-           .build(passphrase.encode("utf-8")))
-    blob = pkcs12.serialize_key_and_certificates(b"papi-desktop", material.key, material.cert,
-                                                 material.chain or None, enc)
+           .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC).hmac_hash(hashes.SHA256()).build(secret))
+    blob = _reseal_mac(pkcs12.serialize_key_and_certificates(b"papi-desktop", material.key, material.cert,
+                                                             material.chain or None, enc), secret)
+    pkcs12.load_key_and_certificates(blob, secret)  # OpenSSL checks the new MAC before the file is written
     atomic_write(Path(path), blob)
+
+
+def _reseal_mac(blob: bytes, secret: bytes) -> bytes:
+    """The same PKCS#12 with its MAC recomputed at PBKDF2_ROUNDS iterations. cryptography (48 to 50)
+    hard-codes 2,048 MAC iterations and has no setting for it, which makes the MAC a password check
+    300 times cheaper than the key bag's PBKDF2. The structure is asn1crypto's, the RFC 7292 B.2 KDF
+    is oscrypto's (both already installed with pyHanko), the HMAC is cryptography's."""
+    import secrets  # noqa: PLC0415
+
+    from asn1crypto import algos  # noqa: PLC0415
+    from asn1crypto import pkcs12 as asn1_pkcs12  # noqa: PLC0415
+    from cryptography.hazmat.primitives import hashes, hmac  # noqa: PLC0415
+    from oscrypto._pkcs12 import pkcs12_kdf  # noqa: PLC0415 - oscrypto.kdf loads libcrypto, which fails on OpenSSL 3.0.10+
+
+    pfx = asn1_pkcs12.Pfx.load(blob)
+    salt = secrets.token_bytes(16)
+    mac_key = pkcs12_kdf("sha256", secret, salt, PBKDF2_ROUNDS, 32, 3)  # id 3: MAC key
+    digest = hmac.HMAC(mac_key, hashes.SHA256())
+    digest.update(pfx["auth_safe"]["content"].native)  # the MAC covers the authSafe's content octets
+    pfx["mac_data"] = asn1_pkcs12.MacData({
+        "mac": algos.DigestInfo({"digest_algorithm": {"algorithm": "sha256"}, "digest": digest.finalize()}),
+        "mac_salt": salt, "iterations": PBKDF2_ROUNDS})
+    return pfx.dump(force=True)
 
 
 def load_p12(path: Path, passphrase: str) -> KeyMaterial:
@@ -242,113 +264,3 @@ def sign_detached(path: Path, material: KeyMaterial) -> Path:
     target = Path(str(path) + ".p7s")
     atomic_write(target, blob)
     return target
-
-
-@dataclass
-class Verification:
-    file: str
-    kind: str  # pdf | cms
-    intact: bool = False  # the signed bytes are unchanged and the signature matches them
-    trusted: bool = False  # the signer's certificate chains to a trusted certificate
-    unmodified: bool = False  # nothing was added after signing (PDF: pyHanko's modification level)
-    signer: dict[str, str] = field(default_factory=dict)
-    chain: list[str] = field(default_factory=list)
-    signing_time: str | None = None  # claimed by the signer's clock (ISO 8601)
-    modification: str = ""
-    coverage: str = ""
-    problems: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.intact and self.trusted and self.unmodified
-
-    def as_json(self, lang: str = "vi") -> dict[str, object]:
-        return {"file": self.file, "kind": self.kind, "valid": self.ok, "intact": self.intact,
-                "trusted": self.trusted, "unmodified": self.unmodified, "signer": self.signer, "chain": self.chain,
-                "signing_time": self.signing_time, "modification": self.modification, "coverage": self.coverage,
-                "problems": [en if lang == "en" else vi for vi, en in self.problems]}
-
-
-def _trust_context(trusted: list[bytes]):  # noqa: ANN202
-    """Trust anchors from PEM or DER bytes; never fetches anything (communes work offline)."""
-    from asn1crypto import pem as asn1_pem  # noqa: PLC0415
-    from asn1crypto import x509 as asn1_x509  # noqa: PLC0415
-    from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415
-
-    roots = []
-    for blob in trusted:
-        ders = [der for _k, _h, der in asn1_pem.unarmor(blob, multiple=True)] if asn1_pem.detect(blob) else [blob]
-        roots.extend(asn1_x509.Certificate.load(der) for der in ders)
-    return ValidationContext(trust_roots=roots, allow_fetching=False)
-
-
-def _status_into(v: Verification, status) -> None:  # noqa: ANN001
-    cert = status.signing_cert
-    v.signer = {k: val for k, val in (("CN", cert.subject.native.get("common_name", "")),
-                                      ("O", cert.subject.native.get("organization_name", "")),
-                                      ("UID", cert.subject.native.get("user_id", ""))) if val}
-    v.intact = bool(status.intact and status.valid)
-    v.trusted = bool(status.trusted)
-    if status.signer_reported_dt is not None:
-        v.signing_time = status.signer_reported_dt.astimezone(VN_TZ).isoformat(timespec="seconds")
-    path = getattr(status, "validation_path", None)
-    if path is not None:
-        v.chain = [c.subject.human_friendly for c in path.iter_certs(include_root=True)]
-    if not v.intact:
-        v.problems.append(("Chữ ký không khớp với nội dung: tệp đã bị sửa sau khi ký.",
-                           "The signature does not match the content: the file was changed after signing."))
-    if v.intact and not v.trusted:
-        v.problems.append(("Chứng thư của người ký không thuộc danh sách tin cậy (thêm chứng thư của xã hoặc của tổ "
-                           "chức cấp vào danh sách tin cậy).", "The signer's certificate is not trusted."))
-
-
-def verify_pdf(path: Path, trusted: list[bytes]) -> Verification:
-    from pyhanko.pdf_utils.reader import PdfFileReader  # noqa: PLC0415
-    from pyhanko.sign.validation import validate_pdf_signature  # noqa: PLC0415
-
-    v = Verification(str(path), "pdf")
-    try:
-        with Path(path).open("rb") as fh:
-            reader = PdfFileReader(fh, strict=False)
-            sigs = reader.embedded_signatures
-            if not sigs:
-                v.problems.append(("Tệp PDF không có chữ ký số.", "The PDF has no digital signature."))
-                return v
-            status = validate_pdf_signature(sigs[0], _trust_context(trusted))
-    except Exception as exc:  # noqa: BLE001 - a damaged file is a failed verification, not a crash
-        v.problems.append((f"Không đọc được chữ ký trong tệp PDF ({type(exc).__name__}): tệp hỏng hoặc đã bị sửa.",
-                           f"Cannot read the PDF's signature ({type(exc).__name__}): damaged or altered."))
-        return v
-    _status_into(v, status)
-    v.modification = status.modification_level.name.lower() if status.modification_level else "unknown"
-    v.coverage = status.coverage.name.lower() if status.coverage else ""
-    v.unmodified = v.modification in ("none", "form_filling")
-    if v.intact and not v.unmodified:
-        v.problems.append(("Tệp đã bị thêm nội dung sau khi ký (bản cập nhật nối thêm không phải chữ ký hợp lệ).",
-                           "Content was added after signing (an appended update that is not a valid signature)."))
-    return v
-
-
-def verify_detached(content: Path, signature: Path, trusted: list[bytes]) -> Verification:
-    from asn1crypto import cms  # noqa: PLC0415
-    from pyhanko.sign.validation.generic_cms import async_validate_detached_cms  # noqa: PLC0415
-
-    v = Verification(str(content), "cms", unmodified=True)
-    if not Path(signature).is_file():
-        v.unmodified = False
-        v.problems.append((f"Không có tệp chữ ký {Path(signature).name} bên cạnh tệp.",
-                           f"No signature file {Path(signature).name} beside the file."))
-        return v
-    try:
-        info = cms.ContentInfo.load(Path(signature).read_bytes())
-        status = asyncio.run(async_validate_detached_cms(Path(content).read_bytes(), info["content"],
-                                                         signer_validation_context=_trust_context(trusted)))
-    except Exception as exc:  # noqa: BLE001
-        v.unmodified = False
-        v.problems.append((f"Tệp chữ ký hỏng hoặc không đúng dạng CMS ({type(exc).__name__}).",
-                           f"The signature file is damaged or not CMS ({type(exc).__name__})."))
-        return v
-    _status_into(v, status)
-    v.unmodified = v.intact
-    v.coverage = "entire_file" if v.intact else ""
-    return v

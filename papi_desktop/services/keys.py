@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +35,24 @@ class CertificateInfo:
     not_after: str
     sha256: str
     self_signed: bool
-    path: Path
+    path: Path | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 as people compare it: AB:CD:…"""
+        return ":".join(self.sha256[i:i + 2] for i in range(0, len(self.sha256), 2)).upper()
 
 
-def _info(cert, path: Path) -> CertificateInfo:  # noqa: ANN001
+@dataclass(frozen=True)
+class P12Preview:
+    """What a .p12 holds before it is used: the signing certificate and the certificates that would
+    become trusted here (its CA chain, or the certificate itself when it has none)."""
+
+    certificate: CertificateInfo
+    anchors: list[CertificateInfo]
+
+
+def _info(cert, path: Path | None = None) -> CertificateInfo:  # noqa: ANN001
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
 
     der = cert.public_bytes(serialization.Encoding.DER)
@@ -81,8 +96,8 @@ def _install(material: signing.KeyMaterial, passphrase: str) -> None:
 def _keep_old_trusted() -> None:
     for name in (CERT_FILE, ROOT_FILE):
         old = paths.keys_dir() / name
-        if old.is_file():
-            trust(old.read_bytes())
+        if old.is_file():  # already this installation's own: no confirmation needed
+            _store_trusted(_parse(old.read_bytes()))
 
 
 def _write_public(material: signing.KeyMaterial) -> None:
@@ -99,9 +114,26 @@ def anchor_pem() -> bytes:
     return path.read_bytes()
 
 
-def import_p12(source: Path, passphrase: str) -> CertificateInfo:
-    """Use a licensed CA's PKCS#12 as the commune's key: checked with its passphrase, then copied."""
+def _anchors(material: signing.KeyMaterial) -> list:
+    return list(material.chain) or [material.cert]
+
+
+def inspect_p12(source: Path, passphrase: str) -> P12Preview:
+    """Open a CA's PKCS#12 with its passphrase and say what using it would trust; nothing is stored."""
     material = signing.load_p12(source, passphrase)
+    return P12Preview(_info(material.cert), [_info(c) for c in _anchors(material)])
+
+
+def import_p12(source: Path, passphrase: str, confirmed: Collection[str]) -> CertificateInfo:
+    """Use a licensed CA's PKCS#12 as the commune's key: checked with its passphrase, then copied.
+    Its CA certificates become trusted, so the caller shows inspect_p12's anchors first and passes the
+    fingerprints the user confirmed; any other anchor refuses the import (the file may have changed)."""
+    material = signing.load_p12(source, passphrase)
+    anchors = _anchors(material)
+    wanted = {_info(c).sha256 for c in anchors}
+    if not wanted <= {f.replace(":", "").lower() for f in confirmed}:
+        raise KnownError("Chưa xác nhận tin cậy các chứng thư của tệp .p12 này; chưa dùng tệp.",
+                         "The .p12's certificates were not confirmed as trusted; the file was not used.")
     _keep_old_trusted()
     paths.keys_dir().mkdir(parents=True, exist_ok=True)
     tmp = key_path().with_name(KEY_FILE + ".part")
@@ -109,7 +141,7 @@ def import_p12(source: Path, passphrase: str) -> CertificateInfo:
     tmp.replace(key_path())
     _write_public(material)
     for extra in material.chain:  # the CA's own certificates make its signatures trusted here
-        trust(signing.pem(extra))
+        _store_trusted(extra)
     info = certificate()
     assert info is not None
     return info
@@ -119,18 +151,31 @@ def load(passphrase: str, key_file: Path | None = None) -> signing.KeyMaterial:
     return signing.load_p12(key_file or key_path(), passphrase)
 
 
-def trust(cert_bytes: bytes) -> Path:
-    """Add a certificate (PEM or DER) to the trusted list: a commune's, the province's CA, a licensed CA."""
+def _parse(cert_bytes: bytes):  # noqa: ANN202
     from cryptography import x509  # noqa: PLC0415
 
     try:
-        cert = (x509.load_pem_x509_certificate(cert_bytes) if b"-----BEGIN" in cert_bytes
+        return (x509.load_pem_x509_certificate(cert_bytes) if b"-----BEGIN" in cert_bytes
                 else x509.load_der_x509_certificate(cert_bytes))
     except ValueError:
         raise KnownError("Tệp không phải chứng thư số (X.509, PEM hoặc DER).",
                          "The file is not an X.509 certificate (PEM or DER).") from None
-    info = _info(cert, Path())
-    target = paths.trust_dir() / f"{info.sha256[:16]}.pem"
+
+
+def inspect_certificate(cert_bytes: bytes) -> CertificateInfo:
+    """Subject, issuer, validity and fingerprint of a certificate (PEM or DER), to show before trusting it."""
+    return _info(_parse(cert_bytes))
+
+
+def trust(cert_bytes: bytes) -> Path:
+    """Add a certificate (PEM or DER) to the trusted list: a commune's, the province's CA, a licensed CA.
+    Every signature it certifies then verifies as valid here, so callers show inspect_certificate's
+    fingerprint and subject and call this only after the user confirmed."""
+    return _store_trusted(_parse(cert_bytes))
+
+
+def _store_trusted(cert) -> Path:  # noqa: ANN001
+    target = paths.trust_dir() / f"{_info(cert).sha256[:16]}.pem"
     signing.atomic_write(target, signing.pem(cert))
     return target
 

@@ -1,16 +1,30 @@
-"""The commune's signing key: created encrypted, replaced without breaking old signatures, or taken
-from a CA's PKCS#12; wrong or short passphrases say so."""
+"""The commune's signing key: created encrypted (key bags and MAC at 600,000 iterations, as openssl
+reads them), replaced without breaking old signatures, or taken from a CA's PKCS#12 only once its
+certificates are confirmed; short or easily guessed new passphrases are refused."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.exports import signing
+from papi_desktop.exports import passphrase, signing
 from papi_desktop.services import keys
+
+
+def _openssl_iterations(p12: Path, secret: str) -> tuple[int, list[int]]:
+    """(MAC iterations, PBKDF2 iterations of every encrypted bag) as `openssl pkcs12 -info` reports them."""
+    dump = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", p12, "-passin", f"pass:{secret}"],
+                          capture_output=True, text=True, timeout=60)
+    assert dump.returncode == 0, dump.stderr
+    mac = re.search(r"^MAC: sha256, Iteration (\d+)$", dump.stderr, re.M)
+    bags = re.findall(r"PBES2, PBKDF2, AES-256-CBC, Iteration (\d+), PRF hmacWithSHA256", dump.stderr)
+    assert mac and len(bags) == 2, dump.stderr  # the certificates' bag and the key's
+    return int(mac.group(1)), [int(b) for b in bags]
 
 
 def test_create_encrypted_and_replace_keeps_old_files_valid(db, tmp_path: Path) -> None:  # noqa: ANN001
@@ -18,18 +32,64 @@ def test_create_encrypted_and_replace_keeps_old_files_valid(db, tmp_path: Path) 
         keys.create_self_signed(db, "ngan")
     info = keys.create_self_signed(db, "mat-khau-xa-2026")
     assert info.subject["UID"] == "03985" and info.subject["O"] == "UBND Xã Chiềng Sơn" and not info.self_signed
-    dump = subprocess.run(["openssl", "pkcs12", "-info", "-noout", "-in", keys.key_path(), "-passin",
-                           "pass:mat-khau-xa-2026"], capture_output=True, text=True, timeout=60)
-    assert "AES-256-CBC" in dump.stderr and "600000" in dump.stderr  # PBES2, 600,000 PBKDF2 rounds
+    assert _openssl_iterations(keys.key_path(), "mat-khau-xa-2026") == (600_000, [600_000, 600_000])
     with pytest.raises(KnownError, match="Mật khẩu của tệp khóa không đúng"):
         keys.load("sai-mat-khau")
     data = tmp_path / "bao_cao.xlsx"
     data.write_bytes(b"PK\x03\x04 report bytes")
     old_sig = signing.sign_detached(data, keys.load("mat-khau-xa-2026"))
     with pytest.raises(KnownError, match="đã có khóa"):
-        keys.create_self_signed(db, "mat-khau-moi-2027")
-    keys.create_self_signed(db, "mat-khau-moi-2027", replace=True)
+        keys.create_self_signed(db, "khoa-moi-nam-2027")
+    with pytest.raises(KnownError, match="quá dễ đoán"):
+        keys.create_self_signed(db, "mat-khau-moi-2027", replace=True)  # "mật khẩu mới" + a year
+    assert keys.load("mat-khau-xa-2026")  # a refused passphrase left the key as it was
+    keys.create_self_signed(db, "khoa-moi-nam-2027", replace=True)
     assert signing.verify_detached(data, old_sig, keys.trusted()).ok  # the old root stays trusted
+
+
+def test_vietnamese_passphrase_and_mac_checked_by_openssl(tmp_path: Path, data_dir: Path) -> None:
+    material = signing.create_self_signed("03985", "Xã Chiềng Sơn")
+    p12 = tmp_path / "xa.p12"
+    secret = "Trâu vàng núi cao 2026"
+    signing.save_p12(p12, material, secret)
+    assert _openssl_iterations(p12, secret) == (600_000, [600_000, 600_000])
+    assert signing.load_p12(p12, secret).cert == material.cert
+    with pytest.raises(KnownError, match="Mật khẩu của tệp khóa không đúng"):
+        signing.load_p12(p12, "Trau vang nui cao 2026")  # the MAC is checked: accents matter
+
+
+@pytest.mark.parametrize(("weak", "reason"), [
+    ("12345678", "danh sách mật khẩu phổ biến"), ("password", "danh sách mật khẩu phổ biến"),
+    ("Mật khẩu 123", "danh sách mật khẩu phổ biến"), ("matkhau2026", "danh sách mật khẩu phổ biến"),
+    ("iloveyou2", "danh sách mật khẩu phổ biến"), ("15081985", "chỉ có chữ số"), ("aaaaaaaaaa", "lặp lại"),
+    ("abcabcabc", "lặp lại"), ("poiuytrewq", "dãy phím"), ("zyxwvutsrq", "dãy phím"),
+    ("xachiengson", "tên hoặc mã của xã"), ("Chiềng Sơn 03985", "tên hoặc mã của xã"), ("!!!!!!!!", "quá ít chữ")])
+def test_weak_new_passphrases_are_refused(weak: str, reason: str, data_dir: Path) -> None:
+    material = signing.create_self_signed("03985", "Xã Chiềng Sơn")
+    with pytest.raises(KnownError, match=reason) as refused:
+        signing.save_p12(paths.keys_dir() / "x.p12", material, weak)
+    assert refused.value.message("en").startswith("The key's passphrase is too easy to guess")
+    assert not (paths.keys_dir() / "x.p12").exists()
+
+
+def test_the_common_list_and_good_phrases(data_dir: Path) -> None:
+    common = passphrase.common_passwords()
+    assert len(common) > 3000 and {"123456", "password", "qwerty", "matkhau123", "anhyeuem"} <= common
+    for good in ("trau-vang-nui-cao-7", "correct horse battery staple", "mat-khau-xa-2026"):
+        passphrase.check_new(good, ["UBND Xã Chiềng Sơn", "03985"])
+
+
+def test_opening_an_existing_key_skips_the_new_passphrase_rule(tmp_path: Path, data_dir: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    material = signing.create_self_signed("03985", "Xã Chiềng Sơn")  # a CA's file with a weak passphrase
+    weak = tmp_path / "ca.p12"
+    weak.write_bytes(pkcs12.serialize_key_and_certificates(b"ca", material.key, material.cert, material.chain,
+                                                           serialization.BestAvailableEncryption(b"12345678")))
+    assert signing.load_p12(weak, "12345678").cert == material.cert
+    preview = keys.inspect_p12(weak, "12345678")
+    assert keys.import_p12(weak, "12345678", [a.fingerprint for a in preview.anchors]).sha256 == preview.certificate.sha256
 
 
 def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
@@ -37,11 +97,20 @@ def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
     p12 = tmp_path / "vnpt.p12"
     signing.save_p12(p12, issued, "ca-passphrase")
     with pytest.raises(KnownError, match="Mật khẩu"):
-        keys.import_p12(p12, "wrong-one")
-    info = keys.import_p12(p12, "ca-passphrase")
+        keys.inspect_p12(p12, "wrong-one")
+    preview = keys.inspect_p12(p12, "ca-passphrase")
+    root = keys.inspect_certificate(signing.pem(issued.chain[0]))
+    assert [a.fingerprint for a in preview.anchors] == [root.fingerprint] and keys.certificate() is None
+    assert re.fullmatch(r"([0-9A-F]{2}:){31}[0-9A-F]{2}", root.fingerprint)
+    with pytest.raises(KnownError, match="Chưa xác nhận"):
+        keys.import_p12(p12, "ca-passphrase", confirmed=[])  # nothing confirmed: nothing used, nothing trusted
+    assert keys.certificate() is None and keys.trusted() == []
+    info = keys.import_p12(p12, "ca-passphrase", [root.fingerprint])
     assert info.sha256 == keys.certificate().sha256 and keys.anchor_pem() == signing.pem(issued.chain[0])
     data = tmp_path / "x.xlsx"
     data.write_bytes(b"bytes")
     assert signing.verify_detached(data, signing.sign_detached(data, keys.load("ca-passphrase")), keys.trusted()).ok
+    with pytest.raises(KnownError, match="không phải chứng thư"):
+        keys.inspect_certificate(b"not a certificate")
     with pytest.raises(KnownError, match="không phải chứng thư"):
         keys.trust(b"not a certificate")
