@@ -189,9 +189,9 @@ def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
     db = _open(args)
     try:
         preview = reception_import.preview_import(db, args.file)
-        summary = preview.summary(lang)
-        summary["dry_run"] = bool(args.dry_run)
         written = 0 if args.dry_run or preview.parsed.errors else reception_import.apply_import(db, preview)
+        summary = preview.summary(lang)  # after the write: rows another import wrote meanwhile are "in the book"
+        summary["dry_run"] = bool(args.dry_run)
         summary["written"] = written
     finally:
         db.dispose()
@@ -204,6 +204,9 @@ def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
                 f"{summary['already_in_book']}"))
         for e in summary["errors"]:
             _print(f"  {'Row' if en else 'Dòng'} {e['row']}: {e['reason']}")
+        if not args.dry_run and not preview.parsed.errors and not written:
+            _print(f"Nothing new: all {summary['rows']} rows are already in the book." if en else
+                   f"Không có gì mới: cả {summary['rows']} dòng đã có trong sổ.")
     if preview.parsed.errors and not args.dry_run:
         raise KnownError(f"Có {len(preview.parsed.errors)} dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                          f"{len(preview.parsed.errors)} rows have errors; nothing was written. Fix and retry.")

@@ -83,6 +83,9 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     finally:
         db.dispose()
     _print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else "\n".join(_summary_lines(summary, lang)))
+    if not (args.json or args.dry_run or failed or summary["written"]):
+        _print("Nothing new: this file is already recorded." if lang == "en" else
+               "Không có gì mới: tệp này đã được ghi trước đây.")
     if failed and not args.dry_run:
         raise KnownError("Tệp còn lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                          "The file has errors; nothing was written. Fix it and import again.")

@@ -128,7 +128,7 @@ def preview_import(db: Database, path: Path, stage: str | None = None, year: int
     """Read one budget table and check it (amounts, totals, the form for the year); writes nothing."""
     path = Path(path)
     parsed: ParsedBudget | None = None
-    for _name, rows in read_sheets(path):
+    for _name, rows in read_sheets(path, kind="budget"):
         candidate = parse_budget(rows)
         if candidate.header_row is not None and candidate.lines:
             parsed = candidate
@@ -165,7 +165,8 @@ def preview_import(db: Database, path: Path, stage: str | None = None, year: int
 
 
 def apply_import(db: Database, preview: BudgetPreview) -> str:
-    """Write the table in one transaction, replacing the same table recorded before; nothing on any error."""
+    """Write the table in one transaction, replacing the same table recorded before; nothing on any error.
+    Returns the new table's id, or "" when this very file is already the recorded table (nothing new)."""
     if preview.errors:
         row, vi, en = sorted(preview.errors)[0]
         raise KnownError(f"Bảng còn {len(preview.errors)} lỗi (dòng {row}: {vi}). Hãy sửa rồi nhập lại; chưa có "
@@ -178,8 +179,15 @@ def apply_import(db: Database, preview: BudgetPreview) -> str:
     except KnownError:
         doc_date = None
     with db.session() as s:
-        if preview.replaces:
-            _tombstone_table(s, preview.replaces)
+        # The table it replaces is looked up again inside the write transaction, not taken from the
+        # preview: two imports at once must not both replace the old one and leave two live tables.
+        current = s.scalar(select(BudgetTable).where(
+            BudgetTable.deleted.is_(False), BudgetTable.year == preview.year, BudgetTable.stage == preview.stage,
+            BudgetTable.form_code == p.form_code, BudgetTable.title == p.title))
+        if current is not None and current.source_sha256 == preview.sha256:
+            return ""
+        if current is not None:
+            _tombstone_table(s, current.id)
         table = BudgetTable(year=preview.year, stage=preview.stage, form_code=p.form_code, title=p.title,
                             columns_json=_columns_json(p.columns), doc_number=p.doc_number, doc_date=doc_date,
                             source_name=preview.source.name, source_sha256=preview.sha256)

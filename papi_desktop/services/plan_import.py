@@ -68,7 +68,7 @@ class ImportPreview:
 
 
 def parse_file(path: Path, year: int | None = None, cancel: CancelToken | None = None) -> ParsedPlan:
-    sheets = read_sheets(path, cancel)
+    sheets = read_sheets(path, cancel, kind="plan")
     dims = list(reference.dimensions())
     plan: ParsedPlan | None = None
     indicators: list[ParsedIndicator] = []
@@ -177,6 +177,7 @@ def apply_import(db: Database, preview: ImportPreview, progress: ProgressReporte
                            tasks_per_dimension=preview.tasks_per_dimension,
                            milestones_dated=preview.milestones_dated, milestones_undated=preview.milestones_undated)
     with db.session() as s:
+        # Read inside the write transaction (BEGIN IMMEDIATE): two imports at once make one plan.
         plan, existing = _existing(s, parsed.year)
         result.plan_exists = plan is not None
         pairs = _diff(result, existing)

@@ -21,6 +21,7 @@ from ..storage.db import Database
 from ..storage.transparency import Posting, PovertyHousehold, PovertyObjection, PovertyReview
 from . import access, postings, reference
 from .common import tombstone
+from .workbook_checks import count_range
 from .workbooks import read_sheets
 
 CLASSES = ("ngheo", "can_ngheo", "thoat_ngheo", "thoat_can_ngheo")
@@ -128,13 +129,18 @@ def ensure_review(db: Database, year: int, standard_code: str | None = None) -> 
     code = standard_code or standard_for_year(year).code
     standard(code)
     with db.session() as s:
-        found = s.scalar(select(PovertyReview).where(PovertyReview.deleted.is_(False), PovertyReview.year == year))
-        if found is not None:
-            return found.id
-        review = PovertyReview(year=year, standard=code)
-        s.add(review)
-        s.flush()
-        return review.id
+        return _review_in(s, year, code).id
+
+
+def _review_in(s, year: int, code: str) -> PovertyReview:  # noqa: ANN001
+    """The year's review, made in the caller's transaction if there is none yet."""
+    found = s.scalar(select(PovertyReview).where(PovertyReview.deleted.is_(False), PovertyReview.year == year))
+    if found is not None:
+        return found
+    review = PovertyReview(year=year, standard=code)
+    s.add(review)
+    s.flush()
+    return review
 
 
 def review_of_year(db: Database, year: int) -> ReviewInfo | None:
@@ -200,12 +206,14 @@ class PovertyPreview:
 def preview_import(db: Database, path: Path, year: int | None = None) -> PovertyPreview:
     """Read and check a household list (classes, indicators, numbers, CCCD); writes nothing."""
     path = Path(path)
-    sheets = read_sheets(path)
+    sheets = read_sheets(path, kind="poverty")
     parsed: PovertyParse | None = None
     probe_year = year
     for _name, rows in sheets:
         std = standard_for_year(probe_year or _year_in(rows) or date.today().year)
-        candidate = parse_poverty(rows, list(std.indicators), _classes())
+        candidate = parse_poverty(rows, list(std.indicators), _classes(), {
+            "members": count_range("household_members"), "income": count_range("household_income"),
+            "score": count_range("household_score")})
         if candidate.header_row is not None:
             parsed = candidate
             break
@@ -259,23 +267,26 @@ def apply_import(db: Database, preview: PovertyPreview, listed_on: date | None =
                          "chưa có dữ liệu nào được ghi.",
                          f"The file has {len(preview.parsed.errors)} rows with errors (row {row}: {en}). Fix them "
                          "and import again; nothing was written.")
-    review_id = ensure_review(db, preview.year, preview.standard)
+    standard(preview.standard)
+    rows = [{"position": pos, "head_name": h.head_name, "id_number": h.id_number, "village": h.village,
+             "ethnicity": h.ethnicity, "members": h.members, "area": h.area, "income": h.income, "score": h.score,
+             "deprivations": ",".join(h.deprivations), "deprivation_count": h.deprivation_count,
+             "preliminary_class": h.klass, "final_class": "", "notes": h.notes}
+            for pos, h in enumerate(preview.parsed.rows)]
     with db.session() as s:
-        r = _editable(s.get(PovertyReview, review_id))
-        for h in r.households:
-            if not h.deleted:
-                tombstone(h)
+        # The review is made in the same transaction as its households (a kill leaves neither), and
+        # the list in place is read inside it: the same file imported twice at once is written once.
+        r = _editable(_review_in(s, preview.year, preview.standard))
+        live = [h for h in r.households if not h.deleted]
+        if rows and [{k: getattr(h, k) for k in rows[0]} for h in live] == rows:
+            return 0  # this very list is already the year's preliminary list: nothing new
+        for h in live:
+            tombstone(h)
         r.listed_on = listed_on or r.listed_on or date.today()
         r.source_name = preview.source.name
         s.flush()
-        bulk_insert(s, PovertyHousehold, [
-            {"review_id": review_id, "position": pos, "head_name": h.head_name, "id_number": h.id_number,
-             "village": h.village, "ethnicity": h.ethnicity, "members": h.members, "area": h.area,
-             "income": h.income, "score": h.score, "deprivations": ",".join(h.deprivations),
-             "deprivation_count": h.deprivation_count, "preliminary_class": h.klass, "final_class": "",
-             "notes": h.notes}
-            for pos, h in enumerate(preview.parsed.rows)])
-    return len(preview.parsed.rows)
+        bulk_insert(s, PovertyHousehold, [{"review_id": r.id, **row} for row in rows])
+    return len(rows)
 
 
 @dataclass(frozen=True)

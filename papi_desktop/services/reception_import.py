@@ -15,6 +15,7 @@ from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.registers import Reception, ReceptionCitizen
 from . import reception as rs
+from .workbook_checks import count_range
 from .workbooks import stream_sheets
 
 
@@ -50,13 +51,17 @@ def _key(day, name: str, summary: str) -> tuple[str, str, str]:  # noqa: ANN001
 def _existing_keys(db: Database) -> set[tuple[str, str, str]]:
     """(day, first citizen, summary) of every visit already in the book: a re-import adds none twice."""
     with db.reader() as s:
-        return {
-            _key(day, name, summary)
-            for day, name, summary in s.execute(
-                select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
-                .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
-                .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
-        }
+        return _keys_in(s)
+
+
+def _keys_in(s) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {
+        _key(day, name, summary)
+        for day, name, summary in s.execute(
+            select(Reception.received_on, ReceptionCitizen.name, Reception.summary)
+            .join(ReceptionCitizen, ReceptionCitizen.reception_id == Reception.id)
+            .where(Reception.deleted.is_(False), ReceptionCitizen.position == 0))
+    }
 
 
 def _to_input(row: RegisterRow) -> rs.ReceptionInput:
@@ -79,9 +84,9 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
     path = Path(path)
     progress.start(2, "read")
     parsed: RegisterParse | None = None
-    sheets = stream_sheets(path, cancel)
+    sheets = stream_sheets(path, cancel, kind="reception")
     for _name, rows in sheets:
-        candidate = parse_register(rows)
+        candidate = parse_register(rows, count_range("reception_people"))
         if candidate.header_row is not None:
             parsed = candidate
             break
@@ -123,10 +128,13 @@ def apply_import(db: Database, preview: RegisterPreview, progress: ProgressRepor
             "Fix them and import again; nothing was written.")
     progress = progress or NullProgress()
     cancel = cancel or CancelToken()
-    existing = _existing_keys(db)
-    rows = [entry for key, entry in preview.entries if key not in existing]
-    progress.start(len(rows), "write")
     with db.session() as s:
+        # Checked inside the write transaction: the same book imported twice at once is written once,
+        # and the second import finds every row already there (preview.duplicates says how many).
+        existing = _keys_in(s)
+        rows = [entry for key, entry in preview.entries if key not in existing]
+        preview.duplicates = len(preview.entries) - len(rows)
+        progress.start(len(rows), "write")
         for start in range(0, len(rows), 2000):
             cancel.raise_if_cancelled()  # inside the transaction: a cancel rolls everything back
             chunk = rows[start:start + 2000]
