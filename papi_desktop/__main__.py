@@ -5,6 +5,7 @@ Absolute imports: PyInstaller runs this file as a script.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
@@ -26,4 +27,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # frozen build: a workbook reader's child process starts here
     sys.exit(main())

@@ -243,3 +243,83 @@ def poverty_workbook(path: Path, rows: list[tuple] | None = None,
         ws.append([i, *r, ""])
     wb.save(path)
     return path
+
+
+# ---- hostile files and readers (test_hostile_files, test_fuzz_importers) ----
+
+def with_cell(source: Path, target: Path, ref: str, value: object) -> Path:
+    """source with one more cell, e.g. "XFD1048576" or "A1000000"; openpyxl declares it in <dimension>."""
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    wb = load_workbook(source)
+    wb.worksheets[0][ref] = value
+    wb.save(target)
+    return target
+
+
+def edit_members(source: Path, target: Path, edit) -> Path:  # noqa: ANN001
+    """target is source with each part passed through edit(name, data) -> data (None drops the part)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = edit(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+    return target
+
+
+def without_dimension(source: Path, target: Path) -> Path:
+    """A sheet that does not declare its range (as some tools write it): the reader finds the cells."""
+    import re  # noqa: PLC0415
+
+    return edit_members(source, target, lambda name, data: re.sub(rb"<dimension[^>]*/>", b"", data)
+                        if "worksheets/" in name else data)
+
+
+def zip_bomb(source: Path, target: Path, megabytes: int) -> Path:
+    """source whose first sheet is megabytes of empty rows: a few hundred KB on disk."""
+    chunk = b"".join(b'<row r="%d"/>' % (i % 9 + 1) for i in range(100_000))  # compresses ~1000:1
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename.endswith("sheet1.xml"):
+                with zout.open(info.filename, "w", force_zip64=True) as fh:
+                    fh.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                             b"<sheetData>")
+                    for _ in range(megabytes * (1 << 20) // len(chunk)):
+                        fh.write(chunk)
+                    fh.write(b"</sheetData></worksheet>")
+            else:
+                zout.writestr(info, zin.read(info.filename))
+    return target
+
+
+def aborting_reader(path, limits):  # noqa: ANN001, ANN201
+    """A reader that dies in the child as python-calamine does when an allocation fails."""
+    import os  # noqa: PLC0415
+
+    os.abort()
+    yield  # a generator, like the real readers
+
+
+def hungry_reader(path, limits):  # noqa: ANN001, ANN201
+    """A reader that asks for more memory than the child may have (4 GB)."""
+    yield "Sheet", iter([(1, [str(len(bytearray(4 << 30)))])])
+
+
+def slow_reader(path, limits):  # noqa: ANN001, ANN201
+    import time  # noqa: PLC0415
+
+    yield "Sheet", iter([(1, ["a"])])
+    time.sleep(3600)
+
+
+def broken_reader(path, limits):  # noqa: ANN001, ANN201
+    import zlib  # noqa: PLC0415
+
+    raise zlib.error("Error -3 while decompressing data: invalid distance too far back")
+    yield
+
+
+def two_sheet_reader(path, limits):  # noqa: ANN001, ANN201
+    """Two sheets of 5,000 rows: more than one batch each, to follow the protocol end to end."""
+    for name in ("Một", "Hai"):
+        yield name, ((r, [name, str(r)]) for r in range(1, 5001))

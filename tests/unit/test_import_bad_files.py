@@ -1,4 +1,4 @@
-"""Every register importer refuses what is not its workbook with a clear message, in Vietnamese and
+"""Every importer refuses what is not its workbook with a clear message, in Vietnamese and
 English, and writes nothing: empty, plain text, truncated, a zip without a workbook, an old .xls, a
 password-protected file, a missing file, another table, a blank workbook."""
 
@@ -11,12 +11,14 @@ import workbooks
 from sqlalchemy import func, select
 
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.services import budget, poverty, reception_import
+from papi_desktop.services import budget, plan_import, poverty, reception_import
 from papi_desktop.storage.models import ChangeLog
 
 CONTAINER = {"empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính",
              "broken": "Không đọc được", "xls": ".xls", "password": "mật khẩu", "missing": "Không tìm thấy tệp"}
 IMPORTERS = {
+    "plan": (plan_import.preview_import, workbooks.plan_workbook,
+             {"not_plan": "Không tìm thấy bảng nhiệm vụ", "blank": "Không tìm thấy bảng nhiệm vụ"}),
     "reception": (reception_import.preview_import, workbooks.register_workbook,
                   {"not_plan": "Không tìm thấy sổ tiếp công dân", "blank": "Không tìm thấy sổ tiếp công dân"}),
     "budget": (budget.preview_import, workbooks.budget_workbook,
