@@ -4,10 +4,11 @@ classify and check each household against the standard. Rows in, households and 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import KnownError
-from .numbers import parse_amount
+from .numbers import parse_count
 from .text import fold, nfc, one_line
 
 _HEADER_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -107,15 +108,15 @@ def _area(text: str) -> str:
     return "urban" if ("thanh thi" in key or "do thi" in key) else "rural"
 
 
-def _int(text: str, field_vi: str) -> int | None:
-    if not text.strip():
-        return None
-    value = parse_amount(text, field_vi)
-    return value
+_NUMBER_FIELDS = (("members", "số nhân khẩu", "household members"), ("income", "thu nhập", "income"),
+                  ("score", "điểm", "score"), ("deprivation_count", "số chỉ số thiếu hụt", "number of deprivations"))
 
 
 def parse_poverty(rows: list[tuple[int, list[str]]], indicators: list[Indicator],
-                  classes: list[tuple[str, tuple[str, ...]]]) -> PovertyParse:
+                  classes: list[tuple[str, tuple[str, ...]]], ranges: Mapping[str, tuple[int, int]]) -> PovertyParse:
+    """ranges: the lowest and highest members, income (đồng a person a month) and score (reference
+    data); the number of deprivations is at most the standard's indicators."""
+    ranges = {**ranges, "deprivation_count": (0, len(indicators))}
     out = PovertyParse()
     roles: dict[str, int] | None = None
     for row_no, raw in rows:
@@ -159,16 +160,13 @@ def parse_poverty(rows: list[tuple[int, list[str]]], indicators: list[Indicator]
             problems.append((f"Chỉ số thiếu hụt không hiểu được: {', '.join(unknown)}.",
                              f"Deprivation indicators not understood: {', '.join(unknown)}."))
         numbers: dict[str, int | None] = {}
-        for role, label in (("members", "số nhân khẩu"), ("income", "thu nhập"), ("score", "điểm"),
-                            ("deprivation_count", "số chỉ số thiếu hụt")):
+        for role, label_vi, label_en in _NUMBER_FIELDS:
             try:
-                numbers[role] = _int(cell(role), label)
+                numbers[role] = parse_count(cell(role), label_vi, label_en, *ranges[role])
             except KnownError as exc:
                 problems.append((exc.vi, exc.en))
                 numbers[role] = None
         members = numbers["members"] if numbers["members"] is not None else 1
-        if members < 1:
-            problems.append(("Số nhân khẩu phải từ 1 trở lên.", "A household has at least 1 member."))
         if problems:
             out.errors.append((row_no, " ".join(p[0] for p in problems), " ".join(p[1] for p in problems)))
             continue

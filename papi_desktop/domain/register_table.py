@@ -12,6 +12,7 @@ from datetime import date
 
 from .dates import parse_vn
 from .errors import KnownError
+from .numbers import parse_count
 from .text import fold, nfc, one_line
 
 # Role of a header cell, by the folded wordings offices use (most specific first).
@@ -111,15 +112,9 @@ def _classes(text: str) -> list[str]:
     return [code for code, word in _CLASS_WORDS if word in key]
 
 
-def _people(text: str) -> int:
-    digits = re.sub(r"[^\d]", "", text or "")
-    if not digits:
-        return 1
-    return int(digits)
-
-
-def parse_register(rows: Iterable[tuple[int, list[str]]]) -> RegisterParse:
-    """Rows may be a stream: one row of look-ahead is kept (for two-row headers), never the whole sheet."""
+def parse_register(rows: Iterable[tuple[int, list[str]]], people_range: tuple[int, int]) -> RegisterParse:
+    """Rows may be a stream: one row of look-ahead is kept (for two-row headers), never the whole sheet.
+    people_range: the fewest and most people one reception may count (reference data)."""
     out = RegisterParse()
     roles: dict[str, int] | None = None
     stream = iter(rows)
@@ -165,6 +160,11 @@ def parse_register(rows: Iterable[tuple[int, list[str]]]) -> RegisterParse:
         if received is None or not name:
             out.errors.append((row_no, "Thiếu ngày tiếp hoặc họ tên công dân.", "Missing the date or the name."))
             continue
+        try:
+            people = parse_count(cell("people"), "số người", "number of people", *people_range)
+        except KnownError as exc:
+            out.errors.append((row_no, exc.vi, exc.en))
+            continue
         classes = _classes(cell("classes"))
         if not classes:
             out.errors.append((row_no, f"Phân loại “{cell('classes')}” không hiểu được (khiếu nại, tố cáo, kiến "
@@ -181,7 +181,7 @@ def parse_register(rows: Iterable[tuple[int, list[str]]]) -> RegisterParse:
         out.rows.append(RegisterRow(
             row=row_no, received_on=received, name=name, address=address,
             id_number=re.sub(r"\s", "", cell("id")), summary=one_line(cell("summary")), classes=classes,
-            people=_people(cell("people")), prior=one_line(cell("prior")), direction=direction,
+            people=1 if people is None else people, prior=one_line(cell("prior")), direction=direction,
             direction_target=target, followup=one_line(cell("followup")), notes=one_line(cell("notes")),
             reception_type=rtype, receiver=one_line(cell("receiver")),
         ))
