@@ -13,6 +13,16 @@ from .. import paths
 from ..domain.errors import KnownError
 
 
+_MAX_SUFFIX = 10  # ".jpeg", ".docx", ".xlsx"; a longer "extension" is part of a name, not a type
+
+
+def stored_suffix(name: str) -> str:
+    """The extension a stored copy keeps: short letters and digits only (".pdf", ".jpg"), else none.
+    A 190-character "extension" would make the stored name too long for the file system."""
+    suffix = Path(name).suffix.lower()
+    return suffix if 1 < len(suffix) <= _MAX_SUFFIX + 1 and suffix[1:].isalnum() and suffix.isascii() else ""
+
+
 def store_attachment(source: Path, attachments_dir: Path | None = None) -> tuple[str, str]:
     """Copy a file into the data directory under its SHA-256; returns (sha256, original name)."""
     source = Path(source)
@@ -26,7 +36,7 @@ def store_attachment(source: Path, attachments_dir: Path | None = None) -> tuple
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     sha = digest.hexdigest()
-    target = target_dir / (sha + source.suffix.lower())
+    target = target_dir / (sha + stored_suffix(source.name))
     if not target.exists():
         # Copy to a temporary name first so a power cut never leaves a half file under the final name.
         fd, tmp = tempfile.mkstemp(dir=target_dir, suffix=".part")
@@ -39,5 +49,5 @@ def store_attachment(source: Path, attachments_dir: Path | None = None) -> tuple
 def attachment_path(sha: str, name: str, attachments_dir: Path | None = None) -> Path | None:
     if not sha:
         return None
-    path = (attachments_dir or paths.attachments_dir()) / (sha + Path(name).suffix.lower())
+    path = (attachments_dir or paths.attachments_dir()) / (sha + stored_suffix(name))
     return path if path.exists() else None

@@ -8,9 +8,17 @@ from ..domain.text import fold
 from ..storage.db import Database
 
 
+def _printable(query: str) -> str:
+    """Control, format and unpaired surrogate characters as spaces: SQLite cuts a string at NUL, and a
+    lone surrogate cannot be encoded; a search box can receive any of them from a paste."""
+    if query.isprintable():
+        return query
+    return "".join(c if c.isprintable() or c.isspace() else " " for c in query)
+
+
 def fts_query(query: str) -> str:
     """Folded words as FTS5 prefix terms: 'Nguyễn Văn' -> '"nguyen"* "van"*'."""
-    words = [w.replace('"', "") for w in fold(query).split()]
+    words = [w.replace('"', "") for w in fold(_printable(query or "")).split()]
     return " ".join(f'"{w}"*' for w in words if w)
 
 
