@@ -37,7 +37,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
     ver = sub.add_parser("verify", help="kiểm tra chữ ký số của tệp PDF hoặc Excel (verify a signed file)")
     ver.add_argument("file", type=Path)
-    ver.add_argument("--trust", type=Path, action="append", default=[], help="thêm chứng thư tin cậy (PEM/DER)")
+    ver.add_argument("--trust", type=Path, action="append", default=[],
+                     help="tin cậy thêm chứng thư này chỉ cho lần kiểm tra này, không lưu (PEM/DER; per run, not stored)")
     ver.add_argument("--json", action="store_true")
 
     key = sub.add_parser("keys", help="khóa và chứng thư ký số của xã (the commune's signing key)")
@@ -48,8 +49,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     imp = ksub.add_parser("import", help="dùng tệp .p12 của tổ chức cung cấp chữ ký số (use a CA's PKCS#12)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--passphrase-env", metavar="VAR", required=True)
+    imp.add_argument("--yes", action="store_true", help="không hỏi lại: tin cậy các chứng thư của tệp (for scripts)")
     trust = ksub.add_parser("trust", help="thêm chứng thư vào danh sách tin cậy (trust a certificate)")
     trust.add_argument("file", type=Path)
+    trust.add_argument("--yes", action="store_true", help="không hỏi lại (for scripts, after comparing the fingerprint)")
     ksub.add_parser("show", help="chứng thư hiện dùng (the current certificate)")
 
 
@@ -65,6 +68,13 @@ def _passphrase(var: str | None) -> str:
     if value is None:
         raise KnownError(f"Biến môi trường {var} chưa có giá trị.", f"Environment variable {var} is not set.")
     return value
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"Không đọc được tệp {path}: {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.") from None
 
 
 def _day(text: str | None) -> date | None:
@@ -133,23 +143,68 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 def _verify(args: argparse.Namespace, lang: str) -> int:
     from .services import reports
 
-    extra = [p.read_bytes() for p in args.trust]
+    extra = [p.read_bytes() for p in args.trust]  # per run: never stored in the trust folder
     result = reports.verify(args.file, extra)
     if args.json:
         _print(json.dumps(result.as_json(lang), ensure_ascii=False, indent=2))
-    else:
-        en = lang == "en"
-        verdict = ("VALID" if en else "HỢP LỆ") if result.ok else ("NOT VALID" if en else "KHÔNG HỢP LỆ")
-        _print(f"{verdict}: {result.file}")
-        who = ", ".join(f"{k}={v}" for k, v in result.signer.items())
-        if who:
-            _print(("Signer: " if en else "Người ký: ") + who)
-        if result.signing_time:
-            _print(("Signing time (signer's clock): " if en else "Thời gian ký (theo máy người ký): ")
-                   + result.signing_time)
-        for vi, en_text in result.problems:
-            _print("- " + (en_text if en else vi))
+        return 0 if result.ok else 1
+    en = lang == "en"
+    verdict = ("VALID" if en else "HỢP LỆ") if result.ok else ("NOT VALID" if en else "KHÔNG HỢP LỆ")
+    _print(f"{verdict}: {result.file}")
+    who = ", ".join(f"{k}={v}" for k, v in result.signer.items())
+    if who:
+        _print(("Signer: " if en else "Người ký: ") + who)
+    if result.signing_time:
+        _print(("Signing time (signer's clock): " if en else "Thời gian ký (theo máy người ký): ") + result.signing_time)
+    if len(result.signatures) > 1:
+        for sig in result.signatures:
+            _print(_signature_line(sig, en))
+    for vi, en_text in result.problems:
+        _print("- " + (en_text if en else vi))
     return 0 if result.ok else 1
+
+
+def _signature_line(sig, en: bool) -> str:  # noqa: ANN001
+    state = [("intact" if en else "khớp nội dung") if sig.intact else ("does not match" if en else "không khớp"),
+             ("trusted" if en else "tin cậy") if sig.trusted else ("NOT trusted" if en else "KHÔNG tin cậy")]
+    where = (f"page {sig.page}" if en else f"trang {sig.page}") if sig.page else ("invisible" if en else "không hiển thị")
+    head = f"{'Signature' if en else 'Chữ ký'} {sig.index}: {sig.who_en() if en else sig.who()}"
+    return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; SHA-256 {sig.fingerprint}"
+
+
+def _describe(info, en: bool) -> list[str]:  # noqa: ANN001
+    def name(parts: dict[str, str]) -> str:
+        return ", ".join(f"{k}={v}" for k, v in parts.items())
+
+    return [("Subject: " if en else "Chủ thể: ") + name(info.subject),
+            ("Issuer: " if en else "Tổ chức cấp: ") + name(info.issuer),
+            ("Valid: " if en else "Hiệu lực: ") + f"{info.not_before} – {info.not_after}",
+            ("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + info.fingerprint]
+
+
+def _confirm(infos: list, lang: str, yes: bool, question: tuple[str, str]) -> bool:
+    """Show the certificates about to be trusted and ask on the terminal; --yes answers for scripts."""
+    en = lang == "en"
+    for info in infos:
+        for line in _describe(info, en):
+            _print(line)
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise KnownError("Cần xác nhận trên bàn phím trước khi tin cậy chứng thư. Khi chạy bằng tập lệnh, so dấu vân tay "
+                         "với nơi cấp rồi thêm --yes. Chưa tin cậy chứng thư nào.",
+                         "Trusting a certificate needs a confirmation on the terminal. In a script, compare the "
+                         "fingerprint with its issuer and add --yes. Nothing was trusted.")
+    sys.stdout.write((question[1] if en else question[0]) + " [y/N] ")
+    sys.stdout.flush()
+    return sys.stdin.readline().strip().casefold() in ("y", "yes", "c", "có", "co")
+
+
+TRUST_QUESTION = ("Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ.",
+                  "Trust this certificate? Every signature it certifies will verify as valid.")
+IMPORT_QUESTION = ("Dùng tệp .p12 này làm khóa của xã và tin cậy các chứng thư trên?",
+                   "Use this .p12 as the commune's key and trust the certificates above?")
+NOTHING_TRUSTED = ("Chưa tin cậy chứng thư nào.", "Nothing was trusted.")
 
 
 def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
@@ -158,9 +213,18 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     if args.keys_command == "create":
         info = keys.create_self_signed(db, _passphrase(args.passphrase_env), replace=args.replace)
     elif args.keys_command == "import":
-        info = keys.import_p12(args.file, _passphrase(args.passphrase_env))
+        secret = _passphrase(args.passphrase_env)
+        preview = keys.inspect_p12(args.file, secret)
+        if not _confirm(preview.anchors, lang, args.yes, IMPORT_QUESTION):
+            _print(NOTHING_TRUSTED[lang == "en"])
+            return 1
+        info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
     elif args.keys_command == "trust":
-        _print(str(keys.trust(args.file.read_bytes())))
+        blob = _read(args.file)
+        if not _confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
+            _print(NOTHING_TRUSTED[lang == "en"])
+            return 1
+        _print(str(keys.trust(blob)))
         return 0
     else:
         info = keys.certificate()
@@ -168,6 +232,7 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
             raise KnownError("Xã chưa có khóa ký số. Tạo bằng: papi-desktop keys create --passphrase-env BIẾN",
                              "No signing key yet. Create one: papi-desktop keys create --passphrase-env VAR")
     _print(json.dumps({"subject": info.subject, "issuer": info.issuer, "not_before": info.not_before,
-                       "not_after": info.not_after, "sha256": info.sha256, "self_signed": info.self_signed,
+                       "not_after": info.not_after, "sha256": info.sha256, "fingerprint": info.fingerprint,
+                       "self_signed": info.self_signed,
                        "certificate": str(info.path)}, ensure_ascii=False, indent=2))
     return 0

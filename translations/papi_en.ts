@@ -1,50 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
     <name>AddTaskDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="33" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="33"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46"/>
         <source>Ví dụ: - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</source>
         <translation>E.g. - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="48" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="48"/>
         <source>Chỉ số nội dung:</source>
         <translation>Dimension:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="49" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="49"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="50" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="50"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="51" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="51"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="52" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="52"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="53" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="53"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="56" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="56"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -52,22 +52,22 @@
 <context>
     <name>AttendanceEditor</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17"/>
         <source>Thành phần</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="17"/>
         <source>Số người</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="31" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="31"/>
         <source>Thêm thành phần</source>
         <translation>Add a group</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/attendance.py" line="32" />
+        <location filename="../papi_desktop/ui/widgets/attendance.py" line="32"/>
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
@@ -75,72 +75,72 @@
 <context>
     <name>BudgetEntryDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="33" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="33"/>
         <source>Nhập bảng ngân sách</source>
         <translation>Enter a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="44" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="44"/>
         <source>ví dụ 110 hoặc CKNS-03 (để trống nếu không có)</source>
         <translation>e.g. 110 or CKNS-03 (empty if none)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="46" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="46"/>
         <source>ví dụ: Dự toán chi ngân sách xã</source>
         <translation>e.g. Dự toán chi ngân sách xã</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="48" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="48"/>
         <source>Tên các cột số tiền, cách nhau bởi dấu ;</source>
         <translation>Names of the amount columns, separated by ;</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53"/>
         <source>Thêm dòng</source>
         <translation>Add a line</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53"/>
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="59" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="59"/>
         <source>Năm ngân sách:</source>
         <translation>Budget year:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="60" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="60"/>
         <source>Giai đoạn:</source>
         <translation>Stage:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="61" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="61"/>
         <source>Số biểu:</source>
         <translation>Form no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="62" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="62"/>
         <source>Tên bảng:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="63" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="63"/>
         <source>Các cột số tiền:</source>
         <translation>Amount columns:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="72" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="72"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83" />
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
@@ -148,114 +148,114 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53"/>
         <source>Năm ngân sách %1</source>
         <translation>Budget year %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56"/>
         <source>Giai đoạn: theo số biểu</source>
         <translation>Stage: from the form number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="59" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="59"/>
         <source>Nhập bảng từ Excel…</source>
         <translation>Import a table from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
         <source>Nhập tay…</source>
         <translation>Enter by hand…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="61" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="61"/>
         <source>Niêm yết bảng này…</source>
         <translation>Post this table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
         <source>Biểu</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
         <source>Tên bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="84" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="84"/>
         <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
-        <translation>Estimate against execution (the year's latest execution table):</translation>
+        <translation>Estimate against execution (the year&apos;s latest execution table):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125" />
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125" />
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="141" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="141"/>
         <source>Các dòng cộng khớp với dòng tổng.</source>
         <translation>The lines add up to their totals.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
         <source>Dự toán</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147"/>
         <source>Thực hiện</source>
         <translation>Executed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147"/>
         <source>Tỷ lệ (%)</source>
         <translation>Rate (%)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157"/>
         <source>Chọn bảng ngân sách</source>
         <translation>Choose a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="158" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="158"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="165" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="165"/>
         <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
         <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="169" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="169"/>
         <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
         <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="177" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="177"/>
         <source>Đang đọc bảng ngân sách…</source>
         <translation>Reading the budget table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193"/>
         <source>Hãy chọn một bảng ngân sách.</source>
         <translation>Choose a budget table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="202" />
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="202"/>
         <source>Đã ghi vào sổ công khai.</source>
         <translation>Entered in the disclosure register.</translation>
     </message>
@@ -263,47 +263,47 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139"/>
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="143" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="143"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147"/>
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -311,72 +311,72 @@
 <context>
     <name>CommunicationTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="36" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="36"/>
         <source>Ghi tin, bài đã đăng…</source>
         <translation>Record a published item…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="67" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="67"/>
         <source>Không có chỉ tiêu tin, bài cho năm này.</source>
         <translation>No publication quota for this year.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="69" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="69"/>
         <source>Th.%1</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
         <source>Ngày đăng</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
         <source>Chủ đề</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
         <source>Đường dẫn</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="91" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="91"/>
         <source>Tin, bài đã đăng</source>
         <translation>Published item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="92" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="92"/>
         <source>Ngày đăng:</source>
         <translation>Published on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="93" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="93"/>
         <source>Kênh:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
         <source>Tiêu đề:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96" />
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96"/>
         <source>Đường dẫn:</source>
         <translation>Link:</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/forms.py" line="13" />
+        <location filename="../papi_desktop/ui/widgets/forms.py" line="13"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -392,72 +392,72 @@
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="61"/>
         <source>Hội nghị đối thoại với Nhân dân</source>
         <translation>Dialogue conference with the people</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="65" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="65"/>
         <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
         <translation>Yearly dialogue with the Fatherland Front</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="66"/>
         <source>Đối thoại khác</source>
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="85" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="85"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="86" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="86"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87"/>
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88"/>
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90"/>
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91"/>
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92"/>
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93"/>
         <source>Thành phần dự:</source>
         <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -465,32 +465,32 @@
 <context>
     <name>DialogueTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="43" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="43"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="44"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
@@ -498,72 +498,72 @@
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="167" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="167"/>
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="168" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="168"/>
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169"/>
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170"/>
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="210" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="210"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="227" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="227"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="262" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="262"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="293" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="293"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -571,47 +571,47 @@
 <context>
     <name>Disclosure</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41"/>
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="41"/>
         <source>Đang niêm yết</source>
         <translation>Being posted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
         <source>Sắp đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="42" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="43" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="43"/>
         <source>Chưa đủ thời gian</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="44"/>
         <source>Thiếu nơi niêm yết</source>
         <translation>Missing places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="45"/>
         <source>Thiếu hình thức</source>
         <translation>Missing forms</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="46"/>
         <source>Chưa công khai</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="46"/>
         <source>Không có quy tắc</source>
         <translation>No rule</translation>
     </message>
@@ -619,62 +619,62 @@
 <context>
     <name>DisclosureDashboard</name>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="57" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="57"/>
         <source>Theo thôn, bản (các nội dung phải niêm yết tại nhà văn hóa):</source>
         <translation>By village (disclosures that must hang in the cultural houses):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="70" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="70"/>
         <source>Năm %1: %2/%3 nội dung đạt, %4 chưa đạt hoặc chưa công khai</source>
         <translation>%1: %2 of %3 disclosures OK, %4 failed or missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
         <source>Chưa đạt</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="79" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="79"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91" />
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
         <source>PAPI</source>
         <translation>PAPI</translation>
     </message>
@@ -682,7 +682,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="59" />
+        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="59"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -690,47 +690,47 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
         <source>Việc</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="35" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="35"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="46"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="60"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="62"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="65" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="65"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/home_page.py" line="66"/>
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
@@ -738,132 +738,132 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="47" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="47"/>
         <source>Nhập kế hoạch từ Excel</source>
         <translation>Import plan from Excel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="50" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="50"/>
         <source>Tệp phụ lục kế hoạch (.xlsx)</source>
         <translation>Plan appendix file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="51" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="51"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="52" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="52"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="53" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="53"/>
         <source>Nhập vào cơ sở dữ liệu</source>
         <translation>Import into the database</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="55" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="55"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="58" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="58"/>
         <source>Chọn tệp rồi bấm Xem trước. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</source>
         <translation>Choose a file, then Preview. Nothing is written until you click Import.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="80" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="80"/>
         <source>Chọn tệp kế hoạch</source>
         <translation>Choose the plan file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81"/>
         <source>Bảng tính Excel (*.xlsx);;Tất cả tệp (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="104" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="104"/>
         <source>Hãy chọn tệp kế hoạch .xlsx.</source>
         <translation>Choose a plan .xlsx file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="108" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="108"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109"/>
         <source>Đang đọc tệp kế hoạch…</source>
         <translation>Reading the plan file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="118" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="118"/>
         <source>Xem trước xong. Kiểm tra rồi bấm “Nhập vào cơ sở dữ liệu”.</source>
         <translation>Preview ready. Check it, then click “Import into the database”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="120" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="120"/>
         <source>Không có gì thay đổi: tệp này đã được nhập trước đây.</source>
         <translation>Nothing would change: this file was already imported.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="130" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="130"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131"/>
         <source>Đang nhập kế hoạch…</source>
         <translation>Importing the plan…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="139" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="139"/>
         <source>Đã nhập: %1 nhiệm vụ mới, %2 nhiệm vụ cập nhật, %3 giữ nguyên.</source>
         <translation>Imported: %1 new tasks, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="149" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="149"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="161" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="161"/>
         <source>Năm kế hoạch: %1</source>
         <translation>Plan year: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162"/>
         <source>Văn bản: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163"/>
         <source>Tổng số nhiệm vụ: %1</source>
         <translation>Tasks in total: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="167" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="167"/>
         <source>Mốc thời gian có ngày: %1; không có ngày (thường xuyên, theo quy định…): %2</source>
         <translation>Milestones with a date: %1; without a date (recurring, as regulated…): %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="170" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="170"/>
         <source>Chỉ tiêu: %1</source>
         <translation>Indicators: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171"/>
         <source>Thêm mới: %1 · Thay đổi: %2 · Giữ nguyên: %3</source>
         <translation>New: %1 · Changed: %2 · Unchanged: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="175" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="175"/>
         <source>Các dòng không hiểu được (%1):</source>
         <translation>Rows not understood (%1):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="178" />
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="178"/>
         <source>  Dòng %1: %2 — %3</source>
         <translation>  Row %1: %2 — %3</translation>
     </message>
@@ -871,22 +871,22 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../papi_desktop/ui/import_flow.py" line="47" />
+        <location filename="../papi_desktop/ui/import_flow.py" line="47"/>
         <source>Tệp có %1 lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.</source>
         <translation>The file has %1 errors; nothing was written. Fix the file and import again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/import_flow.py" line="54" />
+        <location filename="../papi_desktop/ui/import_flow.py" line="54"/>
         <source>Đang ghi dữ liệu…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/import_flow.py" line="63" />
+        <location filename="../papi_desktop/ui/import_flow.py" line="63"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/import_flow.py" line="71" />
+        <location filename="../papi_desktop/ui/import_flow.py" line="71"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
@@ -894,32 +894,32 @@
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="33" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="33"/>
         <source>Thêm chỉ tiêu</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="39" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="39"/>
         <source>Chỉ tiêu:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40"/>
         <source>Đơn vị tính:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41"/>
         <source>Mục tiêu:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42"/>
         <source>Cơ quan theo dõi:</source>
         <translation>Monitoring body:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="45" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="45"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -927,42 +927,42 @@
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="61" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="61"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
         <source>Mục tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64"/>
         <source>Thực hiện trong kỳ</source>
         <translation>Actual in the period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70"/>
         <source>Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch (bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây.</source>
         <translation>The plan has no indicators. They are imported with the plan file (a table with STT, Chỉ tiêu, Đơn vị tính, Kết quả…) or added here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74" />
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
@@ -970,47 +970,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="110" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="110"/>
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="112" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="112"/>
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="122" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="122"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="124" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="124"/>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="125" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="125"/>
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126"/>
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129" />
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1018,118 +1018,139 @@
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="20" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="20"/>
         <source>Chữ ký số của xã</source>
-        <translation>The commune's digital signature</translation>
+        <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="24" />
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="24"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52"/>
         <source>Tạo chứng thư của xã…</source>
-        <translation>Create the commune's certificate…</translation>
+        <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="44" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="44"/>
         <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
-        <translation>No signing key yet. Create the commune's certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
+        <translation>No signing key yet. Create the commune&apos;s certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="47" />
-        <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5…</source>
-        <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5…</translation>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="47"/>
+        <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5</source>
+        <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52"/>
         <source>Thay khóa…</source>
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="62" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="62"/>
         <source>Tạo chứng thư ký số của xã</source>
-        <translation>Create the commune's signing certificate</translation>
+        <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="72" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="72"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="77" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="80"/>
+        <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
+        <translation>Use this file as the commune's key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="88"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="78" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="89"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="79" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="89"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
+        <source>Chủ thể: %1
+Tổ chức cấp: %2
+Hiệu lực: %3 – %4
+Dấu vân tay SHA-256: %5</source>
+        <translation>Subject: %1
+Issuer: %2
+Valid: %3 – %4
+SHA-256 fingerprint: %5</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="104"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="87" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="105"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="96" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="114"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
-        <translation>Saved %1. Send this file to whoever checks the commune's signatures.</translation>
+        <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="100" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="119"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110" />
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="130"/>
+        <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
+        <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="139"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -1137,136 +1158,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="22" />
+        <location filename="../papi_desktop/ui/main_window.py" line="22"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="23" />
+        <location filename="../papi_desktop/ui/main_window.py" line="23"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="24" />
+        <location filename="../papi_desktop/ui/main_window.py" line="24"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="25" />
+        <location filename="../papi_desktop/ui/main_window.py" line="25"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="26" />
+        <location filename="../papi_desktop/ui/main_window.py" line="26"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="27" />
+        <location filename="../papi_desktop/ui/main_window.py" line="27"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="28" />
+        <location filename="../papi_desktop/ui/main_window.py" line="28"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="29" />
+        <location filename="../papi_desktop/ui/main_window.py" line="29"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="30" />
+        <location filename="../papi_desktop/ui/main_window.py" line="30"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="59" />
+        <location filename="../papi_desktop/ui/main_window.py" line="59"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="82" />
+        <location filename="../papi_desktop/ui/main_window.py" line="82"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="154" />
+        <location filename="../papi_desktop/ui/main_window.py" line="154"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="157" />
+        <location filename="../papi_desktop/ui/main_window.py" line="157"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="162" />
+        <location filename="../papi_desktop/ui/main_window.py" line="162"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="163" />
+        <location filename="../papi_desktop/ui/main_window.py" line="163"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="168" />
+        <location filename="../papi_desktop/ui/main_window.py" line="168"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="174" />
+        <location filename="../papi_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="175" />
+        <location filename="../papi_desktop/ui/main_window.py" line="175"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="177" />
+        <location filename="../papi_desktop/ui/main_window.py" line="177"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
-        <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La's communes and wards. Works without a network.</translation>
+        <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="19" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="19"/>
         <source>Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. Hãy báo cho bộ phận hỗ trợ kèm thông báo này.</source>
         <translation>An unexpected error occurred: %1. No data was changed. Report it to support with this message.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="25" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="25"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="27" />
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="34" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="27"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="34"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="32" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="32"/>
         <source>Thông báo</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="39" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="39"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="41" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="41"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="42" />
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="42"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -1274,27 +1295,27 @@
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="68" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="68"/>
         <source>Thêm mốc thời gian</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="71" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="71"/>
         <source>ngày/tháng/năm, để trống nếu không có hạn</source>
         <translation>day/month/year, empty if there is no due date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="73" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="73"/>
         <source>Sản phẩm, nội dung:</source>
         <translation>Product, content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="74" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="74"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -1302,87 +1323,87 @@
 <context>
     <name>PetitionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="80" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="80"/>
         <source>Vào sổ đơn</source>
         <translation>Register a petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
         <source>Qua tiếp công dân</source>
         <translation>At a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85"/>
         <source>Qua cổng thông tin</source>
         <translation>Through the portal</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85"/>
         <source>Cơ quan khác chuyển</source>
         <translation>Forwarded by another body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="86" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="86"/>
         <source>Hộp thư góp ý</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="95" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="95"/>
         <source>Đủ điều kiện xử lý</source>
         <translation>Eligible for processing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="97"/>
         <source>Thuộc thẩm quyền của xã</source>
-        <translation>Within the commune's authority</translation>
+        <translation>Within the commune&apos;s authority</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
         <source>Vùng sâu, vùng xa đi lại khó khăn</source>
         <translation>Remote area, hard to travel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
         <source>Vụ việc phức tạp</source>
         <translation>Complex case</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
         <source>Nguồn đơn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
         <source>Người gửi:</source>
         <translation>Sender:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -1390,42 +1411,42 @@
 <context>
     <name>PetitionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="48" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="48"/>
         <source>Số đến</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
         <source>Loại</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
         <source>Bước tiếp theo</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="66"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -1433,62 +1454,62 @@
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="33" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="33"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
         <source>Kiến nghị, phản ánh</source>
         <translation>Petition or feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
         <source>Nhiều nội dung</source>
         <translation>Several matters</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="162" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="162"/>
         <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
         <translation>Search sender, content, number (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165"/>
         <source>Đang theo dõi</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="166" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="166"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="167" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="167"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168"/>
         <source>Vào sổ đơn (Ctrl+N)</source>
         <translation>Register a petition (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169"/>
         <source>Ghi bước xử lý…</source>
         <translation>Record a step…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="206" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="206"/>
         <source>%1 đơn</source>
         <translation>%1 petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="227" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="227"/>
         <source>Hãy chọn một đơn trong danh sách.</source>
         <translation>Select a petition in the list.</translation>
     </message>
@@ -1496,62 +1517,62 @@
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="56" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="56"/>
         <source>Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F</source>
         <translation>Search tasks (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="60"/>
         <source>Tất cả chỉ số</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="64" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="64"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="70" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="70"/>
         <source>Chỉ nhiệm vụ quá hạn</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="71" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="71"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="72" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="72"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="109" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="109"/>
         <source>Tiến độ theo chỉ số nội dung</source>
         <translation>Progress by dimension</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="110" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="110"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="164" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="164"/>
         <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
         <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="167" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="167"/>
         <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
         <translation>PAPI improvement plan %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="172" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="172"/>
         <source>Mọi cơ quan chủ trì</source>
         <translation>Any lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="199" />
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="199"/>
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
     </message>
@@ -1559,147 +1580,147 @@
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="32" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="32"/>
         <source>Hệ thống truyền thanh</source>
         <translation>Loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="33" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="33"/>
         <source>Cổng/trang thông tin điện tử</source>
         <translation>Web portal or page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="34" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="34"/>
         <source>Văn bản gửi Đảng ủy, đoàn thể, trưởng thôn</source>
         <translation>Written notice to the Party committee, unions, village heads</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="35" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="35"/>
         <source>Họp thôn, bản</source>
         <translation>Village meeting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="36" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="36"/>
         <source>Zalo, mạng xã hội</source>
         <translation>Zalo, social networks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58"/>
         <source>Mục công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58"/>
         <source>Sửa mục công khai</source>
         <translation>Edit disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="71" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="71"/>
         <source>Để trống: lấy theo loại và kỳ</source>
         <translation>Leave empty: taken from the kind and period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="78" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="78"/>
         <source>để trống nếu chưa niêm yết</source>
         <translation>empty if not posted yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="80" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="80"/>
         <source>để trống nếu vẫn đang niêm yết</source>
         <translation>empty if still posted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="82" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="82"/>
         <source>Trụ sở UBND xã</source>
-        <translation>Commune People's Committee seat</translation>
+        <translation>Commune People&apos;s Committee seat</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="88" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="88"/>
         <source>Nhà văn hóa %1</source>
         <translation>Cultural house, %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="97" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="97"/>
         <source>Nơi khác (nếu có), ví dụ: Chợ trung tâm xã</source>
         <translation>Another place (if any), e.g. the central market</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="107" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="107"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="109" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="109"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="112" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="112"/>
         <source>Văn phòng HĐND và UBND xã</source>
-        <translation>Office of the commune's Council and People's Committee</translation>
+        <translation>Office of the commune&apos;s Council and People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="123" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="123"/>
         <source>Loại công khai:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="124" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="124"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="125" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="125"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="126" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="126"/>
         <source>Văn bản số:</source>
         <translation>Document no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="127" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="127"/>
         <source>Ngày văn bản:</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="128" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="128"/>
         <source>Cơ quan ban hành:</source>
         <translation>Issued by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="129" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="129"/>
         <source>Niêm yết từ – đến:</source>
         <translation>Posted from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="130" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="130"/>
         <source>Nơi niêm yết:</source>
         <translation>Places:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="132" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="132"/>
         <source>Hình thức khác:</source>
         <translation>Other forms:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="133" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="133"/>
         <source>Ý kiến gửi về:</source>
         <translation>Feedback to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="134" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="134"/>
         <source>Hạn nhận ý kiến:</source>
         <translation>Feedback until:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="135" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="135"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="143" />
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="143"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1707,32 +1728,32 @@
 <context>
     <name>PostingTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="58" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="58"/>
         <source>Niêm yết từ</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="59"/>
         <source>Nội dung công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="60" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="60"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="61"/>
         <source>Số nơi</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="62"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="63" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="63"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -1740,27 +1761,27 @@
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="315" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="315"/>
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="316" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="316"/>
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="317" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="317"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="318" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="319" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -1768,385 +1789,385 @@
 <context>
     <name>PovertyTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="35" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="35"/>
         <source>Đã lập danh sách sơ bộ</source>
         <translation>Preliminary list made</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="36" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="36"/>
         <source>Đã niêm yết, chờ ý kiến</source>
         <translation>Posted, awaiting feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37"/>
         <source>Có ý kiến chờ phúc tra</source>
         <translation>Objections awaiting re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38"/>
         <source>Đã phúc tra</source>
         <translation>Re-checked</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39"/>
         <source>Đã công nhận</source>
         <translation>Recognised</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41"/>
         <source>Mới vào danh sách</source>
         <translation>New on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="42" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="42"/>
         <source>Ra khỏi danh sách</source>
         <translation>Leaving the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43"/>
         <source>Đổi phân loại</source>
         <translation>Class changed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="57" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="57"/>
         <source>Rà soát năm %1</source>
         <translation>Review %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62"/>
         <source>Nhập danh sách từ Excel…</source>
         <translation>Import the list from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62"/>
         <source>Thêm hộ…</source>
         <translation>Add a household…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="63" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="63"/>
         <source>Niêm yết danh sách sơ bộ…</source>
         <translation>Post the preliminary list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64"/>
         <source>Ghi ý kiến, khiếu nại…</source>
         <translation>Record an objection…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64"/>
         <source>Ghi kết quả phúc tra…</source>
         <translation>Record a re-check…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
         <source>Niêm yết kết quả phúc tra…</source>
         <translation>Post the re-check results…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
         <source>Công nhận danh sách…</source>
         <translation>Recognise the list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="66" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="66"/>
         <source>Niêm yết danh sách được công nhận…</source>
         <translation>Post the recognised list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
         <source>Danh sách hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="75" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="75"/>
         <source>Ý kiến, phúc tra</source>
         <translation>Objections, re-checks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76"/>
         <source>So với năm trước</source>
         <translation>Against last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="113" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="113"/>
         <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
         <translation>No list for this year yet. Import one from Excel to start.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="118" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="118"/>
         <source> — Quyết định %1 ngày %2</source>
         <translation> — decision %1 of %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
         <source>Thu nhập</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
         <source>Thiếu hụt</source>
         <translation>Deprivations</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
         <source>Sơ bộ</source>
         <translation>Preliminary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124" />
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284"/>
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137"/>
         <source>Phúc tra</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147"/>
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="157" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="157"/>
         <source>không còn trong danh sách</source>
         <translation>no longer on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161"/>
         <source>Chọn danh sách hộ nghèo, cận nghèo</source>
         <translation>Choose the list of poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="162" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="162"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="169" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="169"/>
         <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
         <translation>List %1: %2 households. Import as the preliminary list?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172"/>
         <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
         <translation>The current preliminary list (%1 households) will be replaced.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175"/>
         <source>Cần xem lại:</source>
         <translation>To check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="178" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="178"/>
         <source>Đang đọc danh sách hộ…</source>
         <translation>Reading the household list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189"/>
         <source>Chưa có danh sách của năm này.</source>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212"/>
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="224" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="224"/>
         <source>Thêm hộ vào danh sách</source>
         <translation>Add a household to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="225" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="225"/>
         <source>Họ và tên chủ hộ:</source>
         <translation>Head of household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="229" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="229"/>
         <source>Dân tộc:</source>
         <translation>Ethnicity:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="230" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="230"/>
         <source>Số nhân khẩu:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231"/>
         <source>Khu vực:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231"/>
         <source>Nông thôn</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232"/>
         <source>Thành thị</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="233" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="233"/>
         <source>Thu nhập (đồng/người/tháng):</source>
         <translation>Income (đồng per person per month):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244"/>
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="246" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="246"/>
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="247" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="247"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="248" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="248"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="249" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="249"/>
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="250" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="250"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="263" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="263"/>
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265"/>
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="280" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="280"/>
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="281" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="281"/>
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="282" />
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="282"/>
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -2154,67 +2175,67 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="88" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="88"/>
         <source>Cập nhật tiến độ</source>
         <translation>Progress update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101"/>
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number/symbol</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102"/>
         <source>Tệp đính kèm</source>
         <translation>Attached file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="106" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="106"/>
         <source>Thêm văn bản</source>
         <translation>Add document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="107" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="107"/>
         <source>Đính kèm tệp…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="108" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="108"/>
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119"/>
         <source>Kết quả thực hiện:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120"/>
         <source>Ngày cập nhật:</source>
         <translation>Reported on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="125" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="125"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138" />
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose the evidence file</translation>
     </message>
@@ -2222,12 +2243,12 @@
 <context>
     <name>QtProgress</name>
     <message>
-        <location filename="../papi_desktop/ui/progress.py" line="26" />
+        <location filename="../papi_desktop/ui/progress.py" line="26"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/progress.py" line="27" />
+        <location filename="../papi_desktop/ui/progress.py" line="27"/>
         <source>Đang xử lý</source>
         <translation>Working</translation>
     </message>
@@ -2235,172 +2256,172 @@
 <context>
     <name>ReceptionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="48" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="48"/>
         <source>Ghi sổ tiếp công dân</source>
         <translation>Record a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="52" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="52"/>
         <source>Thường xuyên (công chức được phân công)</source>
         <translation>Regular (assigned officer)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="53" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="53"/>
         <source>Định kỳ (Chủ tịch UBND tiếp)</source>
         <translation>Periodic (the chairman receives)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="54" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="54"/>
         <source>Đột xuất (lãnh đạo tiếp)</source>
         <translation>Ad hoc (a leader receives)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="58" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="58"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="58" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="58"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="59" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
         <source>CCCD/giấy tờ</source>
         <translation>ID number/document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="59" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
         <source>Năm sinh</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="60" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="60"/>
         <source>Đại diện</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="65" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="65"/>
         <source>Thêm công dân (Ctrl+Shift+N)</source>
         <translation>Add citizen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="72" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="72"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="72" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="72"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="73" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
         <source>Kiến nghị</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="73" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="77" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="77"/>
         <source>Chưa xử lý</source>
         <translation>Not handled yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="77" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="77"/>
         <source>Thụ lý</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="78" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
         <source>Hướng dẫn</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="78" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
         <source>Chuyển đơn</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="84" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="84"/>
         <source>Cơ quan, đơn vị nhận hoặc được hướng dẫn đến</source>
         <translation>Authority receiving it or the citizen was guided to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="86" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="86"/>
         <source>Số văn bản hướng dẫn / chuyển đơn</source>
         <translation>Number of the guidance / forwarding document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="89" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="89"/>
         <source>Vào sổ đơn để theo dõi hạn trả lời công dân (10 ngày làm việc)</source>
         <translation>Enter in the petition register to follow the reply deadline (10 working days)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="99" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="99"/>
         <source>Ngày tiếp:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="100" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="100"/>
         <source>Hình thức tiếp:</source>
         <translation>Reception type:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="101" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="101"/>
         <source>Người tiếp:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="102" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="102"/>
         <source>Công dân:</source>
         <translation>Citizens:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="104" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="104"/>
         <source>Số người:</source>
         <translation>Number of people:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="105" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="105"/>
         <source>Nội dung vụ việc:</source>
         <translation>Matter:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="106" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="106"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="107" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="107"/>
         <source>Cơ quan đã giải quyết:</source>
         <translation>Authorities that already handled it:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="108" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="108"/>
         <source>Hướng xử lý:</source>
         <translation>Handling:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="111" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="111"/>
         <source>Theo dõi kết quả:</source>
         <translation>Follow-up of the result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="112" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="112"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="116" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="116"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="137" />
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="137"/>
         <source>Năm sinh “%1” phải là số, ví dụ 1985.</source>
         <translation>Birth year “%1” must be a number, e.g. 1985.</translation>
     </message>
@@ -2408,77 +2429,77 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="50" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="50"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="53" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="53"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="62"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="63" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="63"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="63" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="63"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="64" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="64"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="67" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="123" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="123"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="129" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="129"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="145" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="145"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="146" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="146"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="153" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="153"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="162" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="162"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="164" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="164"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -2487,22 +2508,22 @@
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="168" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="168"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="174" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="174"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="183" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="183"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="188" />
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="188"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -2510,47 +2531,47 @@
 <context>
     <name>ReceptionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="18" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="18"/>
         <source>Ngày tiếp</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="19" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="19"/>
         <source>Hình thức</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="20" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="20"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="21" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="21"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="22" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="22"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="23" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="23"/>
         <source>Số người</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="24" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="24"/>
         <source>Nội dung vụ việc</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="25" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="25"/>
         <source>Phân loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="26" />
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="26"/>
         <source>Hướng xử lý</source>
         <translation>Handling</translation>
     </message>
@@ -2558,189 +2579,189 @@
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="94" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="94"/>
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="96" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="96"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="97"/>
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="98" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="98"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="99" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="99"/>
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="101" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="101"/>
         <source>Khổ A4</source>
         <translation>A4 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="102" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="102"/>
         <source>Khổ A3</source>
         <translation>A3 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="103" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="103"/>
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="104" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="104"/>
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="105" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="105"/>
         <source>Trả lời ý kiến…</source>
         <translation>Answer feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="159" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="159"/>
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="169" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="169"/>
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="185" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="185"/>
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="187" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="187"/>
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="190" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="221" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="221"/>
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="222" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="222"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="231" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="231"/>
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="240" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="240"/>
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="241" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="241"/>
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="247" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="247"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="248" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="248"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="249" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="249"/>
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="249" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="249"/>
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="250" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="250" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="251" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="251"/>
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="266" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="266"/>
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="267" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="267"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="268"/>
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="268" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="268"/>
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="269" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="269"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="270" />
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="290" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271" />
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="286" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="286"/>
         <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
         <translation>This disclosure has no feedback waiting for an answer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="288" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="288"/>
         <source>Trả lời ý kiến</source>
         <translation>Answer feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="289" />
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
@@ -2748,321 +2769,351 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="42" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="43"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="43" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="44" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="71" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="72"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="74" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="75"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="75" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="76"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="78" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="79"/>
         <source>mật khẩu của khóa</source>
-        <translation>the key's passphrase</translation>
+        <translation>the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="80" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="81"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="81" />
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="122" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="82" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="83"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="84" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="85"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="93" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="94"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="94" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="95" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="97" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="98" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="99" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="119" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="123" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="124"/>
         <source>Sửa nội dung báo cáo PAPI</source>
-        <translation>Edit the PAPI report's text</translation>
+        <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="144" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="151"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="145" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="152"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="148" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="155"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="149" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="156"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="171" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="178"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="218" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="225"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="226" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="233"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="241" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="248"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="241" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="248"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="244" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="251"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="252" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="259"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="257" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="258" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="265"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="259" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="259" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="260" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="267"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="262" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="276"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="270" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="277"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="280" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="281" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="283" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="285" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="292"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="287" />
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="294"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
-        <translation>Signing time (by the signer's clock): %1</translation>
+        <translation>Signing time (by the signer&apos;s clock): %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="303"/>
+        <source>hợp lệ, tin cậy</source>
+        <translation>valid, trusted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="303"/>
+        <source>KHÔNG tin cậy</source>
+        <translation>NOT trusted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="304"/>
+        <source>KHÔNG khớp nội dung</source>
+        <translation>does NOT match the content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="305"/>
+        <source>trang %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="305"/>
+        <source>không hiển thị</source>
+        <translation>invisible</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
+        <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="45" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="45"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="46" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="46"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="48" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="48"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="58" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="61" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="61"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
         <source>Họ tên Chủ tịch UBND:</source>
-        <translation>Chairman's full name:</translation>
+        <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="63" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="63"/>
         <source>Chức danh người ký:</source>
-        <translation>Signatory's title:</translation>
+        <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
         <source>Họ tên Phó Chủ tịch:</source>
-        <translation>Vice chairman's full name:</translation>
+        <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="65" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="65"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
         <source>Chức danh công chức:</source>
-        <translation>Officer's title:</translation>
+        <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="126" />
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="126"/>
         <source>Đã sao lưu vào %1</source>
         <translation>Backed up to %1</translation>
     </message>
@@ -3070,140 +3121,140 @@
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="34" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="34"/>
         <source>Thiết lập PAPI Desktop</source>
         <translation>Set up PAPI Desktop</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="36" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="36"/>
         <source>Chọn xã, phường dùng chương trình và nhập tên các chức danh ký báo cáo. Có thể sửa lại trong Cài đặt.</source>
         <translation>Choose the commune or ward using the program and the names of those who sign reports. You can change them later in Settings.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="45" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="45"/>
         <source>Gõ tên xã, phường để tìm…</source>
         <translation>Type a commune or ward name to search…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="55" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="55"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="56" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="56"/>
         <source>Họ tên Chủ tịch UBND:</source>
-        <translation>Chairman's full name:</translation>
+        <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="57" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="57"/>
         <source>Chức danh người ký:</source>
-        <translation>Signatory's title:</translation>
+        <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="58" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="58"/>
         <source>Họ tên Phó Chủ tịch:</source>
-        <translation>Vice chairman's full name:</translation>
+        <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="59" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="59"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="60" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="60"/>
         <source>Chức danh công chức:</source>
-        <translation>Officer's title:</translation>
+        <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="61" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="61"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="63" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="63"/>
         <source>Mở xã mẫu để dùng thử</source>
         <translation>Open the demo commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="64" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="64"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="85" />
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="85"/>
         <source>Hãy chọn xã, phường trong danh sách 75 đơn vị của tỉnh Sơn La.</source>
-        <translation>Choose a commune or ward from the list of Sơn La's 75 units.</translation>
+        <translation>Choose a commune or ward from the list of Sơn La&apos;s 75 units.</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="128" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="128"/>
         <source>Ghi bước xử lý đơn</source>
         <translation>Record a processing step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130"/>
         <source>Phiếu đề xuất thụ lý</source>
         <translation>Proposal to accept</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130"/>
         <source>Phiếu chuyển đơn</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
         <source>Hướng dẫn, trả lại đơn</source>
         <translation>Guidance, petition returned</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
         <source>Thông báo thụ lý</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132"/>
         <source>Quyết định, kết luận giải quyết</source>
         <translation>Resolution decision or conclusion</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
         <source>Trả lời công dân</source>
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
         <source>Lưu đơn</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
         <source>Kết thúc theo dõi đơn này</source>
         <translation>Close this petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
         <source>Bước:</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142"/>
         <source>Số, ký hiệu văn bản:</source>
         <translation>Document number/symbol:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147" />
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -3211,37 +3262,37 @@
 <context>
     <name>SummaryModel</name>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="10" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="10"/>
         <source>Chỉ số nội dung</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="11" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="11"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="12" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="12"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="13" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="13"/>
         <source>Đang làm</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="14" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="14"/>
         <source>Chưa làm</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="15" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="15"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/summary_model.py" line="16" />
+        <location filename="../papi_desktop/ui/models/summary_model.py" line="16"/>
         <source>% hoàn thành</source>
         <translation>% done</translation>
     </message>
@@ -3249,153 +3300,153 @@
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="53" />
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="157" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="157"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="72" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="72"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="73" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="73"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="75" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="75"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="76" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="76"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="77" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="77"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="78" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="78"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="79" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="81" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="81"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="82" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="82"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="105" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="105"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="106" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="107" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="122" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="122"/>
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="123" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="128" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="172" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="172"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="184" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="184"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="219" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="219"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="244" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="244"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="265" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="265"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="270" />
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="270"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
@@ -3403,37 +3454,37 @@
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="22" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="22"/>
         <source>Chỉ số</source>
         <translation>Dim.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="23" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="23"/>
         <source>TT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="24" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="24"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="25" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="25"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="26" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="26"/>
         <source>Thời gian hoàn thành</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="27" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="27"/>
         <source>Hạn gần nhất</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="28" />
+        <location filename="../papi_desktop/ui/models/task_model.py" line="28"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -3441,32 +3492,32 @@
 <context>
     <name>VillagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="35" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="35"/>
         <source>Thôn, bản và hình thức công khai</source>
         <translation>Villages and means of disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42"/>
         <source>Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin</source>
         <translation>New village or residential group, e.g. Bản Hin</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="43" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="43"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="45" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="45"/>
         <source>Xã có hệ thống truyền thanh</source>
         <translation>The commune has a loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="47" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="47"/>
         <source>Xã có trang thông tin điện tử</source>
         <translation>The commune has a web page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="74" />
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="74"/>
         <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
         <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>

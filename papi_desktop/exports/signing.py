@@ -204,10 +204,12 @@ def _font_factory(base: type) -> type:
 
 
 def sign_pdf(source: Path, target: Path, material: KeyMaterial, spot: SignatureSpot | None, font_cache: Path,
-             doc_ref: str = "", seal_png: Path | None = None, now: dt.datetime | None = None) -> Path:
+             doc_ref: str = "", seal_png: Path | None = None, now: dt.datetime | None = None,
+             field_name: str = "ChuKySo") -> Path:
     """PAdES B-B (no network) with a visible stamp where the document keeps room for the signature:
     the signer, the organisation and the signing time in ISO 8601 with Vietnam's offset
-    (Nghị định 30/2020, Phụ lục I), over an optional seal image. Written as an incremental update."""
+    (Nghị định 30/2020, Phụ lục I), over an optional seal image. Written as an incremental update; a file
+already signed gets another signature in a new field (field_name must then differ)."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory  # noqa: PLC0415
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415
     from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: PLC0415
@@ -234,11 +236,11 @@ def sign_pdf(source: Path, target: Path, material: KeyMaterial, spot: SignatureS
                                str(fonts.stamp_font(font_cache)), font_size=size), font_size=size), **style_kw)
     box = tuple(round(v) for v in spot.box) if spot else (320, 60, 560, 130)  # pyHanko lays out in whole points
     page = spot.page if spot else -1
-    meta = signers.PdfSignatureMetadata(field_name="ChuKySo", md_algorithm="sha256",
+    meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
                                         subfilter=SigSeedSubFilter.PADES, reason="Ký số văn bản",
                                         location=subject.get("L", ""))
     pdf_signer = signers.PdfSigner(meta, signer=_pyhanko_signer(material), stamp_style=stamp,
-                                   new_field_spec=fields.SigFieldSpec("ChuKySo", on_page=page, box=box))
+                                   new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:

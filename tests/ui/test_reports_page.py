@@ -1,11 +1,18 @@
-"""The Báo cáo page offscreen: preview, edited narrative, signed export in the worker, verification;
-the signing key created in Cài đặt."""
+"""The Báo cáo page offscreen: preview, edited narrative, signed export in the worker, verification
+(every signature listed); the signing key created in Cài đặt, weak passphrases refused, certificates
+trusted only after their fingerprint was shown and the user said yes."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from papi_desktop import paths
+from papi_desktop.exports import signing
+from papi_desktop.exports.document import SignatureSpot
 from papi_desktop.services import keys, reports, setup
 from papi_desktop.ui.views.reports_page import ReportsPage
 from papi_desktop.ui.widgets.keys_box import KeysBox
@@ -14,6 +21,99 @@ from papi_desktop.ui.workers import JobRunner
 TODAY = date(2026, 6, 5)
 
 
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[bool]]:
+    """Message boxes record their text; a question is answered with the next queued answer (yes/no)."""
+    texts: list[str] = []
+    queue: list[bool] = []
+
+    def exec_(box: QMessageBox) -> int:
+        texts.append(box.text())
+        wanted = QMessageBox.ButtonRole.YesRole if queue and queue.pop(0) else QMessageBox.ButtonRole.NoRole
+        for button in box.buttons():
+            if box.buttonRole(button) == wanted:
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return texts, queue
+
+
+def _stored() -> list[Path]:
+    return sorted(paths.trust_dir().glob("*.pem")) if paths.trust_dir().is_dir() else []
+
+
+def test_trusting_a_certificate_asks_with_its_fingerprint(qtbot, db, answers, tmp_path: Path) -> None:  # noqa: ANN001
+    texts, queue = answers
+    box = KeysBox(db)
+    qtbot.addWidget(box)
+    other = signing.create_self_signed("04000", "Xã Mường Bú")
+    pem = tmp_path / "xa_khac.pem"
+    pem.write_bytes(signing.pem(other.chain[0]))
+    info = keys.inspect_certificate(pem.read_bytes())
+    queue.append(False)
+    assert box.trust_file(pem) is False and _stored() == []
+    assert "Tin cậy chứng thư này?" in texts[-1] and f"Dấu vân tay SHA-256: {info.fingerprint}" in texts[-1]
+    assert "Chủ thể: CN=Chứng thư gốc UBND Xã Mường Bú, O=UBND Xã Mường Bú, UID=04000" in texts[-1]
+    queue.append(True)
+    assert box.trust_file(pem) is True and [p.read_bytes() for p in _stored()] == [signing.pem(other.chain[0])]
+    assert texts[-1] == "Đã thêm vào danh sách tin cậy."
+
+
+def test_a_p12_is_used_only_after_its_ca_is_confirmed(qtbot, db, answers, tmp_path: Path) -> None:  # noqa: ANN001
+    texts, queue = answers
+    issued = signing.create_self_signed("03985", "Xã Chiềng Sơn")
+    p12 = tmp_path / "ca.p12"
+    signing.save_p12(p12, issued, "ca-passphrase")
+    root = keys.inspect_certificate(signing.pem(issued.chain[0]))
+    box = KeysBox(db)
+    qtbot.addWidget(box)
+    dialog = box.import_p12(p12)
+    qtbot.addWidget(dialog)
+    dialog.widgets["passphrase"].setText("ca-passphrase")
+    queue.append(False)
+    dialog.accept()
+    assert root.fingerprint in texts[-2] and "Các chứng thư sau sẽ được tin cậy" in texts[-2]
+    assert "Chưa tin cậy chứng thư nào" in texts[-1] and keys.certificate() is None and keys.trusted() == []
+    queue.append(True)
+    dialog.accept()
+    assert keys.certificate() is not None and not dialog.isVisible()
+    assert signing.pem(issued.chain[0]) in keys.trusted()
+
+
+def test_weak_passphrase_refused_in_settings(qtbot, db, shown) -> None:  # noqa: ANN001
+    box = KeysBox(db)
+    qtbot.addWidget(box)
+    dialog = box.create()
+    qtbot.addWidget(dialog)
+    for field in ("passphrase", "again"):
+        dialog.widgets[field].setText("matkhau123")
+    dialog.accept()
+    assert "quá dễ đoán" in shown[-1] and keys.certificate() is None and dialog.isVisible()
+
+
+def test_verify_lists_every_signature(qtbot, db, shown, tmp_path: Path) -> None:  # noqa: ANN001
+    from reportlab.pdfgen import canvas
+
+    keys.create_self_signed(db, "mat-khau-xa-2026")
+    plain = tmp_path / "van_ban.pdf"
+    pdf = canvas.Canvas(str(plain))
+    pdf.drawString(100, 750, "So: 01/BC-UBND")
+    pdf.save()
+    signed, forged = tmp_path / "da_ky.pdf", tmp_path / "gia.pdf"
+    signing.sign_pdf(plain, signed, keys.load("mat-khau-xa-2026"), None, paths.cache_dir())
+    lookalike = signing.create_self_signed("03985", "Xã Chiềng Sơn")
+    signing.sign_pdf(signed, forged, lookalike, SignatureSpot(0, (90, 740, 300, 770)), paths.cache_dir(),
+                     doc_ref="Số: 99/BC-UBND", field_name="ChuKySo_2")
+    page = ReportsPage(db, JobRunner())
+    qtbot.addWidget(page)
+    assert page.verify_file(signed).startswith("HỢP LỆ")
+    text = page.verify_file(forged)
+    assert text.startswith("KHÔNG HỢP LỆ") and shown[-1] == text
+    assert "Chữ ký 1: UBND Xã Chiềng Sơn, mã 03985 (hợp lệ, tin cậy;" in text
+    assert "Chữ ký 2: UBND Xã Chiềng Sơn, mã 03985 (KHÔNG tin cậy;" in text and "; trang 1; SHA-256 " in text
+    assert "tệp được thêm chữ ký thứ 2 của UBND Xã Chiềng Sơn" in text
+    page.runner.shutdown()
 
 
 def test_key_created_in_settings(qtbot, db, shown) -> None:  # noqa: ANN001

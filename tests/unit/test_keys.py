@@ -114,3 +114,65 @@ def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
         keys.inspect_certificate(b"not a certificate")
     with pytest.raises(KnownError, match="không phải chứng thư"):
         keys.trust(b"not a certificate")
+
+
+def _cli_on_terminal(data: Path, answer: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The CLI with a terminal as its stdin, the answer already typed."""
+    import os
+    import sys
+
+    master, slave = os.openpty()
+    try:
+        os.write(master, answer.encode() + b"\n")  # waits in the terminal's input queue for the prompt
+        return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args], stdin=slave,
+                              capture_output=True, text=True, encoding="utf-8", timeout=180,
+                              env=dict(os.environ, PYTHONIOENCODING="utf-8", **env))
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+def test_cli_trust_shows_the_fingerprint_and_asks(db, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from cli_runner import run_cli
+
+    other = signing.create_self_signed("04000", "Xã Mường Bú")
+    pem = tmp_path / "xa_khac.pem"
+    pem.write_bytes(signing.pem(other.chain[0]))
+    info = keys.inspect_certificate(pem.read_bytes())
+
+    def stored() -> list[bytes]:
+        return [p.read_bytes() for p in paths.trust_dir().glob("*.pem")] if paths.trust_dir().is_dir() else []
+
+    no = _cli_on_terminal(data_dir, "n", "keys", "trust", str(pem))
+    assert no.returncode == 1 and stored() == [], no.stderr
+    assert f"Dấu vân tay SHA-256: {info.fingerprint}" in no.stdout and "UID=04000" in no.stdout
+    assert "Tổ chức cấp: " in no.stdout and f"Hiệu lực: {info.not_before} – {info.not_after}" in no.stdout
+    assert "Tin cậy chứng thư này?" in no.stdout and "Chưa tin cậy chứng thư nào." in no.stdout
+    piped = run_cli(data_dir, "keys", "trust", str(pem))  # stdin is no terminal, no --yes
+    assert piped.returncode == 2 and "thêm --yes" in piped.stderr and stored() == []
+    english = _cli_on_terminal(data_dir, "n", "--lang", "en", "keys", "trust", str(pem))
+    assert "Trust this certificate?" in english.stdout and f"SHA-256 fingerprint: {info.fingerprint}" in english.stdout
+    assert stored() == []
+    yes = _cli_on_terminal(data_dir, "y", "keys", "trust", str(pem))
+    assert yes.returncode == 0 and stored() == [signing.pem(other.chain[0])], yes.stderr
+    for p in paths.trust_dir().glob("*.pem"):
+        p.unlink()
+    scripted = run_cli(data_dir, "keys", "trust", str(pem), "--yes")
+    assert scripted.returncode == 0 and stored() == [signing.pem(other.chain[0])]
+
+
+def test_cli_import_confirms_the_ca_certificates(db, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    from cli_runner import run_cli
+
+    issued = signing.create_self_signed("03985", "Xã Chiềng Sơn")
+    p12 = tmp_path / "ca.p12"
+    signing.save_p12(p12, issued, "ca-passphrase")
+    root = keys.inspect_certificate(signing.pem(issued.chain[0]))
+    refused = run_cli(data_dir, "keys", "import", str(p12), "--passphrase-env", "P", P="ca-passphrase")
+    assert refused.returncode == 2 and root.fingerprint in refused.stdout and keys.certificate() is None
+    declined = _cli_on_terminal(data_dir, "n", "keys", "import", str(p12), "--passphrase-env", "P", P="ca-passphrase")
+    assert declined.returncode == 1 and "Dùng tệp .p12 này" in declined.stdout and keys.certificate() is None
+    assert keys.trusted() == []
+    done = run_cli(data_dir, "keys", "import", str(p12), "--passphrase-env", "P", "--yes", P="ca-passphrase")
+    assert done.returncode == 0, done.stderr
+    assert keys.certificate().sha256 == keys.inspect_certificate(signing.pem(issued.cert)).sha256

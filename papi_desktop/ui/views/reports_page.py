@@ -30,6 +30,7 @@ from ... import paths
 from ...domain.dates import format_vn, parse_vn
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
+from ...exports import signing
 from ...exports.html_preview import to_html
 from ...services import keys, reference, reports
 from ...storage.db import Database
@@ -291,7 +292,17 @@ class ReportsPage(QWidget):
             lines.append(self.tr("Chuỗi chứng thư: %1").replace("%1", " → ".join(result.chain)))
         if result.signing_time:
             lines.append(self.tr("Thời gian ký (theo đồng hồ máy người ký): %1").replace("%1", result.signing_time))
+        if len(result.signatures) > 1:
+            lines.extend(self._signature_line(sig, lang) for sig in result.signatures)
         lines.extend("- " + (en if lang == "en" else vi) for vi, en in result.problems)
         text = "\n".join(lines)
         (show_info if result.ok else show_error)(self, text)
         return text
+
+    def _signature_line(self, sig: signing.SignatureCheck, lang: str) -> str:
+        state = (self.tr("hợp lệ, tin cậy") if sig.valid else self.tr("KHÔNG tin cậy") if sig.intact
+                 else self.tr("KHÔNG khớp nội dung"))
+        where = self.tr("trang %1").replace("%1", str(sig.page)) if sig.page else self.tr("không hiển thị")
+        return (self.tr("Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)").replace("%1", str(sig.index))
+                .replace("%2", sig.who_en() if lang == "en" else sig.who()).replace("%3", state)
+                .replace("%4", sig.signing_time or "?").replace("%5", where).replace("%6", sig.fingerprint))

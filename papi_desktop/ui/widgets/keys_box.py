@@ -1,5 +1,5 @@
 """The commune's signing certificate in Cài đặt: create one, use a CA's .p12, hand out the certificate
-to trust, trust another's."""
+to trust, trust another's. Nothing becomes trusted before the user saw its fingerprint and agreed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPush
 from ...domain.errors import KnownError
 from ...services import keys
 from ...storage.db import Database
-from .messages import show_error, show_info
+from .messages import ask, show_error, show_info
 from .simple_form import Field, FormDialog
 
 
@@ -44,10 +44,10 @@ class KeysBox(QGroupBox):
             self.state.setText(self.tr("Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi "
                                        "lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số."))
         else:
-            self.state.setText(self.tr("Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5…")
+            self.state.setText(self.tr("Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5")
                                .replace("%1", info.subject.get("CN", "")).replace("%2", info.subject.get("UID", ""))
                                .replace("%3", info.not_before).replace("%4", info.not_after)
-                               .replace("%5", info.sha256[:16]))
+                               .replace("%5", info.fingerprint))
         self.export_button.setEnabled(info is not None)
         self.create_button.setText(self.tr("Thay khóa…") if info else self.tr("Tạo chứng thư của xã…"))
 
@@ -74,12 +74,30 @@ class KeysBox(QGroupBox):
                 return None
             path = Path(name)
         chosen = path
+
+        def use(v: dict) -> object:
+            preview = keys.inspect_p12(chosen, v["passphrase"])
+            question = self.tr("Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng "
+                               "chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do "
+                               "tổ chức cung cấp chữ ký số công bố.")
+            if not ask(self, "\n\n".join([question, *(self.describe(a) for a in preview.anchors)])):
+                raise KnownError("Chưa tin cậy chứng thư nào; chưa dùng tệp .p12.",
+                                 "Nothing was trusted; the .p12 was not used.")
+            return keys.import_p12(chosen, v["passphrase"], [a.fingerprint for a in preview.anchors])
+
         dialog = FormDialog(self.tr("Mật khẩu của tệp chữ ký số"), [
-            Field("passphrase", self.tr("Mật khẩu:"), "password")],
-            lambda v: keys.import_p12(chosen, v["passphrase"]), self, self.tr("Dùng tệp này"))
+            Field("passphrase", self.tr("Mật khẩu:"), "password")], use, self, self.tr("Dùng tệp này"))
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
+
+    def describe(self, info: keys.CertificateInfo) -> str:
+        def name(parts: dict[str, str]) -> str:
+            return ", ".join(f"{k}={v}" for k, v in parts.items())
+
+        return (self.tr("Chủ thể: %1\nTổ chức cấp: %2\nHiệu lực: %3 – %4\nDấu vân tay SHA-256: %5")
+                .replace("%1", name(info.subject)).replace("%2", name(info.issuer)).replace("%3", info.not_before)
+                .replace("%4", info.not_after).replace("%5", info.fingerprint))
 
     def export_anchor(self, target: Path | None = None) -> None:
         if target is None:
@@ -95,16 +113,28 @@ class KeysBox(QGroupBox):
             return
         show_info(self, self.tr("Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.").replace("%1", str(target)))
 
-    def trust_file(self, path: Path | None = None) -> None:
+    def trust_file(self, path: Path | None = None) -> bool:
+        """Show the certificate's subject and fingerprint; trust it only when the user says yes."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng thư cần tin cậy"), "",
                                                   self.tr("Chứng thư (*.pem *.crt *.cer *.der)"))
             if not name:
-                return
+                return False
             path = Path(name)
         try:
-            keys.trust(path.read_bytes())
+            blob = path.read_bytes()
+            info = keys.inspect_certificate(blob)
         except (OSError, KnownError) as exc:
             show_error(self, exc)
-            return
+            return False
+        question = self.tr("Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ "
+                           "đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.")
+        if not ask(self, f"{question}\n\n{self.describe(info)}"):
+            return False
+        try:
+            keys.trust(blob)
+        except (OSError, KnownError) as exc:
+            show_error(self, exc)
+            return False
         show_info(self, self.tr("Đã thêm vào danh sách tin cậy."))
+        return True
