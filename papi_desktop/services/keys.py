@@ -189,3 +189,12 @@ def trusted() -> list[bytes]:
     if paths.trust_dir().is_dir():
         found.extend(p.read_bytes() for p in sorted(paths.trust_dir().glob("*.pem")))
     return found
+
+
+def install_material(material: signing.KeyMaterial, passphrase: str) -> CertificateInfo:
+    """A key with a certificate issued elsewhere (the province's enrolment) becomes the commune's
+    signing key; the one it replaces stays trusted for the files it signed."""
+    _install(material, passphrase)
+    info = certificate()
+    assert info is not None
+    return info

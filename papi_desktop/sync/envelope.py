@@ -36,6 +36,10 @@ def _recipients(recipients: Iterable[str]) -> list:  # noqa: ANN001
                          "The province's encryption key is not an age recipient (age1…).") from None
 
 
+def recipients_valid(recipients: Iterable[str]) -> None:
+    _recipients(recipients)
+
+
 def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: Iterable[str]) -> None:
     """Streams: the plaintext never needs to be whole in memory, nor on disk."""
     import pyrage  # noqa: PLC0415

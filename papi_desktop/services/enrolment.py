@@ -1,0 +1,224 @@
+"""Enrolment by files on a USB stick: the commune asks, the province issues, the commune installs.
+
+1. `request` (commune): a new key made on this PC, kept encrypted in keys/enrol-pending.p12, and a
+   request file (unit, device, certificate request). No personal data, no secret.
+2. `issue` (province): checks the request, certifies the key, and writes an enrolment package: a
+   bundle signed by the province office holding the commune's certificate, the province's root,
+   its encryption recipients and the revocation list.
+3. `install` (commune): shows the province root's fingerprint for a person to compare, checks the
+   package's signature against that root and that the certificate is for this unit and this key,
+   then makes it the commune's signing key (reports and bundles alike).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..exports import signing
+from ..exports.signing import KeyMaterial
+from ..storage.db import Database
+from ..storage.models import LocalSetting
+from ..sync import bundle, pki
+from . import keys, province, setup
+
+REQUEST_FORMAT = "papi-enrol-request/1"
+PENDING = "enrol-pending.p12"
+PROVINCE_ROOT, PROVINCE_AGE, PROVINCE_ESCROW, PROVINCE_CRL = ("province-root.pem", "province-age.pub",
+                                                               "escrow-age.pub", "province.crl")
+ENROLLED_KEY = "enrolled_province"
+
+
+def _bad(vi: str, en: str) -> KnownError:
+    return KnownError(vi, en)
+
+
+def request(db: Database, passphrase: str) -> bytes:
+    """A new key and the request file's bytes; the key waits, encrypted, for the province's answer."""
+    profile = setup.get_profile(db)
+    if profile is None:
+        raise _bad("Chưa thiết lập xã, phường.", "The commune is not set up yet.")
+    key, csr = pki.commune_request(profile.unit_code, profile.unit_name)
+    # PKCS#12 needs a certificate beside the key: a throwaway one until the province's arrives.
+    placeholder = signing.create_self_signed(profile.unit_code, profile.unit_name, years=1)
+    signing.save_p12(paths.keys_dir() / PENDING, KeyMaterial(key, _self_cert(key, placeholder), []), passphrase)
+    return json.dumps({"format": REQUEST_FORMAT, "unit_code": profile.unit_code, "unit_name": profile.unit_name,
+                       "device": db.clock.node, "csr": csr.decode("ascii")}, ensure_ascii=False, indent=1).encode()
+
+
+def _self_cert(key: object, template: KeyMaterial) -> object:
+    from cryptography import x509  # noqa: PLC0415
+    from cryptography.hazmat.primitives import hashes  # noqa: PLC0415
+
+    t = template.cert
+    return (x509.CertificateBuilder().subject_name(t.subject).issuer_name(t.subject)  # type: ignore[attr-defined]
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())  # type: ignore[attr-defined]
+            .not_valid_before(t.not_valid_before_utc).not_valid_after(t.not_valid_after_utc)  # type: ignore[attr-defined]
+            .sign(key, hashes.SHA256()))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    unit_code: str
+    unit_name: str
+    device: str
+    request: pki.Request
+
+
+def read_request_file(data: bytes) -> RequestInfo:
+    try:
+        doc = json.loads(data)
+        if doc.get("format") != REQUEST_FORMAT:
+            raise ValueError
+        req = pki.read_request(doc["csr"].encode("ascii"))
+        device = str(doc["device"])
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
+        raise _bad("Tệp không phải yêu cầu đăng ký của PAPI Desktop (hoặc đã bị sửa).",
+                   "Not a PAPI Desktop enrolment request (or it was altered).") from None
+    if req.unit_code != doc.get("unit_code"):
+        raise _bad("Mã đơn vị trong yêu cầu không khớp với khóa.", "The request's unit code does not match its key.")
+    if not device.isalnum() or len(device) > 32:
+        raise _bad("Mã máy trong yêu cầu không hợp lệ.", "The request's device id is not valid.")
+    unit = province.check_unit(req.unit_code)
+    return RequestInfo(unit.code, unit.full_name, device, req)
+
+
+def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Path:
+    """Province: certify the request's key and write the enrolment package (`out`, a .papi file)."""
+    found = province.require()
+    info = read_request_file(request_bytes)
+    ca = province.ca_material(passphrase)
+    office = province.office_material(passphrase)
+    cert = pki.issue_commune(ca, info.request)
+    members = [bundle.Member("commune.pem", signing.pem(cert)), bundle.Member("province-root.pem", signing.pem(ca.cert)),
+               bundle.Member("province-age.pub", found.recipient.encode("ascii")),
+               bundle.Member("province.crl", province.revocation_list(db, ca))]
+    if found.escrow:
+        members.append(bundle.Member("escrow-age.pub", found.escrow.encode("ascii")))
+    out = Path(out)
+    stem = out.name[:-len(bundle.SUFFIX)] if out.name.endswith(bundle.SUFFIX) else out.name
+    header = {"kind": "enrolment", "commune": info.unit_code, "device": info.device,
+              "province_root": province.fingerprint(ca.cert)}
+    parts, _manifest = bundle.write_bundle(out.parent, stem, header, members, office, [])
+    province.record_issue(db, info.unit_code, info.device, cert)
+    return parts[0]
+
+
+@dataclass(frozen=True)
+class Package:
+    unit_code: str
+    device: str
+    root_fingerprint: str
+    root_subject: dict[str, str]
+    cert: object
+    root: object
+    members: dict[str, bytes]
+
+
+def read_package(path: Path) -> Package:
+    """The package checked against the province root it carries: a person still compares that root's
+    fingerprint with the one the province gives (by phone or on paper) before installing."""
+    from cryptography import x509  # noqa: PLC0415
+
+    parts = bundle.bundle_parts(Path(path))
+    # First read: take the root it carries; the signature is then checked against that root.
+    opened = bundle.read_bundle(parts, None, _carried_root(parts), None, in_memory=lambda n: True)
+    if opened.manifest.get("kind") != "enrolment":
+        raise _bad("Tệp không phải gói đăng ký của tỉnh.", "The file is not the province's enrolment package.")
+    try:
+        root = x509.load_pem_x509_certificate(opened.members["province-root.pem"])
+        cert = x509.load_pem_x509_certificate(opened.members["commune.pem"])
+    except (KeyError, ValueError):
+        raise _bad("Gói đăng ký thiếu chứng thư.", "The enrolment package lacks its certificates.") from None
+    unit = str(opened.manifest.get("commune", ""))
+    pki.check_commune_cert(cert, root, unit)
+    return Package(unit, str(opened.manifest.get("device", "")), province.fingerprint(root),
+                   signing.name_parts(root.subject), cert, root, opened.members)
+
+
+def _carried_root(parts: list[Path]) -> bytes:
+    """The province root inside the package, read without trusting anything yet."""
+    import io  # noqa: PLC0415
+    import tarfile  # noqa: PLC0415
+
+    try:
+        with tarfile.open(fileobj=io.BytesIO(b"".join(p.read_bytes() for p in parts))) as tar:
+            member = tar.getmember("province-root.pem")
+            if member.size > 1 << 16:
+                raise ValueError
+            data = tar.extractfile(member).read()  # type: ignore[union-attr]
+    except (tarfile.TarError, KeyError, ValueError, AttributeError, OSError):
+        raise _bad("Tệp không phải gói đăng ký của tỉnh (hoặc đã hỏng).",
+                   "The file is not the province's enrolment package (or it is damaged).") from None
+    return data
+
+
+def install(db: Database, package: Package, passphrase: str, confirmed_fingerprint: str) -> keys.CertificateInfo:
+    """Make the province's certificate this commune's signing key, after a person confirmed the root."""
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
+    profile = setup.get_profile(db)
+    if profile is None or profile.unit_code != package.unit_code:
+        raise _bad(f"Gói đăng ký dành cho đơn vị {package.unit_code}, không phải đơn vị của máy này.",
+                   f"The enrolment package is for unit {package.unit_code}, not this installation's unit.")
+    if confirmed_fingerprint != package.root_fingerprint:
+        raise _bad("Chưa xác nhận dấu vân tay chứng thư gốc của tỉnh: chưa cài đặt gì.",
+                   "The province root's fingerprint was not confirmed: nothing was installed.")
+    pending_path = paths.keys_dir() / PENDING
+    if not pending_path.is_file():
+        raise _bad("Máy này chưa tạo yêu cầu đăng ký (hoặc đã cài gói rồi). Hãy tạo yêu cầu trước.",
+                   "This PC has made no enrolment request (or already installed one). Make a request first.")
+    pending = signing.load_p12(pending_path, passphrase)
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    mine = pending.key.public_key().public_bytes(serialization.Encoding.DER, spki)  # type: ignore[attr-defined]
+    theirs = package.cert.public_key().public_bytes(serialization.Encoding.DER, spki)  # type: ignore[attr-defined]
+    if mine != theirs:
+        raise _bad("Chứng thư trong gói không dành cho khóa của máy này (có thể là gói của máy khác).",
+                   "The package's certificate is not for this PC's key (perhaps another PC's package).")
+    if package.device and package.device != db.clock.node:
+        raise _bad("Gói đăng ký dành cho máy khác của xã.", "The enrolment package is for another PC of the commune.")
+    keys.trust(signing.pem(package.root))  # confirmed above, by the fingerprint
+    installed = keys.install_material(KeyMaterial(pending.key, package.cert, [package.root]), passphrase)
+    folder = paths.keys_dir()
+    signing.atomic_write(folder / PROVINCE_ROOT, signing.pem(package.root))
+    signing.atomic_write(folder / PROVINCE_AGE, package.members["province-age.pub"])
+    if "escrow-age.pub" in package.members:
+        signing.atomic_write(folder / PROVINCE_ESCROW, package.members["escrow-age.pub"])
+    pki.load_crl(package.members["province.crl"], package.root)
+    signing.atomic_write(folder / PROVINCE_CRL, package.members["province.crl"])
+    with db.session() as s:
+        row = s.get(LocalSetting, ENROLLED_KEY)
+        if row is None:
+            s.add(LocalSetting(key=ENROLLED_KEY, value=package.root_fingerprint))
+        else:
+            row.value = package.root_fingerprint
+    pending_path.unlink()
+    return installed
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    root_pem: bytes
+    recipients: list[str]
+
+
+def enrolled() -> Enrolled | None:
+    folder = paths.keys_dir()
+    if not (folder / PROVINCE_ROOT).is_file() or not (folder / PROVINCE_AGE).is_file():
+        return None
+    recips = [(folder / PROVINCE_AGE).read_text().strip()]
+    if (folder / PROVINCE_ESCROW).is_file():
+        recips.append((folder / PROVINCE_ESCROW).read_text().strip())
+    return Enrolled((folder / PROVINCE_ROOT).read_bytes(), recips)
+
+
+def require_enrolled() -> Enrolled:
+    found = enrolled()
+    if found is None:
+        raise _bad("Xã chưa đăng ký với tỉnh: hãy tạo yêu cầu đăng ký (papi-desktop enrol request) và cài gói tỉnh "
+                   "gửi về.", "The commune is not enrolled with the province: make a request (papi-desktop enrol "
+                   "request) and install the package the province sends back.")
+    return found
