@@ -176,3 +176,13 @@ def test_cli_import_confirms_the_ca_certificates(db, data_dir: Path, tmp_path: P
     done = run_cli(data_dir, "keys", "import", str(p12), "--passphrase-env", "P", "--yes", P="ca-passphrase")
     assert done.returncode == 0, done.stderr
     assert keys.certificate().sha256 == keys.inspect_certificate(signing.pem(issued.cert)).sha256
+
+
+def test_cli_create_refuses_a_weak_passphrase(db, data_dir: Path) -> None:  # noqa: ANN001
+    from cli_runner import run_cli
+
+    weak = run_cli(data_dir, "keys", "create", "--passphrase-env", "P", P="matkhau123")
+    assert weak.returncode == 2 and "quá dễ đoán" in weak.stderr and not keys.key_path().exists()
+    english = run_cli(data_dir, "--lang", "en", "keys", "create", "--passphrase-env", "P", P="Chiengson03985")
+    assert english.returncode == 2 and "the commune's name or code" in english.stderr
+    assert run_cli(data_dir, "keys", "create", "--passphrase-env", "P", P="trau-vang-nui-cao-7").returncode == 0

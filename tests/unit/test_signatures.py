@@ -102,7 +102,13 @@ def test_second_trusted_signature_verifies(signed_pdf: Path, tmp_path: Path) -> 
     cosigned = tmp_path / "cosigned.pdf"
     _sign_again(signed_pdf, cosigned, organisation, (60, 60, 260, 120), "Đóng dấu: UBND xã", tmp_path)
     assert not reports.verify(cosigned).ok  # not trusted yet
-    keys.trust(signing.pem(organisation.chain[0]))
+    org_pem = tmp_path / "to_chuc.pem"
+    org_pem.write_bytes(signing.pem(organisation.chain[0]))
+    per_run = run_cli(paths.data_dir(), "verify", str(cosigned), "--trust", str(org_pem))
+    assert per_run.returncode == 0 and "Chữ ký 2: UBND Xã Chiềng Sơn, mã 03985 — khớp nội dung, tin cậy" in per_run.stdout
+    assert not paths.trust_dir().is_dir() or not list(paths.trust_dir().glob("*.pem"))  # --trust is not stored
+    assert run_cli(paths.data_dir(), "verify", str(cosigned)).returncode == 1
+    keys.trust(org_pem.read_bytes())
     check = reports.verify(cosigned)
     assert check.ok and not check.problems, check.problems
     assert [s.modification for s in check.signatures] == ["form_filling", "none"]
