@@ -45,7 +45,8 @@ def test_domain_imports_nothing_else_of_the_package() -> None:
 
 def test_services_and_cli_run_without_qt() -> None:
     code = ("import sys, papi_desktop.services.plan, papi_desktop.services.plan_import, "
-            "papi_desktop.services.setup, papi_desktop.cli, papi_desktop.storage.migrate; "
+            "papi_desktop.services.setup, papi_desktop.cli, papi_desktop.storage.migrate, "
+            "papi_desktop.sync.apply, papi_desktop.sync.outbox, papi_desktop.sync.state; "
             "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 

@@ -1,0 +1,37 @@
+"""A change as it travels between devices: one change-log row without this database's own numbering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Named everywhere by (origin_node, origin_seq); txn_id groups the changes of one unit of work.
+
+    The images are kept as the JSON text the origin logged, so a content hash is the same everywhere."""
+
+    origin_node: str
+    origin_seq: int
+    txn_id: str
+    hlc: str
+    unit_code: str
+    table_name: str
+    record_id: str
+    op: str  # insert | update | delete (tombstone)
+    row_version: int
+    actor: str
+    at_utc: str
+    before_json: str | None
+    after_json: str
+
+    @classmethod
+    def from_mapping(cls, row: Any) -> Change:
+        return cls(**{name: row[name] for name in FIELDS})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+FIELDS = tuple(f.name for f in fields(Change))

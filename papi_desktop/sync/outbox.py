@@ -1,0 +1,48 @@
+"""What a peer has not seen yet: the outbox is a query over the change log, not a second copy of it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import and_, func, not_, select
+from sqlalchemy.orm import Session
+
+from ..storage.models import ChangeLog
+from .changes import FIELDS, Change
+
+_LOG = ChangeLog.__table__
+
+
+def local_node(session: Session) -> str:
+    """This installation's device id (storage.db keeps it in LocalSetting "node_id")."""
+    return session.info["clock"].node
+
+
+def version_vector(session: Session) -> dict[str, int]:
+    """The highest change number this database holds from each device (apply keeps them gap-free, so
+    holding n means holding 1..n). A peer's vector, from its receipt, tells the outbox what it has."""
+    rows = session.execute(select(_LOG.c.origin_node, func.max(_LOG.c.origin_seq)).group_by(_LOG.c.origin_node))
+    return {node: seq for node, seq in rows}
+
+
+def outbox(session: Session, peer: str, seen: Mapping[str, int] | None = None,
+           limit: int | None = None) -> list[Change]:
+    """Changes for peer in this database's order: all it has not seen (seen: its version vector), never
+    one that came from the peer itself (no echo). limit cuts only between units of work, never inside one.
+
+    Taken in local order, the changes of each origin come in that origin's order, so a cut at any
+    point leaves the peer holding a gap-free prefix from every device."""
+    stmt = select(*(_LOG.c[name] for name in FIELDS)).where(_LOG.c.origin_node != peer)
+    for node, upto in (seen or {}).items():
+        stmt = stmt.where(not_(and_(_LOG.c.origin_node == node, _LOG.c.origin_seq <= upto)))
+    result = session.execute(stmt.order_by(_LOG.c.seq))
+    out: list[Change] = []
+    try:
+        for row in result.mappings():
+            change = Change.from_mapping(row)
+            if limit is not None and len(out) >= limit and change.txn_id != out[-1].txn_id:
+                break
+            out.append(change)
+    finally:
+        result.close()
+    return out
