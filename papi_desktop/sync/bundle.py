@@ -81,6 +81,29 @@ def canonical(obj: object) -> bytes:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def digest(manifest: bytes) -> str:
+    """A bundle's identity: the same manifest is the same bundle, however it was encrypted."""
+    return hashlib.sha256(manifest).hexdigest()
+
+
+def stem_of(path: Path) -> str:
+    """The name shared by a bundle's parts, without part number or suffix."""
+    match = _PART.match(Path(path).name)
+    return match["stem"] if match else Path(path).name.removesuffix(SUFFIX)
+
+
+def signed_document(header: dict[str, object], signer: KeyMaterial) -> bytes:
+    """A small signed-only bundle built in memory (a receipt): a manifest and its signature, no members."""
+    manifest = canonical({**header, "format": FORMAT, "files": {}, "recipients": []})
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in ((MANIFEST, manifest), (SIGNATURE, envelope.sign_detached(manifest, signer))):
+            info = tarfile.TarInfo(name)
+            info.size, info.mode, info.mtime = len(data), 0o600, 0
+            tar.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
 class _Parts:
     """A writer that rolls over to a new temporary part file every `limit` bytes."""
 
@@ -301,8 +324,7 @@ class Opened:
 
     @property
     def digest(self) -> str:
-        """The bundle's identity: the same manifest is the same bundle, however it was encrypted."""
-        return hashlib.sha256(self.manifest_bytes).hexdigest()
+        return digest(self.manifest_bytes)
 
 
 Sink = Callable[[str, str, Iterator[bytes]], object]  # (name, expected sha256, chunks) -> handle

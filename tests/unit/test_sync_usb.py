@@ -1,0 +1,189 @@
+"""Sync by USB end to end, in temporary data folders: the province and a commune, enrolment, bundles,
+receipts, the same bundle twice, a bundle whose predecessor is missing, dry runs, and a citizen's
+name and identity number never in clear in anything written for transport."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from papi_desktop import paths
+from papi_desktop.domain.errors import KnownError
+from papi_desktop.services import enrolment, province, reception, setup
+from papi_desktop.services import sync as sync_service
+from papi_desktop.sync import envelope
+from papi_desktop.sync.state import state_hash
+
+PASS = "ba-con-meo-tren-doi-2026"
+COMMUNE_PASS = "suoi-trong-may-bay-7391"
+CITIZEN, CCCD = "Quàng Thị Ánh Tuyết", "014190000123"
+
+
+@contextlib.contextmanager
+def at(folder: Path) -> Iterator[None]:
+    paths.set_override(folder)
+    try:
+        yield
+    finally:
+        paths.set_override(None)
+
+
+class World:
+    """A province and an enrolled commune (the demo commune), each in its own data folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.pdir, self.cdir, self.usb = root, root / "province", root / "commune", root / "usb"
+        with at(self.pdir):
+            self.pdb = setup.open_database(user="so-noi-vu")
+            province.init(self.pdb, PASS, envelope.new_identity()[1])
+        with at(self.cdir):
+            self.cdb = setup.open_database(user="van-phong")
+            setup.create_demo(self.cdb, today=date(2026, 6, 5))
+            request = enrolment.request(self.cdb, COMMUNE_PASS)
+        with at(self.pdir):
+            package = enrolment.issue(self.pdb, request, PASS, root / "pkg" / "dang-ky.papi")
+        with at(self.cdir):
+            read = enrolment.read_package(package)
+            enrolment.install(self.cdb, read, COMMUNE_PASS, read.root_fingerprint)
+
+    def export(self, out: Path | None = None) -> sync_service.ExportResult | None:
+        with at(self.cdir):
+            return sync_service.export_bundle(self.cdb, out or self.usb, COMMUNE_PASS)
+
+    def import_(self, *files: Path, dry_run: bool = False) -> list[sync_service.Summary]:
+        with at(self.pdir):
+            return sync_service.import_files(self.pdb, list(files), PASS, dry_run=dry_run)
+
+    def receipt(self, path: str) -> sync_service.ReceiptResult:
+        with at(self.cdir):
+            return sync_service.import_receipt(self.cdb, Path(path))
+
+    def add_visit(self, name: str = CITIZEN, cccd: str = CCCD) -> None:
+        with at(self.cdir):
+            reception.add_reception(self.cdb, reception.ReceptionInput(
+                received_on=date(2026, 6, 1), citizens=[reception.CitizenInput(name, "Bản Nà Sẳng", cccd)],
+                summary="Đề nghị làm lại cầu treo", classes=["kien_nghi"]))
+
+    def hashes(self) -> tuple[str, str]:
+        with self.pdb.reader() as p, self.cdb.reader() as c:
+            return state_hash(p), state_hash(c)
+
+    def close(self) -> None:
+        self.pdb.dispose()
+        self.cdb.dispose()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    w = World(tmp_path_factory.mktemp("sync"))
+    yield w
+    w.close()
+
+
+def _balanced(s: sync_service.Summary) -> bool:
+    return s.imported + s.updated + s.unchanged + s.conflicts + s.rejected + s.held == s.records
+
+
+def test_first_bundle_applies_and_the_same_one_again_changes_nothing(world: World) -> None:
+    world.add_visit()
+    sent = world.export()
+    assert sent is not None and sent.changes > 100 and len(sent.files) == 1
+    assert sent.files[0].name.startswith("papi-03985-") and CITIZEN not in sent.files[0].name
+    dry = world.import_(sent.files[0], dry_run=True)[0]
+    assert dry.status == "applied" and dry.dry_run and _balanced(dry)
+    first = world.import_(sent.files[0])[0]
+    assert first.status == "applied" and first.records == sent.changes and _balanced(first)
+    assert first.imported > 0 and first.receipt
+    assert dry.imported == first.imported  # the dry run saw exactly what the import did
+    province_hash, commune_hash = world.hashes()
+    assert province_hash == commune_hash
+    receipt_bytes = Path(first.receipt).read_bytes()
+    Path(first.receipt).unlink()  # a lost receipt is not a loss: the same bundle again returns it
+    again = world.import_(world.usb)[0]
+    assert again.status == "unchanged" and again.unchanged == again.records and _balanced(again)
+    assert Path(again.receipt).read_bytes() == receipt_bytes
+    assert world.hashes()[0] == province_hash
+    done = world.receipt(again.receipt)
+    assert done.status == "applied" and not done.already
+    assert world.export() is None  # nothing left to send
+    assert world.receipt(again.receipt).already
+
+
+def test_a_bundle_whose_predecessor_is_missing_is_held_then_released(world: World, tmp_path: Path) -> None:
+    world.add_visit("Lò Văn Thắng", "")
+    second = world.export(tmp_path / "b2")
+    # A province restored from a backup taken before the second bundle: simulate it with a copy.
+    snapshot = tmp_path / "province-copy"
+    world.pdb.engine.dispose()
+    shutil.copytree(world.pdir, snapshot)
+    applied = world.import_(second.files[0])[0]
+    world.receipt(applied.receipt)
+    world.add_visit("Cầm Văn Pọm", "")
+    third = world.export(tmp_path / "b3")
+    with at(snapshot):
+        old = setup.open_database(user="so-noi-vu")
+        held = sync_service.import_files(old, [third.files[0]], PASS)[0]
+        assert held.status == "held" and held.held == held.records and _balanced(held)
+        assert "thiếu" in held.reasons[0][0]
+        released = sync_service.import_files(old, [second.files[0]], PASS)
+        assert [r.status for r in released] == ["applied", "applied"]  # the second, then the third itself
+        assert sync_service.status(old)["bundles"] == {"applied": 3}
+        with old.reader() as s:
+            copy_hash = state_hash(s)
+        old.dispose()
+    world.import_(third.files[0])
+    assert world.hashes()[0] == copy_hash
+
+
+def test_no_personal_data_in_clear_in_what_travels(world: World, tmp_path: Path) -> None:
+    world.add_visit("Lường Thị Mỹ Dung", "014195007788")
+    sent = world.export(tmp_path / "stick")
+    written = [p for p in (tmp_path / "stick").rglob("*") if p.is_file()]
+    assert written == sent.files
+    forms = []
+    for text in ("Lường Thị Mỹ Dung", "014195007788"):
+        for norm in ("NFC", "NFD"):
+            for codec in ("utf-8", "utf-16-le", "utf-16-be"):
+                forms.append(unicodedata.normalize(norm, text).encode(codec))
+    for path in written:
+        data = path.read_bytes()
+        assert not any(f in data for f in forms), path
+        assert "Dung" not in path.name
+    summary = world.import_(sent.files[0])[0]
+    assert summary.status == "applied"
+    receipt = Path(summary.receipt).read_bytes()
+    assert not any(f in receipt for f in forms)
+
+
+def test_rejections_say_why_and_write_nothing(world: World, tmp_path: Path) -> None:
+    world.add_visit("Tòng Văn Hưng", "")
+    sent = world.export(tmp_path / "x")
+    before = world.hashes()[0]
+    raw = bytearray(sent.files[0].read_bytes())
+    raw[len(raw) // 2] ^= 0x10
+    bad = tmp_path / "bad" / sent.files[0].name
+    bad.parent.mkdir()
+    bad.write_bytes(bytes(raw))
+    result = world.import_(bad)[0]
+    assert result.status == "rejected" and result.reasons and world.hashes()[0] == before
+    with at(world.pdir):
+        province.revoke(world.pdb, "03985", "máy bị mất")
+    try:
+        revoked = world.import_(sent.files[0])[0]
+        assert revoked.status == "rejected" and "thu hồi" in revoked.reasons[0][0]
+        assert world.hashes()[0] == before
+    finally:
+        from papi_desktop.storage.sync_state import Enrolment
+
+        with world.pdb.session() as s:
+            for row in s.query(Enrolment).all():
+                row.revoked_at = None
+    with pytest.raises(KnownError):
+        with at(world.pdir):
+            sync_service.import_files(world.pdb, [sent.files[0]], "sai-mat-khau-nhe")
