@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 def _open_in_background() -> tuple[Database, object]:
     """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
-    from .services import setup  # noqa: PLC0415
+    from .services import export_staging, setup  # noqa: PLC0415
     from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
 
     db = setup.open_database()
+    export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
     return db, setup.get_profile(db)
 
 

@@ -78,9 +78,13 @@ def _print(text: str) -> None:
 
 
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
-    from .services import setup
+    from .services import export_staging, setup
 
     db = setup.open_database()
+    recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
+    if recovered:
+        sys.stderr.write(f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị gián đoạn. "
+                         f"(Finished or cleaned up {len(recovered)} items left by an interrupted report export.)\n")
     if need_profile and setup.get_profile(db) is None:
         db.dispose()
         raise KnownError(

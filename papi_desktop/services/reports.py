@@ -4,7 +4,6 @@ used twice), the PDF and the Excel file, the signatures, and verification of sig
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -22,7 +21,7 @@ from ..exports import pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.reports import OutgoingDocument
-from . import dialogues, keys, progress, report_content
+from . import dialogues, export_staging, keys, progress, report_content
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -140,85 +139,88 @@ def build(db: Database, request: ExportRequest, today: date, number: str = "") -
     return report_content.dialogue_minutes(db, ctx, request.dialogue_id)
 
 
-def _reserve(db: Database, request: ExportRequest, symbol: str, title: str) -> tuple[str, int]:
+def _reserve(s, request: ExportRequest, symbol: str, title: str) -> OutgoingDocument:  # noqa: ANN001
+    """Take the number in the caller's write transaction: two exports at once get two numbers."""
     year = request.issued_on.year
-    number = request.number or next_number(db, year)
+    number = request.number or (s.scalar(select(func.max(OutgoingDocument.number))
+                                         .where(OutgoingDocument.year == year)) or 0) + 1
     if number < 1:
         raise KnownError("Số văn bản phải từ 1 trở lên.", "The document number must be 1 or more.")
-    try:
-        with db.session() as s:
-            doc = OutgoingDocument(year=year, number=number, symbol=symbol, issued_on=request.issued_on,
-                                   kind=request.kind, title=title, status="reserved")
-            s.add(doc)
-            s.flush()
-            return doc.id, number
-    except IntegrityError:
-        raise KnownError(f"Số {number:02d} năm {year} đã được dùng cho văn bản khác trong sổ văn bản đi. Hãy để "
-                         f"chương trình lấy số tiếp theo ({next_number(db, year):02d}).",
-                         f"Number {number:02d} of {year} is already taken in the outgoing register.") from None
-
-
-def _finish(db: Database, doc_id: str, status: str, files: list[Path], signed: bool) -> None:
-    with db.session() as s:
-        doc = s.get(OutgoingDocument, doc_id)
-        doc.status = status
-        doc.signed = signed
-        doc.files_json = json.dumps([{"name": f.name, "sha256": hashlib.sha256(f.read_bytes()).hexdigest()}
-                                     for f in files if f.exists()], ensure_ascii=False)
+    row = OutgoingDocument(year=year, number=number, symbol=symbol, issued_on=request.issued_on,
+                           kind=request.kind, title=title, status="reserved")
+    s.add(row)
+    s.flush()
+    return row
 
 
 def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOptions | None = None,
            today: date | None = None, progress_reporter: ProgressReporter | None = None,
            cancel: CancelToken | None = None) -> ExportResult:
     """Write the report as PDF and Excel (signed when asked): the key is opened first, then the number
-    is taken, then the files are written. A failure leaves no file and the number marked withdrawn."""
+    is taken, then the files are written. They appear under their final names only all complete and
+    signed (export_staging); a failure leaves no file and the number marked withdrawn, and a kill is
+    finished or undone at the next start."""
     today = today or date.today()
     report = progress_reporter or NullProgress()
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)
     material = keys.load(sign.passphrase, sign.key_file) if sign else None
     report.start(4, "report")
-    doc_id, ref = None, ""
-    if symbol:
-        doc_id, number = _reserve(db, request, symbol, name_vi)
-        ref = number_ref(number, symbol)
-    written: list[Path] = []
+    staging = export_staging.begin(Path(out_dir))
+    ref, journaled, committed = "", False, False
     try:
+        try:
+            with db.session() as s:  # the number and the journal of the export in progress, together
+                if symbol:
+                    row = _reserve(s, request, symbol, name_vi)
+                    staging.doc_id, ref = row.id, number_ref(row.number, symbol)
+                staging.journal(s)
+        except IntegrityError:
+            year, taken = request.issued_on.year, request.number or 0
+            raise KnownError(f"Số {taken:02d} năm {year} đã được dùng cho văn bản khác trong sổ văn bản đi. Hãy "
+                             f"để chương trình lấy số tiếp theo ({next_number(db, year):02d}).",
+                             f"Number {taken:02d} of {year} is already taken in the outgoing register.") from None
+        journaled = True
         doc = build(db, request, today, ref)
         report.advance()
         cancel.raise_if_cancelled()
-        out_dir = Path(out_dir)
+        staging.dir.mkdir(parents=True)
         stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
-        pdf, xlsx = out_dir / f"{stem}.pdf", out_dir / f"{stem}.xlsx"
-        unsigned = out_dir / f"{stem}.unsigned.pdf" if material else pdf
-        written.append(unsigned)
-        spot = pdf_doc.write_pdf(doc, unsigned)
+        pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
+        unsigned = staging.path(f"{stem}.unsigned.pdf" if material else pdf)
+        spot = pdf_doc.write_pdf(doc, unsigned)  # its .part file is in the staging folder too
         report.advance()
         cancel.raise_if_cancelled()
-        written.append(xlsx)
-        xlsx_doc.write_xlsx(doc, xlsx)
+        xlsx_doc.write_xlsx(doc, staging.path(xlsx))
         report.advance()
         cancel.raise_if_cancelled()
-        files = [pdf, xlsx]
+        names = [xlsx, pdf]  # the order they are moved into place: a .p7s before its .xlsx
         if material is not None:
-            written.append(pdf)
-            signing.sign_pdf(unsigned, pdf, material, spot, paths.cache_dir(), doc_ref=f"Số: {ref}" if ref else "",
-                             seal_png=sign.seal_png if sign else None)
+            signing.sign_pdf(unsigned, staging.path(pdf), material, spot, paths.cache_dir(),
+                             doc_ref=f"Số: {ref}" if ref else "", seal_png=sign.seal_png if sign else None)
             unsigned.unlink()
-            written.append(Path(str(xlsx) + ".p7s"))
-            files.append(signing.sign_detached(xlsx, material))
+            names.insert(0, signing.sign_detached(staging.path(xlsx), material).name)
+        cancel.raise_if_cancelled()
+        staging.commit(names)
+        committed = True
+        if export_staging.settle(db, staging, finish=True) is None:
+            raise KnownError("Không chuyển được tệp báo cáo vào thư mục đích; số văn bản đã được đánh dấu hủy.",
+                             "The report files could not be moved into the folder; the number is withdrawn.")
         report.advance()
     except BaseException:
-        if doc_id:
-            _finish(db, doc_id, "cancelled", [], False)  # the number stays taken, marked withdrawn
-        for f in written:
-            with contextlib.suppress(OSError):
-                f.unlink(missing_ok=True)
+        if journaled:
+            with contextlib.suppress(Exception):  # what cannot be undone now, the next start's recovery undoes
+                export_staging.settle(db, staging, finish=committed)
         raise
-    if doc_id:
-        _finish(db, doc_id, "issued", files, material is not None)
+    finally:
+        export_staging.close(staging)
     report.finish()
-    return ExportResult(files, ref, material is not None, doc_id)
+    final = Path(out_dir)
+    files = [final / pdf, final / xlsx, *([final / names[0]] if material is not None else [])]
+    return ExportResult(files, ref, material is not None, staging.doc_id)
+
+
+recover_unfinished = export_staging.recover_unfinished
 
 
 def dialogues_in(db: Database, period: Period) -> list[str]:

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -216,3 +217,109 @@ def test_seal_image_under_the_stamp(demo, tmp_path: Path) -> None:  # noqa: ANN0
     assert reports.verify(pdf).ok and "Signature is Valid." in poppler.run("pdfsig", pdf)
     images = poppler.run("pdfimages", "-list", pdf)
     assert len(images.strip().splitlines()) >= 3  # header lines plus the seal (and its transparency mask)
+
+
+class _Killed(BaseException):
+    """Stands for a SIGKILL at that moment: nothing after it runs, not even the clean-up."""
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*") if p.name.startswith(".staging-") or p.suffix == ".part"
+                  or p.name.endswith(".unsigned.pdf"))
+
+
+def _journal(db) -> list[str]:  # noqa: ANN001
+    from papi_desktop.services.export_staging import _entries
+
+    with db.reader() as s:
+        return list(_entries(s))
+
+
+def test_a_failed_export_leaves_nothing_and_withdraws_its_number(demo, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from papi_desktop.exports import signing
+
+    monkeypatch.setattr(signing, "sign_detached", lambda *_a: (_ for _ in ()).throw(RuntimeError("disk full")))
+    with pytest.raises(RuntimeError):
+        _export(demo, tmp_path, "petitions", "2026-H1")
+    out = tmp_path / "out"
+    assert list(out.iterdir()) == [] and _journal(demo) == []  # not even the signed PDF nor its unsigned copy
+    assert [i.status for i in reports.register(demo, 2026)] == ["cancelled"]
+    assert not list((demo.path.parent / "cache" / "locks").iterdir())
+
+
+def test_a_kill_between_renames_is_finished_at_the_next_start(demo, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from papi_desktop.services import export_staging
+
+    real, moves = os.replace, []
+
+    def replace_then_die(src, dst) -> None:  # noqa: ANN001
+        if Path(dst).parent.name == "out":  # a move into the final folder (not a writer's own .part rename)
+            if moves:
+                raise _Killed
+            moves.append(Path(dst).name)
+        real(src, dst)
+
+    monkeypatch.setattr(export_staging.os, "replace", replace_then_die)
+    with pytest.raises(_Killed):
+        _export(demo, tmp_path, "papi-6m", "2026-H1")
+    monkeypatch.setattr(export_staging.os, "replace", real)
+    out = tmp_path / "out"
+    assert moves == ["bao_cao_papi_2026-H1_so_01.xlsx.p7s"]  # the signature goes first, never after its file
+    assert [p.name for p in out.iterdir() if p.is_file()] == moves and reports.register(demo)[0].status == "reserved"
+    assert export_staging.recover_unfinished(demo)
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["bao_cao_papi_2026-H1_so_01.pdf", "bao_cao_papi_2026-H1_so_01.xlsx",
+                     "bao_cao_papi_2026-H1_so_01.xlsx.p7s"]
+    assert all(reports.verify(out / n).ok for n in names[:2])
+    info = reports.register(demo)[0]
+    assert info.status == "issued" and info.signed and info.files == names and _journal(demo) == []
+
+
+def test_a_kill_before_the_files_are_complete_is_undone_at_the_next_start(demo, tmp_path: Path,  # noqa: ANN001
+                                                                           monkeypatch) -> None:  # noqa: ANN001
+    from papi_desktop.exports import xlsx_doc
+    from papi_desktop.services import export_staging
+
+    monkeypatch.setattr(xlsx_doc, "write_xlsx", lambda *_a: (_ for _ in ()).throw(_Killed()))
+    monkeypatch.setattr(export_staging, "settle", lambda *_a, **_k: (_ for _ in ()).throw(_Killed()))
+    with pytest.raises(_Killed):
+        _export(demo, tmp_path, "reception-book", "2026")
+    monkeypatch.undo()
+    out = tmp_path / "out"
+    assert [p.name for p in out.iterdir()] and _leftovers(out)  # the unsigned PDF in its staging folder
+    assert not [p for p in out.iterdir() if p.is_file()]
+    assert export_staging.recover_unfinished(demo)
+    assert list(out.iterdir()) == [] and _journal(demo) == []
+
+
+def test_recovery_leaves_a_running_export_alone(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """Another process is exporting (its lock is held): a second program starting must not touch it;
+    once that process is gone, the next start removes its folder and withdraws its number."""
+    from papi_desktop.services import export_staging
+
+    request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026"), TODAY)
+    running = export_staging.begin(tmp_path / "out")
+    with demo.session() as s:
+        running.doc_id = reports._reserve(s, request, "BC-UBND", "Báo cáo").id  # noqa: SLF001
+        running.journal(s)
+    running.dir.mkdir(parents=True)
+    running.path("bao_cao.pdf.part").write_bytes(b"%PDF-1.4 half")
+    assert export_staging.recover_unfinished(demo) == [] and running.dir.exists()
+    assert reports.register(demo)[0].status == "reserved"
+    export_staging.close(running)  # its process died
+    out = run_cli(demo.path.parent, "report", "register", "--json")
+    assert out.returncode == 0 and "việc dở dang" in out.stderr
+    assert json.loads(out.stdout)[0]["status"] == "cancelled" and not running.dir.exists()
+
+
+def test_two_exports_at_once_take_two_numbers(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    args = ["report", "export", "--kind", "petitions", "--period", "2026-H1", "--out", str(tmp_path / "out"),
+            "--json"]
+    procs = [subprocess.Popen([sys.executable, "-m", "papi_desktop", "--data-dir", str(demo.path.parent), *args],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+             for _ in range(2)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    assert [r[0] for r in results] == [0, 0], results
+    assert sorted(json.loads(r[1])["number"] for r in results) == ["01/BC-UBND", "02/BC-UBND"]
+    assert sorted(i.status for i in reports.register(demo, 2026)) == ["issued", "issued"]
+    assert _leftovers(tmp_path / "out") == []

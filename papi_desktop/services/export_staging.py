@@ -1,0 +1,270 @@
+"""An export's files appear under their final names only when all of them are complete (and signed).
+
+They are written into a hidden staging folder inside the target folder (same filesystem, so the final
+renames are atomic), flushed to disk, and listed in a manifest there: the manifest is the commit point.
+Then they are renamed into place (a .p7s before its .xlsx) and the folder removed. A journal row in
+local_setting (machine-local, never synced, like the paths it holds) names every export in progress, and
+a lock file held by the exporting process tells a live export from a killed one. At start-up,
+recover_unfinished finishes what has a manifest, removes what has none and withdraws its number."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import select
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..storage.db import Database
+from ..storage.models import LocalSetting
+from ..storage.reports import OutgoingDocument
+
+log = logging.getLogger(__name__)
+
+JOURNAL = "export-in-progress:"
+STAGING_PREFIX = ".staging-"
+MANIFEST = "manifest.json"
+
+
+def _locks_dir() -> Path:
+    folder = paths.cache_dir() / "locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _try_lock(token: str) -> IO[bytes] | None:
+    """An exclusive lock on the export's lock file, or None while another process holds it. The
+    system drops the lock when its process dies, however it dies."""
+    path = _locks_dir() / f"export-{token}.lock"
+    for _attempt in range(5):
+        fh = path.open("a+b")
+        try:
+            if os.name == "nt":
+                import msvcrt  # noqa: PLC0415
+
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+                return fh  # Windows cannot delete an open file: no stale lock file to race with
+            import fcntl  # noqa: PLC0415
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(fh.fileno()).st_ino == os.stat(path).st_ino:
+                return fh
+        except FileNotFoundError:
+            pass  # removed by its owner between our open and our lock: try the new file
+        except OSError:
+            fh.close()
+            return None
+        fh.close()
+    return None
+
+
+def _unlock(token: str, fh: IO[bytes] | None) -> None:
+    if fh is not None:
+        fh.close()
+    with contextlib.suppress(OSError):
+        (_locks_dir() / f"export-{token}.lock").unlink()
+
+
+def fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make renames and removals in a folder durable (POSIX; Windows has no directory handle to flush)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class Staging:
+    """One export in progress: its private folder beside the final one, and its lock."""
+
+    token: str
+    final_dir: Path
+    doc_id: str | None = None
+    _lock: IO[bytes] | None = None
+
+    @property
+    def dir(self) -> Path:
+        return self.final_dir / f"{STAGING_PREFIX}{self.token}"
+
+    def path(self, name: str) -> Path:
+        return self.dir / name
+
+    def journal(self, s) -> None:  # noqa: ANN001
+        """Record the export in the caller's transaction (the one that reserves its number)."""
+        s.add(LocalSetting(key=JOURNAL + self.token, value=json.dumps(
+            {"final_dir": str(self.final_dir), "doc_id": self.doc_id}, ensure_ascii=False)))
+
+    def commit(self, names: list[str]) -> list[dict[str, str]]:
+        """Flush every file, then write the manifest: from here on the export is finished, by this
+        process or by the next start's recovery. names: in the order they are moved into place."""
+        files = []
+        for name in names:
+            fsync_file(self.path(name))
+            files.append({"name": name, "sha256": _sha256(self.path(name))})
+        tmp = self.path(MANIFEST + ".part")
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump({"doc_id": self.doc_id, "files": files}, fh, ensure_ascii=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(self.path(MANIFEST))
+        fsync_dir(self.dir)
+        return files
+
+
+def begin(final_dir: Path) -> Staging:
+    """Take the lock of a new export; the caller then journals it and makes its folder."""
+    token = uuid.uuid4().hex
+    lock = _try_lock(token)
+    if lock is None:  # a fresh random token is never held: the locks folder itself is unusable
+        raise KnownError("Không khóa được tệp tạm của lần xuất báo cáo.", "Cannot lock the export's work file.")
+    return Staging(token, Path(final_dir).resolve(), _lock=lock)
+
+
+def _entries(s) -> dict[str, dict]:  # noqa: ANN001
+    return {row.key[len(JOURNAL):]: json.loads(row.value)
+            for row in s.scalars(select(LocalSetting).where(LocalSetting.key.startswith(JOURNAL)))}
+
+
+def _move_into_place(staging: Staging) -> list[dict[str, str]] | None:
+    """Roll forward from the manifest; None when the files cannot all be put in place."""
+    try:
+        files = json.loads(staging.path(MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError):
+        return None
+    for f in files:
+        src, dst = staging.path(f["name"]), staging.final_dir / f["name"]
+        if src.exists() and _sha256(src) == f["sha256"]:
+            continue
+        if not (dst.exists() and _sha256(dst) == f["sha256"]):  # neither still staged nor already moved
+            return None
+    for f in files:
+        src = staging.path(f["name"])
+        if src.exists():
+            os.replace(src, staging.final_dir / f["name"])
+    fsync_dir(staging.final_dir)
+    return files
+
+
+def _remove_moved(staging: Staging) -> None:
+    """Rolling back after the commit point: take away our own files already moved (same content)."""
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        for f in json.loads(staging.path(MANIFEST).read_text(encoding="utf-8"))["files"]:
+            dst = staging.final_dir / f["name"]
+            if dst.exists() and _sha256(dst) == f["sha256"]:
+                dst.unlink()
+
+
+def settle(db: Database, staging: Staging, finish: bool) -> list[dict[str, str]] | None:
+    """End an export in progress: with finish, put a committed export's files in place and mark its
+    number issued; otherwise (or when that is impossible) remove everything and withdraw the number.
+    Returns the files put in place, or None. The journal row goes last: a kill in between repeats it."""
+    committed = staging.path(MANIFEST).exists()
+    files = _move_into_place(staging) if finish and committed else None
+    if files is None and committed:
+        _remove_moved(staging)
+    with db.session() as s:
+        doc = s.get(OutgoingDocument, staging.doc_id) if staging.doc_id else None
+        if doc is not None and files is not None:
+            # Listed PDF first, as the register shows them (the manifest lists them in moving order).
+            doc.status, doc.files_json = "issued", json.dumps(files[::-1], ensure_ascii=False)
+            doc.signed = any(f["name"].endswith(".p7s") for f in files)
+        elif doc is not None and (doc.status == "reserved" or committed):
+            # The number stays taken, marked withdrawn. (No staging folder at all and "issued": the
+            # export had finished and only its journal row was left.)
+            doc.status = "cancelled"
+    shutil.rmtree(staging.dir, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        fsync_dir(staging.final_dir)
+    with db.session() as s:
+        row = s.get(LocalSetting, JOURNAL + staging.token)
+        if row is not None:
+            s.delete(row)
+    return files
+
+
+def close(staging: Staging) -> None:
+    _unlock(staging.token, staging._lock)  # noqa: SLF001
+    staging._lock = None  # noqa: SLF001
+
+
+def recover_unfinished(db: Database) -> list[str]:
+    """At start-up: finish or remove what killed exports left (staging folders, half-moved files) and
+    withdraw numbers still reserved by no running export. Exports running in another process are left
+    alone. Never fails the start-up: what cannot be done now is tried at the next start."""
+    done: list[str] = []
+    try:
+        with db.reader() as s:
+            entries = _entries(s)
+            reserved = set(s.scalars(select(OutgoingDocument.id).where(OutgoingDocument.status == "reserved")))
+        for token, entry in entries.items():
+            lock = _try_lock(token)
+            if lock is None:
+                continue  # a running export (or another recovery) holds it
+            try:
+                with db.reader() as s:
+                    if s.get(LocalSetting, JOURNAL + token) is None:
+                        continue  # it finished while we looked
+                staging = Staging(token, Path(entry["final_dir"]), entry.get("doc_id"))
+                files = settle(db, staging, finish=True)
+                done.append(f"{'finished' if files else 'removed'} {staging.dir}")
+            finally:
+                _unlock(token, lock)
+        if reserved - {e.get("doc_id") for e in entries.values()}:
+            with db.session() as s:  # reserved with no journal at all: from before journals, never finished
+                journaled = {e.get("doc_id") for e in _entries(s).values()}
+                for doc in s.scalars(select(OutgoingDocument).where(OutgoingDocument.status == "reserved")):
+                    if doc.id not in journaled:
+                        doc.status = "cancelled"
+                        done.append(f"withdrew number {doc.number}/{doc.year}")
+        done += _sweep(db)
+    except (KnownError, OSError) as exc:  # e.g. another process is writing: next start
+        log.warning("export recovery postponed: %s", exc)
+    return done
+
+
+def _sweep(db: Database) -> list[str]:
+    """Leftovers no journal names: lock files of exports killed before they journaled, and staging
+    folders in the default reports folder whose removal failed."""
+    with db.reader() as s:
+        live = set(_entries(s))
+    done = []
+    for lock_file in _locks_dir().glob("export-*.lock"):
+        token = lock_file.stem[len("export-"):]
+        if token not in live and (fh := _try_lock(token)) is not None:
+            _unlock(token, fh)
+    reports = paths.exports_dir()
+    for folder in reports.glob(STAGING_PREFIX + "*") if reports.is_dir() else ():
+        token = folder.name[len(STAGING_PREFIX):]
+        if token not in live and (fh := _try_lock(token)) is not None:
+            try:
+                shutil.rmtree(folder, ignore_errors=True)
+                done.append(f"removed {folder}")
+            finally:
+                _unlock(token, fh)
+    return done
