@@ -300,13 +300,16 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         for key in date_cols:
             day = row.get(key)
             row[key] = day.isoformat() if isinstance(day, date) else day
-        for key in bool_cols:
+        for key in bool_cols:  # logged as true/false, stored as 1/0
             flag = row.get(key)
             row[key] = bool(flag) if flag is not None else None
         after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
         log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after,
                          origin.node, origin.take(), origin.txn_id, 0))
-        values.append(tuple(int(v) if isinstance(v, bool) else v for v in map(row.get, columns)))
+        for key in bool_cols:
+            flag = row[key]
+            row[key] = int(flag) if flag is not None else None
+        values.append(tuple(map(row.get, columns)))
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.
     executemany(session, table.name, columns, values)
