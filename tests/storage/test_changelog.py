@@ -170,3 +170,41 @@ def test_bulk_insert_logs_one_entry_per_record_and_rolls_back(db) -> None:  # no
         bulk_insert(s, Petition, [{"received_on": date(2026, 3, 3), "content": "x"}])
         raise RuntimeError("power cut")
     assert _log_count(db) == start + 50
+
+
+def test_search_text_is_logged_only_where_the_receiver_cannot_rebuild_it(db) -> None:  # noqa: ANN001
+    from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_reception
+
+    rec_id = add_reception(db, ReceptionInput(received_on=date(2026, 3, 2), summary="Hỏi về đất", classes=["kien_nghi"],
+                                              citizens=[CitizenInput("Lò Văn Bình", "Bản Mé")]))
+    # A visit's search text folds its citizens' names (built by the service across rows): it travels.
+    assert "lo van binh" in json.loads(_entries(db, rec_id)[0].after_json)["search_text"]
+    with db.session() as s:
+        plan = Plan(year=2026)
+        s.add(plan)
+        s.flush()
+        section = PlanSection(plan_id=plan.id, dimension=1)
+        s.add(section)
+        s.flush()
+        task = Task(section_id=section.id, task="Niêm yết thủ tục")
+        s.add(task)
+    task_id = task.id
+    with db.session() as s:
+        s.get(Task, task_id).note = "Đã niêm yết"
+    # A task's is rebuilt from its own fields by whoever stores it: never logged.
+    entries = _entries(db, task_id)
+    assert all("search_text" not in json.loads(e.after_json) for e in entries)
+    with db.reader() as s:
+        assert "da niem yet" in s.get(Task, task_id).search_text
+
+
+def test_a_savepoint_belongs_to_its_transaction(db) -> None:  # noqa: ANN001
+    start = _log_count(db)
+    with db.session() as s:
+        s.add(Plan(year=2026))
+        with s.begin_nested():
+            s.add(Plan(year=2027))
+        s.add(Plan(year=2028))
+    with db.reader() as s:
+        entries = list(s.scalars(select(ChangeLog).order_by(ChangeLog.seq).offset(start)))
+    assert len(entries) == 3 and len({e.txn_id for e in entries}) == 1
