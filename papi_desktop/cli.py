@@ -55,10 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import cli_postings, cli_reports
+    from . import cli_postings, cli_reports, cli_sync
 
     cli_postings.add_parser(sub)
     cli_reports.add_parsers(sub)
+    cli_sync.add_parsers(sub)
 
     plan = sub.add_parser("plan", help="kế hoạch PAPI (the PAPI plan)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
@@ -289,6 +290,10 @@ def run(argv: list[str] | None = None) -> int:
             from . import cli_reports
 
             return cli_reports.run(args, lang, _open)
+        if args.command in ("province", "enrol", "sync"):
+            from . import cli_sync
+
+            return cli_sync.run(args, lang, _open)
         return cmd_plan(args, lang)
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")

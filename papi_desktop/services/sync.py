@@ -43,6 +43,7 @@ PROVINCE = "province"
 CHANGES = "changes.jsonl"
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$")
 _FILE_TABLES = {"evidence", "posting_attachment", "news_item"}
+_AGE_MAGIC = b"age-encryption.org/"
 
 
 def _now() -> str:
@@ -166,15 +167,22 @@ class _DryRun(Exception):
     """Raised inside the transaction of a dry run so that nothing it did is kept."""
 
 
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(_AGE_MAGIC)) == _AGE_MAGIC
+
+
 def _bundle_files(inputs: list[Path]) -> list[list[Path]]:
-    """Each bundle once (its parts together), from files and folders; receipts and packages left out."""
+    """Each bundle once (its parts together), from files and folders. In a folder, only encrypted
+    bundles are taken: receipts and enrolment packages lying beside them on the stick are not data."""
     seen: set[tuple[Path, ...]] = set()
     out = []
     for item in inputs:
         item = Path(item)
-        candidates = sorted(item.glob(f"*{bundle.SUFFIX}")) if item.is_dir() else [item]
+        in_folder = item.is_dir()
+        candidates = sorted(item.glob(f"*{bundle.SUFFIX}")) if in_folder else [item]
         for path in candidates:
-            if path.name.endswith(".receipt" + bundle.SUFFIX) or path.name.startswith("."):
+            if path.name.startswith(".") or (in_folder and not _encrypted(path)):
                 continue
             parts = tuple(bundle.bundle_parts(path))
             if parts not in seen:

@@ -1,0 +1,192 @@
+"""The command line for province mode, enrolment and sync by files (USB stick)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .cli_reports import _passphrase, _print, _read
+from .domain.errors import KnownError
+
+PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
+    prov = sub.add_parser("province", help="chế độ tỉnh: khóa, chứng thư, các xã (province mode)")
+    psub = prov.add_subparsers(dest="province_command", required=True)
+    init = psub.add_parser("init", help="tạo chứng thư gốc và khóa giải mã của tỉnh (create the province's keys)")
+    init.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    init.add_argument("--escrow-recipient", metavar="AGE1…", help="khóa dự phòng (age recipient kept in a safe)")
+    init.add_argument("--json", action="store_true")
+    com = psub.add_parser("communes", help="các xã đã đăng ký (enrolled communes)")
+    com.add_argument("--json", action="store_true")
+    rev = psub.add_parser("revoke", help="thu hồi chứng thư của một xã (revoke a commune's certificates)")
+    rev.add_argument("unit_code")
+    rev.add_argument("--reason", default="")
+
+    enrol = sub.add_parser("enrol", help="đăng ký xã với tỉnh bằng tệp (enrolment by files)")
+    esub = enrol.add_subparsers(dest="enrol_command", required=True)
+    req = esub.add_parser("request", help="xã: tạo khóa và tệp yêu cầu (commune: make the request)")
+    req.add_argument("--out", type=Path, required=True)
+    req.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    iss = esub.add_parser("issue", help="tỉnh: cấp chứng thư, ghi gói đăng ký (province: issue the package)")
+    iss.add_argument("file", type=Path)
+    iss.add_argument("--out", type=Path, required=True)
+    iss.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    ins = esub.add_parser("install", help="xã: cài gói đăng ký của tỉnh (commune: install the package)")
+    ins.add_argument("file", type=Path)
+    ins.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    ins.add_argument("--yes", action="store_true", help="không hỏi lại (for scripts, after comparing the fingerprint)")
+
+    syn = sub.add_parser("sync", help="đồng bộ với tỉnh qua USB (sync by USB stick)")
+    ssub = syn.add_subparsers(dest="sync_command", required=True)
+    exp = ssub.add_parser("export", help="xã: ghi gói dữ liệu gửi tỉnh (commune: write a bundle)")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    exp.add_argument("--json", action="store_true")
+    imp = ssub.add_parser("import", help="tỉnh: nhận các gói dữ liệu (province: import bundles)")
+    imp.add_argument("files", type=Path, nargs="+")
+    imp.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--json", action="store_true")
+    rec = ssub.add_parser("receipt", help="xã: đọc biên nhận của tỉnh (commune: read a receipt)")
+    rsub = rec.add_subparsers(dest="receipt_command", required=True)
+    rimp = rsub.add_parser("import")
+    rimp.add_argument("file", type=Path)
+    rimp.add_argument("--json", action="store_true")
+    st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
+    st.add_argument("--json", action="store_true")
+
+
+def _json(obj: object) -> None:
+    _print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
+    en = lang == "en"
+    commune_side = (args.command == "enrol" and args.enrol_command in ("request", "install")) or \
+        (args.command == "sync" and args.sync_command in ("export", "receipt"))
+    db = open_db(args, need_profile=commune_side)
+    try:
+        if args.command == "province":
+            return _province(db, args, en)
+        if args.command == "enrol":
+            return _enrol(db, args, en)
+        return _sync(db, args, lang)
+    finally:
+        db.dispose()
+
+
+def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from .services import province
+
+    if args.province_command == "init":
+        info = province.init(db, _passphrase(args.passphrase_env), args.escrow_recipient)
+        if args.json:
+            _json({"fingerprint": info.fingerprint, "subject": info.subject, "recipient": info.recipient,
+                   "escrow": info.escrow})
+        else:
+            _print(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + info.subject.get("CN", ""))
+            _print(("SHA-256 fingerprint (give it to the communes): " if en else
+                    "Dấu vân tay SHA-256 (báo cho các xã để so khi cài gói đăng ký): ") + info.fingerprint)
+            _print(("Encryption recipient: " if en else "Khóa mã hóa của tỉnh: ") + info.recipient)
+        return 0
+    if args.province_command == "revoke":
+        count = province.revoke(db, args.unit_code, args.reason)
+        _print(f"Revoked {count} certificate(s)." if en else f"Đã thu hồi {count} chứng thư.")
+        return 0
+    rows = province.enrolled(db)
+    if args.json:
+        _json([r.__dict__ for r in rows])
+    else:
+        for r in rows:
+            state = ("revoked " if en else "đã thu hồi ") + r.revoked_at[:10] if r.revoked_at else ""
+            _print(f"{r.unit_code}\t{r.unit_name}\t{r.device}\t{r.issued_at[:10]}\t{state}")
+    return 0
+
+
+def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from .exports import signing
+    from .services import enrolment
+
+    if args.enrol_command == "request":
+        data = enrolment.request(db, _passphrase(args.passphrase_env))
+        signing.atomic_write(args.out, data)
+        _print(str(args.out))
+        return 0
+    if args.enrol_command == "issue":
+        _print(str(enrolment.issue(db, _read(args.file), _passphrase(args.passphrase_env), args.out)))
+        return 0
+    package = enrolment.read_package(args.file)
+    _print(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + package.root_subject.get("CN", ""))
+    _print(("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + package.root_fingerprint)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise KnownError("Cần so dấu vân tay với tỉnh và xác nhận trên bàn phím (hoặc --yes khi chạy bằng tập lệnh). "
+                             "Chưa cài đặt gì.", "Compare the fingerprint with the province and confirm on the "
+                             "terminal (or --yes in a script). Nothing was installed.")
+        sys.stdout.write(("Does it match the fingerprint the province gave you? " if en else
+                          "Dấu vân tay có đúng như tỉnh đã báo không? ") + "[y/N] ")
+        sys.stdout.flush()
+        if sys.stdin.readline().strip().casefold() not in ("y", "yes", "c", "có", "co"):
+            _print("Nothing was installed." if en else "Chưa cài đặt gì.")
+            return 1
+    info = enrolment.install(db, package, _passphrase(args.passphrase_env), package.root_fingerprint)
+    _print(("Installed: " if en else "Đã cài chứng thư: ") + f"{info.subject.get('CN', '')} — "
+           + ("issued by " if en else "do ") + info.issuer.get("CN", ""))
+    return 0
+
+
+_STATUS = {"applied": ("đã nhận", "applied"), "unchanged": ("không thay đổi (đã nhận trước đây)", "unchanged"),
+           "held": ("giữ lại chờ gói trước", "held"), "fork": ("giữ lại: mâu thuẫn", "fork"),
+           "quarantined": ("cách ly", "quarantined"), "rejected": ("từ chối", "rejected")}
+
+
+def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
+    from .services import sync
+
+    en = lang == "en"
+    if args.sync_command == "export":
+        result = sync.export_bundle(db, args.out, _passphrase(args.passphrase_env))
+        if result is None:
+            if args.json:
+                _json({"files": [], "changes": 0})
+            else:
+                _print("Nothing to send: the province has everything." if en else
+                       "Không có gì cần gửi: tỉnh đã nhận đủ.")
+            return 0
+        if args.json:
+            _json(result.as_json())
+        else:
+            for path in result.files:
+                _print(str(path))
+        return 0
+    if args.sync_command == "import":
+        summaries = sync.import_files(db, args.files, _passphrase(args.passphrase_env), dry_run=args.dry_run)
+        if args.json:
+            _json([s.as_json(lang) for s in summaries])
+        else:
+            for s in summaries:
+                _print(f"{s.file}: {_STATUS.get(s.status, (s.status, s.status))[en]}"
+                       + (" (dry run)" if s.dry_run and en else " (chạy thử)" if s.dry_run else ""))
+                _print(("  imported {0}, updated {1}, unchanged {2}, conflicts {3}, rejected {4}, held {5}" if en else
+                        "  thêm {0}, cập nhật {1}, giữ nguyên {2}, xung đột {3}, từ chối {4}, giữ lại {5}").format(
+                    s.imported, s.updated, s.unchanged, s.conflicts, s.rejected, s.held))
+                for vi, en_text in s.reasons:
+                    _print("  " + (en_text if en else vi))
+                if s.receipt:
+                    _print(("  receipt: " if en else "  biên nhận: ") + s.receipt)
+        return 0 if all(s.status in ("applied", "unchanged") for s in summaries) else 1
+    if args.sync_command == "receipt":
+        result = sync.import_receipt(db, args.file)
+        if args.json:
+            _json(result.__dict__)
+        else:
+            _print(("Receipt read: " if en else "Đã đọc biên nhận: ") + _STATUS.get(result.status,
+                                                                                (result.status,) * 2)[en])
+        return 0
+    state = sync.status(db)
+    _json(state) if args.json else _print(json.dumps(state, ensure_ascii=False))
+    return 0
