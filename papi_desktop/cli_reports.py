@@ -167,7 +167,10 @@ def _verify(args: argparse.Namespace, lang: str) -> int:
 def _signature_line(sig, en: bool) -> str:  # noqa: ANN001
     state = [("intact" if en else "khớp nội dung") if sig.intact else ("does not match" if en else "không khớp"),
              ("trusted" if en else "tin cậy") if sig.trusted else ("NOT trusted" if en else "KHÔNG tin cậy")]
-    where = (f"page {sig.page}" if en else f"trang {sig.page}") if sig.page else ("invisible" if en else "không hiển thị")
+    if sig.page:
+        where = f"page {sig.page}" if en else f"trang {sig.page}"
+    else:
+        where = ("visible" if en else "có hiển thị") if sig.visible else ("invisible" if en else "không hiển thị")
     head = f"{'Signature' if en else 'Chữ ký'} {sig.index}: {sig.who_en() if en else sig.who()}"
     return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; SHA-256 {sig.fingerprint}"
 

@@ -1091,7 +1091,7 @@
     <message>
         <location filename="../papi_desktop/ui/widgets/keys_box.py" line="80"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
-        <translation>Use this file as the commune's key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
+        <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/keys_box.py" line="88"/>
@@ -3025,12 +3025,17 @@ SHA-256 fingerprint: %5</translation>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <source>có hiển thị</source>
+        <translation>visible</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>

@@ -41,7 +41,8 @@ class SignatureCheck:
     coverage: str = ""  # pyHanko's coverage: entire_file, entire_revision…
     modification: str = ""  # what changed after this signature: none, form_filling, annotations, other
     chain: list[str] = field(default_factory=list)
-    page: int | None = None  # 1-based page of the visible stamp, None when invisible
+    visible: bool = False  # the signature shows a stamp on a page
+    page: int | None = None  # 1-based page of the stamp, when found
     revision: int = 0
 
     @property
@@ -60,7 +61,7 @@ class SignatureCheck:
         return {"index": self.index, "field": self.field_name, "signer": self.signer, "fingerprint": self.fingerprint,
                 "intact": self.intact, "trusted": self.trusted, "valid": self.valid,
                 "signing_time": self.signing_time, "coverage": self.coverage, "modification": self.modification,
-                "chain": self.chain, "page": self.page}
+                "chain": self.chain, "visible": self.visible, "page": self.page}
 
 
 @dataclass
@@ -160,16 +161,20 @@ def _page_refs(handler) -> list:  # noqa: ANN001
     return [handler.find_page_for_modification(i)[0].reference for i in range(count)]
 
 
-def _stamp_page(sig, pages: list) -> int | None:  # noqa: ANN001
-    """The 1-based page where the signature's widget shows, None when it has no visible area."""
-    widget = sig.sig_field
-    rect = [float(v) for v in widget.get("/Rect", [0, 0, 0, 0])]
-    if abs(rect[2] - rect[0]) < 1 or abs(rect[3] - rect[1]) < 1:
-        return None
-    page = widget.raw_get("/P") if "/P" in widget else None
-    if page is not None and page.reference in pages:
-        return pages.index(page.reference) + 1
-    return None
+def _stamp_page(sig, handler, pages: list) -> tuple[bool, int | None]:  # noqa: ANN001
+    """Whether the signature's widget has a visible area, and its 1-based page (None when not found)."""
+    field_dict = sig.sig_field
+    widgets = [field_dict] if "/Rect" in field_dict else list(field_dict.get("/Kids", []))
+    for widget in widgets:
+        rect = [float(v) for v in widget.get("/Rect", [0, 0, 0, 0])]
+        if abs(rect[2] - rect[0]) < 1 or abs(rect[3] - rect[1]) < 1:
+            continue
+        own = getattr(widget, "container_ref", None)
+        page = widget.raw_get("/P").reference if "/P" in widget else None
+        if page not in pages:  # no /P: the page whose /Annots lists the widget
+            page = next((p for p in pages if own is not None and own in _refs(handler.get_object(p), "/Annots")), None)
+        return True, pages.index(page) + 1 if page in pages else None
+    return False, None
 
 
 def _refs(obj, key: str) -> list:  # noqa: ANN001
@@ -238,7 +243,8 @@ def verify_pdf(path: Path, trusted: list[bytes]) -> Verification:
                 level, coverage = status.modification_level, status.coverage
                 check.modification = level.name.lower() if level is not None else "unknown"
                 check.coverage = coverage.name.lower() if coverage is not None else ""
-                check.page, check.revision = _stamp_page(sig, pages), sig.signed_revision
+                check.visible, check.page = _stamp_page(sig, reader, pages)
+                check.revision = sig.signed_revision
                 v.signatures.append(check)
             additions = _additions(reader, v.signatures)
     except Exception as exc:  # noqa: BLE001 - a damaged file is a failed verification, not a crash
@@ -269,8 +275,10 @@ def _additions(reader, checks: list[SignatureCheck]) -> list[Problem]:  # noqa: 
                         f"{', '.join(en)}."))
             continue
         if not later.valid:
-            where_vi = f" có hình hiển thị trên trang {later.page}" if later.page else " (không hiển thị)"
-            where_en = f", visible on page {later.page}" if later.page else " (invisible)"
+            where_vi = (f" có hình hiển thị trên trang {later.page}" if later.page else " có hình hiển thị"
+                        if later.visible else " (không hiển thị)")
+            where_en = (f", visible on page {later.page}" if later.page else ", visible" if later.visible
+                        else " (invisible)")
             state_vi, state_en = _state(later)
             out.append((f"Sau chữ ký của {previous.who()}, tệp được thêm chữ ký thứ {later.index} của {later.who()} "
                         f"({state_vi}){where_vi}.",

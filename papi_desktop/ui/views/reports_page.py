@@ -302,7 +302,8 @@ class ReportsPage(QWidget):
     def _signature_line(self, sig: signing.SignatureCheck, lang: str) -> str:
         state = (self.tr("hợp lệ, tin cậy") if sig.valid else self.tr("KHÔNG tin cậy") if sig.intact
                  else self.tr("KHÔNG khớp nội dung"))
-        where = self.tr("trang %1").replace("%1", str(sig.page)) if sig.page else self.tr("không hiển thị")
+        where = (self.tr("trang %1").replace("%1", str(sig.page)) if sig.page
+                 else self.tr("có hiển thị") if sig.visible else self.tr("không hiển thị"))
         return (self.tr("Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)").replace("%1", str(sig.index))
                 .replace("%2", sig.who_en() if lang == "en" else sig.who()).replace("%3", state)
                 .replace("%4", sig.signing_time or "?").replace("%5", where).replace("%6", sig.fingerprint))
