@@ -1,0 +1,35 @@
+"""SIGKILL the command line at random moments (seeded) during every import kind (reception book, budget
+table, poverty list, plan) and every export kind (PDF and Excel, signed), then reopen the data folder as
+the program starts (integrity check, export recovery) and check: the database is intact, an import is
+all or nothing, no poverty review without households, no file under a final name without all its
+siblings and valid signatures, no unsigned copy, .part file or staging folder, no number left reserved.
+The long run (hundreds of kills) is long_kills.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+
+PER_KIND = 4  # 24 kills: a few dozen, in about a minute and a half
+SEED = 20261201
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_random_kills_leave_nothing_half_written(tmp_path: Path) -> None:
+    # One calibration run per start: reception and budget over an earlier file (add, replace), the plan
+    # first, the poverty list both first (its review made with it) and over an earlier list.
+    h = harness.Harness(tmp_path, rows=600, bases={"reception": ("loaded",), "budget": ("loaded",),
+                                                   "plan": ("fresh",)})
+    h.prepare()
+    h.calibrate()
+    outcomes = harness.run_kills(h, PER_KIND, SEED)
+    found = [o for o in outcomes if o.problems]
+    assert not found, "\n".join(f"{o.kind} after {o.delay}s: {o.problems}" for o in found)
+    table = harness.summary(outcomes)
+    assert set(table) == set(harness.KINDS) and sum(r["kills"] for r in table.values()) >= len(outcomes) // 2
