@@ -167,7 +167,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     material = keys.load(sign.passphrase, sign.key_file) if sign else None
     report.start(4, "report")
     staging = export_staging.begin(Path(out_dir))
-    ref, journaled, committed = "", False, False
+    ref, journaled = "", False
     try:
         try:
             with db.session() as s:  # the number and the journal of the export in progress, together
@@ -202,15 +202,14 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
             names.insert(0, signing.sign_detached(staging.path(xlsx), material).name)
         cancel.raise_if_cancelled()
         staging.commit(names)
-        committed = True
         if export_staging.settle(db, staging, finish=True) is None:
             raise KnownError("Không chuyển được tệp báo cáo vào thư mục đích; số văn bản đã được đánh dấu hủy.",
                              "The report files could not be moved into the folder; the number is withdrawn.")
         report.advance()
     except BaseException:
-        if journaled:
-            with contextlib.suppress(Exception):  # what cannot be undone now, the next start's recovery undoes
-                export_staging.settle(db, staging, finish=committed)
+        if journaled:  # undone, even past the commit point (a file in the way, say): the user is told it failed
+            with contextlib.suppress(Exception):  # and what cannot be undone now, the next start's recovery settles
+                export_staging.settle(db, staging, finish=False)
         raise
     finally:
         export_staging.close(staging)

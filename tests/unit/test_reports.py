@@ -219,8 +219,21 @@ def test_seal_image_under_the_stamp(demo, tmp_path: Path) -> None:  # noqa: ANN0
     assert len(images.strip().splitlines()) >= 3  # header lines plus the seal (and its transparency mask)
 
 
-class _Killed(BaseException):
-    """Stands for a SIGKILL at that moment: nothing after it runs, not even the clean-up."""
+def _killed_during(db, tmp_path: Path, kind: str, period: str, arm) -> None:  # noqa: ANN001
+    """Export in a forked child that SIGKILLs itself where arm(die) puts die(): a real kill at an exact
+    moment, after which nothing of the export's own clean-up runs."""
+    import multiprocessing
+    import signal
+
+    def child() -> None:
+        db.engine.dispose(close=False)  # the child's own SQLite connections, never the parent's
+        arm(lambda: os.kill(os.getpid(), signal.SIGKILL))
+        _export(db, tmp_path, kind, period)
+
+    proc = multiprocessing.get_context("fork").Process(target=child)
+    proc.start()
+    proc.join(120)
+    assert proc.exitcode == -signal.SIGKILL
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -247,49 +260,51 @@ def test_a_failed_export_leaves_nothing_and_withdraws_its_number(demo, tmp_path:
     assert not list((demo.path.parent / "cache" / "locks").iterdir())
 
 
-def test_a_kill_between_renames_is_finished_at_the_next_start(demo, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+@pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
+def test_a_kill_between_renames_is_finished_at_the_next_start(demo, tmp_path: Path) -> None:  # noqa: ANN001
     from papi_desktop.services import export_staging
 
-    real, moves = os.replace, []
+    def arm(die) -> None:  # noqa: ANN001
+        real, moved = os.replace, []
 
-    def replace_then_die(src, dst) -> None:  # noqa: ANN001
-        if Path(dst).parent.name == "out":  # a move into the final folder (not a writer's own .part rename)
-            if moves:
-                raise _Killed
-            moves.append(Path(dst).name)
-        real(src, dst)
+        def replace(src, dst) -> None:  # noqa: ANN001
+            if Path(dst).parent.name == "out":  # a move into the final folder (not a writer's own .part)
+                if moved:
+                    die()
+                moved.append(dst)
+            real(src, dst)
 
-    monkeypatch.setattr(export_staging.os, "replace", replace_then_die)
-    with pytest.raises(_Killed):
-        _export(demo, tmp_path, "papi-6m", "2026-H1")
-    monkeypatch.setattr(export_staging.os, "replace", real)
+        export_staging.os.replace = replace  # in the child only
+
+    _killed_during(demo, tmp_path, "papi-6m", "2026-H1", arm)
     out = tmp_path / "out"
-    assert moves == ["bao_cao_papi_2026-H1_so_01.xlsx.p7s"]  # the signature goes first, never after its file
-    assert [p.name for p in out.iterdir() if p.is_file()] == moves and reports.register(demo)[0].status == "reserved"
+    stem = "bao_cao_papi_2026-H1_so_01"
+    assert [p.name for p in out.iterdir() if p.is_file()] == [f"{stem}.xlsx.p7s"]  # a signature first, never a file
+    assert reports.register(demo)[0].status == "reserved" and _leftovers(out)
     assert export_staging.recover_unfinished(demo)
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["bao_cao_papi_2026-H1_so_01.pdf", "bao_cao_papi_2026-H1_so_01.xlsx",
-                     "bao_cao_papi_2026-H1_so_01.xlsx.p7s"]
+    assert names == [f"{stem}.pdf", f"{stem}.xlsx", f"{stem}.xlsx.p7s"]
     assert all(reports.verify(out / n).ok for n in names[:2])
     info = reports.register(demo)[0]
-    assert info.status == "issued" and info.signed and info.files == names and _journal(demo) == []
+    assert info.status == "issued" and info.signed and sorted(info.files) == names and _journal(demo) == []
+    assert not list((demo.path.parent / "cache" / "locks").iterdir())
 
 
-def test_a_kill_before_the_files_are_complete_is_undone_at_the_next_start(demo, tmp_path: Path,  # noqa: ANN001
-                                                                           monkeypatch) -> None:  # noqa: ANN001
+@pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
+def test_a_kill_before_the_files_are_complete_is_undone_at_the_next_start(demo, tmp_path: Path) -> None:  # noqa: ANN001
     from papi_desktop.exports import xlsx_doc
     from papi_desktop.services import export_staging
 
-    monkeypatch.setattr(xlsx_doc, "write_xlsx", lambda *_a: (_ for _ in ()).throw(_Killed()))
-    monkeypatch.setattr(export_staging, "settle", lambda *_a, **_k: (_ for _ in ()).throw(_Killed()))
-    with pytest.raises(_Killed):
-        _export(demo, tmp_path, "reception-book", "2026")
-    monkeypatch.undo()
+    def arm(die) -> None:  # noqa: ANN001
+        xlsx_doc.write_xlsx = lambda *_a: die()
+
+    _killed_during(demo, tmp_path, "disclosures", "2026-Q1", arm)
     out = tmp_path / "out"
-    assert [p.name for p in out.iterdir()] and _leftovers(out)  # the unsigned PDF in its staging folder
-    assert not [p for p in out.iterdir() if p.is_file()]
+    assert not [p for p in out.iterdir() if p.is_file()] and _leftovers(out)  # its unsigned PDF, staged
+    assert reports.register(demo)[0].status == "reserved"
     assert export_staging.recover_unfinished(demo)
     assert list(out.iterdir()) == [] and _journal(demo) == []
+    assert reports.register(demo)[0].status == "cancelled" and reports.next_number(demo, 2026) == 2
 
 
 def test_recovery_leaves_a_running_export_alone(demo, tmp_path: Path) -> None:  # noqa: ANN001
