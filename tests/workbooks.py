@@ -275,6 +275,22 @@ def without_dimension(source: Path, target: Path) -> Path:
                         if "worksheets/" in name else data)
 
 
+def with_merge(source: Path, target: Path, ref: str) -> Path:
+    """source with one more merged range in its first sheet (written into the XML: openpyxl itself
+    would make a cell object for every cell of it)."""
+    import re  # noqa: PLC0415
+
+    def edit(name: str, data: bytes) -> bytes:
+        if not name.endswith("sheet1.xml"):
+            return data
+        if b"<mergeCells" in data:
+            return re.sub(rb"<mergeCells[^>]*>", lambda m: m[0] + b'<mergeCell ref="%s"/>' % ref.encode(), data)
+        return data.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="%s"/></mergeCells>'
+                            % ref.encode())
+
+    return edit_members(source, target, edit)
+
+
 def zip_bomb(source: Path, target: Path, megabytes: int) -> Path:
     """source whose first sheet is megabytes of empty rows: a few hundred KB on disk."""
     chunk = b"".join(b'<row r="%d"/>' % (i % 9 + 1) for i in range(100_000))  # compresses ~1000:1

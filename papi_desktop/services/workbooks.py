@@ -67,12 +67,13 @@ def check_container(path: Path) -> None:
                        "The file is not an Excel .xlsx workbook (or it is damaged).")
 
 
-def check_workbook(path: Path, kind: str) -> ReadLimits:
-    """Every check that needs no reader: the container, then the sizes against the kind's limits."""
+def check_workbook(path: Path, kind: str, whole_sheets: bool = False) -> ReadLimits:
+    """Every check that needs no reader: the container, then the sizes against the kind's limits
+    (with whole_sheets, every row number and merged range too: what openpyxl would expand)."""
     path = Path(path)
     check_container(path)
     limits = limits_for(kind)
-    check_members(path, limits)
+    check_members(path, limits, whole_sheets)
     return limits
 
 
@@ -130,7 +131,7 @@ def read_sheets(path: Path, cancel: CancelToken | None = None, *,
                 kind: str) -> list[tuple[str, list[tuple[int, list[str]]]]]:
     """Every sheet as numbered rows of cell texts (openpyxl); merged ranges carry their value into every
     cell. kind ("plan", "budget", "poverty") chooses the limits."""
-    limits = check_workbook(path, kind)
+    limits = check_workbook(path, kind, whole_sheets=True)
     return [(name, list(rows)) for name, rows in safe_read.sheets_in_child(openpyxl_sheets, path, limits, cancel)]
 
 

@@ -79,6 +79,18 @@ def test_a_cell_at_row_one_million_is_refused_quickly(db, tmp_path: Path, import
     assert time.monotonic() - t0 < 20  # it took 79–134 s and 2.6 GB before
 
 
+@pytest.mark.parametrize("importer", ["plan", "budget", "poverty"])
+def test_a_huge_merged_range_is_refused_before_openpyxl_expands_it(db, tmp_path: Path,  # noqa: ANN001
+                                                                   importer: str) -> None:
+    """openpyxl makes a cell object for every merged cell: A20:Z200000 took 97 s."""
+    good = IMPORTERS[importer][1](tmp_path / "good.xlsx")
+    for ref, words in (("A20:Z200000", "ô gộp A20:Z200000 (200.000 dòng)"), ("A1:AX4000", "ô gộp (Merge)")):
+        t0 = time.monotonic()
+        err = _refused(db, importer, workbooks.with_merge(good, tmp_path / "merged.xlsx", ref))
+        assert words in err.vi
+        assert time.monotonic() - t0 < 10
+
+
 def test_a_zip_bomb_is_refused_before_decompression(db, tmp_path: Path) -> None:  # noqa: ANN001
     good = workbooks.register_workbook(tmp_path / "good.xlsx")
     bomb = workbooks.zip_bomb(good, tmp_path / "bomb.xlsx", megabytes=64)
