@@ -88,6 +88,10 @@ class Database:
             self.clock.observe(last)
 
     def _node_id(self) -> str:
+        with self._factory() as session:  # a plain read: opening never waits for another process's write
+            row = session.get(LocalSetting, "node_id")
+            if row is not None:
+                return row.value
         with self._factory() as session, session.begin():
             session.connection(execution_options=_IMMEDIATE)  # two processes starting at once make one id
             row = session.get(LocalSetting, "node_id")

@@ -103,3 +103,25 @@ def test_a_writer_that_waits_too_long_is_told_plainly(db) -> None:  # noqa: ANN0
         impatient.dispose()
     with db.reader() as s:
         assert _live(s, PovertyReview) == 0
+
+
+def test_opening_the_database_does_not_wait_for_another_writer(db) -> None:  # noqa: ANN001
+    """The GUI starting while a command-line import writes: reading needs no write lock."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from papi_desktop.services import export_staging, setup
+    from papi_desktop.storage.db import Database, make_engine
+
+    other = sqlite3.connect(str(db.path), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        engine = make_engine(db.path)
+        event.listen(engine, "connect", lambda conn, _rec: conn.execute("PRAGMA busy_timeout=300"))
+        opened = Database(db.path, engine)
+        assert setup.get_profile(opened) is not None and export_staging.recover_unfinished(opened) == []
+        opened.dispose()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
