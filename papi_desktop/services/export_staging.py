@@ -245,6 +245,8 @@ def recover_unfinished(db: Database) -> list[str]:
         done += _sweep(db)
     except (KnownError, OSError) as exc:  # e.g. another process is writing: next start
         log.warning("export recovery postponed: %s", exc)
+    except Exception:  # a bug here must not keep the commune out of its data
+        log.exception("export recovery failed")
     return done
 
 
