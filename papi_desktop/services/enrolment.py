@@ -22,11 +22,13 @@ from ..exports import signing
 from ..exports.signing import KeyMaterial
 from ..storage.db import Database
 from ..storage.models import LocalSetting
-from ..sync import bundle, pki
+from ..sync import bundle, envelope, pki
 from . import keys, province, setup
 
 REQUEST_FORMAT = "papi-enrol-request/1"
 PENDING = "enrol-pending.p12"
+DEVICE_AGE = "device-age.key"  # this PC's own age identity (under the key's passphrase): siblings encrypt to it
+DEVICE_AGE_PUB = "device-age.pub"
 PROVINCE_ROOT, PROVINCE_AGE, PROVINCE_ESCROW, PROVINCE_CRL = ("province-root.pem", "province-age.pub",
                                                                "escrow-age.pub", "province.crl")
 ENROLLED_KEY = "enrolled_province"
@@ -45,8 +47,12 @@ def request(db: Database, passphrase: str) -> bytes:
     # PKCS#12 needs a certificate beside the key: a throwaway one until the province's arrives.
     placeholder = signing.create_self_signed(profile.unit_code, profile.unit_name, years=1)
     signing.save_p12(paths.keys_dir() / PENDING, KeyMaterial(key, _self_cert(key, placeholder), []), passphrase)
+    identity, recipient = envelope.new_identity()
+    signing.atomic_write(paths.keys_dir() / DEVICE_AGE, envelope.protect_identity(identity, passphrase))
+    signing.atomic_write(paths.keys_dir() / DEVICE_AGE_PUB, (recipient + "\n").encode("ascii"))
     return json.dumps({"format": REQUEST_FORMAT, "unit_code": profile.unit_code, "unit_name": profile.unit_name,
-                       "device": db.clock.node, "csr": csr.decode("ascii")}, ensure_ascii=False, indent=1).encode()
+                       "device": db.clock.node, "recipient": recipient, "csr": csr.decode("ascii")},
+                      ensure_ascii=False, indent=1).encode()
 
 
 def _self_cert(key: object, template: KeyMaterial) -> object:
@@ -65,6 +71,7 @@ class RequestInfo:
     unit_code: str
     unit_name: str
     device: str
+    recipient: str
     request: pki.Request
 
 
@@ -74,8 +81,9 @@ def read_request_file(data: bytes) -> RequestInfo:
         if doc.get("format") != REQUEST_FORMAT:
             raise ValueError
         req = pki.read_request(doc["csr"].encode("ascii"))
-        device = str(doc["device"])
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError):
+        device, recipient = str(doc["device"]), str(doc["recipient"])
+        envelope.recipients_valid([recipient])
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError, KnownError):
         raise _bad("Tệp không phải yêu cầu đăng ký của PAPI Desktop (hoặc đã bị sửa).",
                    "Not a PAPI Desktop enrolment request (or it was altered).") from None
     if req.unit_code != doc.get("unit_code"):
@@ -83,7 +91,7 @@ def read_request_file(data: bytes) -> RequestInfo:
     if not device.isalnum() or len(device) > 32:
         raise _bad("Mã máy trong yêu cầu không hợp lệ.", "The request's device id is not valid.")
     unit = province.check_unit(req.unit_code)
-    return RequestInfo(unit.code, unit.full_name, device, req)
+    return RequestInfo(unit.code, unit.full_name, device, recipient, req)
 
 
 def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Path:
@@ -103,7 +111,7 @@ def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Pat
     header = {"kind": "enrolment", "commune": info.unit_code, "device": info.device,
               "province_root": province.fingerprint(ca.cert)}
     parts, _manifest = bundle.write_bundle(out.parent, stem, header, members, office, [])
-    province.record_issue(db, info.unit_code, info.device, cert)
+    province.record_issue(db, info.unit_code, info.device, info.recipient, cert)
     return parts[0]
 
 
@@ -213,6 +221,23 @@ def enrolled() -> Enrolled | None:
     if (folder / PROVINCE_ESCROW).is_file():
         recips.append((folder / PROVINCE_ESCROW).read_text().strip())
     return Enrolled((folder / PROVINCE_ROOT).read_bytes(), recips)
+
+
+def device_identity(passphrase: str) -> str:
+    """This PC's age identity, for bundles its sibling PCs encrypt to it."""
+    path = paths.keys_dir() / DEVICE_AGE
+    if not path.is_file():
+        raise _bad("Máy này chưa có khóa giải mã riêng (tạo khi đăng ký với tỉnh).",
+                   "This PC has no decryption key of its own (made at enrolment).")
+    return envelope.unprotect_identity(path.read_bytes(), passphrase)
+
+
+def device_recipient() -> str:
+    path = paths.keys_dir() / DEVICE_AGE_PUB
+    if not path.is_file():
+        raise _bad("Máy này chưa có khóa giải mã riêng (tạo khi đăng ký với tỉnh).",
+                   "This PC has no decryption key of its own (made at enrolment).")
+    return path.read_text().strip()
 
 
 def require_enrolled() -> Enrolled:

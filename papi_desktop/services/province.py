@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -144,10 +143,10 @@ def recipients() -> list[str]:
     return [found.recipient, *([found.escrow] if found.escrow else [])]
 
 
-def record_issue(db: Database, unit_code: str, device: str, cert: object) -> None:
+def record_issue(db: Database, unit_code: str, device: str, recipient: str, cert: object) -> None:
     with db.session() as s:
         s.add(Enrolment(unit_code=unit_code, device=device, serial=format(cert.serial_number, "x"),  # type: ignore[attr-defined]
-                        cert_pem=signing.pem(cert).decode("ascii"),
+                        cert_pem=signing.pem(cert).decode("ascii"), recipient=recipient,
                         issued_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                         not_after=cert.not_valid_after_utc.isoformat(timespec="seconds")))  # type: ignore[attr-defined]
 
@@ -197,12 +196,14 @@ def revocation_list(db: Database, ca: KeyMaterial) -> bytes:
     return pki.make_crl(ca, revoked, len(revoked) + 1)
 
 
+def devices_of(db: Database, unit_code: str) -> set[str]:
+    """The PCs of a commune the province enrolled: the only origins its bundles may carry."""
+    with db.reader() as s:
+        return set(s.scalars(select(Enrolment.device).where(Enrolment.unit_code == unit_code)))
+
+
 def certificate_of(db: Database, cert: object) -> Enrolment | None:
     """The enrolment record of a signer's certificate, if this province issued it."""
     with db.reader() as s:
         return s.scalar(select(Enrolment).where(Enrolment.serial == format(cert.serial_number, "x")))  # type: ignore[attr-defined]
 
-
-def kept_dir() -> Path:
-    """Held bundles, kept encrypted exactly as they arrived, until their prerequisites come."""
-    return paths.data_dir() / "sync" / "held"

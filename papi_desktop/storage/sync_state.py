@@ -19,10 +19,22 @@ class Enrolment(Base):
     device: Mapped[str] = mapped_column(String(32))
     serial: Mapped[str] = mapped_column(String(50), unique=True)  # hex: SQLite integers stop at 63 bits
     cert_pem: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str] = mapped_column(String(100), default="")  # the PC's age key, for its siblings
     issued_at: Mapped[str] = mapped_column(String(32))
     not_after: Mapped[str] = mapped_column(String(32))
     revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Peer(Base):
+    """Another PC of the same commune this PC exchanges bundles with (commune side)."""
+
+    __tablename__ = "sync_peer"
+    device: Mapped[str] = mapped_column(String(32), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(100))
+    cert_pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[str] = mapped_column(String(32))
 
 
 class BundleIn(Base):

@@ -9,14 +9,17 @@ never sees them, so they are never re-stamped as local edits.
 Where two devices edited one record, each column keeps the value of the change with the later HLC:
 a change older than the row still sets the columns no later change touched (a parallel edit), and is
 otherwise superseded. Either way it stays in the log, so every device converges on the same state.
-Surfacing such edits to a person (the conflict queue) is left to the import that calls this.
+Nothing is overwritten silently: a column where the two edits disagree is reported as a conflict
+(both values, whichever won) for the import to queue for a person — on each PC, whichever direction
+the change travels: an older change loses a column a later local edit set, or a newer change replaces
+a local value it had never seen (its before-image holds another).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -47,12 +50,26 @@ class ChangeRejected(KnownError):
     """The batch names a table or column this program does not have: nothing was written."""
 
 
+@dataclass(frozen=True)
+class FieldConflict:
+    change: Change
+    field: str
+    local: Any  # the value this database held before the change
+    remote: Any  # the value the change carries
+    remote_won: bool  # the row now holds the remote value (its HLC is the later)
+
+
 @dataclass
 class ApplyResult:
     applied: int = 0  # newer than the row: the row now holds it
     merged: int = 0  # older than the row, but set columns no later change touched
     superseded: int = 0  # older than later changes to every column it touches: logged only
     unchanged: int = 0  # already held: skipped
+    inserted: int = 0  # of the applied: new records
+    conflicts: list[FieldConflict] = field(default_factory=list)
+
+    def conflicting_changes(self) -> int:
+        return len({(c.change.origin_node, c.change.origin_seq) for c in self.conflicts})
 
 
 def apply_to(db: Database, changes: Iterable[Change]) -> ApplyResult:
@@ -104,8 +121,9 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> ApplyResult:
         if model is None:
             raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
                                  f"No such table in this program: {change.table_name}.")
-        outcome = _apply_row(session, conn, model, change)
+        outcome = _apply_row(session, conn, model, change, result.conflicts)
         setattr(result, outcome, getattr(result, outcome) + 1)
+        result.inserted += outcome == "applied" and change.op == "insert"
         conn.execute(insert(_LOG).values(**change.as_dict(), received=True))
         clock.observe(change.hlc)
         touched.add(change.table_name)
@@ -146,7 +164,8 @@ def _touched_later(conn: Connection, change: Change) -> set[str]:
     return {key for (after,) in rows for key in json.loads(after)}
 
 
-def _apply_row(session: Session, conn: Connection, model: type[Tracked], change: Change) -> str:
+def _apply_row(session: Session, conn: Connection, model: type[Tracked], change: Change,
+               conflicts: list[FieldConflict]) -> str:
     table: Table = model.__table__  # type: ignore[attr-defined]
     after = json.loads(change.after_json)
     unknown = set(after) - set(table.c.keys())
@@ -172,6 +191,14 @@ def _apply_row(session: Session, conn: Connection, model: type[Tracked], change:
         return "applied"
     newer = row["updated_hlc"] < change.hlc
     keep = {"id"} if newer else {"id"} | STAMP_COLUMNS | _touched_later(conn, change)
+    before = json.loads(change.before_json) if change.before_json else {}
+    for k, v in values.items():
+        if k in STAMP_COLUMNS or k in derived or row[k] == v:
+            continue
+        if k in keep:  # a later local edit keeps its value
+            conflicts.append(FieldConflict(change, k, row[k], v, remote_won=False))
+        elif newer and k in before and _value(table.c[k], before[k]) != row[k]:  # replaces a value it never saw
+            conflicts.append(FieldConflict(change, k, row[k], v, remote_won=True))
     values = {k: v for k, v in values.items() if k not in keep and row[k] != v}
     if derived and values:
         values["search_text"] = search_text(model, {**row, **values})

@@ -63,7 +63,7 @@ def test_remote_change_keeps_its_origin_and_applies_once(db, pc_b) -> None:  # n
     add_reception(db, _visit(), track_reply=True)
     changes = _outbox(db, pc_b)
     assert len(changes) == 5  # the profile, then one save: visit, two citizens, petition
-    assert apply_to(pc_b, changes) == ApplyResult(applied=5)
+    assert apply_to(pc_b, changes) == ApplyResult(applied=5, inserted=5)
     for change in changes:  # rows and stamps equal the origin's
         assert _row(pc_b, change.table_name, change.record_id) == _row(db, change.table_name, change.record_id)
     received = _log(pc_b)
@@ -113,8 +113,13 @@ def test_edits_of_one_record_on_both_pcs_converge(plan_db, pc_b) -> None:  # noq
     plan_service.update_task(db, task_id, note="Ghi chú của máy A", output="Sản phẩm theo máy A")
     plan_service.update_task(pc_b, task_id, status="in_progress", output="Sản phẩm theo máy B")  # later
     to_a, to_b = _outbox(pc_b, db), _outbox(db, pc_b)
-    assert apply_to(db, to_a) == ApplyResult(applied=1)  # B's edit is the later one
-    assert apply_to(pc_b, to_b) == ApplyResult(merged=1)  # A's note still lands; its output lost to B's
+    on_a, on_b = apply_to(db, to_a), apply_to(pc_b, to_b)
+    assert (on_a.applied, on_a.merged, on_b.applied, on_b.merged) == (1, 0, 0, 1)  # B's edit is the later one
+    # Both PCs report the field they disagree on, with both values; the status and note merge quietly.
+    assert [(c.field, c.local, c.remote, c.remote_won) for c in on_a.conflicts] == [
+        ("output", "Sản phẩm theo máy A", "Sản phẩm theo máy B", True)]
+    assert [(c.field, c.local, c.remote, c.remote_won) for c in on_b.conflicts] == [
+        ("output", "Sản phẩm theo máy B", "Sản phẩm theo máy A", False)]
     assert _hash(db) == _hash(pc_b)
     row = _row(db, "task", task_id)
     assert (row["note"], row["status"], row["output"]) == ("Ghi chú của máy A", "in_progress", "Sản phẩm theo máy B")

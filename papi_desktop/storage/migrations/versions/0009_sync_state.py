@@ -75,6 +75,7 @@ def upgrade() -> None:
     sa.Column('device', sa.String(length=32), nullable=False),
     sa.Column('serial', sa.String(length=50), nullable=False),
     sa.Column('cert_pem', sa.Text(), nullable=False),
+    sa.Column('recipient', sa.String(length=100), nullable=False),
     sa.Column('issued_at', sa.String(length=32), nullable=False),
     sa.Column('not_after', sa.String(length=32), nullable=False),
     sa.Column('revoked_at', sa.String(length=32), nullable=True),
@@ -100,6 +101,14 @@ def upgrade() -> None:
     sa.UniqueConstraint('unit_code', 'source_id', name='uq_sync_incoming_document_source')
     )
     op.create_index(op.f('ix_sync_incoming_document_unit_code'), 'sync_incoming_document', ['unit_code'], unique=False)
+    op.create_table('sync_peer',
+    sa.Column('device', sa.String(length=32), nullable=False),
+    sa.Column('unit_code', sa.String(length=10), nullable=False),
+    sa.Column('recipient', sa.String(length=100), nullable=False),
+    sa.Column('cert_pem', sa.Text(), nullable=False),
+    sa.Column('added_at', sa.String(length=32), nullable=False),
+    sa.PrimaryKeyConstraint('device', name=op.f('pk_sync_peer'))
+    )
     op.create_table('sync_quarantine',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('bundle_id', sa.String(length=36), nullable=False),
@@ -117,6 +126,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ('sync_quarantine', 'sync_incoming_document', 'sync_enrolment', 'sync_conflict', 'sync_bundle_out',
+    for table in ('sync_quarantine', 'sync_peer', 'sync_incoming_document', 'sync_enrolment', 'sync_conflict', 'sync_bundle_out',
                   'sync_bundle_in', 'sync_ack'):
         op.drop_table(table)

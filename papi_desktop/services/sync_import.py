@@ -1,0 +1,474 @@
+"""Reading bundles, on the province or on a sibling PC of the same commune: all or nothing per bundle.
+
+Per (commune, device):
+- the same bundle again changes nothing, says "unchanged" and returns the receipt of the first time;
+- a bundle that builds on changes not received yet is held, kept encrypted as it came, and applied
+  when the missing one arrives;
+- a bundle that contradicts what that device already sent (same numbers, other content: a PC
+  restored from an old backup) is a fork: held, shown, nothing lost;
+- a change this program cannot apply (a table or column it lacks) quarantines the bundle, with the
+  reason, until a person resolves it;
+- otherwise it is applied in one transaction, and fields two PCs edited differently are queued as
+  conflicts with both values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..exports import signing
+from ..storage.db import Database
+from ..storage.sync_state import BundleIn, Conflict, Peer
+from ..sync import apply as sync_apply
+from ..sync import bundle, pki
+from ..sync.changes import Change
+from ..sync.outbox import version_vector
+from . import enrolment, keys, province, setup
+
+CHANGES = "changes.jsonl"
+_FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$")
+_AGE_MAGIC = b"age-encryption.org/"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Receiver:
+    """Who reads: the keys it decrypts with, the root signers must chain to, who may sign a bundle
+    and which devices' changes it may carry, and the key that signs the receipts."""
+
+    identity: str
+    recipient: str
+    root_pem: bytes
+    check_signer: Callable[[Database, object, str, str], None]  # (db, cert, commune, device)
+    origins: Callable[[Database, str], set[str]]  # the devices a commune's bundles may carry
+    receipt_key: signing.KeyMaterial | None
+
+
+def province_receiver(passphrase: str, receipts: bool = True) -> Receiver:
+    found = province.require()
+
+    def check(db: Database, cert: object, commune: str, _device: str) -> None:
+        record = province.certificate_of(db, cert)
+        if record is None:
+            raise KnownError("Người ký gói không có trong danh sách xã đã đăng ký với tỉnh.",
+                             "The bundle's signer is not among the communes enrolled with the province.")
+        if record.revoked_at:
+            why = f": {record.revoked_reason}" if record.revoked_reason else ""
+            raise KnownError(f"Chứng thư của máy gửi đã bị thu hồi ngày {record.revoked_at[:10]}{why}.",
+                             f"The sender's certificate was revoked on {record.revoked_at[:10]}.")
+        pki.check_commune_cert(cert, _cert(province.root_pem()), commune)
+
+    return Receiver(province.identity(passphrase), found.recipient, province.root_pem(), check,
+                    province.devices_of, province.office_material(passphrase) if receipts else None)
+
+
+def commune_receiver(db: Database, passphrase: str, receipts: bool = True) -> Receiver:
+    """A PC reading what a sibling PC of its commune wrote for it."""
+    target = enrolment.require_enrolled()
+    profile = setup.get_profile(db)
+    assert profile is not None
+    own_recipient = enrolment.device_recipient()
+
+    def check(db_: Database, cert: object, commune: str, device: str) -> None:
+        if commune != profile.unit_code:
+            raise KnownError(f"Gói của đơn vị {commune}, không phải của xã này.",
+                             f"A bundle of unit {commune}, not of this commune.")
+        with db_.reader() as s:
+            peer = s.get(Peer, device)
+        if peer is None or peer.cert_pem.encode("ascii") != signing.pem(cert):
+            raise KnownError("Gói do một máy chưa được thêm vào danh sách máy của xã ký (hãy thêm thẻ máy trước).",
+                             "The bundle is signed by a PC not added as one of the commune's PCs (add its card "
+                             "first).")
+        pki.check_commune_cert(cert, _cert(target.root_pem), commune)
+
+    def origins(db_: Database, _commune: str) -> set[str]:
+        with db_.reader() as s:
+            return set(s.scalars(select(Peer.device))) | {db_.clock.node}
+
+    return Receiver(enrolment.device_identity(passphrase), own_recipient, target.root_pem, check, origins,
+                    keys.load(passphrase) if receipts else None)
+
+
+def _cert(pem: bytes) -> object:
+    from cryptography import x509  # noqa: PLC0415
+
+    return x509.load_pem_x509_certificate(pem)
+
+
+@dataclass
+class Summary:
+    """What became of one bundle. imported + updated + unchanged + conflicts + rejected + held = records."""
+
+    file: str
+    bundle_id: str = ""
+    commune: str = ""
+    device: str = ""
+    status: str = ""  # applied | unchanged | held | fork | quarantined | rejected
+    records: int = 0
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    held: int = 0
+    reasons: list[tuple[str, str]] = field(default_factory=list)
+    receipt: str = ""
+    dry_run: bool = False
+
+    def as_json(self, lang: str = "vi") -> dict[str, object]:
+        return {"file": self.file, "bundle_id": self.bundle_id, "commune": self.commune, "device": self.device,
+                "status": self.status, "records": self.records, "imported": self.imported, "updated": self.updated,
+                "unchanged": self.unchanged, "conflicts": self.conflicts, "rejected": self.rejected,
+                "held": self.held, "reasons": [en if lang == "en" else vi for vi, en in self.reasons],
+                "receipt": self.receipt, "dry_run": self.dry_run}
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run so that nothing it did is kept."""
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(_AGE_MAGIC)) == _AGE_MAGIC
+
+
+def _bundle_files(inputs: list[Path]) -> list[list[Path]]:
+    """Each bundle once (its parts together), from files and folders. In a folder, only encrypted
+    bundles are taken: receipts and enrolment packages lying beside them on the stick are not data."""
+    seen: set[tuple[Path, ...]] = set()
+    out = []
+    for item in inputs:
+        item = Path(item)
+        in_folder = item.is_dir()
+        candidates = sorted(item.glob(f"*{bundle.SUFFIX}")) if in_folder else [item]
+        for path in candidates:
+            if path.name.startswith(".") or (in_folder and not _encrypted(path)):
+                continue
+            parts = tuple(bundle.bundle_parts(path))
+            if parts not in seen:
+                seen.add(parts)
+                out.append(list(parts))
+    return out
+
+
+class _Files:
+    """The sink for attached files: each checked against its hash, stored under it; on failure the
+    files this import created are removed again."""
+
+    def __init__(self) -> None:
+        self.created: list[Path] = []
+
+    def __call__(self, name: str, sha: str, chunks) -> str:  # noqa: ANN001
+        if not _FILE_MEMBER.match(name) or not name[6:].startswith(sha):
+            raise bundle.bad_bundle(f"Tên tệp đính kèm không hợp lệ: {name}.", f"Invalid attachment name: {name}.")
+        folder = paths.attachments_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name[6:]
+        if target.exists():
+            for _block in chunks:
+                pass
+            return name
+        tmp = folder / f".{uuid.uuid4().hex}.part"
+        try:
+            with tmp.open("wb") as out:
+                bundle.check_digest(name, sha, chunks, out)
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
+        self.created.append(target)
+        return name
+
+    def discard(self) -> None:
+        for path in self.created:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def import_files(db: Database, inputs: list[Path], passphrase: str, dry_run: bool = False,
+                 progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> list[Summary]:
+    """Read every bundle in inputs (files or folders), then retry the held ones: on the province, or on
+    a PC reading its sibling's bundles."""
+    receiver = (province_receiver(passphrase, not dry_run) if province.is_province(db)
+                else commune_receiver(db, passphrase, not dry_run))
+    return import_with(db, receiver, inputs, dry_run, progress, cancel)
+
+
+def import_with(db: Database, receiver: Receiver, inputs: list[Path], dry_run: bool = False,
+                progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> list[Summary]:
+    report = progress or NullProgress()
+    cancel = cancel or CancelToken()
+    groups = _bundle_files(inputs)
+    report.start(len(groups), "import")
+    out = []
+    for parts in groups:
+        cancel.raise_if_cancelled()
+        out.append(_import_one(db, parts, receiver, dry_run))
+        report.advance()
+    if not dry_run:
+        out.extend(_release_held(db, receiver))
+    report.finish()
+    return out
+
+
+def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bool, retry: bool = False) -> Summary:
+    summary = Summary(parts[0].name, dry_run=dry_run)
+    known: list[BundleIn] = []
+
+    def recognise(opened: bundle.Opened) -> bool:
+        """A bundle read before is recognised from its manifest, before any row work."""
+        with db.reader() as s:
+            row = s.get(BundleIn, str(opened.manifest.get("bundle_id", "")))
+        if row is not None:
+            known.append(row)
+        return row is not None and row.digest == opened.digest and not retry
+
+    files = _Files()
+    try:
+        opened = bundle.read_bundle(parts, [receiver.identity], receiver.root_pem, receiver.recipient,
+                                    in_memory=lambda n: n == CHANGES, sink=files, stop_after_manifest=recognise)
+    except KnownError as exc:
+        files.discard()
+        summary.status, summary.reasons = "rejected", [(exc.vi, exc.en)]
+        return summary
+    manifest = opened.manifest
+    summary.bundle_id, summary.commune = str(manifest.get("bundle_id", "")), str(manifest.get("commune", ""))
+    summary.device, summary.records = str(manifest.get("device", "")), int(manifest.get("changes", 0) or 0)
+    if not opened.complete:
+        return _again(known[0], summary, parts[0])
+    try:
+        changes = _checked(opened, db, receiver)
+    except KnownError as exc:
+        files.discard()
+        summary.status, summary.rejected, summary.reasons = "rejected", summary.records, [(exc.vi, exc.en)]
+        return summary
+    if known and known[0].digest != opened.digest:  # one id, two contents: never an overwrite
+        files.discard()
+        summary.status, summary.rejected = "rejected", summary.records
+        summary.reasons = [("Gói trùng mã với một gói đã nhận nhưng khác nội dung; gói đã nhận được giữ nguyên.",
+                            "A bundle with the id of one received before but other content; the one received "
+                            "stays as it is.")]
+        return summary
+    try:
+        with db.session() as s:
+            result = sync_apply.apply_changes(s, changes)
+            _count(summary, result)
+            if dry_run:
+                raise _DryRun
+            queue_conflicts(s, result, summary.bundle_id)
+            row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
+            row.status, row.reason_vi, row.reason_en, row.applied_at = "applied", "", "", _now()
+            row.kept_file = ""
+    except _DryRun:
+        files.discard()
+        summary.status = "applied"
+        return summary
+    except sync_apply.ChangeHeld as exc:
+        files.discard()
+        status = "fork" if exc.reason in ("fork", "own_change") else "held"
+        return _hold(db, parts, opened, summary, status, dry_run, receiver, (exc.vi, exc.en))
+    except sync_apply.ChangeRejected as exc:
+        files.discard()
+        return _quarantine(db, opened, summary, (exc.vi, exc.en), dry_run)
+    summary.status = "applied"
+    _finish(db, parts[0], summary, receiver)
+    return summary
+
+
+def _new_row(s, opened: bundle.Opened, summary: Summary) -> BundleIn:  # noqa: ANN001
+    row = BundleIn(bundle_id=summary.bundle_id, digest=opened.digest, unit_code=summary.commune,
+                   device=summary.device, kind="changes", status="", manifest_json=opened.manifest_bytes.decode(),
+                   received_at=_now())
+    s.add(row)
+    return row
+
+
+def _again(row: BundleIn, summary: Summary, first_part: Path) -> Summary:
+    """The exact same bundle again: nothing changes, the first outcome and receipt are returned."""
+    summary.status = "unchanged" if row.status == "applied" else row.status
+    if row.status == "applied":
+        summary.unchanged = summary.records
+        summary.reasons = [(f"Gói này đã được nhận ngày {row.received_at[:10]}; không có gì thay đổi.",
+                            f"This bundle was received on {row.received_at[:10]}; nothing changed.")]
+    else:
+        summary.held = summary.records if row.status in ("held", "fork") else 0
+        summary.rejected = summary.records if row.status == "quarantined" else 0
+        summary.reasons = [(row.reason_vi, row.reason_en)]
+    if row.receipt:
+        summary.receipt = _write_receipt_file(first_part, row.receipt)
+    return summary
+
+
+def _checked(opened: bundle.Opened, db: Database, receiver: Receiver) -> list[Change]:
+    """The signer may send for the commune it names; every change is of that commune, from one of its
+    devices, within the ranges the manifest declares."""
+    manifest = opened.manifest
+    commune, device = str(manifest.get("commune", "")), str(manifest.get("device", ""))
+    if manifest.get("kind") != "changes":
+        raise KnownError("Tệp không phải gói dữ liệu của xã.", "The file is not a commune's data bundle.")
+    receiver.check_signer(db, opened.signer, commune, device)
+    try:
+        changes = [Change(**json.loads(line)) for line in opened.members[CHANGES].decode("utf-8").splitlines()]
+    except (KeyError, ValueError, TypeError):
+        raise KnownError("Danh sách thay đổi trong gói bị hỏng.", "The bundle's list of changes is damaged.") from None
+    ranges = manifest.get("ranges") or {}
+    if len(changes) != manifest.get("changes"):
+        raise KnownError("Số thay đổi không khớp bản kê khai.", "The number of changes does not match the manifest.")
+    devices = receiver.origins(db, commune)
+    for change in changes:
+        span = ranges.get(change.origin_node)
+        if change.unit_code not in (commune, "") or not span or not span[0] <= change.origin_seq <= span[1]:
+            raise KnownError(f"Gói có thay đổi không thuộc xã {commune} hoặc ngoài phạm vi đã kê khai.",
+                             f"The bundle holds a change outside commune {commune} or outside its declared range.")
+        if change.origin_node not in devices:
+            raise KnownError(f"Gói có thay đổi của một máy không thuộc xã {commune} ({change.origin_node}).",
+                             f"The bundle holds changes of a PC not enrolled for commune {commune} "
+                             f"({change.origin_node}).")
+    return changes
+
+
+def _count(summary: Summary, result: sync_apply.ApplyResult) -> None:
+    """Each change in exactly one count: a new record, an update, nothing to do, or a conflict."""
+    conflicted = result.conflicting_changes()
+    summary.imported = result.inserted
+    summary.conflicts = conflicted
+    summary.updated = max(0, result.applied + result.merged - result.inserted - conflicted)
+    summary.unchanged = summary.records - summary.imported - summary.updated - summary.conflicts
+
+
+def queue_conflicts(s, result: sync_apply.ApplyResult, bundle_id: str) -> None:  # noqa: ANN001
+    """Both values of every field two PCs disagree on, for a person to choose (the later one shows
+    until then); in the transaction that applied the changes."""
+    for c in result.conflicts:
+        s.add(Conflict(table_name=c.change.table_name, record_id=c.change.record_id, field=c.field,
+                       local_json=json.dumps(c.local, ensure_ascii=False, default=str),
+                       remote_json=json.dumps(c.remote, ensure_ascii=False, default=str),
+                       remote_origin=f"{c.change.origin_node}:{c.change.origin_seq}", bundle_id=bundle_id,
+                       chosen="remote" if c.remote_won else "local", created_at=_now()))
+
+
+def _finish(db: Database, first_part: Path, summary: Summary, receiver: Receiver) -> None:
+    receipt = _receipt(db, summary, receiver.receipt_key)
+    with db.session() as s:
+        row = s.get(BundleIn, summary.bundle_id)
+        if row is not None:
+            row.receipt, row.summary_json = receipt, json.dumps(summary.as_json())
+    if receipt:
+        summary.receipt = _write_receipt_file(first_part, receipt)
+
+
+def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summary, status: str, dry_run: bool,
+          receiver: Receiver, reason: tuple[str, str]) -> Summary:
+    """Held or fork: kept exactly as it arrived (encrypted), with its reason, nothing lost."""
+    summary.status, summary.held = status, summary.records
+    if status == "held":
+        hint = (" Gói được giữ lại và sẽ tự áp dụng khi nhận được gói còn thiếu.",
+                " The bundle is kept and will apply by itself when the missing one arrives.")
+    else:
+        hint = (" Gói được giữ lại, không mất dữ liệu; cần người kiểm tra (máy gửi có thể đã khôi phục bản sao "
+                "lưu cũ).", " The bundle is kept, nothing is lost; a person must check (the sender may have "
+                "restored an old backup).")
+    summary.reasons = [(reason[0] + "." + hint[0], reason[1] + "." + hint[1])]
+    if dry_run:
+        return summary
+    folder = kept_dir() / f"{summary.bundle_id}-{opened.digest[:12]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        if part.parent != folder:
+            shutil.copyfile(part, folder / part.name)
+    with db.session() as s:
+        row = s.get(BundleIn, summary.bundle_id)
+        retried = row is not None
+        row = row or _new_row(s, opened, summary)
+        row.status, row.kept_file = status, str(folder / parts[0].name)
+        row.reason_vi, row.reason_en = summary.reasons[0]
+    if not retried:
+        _finish(db, parts[0], summary, receiver)
+    return summary
+
+
+def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: tuple[str, str],
+                dry_run: bool) -> Summary:
+    summary.status, summary.rejected = "quarantined", summary.records
+    summary.reasons = [(reason[0] + " Gói được cách ly, không áp dụng phần nào; cần người xử lý.",
+                        reason[1] + " The bundle is quarantined, nothing applied; a person must resolve it.")]
+    if not dry_run:
+        with db.session() as s:
+            row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
+            row.status = "quarantined"
+            row.reason_vi, row.reason_en = summary.reasons[0]
+    return summary
+
+
+def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
+    """Held bundles whose prerequisites may have arrived: retried, in the order they came, until none
+    applies. A bundle that applies leaves the held queue; the others stay with their reasons."""
+    released: list[Summary] = []
+    progressed = True
+    while progressed:
+        progressed = False
+        with db.reader() as s:
+            held = s.scalars(select(BundleIn).where(BundleIn.status == "held").order_by(BundleIn.received_at)).all()
+        for row in held:
+            kept = Path(row.kept_file)
+            if not kept.is_file():
+                continue
+            result = _import_one(db, bundle.bundle_parts(kept), receiver, dry_run=False, retry=True)
+            if result.status == "applied":
+                progressed = True
+                released.append(result)
+                shutil.rmtree(kept.parent, ignore_errors=True)
+    return released
+
+
+def _receipt(db: Database, summary: Summary, key: signing.KeyMaterial | None) -> bytes | None:
+    """Signed by the receiver (the province office, or the sibling PC): which bundle, its outcome, and how
+    far each of its devices is now held here (the sender marks exactly that as acknowledged)."""
+    if key is None:
+        return None
+    with db.reader() as s:
+        vector = version_vector(s)
+    manifest = json.loads(_stored_manifest(db, summary.bundle_id) or "{}")
+    held_up_to = {node: vector.get(node, 0) for node in (manifest.get("ranges") or {})}
+    body = {"kind": "receipt", "bundle_id": summary.bundle_id, "commune": summary.commune, "device": summary.device,
+            "status": summary.status, "acknowledged": held_up_to if summary.status == "applied" else {},
+            "summary": {k: v for k, v in summary.as_json().items() if k not in ("file", "receipt", "dry_run")},
+            "issued_at_utc": _now()}
+    return bundle.signed_document(body, key)
+
+
+def _stored_manifest(db: Database, bundle_id: str) -> str | None:
+    with db.reader() as s:
+        row = s.get(BundleIn, bundle_id)
+        return row.manifest_json if row is not None else None
+
+
+def _write_receipt_file(first_part: Path, receipt: bytes) -> str:
+    """Beside the bundle, on the same stick: the commune takes it home."""
+    target = first_part.parent / (bundle.stem_of(first_part) + ".receipt" + bundle.SUFFIX)
+    with contextlib.suppress(OSError):
+        signing.atomic_write(target, receipt)
+        return str(target)
+    return ""
+
+
+
+
+def kept_dir() -> Path:
+    """Held bundles, kept encrypted exactly as they arrived, until their prerequisites come."""
+    return paths.data_dir() / "sync" / "held"
