@@ -11,6 +11,7 @@ scanned too: its rows' numbers and its merged ranges. The limits are reference d
 
 from __future__ import annotations
 
+import posixpath
 import re
 import struct
 import zipfile
@@ -18,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 from ..domain.errors import KnownError
@@ -27,9 +29,10 @@ from . import reference
 _MB = 1 << 20
 _SHEET_PART = re.compile(r"(^|/)worksheets/[^/]+\.xml$", re.IGNORECASE)
 _CHUNK = 64 * 1024  # <dimension> comes before <sheetData>, within the first few hundred bytes
-# What zipfile raises on a damaged archive or member (a bad header, CRC, deflate stream, method).
+# What zipfile raises on a damaged archive or member (a bad header, CRC, deflate stream, method), and
+# expat on an XML declaration naming an unknown (LookupError) or multi-byte (ValueError) encoding.
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, NotImplementedError,
-              RuntimeError, struct.error, UnicodeDecodeError)
+              RuntimeError, struct.error, UnicodeDecodeError, LookupError)
 
 
 @dataclass(frozen=True)
@@ -117,15 +120,38 @@ def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) ->
                                    f"Part “{m.filename}” packs {_mb(m.file_size)} MB into {m.compress_size} "
                                    "bytes (a zip bomb): not read.")
             merged = [0]  # cells in merged ranges so far, over every sheet
+            names = sheet_names(zf)
             for m in members:
-                if _SHEET_PART.search(m.filename):
+                if _SHEET_PART.search(m.filename) or m.filename in names:
                     with zf.open(m) as fh:
-                        _SheetScan(Path(m.filename).stem, limits, whole_sheets, merged).run(fh)
+                        name = names.get(m.filename, Path(m.filename).stem)
+                        _SheetScan(f"“{name}”", limits, whole_sheets, merged).run(fh)
     except KnownError:
         raise
     except (*ZIP_ERRORS, expat.ExpatError) as exc:
         raise bad_file(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
                        f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
+
+
+def sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet part -> the name on its tab ("xl/worksheets/sheet1.xml" -> "Sổ tiếp 2026"), from the
+    workbook part and its relationships; {} when they are missing, odd or too large to be honest."""
+    try:
+        book, rels = (zf.getinfo(n) for n in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"))
+        if max(book.file_size, rels.file_size) > 8 * _MB:
+            return {}
+        targets = {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(zf.read(rels))
+                   if r.tag.endswith("Relationship")}
+        out = {}
+        for sheet in ElementTree.fromstring(zf.read(book)).iter():
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            if sheet.tag.endswith("}sheet") and rid in targets:
+                target = targets[rid]
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                out[part] = sheet.get("name", "")[:100]
+        return out
+    except (*ZIP_ERRORS, ElementTree.ParseError):
+        return {}
 
 
 class _Enough(Exception):

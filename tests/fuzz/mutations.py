@@ -88,6 +88,8 @@ def _xml_edit(rnd: random.Random, name: str, data: bytes) -> bytes:
         lambda d: _sub_one(rnd, rb'name="[^"]*"', d, lambda m: b'name="' + rnd.choice(
             [b"", b"A" * 300, b"&#1;", b"Sheet1", b"\xff\xfe"]) + b'"'),
         lambda d: d[:rnd.randrange(len(d) + 1)],
+        lambda d: b'<?xml version="1.0" encoding="' + rnd.choice([b"bogus", b"shift_jis", b"utf-16", b"latin-1"])
+        + b'"?>' + re.sub(rb"^<\?xml[^>]*\?>", b"", d),
     ]
     for _ in range(rnd.randint(1, 3)):
         data = rnd.choice(edits)(data)

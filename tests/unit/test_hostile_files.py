@@ -65,6 +65,26 @@ def test_an_undeclared_cell_at_xfd1048576_ends_in_a_message(db, tmp_path: Path, 
     assert IMPORTERS[importer][0](db, good) is not None
 
 
+def test_a_crash_while_importing_on_a_worker_thread(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """The window imports on a worker thread of its own process: the crash stays in the child there too."""
+    good = workbooks.register_workbook(tmp_path / "good.xlsx")
+    hostile = workbooks.without_dimension(workbooks.with_cell(good, tmp_path / "xfd.xlsx", "XFD1048576", "x"),
+                                          tmp_path / "xfd_hidden.xlsx")
+    outcome: list[object] = []
+
+    def work() -> None:
+        for path in (hostile, good):
+            try:
+                outcome.append(reception_import.preview_import(db, path).rows)
+            except KnownError as exc:
+                outcome.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(120)
+    assert isinstance(outcome[0], KnownError) and "dừng đột ngột" in outcome[0].vi and outcome[1] == 3
+
+
 @pytest.mark.parametrize("importer", sorted(IMPORTERS))
 @pytest.mark.parametrize("declared", [True, False])
 def test_a_cell_at_row_one_million_is_refused_quickly(db, tmp_path: Path, importer: str,  # noqa: ANN001
@@ -100,6 +120,36 @@ def test_a_zip_bomb_is_refused_before_decompression(db, tmp_path: Path) -> None:
         err = _refused(db, importer, bomb)
         assert "bom nén" in err.vi and "zip bomb" in err.en
         assert time.monotonic() - t0 < 1  # only the zip's directory was read
+
+
+@pytest.mark.parametrize("encoding", ["bogus", "shift_jis", "utf-16"])
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
+def test_an_xml_part_in_an_unknown_encoding(db, tmp_path: Path, encoding: str, part: str) -> None:  # noqa: ANN001
+    """expat raises LookupError on encoding="bogus" (it escaped as a traceback)."""
+    good = workbooks.register_workbook(tmp_path / "good.xlsx")
+    hostile = workbooks.edit_members(good, tmp_path / "enc.xlsx", lambda name, data: (
+        b'<?xml version="1.0" encoding="%s"?>' % encoding.encode() + data) if name == part else data)
+    for importer, (preview, _make) in IMPORTERS.items():
+        if part.endswith("sheet1.xml"):
+            _refused(db, importer, hostile)  # the size check reads the sheet's head
+            continue
+        start = _log_count(db)
+        try:  # the reader may manage (calamine does): a preview or a message, never a traceback
+            preview(db, hostile)
+        except KnownError:
+            pass
+        assert _log_count(db) == start
+
+
+def test_sheets_are_named_as_on_their_tabs(db, tmp_path: Path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    book = workbooks.register_workbook(tmp_path / "so.xlsx")
+    wb = load_workbook(book)
+    wb.active.title = "Sổ tiếp 2026"
+    wb.save(book)
+    err = _refused(db, "reception", workbooks.with_cell(book, tmp_path / "far.xlsx", "A300000", "x"))
+    assert err.vi.startswith("Trang tính “Sổ tiếp 2026” có vùng dữ liệu A1:O300000")
 
 
 def test_each_container_limit(tmp_path: Path) -> None:
