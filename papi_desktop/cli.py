@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     setup.add_argument("--chairman", default="", help="họ tên Chủ tịch UBND (chairman's name)")
     setup.add_argument("--chairman-title", default="Chủ tịch")
     setup.add_argument("--demo", action="store_true", help="tạo xã mẫu để dùng thử (create the demo commune)")
+    setup.add_argument("--join", action="store_true",
+                       help="máy thêm của một xã đã dùng chương trình (a further PC of a commune; its data comes "
+                            "from the other PC)")
     setup.add_argument("--list-units", action="store_true", help="liệt kê 75 xã, phường (list the 75 units)")
 
     deadline = sub.add_parser("deadline", help="tính hạn theo ngày làm việc (due date in working days)")
@@ -106,6 +109,8 @@ def cmd_setup(args: argparse.Namespace, lang: str) -> int:
     try:
         if args.demo:
             profile = setup.create_demo(db)
+        elif args.unit_code and args.join:
+            profile = setup.join_commune(db, args.unit_code)
         elif args.unit_code:
             profile = setup.setup_commune(db, args.unit_code, chairman_name=args.chairman,
                                           chairman_title=args.chairman_title)

@@ -45,8 +45,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     exp = ssub.add_parser("export", help="xã: ghi gói dữ liệu gửi tỉnh (commune: write a bundle)")
     exp.add_argument("--out", type=Path, required=True)
     exp.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    exp.add_argument("--to", metavar="DEVICE", default="province",
+                     help="gửi cho máy khác của xã thay vì tỉnh (for another PC of the commune)")
     exp.add_argument("--json", action="store_true")
-    imp = ssub.add_parser("import", help="tỉnh: nhận các gói dữ liệu (province: import bundles)")
+    imp = ssub.add_parser("import", help="nhận các gói dữ liệu (import bundles: province, or from another PC)")
     imp.add_argument("files", type=Path, nargs="+")
     imp.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
     imp.add_argument("--dry-run", action="store_true")
@@ -56,6 +58,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     rimp = rsub.add_parser("import")
     rimp.add_argument("file", type=Path)
     rimp.add_argument("--json", action="store_true")
+    peer = ssub.add_parser("peer", help="các máy khác của xã (the commune's other PCs)")
+    pesub = peer.add_subparsers(dest="peer_command", required=True)
+    card = pesub.add_parser("card", help="ghi thẻ của máy này (write this PC's card)")
+    card.add_argument("--out", type=Path, required=True)
+    card.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    padd = pesub.add_parser("add", help="thêm máy từ thẻ của nó (add a PC from its card)")
+    padd.add_argument("file", type=Path)
+    pesub.add_parser("list", help="liệt kê (list)")
     st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
     st.add_argument("--json", action="store_true")
 
@@ -67,7 +77,7 @@ def _json(obj: object) -> None:
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     en = lang == "en"
     commune_side = (args.command == "enrol" and args.enrol_command in ("request", "install")) or \
-        (args.command == "sync" and args.sync_command in ("export", "receipt"))
+        (args.command == "sync" and args.sync_command in ("export", "receipt", "peer"))
     db = open_db(args, need_profile=commune_side)
     try:
         if args.command == "province":
@@ -149,7 +159,7 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 
     en = lang == "en"
     if args.sync_command == "export":
-        result = sync.export_bundle(db, args.out, _passphrase(args.passphrase_env))
+        result = sync.export_bundle(db, args.out, _passphrase(args.passphrase_env), peer=args.to)
         if result is None:
             if args.json:
                 _json({"files": [], "changes": 0})
@@ -186,6 +196,19 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         else:
             _print(("Receipt read: " if en else "Đã đọc biên nhận: ") + _STATUS.get(result.status,
                                                                                 (result.status,) * 2)[en])
+        return 0
+    if args.sync_command == "peer":
+        if args.peer_command == "card":
+            from .exports import signing
+
+            signing.atomic_write(args.out, sync.peer_card(db, _passphrase(args.passphrase_env)))
+            _print(str(args.out))
+        elif args.peer_command == "add":
+            info = sync.add_peer(db, args.file)
+            _print(("Added PC " if en else "Đã thêm máy ") + f"{info.device} ({info.subject.get('CN', '')})")
+        else:
+            for device in sync.peers(db):
+                _print(device)
         return 0
     state = sync.status(db)
     _json(state) if args.json else _print(json.dumps(state, ensure_ascii=False))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import getpass
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from . import plan as plan_service
 from . import plan_import, progress, reference
 
 DEMO_UNIT = "03985"  # Xã Chiềng Sơn
+_PROFILE_NAMESPACE = uuid.UUID("6f0c2a1e-5b7d-4c8e-9a3f-2d1b0e4c7a95")
 DEMO_PLAN = "plan_2026.csv"
 
 
@@ -96,7 +98,7 @@ def setup_commune(db: Database, unit_code: str, chairman_name: str = "", chairma
                 "for a different unit.",
             )
         if profile is None:
-            profile = CommuneProfile(unit_code=unit.code, **values)
+            profile = CommuneProfile(id=profile_id(unit.code), unit_code=unit.code, **values)
             s.add(profile)
         else:
             for key, value in values.items():
@@ -106,6 +108,34 @@ def setup_commune(db: Database, unit_code: str, chairman_name: str = "", chairma
     result = get_profile(db)
     assert result is not None
     return result
+
+
+def join_commune(db: Database, unit_code: str) -> Profile:
+    """A further PC of a commune that already uses the program on another PC: it holds only the unit
+    until the first bundle from that PC brings the real profile. The placeholder is written outside
+    the change log with the lowest possible clock stamp, so it never travels and every real value
+    replaces it without a conflict."""
+    from sqlalchemy import insert  # noqa: PLC0415
+
+    unit = reference.unit(unit_code)
+    if get_profile(db) is not None:
+        raise KnownError("Máy này đã được thiết lập cho một xã, phường.", "This PC is already set up for a unit.")
+    with db.session() as s:
+        s.execute(insert(CommuneProfile.__table__).values(
+            id=profile_id(unit.code), unit_code=unit.code, unit_name=unit.full_name, unit_type=unit.type,
+            chairman_name="", chairman_title="Chủ tịch", vice_chairman_name="", vice_chairman_title="Phó Chủ tịch",
+            officer_name="", officer_title="", is_demo=False, has_loudspeaker=True, has_portal=False,
+            row_version=0, created_hlc="", updated_hlc="", updated_by="", deleted=False))
+    db.unit_code = unit.code
+    result = get_profile(db)
+    assert result is not None
+    return result
+
+
+def profile_id(unit_code: str) -> str:
+    """One id for a commune's profile on every PC it is set up on: a second PC's profile and the
+    first's are one record when they sync (merged field by field), never two."""
+    return str(uuid.uuid5(_PROFILE_NAMESPACE, unit_code))
 
 
 def demo_plan_rows() -> list[tuple[int, list[str]]]:

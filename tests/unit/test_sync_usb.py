@@ -4,75 +4,45 @@ name and identity number never in clear in anything written for transport."""
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
+from sync_world import PASS, Commune, Province, at, balanced
 
-from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.services import enrolment, province, reception, setup
+from papi_desktop.services import province, setup
 from papi_desktop.services import sync as sync_service
-from papi_desktop.sync import envelope
 from papi_desktop.sync.state import state_hash
 
-PASS = "ba-con-meo-tren-doi-2026"
-COMMUNE_PASS = "suoi-trong-may-bay-7391"
 CITIZEN, CCCD = "Quàng Thị Ánh Tuyết", "014190000123"
 
 
-@contextlib.contextmanager
-def at(folder: Path) -> Iterator[None]:
-    paths.set_override(folder)
-    try:
-        yield
-    finally:
-        paths.set_override(None)
-
-
 class World:
-    """A province and an enrolled commune (the demo commune), each in its own data folder."""
+    """A province and an enrolled commune (the demo commune)."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self.pdir, self.cdir, self.usb = root, root / "province", root / "commune", root / "usb"
-        with at(self.pdir):
-            self.pdb = setup.open_database(user="so-noi-vu")
-            province.init(self.pdb, PASS, envelope.new_identity()[1])
-        with at(self.cdir):
-            self.cdb = setup.open_database(user="van-phong")
-            setup.create_demo(self.cdb, today=date(2026, 6, 5))
-            request = enrolment.request(self.cdb, COMMUNE_PASS)
-        with at(self.pdir):
-            package = enrolment.issue(self.pdb, request, PASS, root / "pkg" / "dang-ky.papi")
-        with at(self.cdir):
-            read = enrolment.read_package(package)
-            enrolment.install(self.cdb, read, COMMUNE_PASS, read.root_fingerprint)
+        self.province = Province(root / "province")
+        self.commune = Commune(root / "commune", self.province)
+        self.pdir, self.pdb, self.cdir, self.cdb = self.province.dir, self.province.db, self.commune.dir, self.commune.db
+        self.usb = self.commune.usb
 
     def export(self, out: Path | None = None) -> sync_service.ExportResult | None:
-        with at(self.cdir):
-            return sync_service.export_bundle(self.cdb, out or self.usb, COMMUNE_PASS)
+        return self.commune.export(out)
 
     def import_(self, *files: Path, dry_run: bool = False) -> list[sync_service.Summary]:
-        with at(self.pdir):
-            return sync_service.import_files(self.pdb, list(files), PASS, dry_run=dry_run)
+        return self.province.import_(*files, dry_run=dry_run)
 
     def receipt(self, path: str) -> sync_service.ReceiptResult:
-        with at(self.cdir):
-            return sync_service.import_receipt(self.cdb, Path(path))
+        return self.commune.receipt(path)
 
     def add_visit(self, name: str = CITIZEN, cccd: str = CCCD) -> None:
-        with at(self.cdir):
-            reception.add_reception(self.cdb, reception.ReceptionInput(
-                received_on=date(2026, 6, 1), citizens=[reception.CitizenInput(name, "Bản Nà Sẳng", cccd)],
-                summary="Đề nghị làm lại cầu treo", classes=["kien_nghi"]))
+        self.commune.add_visit(name, cccd)
 
     def hashes(self) -> tuple[str, str]:
-        with self.pdb.reader() as p, self.cdb.reader() as c:
-            return state_hash(p), state_hash(c)
+        return self.province.hash(), self.commune.hash()
 
     def close(self) -> None:
         self.pdb.dispose()
@@ -86,8 +56,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     w.close()
 
 
-def _balanced(s: sync_service.Summary) -> bool:
-    return s.imported + s.updated + s.unchanged + s.conflicts + s.rejected + s.held == s.records
+_balanced = balanced
 
 
 def test_first_bundle_applies_and_the_same_one_again_changes_nothing(world: World) -> None:

@@ -1,0 +1,81 @@
+"""Two PCs of one commune and the province: cards, bundles both ways, a field both PCs edited (kept for a
+person to choose, on both), relayed changes the province already has, and one state everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sync_world import Commune, Province, at, balanced
+
+from papi_desktop.domain.errors import KnownError
+from papi_desktop.services import plan
+from papi_desktop.storage.models import Task
+from papi_desktop.storage.sync_state import Conflict
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, Commune, Commune, Path]]:
+    root = tmp_path_factory.mktemp("two-pcs")
+    prov = Province(root / "province")
+    a = Commune(root / "pc-a", prov)
+    b = Commune(root / "pc-b", prov, join=True)  # the second PC joins the commune: it starts empty
+    yield prov, a, b, root
+    for db in (prov.db, a.db, b.db):
+        db.dispose()
+
+
+def test_two_pcs_and_the_province_end_in_one_state(three) -> None:  # noqa: ANN001
+    prov, a, b, root = three
+    with pytest.raises(KnownError, match="thẻ máy"):
+        a.export(root / "x", peer=b.device)
+    assert a.add_peer(b.card(root / "b.card.papi")).device == b.device
+    assert b.add_peer(a.card(root / "a.card.papi")).device == a.device
+
+    to_b = a.export(root / "a-to-b", peer=b.device)
+    (got,) = b.import_(*to_b.files)
+    assert got.status == "applied" and balanced(got), got.reasons
+    assert b.hash() == a.hash()  # one profile record, not two: the same id on both PCs
+    with pytest.raises(KnownError):  # a receipt read on the wrong PC is refused
+        b.receipt(got.receipt)
+    assert a.receipt(got.receipt).status == "applied"
+
+    with a.db.reader() as s:
+        task_id = s.scalar(select(Task.id).order_by(Task.position).limit(1))
+    with at(a.dir):
+        plan.update_task(a.db, task_id, note="Ghi chú của máy A")
+    with at(b.dir):
+        plan.update_task(b.db, task_id, note="Ghi chú của máy B", status="in_progress")
+    a.add_visit("Lò Thị Hiền")
+
+    back_to_a = b.export(root / "b-to-a", peer=a.device)
+    more_to_b = a.export(root / "a-to-b-2", peer=b.device)
+    (on_a,) = a.import_(*back_to_a.files)
+    (on_b,) = b.import_(*more_to_b.files)
+    assert on_a.status == on_b.status == "applied"
+    assert on_a.conflicts == 1 and on_b.conflicts == 1 and balanced(on_a) and balanced(on_b)
+    assert a.hash() == b.hash()
+    for pc in (a, b):  # both PCs keep both values of the field they disagree on
+        with pc.db.reader() as s:
+            (c,) = s.scalars(select(Conflict).where(Conflict.status == "open")).all()
+            assert (c.table_name, c.record_id, c.field) == ("task", task_id, "note")
+            assert {c.local_json, c.remote_json} == {'"Ghi chú của máy A"', '"Ghi chú của máy B"'}
+
+    # Each PC sends to the province what it has not acknowledged: B relays A's changes too.
+    (from_a,) = prov.import_(*a.export(root / "a-to-prov").files)
+    (from_b,) = prov.import_(*b.export(root / "b-to-prov").files)
+    assert from_a.status == from_b.status == "applied" and balanced(from_b)
+    assert from_b.unchanged > 0  # what A had already delivered
+    assert prov.hash() == a.hash() == b.hash()
+
+
+def test_a_stranger_card_and_bundle_are_refused(three, tmp_path: Path) -> None:  # noqa: ANN001
+    prov, a, b, root = three
+    other = Commune(tmp_path / "other", prov, demo=False, unit="03646")
+    with pytest.raises(KnownError):
+        a.add_peer(other.card(tmp_path / "other.card.papi"))
+    with pytest.raises(KnownError):
+        other.add_peer(a.card(tmp_path / "a2.card.papi"))
+    other.db.dispose()
