@@ -88,15 +88,19 @@ def _mb(size: int) -> str:
     return group_vn(max(1, round(size / _MB)))
 
 
-def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) -> None:
-    """The file's size, its number of parts, their real sizes and compression ratios, each sheet's
-    declared range (and with whole_sheets its rows and merged ranges); a refusal says which limit
-    and what to do."""
+def check_size(path: Path, limits: ReadLimits) -> None:
     size = path.stat().st_size
     if size > limits.max_file:
         raise bad_file(f"Tệp nặng {_mb(size)} MB, quá giới hạn {_mb(limits.max_file)} MB cho một {limits.name_vi}.",
                        f"The file is {_mb(size)} MB, over the {_mb(limits.max_file)} MB limit for a "
                        f"{limits.name_en}.")
+
+
+def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) -> None:
+    """The file's size, its number of parts, their real sizes and compression ratios, each sheet's
+    declared range (and with whole_sheets its rows and merged ranges); a refusal says which limit
+    and what to do."""
+    check_size(path, limits)
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()

@@ -22,7 +22,7 @@ from ..domain.errors import KnownError
 from ..domain.numbers import group_vn
 from ..domain.progress import CancelToken
 from . import safe_read
-from .workbook_checks import ReadLimits, bad_file, check_members, limits_for
+from .workbook_checks import ReadLimits, bad_file, check_members, check_size, limits_for
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -71,8 +71,10 @@ def check_workbook(path: Path, kind: str, whole_sheets: bool = False) -> ReadLim
     """Every check that needs no reader: the container, then the sizes against the kind's limits
     (with whole_sheets, every row number and merged range too: what openpyxl would expand)."""
     path = Path(path)
-    check_container(path)
     limits = limits_for(kind)
+    if path.is_file():
+        check_size(path, limits)  # first: an old .xls is read whole to tell a locked one
+    check_container(path)
     check_members(path, limits, whole_sheets)
     return limits
 

@@ -152,6 +152,16 @@ def test_sheets_are_named_as_on_their_tabs(db, tmp_path: Path) -> None:  # noqa:
     assert err.vi.startswith("Trang tính “Sổ tiếp 2026” có vùng dữ liệu A1:O300000")
 
 
+def test_a_huge_file_is_refused_before_it_is_read(db, tmp_path: Path) -> None:  # noqa: ANN001
+    """An old .xls was read whole (to tell a locked one); 4 GB would have gone into memory."""
+    huge = tmp_path / "huge.xls"
+    with huge.open("wb") as fh:
+        fh.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        fh.truncate(limits_for("reception").max_file + 1)  # sparse: nothing written to the disk
+    for importer in IMPORTERS:
+        assert "MB, quá giới hạn 100 MB" in _refused(db, importer, huge).vi
+
+
 def test_each_container_limit(tmp_path: Path) -> None:
     book = workbooks.register_workbook(tmp_path / "so.xlsx")
     base = limits_for("reception")
