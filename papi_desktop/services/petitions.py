@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import KnownError
@@ -13,7 +13,7 @@ from ..domain.limits import LegalLimit, due_date, limit_in_force
 from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.registers import Petition, PetitionStep, Reception
-from . import reference
+from . import reference, registry
 from .search import ids_newest_first
 
 SOURCES = ("reception", "post", "portal", "forwarded", "mailbox")
@@ -97,11 +97,9 @@ def add_from_reception(s: Session, rec: Reception, visit: object) -> Petition:
 
 
 def _add(s: Session, inp: PetitionInput) -> Petition:
-    year = inp.received_on.year
-    used = s.scalar(select(func.count()).select_from(Petition).where(
-        func.strftime("%Y", Petition.received_on) == str(year))) or 0
     pet = Petition(
-        register_no=f"{used + 1}/{year}", source=inp.source, received_on=inp.received_on,
+        register_no=registry.petition_number(s, inp.received_on.year, s.info["clock"].node),
+        source=inp.source, received_on=inp.received_on,
         sender=nfc(inp.sender), sender_address=nfc(inp.sender_address),
         sender_id_number=inp.sender_id_number.strip(), content=nfc(inp.content),
         content_class=inp.content_class, eligible=inp.eligible, within_authority=inp.within_authority,

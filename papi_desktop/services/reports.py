@@ -21,7 +21,7 @@ from ..exports import pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.reports import OutgoingDocument
-from . import dialogues, export_staging, keys, progress, report_content
+from . import dialogues, export_staging, keys, progress, registry, report_content
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -140,7 +140,9 @@ def build(db: Database, request: ExportRequest, today: date, number: str = "") -
 
 
 def _reserve(s, request: ExportRequest, symbol: str, title: str) -> OutgoingDocument:  # noqa: ANN001
-    """Take the number in the caller's write transaction: two exports at once get two numbers."""
+    """Take the number in the caller's write transaction: two exports at once get two numbers; only the
+    PC that keeps the commune's registers takes one (services/registry.py)."""
+    registry.require_registry(s)
     year = request.issued_on.year
     number = request.number or (s.scalar(select(func.max(OutgoingDocument.number))
                                          .where(OutgoingDocument.year == year)) or 0) + 1

@@ -17,9 +17,9 @@ from ..domain.plan_table import parse_rows
 from ..domain.text import nfc
 from ..storage import migrate
 from ..storage.db import Database, make_engine
-from ..storage.models import CommuneProfile
+from ..storage.models import CommuneProfile, LocalSetting
 from . import plan as plan_service
-from . import plan_import, progress, reference
+from . import plan_import, progress, reference, registry
 
 DEMO_UNIT = "03985"  # Xã Chiềng Sơn
 _PROFILE_NAMESPACE = uuid.UUID("6f0c2a1e-5b7d-4c8e-9a3f-2d1b0e4c7a95")
@@ -126,6 +126,7 @@ def join_commune(db: Database, unit_code: str) -> Profile:
             chairman_name="", chairman_title="Chủ tịch", vice_chairman_name="", vice_chairman_title="Phó Chủ tịch",
             officer_name="", officer_title="", is_demo=False, has_loudspeaker=True, has_portal=False,
             row_version=0, created_hlc="", updated_hlc="", updated_by="", deleted=False))
+        s.add(LocalSetting(key=registry.KEY, value="0"))  # the first PC keeps the registers
     db.unit_code = unit.code
     result = get_profile(db)
     assert result is not None

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from .. import paths
 from ..domain.errors import KnownError
@@ -36,7 +37,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change
 from ..sync.outbox import version_vector
-from . import enrolment, keys, province, setup
+from . import enrolment, keys, province, registry, setup
 
 CHANGES = "changes.jsonl"
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$")
@@ -58,6 +59,7 @@ class Receiver:
     check_signer: Callable[[Database, object, str, str], None]  # (db, cert, commune, device)
     origins: Callable[[Database, str], set[str]]  # the devices a commune's bundles may carry
     receipt_key: signing.KeyMaterial | None
+    keeps_numbers: bool = False  # a commune's registry PC: enters the other PCs' provisional numbers
 
 
 def province_receiver(passphrase: str, receipts: bool = True) -> Receiver:
@@ -102,7 +104,7 @@ def commune_receiver(db: Database, passphrase: str, receipts: bool = True) -> Re
             return set(s.scalars(select(Peer.device))) | {db_.clock.node}
 
     return Receiver(enrolment.device_identity(passphrase), own_recipient, target.root_pem, check, origins,
-                    keys.load(passphrase) if receipts else None)
+                    keys.load(passphrase) if receipts else None, keeps_numbers=True)
 
 
 def _cert(pem: bytes) -> object:
@@ -271,6 +273,10 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             if dry_run:
                 raise _DryRun
             queue_conflicts(s, result, summary.bundle_id)
+            if receiver.keeps_numbers:
+                for provisional, final in registry.enter_provisional(s):
+                    summary.reasons.append((f"Đơn số tạm {provisional} được vào sổ số {final}.",
+                                            f"Petition {provisional} entered in the register as {final}."))
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
             row.status, row.reason_vi, row.reason_en, row.applied_at = "applied", "", "", _now()
             row.kept_file = ""
@@ -285,6 +291,11 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
     except sync_apply.ChangeRejected as exc:
         files.discard()
         return _quarantine(db, opened, summary, (exc.vi, exc.en), dry_run)
+    except IntegrityError as exc:  # a rule the database enforces, e.g. a document number used twice
+        files.discard()
+        what = str(exc.orig).split(":")[-1].strip() if exc.orig else ""
+        return _quarantine(db, opened, summary, (f"Dữ liệu của gói trái với ràng buộc của cơ sở dữ liệu ({what}).",
+                                                 f"The bundle's data breaks a database rule ({what})."), dry_run)
     summary.status = "applied"
     _finish(db, parts[0], summary, receiver)
     return summary

@@ -79,3 +79,37 @@ def test_a_stranger_card_and_bundle_are_refused(three, tmp_path: Path) -> None: 
     with pytest.raises(KnownError):
         other.add_peer(a.card(tmp_path / "a2.card.papi"))
     other.db.dispose()
+
+
+def test_numbers_never_collide_between_the_two_pcs(three) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from papi_desktop.services import petitions, registry, reports
+    from papi_desktop.storage.registers import Petition
+
+    prov, a, b, root = three
+    a.add_peer(b.card(root / "b2.card.papi"))
+    b.add_peer(a.card(root / "a2.card.papi"))
+    assert registry.is_registry(a.db) and not registry.is_registry(b.db)
+    with at(b.dir):  # the PC that does not keep the outgoing register takes no document number
+        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026", today=date(2026, 6, 5)),
+                                        date(2026, 6, 5))
+        with pytest.raises(KnownError, match="không giữ sổ văn bản đi"):
+            reports.export(b.db, request, root / "b-report", None, date(2026, 6, 5))
+    day = date(2026, 6, 2)
+    with at(b.dir):
+        on_b = petitions.add_petition(b.db, petitions.PetitionInput(day, "Đề nghị sửa mương", "kien_nghi"))
+    with at(a.dir):
+        on_a = petitions.add_petition(a.db, petitions.PetitionInput(day, "Đề nghị cấp nước", "kien_nghi"))
+    with b.db.reader() as s:
+        provisional = s.get(Petition, on_b).register_no
+    assert registry.is_provisional(provisional) and provisional.startswith("T1.")
+    (got,) = a.import_(*b.export(root / "b-to-a-3", peer=a.device).files)
+    assert any(provisional in vi for vi, _en in got.reasons)
+    b.import_(*a.export(root / "a-to-b-3", peer=b.device).files)
+    for pc in (a, b):
+        with pc.db.reader() as s:
+            numbers = list(s.scalars(select(Petition.register_no).where(Petition.deleted.is_(False))))
+            assert len(numbers) == len(set(numbers)) and not any(registry.is_provisional(n) for n in numbers)
+            assert s.get(Petition, on_b).register_no == f"{int(s.get(Petition, on_a).register_no.split('/')[0]) + 1}/2026"
+    assert a.hash() == b.hash()
