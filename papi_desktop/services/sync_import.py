@@ -272,6 +272,7 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             _count(summary, result)
             if dry_run:
                 raise _DryRun
+            settle_conflicts(s, changes, result)
             queue_conflicts(s, result, summary.bundle_id)
             if receiver.keeps_numbers:
                 for provisional, final in registry.enter_provisional(s):
@@ -360,6 +361,20 @@ def _count(summary: Summary, result: sync_apply.ApplyResult) -> None:
     summary.conflicts = conflicted
     summary.updated = max(0, result.applied + result.merged - result.inserted - conflicted)
     summary.unchanged = summary.records - summary.imported - summary.updated - summary.conflicts
+
+
+def settle_conflicts(s, changes: list[Change], result: sync_apply.ApplyResult) -> None:  # noqa: ANN001
+    """A field in conflict here that another PC edited again without a conflict (a person chose there,
+    or simply edited it later) is settled by that edit."""
+    disputed = {(c.change.table_name, c.change.record_id, c.field) for c in result.conflicts}
+    for change in changes:
+        for name in json.loads(change.after_json):
+            key = (change.table_name, change.record_id, name)
+            if key in disputed:
+                continue
+            for row in s.scalars(select(Conflict).where(Conflict.status == "open", Conflict.table_name == key[0],
+                                                        Conflict.record_id == key[1], Conflict.field == name)):
+                row.status, row.chosen, row.resolved_by = "resolved", "remote", change.actor
 
 
 def queue_conflicts(s, result: sync_apply.ApplyResult, bundle_id: str) -> None:  # noqa: ANN001

@@ -113,3 +113,31 @@ def test_numbers_never_collide_between_the_two_pcs(three) -> None:  # noqa: ANN0
             assert len(numbers) == len(set(numbers)) and not any(registry.is_provisional(n) for n in numbers)
             assert s.get(Petition, on_b).register_no == f"{int(s.get(Petition, on_a).register_no.split('/')[0]) + 1}/2026"
     assert a.hash() == b.hash()
+
+
+def test_a_person_chooses_and_the_choice_travels(three) -> None:  # noqa: ANN001
+    from papi_desktop.services import conflicts
+
+    prov, a, b, root = three
+    a.add_peer(b.card(root / "b3.card.papi"))
+    b.add_peer(a.card(root / "a3.card.papi"))
+    with a.db.reader() as s:
+        task_id = s.scalar(select(Task.id).order_by(Task.position).limit(1))
+    with at(a.dir):
+        plan.update_task(a.db, task_id, output="Sản phẩm A")
+    with at(b.dir):
+        plan.update_task(b.db, task_id, output="Sản phẩm B")
+    a.import_(*b.export(root / "b-to-a-4", peer=a.device).files)
+    b.import_(*a.export(root / "a-to-b-4", peer=b.device).files)
+    (on_a,) = [c for c in conflicts.open_conflicts(a.db) if c.field == "output"]
+    assert {on_a.local, on_a.remote} == {"Sản phẩm A", "Sản phẩm B"}
+    with at(a.dir):
+        conflicts.resolve(a.db, on_a.id, "local")  # A's clerk keeps A's text
+        with pytest.raises(KnownError):
+            conflicts.resolve(a.db, on_a.id, "remote")
+    b.import_(*a.export(root / "a-to-b-5", peer=b.device).files)
+    for pc in (a, b):
+        assert not [c for c in conflicts.open_conflicts(pc.db) if c.field == "output"]  # settled on both PCs
+        with pc.db.reader() as s:
+            assert s.get(Task, task_id).output == "Sản phẩm A"
+    assert a.hash() == b.hash()
