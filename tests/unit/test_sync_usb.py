@@ -156,3 +156,26 @@ def test_rejections_say_why_and_write_nothing(world: World, tmp_path: Path) -> N
     with pytest.raises(KnownError):
         with at(world.pdir):
             sync_service.import_files(world.pdb, [sent.files[0]], "sai-mat-khau-nhe")
+
+
+def test_every_record_shows_where_it_stands(world: World, tmp_path: Path) -> None:
+    from datetime import date
+
+    from papi_desktop.services import reception, record_sync
+
+    with at(world.cdir):
+        visit = reception.add_reception(world.cdb, reception.ReceptionInput(
+            received_on=date(2026, 6, 3), citizens=[reception.CitizenInput("Hà Văn Khoa", "Bản Hụm")],
+            summary="Hỏi về hỗ trợ làm nhà", classes=["kien_nghi"]))
+
+    def state() -> str:
+        return record_sync.states(world.cdb, "reception", [visit])[visit].state
+
+    assert state() == "local"
+    sent = world.export(tmp_path / "s")
+    assert state() == "sent"
+    (summary,) = world.import_(sent.files[0])
+    assert state() == "sent"  # until the receipt comes back
+    world.receipt(summary.receipt)
+    assert state() == "acknowledged"
+    assert record_sync.STATES[state()][0] == "Tỉnh đã nhận"
