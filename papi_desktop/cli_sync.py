@@ -25,6 +25,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     rev = psub.add_parser("revoke", help="thu hồi chứng thư của một xã (revoke a commune's certificates)")
     rev.add_argument("unit_code")
     rev.add_argument("--reason", default="")
+    pub = psub.add_parser("publish", help="phát hành bản cập nhật cho các xã: kế hoạch, dữ liệu tham chiếu, danh sách "
+                          "thu hồi (publish the update for the communes)")
+    pub.add_argument("--out", type=Path, required=True)
+    pub.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    pub.add_argument("--reference", type=Path, metavar="DIR",
+                     help="thư mục tệp tham chiếu mới (updated reference files: calendar_vn.json, …)")
+    pub.add_argument("--json", action="store_true")
 
     enrol = sub.add_parser("enrol", help="đăng ký xã với tỉnh bằng tệp (enrolment by files)")
     esub = enrol.add_subparsers(dest="enrol_command", required=True)
@@ -66,6 +73,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     padd = pesub.add_parser("add", help="thêm máy từ thẻ của nó (add a PC from its card)")
     padd.add_argument("file", type=Path)
     pesub.add_parser("list", help="liệt kê (list)")
+    down = ssub.add_parser("downstream", help="xã: áp dụng bản cập nhật của tỉnh (commune: apply the province's "
+                           "update)")
+    down.add_argument("file", type=Path)
+    down.add_argument("--passphrase-env", metavar="VAR",
+                      help="chỉ khi tỉnh gia hạn chứng thư của máy (only to install a renewed certificate)")
+    down.add_argument("--json", action="store_true")
     st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
     st.add_argument("--json", action="store_true")
 
@@ -102,6 +115,12 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
             _print(("SHA-256 fingerprint (give it to the communes): " if en else
                     "Dấu vân tay SHA-256 (báo cho các xã để so khi cài gói đăng ký): ") + info.fingerprint)
             _print(("Encryption recipient: " if en else "Khóa mã hóa của tỉnh: ") + info.recipient)
+        return 0
+    if args.province_command == "publish":
+        from .services import downstream
+
+        path = downstream.publish(db, _passphrase(args.passphrase_env), args.out, args.reference)
+        _json({"file": str(path)}) if args.json else _print(str(path))
         return 0
     if args.province_command == "revoke":
         count = province.revoke(db, args.unit_code, args.reason)
@@ -210,6 +229,30 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
             for device in sync.peers(db):
                 _print(device)
         return 0
+    if args.sync_command == "downstream":
+        return _downstream(db, args, lang)
     state = sync.status(db)
     _json(state) if args.json else _print(json.dumps(state, ensure_ascii=False))
+    return 0
+
+
+def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
+    from .services import downstream
+
+    en = lang == "en"
+    passphrase = _passphrase(args.passphrase_env) if args.passphrase_env else None
+    result = downstream.apply_downstream(db, args.file, passphrase)
+    if args.json:
+        _json(result.as_json(lang))
+        return 0
+    status = ("already applied" if en else "đã áp dụng trước đây") if result.status == "unchanged" else \
+        ("applied" if en else "đã áp dụng")
+    _print(f"{result.file}: " + (f"version {result.version}, " if en else f"phiên bản {result.version}, ") + status)
+    for plan in result.plans:
+        _print(("  plan {0}: {1} tasks" if en else "  kế hoạch {0}: {1} nhiệm vụ").format(plan.get("year"),
+                                                                                          plan.get("tasks")))
+    if result.reference:
+        _print(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
+    for vi, en_text in result.messages:
+        _print("  " + (en_text if en else vi))
     return 0

@@ -113,7 +113,11 @@ def _task_keys(dims_and_numbers: list[tuple[int, str]]) -> list[tuple[int, str, 
 
 
 def _existing(s, year: int) -> tuple[Plan | None, dict[tuple[int, str, int], Task]]:  # noqa: ANN001
-    plan = s.scalar(select(Plan).where(Plan.year == year, Plan.deleted.is_(False)))
+    # Only this installation's plan or the province's ("" unit, preferred): the province's database
+    # also holds every commune's plan of the year, which its own import must never touch.
+    owner = s.info.get("unit_code", "")
+    plan = s.scalar(select(Plan).where(Plan.year == year, Plan.deleted.is_(False),
+                                       Plan.unit_code.in_({owner, ""})).order_by(Plan.unit_code))
     if plan is None:
         return None, {}
     tasks = list(s.execute(

@@ -1,12 +1,19 @@
-"""Reference data shipped in resources/reference: PAPI dimensions, Sơn La's units, reporting periods."""
+"""Reference data shipped in resources/reference: PAPI dimensions, Sơn La's units, reporting periods.
+
+The province sends updates (services/downstream.py); they land in the data folder's reference/ and are
+read instead of the shipped file unless the shipped one is newer (its "revised" date is later: a
+program update may bring newer data than the last update from the province)."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
 
 from .. import paths
 from ..domain.calendar import WorkingCalendar
@@ -25,8 +32,63 @@ class Unit:
     name: str  # "Chiềng Sơn"
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+_CACHES: list[Any] = []
+
+
+def _folder_key() -> tuple[object, object]:
+    """Which data folder is in use (set without touching the disk): caches are kept per folder, as
+    tests switch folders in one process and each folder may hold its own province copies."""
+    return (getattr(paths, "_override", None), getattr(paths, "_cli_dir", None))
+
+
+def _per_folder(fn: F) -> F:
+    """functools.lru_cache keyed also by the data folder; `.cache_clear()` as before."""
+    inner = functools.lru_cache(maxsize=256)(lambda _where, *args: fn(*args))
+
+    @functools.wraps(fn)
+    def cached(*args: Any) -> Any:
+        return inner(_folder_key(), *args)
+
+    cached.cache_clear = inner.cache_clear  # type: ignore[attr-defined]
+    _CACHES.append(inner)
+    return cached  # type: ignore[return-value]
+
+
+def clear_caches() -> None:
+    """After the province's copies changed (a downstream update was applied)."""
+    for cache in _CACHES:
+        cache.cache_clear()
+
+
+def province_dir() -> Path:
+    """Where the province's copies of reference files are kept in the data folder."""
+    return paths.data_dir() / "reference"
+
+
+def template_file(name: str) -> Path | None:
+    """A report template the province sent (reference/templates/), if it sent one by that name."""
+    path = province_dir() / "templates" / name
+    return path if path.is_file() else None
+
+
+def _revised(path: Path) -> str:
+    """A JSON reference file's "revised" date (ISO, "" when it has none); other files have none."""
+    if path.suffix != ".json":
+        return ""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    value = data.get("revised", "") if isinstance(data, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
 def _reference_file(name: str):  # noqa: ANN202
     path = paths.resources_dir() / "reference" / name
+    local = province_dir() / name
+    if local.is_file() and (not path.exists() or _revised(local) >= _revised(path)):
+        return local
     if not path.exists():
         raise KnownError(
             f"Thiếu tệp dữ liệu tham chiếu {name}. Hãy cài lại chương trình.",
@@ -35,7 +97,7 @@ def _reference_file(name: str):  # noqa: ANN202
     return path
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def dimensions() -> tuple[Dimension, ...]:
     data = json.loads(_reference_file("papi_dimensions.json").read_text(encoding="utf-8"))
     return tuple(
@@ -54,7 +116,7 @@ def dimension(number: int) -> Dimension:
     raise KnownError(f"Không có chỉ số nội dung số {number} (chỉ có 1–8).", f"No dimension {number} (1–8 only).")
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def units() -> tuple[Unit, ...]:
     with _reference_file("son_la_units_2025.csv").open(encoding="utf-8", newline="") as fh:
         return tuple(Unit(r["code"], r["type"], r["full_name"], r["name"]) for r in csv.DictReader(fh))
@@ -71,7 +133,7 @@ def unit(code: str) -> Unit:
     )
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def period_rules() -> tuple[PeriodRule, ...]:
     data = json.loads(_reference_file("reporting_periods.json").read_text(encoding="utf-8"))
     return tuple(
@@ -80,7 +142,7 @@ def period_rules() -> tuple[PeriodRule, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def working_calendar() -> WorkingCalendar:
     data = json.loads(_reference_file("calendar_vn.json").read_text(encoding="utf-8"))
     days_off: list[date] = []
@@ -91,7 +153,7 @@ def working_calendar() -> WorkingCalendar:
     return WorkingCalendar(days_off, weekends, (int(y) for y in data["years"]))
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def legal_limits() -> tuple[LegalLimit, ...]:
     data = json.loads(_reference_file("legal_limits.json").read_text(encoding="utf-8"))
     return tuple(
@@ -106,13 +168,13 @@ def legal_limits() -> tuple[LegalLimit, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def province_codes() -> frozenset[str]:
     data = json.loads(_reference_file("cccd_province_codes.json").read_text(encoding="utf-8"))
     return frozenset(data["codes"])
 
 
-@lru_cache(maxsize=None)
+@_per_folder
 def threshold(key: str) -> float:
     data = json.loads(_reference_file("legal_limits.json").read_text(encoding="utf-8"))
     try:
@@ -125,13 +187,13 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def disclosure_items() -> dict[int, dict]:
     data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
     return {int(i["item"]): i for i in data["items"]}
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def disclosure_kinds() -> tuple[DisclosureKind, ...]:
     data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
     kinds = []
@@ -152,7 +214,7 @@ def disclosure_kind(code: str) -> DisclosureKind:
                      f"No disclosure kind “{code}” in the reference data.")
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def disclosure_layers() -> tuple[RuleLayer, ...]:
     data = json.loads(_reference_file("disclosure_rules.json").read_text(encoding="utf-8"))
     meta = {"scope", "effective_from", "effective_to", "source"}
@@ -164,17 +226,17 @@ def disclosure_layers() -> tuple[RuleLayer, ...]:
     )
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def budget_forms() -> dict:
     """Stages and form sets (legacy TT 343/2016 forms, the province's templates) with the years they serve."""
     return json.loads(_reference_file("budget_forms.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def poverty_standards() -> dict:
     return json.loads(_reference_file("poverty_standards.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
+@_per_folder
 def communication_quotas() -> dict:
     return json.loads(_reference_file("communication_quotas.json").read_text(encoding="utf-8"))
