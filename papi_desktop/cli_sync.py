@@ -251,6 +251,10 @@ def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     for plan in result.plans:
         _print(("  plan {0}: {1} tasks" if en else "  kế hoạch {0}: {1} nhiệm vụ").format(plan.get("year"),
                                                                                           plan.get("tasks")))
+    if result.adopted.get("tasks_matched"):
+        _print(("  {0} tasks of this PC's own copy of the plan now carry the province's ids" if en else
+                "  {0} nhiệm vụ trong bản kế hoạch xã tự nhập đã chuyển sang mã của tỉnh").format(
+            result.adopted["tasks_matched"]))
     if result.reference:
         _print(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
     for vi, en_text in result.messages:

@@ -34,6 +34,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
 from . import downstream_files, downstream_plan, enrolment, keys, province, reference, setup
+from .sync import PROVINCE
 from .sync_import import queue_conflicts
 
 KIND = "downstream"
@@ -42,7 +43,7 @@ PLAN_TABLES = frozenset({"plan", "plan_section", "task", "milestone", "indicator
 EXPIRY_DAYS = 180
 PUBLISHED_KEY = "downstream_published"  # province: the last version it published
 ACCEPTED_KEY, DIGEST_KEY, ORIGIN_KEY = "downstream_accepted", "downstream_digest", "downstream_origin"
-_CERT_MEMBER = re.compile(r"^certificates/(\d{5})-([0-9A-Za-z]{1,32})\.pem$")
+_PUBLISHED = re.compile(rf"^papi-downstream-{province.PROVINCE_CODE}-v(\d+)(\.p\d+of\d+)?\.papi$")
 _LOG = ChangeLog.__table__
 
 
@@ -72,6 +73,14 @@ def _bad(vi: str, en: str) -> KnownError:
 def published_dir() -> Path:
     """Every bundle the province published, kept: a PC that missed one is given it from here."""
     return paths.data_dir() / "downstream"
+
+
+def _next_version(s: Session) -> int:
+    """One past the highest ever published, by the counter or by the copies kept: a database restored
+    from an older backup must not hand out a number the communes already hold."""
+    folder = published_dir()
+    kept = [int(m[1]) for p in folder.iterdir() if (m := _PUBLISHED.match(p.name))] if folder.is_dir() else []
+    return max([int(_setting(s, PUBLISHED_KEY) or 0), *kept]) + 1
 
 
 def _own_changes(s: Session, node: str) -> list[Change]:
@@ -124,7 +133,7 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
             files.commit()
         now = _now()
         with db.session() as s:
-            version = int(_setting(s, PUBLISHED_KEY) or 0) + 1
+            version = _next_version(s)
             changes = _own_changes(s, db.clock.node)
             crl = province.revocation_list(db, ca)
             members = [bundle.Member(CHANGES, "".join(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True)
@@ -354,8 +363,6 @@ def _changes(opened: bundle.Opened) -> list[Change]:
 
 def _acknowledge(s: Session, origin: str, upto: int) -> None:
     """The province's changes never go back up, nor to a sibling PC (it reads the same update)."""
-    from .sync import PROVINCE  # noqa: PLC0415
-
     for peer in [PROVINCE, *s.scalars(select(Peer.device))]:
         ack = s.get(Ack, (peer, origin))
         if ack is None:

@@ -324,7 +324,9 @@ def test_a_renewed_certificate_is_installed_with_the_same_key(world: World) -> N
 def test_command_line_publish_and_apply(world: World, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("PAPI_TEST_PASS", PASS)
-    with at(world.province.dir):
+    with at(world.province.dir), world.province.db.session() as s:  # as if restored from an older backup
+        s.get(LocalSetting, downstream.PUBLISHED_KEY).value = "2"
+    with at(world.province.dir):  # the copies it kept still move the number on
         assert cli.run(["province", "publish", "--out", str(world.out), "--passphrase-env", "PAPI_TEST_PASS",
                         "--json"]) == 0
     path = Path(json.loads(capsys.readouterr().out)["file"])
@@ -337,3 +339,27 @@ def test_command_line_publish_and_apply(world: World, monkeypatch: pytest.Monkey
         assert cli.run(["deadline", "--from", "2026-02-10", "--working-days", "10"]) == 0
         assert capsys.readouterr().out.strip() == "2026-03-04"
     assert os.environ["PAPI_TEST_PASS"] == PASS
+
+
+def test_a_newer_shipped_file_wins_over_an_older_province_copy(data_dir: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program update may ship data newer than the province's last update: the "revised" dates decide."""
+    shipped = json.loads((paths.resources_dir() / "reference" / "calendar_vn.json").read_text(encoding="utf-8"))
+    copy = json.loads(json.dumps(shipped))
+    copy["revised"] = "2026-05-01"
+    copy["years"]["2026"]["days_off"].append(HOLIDAY)
+    (data_dir / "reference").mkdir(parents=True)
+    (data_dir / "reference" / "calendar_vn.json").write_text(json.dumps(copy), encoding="utf-8")
+    reference.clear_caches()
+    assert reference.working_calendar().add_working_days(date(2026, 2, 10), 10) == date(2026, 3, 4)
+    resources = data_dir.parent / "resources"
+    (resources / "reference").mkdir(parents=True)
+    shipped["revised"] = "2026-09-01"
+    (resources / "reference" / "calendar_vn.json").write_text(json.dumps(shipped), encoding="utf-8")
+    monkeypatch.setattr(paths, "resources_dir", lambda: resources)
+    reference.clear_caches()
+    try:
+        assert reference.working_calendar().add_working_days(date(2026, 2, 10), 10) == date(2026, 3, 3)
+    finally:
+        monkeypatch.undo()
+        reference.clear_caches()
