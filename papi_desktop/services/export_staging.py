@@ -188,6 +188,11 @@ def settle(db: Database, staging: Staging, finish: bool) -> list[dict[str, str]]
     files = _move_into_place(staging) if finish and committed else None
     if files is None and committed:
         _remove_moved(staging)
+    if files is not None:  # a copy, exactly as issued, travels to the province with the next bundle
+        from .attachments import store_attachment  # noqa: PLC0415
+
+        for f in files:
+            store_attachment(staging.final_dir / f["name"])
     with db.session() as s:
         doc = s.get(OutgoingDocument, staging.doc_id) if staging.doc_id else None
         if doc is not None and files is not None:

@@ -63,23 +63,31 @@ def pending(db: Database, peer: str = PROVINCE) -> list[Change]:
         return outbox(s, peer, acked(db, peer))
 
 
+def _files_named(change: Change) -> list[tuple[str, str]]:
+    """(sha256, original name) of the files a change's record names: an evidence file, a posting's
+    photo, or every file of an issued report (its signed PDF, Excel and .p7s, exactly as issued)."""
+    after = json.loads(change.after_json)
+    if change.table_name in _FILE_TABLES and after.get("file_sha256"):
+        return [(after["file_sha256"], after.get("file_name", ""))]
+    if change.table_name == "outgoing_document" and after.get("status") == "issued":
+        return [(f["sha256"], f["name"]) for f in json.loads(after.get("files_json") or "[]")]
+    return []
+
+
 def _attachments(changes: list[Change]) -> list[bundle.Member]:
+    from .attachments import attachment_path, stored_suffix  # noqa: PLC0415
+
     found: dict[str, bundle.Member] = {}
     for change in changes:
-        if change.table_name not in _FILE_TABLES:
-            continue
-        after = json.loads(change.after_json)
-        sha, name = after.get("file_sha256"), after.get("file_name", "")
-        if not sha:
-            continue
-        from .attachments import attachment_path, stored_suffix  # noqa: PLC0415
-
-        path = attachment_path(sha, name)
-        member = f"files/{sha}{stored_suffix(name)}"
-        if path is None:
-            raise KnownError(f"Thiếu tệp đính kèm {name} trong thư mục dữ liệu: không thể gửi bản ghi của nó.",
-                             f"The attached file {name} is missing from the data folder: its record cannot be sent.")
-        found[member] = bundle.Member(member, path=path)
+        for sha, name in _files_named(change):
+            path = attachment_path(sha, name)
+            if path is None and change.table_name == "outgoing_document":
+                continue  # issued before copies were kept: the province's register says the files did not come
+            if path is None:
+                raise KnownError(f"Thiếu tệp {name} trong thư mục dữ liệu: không thể gửi bản ghi của nó.",
+                                 f"The file {name} is missing from the data folder: its record cannot be sent.")
+            member = f"files/{sha}{stored_suffix(name)}"
+            found[member] = bundle.Member(member, path=path)
     return list(found.values())
 
 

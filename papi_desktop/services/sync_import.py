@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import uuid
@@ -37,7 +38,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change
 from ..sync.outbox import version_vector
-from . import enrolment, keys, province, registry, setup
+from . import enrolment, incoming, keys, province, registry, setup
 
 CHANGES = "changes.jsonl"
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$")
@@ -60,12 +61,13 @@ class Receiver:
     origins: Callable[[Database, str], set[str]]  # the devices a commune's bundles may carry
     receipt_key: signing.KeyMaterial | None
     keeps_numbers: bool = False  # a commune's registry PC: enters the other PCs' provisional numbers
+    registers_documents: bool = False  # the province: enters issued reports in its incoming register
 
 
 def province_receiver(passphrase: str, receipts: bool = True) -> Receiver:
     found = province.require()
 
-    def check(db: Database, cert: object, commune: str, _device: str) -> None:
+    def check(db: Database, cert: object, commune: str, device: str) -> None:
         record = province.certificate_of(db, cert)
         if record is None:
             raise KnownError("Người ký gói không có trong danh sách xã đã đăng ký với tỉnh.",
@@ -75,9 +77,14 @@ def province_receiver(passphrase: str, receipts: bool = True) -> Receiver:
             raise KnownError(f"Chứng thư của máy gửi đã bị thu hồi ngày {record.revoked_at[:10]}{why}.",
                              f"The sender's certificate was revoked on {record.revoked_at[:10]}.")
         pki.check_commune_cert(cert, _cert(province.root_pem()), commune)
+        if record.device != device:  # a PC writes as itself: its certificate was issued to its device id
+            raise KnownError(f"Gói ghi là của máy {device} nhưng được ký bằng chứng thư cấp cho máy {record.device}.",
+                             f"The bundle says it is from PC {device} but is signed with the certificate of PC "
+                             f"{record.device}.")
 
     return Receiver(province.identity(passphrase), found.recipient, province.root_pem(), check,
-                    province.devices_of, province.office_material(passphrase) if receipts else None)
+                    province.devices_of, province.office_material(passphrase) if receipts else None,
+                    registers_documents=True)
 
 
 def commune_receiver(db: Database, passphrase: str, receipts: bool = True) -> Receiver:
@@ -150,11 +157,12 @@ def _encrypted(path: Path) -> bool:
         return fh.read(len(_AGE_MAGIC)) == _AGE_MAGIC
 
 
-def _bundle_files(inputs: list[Path]) -> list[list[Path]]:
+def _bundle_files(inputs: list[Path]) -> list[list[Path] | tuple[Path, KnownError]]:
     """Each bundle once (its parts together), from files and folders. In a folder, only encrypted
-    bundles are taken: receipts and enrolment packages lying beside them on the stick are not data."""
+    bundles are taken: receipts and enrolment packages lying beside them on the stick are not data.
+    A bundle with a part missing is (its first part found, the reason): refused alone, not the import."""
     seen: set[tuple[Path, ...]] = set()
-    out = []
+    out: list[list[Path] | tuple[Path, KnownError]] = []
     for item in inputs:
         item = Path(item)
         in_folder = item.is_dir()
@@ -162,7 +170,14 @@ def _bundle_files(inputs: list[Path]) -> list[list[Path]]:
         for path in candidates:
             if path.name.startswith(".") or (in_folder and not _encrypted(path)):
                 continue
-            parts = tuple(bundle.bundle_parts(path))
+            try:
+                parts = tuple(bundle.bundle_parts(path))
+            except KnownError as exc:
+                key = (path.parent / bundle.stem_of(path),)
+                if key not in seen:
+                    seen.add(key)
+                    out.append((path, exc))
+                continue
             if parts not in seen:
                 seen.add(parts)
                 out.append(list(parts))
@@ -182,9 +197,9 @@ class _Files:
         folder = paths.attachments_dir()
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name[6:]
-        if target.exists():
-            for _block in chunks:
-                pass
+        if target.exists():  # stored already; what arrived is still checked against the manifest
+            with open(os.devnull, "wb") as null:
+                bundle.check_digest(name, sha, chunks, null)
             return name
         tmp = folder / f".{uuid.uuid4().hex}.part"
         try:
@@ -220,7 +235,11 @@ def import_with(db: Database, receiver: Receiver, inputs: list[Path], dry_run: b
     out = []
     for parts in groups:
         cancel.raise_if_cancelled()
-        out.append(_import_one(db, parts, receiver, dry_run))
+        if isinstance(parts, tuple):  # a part missing: nothing of it can be read
+            path, exc = parts
+            out.append(Summary(path.name, status="rejected", reasons=[(exc.vi, exc.en)], dry_run=dry_run))
+        else:
+            out.append(_import_one(db, parts, receiver, dry_run))
         report.advance()
     if not dry_run:
         out.extend(_release_held(db, receiver))
@@ -249,6 +268,12 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         summary.status, summary.reasons = "rejected", [(exc.vi, exc.en)]
         return summary
     manifest = opened.manifest
+    try:
+        _well_formed(manifest)
+    except KnownError as exc:
+        files.discard()
+        summary.status, summary.reasons = "rejected", [(exc.vi, exc.en)]
+        return summary
     summary.bundle_id, summary.commune = str(manifest.get("bundle_id", "")), str(manifest.get("commune", ""))
     summary.device, summary.records = str(manifest.get("device", "")), int(manifest.get("changes", 0) or 0)
     if not opened.complete:
@@ -274,6 +299,11 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
                 raise _DryRun
             settle_conflicts(s, changes, result)
             queue_conflicts(s, result, summary.bundle_id)
+            if receiver.registers_documents:
+                entered = incoming.register(s, changes, summary.commune, summary.bundle_id, receiver.root_pem)
+                if entered:
+                    summary.reasons.append((f"Đã vào sổ văn bản đến {entered} văn bản.",
+                                            f"{entered} documents entered in the incoming register."))
             if receiver.keeps_numbers:
                 for provisional, final in registry.enter_provisional(s):
                     summary.reasons.append((f"Đơn số tạm {provisional} được vào sổ số {final}.",
@@ -292,6 +322,11 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
     except sync_apply.ChangeRejected as exc:
         files.discard()
         return _quarantine(db, opened, summary, (exc.vi, exc.en), dry_run)
+    except json.JSONDecodeError:  # an image that is not JSON (apply parses each once): the list is damaged
+        files.discard()
+        summary.status, summary.rejected = "rejected", summary.records
+        summary.reasons = [("Danh sách thay đổi trong gói bị hỏng.", "The bundle's list of changes is damaged.")]
+        return summary
     except IntegrityError as exc:  # a rule the database enforces, e.g. a document number used twice
         files.discard()
         what = str(exc.orig).split(":")[-1].strip() if exc.orig else ""
@@ -326,6 +361,38 @@ def _again(row: BundleIn, summary: Summary, first_part: Path) -> Summary:
     return summary
 
 
+def _well_formed(manifest: dict[str, object]) -> None:
+    """The manifest holds what the rest of the import relies on, of the right types (the signature says
+    who wrote it, not that the writer was sound)."""
+    if manifest.get("kind") != "changes":
+        raise KnownError("Tệp không phải gói dữ liệu của xã.", "The file is not a commune's data bundle.")
+    ranges = manifest.get("ranges")
+    bad = [key for key in ("bundle_id", "commune", "device") if not isinstance(manifest.get(key), str)
+           or not 0 < len(manifest[key]) <= 36]  # type: ignore[arg-type]
+    if type(manifest.get("changes")) is not int or manifest["changes"] < 0:  # type: ignore[operator]
+        bad.append("changes")
+    if not isinstance(ranges, dict) or not all(
+            isinstance(node, str) and isinstance(span, list) and len(span) == 2
+            and all(type(n) is int for n in span) and 1 <= span[0] <= span[1] for node, span in ranges.items()):
+        bad.append("ranges")
+    if bad:
+        raise KnownError(f"Bản kê khai của gói không đúng dạng ({', '.join(bad)}).",
+                         f"The bundle's manifest is malformed ({', '.join(bad)}).")
+
+
+_TEXT_FIELDS = ("origin_node", "txn_id", "hlc", "unit_code", "table_name", "record_id", "actor", "at_utc", "after_json")
+_HLC = re.compile(r"^\d{13,}-\d{5}-\w+$")
+
+
+def _change_ok(c: Change) -> bool:
+    """Types and forms apply relies on; cheap: the images are parsed once, by apply."""
+    return (all(isinstance(getattr(c, name), str) for name in _TEXT_FIELDS)
+            and type(c.origin_seq) is int and type(c.row_version) is int and c.op in ("insert", "update", "delete")
+            and _HLC.match(c.hlc) is not None and c.after_json.startswith("{") and c.after_json.endswith("}")
+            and (c.before_json is None or isinstance(c.before_json, str) and c.before_json.startswith("{")
+                 and c.before_json.endswith("}")))
+
+
 def _checked(opened: bundle.Opened, db: Database, receiver: Receiver) -> list[Change]:
     """The signer may send for the commune it names; every change is of that commune, from one of its
     devices, within the ranges the manifest declares."""
@@ -336,6 +403,8 @@ def _checked(opened: bundle.Opened, db: Database, receiver: Receiver) -> list[Ch
     receiver.check_signer(db, opened.signer, commune, device)
     try:
         changes = [Change(**json.loads(line)) for line in opened.members[CHANGES].decode("utf-8").splitlines()]
+        if not all(map(_change_ok, changes)):
+            raise ValueError("a change of the wrong form")
     except (KeyError, ValueError, TypeError):
         raise KnownError("Danh sách thay đổi trong gói bị hỏng.", "The bundle's list of changes is damaged.") from None
     ranges = manifest.get("ranges") or {}

@@ -179,3 +179,26 @@ def test_every_record_shows_where_it_stands(world: World, tmp_path: Path) -> Non
     world.receipt(summary.receipt)
     assert state() == "acknowledged"
     assert record_sync.STATES[state()][0] == "Tỉnh đã nhận"
+
+
+def test_issued_reports_travel_and_enter_the_incoming_register(world: World, tmp_path: Path) -> None:
+    from datetime import date
+
+    from sync_world import COMMUNE_PASS
+
+    from papi_desktop.services import incoming, reports
+
+    today = date(2026, 6, 5)
+    with at(world.cdir):
+        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026", today=today), today)
+        issued = reports.export(world.cdb, request, tmp_path / "bao-cao", reports.SignOptions(COMMUNE_PASS), today)
+        unsigned = reports.export(world.cdb, request, tmp_path / "bao-cao-2", None, today)
+    sent = world.export(tmp_path / "r")
+    assert sent.attachments >= 3  # the signed PDF, the Excel and its .p7s, exactly as issued
+    (summary,) = world.import_(sent.files[0])
+    assert summary.status == "applied"
+    with at(world.pdir):
+        register = {r.number_ref: r for r in incoming.incoming(world.pdb, "03985")}
+    good, bad = register[issued.number_ref], register[unsigned.number_ref]
+    assert good.valid and good.problems == [] and len(good.files) == 3
+    assert not bad.valid and bad.problems  # kept and flagged, never silently accepted
