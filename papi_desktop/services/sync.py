@@ -23,6 +23,7 @@ from ..domain.errors import KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..exports import signing
 from ..storage.db import Database
+from ..storage.models import LocalSetting
 from ..storage.sync_state import Ack, BundleIn, BundleOut, Conflict, Peer
 from ..sync import bundle, pki
 from ..sync.changes import Change
@@ -59,8 +60,12 @@ def acked(db: Database, peer: str = PROVINCE) -> dict[str, int]:
 
 
 def pending(db: Database, peer: str = PROVINCE) -> list[Change]:
+    """What peer lacks; never the province's own changes (its plan, sent down): every PC gets those
+    from the province itself, and a sibling would refuse a device it does not know."""
     with db.reader() as s:
-        return outbox(s, peer, acked(db, peer))
+        province_node = s.get(LocalSetting, "downstream_origin")
+        changes = outbox(s, peer, acked(db, peer))
+    return [c for c in changes if province_node is None or c.origin_node != province_node.value]
 
 
 def _files_named(change: Change) -> list[tuple[str, str]]:

@@ -141,8 +141,9 @@ def test_a_commune_applies_plan_reference_data_and_revocation_list(world: World)
     # The new holiday moves a working-day deadline here, and nowhere that has not applied it.
     assert (before, deadline(plain)) == (date(2026, 3, 3), date(2026, 3, 4))
     assert deadline(world.demo) == date(2026, 3, 3)
-    with at(plain.dir):  # the province's changes never travel back up
+    with at(plain.dir):  # the province's changes never travel back up, nor to a PC added later
         assert all(c.origin_node != prov.db.clock.node for c in sync_service.pending(plain.db))
+        assert all(c.origin_node != prov.db.clock.node for c in sync_service.pending(plain.db, "ab12cd34ef56"))
 
 
 def pki_root(commune: Commune) -> object:
