@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fuzz import mutations
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from papi_desktop import paths
@@ -43,13 +43,12 @@ def test_a_mutated_workbook_never_takes_the_importer_down(fuzz_env, kind: str, s
     db, bases, root = fuzz_env
     with tempfile.TemporaryDirectory(dir=root) as tmp:
         path = Path(tmp) / "mutated.xlsx"
-        what = mutations.mutate(random.Random(seed), bases[kind], path)
-        outcome = mutations.run_case(db, kind, path)  # raises on anything but a KnownError
-    assert outcome, what
+        note(f"mutation: {mutations.mutate(random.Random(seed), bases[kind], path)}")
+        mutations.run_case(db, kind, path)  # raises on anything but a KnownError, asserts nothing was written
 
 
 def test_the_valid_workbooks_import(fuzz_env) -> None:  # noqa: ANN001
     """The unmutated files import: the fuzz starts from real workbooks, not from files already refused."""
     db, bases, _root = fuzz_env
     for kind, base in bases.items():
-        assert mutations.run_case(db, kind, base) in ("imported",), kind
+        assert mutations.run_case(db, kind, base) == "imported", kind
