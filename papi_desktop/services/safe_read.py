@@ -39,7 +39,10 @@ def _limit_resources(limits: ReadLimits) -> None:
     for which, want in ((resource.RLIMIT_AS, limits.memory), (resource.RLIMIT_CPU, int(limits.seconds) + 5)):
         _soft, hard = resource.getrlimit(which)
         value = want if hard == resource.RLIM_INFINITY else min(want, hard)
-        resource.setrlimit(which, (value, hard))
+        try:
+            resource.setrlimit(which, (value, hard))
+        except (ValueError, OSError):
+            pass  # a system that refuses (macOS on RLIMIT_AS): the time limit and the checks remain
 
 
 def _child_main(conn, reader: Reader, path: str, limits: ReadLimits) -> None:  # noqa: ANN001

@@ -11,6 +11,7 @@ scanned too: its rows' numbers and its merged ranges. The limits are reference d
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import struct
@@ -46,8 +47,8 @@ class ReadLimits:
     max_file: int  # bytes
     max_members: int
     max_ratio: float  # uncompressed / compressed, for parts of at least ratio_from bytes
-    max_merged_cells: int  # all merged ranges together
     ratio_from: int
+    max_merged_cells: int  # all merged ranges together
     memory: int  # bytes of address space for the reader's process (POSIX)
     seconds: float  # the reader's time
 
@@ -59,8 +60,6 @@ def bad_file(vi: str, en: str) -> KnownError:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    import json  # noqa: PLC0415
-
     return json.loads(reference._reference_file("import_limits.json").read_text(encoding="utf-8"))
 
 
@@ -119,9 +118,10 @@ def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) ->
                                "sheets, rows and columns and save it again.")
             for m in members:
                 if m.file_size >= limits.ratio_from and m.file_size > limits.max_ratio * max(1, m.compress_size):
-                    raise bad_file(f"Phần “{m.filename}” của tệp nén {_mb(m.file_size)} MB vào "
+                    part = m.filename[:80]
+                    raise bad_file(f"Phần “{part}” của tệp nén {_mb(m.file_size)} MB vào "
                                    f"{group_vn(m.compress_size)} byte (tệp “bom nén”): không đọc.",
-                                   f"Part “{m.filename}” packs {_mb(m.file_size)} MB into {m.compress_size} "
+                                   f"Part “{part}” packs {_mb(m.file_size)} MB into {m.compress_size} "
                                    "bytes (a zip bomb): not read.")
             merged = [0]  # cells in merged ranges so far, over every sheet
             names = sheet_names(zf)
