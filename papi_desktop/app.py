@@ -17,22 +17,22 @@ if TYPE_CHECKING:
     from .ui.main_window import MainWindow
 
 
-def _open_in_background() -> tuple[Database, object]:
+def _open_in_background() -> tuple[Database, object, bool]:
     """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
-    from .services import export_staging, setup  # noqa: PLC0415
+    from .services import export_staging, province, setup  # noqa: PLC0415
     from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
 
     db = setup.open_database()
     export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
-    return db, setup.get_profile(db)
+    return db, setup.get_profile(db), province.is_province(db)
 
 
-def _opened(window: MainWindow, result: tuple[Database, object], args: argparse.Namespace,
+def _opened(window: MainWindow, result: tuple[Database, object, bool], args: argparse.Namespace,
             app: QApplication) -> None:
     from .services import setup  # noqa: PLC0415
 
-    db, profile = result
-    if profile is None:
+    db, profile, is_province = result
+    if profile is None and not is_province:  # the province's folder has no commune profile
         if args.demo or args.quit_after_show:
             setup.create_demo(db)
         else:

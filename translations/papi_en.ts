@@ -309,6 +309,527 @@
     </message>
 </context>
 <context>
+    <name>CommuneSync</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="34"/>
+        <source>Sổ, loại dữ liệu</source>
+        <translation>Register, kind of data</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
+        <source>Số thay đổi chờ gửi</source>
+        <translation>Changes waiting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <source>Giá trị máy này</source>
+        <translation>This PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <source>Giá trị máy kia</source>
+        <translation>Other PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <source>Đang hiển thị</source>
+        <translation>Shown now</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <source>Máy gửi</source>
+        <translation>Sent by PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <source>Nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <source>Số thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <source>Máy</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <source>Thay đổi chờ gửi cho máy đó</source>
+        <translation>Changes waiting for it</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="70"/>
+        <source>Tạo yêu cầu đăng ký…</source>
+        <translation>Make an enrolment request…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="71"/>
+        <source>Cài gói đăng ký của tỉnh…</source>
+        <translation>Install the province&apos;s enrolment package…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
+        <source>Đăng ký với tỉnh:</source>
+        <translation>Enrolment:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <source>Vai trò của máy:</source>
+        <translation>This PC&apos;s role:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
+        <source>Chờ gửi tỉnh:</source>
+        <translation>Waiting for the province:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
+        <source>Gói và biên nhận:</source>
+        <translation>Bundles and receipts:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
+        <source>Đồng bộ với tỉnh qua USB</source>
+        <translation>Sync with the province by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
+        <source>Ghi ra USB gửi tỉnh…</source>
+        <translation>Write to USB for the province…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="92"/>
+        <source>Đọc biên nhận / gói từ USB</source>
+        <translation>Read receipts / bundles from USB</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="94"/>
+        <source>Cả thư mục trên USB…</source>
+        <translation>A whole folder on the stick…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="95"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="113"/>
+        <source>Giữ giá trị máy này</source>
+        <translation>Keep this PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
+        <source>Lấy giá trị máy kia</source>
+        <translation>Take the other PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="117"/>
+        <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
+        <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="133"/>
+        <source>Ghi thẻ của máy này…</source>
+        <translation>Write this PC&apos;s card…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
+        <source>Thêm máy từ thẻ…</source>
+        <translation>Add a PC from its card…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="135"/>
+        <source>Gửi cho máy khác…</source>
+        <translation>Send to another PC…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="138"/>
+        <source>Xã dùng hai máy trở lên: mỗi máy ghi thẻ của mình, máy kia thêm thẻ đó; sau đó hai máy trao đổi gói dữ liệu qua USB như với tỉnh.</source>
+        <translation>A commune with two PCs or more: each PC writes its card and the other adds it; then the two exchange bundles by USB stick, as with the province.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="155"/>
+        <source>Kết quả đọc từ USB</source>
+        <translation>Read from USB</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="184"/>
+        <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
+Dấu vân tay SHA-256: %2</source>
+        <translation>Enrolled. The province&apos;s root certificate: %1
+SHA-256 fingerprint: %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
+        <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
+        <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
+        <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
+        <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
+        <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
+        <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
+        <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
+        <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
+        <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
+        <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
+        <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
+        <translation>%1 changes the province has not confirmed receiving.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
+        <translation>The province has everything: no change is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
+        <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
+        <translation>Last bundle written %1 (%2 changes).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
+        <source>Chưa ghi gói nào.</source>
+        <translation>No bundle written yet.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
+        <source>Biên nhận gần nhất của tỉnh: %1.</source>
+        <translation>Last receipt from the province: %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <source>Chưa có biên nhận nào của tỉnh.</source>
+        <translation>No receipt from the province yet.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="437"/>
+        <source>giá trị máy này</source>
+        <translation>this PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="437"/>
+        <source>giá trị máy kia</source>
+        <translation>the other PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="227"/>
+        <source>Chờ gửi (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="228"/>
+        <source>Xung đột (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="229"/>
+        <source>Gói chờ xử lý (%1)</source>
+        <translation>Bundles waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
+        <source>Máy khác của xã (%1)</source>
+        <translation>Other PCs of the commune (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <source>Tạo yêu cầu mới?</source>
+        <translation>Make a new request?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="253"/>
+        <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
+        <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
+        <source>Tạo yêu cầu mới</source>
+        <translation>Make a new request</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="257"/>
+        <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
+        <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="258"/>
+        <source>Yêu cầu đăng ký (*.json)</source>
+        <translation>Enrolment request (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="261"/>
+        <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
+        <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
+        <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
+        <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
+        <source>Chọn gói đăng ký tỉnh gửi về</source>
+        <translation>Choose the enrolment package the province sent</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
+        <source>Gói đăng ký (*.papi)</source>
+        <translation>Enrolment package (*.papi)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="286"/>
+        <source>Gói đăng ký cho đơn vị %1, máy %2.
+
+Chứng thư gốc của tỉnh:
+%3
+
+Dấu vân tay SHA-256:
+%4
+
+Hãy so từng ký tự với dấu vân tay tỉnh đã báo (qua điện thoại hoặc văn bản). Chỉ cài khi khớp hoàn toàn. Dấu vân tay có khớp không?</source>
+        <translation>Enrolment package for unit %1, PC %2.
+
+The province&apos;s root certificate:
+%3
+
+SHA-256 fingerprint:
+%4
+
+Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="291"/>
+        <source>So dấu vân tay của tỉnh</source>
+        <translation>Compare the province&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="291"/>
+        <source>Khớp, cài đặt</source>
+        <translation>It matches, install</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
+        <source>Không khớp</source>
+        <translation>It does not match</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
+        <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
+        <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
+        <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
+        <translation>The passphrase set when the enrolment request was made on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="301"/>
+        <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
+        <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
+        <translation>Choose the folder on the USB stick to write the bundle to</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="312"/>
+        <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
+        <translation>Choose the folder to write the bundle for PC %1 to</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="315"/>
+        <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
+        <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="319"/>
+        <source>Đang ghi gói dữ liệu…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
+        <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
+        <translation>Nothing to send: the province has every change of this PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="325"/>
+        <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
+        <translation>Nothing to send: PC %1 has every change of this PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
+        <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
+%3
+
+Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh gói; về đến xã, bấm “Đọc biên nhận / gói từ USB”.</source>
+        <translation>Bundle for the province written (%1 changes, %2 attached files):
+%3
+
+Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="332"/>
+        <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
+%3
+
+Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”; mang biên nhận của máy đó về đọc ở đây.</source>
+        <translation>Bundle for PC %4 written (%1 changes, %2 attached files):
+%3
+
+Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="340"/>
+        <source>Chọn biên nhận hoặc gói dữ liệu</source>
+        <translation>Choose receipts or bundles</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
+        <source>Tệp của PAPI Desktop (*.papi)</source>
+        <translation>PAPI Desktop files (*.papi)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="344"/>
+        <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
+        <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
+        <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
+        <translation>No receipt or bundle for this PC was found (%1 bundles there were written by this PC itself). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
+        <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
+        <translation>The stick holds %1 bundles from another PC of the commune. Enter this PC&apos;s key passphrase to read them.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="363"/>
+        <source>Đang đọc từ USB…</source>
+        <translation>Reading from USB…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
+        <source>%1: không đọc được — %2</source>
+        <translation>%1: could not be read — %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="372"/>
+        <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
+        <translation>%1: this receipt was read before; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="374"/>
+        <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
+        <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
+        <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
+        <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="380"/>
+        <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
+        <translation>%1: %2 — %3 new, %4 updated, %5 conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
+        <source>Lưu thẻ của máy này (chép sang máy kia của xã)</source>
+        <translation>Save this PC&apos;s card (copy it to the commune&apos;s other PC)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="394"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="411"/>
+        <source>Thẻ máy (*.papi)</source>
+        <translation>PC card (*.papi)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="397"/>
+        <source>Mật khẩu khóa của máy này (để ký thẻ máy).</source>
+        <translation>This PC&apos;s key passphrase (to sign the card).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="407"/>
+        <source>Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.</source>
+        <translation>This PC&apos;s card written: %1. Copy it to the commune&apos;s other PC and click “Add a PC from its card” there.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="411"/>
+        <source>Chọn thẻ của máy kia</source>
+        <translation>Choose the other PC&apos;s card</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="414"/>
+        <source>Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.</source>
+        <translation>PC %1 added (%2). Bundles can now be sent to it with “Send to another PC”.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="424"/>
+        <source>Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu danh sách trống).</source>
+        <translation>Choose the receiving PC in the list of the commune&apos;s other PCs (add its card first if the list is empty).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="435"/>
+        <source>Hãy chọn một xung đột trong danh sách.</source>
+        <translation>Choose a conflict in the list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="439"/>
+        <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
+        <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationTab</name>
     <message>
         <location filename="../papi_desktop/ui/views/communication_tab.py" line="36"/>
@@ -690,49 +1211,54 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
         <source>Việc</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="54"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="69"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="71"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="74"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="75"/>
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="88"/>
+        <source>Mở trang Đồng bộ</source>
+        <translation>Open the Sync page</translation>
     </message>
 </context>
 <context>
@@ -1213,42 +1739,47 @@ SHA-256 fingerprint: %5</translation>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="154"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="84"/>
+        <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
+        <translation>Sơn La province office (province mode)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="162"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="157"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="165"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="162"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="163"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="171"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="168"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="176"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="174"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="175"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="183"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="177"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="185"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -1318,6 +1849,39 @@ SHA-256 fingerprint: %5</translation>
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77"/>
         <source>Thêm</source>
         <translation>Add</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="151"/>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="153"/>
+        <source>Nhập lại:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="160"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="164"/>
+        <source>Hãy nhập mật khẩu.</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="167"/>
+        <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
+        <translation>The two passphrases differ. Enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="174"/>
+        <source>Mật khẩu của khóa</source>
+        <translation>Key passphrase</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2802,282 @@ SHA-256 fingerprint: %5</translation>
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose the evidence file</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceSync</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="33"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
+        <source>Xã, phường</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <source>Số máy</source>
+        <translation>PCs</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <source>Đăng ký ngày</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <source>Chứng thư</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <source>Gói gần nhất</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
+        <source>Kết quả gói gần nhất</source>
+        <translation>Last bundle&apos;s result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
+        <source>Máy</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <source>Nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <source>Số thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
+        <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
+        <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="62"/>
+        <source>Nhận từ USB</source>
+        <translation>Receive from USB</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
+        <source>Chạy thử</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <source>Cả thư mục trên USB…</source>
+        <translation>A whole folder on the stick…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <source>Chọn các tệp…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
+        <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
+        <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
+        <source>Cấp gói đăng ký từ yêu cầu…</source>
+        <translation>Issue an enrolment package from a request…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
+        <source>Thu hồi chứng thư của xã…</source>
+        <translation>Revoke a commune&apos;s certificates…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="77"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="96"/>
+        <source>Kết quả nhận</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="117"/>
+        <source>Chứng thư gốc của tỉnh: %1
+Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
+Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
+        <translation>The province&apos;s root certificate: %1
+SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
+%3 communes enrolled; %4 bundles received, %5 bundles waiting.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="124"/>
+        <source>Đã thu hồi %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="125"/>
+        <source>Còn hiệu lực (%1 máy)</source>
+        <translation>In force (%1 PCs)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="126"/>
+        <source>Chưa gửi gói nào</source>
+        <translation>No bundle yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="139"/>
+        <source>Các xã đã đăng ký (%1)</source>
+        <translation>Enrolled communes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
+        <source>Gói chờ xử lý (%1)</source>
+        <translation>Bundles waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
+        <source>Chọn các gói dữ liệu của xã</source>
+        <translation>Choose the communes&apos; bundles</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="161"/>
+        <source>Gói dữ liệu (*.papi)</source>
+        <translation>Bundles (*.papi)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
+        <source>Chọn thư mục trên USB có các gói dữ liệu</source>
+        <translation>Choose the folder on the USB stick with the bundles</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
+        <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
+        <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="172"/>
+        <source>Đang nhận các gói dữ liệu…</source>
+        <translation>Receiving the bundles…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="179"/>
+        <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
+        <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="183"/>
+        <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
+        <translation>%1 bundles read: %2 received, %3 held back or refused (see the reasons in the table).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
+        <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
+        <translation>This was a dry run: nothing was kept and no receipt written.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="188"/>
+        <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
+        <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
+        <source>Chọn tệp yêu cầu đăng ký của xã</source>
+        <translation>Choose the commune&apos;s enrolment request</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
+        <translation>Enrolment request (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="203"/>
+        <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
+        <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
+        <source>Cấp chứng thư</source>
+        <translation>Issue a certificate</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="206"/>
+        <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
+        <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="241"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="210"/>
+        <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
+        <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="212"/>
+        <source>Gói đăng ký (*.papi)</source>
+        <translation>Enrolment package (*.papi)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
+        <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
+        <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="221"/>
+        <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
+        <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
+        <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
+        <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <source>Thu hồi chứng thư</source>
+        <translation>Revoke certificates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="235"/>
+        <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
+        <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="240"/>
+        <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
+        <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="241"/>
+        <source>Thu hồi</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="245"/>
+        <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
+        <translation>%1 certificates of %2 revoked. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
 </context>
 <context>
@@ -3300,6 +4140,439 @@ SHA-256 fingerprint: %5</translation>
         <location filename="../papi_desktop/ui/models/summary_model.py" line="16"/>
         <source>% hoàn thành</source>
         <translation>% done</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNames</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="37"/>
+        <source>Dòng biểu ngân sách</source>
+        <translation>Budget table rows</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="38"/>
+        <source>Biểu ngân sách</source>
+        <translation>Budget tables</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="39"/>
+        <source>Cam kết tại đối thoại</source>
+        <translation>Dialogue commitments</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
+        <source>Theo dõi cam kết</source>
+        <translation>Commitment follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
+        <source>Thông tin xã, phường</source>
+        <translation>Commune profile</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
+        <source>Hội nghị đối thoại</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
+        <source>Ý kiến tại đối thoại</source>
+        <translation>Issues raised at dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
+        <source>Minh chứng tiến độ</source>
+        <translation>Progress evidence</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
+        <source>Chỉ tiêu kế hoạch</source>
+        <translation>Plan indicators</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
+        <source>Kết quả chỉ tiêu</source>
+        <translation>Indicator results</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
+        <source>Mốc tiến độ</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
+        <source>Tin, bài</source>
+        <translation>News items</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
+        <source>Sổ văn bản đi</source>
+        <translation>Outgoing register</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
+        <source>Sổ đơn thư</source>
+        <translation>Petition register</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
+        <source>Bước xử lý đơn</source>
+        <translation>Petition steps</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
+        <source>Kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
+        <source>Phần của kế hoạch</source>
+        <translation>Plan sections</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
+        <source>Sổ công khai</source>
+        <translation>Disclosure register</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
+        <source>Minh chứng niêm yết</source>
+        <translation>Posting evidence</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
+        <source>Hình thức công khai</source>
+        <translation>Disclosure channels</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
+        <source>Ý kiến về nội dung công khai</source>
+        <translation>Feedback on disclosures</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
+        <source>Nơi niêm yết</source>
+        <translation>Posting places</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
+        <source>Danh sách hộ nghèo, cận nghèo</source>
+        <translation>Poor and near-poor households</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
+        <source>Khiếu nại về rà soát hộ nghèo</source>
+        <translation>Objections to the poverty review</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
+        <source>Đợt rà soát hộ nghèo</source>
+        <translation>Poverty reviews</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
+        <source>Báo cáo tiến độ nhiệm vụ</source>
+        <translation>Task progress updates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
+        <source>Sổ tiếp công dân</source>
+        <translation>Citizen reception register</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
+        <source>Công dân được tiếp</source>
+        <translation>Citizens received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
+        <source>Nhiệm vụ kế hoạch</source>
+        <translation>Plan tasks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
+        <source>Thôn, bản, tổ dân phố</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <source>Sản phẩm</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <source>Nội dung nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <source>Phối hợp</source>
+        <translation>Coordinators</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <source>Thời hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <source>Trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <source>Ngày hoàn thành</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <source>Ngày nhận</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <source>Người gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <source>Ý kiến chỉ đạo</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <source>Kết quả theo dõi</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <source>Số thực hiện</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <source>Người thực hiện</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <source>Ngày bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <source>Ngày kết thúc</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <source>Chủ tịch</source>
+        <translation>Chairman</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <source>Đã nhận trước đây</source>
+        <translation>Received before</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
+        <source>Giữ lại, chờ gói trước</source>
+        <translation>Held: waiting for an earlier bundle</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
+        <source>Giữ lại: mâu thuẫn</source>
+        <translation>Held: a fork</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
+        <source>Cách ly</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="128"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="130"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="130"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_page.py" line="29"/>
+        <source>Đang đọc tình trạng đồng bộ…</source>
+        <translation>Reading the sync state…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_page.py" line="77"/>
+        <source>Không đọc được tình trạng đồng bộ: %1 Bấm sang trang khác rồi quay lại để thử lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.</source>
+        <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="236"/>
+        <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
+        <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReminder</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="298"/>
+        <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
+        <translation>%1 changes have not been written to USB for the province, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
+        <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="242"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="242"/>
+        <source>Thêm</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
+        <source>Giữ nguyên</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <source>Giữ lại</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <source>Lý do, ghi chú</source>
+        <translation>Reasons, notes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="283"/>
+        <source> (chạy thử)</source>
+        <translation> (dry run)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="287"/>
+        <source>Biên nhận: %1</source>
+        <translation>Receipt: %1</translation>
     </message>
 </context>
 <context>

@@ -74,12 +74,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database) -> None:
         """Build the real pages on the open database, replacing the placeholders."""
-        from ..services import setup  # noqa: PLC0415
+        from ..services import province, setup  # noqa: PLC0415
 
         self.db = db
         profile = setup.get_profile(db)
         unit = profile.unit_name if profile else ""
         demo = self.tr(" (xã mẫu)") if profile and profile.is_demo else ""
+        if province.is_province(db):  # the communes' profiles arrive in their bundles: not this installation's
+            unit, demo = self.tr("Văn phòng tỉnh Sơn La (chế độ tỉnh)"), ""
         self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
         self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
         self._built: set[str] = set()
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         if key == "home":
             from .views.home_page import HomePage  # noqa: PLC0415
 
-            home = HomePage(self.db, self)
+            home = HomePage(self.db, self, self.runner)
             home.sig_open.connect(self._open_due)
             self.nav.currentRowChanged.connect(lambda row: row == self._row("home") and home.reload())
             return home
@@ -148,6 +150,12 @@ class MainWindow(QMainWindow):
             from .views.reception_page import ReceptionPage  # noqa: PLC0415
 
             return ReceptionPage(self.db, self.runner, self)
+        if key == "sync":
+            from .views.sync_page import SyncPage  # noqa: PLC0415
+
+            sync_page = SyncPage(self.db, self.runner, self)
+            self.nav.currentRowChanged.connect(lambda row: row == self._row("sync") and sync_page.refresh())
+            return sync_page
         if key == "settings":
             page = SettingsPage(self.db, self)
             page.sig_language_changed.connect(
@@ -198,6 +206,8 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self._row("dialogues"))
         elif kind == "disclosure":
             self.nav.setCurrentRow(self._row("postings"))
+        elif kind == "sync":
+            self.nav.setCurrentRow(self._row("sync"))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -1,0 +1,342 @@
+"""What the Đồng bộ page and the home screen read about sync, beyond sync.status(): the enrolment
+state, the conflict queue with a readable name for each record, the province's last bundle per
+commune, reminders when changes have waited too long, and what a USB stick holds for this PC.
+
+Read-only, except read_usb, which only calls sync.import_receipt and sync.import_files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from .. import paths
+from ..domain.errors import KnownError
+from ..domain.identity import mask
+from ..domain.progress import CancelToken, ProgressReporter
+from ..storage.changelog import tracked_models
+from ..storage.db import Database
+from ..storage.models import ChangeLog
+from ..storage.sync_state import BundleIn, BundleOut
+from ..sync import bundle
+from ..sync.personal import personal_columns
+from . import conflicts, enrolment, keys, province, registry, setup, sync
+
+# Not law but habit: a commune that goes to the province about twice a month is reminded after two
+# weeks of changes not written to a stick, and after a month without the province's receipt.
+REMIND_UNSENT_DAYS = 14
+REMIND_UNACKED_DAYS = 30
+
+_AGE_MAGIC = b"age-encryption.org/"
+_RECEIPT_SUFFIX = ".receipt" + bundle.SUFFIX
+# The column that names a record for a person, per table (first one present is used).
+_LABEL_COLUMNS = ("register_no", "number_ref", "title", "name", "head_name", "task", "text", "content", "summary",
+                  "caption", "doc_ref", "place", "label", "result", "note", "code")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _parse(iso: str | None) -> dt.datetime | None:
+    if not iso:
+        return None
+    value = dt.datetime.fromisoformat(iso)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def enrolment_state() -> str:
+    """"enrolled", "requested" (a request made, the province's package not installed yet) or "none"."""
+    if enrolment.enrolled() is not None:
+        return "enrolled"
+    return "requested" if (paths.keys_dir() / enrolment.PENDING).is_file() else "none"
+
+
+# --- conflicts --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: str
+    table_name: str
+    record_id: str
+    record_label: str  # what the record is called ("1/2026", a task's text…), masked where personal
+    field: str
+    local: object
+    remote: object
+    shown: str  # "local" | "remote"
+    created_at: str
+
+
+def conflict_rows(db: Database) -> list[ConflictRow]:
+    found = conflicts.open_conflicts(db)
+    personal = personal_columns()
+    models = tracked_models()
+    labels: dict[tuple[str, str], str] = {}
+    with db.reader() as s:
+        for c in found:
+            key = (c.table_name, c.record_id)
+            if key in labels:
+                continue
+            model = models.get(c.table_name)
+            record = s.get(model, c.record_id) if model is not None else None
+            labels[key] = _label(c.table_name, record, personal) if record is not None else ""
+
+    def shown(table: str, column: str, value: object) -> object:
+        col = personal.get((table, column))
+        return mask(str(value)) if col is not None and col.shown == "masked" and value else value
+
+    return [ConflictRow(c.id, c.table_name, c.record_id, labels[(c.table_name, c.record_id)], c.field,
+                        shown(c.table_name, c.field, c.local), shown(c.table_name, c.field, c.remote), c.shown,
+                        c.created_at) for c in found]
+
+
+def _label(table: str, record: object, personal: dict) -> str:
+    for column in _LABEL_COLUMNS:
+        value = getattr(record, column, None)
+        if value in (None, ""):
+            continue
+        col = personal.get((table, column))
+        text = mask(str(value)) if col is not None and col.shown == "masked" else str(value)
+        number = getattr(record, "number", None) if table == "task" else None
+        text = " ".join(text.split())
+        if number:
+            text = f"{number}. {text}"
+        return text if len(text) <= 80 else text[:79] + "…"
+    return ""
+
+
+# --- reminders --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # "unsent": changes not written to any bundle | "unacked": written, no receipt yet
+    since: dt.datetime  # the oldest such change (unsent) or the bundle written (unacked), UTC
+    days: int
+    changes: int  # unsent: how many changes; unacked: how many changes are still unacknowledged
+
+
+def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
+    """What the home screen reminds a commune of; nothing on the province or before enrolment."""
+    if province.is_province(db) or enrolment.enrolled() is None:
+        return []
+    now = now or _now()
+    acked = sync.acked(db)
+    out: list[Reminder] = []
+    with db.reader() as s:
+        sent = s.scalars(select(BundleOut).where(BundleOut.peer == sync.PROVINCE)
+                         .order_by(BundleOut.created_at)).all()
+        written: dict[str, int] = {}
+        for b in sent:
+            for node, (_first, last) in json.loads(b.ranges_json).items():
+                written[node] = max(written.get(node, 0), int(last))
+        nodes = s.scalars(select(ChangeLog.origin_node).distinct().where(ChangeLog.origin_node != sync.PROVINCE))
+        oldest, unsent, unacked = None, 0, 0
+        for node in list(nodes):
+            done = acked.get(node, 0)
+            first, count = s.execute(select(func.min(ChangeLog.at_utc), func.count()).where(
+                ChangeLog.origin_node == node, ChangeLog.origin_seq > max(done, written.get(node, 0)))).one()
+            unsent += count
+            if first and (oldest is None or first < oldest):
+                oldest = first
+            unacked += max(0, min(written.get(node, 0), _max_seq(s, node)) - done)
+    since = _parse(oldest)
+    if since is not None and (now - since).days >= REMIND_UNSENT_DAYS:
+        out.append(Reminder("unsent", since, (now - since).days, unsent))
+    # The first bundle that carries a change the province has not acknowledged yet.
+    for b in sent:
+        ranges = json.loads(b.ranges_json)
+        if any(int(last) > acked.get(node, 0) for node, (_f, last) in ranges.items()):
+            written_at = _parse(b.created_at)
+            if written_at is not None and (now - written_at).days >= REMIND_UNACKED_DAYS:
+                out.append(Reminder("unacked", written_at, (now - written_at).days, unacked))
+            break
+    return out
+
+
+def _max_seq(s, node: str) -> int:  # noqa: ANN001
+    return int(s.scalar(select(func.max(ChangeLog.origin_seq)).where(ChangeLog.origin_node == node)) or 0)
+
+
+# --- the commune's board ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CommuneBoard:
+    unit_code: str
+    unit_name: str
+    device: str
+    enrolment: str  # enrolled | requested | none
+    root_fingerprint: str  # the province root installed, when enrolled
+    root_subject: dict[str, str]
+    keeps_registers: bool
+    pending: int
+    pending_by_table: list[tuple[str, int]]  # most changes first
+    last_bundle: dict | None  # {"bundle_id", "created_at", "changes"}
+    last_acknowledged: dict | None  # {"bundle_id", "at"}
+    peers: list[tuple[str, int]]  # (device, changes waiting for it)
+    conflicts: list[ConflictRow]
+    waiting: list[conflicts.WaitingBundle]
+    reminders: list[Reminder]
+
+
+def commune_board(db: Database, now: dt.datetime | None = None) -> CommuneBoard:
+    profile = setup.get_profile(db)
+    state = enrolment_state()
+    fingerprint, subject = "", {}
+    found = enrolment.enrolled()
+    if found is not None:
+        info = keys.inspect_certificate(found.root_pem)
+        fingerprint, subject = info.fingerprint, info.subject
+    status = sync.status(db) if state == "enrolled" else {}
+    by_table = sorted((status.get("pending_by_table") or {}).items(), key=lambda kv: (-kv[1], kv[0]))
+    return CommuneBoard(
+        profile.unit_code if profile else "", profile.unit_name if profile else "", db.clock.node, state,
+        fingerprint, subject, registry.is_registry(db), int(status.get("pending") or 0), by_table,
+        status.get("last_bundle"), status.get("last_acknowledged"),  # type: ignore[arg-type]
+        sorted((status.get("peers") or {}).items()), conflict_rows(db), conflicts.waiting(db),
+        reminders(db, now) if state == "enrolled" else [])
+
+
+# --- the province's board ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LastBundle:
+    bundle_id: str
+    device: str
+    status: str  # applied | held | fork | quarantined
+    received_at: str
+    applied_at: str | None
+    changes: int
+
+
+def last_bundles(db: Database) -> dict[str, LastBundle]:
+    """The last bundle the province received from each commune (by the time it was first read)."""
+    with db.reader() as s:
+        latest = (select(BundleIn.unit_code, func.max(BundleIn.received_at).label("at"))
+                  .where(BundleIn.kind == "changes").group_by(BundleIn.unit_code).subquery())
+        rows = s.scalars(select(BundleIn).join(latest, (BundleIn.unit_code == latest.c.unit_code)
+                                               & (BundleIn.received_at == latest.c.at))
+                         .order_by(BundleIn.bundle_id)).all()
+        out: dict[str, LastBundle] = {}
+        for r in rows:
+            if r.unit_code not in out:
+                out[r.unit_code] = LastBundle(r.bundle_id, r.device, r.status, r.received_at, r.applied_at,
+                                              int(json.loads(r.manifest_json or "{}").get("changes", 0)))
+        return out
+
+
+@dataclass(frozen=True)
+class CommuneRow:
+    unit_code: str
+    unit_name: str
+    devices: int
+    issued_at: str  # the latest certificate issued
+    revoked_at: str | None  # set only when every certificate of the commune is revoked
+    in_force: int
+    last: LastBundle | None
+
+
+@dataclass(frozen=True)
+class ProvinceBoard:
+    fingerprint: str
+    subject: dict[str, str]
+    bundles: dict[str, int]  # by status
+    communes: list[CommuneRow]
+    waiting: list[conflicts.WaitingBundle]
+
+
+def province_board(db: Database) -> ProvinceBoard:
+    found = province.info()
+    last = last_bundles(db)
+    grouped: dict[str, list[province.EnrolledInfo]] = {}
+    for row in province.enrolled(db):
+        grouped.setdefault(row.unit_code, []).append(row)
+    communes = []
+    for code, rows in sorted(grouped.items()):
+        in_force = [r for r in rows if not r.revoked_at]
+        revoked = None if in_force else max(r.revoked_at or "" for r in rows)
+        communes.append(CommuneRow(code, rows[0].unit_name, len({r.device for r in rows}),
+                                   max(r.issued_at for r in rows), revoked, len(in_force), last.get(code)))
+    with db.reader() as s:
+        counts = dict(s.execute(select(BundleIn.status, func.count()).where(BundleIn.kind == "changes")
+                                .group_by(BundleIn.status)).all())
+    return ProvinceBoard(found.fingerprint if found else "", found.subject if found else {},
+                         {str(k): int(v) for k, v in counts.items()}, communes, conflicts.waiting(db))
+
+
+def board(db: Database, now: dt.datetime | None = None) -> CommuneBoard | ProvinceBoard:
+    return province_board(db) if province.is_province(db) else commune_board(db, now)
+
+
+# --- what a USB stick holds for this PC -------------------------------------------------------------
+
+@dataclass
+class UsbFiles:
+    receipts: list[Path] = field(default_factory=list)
+    bundles: list[Path] = field(default_factory=list)  # encrypted bundles another PC wrote
+    own: int = 0  # bundles this PC wrote itself (for the province or a sibling): left alone
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(_AGE_MAGIC)) == _AGE_MAGIC
+
+
+def scan_usb(db: Database, inputs: list[Path]) -> UsbFiles:
+    """Sort a folder's or a selection's .papi files: receipts (signed, not encrypted; in a folder only
+    those named *.receipt.papi, as the receiver writes them), bundles from another PC, this PC's own."""
+    with db.reader() as s:
+        own_names = {name for files in s.scalars(select(BundleOut.files_json)) for name in json.loads(files)}
+    found = UsbFiles()
+    for item in map(Path, inputs):
+        folder = item.is_dir()
+        for path in sorted(item.glob(f"*{bundle.SUFFIX}")) if folder else [item]:
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            try:
+                encrypted = _encrypted(path)
+            except OSError:
+                raise KnownError(f"Không đọc được tệp {path.name} trên USB.", f"Cannot read {path.name} on the stick.") \
+                    from None
+            if encrypted:
+                if path.name in own_names:
+                    found.own += 1
+                else:
+                    found.bundles.append(path)
+            elif not folder or path.name.endswith(_RECEIPT_SUFFIX):
+                found.receipts.append(path)
+    return found
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    file: str
+    status: str  # the receipt's status (applied, held…), or "" when it could not be read
+    bundle_id: str
+    already: bool
+    error: tuple[str, str] | None  # (vi, en)
+
+
+@dataclass
+class UsbResult:
+    receipts: list[ReceiptRow] = field(default_factory=list)
+    summaries: list[sync.Summary] = field(default_factory=list)
+
+
+def read_usb(db: Database, files: UsbFiles, passphrase: str | None, progress: ProgressReporter | None = None,
+             cancel: CancelToken | None = None) -> UsbResult:
+    """Every receipt (each on its own: one bad file does not stop the others), then the bundles."""
+    out = UsbResult()
+    for path in files.receipts:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            got = sync.import_receipt(db, path)
+            out.receipts.append(ReceiptRow(path.name, got.status, got.bundle_id, got.already, None))
+        except KnownError as exc:
+            out.receipts.append(ReceiptRow(path.name, "", "", False, (exc.vi, exc.en)))
+    if files.bundles and passphrase is not None:
+        out.summaries = sync.import_files(db, files.bundles, passphrase, progress=progress, cancel=cancel)
+    return out

@@ -1,0 +1,441 @@
+"""Đồng bộ on a commune PC: enrolment with the province, what waits to be sent, writing a bundle to
+the USB stick and reading the province's receipts, the commune's other PCs, which PC keeps the
+registers, and the queues a person resolves (conflicts, bundles held with their reasons)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...exports import signing
+from ...services import conflicts, enrolment, sync, sync_board
+from ...storage.db import Database
+from ..models.sync_models import RowsModel
+from ..widgets import sync_widgets as sw
+from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.tables import readonly_table
+from ..workers import JobRunner
+
+PENDING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Sổ, loại dữ liệu"),
+                   QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi chờ gửi"))
+CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Bản ghi"), QT_TRANSLATE_NOOP("CommuneSync", "Trường"),
+                    QT_TRANSLATE_NOOP("CommuneSync", "Giá trị máy này"), QT_TRANSLATE_NOOP("CommuneSync", "Giá trị máy kia"),
+                    QT_TRANSLATE_NOOP("CommuneSync", "Đang hiển thị"))
+WAITING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Máy gửi"), QT_TRANSLATE_NOOP("CommuneSync", "Tình trạng"),
+                   QT_TRANSLATE_NOOP("CommuneSync", "Nhận lúc"), QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi"),
+                   QT_TRANSLATE_NOOP("CommuneSync", "Lý do"))
+PEER_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Máy"), QT_TRANSLATE_NOOP("CommuneSync", "Thay đổi chờ gửi cho máy đó"))
+
+
+def _wrapped() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CommuneSync(QWidget):
+    """Signals:
+        sig_done(str, object): (action, result) when an action ended; result None when it failed or
+            was cancelled. Actions: request, install, export, read, card, peer, resolve.
+        sig_reload(): the page should read the state again.
+    """
+
+    sig_done = Signal(str, object)
+    sig_reload = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.jobs = sw.Jobs(self, runner)
+        self.board: sync_board.CommuneBoard | None = None
+        self.enrol_state, self.role, self.pending_label, self.bundles_label = (_wrapped() for _ in range(4))
+        self.reminder = _wrapped()
+        self.reminder.setStyleSheet("color: #9a5b00; font-weight: bold;")
+        self.request_button = QPushButton(self.tr("Tạo yêu cầu đăng ký…"))
+        self.install_button = QPushButton(self.tr("Cài gói đăng ký của tỉnh…"))
+        enrol_row = QHBoxLayout()
+        enrol_row.addWidget(self.request_button)
+        enrol_row.addWidget(self.install_button)
+        enrol_row.addStretch(1)
+        self.enrol_buttons = QWidget()
+        self.enrol_buttons.setLayout(enrol_row)
+        enrol_row.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.addRow(self.tr("Đăng ký với tỉnh:"), self.enrol_state)
+        form.addRow("", self.enrol_buttons)
+        form.addRow(self.tr("Vai trò của máy:"), self.role)
+        form.addRow(self.tr("Chờ gửi tỉnh:"), self.pending_label)
+        form.addRow(self.tr("Gói và biên nhận:"), self.bundles_label)
+        box = QGroupBox(self.tr("Đồng bộ với tỉnh qua USB"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self.reminder)
+
+        self.export_button = QPushButton(self.tr("Ghi ra USB gửi tỉnh…"))
+        self.export_button.setDefault(True)
+        self.read_button = QPushButton(self.tr("Đọc biên nhận / gói từ USB"))
+        read_menu = QMenu(self)
+        self.read_folder_action = QAction(self.tr("Cả thư mục trên USB…"), self)
+        self.read_files_action = QAction(self.tr("Chọn tệp…"), self)
+        read_menu.addAction(self.read_folder_action)
+        read_menu.addAction(self.read_files_action)
+        self.read_button.setMenu(read_menu)
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        actions = QHBoxLayout()
+        for b in (self.export_button, self.read_button, self.refresh_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.result = _wrapped()
+        self.result.hide()  # shown once an action said something
+
+        self.pending_model = RowsModel("CommuneSync", PENDING_HEADERS, (1,), parent=self)
+        self.pending_view = readonly_table(self.pending_model)
+        self.pending_view.setColumnWidth(0, 420)
+        self.pending_view.horizontalHeader().setStretchLastSection(True)
+        self.conflict_model = RowsModel("CommuneSync", CONFLICT_HEADERS, parent=self)
+        self.conflict_view = sw.wrapping_table(self.conflict_model, {0: 280, 1: 130, 2: 260, 3: 260}, 4)
+        self.keep_local_button = QPushButton(self.tr("Giữ giá trị máy này"))
+        self.take_remote_button = QPushButton(self.tr("Lấy giá trị máy kia"))
+        conflict_tab = QWidget()
+        conflict_layout = QVBoxLayout(conflict_tab)
+        hint = QLabel(self.tr("Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá "
+                              "trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau."))
+        hint.setWordWrap(True)
+        conflict_layout.addWidget(hint)
+        conflict_layout.addWidget(self.conflict_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.keep_local_button)
+        row.addWidget(self.take_remote_button)
+        row.addStretch(1)
+        conflict_layout.addLayout(row)
+        self.waiting_model = RowsModel("CommuneSync", WAITING_HEADERS, (3,), 1, self)
+        self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 130, 1: 190, 2: 130, 3: 100}, 4)
+        self.peer_model = RowsModel("CommuneSync", PEER_HEADERS, (1,), parent=self)
+        self.peer_view = readonly_table(self.peer_model)
+        self.peer_view.setColumnWidth(0, 200)
+        self.peer_view.setColumnWidth(1, 260)
+        self.card_button = QPushButton(self.tr("Ghi thẻ của máy này…"))
+        self.add_peer_button = QPushButton(self.tr("Thêm máy từ thẻ…"))
+        self.send_peer_button = QPushButton(self.tr("Gửi cho máy khác…"))
+        peer_tab = QWidget()
+        peer_layout = QVBoxLayout(peer_tab)
+        peer_hint = QLabel(self.tr("Xã dùng hai máy trở lên: mỗi máy ghi thẻ của mình, máy kia thêm thẻ đó; sau đó hai "
+                                   "máy trao đổi gói dữ liệu qua USB như với tỉnh."))
+        peer_hint.setWordWrap(True)
+        peer_layout.addWidget(peer_hint)
+        peer_layout.addWidget(self.peer_view, 1)
+        row = QHBoxLayout()
+        for b in (self.card_button, self.add_peer_button, self.send_peer_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        peer_layout.addLayout(row)
+        self.summary_model = RowsModel("SyncSummary", sw.SUMMARY_HEADERS, sw.SUMMARY_NUMERIC, sw.SUMMARY_STATE, self)
+        self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.pending_view, "")
+        self.tabs.addTab(conflict_tab, "")
+        self.tabs.addTab(self.waiting_view, "")
+        self.tabs.addTab(peer_tab, "")
+        self.tabs.addTab(self.summary_view, self.tr("Kết quả đọc từ USB"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        layout.addLayout(actions)
+        layout.addWidget(self.result)
+        layout.addWidget(self.tabs, 1)
+        self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
+                             self.refresh_button, self.keep_local_button, self.take_remote_button, self.card_button,
+                             self.add_peer_button, self.send_peer_button]
+        self.request_button.clicked.connect(lambda: self.make_request())
+        self.install_button.clicked.connect(lambda: self.install_package())
+        self.export_button.clicked.connect(lambda: self.export())
+        self.read_folder_action.triggered.connect(lambda: self.read_usb())
+        self.read_files_action.triggered.connect(lambda: self.read_usb(files=True))
+        self.refresh_button.clicked.connect(self.sig_reload.emit)
+        self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
+        self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
+        self.card_button.clicked.connect(lambda: self.write_card())
+        self.add_peer_button.clicked.connect(lambda: self.add_peer())
+        self.send_peer_button.clicked.connect(lambda: self.send_to_peer())
+
+    # --- showing the state --------------------------------------------------------------------------
+
+    def show_board(self, b: sync_board.CommuneBoard) -> None:
+        self.board = b
+        enrolled = b.enrolment == "enrolled"
+        if enrolled:
+            self.enrol_state.setText(self.tr("Đã đăng ký. Chứng thư gốc của tỉnh: %1\nDấu vân tay SHA-256: %2")
+                                     .replace("%1", b.root_subject.get("CN", "")).replace("%2", b.root_fingerprint))
+        elif b.enrolment == "requested":
+            self.enrol_state.setText(self.tr("Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, "
+                                             "bấm “Cài gói đăng ký của tỉnh”."))
+        else:
+            self.enrol_state.setText(self.tr("Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi "
+                                             "tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này."))
+        self.enrol_buttons.setVisible(not enrolled)
+        if b.keeps_registers:
+            role = self.tr("Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) "
+                           "được vào sổ với số chính thức khi gói của máy đó đến đây.")
+        else:
+            role = self.tr("Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ "
+                           "sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.")
+        self.role.setText(role.replace("%1", b.device))
+        if not enrolled:
+            self.pending_label.setText(self.tr("Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu."))
+        elif b.pending:
+            self.pending_label.setText(self.tr("%1 thay đổi tỉnh chưa xác nhận đã nhận.").replace("%1", str(b.pending)))
+        else:
+            self.pending_label.setText(self.tr("Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi."))
+        last = (self.tr("Gói gần nhất ghi lúc %1 (%2 thay đổi).").replace("%1", sw.when(b.last_bundle["created_at"]))
+                .replace("%2", str(b.last_bundle["changes"])) if b.last_bundle else self.tr("Chưa ghi gói nào."))
+        ack = (self.tr("Biên nhận gần nhất của tỉnh: %1.").replace("%1", sw.when(b.last_acknowledged["at"]))
+               if b.last_acknowledged else self.tr("Chưa có biên nhận nào của tỉnh."))
+        self.bundles_label.setText(f"{last} {ack}")
+        self.reminder.setText("\n".join(sw.reminder_text(r) for r in b.reminders))
+        self.reminder.setVisible(bool(b.reminders))
+        for w in (self.export_button, self.read_button, self.card_button, self.add_peer_button,
+                  self.send_peer_button):
+            w.setEnabled(enrolled and not self.jobs.busy)
+        self.pending_model.set_rows([(t, [sw.table_name(t), n], "") for t, n in b.pending_by_table])
+        lang_en = current_lang() == "en"
+        self.conflict_model.set_rows([(c.id, [
+            f"{sw.table_name(c.table_name)}: {c.record_label}" if c.record_label else sw.table_name(c.table_name),
+            sw.field_name(c.field), sw.value_text(c.local), sw.value_text(c.remote),
+            self.tr("giá trị máy này") if c.shown == "local" else self.tr("giá trị máy kia")], "")
+            for c in b.conflicts])
+        self.waiting_model.set_rows([(w.bundle_id, [w.device, sw.status_name(w.status), sw.when(w.received_at),
+                                                    w.changes, w.reason_en if lang_en else w.reason_vi],
+                                      sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
+        self.peer_model.set_rows([(d, [d, n], "") for d, n in b.peers])
+        self.tabs.setTabText(0, self.tr("Chờ gửi (%1)").replace("%1", str(b.pending)))
+        self.tabs.setTabText(1, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
+        self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
+        self.tabs.setTabText(3, self.tr("Máy khác của xã (%1)").replace("%1", str(len(b.peers))))
+
+    def _say(self, action: str, text: str, result: object, popup: bool = True) -> None:
+        self.result.setText(text)
+        self.result.show()
+        if popup:
+            show_info(self, text)
+        self.sig_done.emit(action, result)
+        self.sig_reload.emit()
+
+    def _failed(self, action: str):  # noqa: ANN202
+        def failed(exc: BaseException) -> None:
+            self.jobs.show_failure(exc)
+            self.sig_done.emit(action, None)
+            self.sig_reload.emit()
+        return failed
+
+    # --- enrolment ----------------------------------------------------------------------------------
+
+    def make_request(self) -> None:
+        b = self.board
+        if b is not None and b.enrolment == "requested" and not sw.ask_yes_no(
+                self, self.tr("Tạo yêu cầu mới?"),
+                self.tr("Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ "
+                        "sẽ không cài được nữa. Tạo yêu cầu mới?"), self.tr("Tạo yêu cầu mới"), self.tr("Không")):
+            return
+        unit = b.unit_code if b else ""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)"),
+                                              f"yeu-cau-dang-ky-{unit}.json", self.tr("Yêu cầu đăng ký (*.json)"))
+        if not name:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ "
+                                                     "liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình "
+                                                     "không lưu mật khẩu: hãy ghi nhớ."), confirm=True)
+        if passphrase is None:
+            return
+        out = Path(name)
+
+        def work(_p, _t) -> Path:  # noqa: ANN001
+            signing.atomic_write(out, enrolment.request(self.db, passphrase))
+            return out
+
+        self.jobs.run(work, lambda path: self._say("request", self.tr(
+            "Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký "
+            "và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.")
+            .replace("%1", str(path)), path), failed=self._failed("request"))
+
+    def install_package(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn gói đăng ký tỉnh gửi về"), "",
+                                              self.tr("Gói đăng ký (*.papi)"))
+        if not name:
+            return
+        self.jobs.run(lambda _p, _t: enrolment.read_package(Path(name)), self._confirm_package,
+                      failed=self._failed("install"))
+
+    def _confirm_package(self, package: enrolment.Package) -> None:
+        text = (self.tr("Gói đăng ký cho đơn vị %1, máy %2.\n\nChứng thư gốc của tỉnh:\n%3\n\nDấu vân tay SHA-256:\n%4\n\n"
+                        "Hãy so từng ký tự với dấu vân tay tỉnh đã báo (qua điện thoại hoặc văn bản). Chỉ cài khi khớp "
+                        "hoàn toàn. Dấu vân tay có khớp không?")
+                .replace("%1", package.unit_code).replace("%2", package.device or "—")
+                .replace("%3", sw.subject_text(package.root_subject)).replace("%4", package.root_fingerprint))
+        if not sw.ask_yes_no(self, self.tr("So dấu vân tay của tỉnh"), text, self.tr("Khớp, cài đặt"),
+                             self.tr("Không khớp")):
+            self._say("install", self.tr("Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng."),
+                      None)
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này."))
+        if passphrase is None:
+            return
+        self.jobs.run(lambda _p, _t: enrolment.install(self.db, package, passphrase, package.root_fingerprint),
+                      lambda info: self._say("install", self.tr(
+                          "Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có "
+                          "thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.")
+                          .replace("%1", info.subject.get("CN", "")).replace("%2", info.not_after), info),
+                      failed=self._failed("install"))
+
+    # --- bundles ------------------------------------------------------------------------------------
+
+    def export(self, peer: str = sync.PROVINCE) -> None:
+        to_province = peer == sync.PROVINCE
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn thư mục trên USB để ghi gói dữ liệu") if to_province
+            else self.tr("Chọn thư mục để ghi gói dữ liệu cho máy %1").replace("%1", peer))
+        if not folder:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để ký gói dữ liệu)."))
+        if passphrase is None:
+            return
+        self.jobs.run(lambda p, t: sync.export_bundle(self.db, Path(folder), passphrase, peer, p, t),
+                      lambda result: self._exported(result, peer), self.tr("Đang ghi gói dữ liệu…"),
+                      self._failed("export"))
+
+    def _exported(self, result: sync.ExportResult | None, peer: str) -> None:
+        if result is None:
+            text = (self.tr("Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.") if peer == sync.PROVINCE
+                    else self.tr("Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.").replace("%1", peer))
+        elif peer == sync.PROVINCE:
+            text = (self.tr("Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):\n%3\n\nHãy mang USB lên tỉnh. "
+                            "Tỉnh nhận xong sẽ ghi biên nhận bên cạnh gói; về đến xã, bấm “Đọc biên nhận / gói từ USB”.")
+                    .replace("%1", str(result.changes)).replace("%2", str(result.attachments))
+                    .replace("%3", "\n".join(str(f) for f in result.files)))
+        else:
+            text = (self.tr("Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):\n%3\n\nChép sang máy đó và "
+                            "đọc bằng “Đọc biên nhận / gói từ USB”; mang biên nhận của máy đó về đọc ở đây.")
+                    .replace("%1", str(result.changes)).replace("%2", str(result.attachments))
+                    .replace("%3", "\n".join(str(f) for f in result.files)).replace("%4", peer))
+        self._say("export", text, result)
+
+    def read_usb(self, files: bool = False) -> None:
+        if files:
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn biên nhận hoặc gói dữ liệu"), "",
+                                                    self.tr("Tệp của PAPI Desktop (*.papi)"))
+            inputs = [Path(n) for n in names]
+        else:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu"))
+            inputs = [Path(folder)] if folder else []
+        if inputs:
+            self.jobs.run(lambda _p, _t: sync_board.scan_usb(self.db, inputs), self._read_found,
+                          failed=self._failed("read"))
+
+    def _read_found(self, found: sync_board.UsbFiles) -> None:
+        if not found.receipts and not found.bundles:
+            self._say("read", self.tr("Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này "
+                                      "ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.")
+                      .replace("%1", str(found.own)), None)
+            return
+        passphrase = None
+        if found.bundles:
+            passphrase = sw.ask_passphrase(self, self.tr("Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu "
+                                                         "khóa của máy này để đọc.").replace("%1", str(len(found.bundles))))
+            if passphrase is None and not found.receipts:
+                return
+        self.jobs.run(lambda p, t: sync_board.read_usb(self.db, found, passphrase, p, t), self._read_done,
+                      self.tr("Đang đọc từ USB…"), self._failed("read"))
+
+    def _read_done(self, result: sync_board.UsbResult) -> None:
+        en = current_lang() == "en"
+        lines = []
+        for r in result.receipts:
+            if r.error is not None:
+                line = self.tr("%1: không đọc được — %2").replace("%2", r.error[1] if en else r.error[0])
+            elif r.already:
+                line = self.tr("%1: biên nhận này đã đọc trước đây; không có gì thay đổi.")
+            elif r.status == "applied":
+                line = self.tr("%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.")
+            else:
+                line = self.tr("%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.").replace(
+                    "%2", sw.status_name(r.status))
+            lines.append(line.replace("%1", r.file))
+        for s in result.summaries:
+            lines.append(self.tr("%1: %2 — thêm %3, cập nhật %4, xung đột %5.").replace("%1", s.file)
+                         .replace("%2", sw.status_name(s.status)).replace("%3", str(s.imported))
+                         .replace("%4", str(s.updated)).replace("%5", str(s.conflicts)))
+        if result.summaries:
+            names = {self.board.unit_code: self.board.unit_name} if self.board else {}
+            self.summary_model.set_rows(sw.summary_rows(result.summaries, names))
+            self.tabs.setCurrentWidget(self.summary_view)
+        self._say("read", "\n".join(lines), result)
+
+    # --- the commune's other PCs --------------------------------------------------------------------
+
+    def write_card(self) -> None:
+        device = self.board.device if self.board else ""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu thẻ của máy này (chép sang máy kia của xã)"),
+                                              f"the-may-{device}.card.papi", self.tr("Thẻ máy (*.papi)"))
+        if not name:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để ký thẻ máy)."))
+        if passphrase is None:
+            return
+        out = Path(name)
+
+        def work(_p, _t) -> Path:  # noqa: ANN001
+            signing.atomic_write(out, sync.peer_card(self.db, passphrase))
+            return out
+
+        self.jobs.run(work, lambda path: self._say("card", self.tr(
+            "Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.")
+            .replace("%1", str(path)), path), failed=self._failed("card"))
+
+    def add_peer(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn thẻ của máy kia"), "", self.tr("Thẻ máy (*.papi)"))
+        if name:
+            self.jobs.run(lambda _p, _t: sync.add_peer(self.db, Path(name)), lambda info: self._say("peer", self.tr(
+                "Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.")
+                .replace("%1", info.device).replace("%2", info.subject.get("CN", "")), info),
+                failed=self._failed("peer"))
+
+    def send_to_peer(self) -> None:
+        index = self.peer_view.currentIndex()
+        device = self.peer_model.row_id(index.row()) if index.isValid() else None
+        if device is None and self.peer_model.rowCount() == 1:
+            device = self.peer_model.row_id(0)
+        if device is None:
+            show_error(self, self.tr("Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu "
+                                     "danh sách trống)."))
+            return
+        self.export(device)
+
+    # --- conflicts ----------------------------------------------------------------------------------
+
+    def resolve(self, choice: str) -> None:
+        index = self.conflict_view.currentIndex()
+        conflict_id = self.conflict_model.row_id(index.row()) if index.isValid() else None
+        if conflict_id is None:
+            show_error(self, self.tr("Hãy chọn một xung đột trong danh sách."))
+            return
+        kept = self.tr("giá trị máy này") if choice == "local" else self.tr("giá trị máy kia")
+        self.jobs.run(lambda _p, _t: conflicts.resolve(self.db, conflict_id, choice),
+                      lambda _r: self._say("resolve", self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong "
+                                                              "gói sau.").replace("%1", kept), conflict_id, popup=False),
+                      failed=self._failed("resolve"))

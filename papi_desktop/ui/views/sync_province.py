@@ -1,0 +1,247 @@
+"""Đồng bộ on the province: the enrolled communes with their last bundle, receiving many bundles from
+a USB stick at once (or a dry run) with a summary per bundle, issuing enrolment packages, revoking a
+commune, and the bundles held, forked or quarantined with their reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import enrolment, province, sync, sync_board
+from ...storage.db import Database
+from ..models.sync_models import RowsModel
+from ..widgets import sync_widgets as sw
+from ..widgets.messages import current_lang, error_text, show_error, show_info
+from ..widgets.tables import readonly_table
+from ..workers import JobRunner
+
+COMMUNE_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Mã"), QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"),
+                   QT_TRANSLATE_NOOP("ProvinceSync", "Số máy"), QT_TRANSLATE_NOOP("ProvinceSync", "Đăng ký ngày"),
+                   QT_TRANSLATE_NOOP("ProvinceSync", "Chứng thư"), QT_TRANSLATE_NOOP("ProvinceSync", "Gói gần nhất"),
+                   QT_TRANSLATE_NOOP("ProvinceSync", "Kết quả gói gần nhất"))
+WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANSLATE_NOOP("ProvinceSync", "Máy"),
+                   QT_TRANSLATE_NOOP("ProvinceSync", "Tình trạng"), QT_TRANSLATE_NOOP("ProvinceSync", "Nhận lúc"),
+                   QT_TRANSLATE_NOOP("ProvinceSync", "Số thay đổi"), QT_TRANSLATE_NOOP("ProvinceSync", "Lý do"))
+
+
+class ProvinceSync(QWidget):
+    """Signals:
+        sig_done(str, object): (action, result) when an action ended; None when it failed or was
+            cancelled. Actions: import, issue, revoke.
+        sig_reload(): the page should read the state again.
+    """
+
+    sig_done = Signal(str, object)
+    sig_reload = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.jobs = sw.Jobs(self, runner)
+        self.board: sync_board.ProvinceBoard | None = None
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QGroupBox(self.tr("Chế độ tỉnh: nhận dữ liệu của các xã qua USB"))
+        QVBoxLayout(box).addWidget(self.state)
+        self.receive_button = QPushButton(self.tr("Nhận từ USB"))
+        self.dry_button = QPushButton(self.tr("Chạy thử"))
+        self.actions: dict[tuple[bool, bool], QAction] = {}
+        for button, dry in ((self.receive_button, False), (self.dry_button, True)):
+            menu = QMenu(self)
+            for files, text in ((False, self.tr("Cả thư mục trên USB…")), (True, self.tr("Chọn các tệp…"))):
+                action = QAction(text, self)
+                action.triggered.connect(lambda _c=False, d=dry, f=files: self.receive(dry_run=d, files=f))
+                menu.addAction(action)
+                self.actions[(dry, files)] = action
+            button.setMenu(menu)
+        self.dry_button.setToolTip(self.tr("Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi "
+                                           "biên nhận."))
+        self.issue_button = QPushButton(self.tr("Cấp gói đăng ký từ yêu cầu…"))
+        self.revoke_button = QPushButton(self.tr("Thu hồi chứng thư của xã…"))
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        row = QHBoxLayout()
+        for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.refresh_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()  # shown once an action said something
+        self.commune_model = RowsModel("ProvinceSync", COMMUNE_HEADERS, (2,), 6, self)
+        self.commune_view = readonly_table(self.commune_model, 6)
+        for col, width in ((0, 70), (1, 260), (2, 70), (3, 120), (4, 200), (5, 150)):
+            self.commune_view.setColumnWidth(col, width)
+        self.summary_model = RowsModel("SyncSummary", sw.SUMMARY_HEADERS, sw.SUMMARY_NUMERIC, sw.SUMMARY_STATE, self)
+        self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
+        self.waiting_model = RowsModel("ProvinceSync", WAITING_HEADERS, (4,), 2, self)
+        self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 170, 1: 110, 2: 190, 3: 130, 4: 100}, 5)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.commune_view, "")
+        self.tabs.addTab(self.summary_view, self.tr("Kết quả nhận"))
+        self.tabs.addTab(self.waiting_view, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.tabs, 1)
+        self.jobs.buttons = [self.receive_button, self.dry_button, self.issue_button, self.revoke_button,
+                             self.refresh_button]
+        self.issue_button.clicked.connect(lambda: self.issue())
+        self.revoke_button.clicked.connect(lambda: self.revoke())
+        self.refresh_button.clicked.connect(self.sig_reload.emit)
+
+    def names(self) -> dict[str, str]:
+        return {c.unit_code: c.unit_name for c in self.board.communes} if self.board else {}
+
+    def show_board(self, b: sync_board.ProvinceBoard) -> None:
+        self.board = b
+        counts = b.bundles
+        waiting = sum(counts.get(k, 0) for k in ("held", "fork", "quarantined"))
+        self.state.setText(self.tr("Chứng thư gốc của tỉnh: %1\nDấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): "
+                                   "%2\nĐã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.")
+                           .replace("%1", b.subject.get("CN", "")).replace("%2", b.fingerprint)
+                           .replace("%3", str(len(b.communes))).replace("%4", str(counts.get("applied", 0)))
+                           .replace("%5", str(waiting)))
+        rows = []
+        for c in b.communes:
+            cert = (self.tr("Đã thu hồi %1").replace("%1", sw.when(c.revoked_at)[:10]) if c.revoked_at
+                    else self.tr("Còn hiệu lực (%1 máy)").replace("%1", str(c.in_force)))
+            last, result, colour = "", self.tr("Chưa gửi gói nào"), "#7a7a7a"
+            if c.last is not None:
+                last, result = sw.when(c.last.received_at), sw.status_name(c.last.status)
+                colour = sw.STATUS_COLOURS.get(c.last.status, "")
+            rows.append((c.unit_code, [c.unit_code, c.unit_name, c.devices, sw.when(c.issued_at)[:10], cert, last,
+                                       result], colour))
+        self.commune_model.set_rows(rows)
+        en = current_lang() == "en"
+        names = self.names()
+        self.waiting_model.set_rows([(w.bundle_id, [names.get(w.commune, w.commune), w.device, sw.status_name(w.status),
+                                                    sw.when(w.received_at), w.changes,
+                                                    w.reason_en if en else w.reason_vi],
+                                      sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
+        self.tabs.setTabText(0, self.tr("Các xã đã đăng ký (%1)").replace("%1", str(len(b.communes))))
+        self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
+
+    def _failed(self, action: str):  # noqa: ANN202
+        def failed(exc: BaseException) -> None:
+            self.jobs.show_failure(exc)
+            self.sig_done.emit(action, None)
+            self.sig_reload.emit()
+        return failed
+
+    def _say(self, action: str, text: str, result: object) -> None:
+        self.result.setText(text)
+        self.result.show()
+        show_info(self, text)
+        self.sig_done.emit(action, result)
+        self.sig_reload.emit()
+
+    # --- receiving ----------------------------------------------------------------------------------
+
+    def receive(self, dry_run: bool = False, files: bool = False) -> None:
+        if files:
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn các gói dữ liệu của xã"), "",
+                                                    self.tr("Gói dữ liệu (*.papi)"))
+            inputs = [Path(n) for n in names]
+        else:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục trên USB có các gói dữ liệu"))
+            inputs = [Path(folder)] if folder else []
+        if not inputs:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận)."))
+        if passphrase is None:
+            return
+        self.jobs.run(lambda p, t: sync.import_files(self.db, inputs, passphrase, dry_run, p, t),
+                      lambda out: self._received(out, dry_run), self.tr("Đang nhận các gói dữ liệu…"),
+                      self._failed("import"))
+
+    def _received(self, summaries: list[sync.Summary], dry_run: bool) -> None:
+        self.summary_model.set_rows(sw.summary_rows(summaries, self.names()))
+        self.tabs.setCurrentWidget(self.summary_view)
+        if not summaries:
+            text = self.tr("Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói "
+                           "đăng ký nằm cạnh đó không phải gói dữ liệu.")
+        else:
+            good = sum(s.status in ("applied", "unchanged") for s in summaries)
+            text = self.tr("Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).") \
+                .replace("%1", str(len(summaries))).replace("%2", str(good)).replace("%3", str(len(summaries) - good))
+            if dry_run:
+                text += " " + self.tr("Đây là chạy thử: không có gì được lưu, không ghi biên nhận.")
+            elif any(s.receipt for s in summaries):
+                text += " " + self.tr("Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.")
+        self._say("import", text, summaries)
+
+    # --- enrolment and revocation -------------------------------------------------------------------
+
+    def issue(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp yêu cầu đăng ký của xã"), "",
+                                              self.tr("Yêu cầu đăng ký (*.json);;Mọi tệp (*)"))
+        if not name:
+            return
+        source = Path(name)
+        try:
+            info = enrolment.read_request_file(source.read_bytes())
+        except Exception as exc:  # noqa: BLE001 - the service's message, or an unreadable file
+            show_error(self, error_text(exc) if not isinstance(exc, OSError) else self.tr(
+                "Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.").replace("%1", source.name))
+            return
+        if not sw.ask_yes_no(self, self.tr("Cấp chứng thư"), self.tr(
+                "Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.")
+                .replace("%1", info.unit_name).replace("%2", info.unit_code).replace("%3", info.device),
+                self.tr("Cấp chứng thư"), self.tr("Không")):
+            return
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu gói đăng ký (chép vào USB gửi xã)"),
+                                             str(source.with_name(f"goi-dang-ky-{info.unit_code}.papi")),
+                                             self.tr("Gói đăng ký (*.papi)"))
+        if not out:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của tỉnh (để ký chứng thư)."))
+        if passphrase is None:
+            return
+        data = source.read_bytes()
+        self.jobs.run(lambda _p, _t: enrolment.issue(self.db, data, passphrase, Path(out)),
+                      lambda path: self._say("issue", self.tr(
+                          "Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc "
+                          "văn bản) dấu vân tay chứng thư gốc của tỉnh: %3")
+                          .replace("%1", info.unit_name).replace("%2", str(path))
+                          .replace("%3", self.board.fingerprint if self.board else ""), path),
+                      failed=self._failed("issue"))
+
+    def revoke(self) -> None:
+        index = self.commune_view.currentIndex()
+        unit = self.commune_model.row_id(index.row()) if index.isValid() else None
+        if unit is None:
+            show_error(self, self.tr("Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký."))
+            return
+        name = self.names().get(unit, unit)
+        reason, ok = QInputDialog.getText(self, self.tr("Thu hồi chứng thư"), self.tr(
+            "Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):").replace("%1", name),
+            QLineEdit.EchoMode.Normal, "")
+        if not ok:
+            return
+        if not sw.ask_yes_no(self, self.tr("Thu hồi chứng thư"), self.tr(
+                "Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo "
+                "yêu cầu đăng ký mới. Không hoàn tác được.").replace("%1", name), self.tr("Thu hồi"), self.tr("Không")):
+            return
+        self.jobs.run(lambda _p, _t: province.revoke(self.db, unit, reason.strip()),
+                      lambda count: self._say("revoke", self.tr(
+                          "Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, "
+                          "hãy cấp gói đăng ký từ yêu cầu mới của xã.").replace("%1", str(count)).replace("%2", name),
+                          count), failed=self._failed("revoke"))

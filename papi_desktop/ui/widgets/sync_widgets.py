@@ -1,0 +1,310 @@
+"""Pieces of the Đồng bộ page: names people read for tables, fields and bundle states, times shown
+in local time, the passphrase dialog (never stored), the fingerprint question, and the helper that
+runs one service call at a time in the database worker with progress and cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import Cancelled
+from ...domain.progress import CancelToken
+from ..progress import QtProgress
+from ..workers import JobRunner
+from .forms import ok_cancel_row
+from .messages import current_lang, error_text, show_error
+from .tables import readonly_table
+
+CTX = "SyncNames"
+TABLE_NAMES = {
+    "budget_line": QT_TRANSLATE_NOOP("SyncNames", "Dòng biểu ngân sách"),
+    "budget_table": QT_TRANSLATE_NOOP("SyncNames", "Biểu ngân sách"),
+    "commitment": QT_TRANSLATE_NOOP("SyncNames", "Cam kết tại đối thoại"),
+    "commitment_followup": QT_TRANSLATE_NOOP("SyncNames", "Theo dõi cam kết"),
+    "commune_profile": QT_TRANSLATE_NOOP("SyncNames", "Thông tin xã, phường"),
+    "dialogue": QT_TRANSLATE_NOOP("SyncNames", "Hội nghị đối thoại"),
+    "dialogue_issue": QT_TRANSLATE_NOOP("SyncNames", "Ý kiến tại đối thoại"),
+    "evidence": QT_TRANSLATE_NOOP("SyncNames", "Minh chứng tiến độ"),
+    "indicator": QT_TRANSLATE_NOOP("SyncNames", "Chỉ tiêu kế hoạch"),
+    "indicator_value": QT_TRANSLATE_NOOP("SyncNames", "Kết quả chỉ tiêu"),
+    "milestone": QT_TRANSLATE_NOOP("SyncNames", "Mốc tiến độ"),
+    "news_item": QT_TRANSLATE_NOOP("SyncNames", "Tin, bài"),
+    "outgoing_document": QT_TRANSLATE_NOOP("SyncNames", "Sổ văn bản đi"),
+    "petition": QT_TRANSLATE_NOOP("SyncNames", "Sổ đơn thư"),
+    "petition_step": QT_TRANSLATE_NOOP("SyncNames", "Bước xử lý đơn"),
+    "plan": QT_TRANSLATE_NOOP("SyncNames", "Kế hoạch"),
+    "plan_section": QT_TRANSLATE_NOOP("SyncNames", "Phần của kế hoạch"),
+    "posting": QT_TRANSLATE_NOOP("SyncNames", "Sổ công khai"),
+    "posting_attachment": QT_TRANSLATE_NOOP("SyncNames", "Minh chứng niêm yết"),
+    "posting_channel": QT_TRANSLATE_NOOP("SyncNames", "Hình thức công khai"),
+    "posting_feedback": QT_TRANSLATE_NOOP("SyncNames", "Ý kiến về nội dung công khai"),
+    "posting_place": QT_TRANSLATE_NOOP("SyncNames", "Nơi niêm yết"),
+    "poverty_household": QT_TRANSLATE_NOOP("SyncNames", "Danh sách hộ nghèo, cận nghèo"),
+    "poverty_objection": QT_TRANSLATE_NOOP("SyncNames", "Khiếu nại về rà soát hộ nghèo"),
+    "poverty_review": QT_TRANSLATE_NOOP("SyncNames", "Đợt rà soát hộ nghèo"),
+    "progress_update": QT_TRANSLATE_NOOP("SyncNames", "Báo cáo tiến độ nhiệm vụ"),
+    "reception": QT_TRANSLATE_NOOP("SyncNames", "Sổ tiếp công dân"),
+    "reception_citizen": QT_TRANSLATE_NOOP("SyncNames", "Công dân được tiếp"),
+    "task": QT_TRANSLATE_NOOP("SyncNames", "Nhiệm vụ kế hoạch"),
+    "village": QT_TRANSLATE_NOOP("SyncNames", "Thôn, bản, tổ dân phố"),
+}
+FIELD_NAMES = {
+    "note": QT_TRANSLATE_NOOP("SyncNames", "Ghi chú"), "notes": QT_TRANSLATE_NOOP("SyncNames", "Ghi chú"),
+    "status": QT_TRANSLATE_NOOP("SyncNames", "Tình trạng"), "output": QT_TRANSLATE_NOOP("SyncNames", "Sản phẩm"),
+    "task": QT_TRANSLATE_NOOP("SyncNames", "Nội dung nhiệm vụ"), "lead": QT_TRANSLATE_NOOP("SyncNames", "Chủ trì"),
+    "coordinators": QT_TRANSLATE_NOOP("SyncNames", "Phối hợp"),
+    "deadline_text": QT_TRANSLATE_NOOP("SyncNames", "Thời hạn"), "due": QT_TRANSLATE_NOOP("SyncNames", "Hạn"),
+    "title": QT_TRANSLATE_NOOP("SyncNames", "Tiêu đề"), "content": QT_TRANSLATE_NOOP("SyncNames", "Nội dung"),
+    "text": QT_TRANSLATE_NOOP("SyncNames", "Nội dung"), "summary": QT_TRANSLATE_NOOP("SyncNames", "Tóm tắt"),
+    "result": QT_TRANSLATE_NOOP("SyncNames", "Kết quả"), "answer": QT_TRANSLATE_NOOP("SyncNames", "Trả lời"),
+    "done_on": QT_TRANSLATE_NOOP("SyncNames", "Ngày hoàn thành"),
+    "received_on": QT_TRANSLATE_NOOP("SyncNames", "Ngày nhận"), "sender": QT_TRANSLATE_NOOP("SyncNames", "Người gửi"),
+    "name": QT_TRANSLATE_NOOP("SyncNames", "Tên"), "address": QT_TRANSLATE_NOOP("SyncNames", "Địa chỉ"),
+    "id_number": QT_TRANSLATE_NOOP("SyncNames", "Số định danh"),
+    "direction": QT_TRANSLATE_NOOP("SyncNames", "Ý kiến chỉ đạo"),
+    "followup": QT_TRANSLATE_NOOP("SyncNames", "Kết quả theo dõi"),
+    "actual": QT_TRANSLATE_NOOP("SyncNames", "Số thực hiện"), "target": QT_TRANSLATE_NOOP("SyncNames", "Chỉ tiêu"),
+    "place": QT_TRANSLATE_NOOP("SyncNames", "Địa điểm"), "owner": QT_TRANSLATE_NOOP("SyncNames", "Người thực hiện"),
+    "start_on": QT_TRANSLATE_NOOP("SyncNames", "Ngày bắt đầu"), "end_on": QT_TRANSLATE_NOOP("SyncNames", "Ngày kết thúc"),
+    "chairman_name": QT_TRANSLATE_NOOP("SyncNames", "Chủ tịch"),
+}
+STATUS_NAMES = {
+    "applied": QT_TRANSLATE_NOOP("SyncNames", "Đã nhận"),
+    "unchanged": QT_TRANSLATE_NOOP("SyncNames", "Đã nhận trước đây"),
+    "held": QT_TRANSLATE_NOOP("SyncNames", "Giữ lại, chờ gói trước"),
+    "fork": QT_TRANSLATE_NOOP("SyncNames", "Giữ lại: mâu thuẫn"),
+    "quarantined": QT_TRANSLATE_NOOP("SyncNames", "Cách ly"),
+    "rejected": QT_TRANSLATE_NOOP("SyncNames", "Từ chối"),
+}
+STATUS_COLOURS = {"applied": "#1b7f3b", "unchanged": "#555555", "held": "#d98200", "fork": "#b3261e",
+                  "quarantined": "#b3261e", "rejected": "#b3261e"}
+
+
+def _named(names: dict[str, str], key: str) -> str:
+    return QCoreApplication.translate(CTX, names[key]) if key in names else key
+
+
+def table_name(name: str) -> str:
+    return _named(TABLE_NAMES, name)
+
+
+def field_name(name: str) -> str:
+    return _named(FIELD_NAMES, name)
+
+
+def status_name(status: str) -> str:
+    return _named(STATUS_NAMES, status)
+
+
+def when(iso: str | dt.datetime | None) -> str:
+    """A stored UTC time as this PC's local time, dd/mm/yyyy hh:mm."""
+    if not iso:
+        return ""
+    value = iso if isinstance(iso, dt.datetime) else dt.datetime.fromisoformat(iso)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def value_text(value: object) -> str:
+    if value is None or value == "":
+        return QCoreApplication.translate("SyncNames", "(trống)")
+    if isinstance(value, bool):
+        return QCoreApplication.translate("SyncNames", "Có") if value else QCoreApplication.translate("SyncNames",
+                                                                                                      "Không")
+    return str(value)
+
+
+def reason_text(reasons: Sequence[tuple[str, str]]) -> str:
+    en = current_lang() == "en"
+    return " ".join(r[1] if en else r[0] for r in reasons)
+
+
+class PassphraseDialog(QDialog):
+    """The key's passphrase, typed hidden; asked again when it sets a new key. Nothing is kept."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, confirm: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.first, self.again = QLineEdit(), QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Mật khẩu:"), self.first)
+        if confirm:
+            form.addRow(self.tr("Nhập lại:"), self.again)
+        for edit in (self.first, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._confirm = confirm
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addLayout(ok_cancel_row(self, self.tr("Đồng ý")))
+
+    def accept(self) -> None:
+        if not self.first.text():
+            show_error(self, self.tr("Hãy nhập mật khẩu."))
+            return
+        if self._confirm and self.first.text() != self.again.text():
+            show_error(self, self.tr("Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại."))
+            return
+        super().accept()
+
+
+def ask_passphrase(parent: QWidget | None, prompt: str, confirm: bool = False) -> str | None:
+    """The passphrase, or None when the user cancelled. Tests replace this function."""
+    dialog = PassphraseDialog(parent, QCoreApplication.translate("PassphraseDialog", "Mật khẩu của khóa"), prompt,
+                              confirm)
+    try:
+        return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.first.clear()
+        dialog.again.clear()
+        dialog.deleteLater()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """A Yes/No question whose default (Enter, Esc) is No: for what cannot be undone."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.No).setText(no)
+    box.exec()
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+
+class Jobs(QObject):
+    """One service call at a time for a page, in the database worker; the page's action buttons are
+    disabled meanwhile, and a progress dialog with a cancel button shows when a label is given."""
+
+    def __init__(self, page: QWidget, runner: JobRunner) -> None:
+        super().__init__(page)
+        self.page, self.runner = page, runner
+        self.buttons: list[QWidget] = []
+        self.busy = False
+        self._progress: QtProgress | None = None
+        self._was: dict[int, bool] = {}
+
+    def run(self, fn: Callable[[Any, CancelToken], Any], done: Callable[[Any], None], label: str | None = None,
+            failed: Callable[[BaseException], None] | None = None) -> bool:
+        if self.busy:
+            return False
+        token = CancelToken()
+        progress = QtProgress(self.page, label, token) if label else None
+        self._progress = progress
+        self.busy = True
+        self._enable(False)
+        self.runner.submit(lambda: fn(progress, token), lambda result: self._finish(done, result),
+                           lambda exc: self._finish(failed or self.show_failure, exc))
+        return True
+
+    def _finish(self, callback: Callable[[Any], None], value: object) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+        self.busy = False
+        self._enable(True)
+        callback(value)
+
+    def _enable(self, on: bool) -> None:
+        if not on:  # restored as they were: some buttons are off for a reason (not enrolled yet)
+            self._was = {id(b): b.isEnabled() for b in self.buttons}
+        for b in self.buttons:
+            b.setEnabled(self._was.get(id(b), True) if on else False)
+
+    def show_failure(self, exc: BaseException) -> None:
+        show_error(self.page, QCoreApplication.translate("SyncPage", "Đã hủy theo yêu cầu; dữ liệu và USB không thay "
+                                                         "đổi gì.") if isinstance(exc, Cancelled) else error_text(exc))
+
+
+SUMMARY_HEADERS = (
+    QT_TRANSLATE_NOOP("SyncSummary", "Tệp"), QT_TRANSLATE_NOOP("SyncSummary", "Đơn vị"),
+    QT_TRANSLATE_NOOP("SyncSummary", "Kết quả"), QT_TRANSLATE_NOOP("SyncSummary", "Thêm"),
+    QT_TRANSLATE_NOOP("SyncSummary", "Cập nhật"), QT_TRANSLATE_NOOP("SyncSummary", "Giữ nguyên"),
+    QT_TRANSLATE_NOOP("SyncSummary", "Xung đột"), QT_TRANSLATE_NOOP("SyncSummary", "Từ chối"),
+    QT_TRANSLATE_NOOP("SyncSummary", "Giữ lại"), QT_TRANSLATE_NOOP("SyncSummary", "Lý do, ghi chú"),
+)
+SUMMARY_NUMERIC = (3, 4, 5, 6, 7, 8)
+SUMMARY_STATE = 2
+SUMMARY_WIDTHS = {0: 210, 1: 150, 2: 170, **{col: 72 for col in SUMMARY_NUMERIC}}
+
+
+class _OneLine(QStyledItemDelegate):
+    """A cell that never wraps (a file name would break at its hyphens): shortened in the middle."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: ANN001, N802
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+def wrapping_table(model: Any, widths: dict[int, int], stretch: int, one_line: Sequence[int] = ()) -> QTableView:
+    """A read-only table whose long cells (reasons, values) wrap onto more lines."""
+    view = readonly_table(model, stretch)
+    view.setWordWrap(True)
+    for col, width in widths.items():
+        view.setColumnWidth(col, width)
+    if one_line:
+        delegate = _OneLine(view)
+        for col in one_line:
+            view.setItemDelegateForColumn(col, delegate)
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a few rows only
+    rows.setMinimumSectionSize(rows.fontMetrics().height() + 12)
+    return view
+
+
+def summary_rows(summaries: Sequence[Any], names: dict[str, str]) -> list[tuple[str, list[object], str]]:
+    """One row per bundle read: where it came from, what became of it, and why."""
+    rows = []
+    for s in summaries:
+        state = status_name(s.status)
+        if s.dry_run:
+            state += QCoreApplication.translate("SyncSummary", " (chạy thử)")
+        unit = names.get(s.commune, s.commune)
+        note = reason_text(s.reasons)
+        if s.receipt:
+            note = " ".join(filter(None, [note, QCoreApplication.translate("SyncSummary", "Biên nhận: %1")
+                                          .replace("%1", Path(s.receipt).name)]))
+        rows.append((s.bundle_id or s.file, [s.file, unit, state, s.imported, s.updated, s.unchanged, s.conflicts,
+                                             s.rejected, s.held, note],
+                     STATUS_COLOURS.get(s.status, "")))
+    return rows
+
+
+def reminder_text(rem: Any) -> str:
+    """A reminder of changes waiting (services.sync_board.Reminder), saying what to do."""
+    if rem.kind == "unsent":
+        return (QCoreApplication.translate(
+            "SyncReminder", "Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang "
+            "Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.")
+            .replace("%1", str(rem.changes)).replace("%2", rem.since.astimezone().strftime("%d/%m/%Y"))
+            .replace("%3", str(rem.days)))
+    return (QCoreApplication.translate(
+        "SyncReminder", "Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, "
+        "rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.")
+        .replace("%1", rem.since.astimezone().strftime("%d/%m/%Y")).replace("%2", str(rem.days)))
+
+
+def subject_text(subject: dict[str, str]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in subject.items())
