@@ -40,6 +40,7 @@ class Outcome:
     killed: bool  # False: the process had finished before the kill came
     problems: list[str] = field(default_factory=list)
     state: str = ""  # before | after (imports), none | complete (exports)
+    recovered: list[str] = field(default_factory=list)  # what start-up recovery did: finished, removed, withdrew
 
 
 def _cli(data: Path, *args: str) -> list[str]:
@@ -166,7 +167,7 @@ class Harness:
         try:
             db = setup.open_database(user="recovery")  # what start-up does: check, migrate, open
             try:
-                export_staging.recover_unfinished(db)
+                outcome.recovered = [done.split()[0] for done in export_staging.recover_unfinished(db)]
             finally:
                 db.dispose()
             check_folder(data, kind, before, after, outcome)
@@ -298,6 +299,6 @@ def summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
         row = table.setdefault(o.kind, {"kills": 0, "finished_first": 0, "problems": 0})
         row["kills" if o.killed else "finished_first"] += 1
         row["problems"] += bool(o.problems)
-        if o.state:
-            row[o.state] = row.get(o.state, 0) + 1
+        for key in ([o.state] if o.state else []) + [f"recovery_{r}" for r in o.recovered]:
+            row[key] = row.get(key, 0) + 1
     return table

@@ -39,7 +39,8 @@ def main() -> int:
 
     def show(o: harness.Outcome) -> None:
         mark = "PROBLEM " + "; ".join(o.problems) if o.problems else o.state
-        print(f"{o.kind:14} {'kill' if o.killed else 'done'} at {o.delay:6.2f}s  {mark}", flush=True)
+        print(f"{o.kind:14} {'kill' if o.killed else 'done'} at {o.delay:6.2f}s  {mark}  {' '.join(o.recovered)}",
+              flush=True)
 
     outcomes = harness.run_kills(h, per_kind, args.seed, show, min_kills=args.kills)
     table = harness.summary(outcomes)
