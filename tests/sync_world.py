@@ -5,15 +5,22 @@ Paths are resolved per call, so every operation runs inside `at(folder)` of its 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from papi_desktop import paths
-from papi_desktop.services import enrolment, province, reception, setup
+from papi_desktop.exports.signing import KeyMaterial
+from papi_desktop.services import enrolment, keys, progress, province, reception, setup, sync_import
 from papi_desktop.services import sync as sync_service
 from papi_desktop.storage.db import Database
-from papi_desktop.sync import envelope
+from papi_desktop.storage.models import ChangeLog, Task
+from papi_desktop.storage.sync_state import BundleIn, Enrolment
+from papi_desktop.sync import envelope, pki
 from papi_desktop.sync.state import state_hash
 
 PASS = "ba-con-meo-tren-doi-2026"
@@ -46,6 +53,53 @@ class Province:
 
     def hash(self) -> str:
         return _hash(self.db)
+
+    @classmethod
+    def reopen(cls, folder: Path) -> Province:
+        """A province already initialised in folder (a copy made with `copy_to`): no keys are made again."""
+        self = cls.__new__(cls)
+        self.dir = folder
+        with at(folder):
+            self.db = setup.open_database(user="so-noi-vu")
+        return self
+
+    def copy_to(self, folder: Path) -> Province:
+        """A copy of this province's whole data folder (cheaper than a new enrolment), opened."""
+        self.db.engine.dispose()  # SQLite's WAL is folded into the file before the copy
+        shutil.copytree(self.dir, folder)
+        return Province.reopen(folder)
+
+    def receiver(self) -> sync_import.Receiver:
+        """Built once and reused: opening the keys costs seconds (PBKDF2, scrypt)."""
+        with at(self.dir):
+            return sync_import.province_receiver(PASS)
+
+    def import_with(self, receiver: sync_import.Receiver, *files: Path,
+                    dry_run: bool = False) -> list[sync_service.Summary]:
+        with at(self.dir):
+            return sync_import.import_with(self.db, receiver, list(files), dry_run=dry_run)
+
+    def mint(self, unit: str, device: str, revoked: bool = False, ca: KeyMaterial | None = None) -> KeyMaterial:
+        """A certificate the province issues without a commune PC behind it (a key that signs only);
+        pass `ca` (province.ca_material) to mint several without opening the CA's key each time."""
+        with at(self.dir):
+            ca = ca or province.ca_material(PASS)
+            key, csr = pki.commune_request(unit, f"Đơn vị {unit}")
+            cert = pki.issue_commune(ca, pki.read_request(csr))
+            province.record_issue(self.db, unit, device, "", cert)
+            if revoked:
+                with self.db.session() as s:
+                    row = s.scalar(select(Enrolment).where(Enrolment.serial == format(cert.serial_number, "x")))
+                    row.revoked_at, row.revoked_reason = "2026-06-01T00:00:00+00:00", "máy bị mất"
+        return KeyMaterial(key, cert, [ca.cert])
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.db)
+
+    def attachments(self) -> set[str]:
+        with at(self.dir):
+            folder = paths.attachments_dir()
+            return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
 
 
 class Commune:
@@ -101,6 +155,29 @@ class Commune:
 
     def hash(self) -> str:
         return _hash(self.db)
+
+    def material(self) -> KeyMaterial:
+        """This PC's signing key and certificate."""
+        with at(self.dir):
+            return keys.load(COMMUNE_PASS)
+
+    def add_evidence(self, content: bytes, name: str = "bien-ban.pdf") -> str:
+        """A progress update on the first task with one attached file; returns the file's SHA-256."""
+        source = self.dir.parent / f"{self.dir.name}-{hashlib.sha256(content).hexdigest()[:8]}-{name}"
+        source.write_bytes(content)
+        with self.db.reader() as s:
+            task_id = s.scalar(select(Task.id).where(Task.deleted.is_(False)).order_by(Task.position).limit(1))
+        with at(self.dir):
+            progress.add_update(self.db, task_id, "2026-H1", "Đã họp dân", date(2026, 6, 3),
+                                [progress.EvidenceInput("Biên bản số 12/BB-UBND", date(2026, 6, 3), file=source)])
+        return hashlib.sha256(content).hexdigest()
+
+
+def counts(db: Database) -> dict[str, int]:
+    """Rows of the sync bookkeeping an import may add to."""
+    with db.reader() as s:
+        return {"change_log": s.scalar(select(func.count()).select_from(ChangeLog)) or 0,
+                "sync_bundle_in": s.scalar(select(func.count()).select_from(BundleIn)) or 0}
 
 
 def _hash(db: Database) -> str:

@@ -13,6 +13,7 @@ or parts a reader names as missing.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import hashlib
 import io
@@ -321,6 +322,7 @@ class Opened:
     members: dict[str, bytes] = field(default_factory=dict)  # the in-memory ones
     streamed: dict[str, object] = field(default_factory=dict)  # what the sink returned for the others
     complete: bool = False  # False when the read stopped after the manifest
+    end: int = 0  # where the tar's end marker starts: from there on, only zero padding
 
     @property
     def digest(self) -> str:
@@ -344,7 +346,12 @@ def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes
     if identities is None:  # a signed-only bundle
         try:
             with _Concat(parts) as plain:
-                return _read_tar(plain, root_pem, None, lim, in_memory, sink, stop_after_manifest)  # type: ignore[arg-type]
+                watch = _Watch(plain)
+                opened = _read_tar(watch, root_pem, None, lim, in_memory, sink, stop_after_manifest)
+                if opened.complete and not _only_padding(watch, opened.end, plain):
+                    raise bad_bundle("Có dữ liệu lạ sau phần cuối của gói.",
+                                     "There is data after the end of the bundle.")
+                return opened
         except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeDecodeError):
             raise bad_bundle("Không đọc được gói dữ liệu: tệp bị cắt hoặc bị sửa.",
                              "Cannot read the bundle: truncated or altered.") from None
@@ -367,8 +374,9 @@ def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes
     worker = threading.Thread(target=decrypt, name="bundle-age", daemon=True)
     worker.start()
     pipe = os.fdopen(read_fd, "rb")
+    watch = _Watch(pipe)
     try:
-        opened = _read_tar(pipe, root_pem, own_recipient, lim, in_memory, sink, stop_after_manifest)
+        opened = _read_tar(watch, root_pem, own_recipient, lim, in_memory, sink, stop_after_manifest)
     except (KnownError, tarfile.TarError, OSError, EOFError, ValueError, UnicodeDecodeError) as exc:
         closing.set()
         pipe.close()  # the decrypting thread stops on a closed pipe
@@ -380,12 +388,7 @@ def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes
                              "province.") from None
         raise
     if opened.complete:  # the tar's end padding: read to the end so age checks its last chunk
-        trailing = 0
-        while block := pipe.read(_CHUNK):
-            trailing += len(block)
-            if trailing > 1 << 20:
-                break
-        if trailing > 1 << 20:
+        if not _only_padding(watch, opened.end, pipe):
             failure.append(ValueError("data after the archive"))
     else:
         closing.set()
@@ -395,6 +398,54 @@ def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes
         raise bad_bundle("Phần cuối của gói dữ liệu bị hỏng hoặc bị sửa.",
                          "The end of the bundle is damaged or altered.")
     return opened
+
+
+class _Watch(io.RawIOBase):
+    """What tarfile reads, counted, with the last records kept: tarfile reads whole records, so bytes
+    after the end marker may already sit in its buffer when the last member is read."""
+
+    _KEEP = 4 * tarfile.RECORDSIZE
+
+    def __init__(self, raw: BinaryIO | io.RawIOBase) -> None:
+        self._raw, self.count, self._kept = raw, 0, 0
+        self._tail: collections.deque[bytes] = collections.deque()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:  # noqa: ANN001
+        n = self._raw.readinto(buf)  # type: ignore[attr-defined]
+        if n:
+            self.count += n
+            self._tail.append(bytes(memoryview(buf)[:n]))
+            self._kept += n
+            while self._kept - len(self._tail[0]) >= self._KEEP:
+                self._kept -= len(self._tail.popleft())
+        return n
+
+    def last(self, n: int) -> bytes | None:
+        """The last n bytes read, or None when fewer are kept."""
+        kept = b"".join(self._tail)
+        return kept[len(kept) - n:] if 0 <= n <= len(kept) else None
+
+
+def _only_padding(watch: _Watch, end: int, rest: BinaryIO | io.RawIOBase) -> bool:
+    """From the end marker on, zeros only (at most 1 MiB): a second archive or other bytes appended to
+    what the sender signed are not ignored. Reads `rest` to its end, so age checks its last chunk."""
+    seen = watch.count - end
+    read = watch.last(seen)
+    if read is None or read.strip(b"\0"):
+        return False
+    while block := rest.read(_CHUNK):
+        seen += len(block)
+        if block.strip(b"\0") or seen > 1 << 20:
+            return False
+    return True
+
+
+def _spec_ok(spec: object) -> bool:
+    return isinstance(spec, dict) and type(spec.get("size")) is int and spec["size"] >= 0 \
+        and isinstance(spec.get("sha256"), str) and len(spec["sha256"]) == 64
 
 
 def _read_exact(tar: tarfile.TarFile, info: tarfile.TarInfo, cap: int) -> bytes:
@@ -409,7 +460,7 @@ def _read_exact(tar: tarfile.TarFile, info: tarfile.TarInfo, cap: int) -> bytes:
     return data
 
 
-def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str | None, lim: dict[str, int],
+def _read_tar(pipe: BinaryIO | io.RawIOBase, root_pem: bytes, own_recipient: str | None, lim: dict[str, int],
               in_memory: Callable[[str], bool], sink: Sink | None,
               stop_after_manifest: Callable[[Opened], bool] | None) -> Opened:
     with tarfile.open(fileobj=pipe, mode="r|") as tar:
@@ -425,15 +476,16 @@ def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str | None, lim: d
         manifest = json.loads(manifest_bytes)
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise bad_bundle("Gói dữ liệu không đúng định dạng của chương trình.", "Not a PAPI Desktop bundle.")
-        if own_recipient is not None and \
-                envelope.recipient_fingerprint(own_recipient) not in manifest.get("recipients", []):
+        recipients = manifest.get("recipients")
+        if own_recipient is not None and (not isinstance(recipients, list) or
+                                          envelope.recipient_fingerprint(own_recipient) not in recipients):
             raise bad_bundle("Gói dữ liệu không được lập cho tỉnh này (đã bị mã hóa lại cho khóa khác).",
                              "The bundle was not made for this province (re-encrypted to another key).")
         opened = Opened(manifest, manifest_bytes, signature, signer)
         if stop_after_manifest is not None and stop_after_manifest(opened):
             return opened
         files = manifest.get("files") or {}
-        if not isinstance(files, dict) or len(files) > lim["max_members"]:
+        if not isinstance(files, dict) or len(files) > lim["max_members"] or not all(map(_spec_ok, files.values())):
             raise bad_bundle("Danh sách tệp trong bản kê khai không hợp lệ.", "The manifest's file list is invalid.")
         seen: set[str] = set()
         while (info := tar.next()) is not None:  # iterating would start again from the manifest
@@ -455,7 +507,7 @@ def _read_tar(pipe: BinaryIO, root_pem: bytes, own_recipient: str | None, lim: d
         if missing:
             raise bad_bundle(f"Gói thiếu {len(missing)} tệp ghi trong bản kê khai ({missing[0]}…).",
                              f"The bundle lacks {len(missing)} files its manifest lists ({missing[0]}…).")
-        opened.complete = True
+        opened.complete, opened.end = True, tar.offset
         return opened
 
 

@@ -108,13 +108,14 @@ def verify_detached(data: bytes, signature: bytes, root_pem: bytes) -> object:
             raise ValueError("one signer expected")
         context = ValidationContext(trust_roots=[_asn1_cert(root_pem)], allow_fetching=False)
         status = asyncio.run(async_validate_detached_cms(data, signed, signer_validation_context=context))
+        # asn1crypto reads lazily: a damaged certificate may surface only here (ValueError, KeyError…)
+        signer = x509.load_der_x509_certificate(status.signing_cert.dump())
+        who = name_parts(signer.subject).get("CN", "?")
     except KnownError:
         raise
     except Exception as exc:  # noqa: BLE001 - any damage is a refusal with a reason, never a crash
         raise KnownError(f"Chữ ký của bản kê khai hỏng ({type(exc).__name__}).",
                          f"The manifest's signature is damaged ({type(exc).__name__}).") from None
-    signer = x509.load_der_x509_certificate(status.signing_cert.dump())
-    who = name_parts(signer.subject).get("CN", "?")
     if not (status.intact and status.valid):
         raise KnownError("Chữ ký của bản kê khai không khớp nội dung: gói đã bị sửa.",
                          "The manifest's signature does not match its content: the bundle was altered.")
