@@ -515,7 +515,7 @@ SHA-256 fingerprint: %2</translation>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
-        <translation>%1 changes the province has not confirmed receiving.</translation>
+        <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
@@ -525,7 +525,7 @@ SHA-256 fingerprint: %2</translation>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
-        <translation>Last bundle written %1 (%2 changes).</translation>
+        <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
@@ -711,7 +711,7 @@ Compare it character by character with the fingerprint the province gave you (by
 %3
 
 Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh gói; về đến xã, bấm “Đọc biên nhận / gói từ USB”.</source>
-        <translation>Bundle for the province written (%1 changes, %2 attached files):
+        <translation>Bundle for the province written (changes: %1, attached files: %2):
 %3
 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
@@ -722,7 +722,7 @@ Take the USB stick to the province. The province writes a receipt beside the bun
 %3
 
 Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”; mang biên nhận của máy đó về đọc ở đây.</source>
-        <translation>Bundle for PC %4 written (%1 changes, %2 attached files):
+        <translation>Bundle for PC %4 written (changes: %1, attached files: %2):
 %3
 
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
@@ -745,12 +745,12 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
-        <translation>No receipt or bundle for this PC was found (%1 bundles there were written by this PC itself). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
+        <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
-        <translation>The stick holds %1 bundles from another PC of the commune. Enter this PC&apos;s key passphrase to read them.</translation>
+        <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="363"/>
@@ -780,7 +780,7 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="380"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
-        <translation>%1: %2 — %3 new, %4 updated, %5 conflicts.</translation>
+        <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
@@ -2924,7 +2924,7 @@ Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
         <translation>The province&apos;s root certificate: %1
 SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
-%3 communes enrolled; %4 bundles received, %5 bundles waiting.</translation>
+Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="124"/>
@@ -2934,7 +2934,7 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="125"/>
         <source>Còn hiệu lực (%1 máy)</source>
-        <translation>In force (%1 PCs)</translation>
+        <translation>In force (PCs: %1)</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="126"/>
@@ -2984,7 +2984,7 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="183"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
-        <translation>%1 bundles read: %2 received, %3 held back or refused (see the reasons in the table).</translation>
+        <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
@@ -3077,7 +3077,7 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="245"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
-        <translation>%1 certificates of %2 revoked. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
+        <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
 </context>
 <context>
@@ -4504,7 +4504,7 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="298"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
-        <translation>%1 changes have not been written to USB for the province, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
+        <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>

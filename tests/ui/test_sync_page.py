@@ -7,11 +7,12 @@ shows a summary per bundle; the home screen reminds of changes that waited too l
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 from sqlalchemy import func, select
 from sync_world import COMMUNE_PASS, PASS, Commune, Province, at
 
@@ -51,15 +52,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, 
 
 
 @pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[bool]]:
-    """Message boxes record their text; a question takes the next queued answer (yes/no), else No."""
+def answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[bool], list[str]]:
+    """Message boxes record their text (and, in the third list, the questions whose default is No); a
+    question takes the next queued answer (yes/no), else No."""
     texts: list[str] = []
     queue: list[bool] = []
+    default_no: list[str] = []
 
     def exec_(box: QMessageBox) -> int:
         texts.append(box.text())
         if box.defaultButton() is not None and box.defaultButton() == box.button(QMessageBox.StandardButton.No):
-            texts.append("default: No")
+            default_no.append(box.text())
         wanted = QMessageBox.ButtonRole.YesRole if queue and queue.pop(0) else QMessageBox.ButtonRole.NoRole
         for button in box.buttons():
             if box.buttonRole(button) == wanted:
@@ -67,7 +70,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[bool]]:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
-    return texts, queue
+    return texts, queue, default_no
 
 
 @pytest.fixture
@@ -135,7 +138,7 @@ def test_commune_page_shows_what_waits_and_the_role_for_numbers(qtbot, world) ->
 
 def test_commune_writes_a_bundle_and_reads_the_receipt(qtbot, world, dialogs, answers) -> None:  # noqa: ANN001
     prov, a, _b, root = world
-    texts, _queue = answers
+    texts, _queue, _default_no = answers
     usb = root / "usb-gui"
     usb.mkdir()
     waiting = len(sync.pending(a.db))
@@ -172,7 +175,7 @@ def test_commune_writes_a_bundle_and_reads_the_receipt(qtbot, world, dialogs, an
 
 def test_a_wrong_passphrase_writes_nothing_and_says_so(qtbot, world, dialogs, answers, tmp_path: Path) -> None:  # noqa: ANN001
     _prov, a, _b, _root = world
-    texts, _queue = answers
+    texts, _queue, _default_no = answers
     with at(a.dir):
         plan.update_task(a.db, _first_task(a), output="Báo cáo kết quả")
     page = _page(qtbot, a.db, a.dir)
@@ -210,7 +213,7 @@ def test_commune_resolves_a_conflict(qtbot, world) -> None:  # noqa: ANN001
 
 def test_province_receives_a_folder_dry_run_first(qtbot, world, dialogs, answers) -> None:  # noqa: ANN001
     prov, a, b, root = world
-    texts, _queue = answers
+    texts, _queue, _default_no = answers
     usb = root / "usb-province"
     with at(b.dir):
         plan.update_task(b.db, _first_task(b), lead="Văn phòng - Thống kê")
@@ -250,7 +253,7 @@ def test_province_receives_a_folder_dry_run_first(qtbot, world, dialogs, answers
 
 def test_enrolment_through_the_buttons(qtbot, world, db, dialogs, answers, tmp_path: Path) -> None:  # noqa: ANN001
     prov, _a, _b, _root = world
-    texts, queue = answers
+    texts, queue, default_no = answers
     here = paths.data_dir()
     page = _page(qtbot, db, here)
     view = page.view
@@ -270,7 +273,7 @@ def test_enrolment_through_the_buttons(qtbot, world, db, dialogs, answers, tmp_p
     with at(prov.dir):
         fingerprint = enrolment.read_package(package).root_fingerprint
     paths.set_override(here)
-    assert fingerprint in texts[-3] and "Dấu vân tay có khớp không?" in texts[-3] and texts[-2] == "default: No"
+    assert fingerprint in texts[-2] and "Dấu vân tay có khớp không?" in texts[-2] and default_no == [texts[-2]]
     assert texts[-1].startswith("Chưa cài đặt gì.") and enrolment.enrolled() is None
     queue.append(True)
     _act(qtbot, page, view.install_button.click, "install")
@@ -307,3 +310,107 @@ def test_home_reminds_of_changes_waiting_too_long(qtbot, world, monkeypatch: pyt
         home.sync_notice.linkActivated.emit("sync")
     assert opened.args == ["sync", ""]
     runner.shutdown()
+
+
+def test_two_pcs_exchange_through_the_buttons(qtbot, world, dialogs, answers) -> None:  # noqa: ANN001
+    _prov, a, b, root = world
+    texts, _queue, _default_no = answers
+    stick = root / "usb-a-to-b"
+    stick.mkdir()
+    with at(a.dir):
+        plan.update_task(a.db, _first_task(a), coordinators="Hội Nông dân xã")
+    page = _page(qtbot, a.db, a.dir)
+    page.view.peer_view.selectRow(0)
+    dialogs.update(folder=stick, passphrase=COMMUNE_PASS)
+    sent = _act(qtbot, page, page.view.send_peer_button.click, "export")
+    assert sent is not None and texts[-1].startswith(f"Đã ghi gói dữ liệu cho máy {b.device} (")
+    page.runner.shutdown()
+
+    on_b = _page(qtbot, b.db, b.dir)
+    asked = len(dialogs["asked"])
+    got = _act(qtbot, on_b, on_b.view.read_folder_action.trigger, "read")
+    assert dialogs["asked"][asked:] == ["Trên USB có 1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này "
+                                        "để đọc."]
+    (summary,) = got.summaries
+    assert summary.status == "applied" and summary.receipt
+    view = on_b.view
+    assert view.tabs.currentWidget() is view.summary_view and view.summary_model.cell(0, 2) == "Đã nhận"
+    assert view.summary_model.cell(0, 1) == "Xã Chiềng Sơn" and f"Biên nhận: {Path(summary.receipt).name}" in \
+        view.summary_model.cell(0, 9)
+    on_b.runner.shutdown()
+
+    back = _page(qtbot, a.db, a.dir)
+    read = _act(qtbot, back, back.view.read_folder_action.trigger, "read")
+    assert [(r.status, r.error) for r in read.receipts] == [("applied", None)] and read.summaries == []
+    assert dict(back.view.board.peers)[b.device] == 0  # b acknowledged everything a had
+    back.runner.shutdown()
+
+
+def test_cancel_leaves_the_page_usable_and_says_so(qtbot, world, answers) -> None:  # noqa: ANN001
+    _prov, a, _b, _root = world
+    texts, _queue, _default_no = answers
+    page = _page(qtbot, a.db, a.dir)
+    jobs = page.view.jobs
+
+    def slow(_progress, token) -> None:  # noqa: ANN001
+        while not token.cancelled:
+            time.sleep(0.01)
+        token.raise_if_cancelled()
+
+    done: list[object] = []
+    assert jobs.run(slow, done.append, "Đang ghi gói dữ liệu…")
+    assert not page.view.export_button.isEnabled() and not jobs.run(slow, done.append)  # one job at a time
+    (cancel,) = jobs._progress.dialog.findChildren(QPushButton)  # noqa: SLF001
+    assert cancel.text() == "Hủy"
+    cancel.click()
+    qtbot.waitUntil(lambda: not jobs.busy, timeout=5000)
+    assert done == [] and texts[-1] == "Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì."
+    assert page.view.export_button.isEnabled()
+    page.runner.shutdown()
+
+
+def test_province_issues_a_package_then_revokes_the_commune(qtbot, world, db, dialogs, answers, monkeypatch,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    prov, a, _b, root = world
+    texts, queue, default_no = answers
+    request = tmp_path / "yeu-cau.json"
+    request.write_bytes(enrolment.request(db, "doi-che-xanh-muot-5093"))
+    before = [e for e in _enrolled(prov) if e.unit_code == "03985"]
+    page = _page(qtbot, prov.db, prov.dir)
+    view = page.view
+    out = tmp_path / "goi-dang-ky.papi"
+    dialogs.update(open=request, save=out, passphrase=PASS)
+    queue.append(True)
+    path = _act(qtbot, page, view.issue_button.click, "issue")
+    assert path == out and out.is_file()
+    assert texts[-2].startswith("Cấp chứng thư cho Xã Chiềng Sơn (mã 03985), máy ") and default_no == [texts[-2]]
+    assert texts[-1].startswith(f"Đã cấp gói đăng ký cho Xã Chiềng Sơn: {out}.")
+    assert texts[-1].endswith(view.board.fingerprint) and view.board.fingerprint
+    assert len([e for e in _enrolled(prov) if e.unit_code == "03985"]) == len(before) + 1
+
+    (row,) = [r for r in range(view.commune_model.rowCount()) if view.commune_model.row_id(r) == "03985"]
+    view.commune_view.selectRow(row)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Máy bị mất", True)))
+    queue.append(True)
+    count = _act(qtbot, page, view.revoke_button.click, "revoke")
+    assert count == len(before) + 1 and "Không hoàn tác được." in texts[-2]
+    assert texts[-1].startswith(f"Đã thu hồi {count} chứng thư của Xã Chiềng Sơn.")
+    assert view.commune_model.cell(row, 4).startswith("Đã thu hồi ")
+    assert all(e.revoked_at for e in _enrolled(prov) if e.unit_code == "03985")
+
+    with at(a.dir):
+        plan.update_task(a.db, _first_task(a), note="Sau khi bị thu hồi")
+    usb = root / "usb-revoked"
+    a.export(usb)
+    paths.set_override(prov.dir)
+    dialogs["folder"] = usb
+    (refused,) = _act(qtbot, page, view.actions[(False, False)].trigger, "import")
+    assert refused.status == "rejected" and view.summary_model.cell(0, 2) == "Từ chối"
+    assert "thu hồi" in view.summary_model.cell(0, 9)
+    page.runner.shutdown()
+
+
+def _enrolled(prov: Province) -> list:
+    from papi_desktop.services import province
+
+    return province.enrolled(prov.db)
