@@ -298,8 +298,8 @@ def scan_usb(db: Database, inputs: list[Path]) -> UsbFiles:
             try:
                 encrypted = _encrypted(path)
             except OSError:
-                raise KnownError(f"Không đọc được tệp {path.name} trên USB.", f"Cannot read {path.name} on the stick.") \
-                    from None
+                raise KnownError(f"Không đọc được tệp {path.name} trên USB: hãy cắm lại USB rồi thử lại.",
+                                 f"Cannot read {path.name} on the stick: plug it in again and retry.") from None
             if encrypted:
                 if path.name in own_names:
                     found.own += 1

@@ -30,6 +30,7 @@ from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
+from .sync_peers import PeersTab
 
 PENDING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Sổ, loại dữ liệu"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi chờ gửi"))
@@ -39,7 +40,6 @@ CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Bản ghi"), QT_TRANSLATE_
 WAITING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Máy gửi"), QT_TRANSLATE_NOOP("CommuneSync", "Tình trạng"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Nhận lúc"), QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Lý do"))
-PEER_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Máy"), QT_TRANSLATE_NOOP("CommuneSync", "Thay đổi chờ gửi cho máy đó"))
 
 
 def _wrapped() -> QLabel:
@@ -52,7 +52,8 @@ def _wrapped() -> QLabel:
 class CommuneSync(QWidget):
     """Signals:
         sig_done(str, object): (action, result) when an action ended; result None when it failed or
-            was cancelled. Actions: request, install, export, read, card, peer, resolve.
+            was cancelled. Actions: request, install, export, read, card, peer (sync_peers.py),
+            resolve.
         sig_reload(): the page should read the state again.
     """
 
@@ -126,32 +127,14 @@ class CommuneSync(QWidget):
         conflict_layout.addLayout(row)
         self.waiting_model = RowsModel("CommuneSync", WAITING_HEADERS, (3,), 1, self)
         self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 130, 1: 190, 2: 130, 3: 100}, 4)
-        self.peer_model = RowsModel("CommuneSync", PEER_HEADERS, (1,), parent=self)
-        self.peer_view = readonly_table(self.peer_model)
-        self.peer_view.setColumnWidth(0, 200)
-        self.peer_view.setColumnWidth(1, 260)
-        self.card_button = QPushButton(self.tr("Ghi thẻ của máy này…"))
-        self.add_peer_button = QPushButton(self.tr("Thêm máy từ thẻ…"))
-        self.send_peer_button = QPushButton(self.tr("Gửi cho máy khác…"))
-        peer_tab = QWidget()
-        peer_layout = QVBoxLayout(peer_tab)
-        peer_hint = QLabel(self.tr("Xã dùng hai máy trở lên: mỗi máy ghi thẻ của mình, máy kia thêm thẻ đó; sau đó hai "
-                                   "máy trao đổi gói dữ liệu qua USB như với tỉnh."))
-        peer_hint.setWordWrap(True)
-        peer_layout.addWidget(peer_hint)
-        peer_layout.addWidget(self.peer_view, 1)
-        row = QHBoxLayout()
-        for b in (self.card_button, self.add_peer_button, self.send_peer_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        peer_layout.addLayout(row)
+        self.peers = PeersTab(db, self.jobs, self._say, self._failed, self)
         self.summary_model = RowsModel("SyncSummary", sw.SUMMARY_HEADERS, sw.SUMMARY_NUMERIC, sw.SUMMARY_STATE, self)
         self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pending_view, "")
         self.tabs.addTab(conflict_tab, "")
         self.tabs.addTab(self.waiting_view, "")
-        self.tabs.addTab(peer_tab, "")
+        self.tabs.addTab(self.peers, "")
         self.tabs.addTab(self.summary_view, self.tr("Kết quả đọc từ USB"))
 
         layout = QVBoxLayout(self)
@@ -161,8 +144,7 @@ class CommuneSync(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
-                             self.refresh_button, self.keep_local_button, self.take_remote_button, self.card_button,
-                             self.add_peer_button, self.send_peer_button]
+                             self.refresh_button, self.keep_local_button, self.take_remote_button, *self.peers.buttons]
         self.request_button.clicked.connect(lambda: self.make_request())
         self.install_button.clicked.connect(lambda: self.install_package())
         self.export_button.clicked.connect(lambda: self.export())
@@ -171,9 +153,7 @@ class CommuneSync(QWidget):
         self.refresh_button.clicked.connect(self.sig_reload.emit)
         self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
         self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
-        self.card_button.clicked.connect(lambda: self.write_card())
-        self.add_peer_button.clicked.connect(lambda: self.add_peer())
-        self.send_peer_button.clicked.connect(lambda: self.send_to_peer())
+        self.peers.sig_send.connect(self.export)
 
     # --- showing the state --------------------------------------------------------------------------
 
@@ -210,8 +190,7 @@ class CommuneSync(QWidget):
         self.bundles_label.setText(f"{last} {ack}")
         self.reminder.setText("\n".join(sw.reminder_text(r) for r in b.reminders))
         self.reminder.setVisible(bool(b.reminders))
-        for w in (self.export_button, self.read_button, self.card_button, self.add_peer_button,
-                  self.send_peer_button):
+        for w in (self.export_button, self.read_button, *self.peers.buttons):
             w.setEnabled(enrolled and not self.jobs.busy)
         self.pending_model.set_rows([(t, [sw.table_name(t), n], "") for t, n in b.pending_by_table])
         lang_en = current_lang() == "en"
@@ -223,7 +202,7 @@ class CommuneSync(QWidget):
         self.waiting_model.set_rows([(w.bundle_id, [w.device, sw.status_name(w.status), sw.when(w.received_at),
                                                     w.changes, w.reason_en if lang_en else w.reason_vi],
                                       sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
-        self.peer_model.set_rows([(d, [d, n], "") for d, n in b.peers])
+        self.peers.set_peers(b.device, b.peers)
         self.tabs.setTabText(0, self.tr("Chờ gửi (%1)").replace("%1", str(b.pending)))
         self.tabs.setTabText(1, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
@@ -385,46 +364,6 @@ class CommuneSync(QWidget):
             self.summary_model.set_rows(sw.summary_rows(result.summaries, names))
             self.tabs.setCurrentWidget(self.summary_view)
         self._say("read", "\n".join(lines), result)
-
-    # --- the commune's other PCs --------------------------------------------------------------------
-
-    def write_card(self) -> None:
-        device = self.board.device if self.board else ""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu thẻ của máy này (chép sang máy kia của xã)"),
-                                              f"the-may-{device}.card.papi", self.tr("Thẻ máy (*.papi)"))
-        if not name:
-            return
-        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để ký thẻ máy)."))
-        if passphrase is None:
-            return
-        out = Path(name)
-
-        def work(_p, _t) -> Path:  # noqa: ANN001
-            signing.atomic_write(out, sync.peer_card(self.db, passphrase))
-            return out
-
-        self.jobs.run(work, lambda path: self._say("card", self.tr(
-            "Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.")
-            .replace("%1", str(path)), path), failed=self._failed("card"))
-
-    def add_peer(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn thẻ của máy kia"), "", self.tr("Thẻ máy (*.papi)"))
-        if name:
-            self.jobs.run(lambda _p, _t: sync.add_peer(self.db, Path(name)), lambda info: self._say("peer", self.tr(
-                "Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.")
-                .replace("%1", info.device).replace("%2", info.subject.get("CN", "")), info),
-                failed=self._failed("peer"))
-
-    def send_to_peer(self) -> None:
-        index = self.peer_view.currentIndex()
-        device = self.peer_model.row_id(index.row()) if index.isValid() else None
-        if device is None and self.peer_model.rowCount() == 1:
-            device = self.peer_model.row_id(0)
-        if device is None:
-            show_error(self, self.tr("Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu "
-                                     "danh sách trống)."))
-            return
-        self.export(device)
 
     # --- conflicts ----------------------------------------------------------------------------------
 
