@@ -311,291 +311,291 @@
 <context>
     <name>CommuneSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="34"/>
         <source>Sổ, loại dữ liệu</source>
         <translation>Register, kind of data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
         <source>Số thay đổi chờ gửi</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
         <source>Giá trị máy này</source>
         <translation>This PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
         <source>Giá trị máy kia</source>
         <translation>Other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
         <source>Đang hiển thị</source>
         <translation>Shown now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="61"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="62"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="71"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="73"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="74"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="76"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="86"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="102"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="103"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="106"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="126"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="152"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="155"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="158"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="162"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="165"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="169"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="171"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="173"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="175"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="176"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="177"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="257"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="258"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -616,67 +616,67 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="244"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="248"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="253"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="276"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="304"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="277"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -687,7 +687,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -698,67 +698,67 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="319"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="331"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="304"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="337"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="310"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="342"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="315"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="322"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="351"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="353"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="355"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="328"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="359"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="332"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="374"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="378"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="351"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
@@ -2871,57 +2871,57 @@ SHA-256 fingerprint: %5</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="52"/>
         <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
         <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="54"/>
         <source>Nhận từ USB</source>
         <translation>Receive from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="55"/>
         <source>Chạy thử</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
         <source>Chọn các tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="65"/>
         <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
         <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
         <source>Cấp gói đăng ký từ yêu cầu…</source>
         <translation>Issue an enrolment package from a request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
         <source>Thu hồi chứng thư của xã…</source>
         <translation>Revoke a commune&apos;s certificates…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="84"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="105"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -2930,155 +2930,155 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="112"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="113"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="114"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="127"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="128"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="134"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="135"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="138"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="142"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="153"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="157"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="162"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="169"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="177"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="205"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="180"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="184"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
         <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="205"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="209"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="214"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="219"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
@@ -4497,7 +4497,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="236"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="240"/>
+        <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
+        <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -4505,12 +4510,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="298"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
         <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="350"/>
         <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
         <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
     </message>
@@ -4518,62 +4523,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="288"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="288"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="242"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="289"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="242"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="289"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="290"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="290"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="291"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="291"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="292"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="292"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="283"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="330"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="287"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="334"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
     </message>

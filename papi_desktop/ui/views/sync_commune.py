@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -27,7 +26,7 @@ from ...services import conflicts, enrolment, sync, sync_board
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
-from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 from .sync_peers import PeersTab
@@ -49,21 +48,12 @@ def _wrapped() -> QLabel:
     return label
 
 
-class CommuneSync(QWidget):
-    """Signals:
-        sig_done(str, object): (action, result) when an action ended; result None when it failed or
-            was cancelled. Actions: request, install, export, read, card, peer (sync_peers.py),
-            resolve.
-        sig_reload(): the page should read the state again.
-    """
-
-    sig_done = Signal(str, object)
-    sig_reload = Signal()
+class CommuneSync(sw.SyncView):
+    """Actions (sig_done): request, install, export, read, card, peer (sync_peers.py), resolve."""
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.db = db
-        self.jobs = sw.Jobs(self, runner)
         self.board: sync_board.CommuneBoard | None = None
         self.enrol_state, self.role, self.pending_label, self.bundles_label = (_wrapped() for _ in range(4))
         self.reminder = _wrapped()
@@ -102,8 +92,6 @@ class CommuneSync(QWidget):
         for b in (self.export_button, self.read_button, self.refresh_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        self.result = _wrapped()
-        self.result.hide()  # shown once an action said something
 
         self.pending_model = RowsModel("CommuneSync", PENDING_HEADERS, (1,), parent=self)
         self.pending_view = readonly_table(self.pending_model)
@@ -207,21 +195,6 @@ class CommuneSync(QWidget):
         self.tabs.setTabText(1, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
         self.tabs.setTabText(3, self.tr("Máy khác của xã (%1)").replace("%1", str(len(b.peers))))
-
-    def _say(self, action: str, text: str, result: object, popup: bool = True) -> None:
-        self.result.setText(text)
-        self.result.show()
-        if popup:
-            show_info(self, text)
-        self.sig_done.emit(action, result)
-        self.sig_reload.emit()
-
-    def _failed(self, action: str):  # noqa: ANN202
-        def failed(exc: BaseException) -> None:
-            self.jobs.show_failure(exc)
-            self.sig_done.emit(action, None)
-            self.sig_reload.emit()
-        return failed
 
     # --- enrolment ----------------------------------------------------------------------------------
 
@@ -339,7 +312,7 @@ class CommuneSync(QWidget):
             if passphrase is None and not found.receipts:
                 return
         self.jobs.run(lambda p, t: sync_board.read_usb(self.db, found, passphrase, p, t), self._read_done,
-                      self.tr("Đang đọc từ USB…"), self._failed("read"))
+                      self.tr("Đang đọc từ USB…"), self._failed("read", partial=True))
 
     def _read_done(self, result: sync_board.UsbResult) -> None:
         en = current_lang() == "en"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,7 +26,7 @@ from ...services import enrolment, province, sync, sync_board
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
-from ..widgets.messages import current_lang, error_text, show_error, show_info
+from ..widgets.messages import current_lang, error_text, show_error
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 
@@ -39,20 +39,12 @@ WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANS
                    QT_TRANSLATE_NOOP("ProvinceSync", "Số thay đổi"), QT_TRANSLATE_NOOP("ProvinceSync", "Lý do"))
 
 
-class ProvinceSync(QWidget):
-    """Signals:
-        sig_done(str, object): (action, result) when an action ended; None when it failed or was
-            cancelled. Actions: import, issue, revoke.
-        sig_reload(): the page should read the state again.
-    """
-
-    sig_done = Signal(str, object)
-    sig_reload = Signal()
+class ProvinceSync(sw.SyncView):
+    """Actions (sig_done): import, issue, revoke."""
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.db = db
-        self.jobs = sw.Jobs(self, runner)
         self.board: sync_board.ProvinceBoard | None = None
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -79,10 +71,6 @@ class ProvinceSync(QWidget):
         for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.refresh_button):
             row.addWidget(b)
         row.addStretch(1)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()  # shown once an action said something
         self.commune_model = RowsModel("ProvinceSync", COMMUNE_HEADERS, (2,), 6, self)
         self.commune_view = readonly_table(self.commune_model, 6)
         for col, width in ((0, 70), (1, 260), (2, 70), (3, 120), (4, 200), (5, 150)):
@@ -139,20 +127,6 @@ class ProvinceSync(QWidget):
         self.tabs.setTabText(0, self.tr("Các xã đã đăng ký (%1)").replace("%1", str(len(b.communes))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
 
-    def _failed(self, action: str):  # noqa: ANN202
-        def failed(exc: BaseException) -> None:
-            self.jobs.show_failure(exc)
-            self.sig_done.emit(action, None)
-            self.sig_reload.emit()
-        return failed
-
-    def _say(self, action: str, text: str, result: object) -> None:
-        self.result.setText(text)
-        self.result.show()
-        show_info(self, text)
-        self.sig_done.emit(action, result)
-        self.sig_reload.emit()
-
     # --- receiving ----------------------------------------------------------------------------------
 
     def receive(self, dry_run: bool = False, files: bool = False) -> None:
@@ -170,7 +144,7 @@ class ProvinceSync(QWidget):
             return
         self.jobs.run(lambda p, t: sync.import_files(self.db, inputs, passphrase, dry_run, p, t),
                       lambda out: self._received(out, dry_run), self.tr("Đang nhận các gói dữ liệu…"),
-                      self._failed("import"))
+                      self._failed("import", partial=not dry_run))
 
     def _received(self, summaries: list[sync.Summary], dry_run: bool) -> None:
         self.summary_model.set_rows(sw.summary_rows(summaries, self.names()))

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,7 +29,7 @@ from ...domain.progress import CancelToken
 from ..progress import QtProgress
 from ..workers import JobRunner
 from .forms import ok_cancel_row
-from .messages import current_lang, error_text, show_error
+from .messages import current_lang, error_text, show_error, show_info
 from .tables import readonly_table
 
 CTX = "SyncNames"
@@ -232,9 +232,56 @@ class Jobs(QObject):
         for b in self.buttons:
             b.setEnabled(self._was.get(id(b), True) if on else False)
 
-    def show_failure(self, exc: BaseException) -> None:
-        show_error(self.page, QCoreApplication.translate("SyncPage", "Đã hủy theo yêu cầu; dữ liệu và USB không thay "
-                                                         "đổi gì.") if isinstance(exc, Cancelled) else error_text(exc))
+    def show_failure(self, exc: BaseException, partial: bool = False) -> None:
+        """partial: the job applies bundles one by one, each whole or not at all (an import)."""
+        if not isinstance(exc, Cancelled):
+            text = error_text(exc)
+        elif partial:
+            text = QCoreApplication.translate(
+                "SyncPage", "Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn "
+                "vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.")
+        else:
+            text = QCoreApplication.translate("SyncPage", "Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.")
+        show_error(self.page, text)
+
+
+class SyncView(QWidget):
+    """What the commune's and the province's views share: one job at a time (jobs), a line saying
+    what the last action did (result), and the signals the page listens to.
+
+    Signals:
+        sig_done(str, object): (action, result) when an action ended; result None when it failed or
+            was cancelled.
+        sig_reload(): the page should read the state again.
+    """
+
+    sig_done = Signal(str, object)
+    sig_reload = Signal()
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs = Jobs(self, runner)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()  # shown once an action said something
+
+    def _say(self, action: str, text: str, result: object, popup: bool = True) -> None:
+        self.result.setText(text)
+        self.result.show()
+        if popup:
+            show_info(self, text)
+        self.sig_done.emit(action, result)
+        self.sig_reload.emit()
+
+    def _failed(self, action: str, partial: bool = False) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            self.jobs.show_failure(exc, partial)
+            self.sig_done.emit(action, None)
+            self.sig_reload.emit()
+        return failed
+
+
 
 
 SUMMARY_HEADERS = (
