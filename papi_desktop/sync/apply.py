@@ -13,21 +13,38 @@ Nothing is overwritten silently: a column where the two edits disagree is report
 (both values, whichever won) for the import to queue for a person — on each PC, whichever direction
 the change travels: an older change loses a column a later local edit set, or a newer change replaces
 a local value it had never seen (its before-image holds another).
+
+A province applies bundles of 10,000 changes from 75 communes, so a batch is applied in few
+statements: what it already holds is looked up once per device, the rows it touches once per table,
+and its writes go out as one executemany per table and statement shape, in each table's own order
+(keys are checked at the end, so the order between tables does not matter). The outcome is the one
+the changes would have one by one; if the database refuses a batched statement, the batch is undone
+and applied one by one, so the error is the one the first failing change raises.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Column, Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError, KnownError
-from ..storage.changelog import FTS_TABLES, STAMP_COLUMNS, derived_columns, index_new, search_text, tracked_models
+from ..storage.changelog import (
+    FTS_TABLES,
+    STAMP_COLUMNS,
+    derived_columns,
+    index_new,
+    search_text,
+    tracked_models,
+)
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Tracked
 from .changes import FIELDS, Change
@@ -83,52 +100,83 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> ApplyResult:
     once the caller's transaction rolls back. Changes come in the sender's order (its log order)."""
     if session.new or session.dirty or session.deleted:
         raise BugError("apply remote changes in a session without pending local edits")
-    clock = session.info["clock"]
     conn = session.connection()
     # A unit of work may log a child before its parent; keys are checked once, at the end.
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    changes = list(changes)
+    conn.exec_driver_sql("SAVEPOINT papi_apply")
+    try:
+        try:
+            result = _apply(session, changes, _Batch(session, conn, changes))
+        except _Refused:
+            conn.exec_driver_sql("ROLLBACK TO papi_apply")
+            result = _apply(session, changes, _OneByOne(session, conn))
+    except BaseException:
+        with contextlib.suppress(Exception):
+            conn.exec_driver_sql("RELEASE papi_apply")
+        raise
+    conn.exec_driver_sql("RELEASE papi_apply")
+    return result
+
+
+def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyResult:
+    clock = session.info["clock"]
     models = tracked_models()
     expected: dict[str, int] = {}
     touched: set[str] = set()
     result = ApplyResult()
-    for change in changes:
-        held = _held(conn, change)
-        if held is not None:
-            if held != change:
-                raise ChangeHeld("fork", change,
-                                 "Thay đổi này trùng số thứ tự với một thay đổi đã nhận nhưng khác nội dung: máy gửi "
-                                 "có thể đã được khôi phục từ bản sao lưu cũ. Cần người kiểm tra",
-                                 "This change has the number of one already received but other content: the "
-                                 "sender may have been restored from an old backup. A person must check")
-            result.unchanged += 1
-            continue
-        if change.origin_node == clock.node:
-            raise ChangeHeld("own_change", change,
-                             "Thay đổi do chính máy này tạo nhưng máy không còn giữ: máy có thể đã được khôi phục "
-                             "từ bản sao lưu cũ. Cần người kiểm tra",
-                             "A change made on this PC that it no longer holds: it may have been restored from "
-                             "an old backup. A person must check")
-        if change.origin_node not in expected:
-            expected[change.origin_node] = _held_up_to(conn, change.origin_node) + 1
-        if change.origin_seq != expected[change.origin_node]:
-            raise ChangeHeld("gap", change,
-                             f"Còn thiếu thay đổi số {expected[change.origin_node]} của máy gửi; hãy nhận các gói "
-                             "trước đó trước",
-                             f"Change number {expected[change.origin_node]} of that device is missing; import "
-                             "the earlier bundles first")
-        expected[change.origin_node] += 1
-        model = models.get(change.table_name)
-        if model is None:
-            raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
-                                 f"No such table in this program: {change.table_name}.")
-        outcome = _apply_row(session, conn, model, change, result.conflicts)
-        setattr(result, outcome, getattr(result, outcome) + 1)
-        result.inserted += outcome == "applied" and change.op == "insert"
-        conn.execute(insert(_LOG).values(**change.as_dict(), received=True))
-        clock.observe(change.hlc)
-        touched.add(change.table_name)
+    latest = ""  # the latest canonical stamp applied (string order is clock order)
+    try:
+        for change in changes:
+            held = writes.held(change)
+            if held is not None:
+                if held != change:
+                    raise ChangeHeld("fork", change,
+                                     "Thay đổi này trùng số thứ tự với một thay đổi đã nhận nhưng khác nội dung: "
+                                     "máy gửi có thể đã được khôi phục từ bản sao lưu cũ. Cần người kiểm tra",
+                                     "This change has the number of one already received but other content: the "
+                                     "sender may have been restored from an old backup. A person must check")
+                result.unchanged += 1
+                continue
+            if change.origin_node == clock.node:
+                raise ChangeHeld("own_change", change,
+                                 "Thay đổi do chính máy này tạo nhưng máy không còn giữ: máy có thể đã được khôi "
+                                 "phục từ bản sao lưu cũ. Cần người kiểm tra",
+                                 "A change made on this PC that it no longer holds: it may have been restored from "
+                                 "an old backup. A person must check")
+            if change.origin_node not in expected:
+                expected[change.origin_node] = _held_up_to(writes.conn, change.origin_node) + 1
+            if change.origin_seq != expected[change.origin_node]:
+                raise ChangeHeld("gap", change,
+                                 f"Còn thiếu thay đổi số {expected[change.origin_node]} của máy gửi; hãy nhận các "
+                                 "gói trước đó trước",
+                                 f"Change number {expected[change.origin_node]} of that device is missing; import "
+                                 "the earlier bundles first")
+            expected[change.origin_node] += 1
+            model = models.get(change.table_name)
+            if model is None:
+                raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
+                                     f"No such table in this program: {change.table_name}.")
+            outcome = _apply_row(writes, model, change, result.conflicts)
+            setattr(result, outcome, getattr(result, outcome) + 1)
+            result.inserted += outcome == "applied" and change.op == "insert"
+            writes.log(change)
+            if not _CANONICAL(change.hlc):
+                clock.observe(change.hlc)  # raises on a stamp it cannot read, as it did
+            elif change.hlc > latest:  # observed once, at the end
+                latest = change.hlc
+            touched.add(change.table_name)
+        writes.flush()
+    except _Refused:
+        raise
+    except Exception:
+        writes.flush()  # a write before the failing change that the database refuses comes first
+        raise
+    finally:
+        if latest:
+            clock.observe(latest)
     for table in sorted(touched):
-        if conn.exec_driver_sql(f"PRAGMA foreign_key_check({table})").first() is not None:
+        if writes.orphaned(models[table].__table__):  # type: ignore[attr-defined]
             raise ChangeHeld("missing_parent", None,
                              f"Bảng {table}: có bản ghi thuộc về một bản ghi chưa nhận được; hãy nhận các gói trước đó",
                              f"Table {table}: a record belongs to one not received yet; import the earlier bundles")
@@ -164,33 +212,33 @@ def _touched_later(conn: Connection, change: Change) -> set[str]:
     return {key for (after,) in rows for key in json.loads(after)}
 
 
-def _apply_row(session: Session, conn: Connection, model: type[Tracked], change: Change,
-               conflicts: list[FieldConflict]) -> str:
-    table: Table = model.__table__  # type: ignore[attr-defined]
+def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts: list[FieldConflict]) -> str:
+    shape = writes.shape(model)
+    table = shape.table
     after = json.loads(change.after_json)
-    unknown = set(after) - set(table.c.keys())
-    if unknown or after.get("id", change.record_id) != change.record_id:
+    if not shape.columns.issuperset(after) or after.get("id", change.record_id) != change.record_id:
+        unknown = set(after) - shape.columns
         raise ChangeRejected(f"Thay đổi của bảng {table.name} có cột không có trong chương trình này: "
                              f"{', '.join(sorted(unknown)) or 'id'}. Hãy cập nhật chương trình.",
                              f"A change to {table.name} has columns this program lacks: "
                              f"{', '.join(sorted(unknown)) or 'id'}. Update the program.")
-    derived = derived_columns(model)
-    values = {k: _value(table.c[k], v) for k, v in after.items() if k not in derived}
-    row = conn.execute(select(table).where(table.c.id == change.record_id)).mappings().first()
+    plain = shape.check(after)  # raises what converting the values raises, before the row is read
+    row = writes.row(shape, change.record_id)
     if row is None:
         if change.op != "insert":
             raise ChangeHeld("missing_record", change,
                              "Thay đổi của một bản ghi chưa nhận được; hãy nhận các gói trước đó",
                              "A change to a record not received yet; import the earlier bundles")
-        values["id"] = change.record_id
-        if derived:
-            values["search_text"] = search_text(model, values)
-        conn.execute(insert(table).values(values))
-        if table.name in FTS_TABLES:
-            index_new(session, table.name, [change.record_id])
+        writes.insert(shape, change.record_id, after, plain)
         return "applied"
+    derived = shape.derived
+    values, exact = shape.values(after)
     newer = row["updated_hlc"] < change.hlc
-    keep = {"id"} if newer else {"id"} | STAMP_COLUMNS | _touched_later(conn, change)
+    if newer:
+        keep = {"id"}
+    else:
+        writes.flush()  # this batch's log so far counts among the later edits
+        keep = {"id"} | STAMP_COLUMNS | _touched_later(writes.conn, change)
     before = json.loads(change.before_json) if change.before_json else {}
     for k, v in values.items():
         if k in STAMP_COLUMNS or k in derived or row[k] == v:
@@ -203,7 +251,332 @@ def _apply_row(session: Session, conn: Connection, model: type[Tracked], change:
     if derived and values:
         values["search_text"] = search_text(model, {**row, **values})
     if values:
-        conn.execute(update(table).where(table.c.id == change.record_id).values(values))
+        writes.update(shape, change.record_id, values, exact)
     if newer:
         return "applied"
     return "merged" if values else "superseded"
+
+
+class _Shape:
+    """What apply needs of a table, worked out once per batch rather than once per change."""
+
+    def __init__(self, model: type[Tracked], dialect: Any) -> None:
+        self.model = model
+        self.table: Table = model.__table__  # type: ignore[attr-defined]
+        self.columns = frozenset(self.table.c.keys())
+        self.derived = derived_columns(model)
+        self.types: dict[str, type | None] = {}
+        self.bind: dict[str, Any] = {}
+        for col in self.table.columns:
+            try:
+                self.types[col.key] = col.type.python_type
+            except NotImplementedError:
+                self.types[col.key] = None  # _value raises as it did
+            self.bind[col.key] = col.type.dialect_impl(dialect).bind_processor(dialect)
+        # Columns whose logged value is not bound as it is: dates (ISO text), booleans, the unknown.
+        self.special = [(k, t) for k, t in self.types.items()
+                        if (t is date or t is bool or t is None) and k not in self.derived]
+        fields = getattr(model, "__search_fields__", ())
+        self.plain_search = all(self.types.get(f) is str for f in fields)  # folded from the logged text as is
+
+    def check(self, after: dict[str, Any]) -> bool:
+        """Raise what _value raises on these values; True when each value binds as it was logged (ISO
+        dates, true/false): the row can then be written from the logged values themselves."""
+        plain = not any(k in after for k in self.derived)
+        try:
+            for k, kind in self.special:
+                v = after.get(k)
+                if v is None:
+                    continue
+                if kind is date:
+                    if type(v) is not str or date.fromisoformat(v).isoformat() != v:
+                        plain = False
+                elif kind is bool:
+                    if type(v) is not bool:
+                        plain = False
+                else:
+                    _value(self.table.c[k], v)
+                    plain = False
+        except Exception:
+            self.values(after)  # the first bad value in the logged order raises, as it did
+            raise
+        return plain
+
+    def values(self, after: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """_value for every logged column but the derived ones, and whether each value is already of the
+        type its column reads back as (then the row kept in memory is the row a SELECT would return)."""
+        out = {}
+        exact = True
+        types = self.types
+        for k, v in after.items():
+            if k in self.derived:
+                continue
+            kind = types[k]
+            if v is None:
+                out[k] = None
+            elif kind is date and isinstance(v, str):
+                out[k] = date.fromisoformat(v)
+            elif kind is bool:
+                out[k] = bool(v)
+            elif kind is None:
+                out[k] = _value(self.table.c[k], v)
+                exact = False
+            else:
+                out[k] = v
+                exact = exact and type(v) is kind
+        return out, exact
+
+    def new_row(self, record_id: str, after: dict[str, Any]) -> dict[str, Any]:
+        """The values an insert writes (the typed values, the id, the derived search text)."""
+        values = self.values(after)[0]
+        values["id"] = record_id
+        if self.derived:
+            values["search_text"] = search_text(self.model, values)
+        return values
+
+    def bound(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        """The parameters Core would send: the column types' bind processors (dates, booleans) applied."""
+        bind = self.bind
+        return tuple(v if v is None or bind[k] is None else bind[k](v) for k, v in values.items())
+
+
+class _Refused(Exception):
+    """The database refused a batched statement (or its parameters): apply one by one instead."""
+
+
+class _Writes:
+    conn: Connection
+
+    def held(self, change: Change) -> Change | None: ...
+    def shape(self, model: type[Tracked]) -> _Shape: ...
+    def row(self, shape: _Shape, record_id: str) -> dict[str, Any] | None: ...
+    def insert(self, shape: _Shape, record_id: str, after: dict[str, Any], plain: bool) -> None: ...
+    def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None: ...
+    def log(self, change: Change) -> None: ...
+    def flush(self) -> None: ...
+    def orphaned(self, table: Table) -> bool: ...
+
+
+class _OneByOne(_Writes):
+    """Each change's own statements, at once: reads see every write before them."""
+
+    def __init__(self, session: Session, conn: Connection) -> None:
+        self.session, self.conn = session, conn
+        self.shapes: dict[str, _Shape] = {}
+
+    def held(self, change: Change) -> Change | None:
+        return _held(self.conn, change)
+
+    def shape(self, model: type[Tracked]) -> _Shape:
+        name = model.__tablename__  # type: ignore[attr-defined]
+        if name not in self.shapes:
+            self.shapes[name] = _Shape(model, self.conn.dialect)
+        return self.shapes[name]
+
+    def row(self, shape: _Shape, record_id: str) -> dict[str, Any] | None:
+        table = shape.table
+        found = self.conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        return found  # type: ignore[return-value]
+
+    def insert(self, shape: _Shape, record_id: str, after: dict[str, Any], plain: bool) -> None:
+        table = shape.table
+        self.conn.execute(insert(table).values(shape.new_row(record_id, after)))
+        if table.name in FTS_TABLES:
+            index_new(self.session, table.name, [record_id])
+
+    def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None:
+        table = shape.table
+        self.conn.execute(update(table).where(table.c.id == record_id).values(values))
+
+    def log(self, change: Change) -> None:
+        self.conn.execute(insert(_LOG).values(**change.as_dict(), received=True))
+
+    def flush(self) -> None:
+        pass
+
+    def orphaned(self, table: Table) -> bool:
+        return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
+
+
+_UNREAD = object()
+
+
+class _Batch(_Writes):
+    """The batch's lookups done up front and its writes buffered: rows are read once (one query per
+    table) and kept as written, writes go out per table in runs of one statement shape. Anything that
+    reads the database (an older change's later edits) flushes first."""
+
+    def __init__(self, session: Session, conn: Connection, changes: list[Change]) -> None:
+        self.session, self.conn = session, conn
+        self.shapes: dict[str, _Shape] = {}
+        self.rows: dict[str, dict[str, Any]] = {}  # table -> id -> row, None (no such row) or (logged values,)
+        self.runs: dict[str, list[list[Any]]] = {}  # table -> [kind, keys, parameter rows, ids]
+        self.pending_log: list[tuple[Any, ...]] = []
+        self.written: dict[str, set[str]] = {}
+        try:
+            self.logged = self._held(changes)
+            self._prefetch(changes)
+        except Exception as exc:
+            raise _Refused from exc
+
+    def _held(self, changes: list[Change]) -> dict[tuple[str, int], Change]:
+        """The logged changes that have the number of one in the batch: one query per origin device."""
+        seqs: dict[str, list[int]] = {}
+        for change in changes:
+            seqs.setdefault(change.origin_node, []).append(change.origin_seq)
+        found: dict[tuple[str, int], Change] = {}
+        columns = [_LOG.c[name] for name in FIELDS]
+        for node, numbers in seqs.items():
+            rows = self.conn.execute(select(*columns).where(_LOG.c.origin_node == node,
+                                                            _LOG.c.origin_seq.in_(_each(numbers))))
+            for row in rows.mappings():
+                found[(row["origin_node"], row["origin_seq"])] = Change.from_mapping(row)
+        return found
+
+    def _prefetch(self, changes: list[Change]) -> None:
+        models = tracked_models()
+        ids: dict[str, set[str]] = {}
+        for change in changes:
+            if change.table_name in models and (change.origin_node, change.origin_seq) not in self.logged:
+                ids.setdefault(change.table_name, set()).add(change.record_id)
+        for name, wanted in ids.items():
+            table = self.shape(models[name]).table
+            rows = self.rows.setdefault(name, {})
+            for row in self.conn.execute(select(table).where(table.c.id.in_(_each(list(wanted))))).mappings():
+                rows[row["id"]] = dict(row)
+            for record_id in wanted:
+                rows.setdefault(record_id, None)
+
+    def held(self, change: Change) -> Change | None:
+        return self.logged.get((change.origin_node, change.origin_seq))
+
+    def shape(self, model: type[Tracked]) -> _Shape:
+        name = model.__tablename__  # type: ignore[attr-defined]
+        found = self.shapes.get(name)
+        if found is None:
+            found = self.shapes[name] = _Shape(model, self.conn.dialect)
+            self.rows.setdefault(name, {})
+        return found
+
+    def row(self, shape: _Shape, record_id: str) -> dict[str, Any] | None:
+        rows = self.rows[shape.table.name]
+        found = rows.get(record_id, _UNREAD)
+        if found is None or type(found) is dict:
+            return found
+        if type(found) is tuple:  # written here: the same values typed, if that is what a SELECT returns
+            values = shape.new_row(record_id, found[0])
+            if len(values) == len(shape.columns) and shape.values(values)[1]:
+                rows[record_id] = values
+                return values
+        self.flush()
+        table = shape.table
+        try:
+            read = self.conn.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        except Exception as exc:
+            raise _Refused from exc
+        rows[record_id] = dict(read) if read is not None else None
+        return rows[record_id]
+
+    def _run(self, name: str, kind: str, keys: tuple[str, ...]) -> list[Any]:
+        runs = self.runs.setdefault(name, [])
+        if not runs or runs[-1][0] != kind or runs[-1][1] != keys:
+            runs.append([kind, keys, [], []])
+        return runs[-1]
+
+    def insert(self, shape: _Shape, record_id: str, after: dict[str, Any], plain: bool) -> None:
+        name = shape.table.name
+        if plain:  # bound as logged (Core's processors would give the same text and numbers)
+            keys, params = tuple(after), tuple(after.values())
+            if "id" not in after:
+                keys, params = (*keys, "id"), (*params, record_id)
+            if shape.derived:
+                keys = (*keys, "search_text")
+                source = after if shape.plain_search else shape.values(after)[0]
+                params = (*params, search_text(shape.model, source))
+        else:
+            values = shape.new_row(record_id, after)
+            keys = tuple(values)
+            try:
+                params = shape.bound(values)
+            except Exception as exc:
+                raise _Refused from exc
+        run = self._run(name, "insert", keys)
+        run[2].append(params)
+        run[3].append(record_id)
+        self.rows[name][record_id] = (after,)  # written here, typed when read
+
+    def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None:
+        name = shape.table.name
+        try:
+            params = shape.bound(values)
+        except Exception as exc:
+            raise _Refused from exc
+        run = self._run(name, "update", tuple(values))
+        run[2].append((*params, record_id))
+        run[3].append(record_id)
+        row = self.rows[name].get(record_id)
+        if type(row) is dict and exact:
+            row.update(values)
+        else:  # read back when needed
+            self.rows[name].pop(record_id, None)
+
+    def log(self, change: Change) -> None:
+        self.pending_log.append((*_FIELDS_OF(change), 1))
+        self.logged[(change.origin_node, change.origin_seq)] = change  # twice in one batch: held the second time
+
+    def flush(self) -> None:
+        runs, log = self.runs, self.pending_log
+        self.runs, self.pending_log = {}, []
+        try:
+            for name, table_runs in runs.items():
+                written = self.written.setdefault(name, set())
+                for kind, keys, params, ids in table_runs:
+                    written.update(ids)
+                    quoted = [f'"{k}"' for k in keys]
+                    if kind == "insert":
+                        self.conn.exec_driver_sql(f'INSERT INTO "{name}" ({", ".join(quoted)}) '
+                                                  f'VALUES ({", ".join("?" * len(keys))})', params)
+                        if name in FTS_TABLES:
+                            index_new(self.session, name, ids)
+                    else:
+                        self.conn.exec_driver_sql(f'UPDATE "{name}" SET {", ".join(q + " = ?" for q in quoted)} '
+                                                  "WHERE id = ?", params)
+            if log:
+                self.conn.exec_driver_sql(_LOG_INSERT, log)
+        except Exception as exc:
+            raise _Refused from exc
+
+    def orphaned(self, table: Table) -> bool:
+        """A row of table written here points at a record this database does not hold.
+
+        Only rows written here can: a change never alters a record's id, and a database that checks
+        its keys at every commit held no broken one before (a key to another column is checked whole)."""
+        written = self.written.get(table.name)
+        if not written:
+            return False
+        try:
+            if any(len(fk.constraint.columns) != 1 or not fk.column.primary_key for fk in table.foreign_keys):
+                return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
+            listed = json.dumps(sorted(written))
+            for fk in table.foreign_keys:
+                child, parent = fk.parent.name, fk.column.table.name
+                if self.conn.exec_driver_sql(
+                        f'SELECT 1 FROM "{table.name}" WHERE id IN (SELECT value FROM json_each(?)) '
+                        f'AND "{child}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" '
+                        f'WHERE "{parent}"."{fk.column.name}" = "{table.name}"."{child}") LIMIT 1',
+                        (listed,)).first():
+                    return True
+        except Exception as exc:
+            raise _Refused from exc
+        return False
+
+
+def _each(values: list[Any]) -> Any:
+    """A list as one bound parameter (json_each): a lookup of 10,000 keys is one statement."""
+    return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
+
+
+_FIELDS_OF = attrgetter(*FIELDS)
+_CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses
+_LOG_INSERT = (f"INSERT INTO change_log ({', '.join(FIELDS)}, received) "
+               f"VALUES ({', '.join('?' * (len(FIELDS) + 1))})")
