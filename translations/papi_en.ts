@@ -311,291 +311,291 @@
 <context>
     <name>CommuneSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="33"/>
         <source>Sổ, loại dữ liệu</source>
         <translation>Register, kind of data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="34"/>
         <source>Số thay đổi chờ gửi</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
         <source>Giá trị máy này</source>
         <translation>This PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
         <source>Giá trị máy kia</source>
         <translation>Other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
         <source>Đang hiển thị</source>
         <translation>Shown now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="60"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="61"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="70"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="72"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="73"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="74"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="89"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="101"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="102"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="105"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="125"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="152"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="151"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="154"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="157"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="161"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="164"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="168"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="170"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="172"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="173"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="175"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="176"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="212"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="218"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="222"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -616,67 +616,67 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="240"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="259"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -687,7 +687,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="276"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -698,67 +698,67 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="288"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="304"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="302"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="307"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="322"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="314"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="320"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="332"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="339"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="351"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="343"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
@@ -1788,32 +1788,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="151"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="152"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="153"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="154"/>
         <source>Nhập lại:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="160"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="161"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="164"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="165"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="167"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="168"/>
         <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
         <translation>The two passphrases differ. Enter them again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="174"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="175"/>
         <source>Mật khẩu của khóa</source>
         <translation>Key passphrase</translation>
     </message>
@@ -1821,68 +1821,68 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="20"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="18"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="20"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="18"/>
         <source>Thay đổi chờ gửi cho máy đó</source>
         <translation>Changes waiting for it</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="36"/>
         <source>Ghi thẻ của máy này…</source>
         <translation>Write this PC&apos;s card…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="37"/>
         <source>Thêm máy từ thẻ…</source>
         <translation>Add a PC from its card…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="38"/>
         <source>Gửi cho máy khác…</source>
         <translation>Send to another PC…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="39"/>
         <source>Xã dùng hai máy trở lên: mỗi máy ghi thẻ của mình, máy kia thêm thẻ đó; sau đó hai máy trao đổi gói dữ liệu qua USB như với tỉnh.</source>
         <translation>A commune with two PCs or more: each PC writes its card and the other adds it; then the two exchange bundles by USB stick, as with the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="60"/>
         <source>Lưu thẻ của máy này (chép sang máy kia của xã)</source>
         <translation>Save this PC&apos;s card (copy it to the commune&apos;s other PC)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="64"/>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="71"/>
         <source>Thẻ máy (*.papi)</source>
         <translation>PC card (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="64"/>
         <source>Mật khẩu khóa của máy này (để ký thẻ máy).</source>
         <translation>This PC&apos;s key passphrase (to sign the card).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="68"/>
         <source>Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.</source>
         <translation>This PC&apos;s card written: %1. Copy it to the commune&apos;s other PC and click “Add a PC from its card” there.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="71"/>
         <source>Chọn thẻ của máy kia</source>
         <translation>Choose the other PC&apos;s card</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="74"/>
         <source>Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.</source>
         <translation>PC %1 added (%2). Bundles can now be sent to it with “Send to another PC”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="84"/>
         <source>Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu danh sách trống).</source>
         <translation>Choose the receiving PC in the list of the commune&apos;s other PCs (add its card first if the list is empty).</translation>
     </message>
@@ -4148,338 +4148,338 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncNames</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="37"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="38"/>
         <source>Dòng biểu ngân sách</source>
         <translation>Budget table rows</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="38"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="39"/>
         <source>Biểu ngân sách</source>
         <translation>Budget tables</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
         <source>Cam kết tại đối thoại</source>
         <translation>Dialogue commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-ups</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
         <source>Thông tin xã, phường</source>
         <translation>Commune profile</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
         <source>Ý kiến tại đối thoại</source>
         <translation>Issues raised at dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
         <source>Minh chứng tiến độ</source>
         <translation>Progress evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
         <source>Kết quả chỉ tiêu</source>
         <translation>Indicator results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
         <source>Mốc tiến độ</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
         <source>Sổ đơn thư</source>
         <translation>Petition register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
         <source>Bước xử lý đơn</source>
         <translation>Petition steps</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
         <source>Phần của kế hoạch</source>
         <translation>Plan sections</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
         <source>Sổ công khai</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
         <source>Hình thức công khai</source>
         <translation>Disclosure channels</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
         <source>Ý kiến về nội dung công khai</source>
         <translation>Feedback on disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
         <source>Nơi niêm yết</source>
         <translation>Posting places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
         <source>Danh sách hộ nghèo, cận nghèo</source>
         <translation>Poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
         <source>Khiếu nại về rà soát hộ nghèo</source>
         <translation>Objections to the poverty review</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
         <source>Đợt rà soát hộ nghèo</source>
         <translation>Poverty reviews</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
         <source>Báo cáo tiến độ nhiệm vụ</source>
         <translation>Task progress updates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
         <source>Sổ tiếp công dân</source>
         <translation>Citizen reception register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
         <source>Công dân được tiếp</source>
         <translation>Citizens received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
         <source>Nhiệm vụ kế hoạch</source>
         <translation>Plan tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
         <source>Thôn, bản, tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
         <source>Sản phẩm</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
         <source>Phối hợp</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Ngày hoàn thành</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Kết quả theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Số thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Người thực hiện</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Ngày bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Ngày kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Chủ tịch</source>
         <translation>Chairman</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
         <source>Đã nhận trước đây</source>
         <translation>Received before</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
         <source>Giữ lại, chờ gói trước</source>
         <translation>Held: waiting for an earlier bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
         <source>Giữ lại: mâu thuẫn</source>
         <translation>Held: a fork</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="128"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="129"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="130"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="130"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -4497,12 +4497,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="240"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
         <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
         <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="244"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -4510,12 +4510,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="356"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
         <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="350"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="361"/>
         <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
         <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
     </message>
@@ -4523,62 +4523,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="288"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="288"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="289"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="300"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="289"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="300"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="290"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="290"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="291"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="291"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="292"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="292"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="330"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="341"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="334"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
     </message>

@@ -322,13 +322,18 @@ def test_two_pcs_exchange_through_the_buttons(qtbot, world, dialogs, answers) ->
     with at(a.dir):
         plan.update_task(a.db, _first_task(a), coordinators="Hội Nông dân xã")
     page = _page(qtbot, a.db, a.dir)
+    card = stick / f"the-may-{a.device}.card.papi"
+    dialogs.update(save=card, open=card, folder=stick, passphrase=COMMUNE_PASS)
+    assert _act(qtbot, page, page.view.peers.card_button.click, "card") == card and card.is_file()
+    assert texts[-1] == f"Đã ghi thẻ của máy này: {card}. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó."
     page.view.peers.view.selectRow(0)
-    dialogs.update(folder=stick, passphrase=COMMUNE_PASS)
     sent = _act(qtbot, page, page.view.peers.send_button.click, "export")
     assert sent is not None and texts[-1].startswith(f"Đã ghi gói dữ liệu cho máy {b.device} (")
     page.runner.shutdown()
 
     on_b = _page(qtbot, b.db, b.dir)
+    added = _act(qtbot, on_b, on_b.view.peers.add_button.click, "peer")  # the card again: its key kept up to date
+    assert added.device == a.device and texts[-1].startswith(f"Đã thêm máy {a.device} (")
     asked = len(dialogs["asked"])
     got = _act(qtbot, on_b, on_b.view.read_folder_action.trigger, "read")
     assert dialogs["asked"][asked:] == ["Trên USB có 1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này "

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...exports import signing
 from ...services import conflicts, enrolment, sync, sync_board
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
@@ -115,7 +114,7 @@ class CommuneSync(sw.SyncView):
         conflict_layout.addLayout(row)
         self.waiting_model = RowsModel("CommuneSync", WAITING_HEADERS, (3,), 1, self)
         self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 130, 1: 190, 2: 130, 3: 100}, 4)
-        self.peers = PeersTab(db, self.jobs, self._say, self._failed, self)
+        self.peers = PeersTab(db, self, self)
         self.summary_model = RowsModel("SyncSummary", sw.SUMMARY_HEADERS, sw.SUMMARY_NUMERIC, sw.SUMMARY_STATE, self)
         self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
         self.tabs = QTabWidget()
@@ -215,16 +214,9 @@ class CommuneSync(sw.SyncView):
                                                      "không lưu mật khẩu: hãy ghi nhớ."), confirm=True)
         if passphrase is None:
             return
-        out = Path(name)
-
-        def work(_p, _t) -> Path:  # noqa: ANN001
-            signing.atomic_write(out, enrolment.request(self.db, passphrase))
-            return out
-
-        self.jobs.run(work, lambda path: self._say("request", self.tr(
+        self.write_file("request", Path(name), lambda: enrolment.request(self.db, passphrase), self.tr(
             "Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký "
-            "và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.")
-            .replace("%1", str(path)), path), failed=self._failed("request"))
+            "và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”."))
 
     def install_package(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn gói đăng ký tỉnh gửi về"), "",
@@ -232,7 +224,7 @@ class CommuneSync(sw.SyncView):
         if not name:
             return
         self.jobs.run(lambda _p, _t: enrolment.read_package(Path(name)), self._confirm_package,
-                      failed=self._failed("install"))
+                      failed=self.failed("install"))
 
     def _confirm_package(self, package: enrolment.Package) -> None:
         text = (self.tr("Gói đăng ký cho đơn vị %1, máy %2.\n\nChứng thư gốc của tỉnh:\n%3\n\nDấu vân tay SHA-256:\n%4\n\n"
@@ -242,18 +234,18 @@ class CommuneSync(sw.SyncView):
                 .replace("%3", sw.subject_text(package.root_subject)).replace("%4", package.root_fingerprint))
         if not sw.ask_yes_no(self, self.tr("So dấu vân tay của tỉnh"), text, self.tr("Khớp, cài đặt"),
                              self.tr("Không khớp")):
-            self._say("install", self.tr("Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng."),
+            self.say("install", self.tr("Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng."),
                       None)
             return
         passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này."))
         if passphrase is None:
             return
         self.jobs.run(lambda _p, _t: enrolment.install(self.db, package, passphrase, package.root_fingerprint),
-                      lambda info: self._say("install", self.tr(
+                      lambda info: self.say("install", self.tr(
                           "Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có "
                           "thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.")
                           .replace("%1", info.subject.get("CN", "")).replace("%2", info.not_after), info),
-                      failed=self._failed("install"))
+                      failed=self.failed("install"))
 
     # --- bundles ------------------------------------------------------------------------------------
 
@@ -269,7 +261,7 @@ class CommuneSync(sw.SyncView):
             return
         self.jobs.run(lambda p, t: sync.export_bundle(self.db, Path(folder), passphrase, peer, p, t),
                       lambda result: self._exported(result, peer), self.tr("Đang ghi gói dữ liệu…"),
-                      self._failed("export"))
+                      self.failed("export"))
 
     def _exported(self, result: sync.ExportResult | None, peer: str) -> None:
         if result is None:
@@ -285,7 +277,7 @@ class CommuneSync(sw.SyncView):
                             "đọc bằng “Đọc biên nhận / gói từ USB”; mang biên nhận của máy đó về đọc ở đây.")
                     .replace("%1", str(result.changes)).replace("%2", str(result.attachments))
                     .replace("%3", "\n".join(str(f) for f in result.files)).replace("%4", peer))
-        self._say("export", text, result)
+        self.say("export", text, result)
 
     def read_usb(self, files: bool = False) -> None:
         if files:
@@ -297,11 +289,11 @@ class CommuneSync(sw.SyncView):
             inputs = [Path(folder)] if folder else []
         if inputs:
             self.jobs.run(lambda _p, _t: sync_board.scan_usb(self.db, inputs), self._read_found,
-                          failed=self._failed("read"))
+                          failed=self.failed("read"))
 
     def _read_found(self, found: sync_board.UsbFiles) -> None:
         if not found.receipts and not found.bundles:
-            self._say("read", self.tr("Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này "
+            self.say("read", self.tr("Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này "
                                       "ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.")
                       .replace("%1", str(found.own)), None)
             return
@@ -312,7 +304,7 @@ class CommuneSync(sw.SyncView):
             if passphrase is None and not found.receipts:
                 return
         self.jobs.run(lambda p, t: sync_board.read_usb(self.db, found, passphrase, p, t), self._read_done,
-                      self.tr("Đang đọc từ USB…"), self._failed("read", partial=True))
+                      self.tr("Đang đọc từ USB…"), self.failed("read", partial=True))
 
     def _read_done(self, result: sync_board.UsbResult) -> None:
         en = current_lang() == "en"
@@ -336,7 +328,7 @@ class CommuneSync(sw.SyncView):
             names = {self.board.unit_code: self.board.unit_name} if self.board else {}
             self.summary_model.set_rows(sw.summary_rows(result.summaries, names))
             self.tabs.setCurrentWidget(self.summary_view)
-        self._say("read", "\n".join(lines), result)
+        self.say("read", "\n".join(lines), result)
 
     # --- conflicts ----------------------------------------------------------------------------------
 
@@ -348,6 +340,6 @@ class CommuneSync(sw.SyncView):
             return
         kept = self.tr("giá trị máy này") if choice == "local" else self.tr("giá trị máy kia")
         self.jobs.run(lambda _p, _t: conflicts.resolve(self.db, conflict_id, choice),
-                      lambda _r: self._say("resolve", self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong "
+                      lambda _r: self.say("resolve", self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong "
                                                               "gói sau.").replace("%1", kept), conflict_id, popup=False),
-                      failed=self._failed("resolve"))
+                      failed=self.failed("resolve"))

@@ -3,13 +3,11 @@ and ask for a bundle written for one of them (the commune view writes it, as for
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...exports import signing
 from ...services import sync
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
@@ -27,10 +25,9 @@ class PeersTab(QWidget):
 
     sig_send = Signal(str)
 
-    def __init__(self, db: Database, jobs: sw.Jobs, say: Callable[[str, str, object], None],
-                 failed: Callable[[str], Callable[[BaseException], None]], parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, owner: sw.SyncView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.jobs, self._say, self._failed = db, jobs, say, failed
+        self.db, self.owner = db, owner  # the commune view: its one job at a time, its result line
         self.device = ""  # this PC's, for the card's file name
         self.model = RowsModel("PeersTab", HEADERS, (1,), parent=self)
         self.view = readonly_table(self.model)
@@ -67,23 +64,16 @@ class PeersTab(QWidget):
         passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để ký thẻ máy)."))
         if passphrase is None:
             return
-        out = Path(name)
-
-        def work(_p, _t) -> Path:  # noqa: ANN001
-            signing.atomic_write(out, sync.peer_card(self.db, passphrase))
-            return out
-
-        self.jobs.run(work, lambda path: self._say("card", self.tr(
-            "Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.")
-            .replace("%1", str(path)), path), failed=self._failed("card"))
+        self.owner.write_file("card", Path(name), lambda: sync.peer_card(self.db, passphrase), self.tr(
+            "Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó."))
 
     def add_peer(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn thẻ của máy kia"), "", self.tr("Thẻ máy (*.papi)"))
         if name:
-            self.jobs.run(lambda _p, _t: sync.add_peer(self.db, Path(name)), lambda info: self._say("peer", self.tr(
-                "Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.")
-                .replace("%1", info.device).replace("%2", info.subject.get("CN", "")), info),
-                failed=self._failed("peer"))
+            self.owner.jobs.run(lambda _p, _t: sync.add_peer(self.db, Path(name)), lambda info: self.owner.say(
+                "peer", self.tr("Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy "
+                                "khác”.").replace("%1", info.device).replace("%2", info.subject.get("CN", "")), info),
+                failed=self.owner.failed("peer"))
 
     def send(self) -> None:
         index = self.view.currentIndex()

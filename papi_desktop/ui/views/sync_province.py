@@ -144,7 +144,7 @@ class ProvinceSync(sw.SyncView):
             return
         self.jobs.run(lambda p, t: sync.import_files(self.db, inputs, passphrase, dry_run, p, t),
                       lambda out: self._received(out, dry_run), self.tr("Đang nhận các gói dữ liệu…"),
-                      self._failed("import", partial=not dry_run))
+                      self.failed("import", partial=not dry_run))
 
     def _received(self, summaries: list[sync.Summary], dry_run: bool) -> None:
         self.summary_model.set_rows(sw.summary_rows(summaries, self.names()))
@@ -160,7 +160,7 @@ class ProvinceSync(sw.SyncView):
                 text += " " + self.tr("Đây là chạy thử: không có gì được lưu, không ghi biên nhận.")
             elif any(s.receipt for s in summaries):
                 text += " " + self.tr("Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.")
-        self._say("import", text, summaries)
+        self.say("import", text, summaries)
 
     # --- enrolment and revocation -------------------------------------------------------------------
 
@@ -191,12 +191,12 @@ class ProvinceSync(sw.SyncView):
             return
         data = source.read_bytes()
         self.jobs.run(lambda _p, _t: enrolment.issue(self.db, data, passphrase, Path(out)),
-                      lambda path: self._say("issue", self.tr(
+                      lambda path: self.say("issue", self.tr(
                           "Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc "
                           "văn bản) dấu vân tay chứng thư gốc của tỉnh: %3")
                           .replace("%1", info.unit_name).replace("%2", str(path))
                           .replace("%3", self.board.fingerprint if self.board else ""), path),
-                      failed=self._failed("issue"))
+                      failed=self.failed("issue"))
 
     def revoke(self) -> None:
         index = self.commune_view.currentIndex()
@@ -215,7 +215,7 @@ class ProvinceSync(sw.SyncView):
                 "yêu cầu đăng ký mới. Không hoàn tác được.").replace("%1", name), self.tr("Thu hồi"), self.tr("Không")):
             return
         self.jobs.run(lambda _p, _t: province.revoke(self.db, unit, reason.strip()),
-                      lambda count: self._say("revoke", self.tr(
+                      lambda count: self.say("revoke", self.tr(
                           "Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, "
                           "hãy cấp gói đăng ký từ yêu cầu mới của xã.").replace("%1", str(count)).replace("%2", name),
-                          count), failed=self._failed("revoke"))
+                          count), failed=self.failed("revoke"))

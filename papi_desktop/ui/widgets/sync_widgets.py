@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled
+from ...exports import signing
 from ...domain.progress import CancelToken
 from ..progress import QtProgress
 from ..workers import JobRunner
@@ -266,7 +267,7 @@ class SyncView(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.hide()  # shown once an action said something
 
-    def _say(self, action: str, text: str, result: object, popup: bool = True) -> None:
+    def say(self, action: str, text: str, result: object, popup: bool = True) -> None:
         self.result.setText(text)
         self.result.show()
         if popup:
@@ -274,7 +275,17 @@ class SyncView(QWidget):
         self.sig_done.emit(action, result)
         self.sig_reload.emit()
 
-    def _failed(self, action: str, partial: bool = False) -> Callable[[BaseException], None]:
+    def write_file(self, action: str, out: Path, produce: Callable[[], bytes], done_text: str) -> None:
+        """produce() in the worker (a request, a card: it opens the key), its bytes written whole to out;
+        done_text says what was written (%1: the path) and what to do with it."""
+        def work(_progress: object, _token: CancelToken) -> Path:
+            signing.atomic_write(out, produce())
+            return out
+
+        self.jobs.run(work, lambda path: self.say(action, done_text.replace("%1", str(path)), path),
+                      failed=self.failed(action))
+
+    def failed(self, action: str, partial: bool = False) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
             self.jobs.show_failure(exc, partial)
             self.sig_done.emit(action, None)
