@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import tarfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,14 +153,17 @@ class _DryRun(Exception):
     """Raised inside the transaction of a dry run so that nothing it did is kept."""
 
 
-def _encrypted(path: Path) -> bool:
+def _in_clear(path: Path) -> bool:
+    """A signed-only document (receipt, PC card, enrolment package): a tar in clear. Anything else in a
+    folder is taken as a bundle, so one damaged in age's header (or a part without it) is reported."""
     with path.open("rb") as fh:
-        return fh.read(len(_AGE_MAGIC)) == _AGE_MAGIC
+        head = fh.read(tarfile.BLOCKSIZE)
+    return not head.startswith(_AGE_MAGIC) and head[257:262] == b"ustar"
 
 
 def _bundle_files(inputs: list[Path]) -> list[list[Path] | tuple[Path, KnownError]]:
-    """Each bundle once (its parts together), from files and folders. In a folder, only encrypted
-    bundles are taken: receipts and enrolment packages lying beside them on the stick are not data.
+    """Each bundle once (its parts together), from files and folders. In a folder, documents in clear are
+    left: receipts and enrolment packages lying beside the bundles on the stick are not data.
     A bundle with a part missing is (its first part found, the reason): refused alone, not the import."""
     seen: set[tuple[Path, ...]] = set()
     out: list[list[Path] | tuple[Path, KnownError]] = []
@@ -168,7 +172,7 @@ def _bundle_files(inputs: list[Path]) -> list[list[Path] | tuple[Path, KnownErro
         in_folder = item.is_dir()
         candidates = sorted(item.glob(f"*{bundle.SUFFIX}")) if in_folder else [item]
         for path in candidates:
-            if path.name.startswith(".") or (in_folder and not _encrypted(path)):
+            if path.name.startswith(".") or (in_folder and _in_clear(path)):
                 continue
             try:
                 parts = tuple(bundle.bundle_parts(path))

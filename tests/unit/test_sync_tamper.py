@@ -259,3 +259,20 @@ def test_a_foreign_root_or_a_revoked_pc_says_so(world: bm.TamperWorld) -> None:
         (got,) = _import(world, *mutant.files)
         assert got.status == "rejected" and vi in got.reasons[0][0] and en in got.reasons[0][1], got.reasons
     assert pem(world.other.cert) != pem(world.material.cert)
+
+
+def test_a_bundle_damaged_in_its_first_bytes_is_reported_when_its_folder_is_imported(world: bm.TamperWorld) -> None:
+    """_bundle_files took from a folder only files starting with age's header: a bundle damaged there, or
+    the later parts of one whose first part is missing, were left out without a word. Documents in
+    clear lying beside them (a receipt) are still left out."""
+    folder = _folder(world)
+    damaged = bytearray(world.a2.blob)
+    damaged[3] ^= 0x20  # inside "age-encryption.org/v1"
+    bm._write(folder, world.a2.files[0].name, bytes(damaged))
+    (folder / "papi-03985-x.receipt.papi").write_bytes(bm.pack([(bundle.MANIFEST, b"{}")]))
+    got = _import(world, folder)
+    assert [(s.file, s.status) for s in got] == [(world.a2.files[0].name, "rejected")] and got[0].reasons[0][1]
+    parts = bm._parts(world.a3, [world.a3.blob[:5000], world.a3.blob[5000:]], _folder(world))
+    parts[0].unlink()
+    (got,) = _import(world, parts[1].parent)
+    assert got.status == "rejected" and "missing" in got.reasons[0][1]
