@@ -153,6 +153,12 @@ class _DryRun(Exception):
     """Raised inside the transaction of a dry run so that nothing it did is kept."""
 
 
+class _AlreadyApplied(Exception):
+    def __init__(self, row: BundleIn) -> None:
+        super().__init__(row.bundle_id)
+        self.row = row
+
+
 def _in_clear(path: Path) -> bool:
     """A signed-only document (receipt, PC card, enrolment package): a tar in clear. Anything else in a
     folder is taken as a bundle, so one damaged in age's header (or a part without it) is reported."""
@@ -297,6 +303,10 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         return summary
     try:
         with db.session() as s:
+            # Under the write lock: another import of this same bundle may have finished meanwhile.
+            done = s.get(BundleIn, summary.bundle_id)
+            if done is not None and done.digest == opened.digest and done.status == "applied" and not retry:
+                raise _AlreadyApplied(BundleIn(**{c: getattr(done, c) for c in BundleIn.__table__.c.keys()}))
             result = sync_apply.apply_changes(s, changes)
             _count(summary, result)
             if dry_run:
@@ -319,6 +329,8 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         files.discard()
         summary.status = "applied"
         return summary
+    except _AlreadyApplied as already:
+        return _again(already.row, summary, parts[0])
     except sync_apply.ChangeHeld as exc:
         files.discard()
         status = "fork" if exc.reason in ("fork", "own_change") else "held"

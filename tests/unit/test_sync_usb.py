@@ -202,3 +202,25 @@ def test_issued_reports_travel_and_enter_the_incoming_register(world: World, tmp
     good, bad = register[issued.number_ref], register[unsigned.number_ref]
     assert good.valid and good.problems == [] and len(good.files) == 3
     assert not bad.valid and bad.problems  # kept and flagged, never silently accepted
+
+
+def test_the_same_bundle_imported_twice_at_once_applies_once(world: World, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    world.add_visit("Vì Văn Sáng", "")
+    sent = world.export(tmp_path / "twice")
+    world.pdb.engine.dispose()  # the two processes are the only users of the province's database
+    cmd = [sys.executable, "-m", "papi_desktop", "--data-dir", str(world.pdir), "sync", "import", str(sent.files[0]),
+           "--passphrase-env", "TINH_PASS", "--json"]
+    env = {**__import__("os").environ, "TINH_PASS": PASS, "PYTHONIOENCODING": "utf-8"}
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err for _out, err in outputs]
+    results = [json.loads(out)[0] for out, _err in outputs]
+    assert sorted(r["status"] for r in results) == ["applied", "unchanged"]
+    assert all(r["records"] == sent.changes for r in results)
+    receipts = {Path(r["receipt"]).read_bytes() for r in results}
+    assert len(receipts) == 1  # the one receipt of the bundle, whichever process answered
