@@ -3,33 +3,20 @@ province-issued certificate then signs the commune's reports."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sync_world import COMMUNE_PASS, PASS, at
 
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import enrolment, keys, province, reports, setup
 from papi_desktop.sync import envelope
 
-PASS = "ba-con-meo-tren-doi-2026"
-COMMUNE_PASS = "suoi-trong-may-bay-7391"
 TODAY = date(2026, 6, 5)
-
-
-@contextlib.contextmanager
-def at(folder: Path) -> Iterator[None]:
-    """Work as the installation whose data folder is `folder` (paths are resolved per call)."""
-    paths.set_override(folder)
-    try:
-        yield
-    finally:
-        paths.set_override(None)
 
 
 @pytest.fixture
