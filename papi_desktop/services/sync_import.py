@@ -325,6 +325,12 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
             row.status, row.reason_vi, row.reason_en, row.applied_at = "applied", "", "", _now()
             row.kept_file = ""
+            summary.status = "applied"
+            # The receipt in the same transaction: a second import that waited for this one's lock
+            # finds the bundle applied and its receipt there, never one without the other.
+            s.flush()
+            row.receipt = _receipt_in(s, summary, row.manifest_json, receiver.receipt_key)
+            row.summary_json = json.dumps(summary.as_json())
     except _DryRun:
         files.discard()
         summary.status = "applied"
@@ -348,8 +354,8 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         what = str(exc.orig).split(":")[-1].strip() if exc.orig else ""
         return _quarantine(db, opened, summary, (f"Dữ liệu của gói trái với ràng buộc của cơ sở dữ liệu ({what}).",
                                                  f"The bundle's data breaks a database rule ({what})."), dry_run)
-    summary.status = "applied"
-    _finish(db, parts[0], summary, receiver)
+    if row.receipt:
+        summary.receipt = _write_receipt_file(parts[0], row.receipt)
     return summary
 
 
@@ -552,11 +558,15 @@ def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
 def _receipt(db: Database, summary: Summary, key: signing.KeyMaterial | None) -> bytes | None:
     """Signed by the receiver (the province office, or the sibling PC): which bundle, its outcome, and how
     far each of its devices is now held here (the sender marks exactly that as acknowledged)."""
+    with db.reader() as s:
+        return _receipt_in(s, summary, _stored_manifest(db, summary.bundle_id) or "{}", key)
+
+
+def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMaterial | None) -> bytes | None:  # noqa: ANN001
     if key is None:
         return None
-    with db.reader() as s:
-        vector = version_vector(s)
-    manifest = json.loads(_stored_manifest(db, summary.bundle_id) or "{}")
+    vector = version_vector(s)
+    manifest = json.loads(manifest_json)
     held_up_to = {node: vector.get(node, 0) for node in (manifest.get("ranges") or {})}
     body = {"kind": "receipt", "bundle_id": summary.bundle_id, "commune": summary.commune, "device": summary.device,
             "status": summary.status, "acknowledged": held_up_to if summary.status == "applied" else {},
