@@ -40,6 +40,8 @@ class SummaryModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == DimensionRole:
             return row.dimension
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:  # a narrow column cuts long names
+            return f"{row.dimension}. {row.name}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role != Qt.ItemDataRole.DisplayRole:

@@ -27,7 +27,10 @@ from ...services import reference
 from ...storage.db import Database
 from ..models.summary_model import DimensionRole, SummaryModel
 from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error
+from ..widgets.scroll import scrolling
+from ..widgets.tables import NarrowColumns, fit_columns, text_columns
 from ..workers import JobRunner
 from .import_dialog import ImportDialog
 from .indicators_panel import IndicatorsPanel
@@ -55,7 +58,6 @@ class PlanPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
         self.dimension = QComboBox()
         self.dimension.addItem(self.tr("Tất cả chỉ số"), None)
         for dim in reference.dimensions():
@@ -64,9 +66,10 @@ class PlanPage(QWidget):
         self.status.addItem(self.tr("Mọi trạng thái"), None)
         for key in ("not_started", "in_progress", "done", "overdue"):
             self.status.addItem(STATUS_LABELS[key][1 if lang == "en" else 0], key)
-        self.dimension.setMaximumWidth(300)
         self.lead = QComboBox()
-        self.lead.setMaximumWidth(220)
+        for combo, chars in ((self.dimension, 22), (self.lead, 16)):  # long names: the popup shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         self.overdue = QCheckBox(self.tr("Chỉ nhiệm vụ quá hạn"))
         self.import_button = QPushButton(self.tr("Nhập kế hoạch từ Excel…"))
         self.add_button = QPushButton(self.tr("Thêm nhiệm vụ…"))
@@ -78,10 +81,9 @@ class PlanPage(QWidget):
         self.summary_view.verticalHeader().hide()
         self.summary_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.summary_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.summary_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.summary_view, contents=range(1, self.summary_model.columnCount()), stretch=0)
         self.summary_view.setWordWrap(False)
         self.summary_view.verticalHeader().setDefaultSectionSize(22)
-        self.summary_view.setMaximumHeight(22 * 9 + 6)
 
         self.model = TaskTableModel(lambda ids: plan_service.task_rows(self.db, ids, self.today()), lang, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -98,41 +100,54 @@ class PlanPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TaskTableModel.COL_TASK, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((TaskTableModel.COL_DIM, 55), (TaskTableModel.COL_NUMBER, 40),
-                           (TaskTableModel.COL_LEAD, 150), (TaskTableModel.COL_DEADLINE, 170),
-                           (TaskTableModel.COL_NEXT_DUE, 95), (TaskTableModel.COL_STATUS, 110)):
-            self.table.setColumnWidth(col, width)
+        header.setMinimumSectionSize(40)
+        statuses = [labels[1 if lang == "en" else 0] for labels in STATUS_LABELS.values()]
+        text_columns(self.table, {TaskTableModel.COL_DIM: "00", TaskTableModel.COL_NUMBER: "00",
+                                  TaskTableModel.COL_NEXT_DUE: "00/00/0000",
+                                  TaskTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance)})
+        text_columns(self.table, {TaskTableModel.COL_LEAD: 120, TaskTableModel.COL_DEADLINE: 130})
+        # Narrow (1280×720 with the detail panel open): the deadline text, then the lead unit, give way
+        # to the task; both stay in the tooltips and the detail panel.
+        self.narrow_columns = NarrowColumns(self.table, TaskTableModel.COL_TASK,
+                                            (TaskTableModel.COL_DEADLINE, TaskTableModel.COL_LEAD),
+                                            self.fontMetrics().horizontalAdvance("x" * 30))
 
         self.detail = TaskDetailPanel(db, self)
         self.indicators = IndicatorsPanel(db, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.summary_view, self.tr("Tiến độ theo chỉ số nội dung"))
         self.tabs.addTab(self.indicators, self.tr("Chỉ tiêu"))
-        self.tabs.setMaximumHeight(22 * 9 + 40)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.dimension, 1)
-        filters.addWidget(self.status)
-        filters.addWidget(self.lead, 1)
-        filters.addWidget(self.overdue)
+        # At 1280×720 the filters wrap onto a second line, the summary and the task list share the
+        # height (a splitter), and the detail panel scrolls: nothing is pushed off screen.
+        filters = FlowLayout()
+        filters.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
+        for w in (self.dimension, self.status, self.lead, self.overdue):
+            filters.addWidget(w)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.add_button)
         top.addWidget(self.import_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tabs)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        tasks = QWidget()
+        tasks_layout = QVBoxLayout(tasks)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addLayout(filters)
+        tasks_layout.addWidget(self.table, 1)
+        tasks_layout.addWidget(self.count_label)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setChildrenCollapsible(False)
+        left.addWidget(self.tabs)
+        left.addWidget(tasks)
+        left.setStretchFactor(1, 1)
+        left.setSizes([22 * 9 + 40, 400])
+        self.detail_scroll = scrolling(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 480])
+        splitter.setSizes([640, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -28,7 +28,9 @@ from ...domain.status import STATUS_LABELS
 from ...services import plan as plan_service
 from ...services import progress
 from ...storage.db import Database
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, show_error
+from ..widgets.tables import text_columns
 from .task_dialogs import MilestoneDialog, ProgressDialog, evidence_model_row
 
 MilestoneIdRole = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +74,7 @@ class TaskDetailPanel(QWidget):
         self.save_button = QPushButton(self.tr("Lưu thay đổi (Ctrl+S)"))
         self.delete_button = QPushButton(self.tr("Xóa nhiệm vụ"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel puts labels above
         form.addRow(self.tr("TT:"), self.number)
         form.addRow(self.tr("Nhiệm vụ:"), self.task)
         form.addRow(self.tr("Sản phẩm đầu ra:"), self.output)
@@ -91,11 +94,9 @@ class TaskDetailPanel(QWidget):
         self.milestone_view.setModel(self.milestones)
         header = self.milestone_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
-        self.milestone_view.setColumnWidth(1, 95)
-        self.milestone_view.setColumnWidth(2, 110)
+        no_date = max("00/00/0000", self.tr("(không có ngày)"), key=self.fontMetrics().horizontalAdvance)
+        text_columns(self.milestone_view, {1: no_date, 2: "00/00/0000"})
         self.milestone_view.verticalHeader().hide()
         self.milestone_view.verticalHeader().setDefaultSectionSize(22)
         self.milestone_view.setWordWrap(False)
@@ -105,10 +106,9 @@ class TaskDetailPanel(QWidget):
         self.done_button = QPushButton(self.tr("Đánh dấu mốc đã xong"))
         self.add_milestone_button = QPushButton(self.tr("Thêm mốc…"))
         self.remove_milestone_button = QPushButton(self.tr("Xóa mốc"))
-        ms_buttons = QHBoxLayout()
+        ms_buttons = FlowLayout()
         for b in (self.done_button, self.add_milestone_button, self.remove_milestone_button):
             ms_buttons.addWidget(b)
-        ms_buttons.addStretch(1)
         ms_box = QGroupBox(self.tr("Mốc thời gian"))
         ms_layout = QVBoxLayout(ms_box)
         ms_layout.addWidget(self.milestone_view)
@@ -121,10 +121,9 @@ class TaskDetailPanel(QWidget):
         self.update_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.add_update_button = QPushButton(self.tr("Cập nhật tiến độ…"))
         self.open_file_button = QPushButton(self.tr("Mở tệp minh chứng"))
-        up_buttons = QHBoxLayout()
+        up_buttons = FlowLayout()
         up_buttons.addWidget(self.add_update_button)
         up_buttons.addWidget(self.open_file_button)
-        up_buttons.addStretch(1)
         up_box = QGroupBox(self.tr("Tiến độ và minh chứng"))
         up_layout = QVBoxLayout(up_box)
         up_layout.addWidget(self.update_view)
