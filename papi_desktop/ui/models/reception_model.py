@@ -40,8 +40,9 @@ class ReceptionTableModel(LazyTableModel):
         return super().display(item, col, for_sort)
 
     def extra(self, item: ReceptionRow, col: int, role: int) -> object:
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_SUMMARY:
-            return item.summary
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SUMMARY, self.COL_NAMES, self.COL_ADDRESS,
+                                                           self.COL_CLASSES):
+            return self.display(item, col, False)  # the columns are narrow on a 1280×720 screen
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PEOPLE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

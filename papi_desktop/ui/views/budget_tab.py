@@ -11,8 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,8 +22,9 @@ from ...domain.numbers import group_vn
 from ...services import budget, postings, reference
 from ...storage.db import Database
 from ..import_flow import ImportFlow, row_lines
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error, show_info
-from ..widgets.tables import readonly_table, year_combo
+from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
 from ..workers import JobRunner
 from .budget_entry import BudgetEntryDialog
 from .posting_dialog import PostingDialog
@@ -34,9 +33,7 @@ TableRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _amount(value: int | None) -> QStandardItem:
-    item = QStandardItem(group_vn(value) if value is not None else "")
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+    return align_right(QStandardItem(group_vn(value) if value is not None else ""))
 
 
 class BudgetTab(QWidget):
@@ -62,20 +59,17 @@ class BudgetTab(QWidget):
         self.tables = QStandardItemModel(0, 3, self)
         self.tables.setHorizontalHeaderLabels([self.tr("Giai đoạn"), self.tr("Biểu"), self.tr("Tên bảng")])
         self.table_view = readonly_table(self.tables)
-        self.table_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table_view, contents=(1,), stretch=2)
+        self.table_view.setColumnWidth(0, self.fontMetrics().horizontalAdvance("x" * 16))
         self.lines = QStandardItemModel(self)
         self.line_view = readonly_table(self.lines)
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
         self.compare = QStandardItemModel(self)
         self.compare_view = readonly_table(self.compare)
-        bar = QHBoxLayout()
-        bar.addWidget(self.year)
-        bar.addWidget(self.stage)
-        bar.addWidget(self.import_button)
-        bar.addWidget(self.entry_button)
-        bar.addWidget(self.post_button)
-        bar.addStretch(1)
+        bar = FlowLayout()
+        for w in (self.year, self.stage, self.import_button, self.entry_button, self.post_button):
+            bar.addWidget(w)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -84,9 +78,11 @@ class BudgetTab(QWidget):
         right_layout.addWidget(QLabel(self.tr("Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):")))
         right_layout.addWidget(self.compare_view, 2)
         split = QSplitter()
+        split.setChildrenCollapsible(False)
         split.addWidget(self.table_view)
         split.addWidget(right)
-        split.setSizes([380, 800])
+        split.setStretchFactor(1, 1)  # the amounts get the room
+        split.setSizes([300, 800])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -104,7 +100,10 @@ class BudgetTab(QWidget):
         for t in self._infos.values():
             first = QStandardItem(budget.stage_name(t.stage, lang))
             first.setData(t.id, TableRole)
-            self.tables.appendRow([first, QStandardItem(t.form_code), QStandardItem(t.title)])
+            first.setToolTip(first.text())  # the list is narrow beside the amounts: names in full here
+            title = QStandardItem(t.title)
+            title.setToolTip(t.title)
+            self.tables.appendRow([first, QStandardItem(t.form_code), title])
         self.lines.clear()
         self.check_label.clear()
         if self.tables.rowCount():
@@ -135,7 +134,8 @@ class BudgetTab(QWidget):
                 if line.row in wrong_rows:
                     cell.setForeground(QBrush(QColor("#b3261e")))
             self.lines.appendRow(cells)
-        self.line_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Amounts are never cut ("5.000.000.0…"): their columns take their widest cell, bold totals too.
+        fit_columns(self.line_view, contents=(0, *range(2, self.lines.columnCount())), stretch=1)
         problems = t.mismatches()
         lang = current_lang()
         self.check_label.setText(self.tr("Các dòng cộng khớp với dòng tổng.") if not problems else
@@ -146,11 +146,10 @@ class BudgetTab(QWidget):
         self.compare.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Nội dung"), self.tr("Dự toán"),
                                                 self.tr("Thực hiện"), self.tr("Tỷ lệ (%)")])
         for c in budget.compare(self.db, self.year.currentData()):
-            percent = QStandardItem("" if c.percent is None else f"{c.percent:.1f}".replace(".", ","))
-            percent.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            percent = align_right(QStandardItem("" if c.percent is None else f"{c.percent:.1f}".replace(".", ",")))
             self.compare.appendRow([QStandardItem(c.code), QStandardItem(c.name), _amount(c.estimate),
                                     _amount(c.executed), percent])
-        self.compare_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.compare_view, contents=(0, 2, 3, 4), stretch=1)
 
     def start_import(self, path: Path | None = None, confirm: bool = True) -> ImportFlow | None:
         if path is None:

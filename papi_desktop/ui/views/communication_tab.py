@@ -22,7 +22,7 @@ from ...services import communication
 from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.simple_form import Field, FormDialog
-from ..widgets.tables import readonly_table, year_combo
+from ..widgets.tables import fit_columns, readonly_table, year_combo
 
 QUOTA_COLORS = {"done": "#1b7f3b", "missing": "#b3261e", "pending": "#6b6b6b"}
 
@@ -83,7 +83,7 @@ class CommunicationTab(QWidget):
             self.items.appendRow([QStandardItem(x) for x in (
                 format_vn(i.published_on), names.get(i.channel, i.channel), topics.get(i.topic, i.topic), i.title,
                 i.link)])
-        self.item_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.item_view, contents=(0, 1, 2), stretch=3)
 
     def add_item(self) -> FormDialog:
         lang = current_lang()

@@ -29,8 +29,10 @@ from ...services import dialogues as ds
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
 from ..widgets.attendance import AttendanceEditor
+from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
+from ..widgets.tables import text_columns
 
 IssueRole = Qt.ItemDataRole.UserRole + 1
 CommitmentRole = Qt.ItemDataRole.UserRole + 2
@@ -53,6 +55,13 @@ class DialogueTableModel(LazyTableModel):
         if col == self.COL_DATE:
             return format_vn(item.held_on)
         return super().display(item, col, for_sort)
+
+    def extra(self, item: ds.DialogueRow, col: int, role: int) -> object:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_ISSUES, self.COL_OPEN):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_TITLE, self.COL_PLACE, self.COL_CHAIR):
+            return self.display(item, col, False)
+        return None
 
 
 class DialogueDialog(QDialog):
@@ -164,6 +173,7 @@ class DialoguesPage(QWidget):
         self.today = date.today
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #b3261e;")
+        self.warning.setWordWrap(True)
         self.add_button = QPushButton(self.tr("Thêm hội nghị đối thoại…"))
         self.issue_button = QPushButton(self.tr("Thêm ý kiến…"))
         self.commit_button = QPushButton(self.tr("Thêm cam kết…"))
@@ -177,6 +187,9 @@ class DialoguesPage(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(DialogueTableModel.COL_TITLE,
                                                            QHeaderView.ResizeMode.Stretch)
+        text_columns(self.table, {DialogueTableModel.COL_DATE: "00/00/0000", DialogueTableModel.COL_PLACE: 150,
+                                  DialogueTableModel.COL_CHAIR: 150, DialogueTableModel.COL_ISSUES: "000",
+                                  DialogueTableModel.COL_OPEN: "000"})
         self.issues = QStandardItemModel(0, 4, self)
         self.issues.setHorizontalHeaderLabels([self.tr("Ý kiến / cam kết"), self.tr("Người nêu / thực hiện"),
                                                self.tr("Thôn, bản / hạn"), self.tr("Trả lời / theo dõi")])
@@ -184,10 +197,11 @@ class DialoguesPage(QWidget):
         self.issue_view.setModel(self.issues)
         self.issue_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.issue_view.setColumnWidth(0, 380)
-        buttons = QHBoxLayout()
+        for col in (1, 2):  # their headers whole
+            self.issue_view.setColumnWidth(col, max(150, self.issue_view.header().sectionSizeHint(col)))
+        buttons = FlowLayout()
         for b in (self.add_button, self.issue_button, self.commit_button, self.follow_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.issue_view)

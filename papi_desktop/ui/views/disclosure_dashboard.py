@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
 from ...services import compliance, reference
 from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.status_chart import StatusChart
-from ..widgets.tables import readonly_table, year_combo
+from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
 from .postings_page import STATUS_COLORS, status_name
 
 CHART_ORDER = ("ok", "in_progress", "due", "late", "too_short", "missing_places", "missing_forms", "missing")
@@ -81,11 +81,11 @@ class DisclosureDashboard(QWidget):
             ok = counts.get("ok", 0) + counts.get("in_progress", 0)
             due = counts.get("due", 0)
             bad = sum(counts.values()) - ok - due
-            cells = [QStandardItem(village), QStandardItem(str(ok)), QStandardItem(str(bad)), QStandardItem(str(due))]
+            cells = [QStandardItem(village), *(align_right(QStandardItem(str(n))) for n in (ok, bad, due))]
             if bad:
                 cells[2].setForeground(QBrush(QColor(STATUS_COLORS["missing"])))
             self.villages.appendRow(cells)
-        self.village_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.village_view, contents=(1, 2, 3), stretch=0)
         self.required.clear()
         self.required.setHorizontalHeaderLabels([self.tr("Nội dung"), self.tr("Kỳ"), self.tr("Hạn"),
                                                  self.tr("Tình trạng"), self.tr("Lý do"), self.tr("PAPI")])
@@ -97,6 +97,5 @@ class DisclosureDashboard(QWidget):
             self.required.appendRow([QStandardItem(r.name_en if lang == "en" else r.name_vi),
                                      QStandardItem(r.subject_period), QStandardItem(format_vn(r.deadline)), status,
                                      reason, QStandardItem(_papi_names(r.papi, lang))])
-        header = self.required_view.horizontalHeader()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.required_view, contents=(1, 2, 3), stretch=4)  # period, deadline, status: whole
         self.required_view.setColumnWidth(0, 330)

@@ -7,13 +7,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
 from ...services import overview, sync_board
 from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.sync_widgets import reminder_text
+from ..widgets.tables import fit_columns
 from ..workers import JobRunner
 
 KindRole = Qt.ItemDataRole.UserRole + 1
@@ -47,10 +48,8 @@ class HomePage(QWidget):
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.setColumnWidth(0, 95)
+        fit_columns(self.view, contents=(0, 3), stretch=2)  # the due date and the state are never cut
         self.view.setColumnWidth(1, 260)
-        self.view.setColumnWidth(3, 160)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,8 +25,10 @@ from ...domain.dates import format_vn, parse_vn
 from ...services import petitions as ps
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
+from ..widgets.tables import text_columns
 
 CLASS_LABELS = {
     "khieu_nai": QT_TRANSLATE_NOOP("PetitionsPage", "Khiếu nại"),
@@ -69,6 +70,8 @@ class PetitionTableModel(LazyTableModel):
     def extra(self, item: ps.PetitionRow, col: int, role: int) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_DUE and item.overdue:
             return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_SENDER, self.COL_CONTENT, self.COL_NEXT):
+            return self.display(item, col, False)
         return None
 
 
@@ -178,13 +181,14 @@ class PetitionsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(PetitionTableModel.COL_CONTENT,
                                                            QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(PetitionTableModel.COL_NEXT, 260)
+        text_columns(self.table, {PetitionTableModel.COL_NO: "0000/0000", PetitionTableModel.COL_DATE: "00/00/0000",
+                                  PetitionTableModel.COL_SENDER: 160, PetitionTableModel.COL_CLASS: 110,
+                                  PetitionTableModel.COL_NEXT: 240, PetitionTableModel.COL_DUE: "00/00/0000"})
         self.count = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.state)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.step_button)
+        bar = FlowLayout()
+        bar.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
+        for w in (self.state, self.add_button, self.step_button):
+            bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -28,9 +27,10 @@ from ...domain.dates import format_vn
 from ...services import compliance, notices, postings
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.simple_form import Field, FormDialog
-from ..widgets.tables import year_combo
+from ..widgets.tables import text_columns, year_combo
 from ..workers import JobRunner
 from .posting_dialog import PostingDialog
 
@@ -76,6 +76,8 @@ class PostingTableModel(LazyTableModel):
             return QBrush(QColor(STATUS_COLORS.get(item.status, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.reason_en if self.lang == "en" else item.reason_vi
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PLACES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -113,20 +115,21 @@ class RegisterTab(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(PostingTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(PostingTableModel.COL_STATUS, 150)
+        statuses = [status_name(s) for s in STATUS_NAMES]
+        text_columns(self.table, {PostingTableModel.COL_START: "00/00/0000", PostingTableModel.COL_PERIOD: "0000-Q0",
+                                  PostingTableModel.COL_PLACES: "000", PostingTableModel.COL_DEADLINE: "00/00/0000",
+                                  PostingTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance)})
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.count = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        bar = FlowLayout()
+        bar.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
         bar.addWidget(self.year)
         bar.addWidget(self.add_button)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.edit_button, self.notice_button, self.paper, self.evidence_button, self.feedback_button,
-                  self.answer_button):
+                  self.answer_button, self.count):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.detail)

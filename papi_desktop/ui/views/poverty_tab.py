@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,9 +24,10 @@ from ...domain.numbers import group_vn, parse_amount
 from ...services import postings, poverty
 from ...storage.db import Database
 from ..import_flow import ImportFlow, row_lines
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error
 from ..widgets.simple_form import Field, FormDialog
-from ..widgets.tables import readonly_table, year_combo
+from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
 from ..workers import JobRunner
 from .posting_dialog import PostingDialog
 
@@ -64,16 +64,19 @@ class PovertyTab(QWidget):
             ("objection", self.tr("Ghi ý kiến, khiếu nại…")), ("recheck", self.tr("Ghi kết quả phúc tra…")),
             ("post_recheck", self.tr("Niêm yết kết quả phúc tra…")), ("finalize", self.tr("Công nhận danh sách…")),
             ("post_final", self.tr("Niêm yết danh sách được công nhận…")))}
-        grid = QGridLayout()
-        for i, b in enumerate(self.buttons.values()):
-            grid.addWidget(b, i // 4, i % 4)
+        grid = FlowLayout()  # the steps, in order, wrapping on a narrow screen
+        for b in self.buttons.values():
+            grid.addWidget(b)
         self.people = QStandardItemModel(self)
         self.changes = QStandardItemModel(self)
         self.objections = QStandardItemModel(self)
+        self.people_view = readonly_table(self.people)
+        self.objection_view = readonly_table(self.objections)
+        self.change_view = readonly_table(self.changes)
         tabs = QTabWidget()
-        tabs.addTab(readonly_table(self.people, 1), self.tr("Danh sách hộ"))
-        tabs.addTab(readonly_table(self.objections, 2), self.tr("Ý kiến, phúc tra"))
-        tabs.addTab(readonly_table(self.changes, 1), self.tr("So với năm trước"))
+        tabs.addTab(self.people_view, self.tr("Danh sách hộ"))
+        tabs.addTab(self.objection_view, self.tr("Ý kiến, phúc tra"))
+        tabs.addTab(self.change_view, self.tr("So với năm trước"))
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.state, 1)
@@ -124,11 +127,15 @@ class PovertyTab(QWidget):
                                                self.tr("Thiếu hụt"), self.tr("Sơ bộ"), self.tr("Công nhận")])
         for i, h in enumerate(poverty.households(self.db, info.id), start=1):
             deprivations = h.deprivation_count if h.deprivation_count is not None else len(h.deprivations)
-            self.people.appendRow([QStandardItem(x) for x in (
+            cells = [QStandardItem(x) for x in (
                 str(i), h.head_name, h.id_number, h.village, h.ethnicity, str(h.members),
                 group_vn(h.income) if h.income is not None else "", str(deprivations or ""),
                 poverty.class_name(h.preliminary_class, lang),
-                poverty.class_name(h.final_class, lang) if info.decided_on else "")])
+                poverty.class_name(h.final_class, lang) if info.decided_on else "")]
+            for col in (0, 5, 6, 7):
+                align_right(cells[col])
+            self.people.appendRow(cells)
+        fit_columns(self.people_view, contents=(0, 2, 3, 4, 5, 6, 7, 8, 9), stretch=1)
         self._fill_objections(info)
         self._fill_changes(info.year, lang)
 
@@ -141,6 +148,7 @@ class PovertyTab(QWidget):
                 self._waiting.append((o.content[:80], o.id))
             self.objections.appendRow([QStandardItem(x) for x in (
                 format_vn(o.received_on), o.sender, o.content, format_vn(o.rechecked_on), o.result)])
+        fit_columns(self.objection_view, contents=(0, 3), stretch=2)
 
     def _fill_changes(self, year: int, lang: str) -> None:
         self.changes.setHorizontalHeaderLabels([self.tr("Thay đổi"), self.tr("Chủ hộ"), self.tr("Thôn, bản"),
@@ -149,12 +157,14 @@ class PovertyTab(QWidget):
             found = poverty.differences(self.db, year)
         except KnownError as exc:
             self.changes.appendRow([QStandardItem(exc.message(lang))])
+            fit_columns(self.change_view, stretch=0)
             return
         for d in found:
             self.changes.appendRow([QStandardItem(x) for x in (
                 QCoreApplication.translate("PovertyTab", CHANGE_NAMES[d.change]), d.head_name, d.village,
                 poverty.class_name(d.before, lang) if d.before else "",
                 poverty.class_name(d.after, lang) if d.after else self.tr("không còn trong danh sách"))])
+        fit_columns(self.change_view, contents=(0, 2, 3, 4), stretch=1)
 
     def start_import(self, path: Path | None = None, confirm: bool = True) -> ImportFlow | None:
         if path is None:

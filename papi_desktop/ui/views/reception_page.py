@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...services import progress, reception, reception_import, setup
+from ...services.reception import TYPE_LABELS
 from ...storage.db import Database
-from ..models.reception_model import ReceptionTableModel
+from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
 from ..progress import QtProgress
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
+from ..widgets.tables import text_columns
 from ..workers import JobRunner
 from .reception_form import ReceptionDialog
 
@@ -81,18 +84,21 @@ class ReceptionPage(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(ReceptionTableModel.COL_SUMMARY,
                                                            QHeaderView.ResizeMode.Stretch)
-        for col, width in ((ReceptionTableModel.COL_DATE, 90), (ReceptionTableModel.COL_TYPE, 95),
-                           (ReceptionTableModel.COL_NAMES, 160), (ReceptionTableModel.COL_ADDRESS, 190),
-                           (ReceptionTableModel.COL_ID, 110), (ReceptionTableModel.COL_PEOPLE, 70),
-                           (ReceptionTableModel.COL_CLASSES, 140), (ReceptionTableModel.COL_DIRECTION, 100)):
-            self.table.setColumnWidth(col, width)
+        fm = self.fontMetrics()
+
+        def widest(texts: Iterable[str]) -> str:
+            return max(texts, key=fm.horizontalAdvance)
+
+        text_columns(self.table, {
+            ReceptionTableModel.COL_DATE: "00/00/0000", ReceptionTableModel.COL_TYPE: widest(TYPE_LABELS.values()),
+            ReceptionTableModel.COL_NAMES: 150, ReceptionTableModel.COL_ADDRESS: 150,
+            ReceptionTableModel.COL_ID: "000000000000", ReceptionTableModel.COL_PEOPLE: "000",
+            ReceptionTableModel.COL_CLASSES: 120, ReceptionTableModel.COL_DIRECTION: widest(DIRECTION_LABELS.values())})
         self.count = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.period, 1)
-        bar.addWidget(self.kind)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.import_button)
+        bar = FlowLayout()  # wraps on a narrow screen: the import button stays in sight
+        bar.addWidget(self.search, stretch=True, min_width=fm.horizontalAdvance("x" * 40))
+        for w in (self.period, self.kind, self.add_button, self.import_button):
+            bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stats)

@@ -35,8 +35,9 @@ from ...exports.html_preview import to_html
 from ...services import keys, reference, reports
 from ...storage.db import Database
 from ..progress import QtProgress
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, error_text, show_error, show_info
-from ..widgets.tables import readonly_table
+from ..widgets.tables import fit_columns, readonly_table
 from ..workers import JobRunner
 
 SECTION_NAMES = {
@@ -100,10 +101,9 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Thư mục lưu:"), out_row)
         form.addRow(self.sign, self.passphrase)
         form.addRow(self.tr("Con dấu:"), self.seal)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.preview_button, self.export_button, self.verify_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         self.sections: dict[str, QPlainTextEdit] = {}
         self.section_tabs = QTabWidget()
         self.preview = QTextBrowser()
@@ -124,9 +124,11 @@ class ReportsPage(QWidget):
         right.addTab(self.section_tabs, self.tr("Sửa nội dung báo cáo PAPI"))
         self.right = right
         split = QSplitter()
+        split.setChildrenCollapsible(False)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([520, 760])
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         browse.clicked.connect(self._choose_dir)
@@ -270,6 +272,7 @@ class ReportsPage(QWidget):
             self.register.appendRow([QStandardItem(item.number_ref), QStandardItem(format_vn(item.issued_on)),
                                      QStandardItem(states.get(item.status, item.status) + signed),
                                      QStandardItem(item.title)])
+        fit_columns(self.register_view, contents=(0, 1, 2), stretch=3)  # number, date, state: whole
 
     def verify_file(self, path: Path | None = None) -> str | None:
         if path is None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import KnownError
 from ...services import keys
 from ...storage.db import Database
+from .flow import FlowLayout
 from .messages import ask, show_error, show_info
 from .simple_form import Field, FormDialog
 
@@ -25,10 +26,9 @@ class KeysBox(QGroupBox):
         self.import_button = QPushButton(self.tr("Dùng tệp .p12 của tổ chức cung cấp chữ ký số…"))
         self.export_button = QPushButton(self.tr("Lưu chứng thư gốc (gửi tỉnh)…"))
         self.trust_button = QPushButton(self.tr("Tin cậy chứng thư khác…"))
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps in a narrow window
         for b in (self.create_button, self.import_button, self.export_button, self.trust_button):
             row.addWidget(b)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(row)
