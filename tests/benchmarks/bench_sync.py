@@ -32,7 +32,7 @@ printed apart as key_unlock_peak_mb; the timed process also holds the baseline, 
 printed as import_peak_mb_with_baseline_in_process). Runs are alternated
 within one process, bundle by bundle, --runs times (medians and ranges over runs). Quick run:
 --communes 5 --changes 2000 --runs 1. --work DIR keeps the generated bundles for the next run with
-the same sizes.
+the same sizes; each bundle's times go to DIR/progress-N.log as run N goes.
 """
 
 from __future__ import annotations
@@ -459,6 +459,7 @@ def step_run(work: Path, run: int) -> dict[str, object]:
     plan = (("first", "first", 0, meta["first_end"], "insert"),
             ("repeat", "first", 0, meta["first_end"], "upsert"),
             ("overlap", "overlap", meta["overlap_start"], meta["overlap_end"], "upsert"))
+    progress = (work / f"progress-{run}.log").open("w", encoding="utf-8")  # a long run can be followed
     for name, files, lo, hi, way in plan:
         phase = _Phase()
         for i, entry in enumerate(meta["communes"]):
@@ -470,7 +471,10 @@ def step_run(work: Path, run: int) -> dict[str, object]:
                 ours.run(phase, Path(entry[files]))
                 _run_plain(plain, phase, way, payload)
             del payload
+            progress.write(f"{name} {i + 1} ours_s={phase.ours[-1]:.3f} base_s={phase.base[-1]:.3f}\n")
+            progress.flush()
         phases[name] = phase.figures()
+    progress.close()
     db.dispose()
     plain.close()
     size = (here / "province" / "papi.db").stat().st_size
@@ -493,6 +497,8 @@ def step_verify(work: Path, communes: int) -> dict[str, object]:
     here = work / "verify"
     shutil.rmtree(here, ignore_errors=True)
     shutil.copytree(work / "province", here / "province")
+    paths.set_override(here / "province")
+    setup.open_database(user="so-noi-vu").dispose()  # at this program's schema before the triggers go on
     conn = sqlite3.connect(here / "province" / "papi.db")
     conn.execute("CREATE TABLE bench_written (what TEXT, key TEXT)")
     for table in tracked_models():
@@ -503,7 +509,6 @@ def step_verify(work: Path, communes: int) -> dict[str, object]:
                  "('change_log', new.origin_node || ':' || new.origin_seq); END")
     conn.commit()
     conn.close()
-    paths.set_override(here / "province")
     db = setup.open_database(user="so-noi-vu")
     receiver = province_receiver(PASS)
     template = (work / "template.jsonl").read_text(encoding="utf-8").splitlines()
