@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from papi_desktop.services import dialogues as ds
 from papi_desktop.ui.views.dialogues_page import (
@@ -76,7 +76,7 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
 
     def done(dialog: CommitmentDialog) -> int:
         dialog.text.setText("Đã chi trả đủ cho 42 hộ")
-        dialog.done.setChecked(True)
+        dialog.done_box.setChecked(True)
         return 1
 
     child = page.issues.item(0, 0).child(0, 0)
@@ -87,3 +87,15 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
         page.follow_up()
     assert ds.open_commitments(db, TODAY) == []
     assert page.issues.item(0, 0).child(0, 3).text() == "Xong 22/11/2026"
+
+
+def test_commitment_dialog_closes_cleanly(qtbot) -> None:  # noqa: ANN001
+    """The check box was called "done", which replaced QDialog.done(): closing a commitment dialog then
+    crashed PySide6 at the next new line edit."""
+    for follow_up in (False, True):
+        dialog = CommitmentDialog(follow_up=follow_up, today=TODAY)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.done_box.isVisible() == follow_up
+        dialog.close()
+        assert not dialog.isVisible() and QLineEdit("x").text() == "x"

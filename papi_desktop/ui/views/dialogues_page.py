@@ -145,12 +145,14 @@ class CommitmentDialog(QDialog):
         self.text = QLineEdit()
         self.owner = QLineEdit()
         self.due = QLineEdit(format_vn(today) if follow_up else "")
-        self.done = QCheckBox(self.tr("Đã thực hiện xong"))
+        # Not "done": that name would replace QDialog.done(), which closing the dialog calls, and crash.
+        self.done_box = QCheckBox(self.tr("Đã thực hiện xong"), self)
+        self.done_box.setVisible(follow_up)
         form = QFormLayout()
         if follow_up:
             form.addRow(self.tr("Ngày:"), self.due)
             form.addRow(self.tr("Kết quả:"), self.text)
-            form.addRow("", self.done)
+            form.addRow("", self.done_box)
         else:
             form.addRow(self.tr("Nội dung cam kết:"), self.text)
             form.addRow(self.tr("Người, đơn vị thực hiện:"), self.owner)
@@ -310,7 +312,7 @@ class DialoguesPage(QWidget):
         if dialog.exec():
             try:
                 ds.follow_up(self.db, commitment_id, parse_vn(dialog.due.text(), "ngày") or self.today(),
-                             dialog.text.text(), dialog.done.isChecked())
+                             dialog.text.text(), dialog.done_box.isChecked())
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
                 return
