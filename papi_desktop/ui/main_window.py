@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from .. import __version__
 from .views.placeholder import PlaceholderPage
+from .widgets.forms import resize_within_screen
 from .widgets.messages import show_info
 from .workers import JobRunner
 
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.runner = JobRunner(self)
         self.setWindowTitle("PAPI Desktop")
-        self._fit_to_screen()
+        resize_within_screen(self, 1280, 800)  # a 1366×768 screen with a task bar: not taller than it
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 7px 6px; }")
@@ -208,16 +209,6 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self._row("postings"))
         elif kind == "sync":
             self.nav.setCurrentRow(self._row("sync"))
-
-    def _fit_to_screen(self) -> None:
-        """1280×800 where the screen has room, else the screen's free area less a title bar: on a
-        1366×768 screen with a task bar the window must not start taller than the screen."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        free = screen.availableGeometry() if screen is not None else None
-        width, height = 1280, 800
-        if free is not None and not free.isEmpty():
-            width, height = min(width, free.width() - 16), min(height, free.height() - 40)
-        self.resize(max(width, 640), max(height, 480))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -203,3 +203,23 @@ def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:  # noqa: ANN001
     host.resize(one_line.width(), one_line.height())
     qtbot.wait(10)
     assert len({b.geometry().y() for b in buttons}) == 1
+
+
+def test_dialogs_open_within_the_screen(qtbot, db) -> None:  # noqa: ANN001
+    """The forms never open taller than the screen's free area (the posting form asked for 760 px), and
+    none needs more than 1280×720 at its smallest."""
+    from papi_desktop.services import postings
+    from papi_desktop.ui.views.budget_entry import BudgetEntryDialog
+    from papi_desktop.ui.views.dialogues_page import DialogueDialog
+    from papi_desktop.ui.views.posting_dialog import PostingDialog
+    from papi_desktop.ui.views.reception_form import ReceptionDialog
+
+    free = QApplication.primaryScreen().availableGeometry()
+    for dialog in (PostingDialog(postings.villages(db), lambda _inp: None, None, TODAY), ReceptionDialog(db),
+                   DialogueDialog(today=TODAY), BudgetEntryDialog(TODAY.year, lambda *_a, **_k: "")):
+        qtbot.addWidget(dialog)
+        name = type(dialog).__name__
+        assert dialog.width() <= free.width() and dialog.height() <= free.height() - 30, \
+            f"{name} opens at {dialog.width()}×{dialog.height()} on a {free.width()}×{free.height()} screen"
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height() - 60, f"{name} needs {hint}"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import KnownError
 from ...domain.numbers import parse_amount
 from ...services import budget, reference
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 
 
@@ -31,7 +31,7 @@ class BudgetEntryDialog(QDialog):
     def __init__(self, year: int, save: Callable[..., str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nhập bảng ngân sách"))
-        self.resize(860, 620)
+        resize_within_screen(self, 860, 620)
         self._save = save
         self.saved_id: str | None = None
         self.year = QSpinBox()

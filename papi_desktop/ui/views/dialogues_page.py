@@ -30,7 +30,7 @@ from ...storage.db import Database
 from ..models.lazy import LazyTableModel
 from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import text_columns
 
@@ -68,7 +68,7 @@ class DialogueDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hội nghị đối thoại với Nhân dân"))
-        self.resize(600, 640)
+        resize_within_screen(self, 600, 640)
         self.held_on = QLineEdit(format_vn(today or date.today()))
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Hội nghị đối thoại hằng năm với Ủy ban MTTQ"), "annual")

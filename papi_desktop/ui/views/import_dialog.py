@@ -23,6 +23,7 @@ from ...services import plan_import, reference
 from ...services.plan_import import ImportPreview
 from ...storage.db import Database
 from ..progress import QtProgress
+from ..widgets.forms import resize_within_screen
 from ..widgets.messages import current_lang, error_text
 from ..workers import JobRunner
 
@@ -45,7 +46,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self._progress: QtProgress | None = None
         self.setWindowTitle(self.tr("Nhập kế hoạch từ Excel"))
-        self.resize(720, 520)
+        resize_within_screen(self, 720, 520)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("Tệp phụ lục kế hoạch (.xlsx)"))
         self.browse_button = QPushButton(self.tr("Chọn tệp…"))

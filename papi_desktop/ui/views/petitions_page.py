@@ -26,7 +26,7 @@ from ...services import petitions as ps
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
 from ..widgets.flow import FlowLayout
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import text_columns
 
@@ -81,7 +81,7 @@ class PetitionDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Vào sổ đơn"))
-        self.resize(560, 460)
+        resize_within_screen(self, 560, 460)
         self.received_on = QLineEdit(format_vn(today or date.today()))
         self.source = QComboBox()
         for code, label in (("reception", self.tr("Qua tiếp công dân")), ("post", self.tr("Qua bưu chính")),

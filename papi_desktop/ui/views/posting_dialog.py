@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import postings, reference
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 
 CHANNEL_LABELS = {
@@ -56,7 +56,7 @@ class PostingDialog(QDialog):
         self.poverty_review_id = current.poverty_review_id if current else poverty_review_id
         self.saved_result: object = None
         self.setWindowTitle(self.tr("Mục công khai") if current is None else self.tr("Sửa mục công khai"))
-        self.resize(720, 760)
+        resize_within_screen(self, 720, 760)
         lang = current_lang()
         self.kind = QComboBox()
         items = reference.disclosure_items()

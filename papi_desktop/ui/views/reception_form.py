@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_vn, parse_vn
 from ...services import reception as rs
 from ...storage.db import Database
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import show_error
 
 
@@ -46,7 +46,7 @@ class ReceptionDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Ghi sổ tiếp công dân"))
-        self.resize(760, 640)
+        resize_within_screen(self, 760, 640)
         self.received_on = QLineEdit(format_vn(today or date.today()))
         self.reception_type = QComboBox()
         for code, label in (("regular", self.tr("Thường xuyên (công chức được phân công)")),

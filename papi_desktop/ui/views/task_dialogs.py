@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import progress, reference
-from ..widgets.forms import ok_cancel_row
+from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 
 
@@ -31,7 +31,7 @@ class AddTaskDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, dimension: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thêm nhiệm vụ"))
-        self.resize(560, 420)
+        resize_within_screen(self, 560, 420)
         self.dimension = QComboBox()
         for dim in reference.dimensions():
             self.dimension.addItem(f"{dim.number}. {dim.name(current_lang())}", dim.number)
@@ -86,7 +86,7 @@ class ProgressDialog(QDialog):
     def __init__(self, year: int, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cập nhật tiến độ"))
-        self.resize(720, 480)
+        resize_within_screen(self, 720, 480)
         today = today or date.today()
         self.period = QComboBox()
         for period in progress.periods(year):

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn, parse_vn
-from .forms import ok_cancel_row
+from .forms import ok_cancel_row, resize_within_screen
 from .messages import show_error
 
 
@@ -30,7 +30,7 @@ class FormDialog(QDialog):
                  parent: QWidget | None = None, ok_text: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(540, 200 + 40 * len(fields))
+        resize_within_screen(self, 540, 200 + 40 * len(fields))
         self._save = save
         self._fields = fields
         self.widgets: dict[str, QWidget] = {}
