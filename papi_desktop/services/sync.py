@@ -124,16 +124,42 @@ def export_bundle(db: Database, out_dir: Path, passphrase: str, peer: str = PROV
               "created_at_utc": _now(), "program": __version__}
     payload = "".join(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True) + "\n" for c in changes)
     stem = f"papi-{profile.unit_code}-{db.clock.node}-{max(r[1] for r in ranges.values()):06d}"
-    written, manifest = bundle.write_bundle(Path(out_dir), stem, header,
-                                            [bundle.Member(CHANGES, payload.encode("utf-8")), *files],
-                                            material, recipients, cancel)
+    _forget(db, bundle.sweep(Path(out_dir)))  # what an export killed part-way left in this folder
+
+    def record(finals: list[Path], manifest: bytes) -> None:
+        """Before the parts take their final names: a bundle on the stick is always one this PC knows
+        it wrote (its receipt is accepted); killed before the renames, the next export here forgets it."""
+        with db.session() as s:
+            s.add(BundleOut(bundle_id=bundle_id, digest=bundle.digest(manifest), peer=peer,
+                            ranges_json=json.dumps(ranges), changes=len(changes),
+                            files_json=json.dumps([p.name for p in finals]), created_at=_now()))
+
+    try:
+        # unique: a bundle already in the folder that carries the same changes (written before, not yet
+        # acknowledged, or left by an export killed after its renames) stays; this one is named beside it
+        written, _manifest = bundle.write_bundle(Path(out_dir), stem, header,
+                                                [bundle.Member(CHANGES, payload.encode("utf-8")), *files],
+                                                material, recipients, cancel, unique=True, publish=record)
+    except BaseException:
+        with db.session() as s:
+            row = s.get(BundleOut, bundle_id)
+            if row is not None:
+                s.delete(row)
+        raise
     report.advance()
-    with db.session() as s:
-        s.add(BundleOut(bundle_id=bundle_id, digest=bundle.digest(manifest), peer=peer,
-                        ranges_json=json.dumps(ranges), changes=len(changes),
-                        files_json=json.dumps([p.name for p in written]), created_at=_now()))
     report.finish()
     return ExportResult(bundle_id, written, len(changes), int(header["transactions"]), len(files))
+
+
+def _forget(db: Database, digests: list[str]) -> None:
+    """Bundles recorded as written whose files never all reached their final names (taken away by
+    bundle.sweep): not sent, so not shown as the last bundle. Their changes were never acknowledged."""
+    if not digests:
+        return
+    with db.session() as s:
+        for row in s.scalars(select(BundleOut).where(BundleOut.digest.in_(digests),
+                                                     BundleOut.acknowledged_at.is_(None))):
+            s.delete(row)
 
 
 # --- the commune: reading a receipt -----------------------------------------------------------------

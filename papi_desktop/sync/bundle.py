@@ -6,9 +6,12 @@ the members it lists. Outside, age encryption to the receiver (and an escrow key
 on disk in clear: the tar stream goes through a pipe straight into age, and back the same way.
 
 On disk a bundle is one file `<stem>.papi`, or parts `<stem>.p01of03.papi`… of at most `part_bytes`
-(FAT32 sticks hold 4 GiB files). Each part is written under a temporary name, synced, renamed, then
-read back and compared with what was written, so a stick pulled out mid-write leaves a whole bundle
-or parts a reader names as missing.
+(FAT32 sticks hold 4 GiB files). Each part is written under a hidden temporary name, synced, renamed,
+then read back and compared with what was written. A writer holds a lock file beside its parts while
+it writes, and journals the final names in it before the first rename: a writer killed part-way (or a
+stick pulled out) leaves files no reader takes for a bundle, and the next write into the folder
+(`sweep`) removes them, with the parts already renamed when not all of them were, so the folder holds
+whole bundles only.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import os
 import re
 import tarfile
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +42,9 @@ FORMAT = "papi-bundle/1"
 MANIFEST, SIGNATURE = "MANIFEST.json", "MANIFEST.json.p7s"
 SUFFIX = ".papi"
 _PART = re.compile(r"^(?P<stem>.+)\.p(?P<n>\d{2,3})of(?P<total>\d{2,3})\.papi$")
+_TEMP = re.compile(r"^\.(?P<stem>.+)\.(?P<token>[0-9a-f]{12})\.(?P<n>\d{3})\.tmp$")
+_OLD_TEMP = re.compile(r"^\.(?P<stem>.+)\.(?P<n>\d{3})\.tmp$")  # before writers took a lock
+_LOCK = re.compile(r"^\.(?P<stem>.+)\.(?P<token>[0-9a-f]{12})\.lock$")
 _CHUNK = 1 << 20
 
 
@@ -108,8 +115,8 @@ def signed_document(header: dict[str, object], signer: KeyMaterial) -> bytes:
 class _Parts:
     """A writer that rolls over to a new temporary part file every `limit` bytes."""
 
-    def __init__(self, out_dir: Path, stem: str, limit: int) -> None:
-        self.out_dir, self.stem, self.limit = out_dir, stem, limit
+    def __init__(self, out_dir: Path, stem: str, limit: int, token: str) -> None:
+        self.out_dir, self.stem, self.limit, self.token = out_dir, stem, limit, token
         self.files: list[Path] = []
         self.digests: list[str] = []
         self._fh: BinaryIO | None = None
@@ -118,7 +125,7 @@ class _Parts:
 
     def _roll(self) -> None:
         self._close_current()
-        path = self.out_dir / f".{self.stem}.{len(self.files) + 1:03d}.tmp"
+        path = self.out_dir / f".{self.stem}.{self.token}.{len(self.files) + 1:03d}.tmp"
         self.files.append(path)
         self._fh = path.open("wb")
         self._hash, self._left = hashlib.sha256(), self.limit
@@ -173,19 +180,147 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def _try_lock(fh: BinaryIO) -> bool:
+    """An exclusive lock on an open file, or False while another process holds it. The system drops
+    the lock when its process dies, however it dies."""
+    try:
+        if os.name == "nt":
+            import msvcrt  # noqa: PLC0415
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl  # noqa: PLC0415
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+class _WriterLock:
+    """`.<stem>.<token>.lock` beside the parts while they are written: held, it says a writer is alive;
+    its content, written before the first rename, names the final parts and their hashes."""
+
+    def __init__(self, out_dir: Path, stem: str) -> None:
+        self.token = uuid.uuid4().hex[:12]
+        self.path = out_dir / f".{stem}.{self.token}.lock"
+        self._fh: BinaryIO | None = self.path.open("w+b")
+        if not _try_lock(self._fh):  # a new random name nobody holds: the folder does not take locks
+            self._fh = None
+
+    def journal(self, digest_: str, finals: list[Path], digests: list[str]) -> None:
+        if self._fh is None:
+            return
+        data = json.dumps({"manifest": digest_, "parts": [[p.name, d] for p, d in zip(finals, digests, strict=True)]})
+        self._fh.seek(0)
+        self._fh.truncate()
+        self._fh.write(data.encode("utf-8"))
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def sweep(out_dir: Path) -> list[str]:
+    """Remove what writers that died part-way left in out_dir: their temporary parts, and the parts they
+    had already renamed when not all of them were (or one no longer matches what was written). Writers
+    still running are left alone. Returns the manifest digests of the bundles so taken away (the
+    caller may have recorded them as written)."""
+    out_dir = Path(out_dir)
+    try:
+        names = os.listdir(out_dir)
+    except OSError:
+        return []
+    live: set[str] = set()
+    abandoned: list[str] = []
+    for name in names:
+        if not (match := _LOCK.match(name)):
+            continue
+        try:
+            fh = (out_dir / name).open("r+b")
+        except OSError:
+            live.add(match["token"])
+            continue
+        try:
+            if not _try_lock(fh):
+                live.add(match["token"])
+                continue
+            temps = [n for n in names if (t := _TEMP.match(n)) and t["token"] == match["token"]]
+            try:
+                journal = json.loads(fh.read().decode("utf-8") or "{}")
+                parts = [(out_dir / str(n), str(d)) for n, d in journal.get("parts", [])]
+            except (ValueError, TypeError, AttributeError):
+                journal, parts = {}, []
+            present = [(p, d) for p, d in parts if p.is_file() and Path(p).name in names]
+            whole = not temps and len(present) == len(parts) and all(_file_sha256(p) == d for p, d in present)
+            if parts and not whole:
+                for path, expected in present:
+                    with contextlib.suppress(OSError):
+                        if _file_sha256(path) == expected:
+                            path.unlink()
+                abandoned.append(str(journal.get("manifest", "")))
+            for n in temps:
+                with contextlib.suppress(OSError):
+                    (out_dir / n).unlink()
+        finally:
+            fh.close()
+        with contextlib.suppress(OSError):
+            (out_dir / name).unlink()
+    for name in names:  # temporary parts whose lock is gone (or from before locks)
+        temp = _TEMP.match(name)
+        if (temp and temp["token"] not in live) or (not temp and _OLD_TEMP.match(name)):
+            with contextlib.suppress(OSError):
+                (out_dir / name).unlink()
+    if abandoned or names:
+        with contextlib.suppress(OSError):
+            _fsync_dir(out_dir)
+    return [d for d in abandoned if d]
+
+
+def free_stem(out_dir: Path, stem: str) -> str:
+    """stem, or stem-2, stem-3…: the first no bundle in out_dir (or a writer at work there) uses."""
+    try:
+        names = os.listdir(out_dir)
+    except OSError:
+        return stem
+    taken = {stem_of(Path(n)) for n in names if n.endswith(SUFFIX)} | \
+        {m["stem"] for n in names if (m := _LOCK.match(n))}
+    if stem not in taken:
+        return stem
+    k = 2
+    while f"{stem}-{k}" in taken:
+        k += 1
+    return f"{stem}-{k}"
+
+
 def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: list[Member], signer: KeyMaterial,
                  recipients: list[str], cancel: CancelToken | None = None,
-                 part_bytes: int | None = None) -> tuple[list[Path], bytes]:
+                 part_bytes: int | None = None, unique: bool = False,
+                 publish: Callable[[list[Path], bytes], None] | None = None) -> tuple[list[Path], bytes]:
     """Sign the manifest, encrypt the whole stream, write the parts; returns (parts, manifest bytes).
-    The parts appear under their final names only when all are written, synced and read back."""
+    The parts appear under their final names only when all are written, synced and read back.
+    unique: when a bundle of that stem is in the folder already, take the next free one (stem-2…)
+    instead of refusing. publish(final paths, manifest) runs when every part is written and synced,
+    before the first rename: what it records then names files that exist, or that the next write into
+    the folder takes away (`sweep` returns their manifest's digest)."""
     cancel = cancel or CancelToken()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    sweep(out_dir)
+    if unique:
+        stem = free_stem(out_dir, stem)
     files = {m.name: {"sha256": _digest(m), "size": m.size()} for m in members}
     manifest = canonical({**header, "format": FORMAT, "files": files,
                           "recipients": sorted(envelope.recipient_fingerprint(r) for r in recipients)})
     signature = envelope.sign_detached(manifest, signer)
-    sink = _Parts(out_dir, stem, part_bytes or limits()["part_bytes"])
+    lock = _WriterLock(out_dir, stem)
+    sink = _Parts(out_dir, stem, part_bytes or limits()["part_bytes"], lock.token)
     read_fd, write_fd = os.pipe()
     failure: list[BaseException] = []
 
@@ -219,12 +354,15 @@ def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: l
         for tmp, name in zip(sink.files, names, strict=True):
             if (out_dir / name).exists():
                 raise KnownError(f"Đã có tệp {name} trong thư mục đích.", f"{name} already exists in the folder.")
+        lock.journal(digest(manifest), [out_dir / n for n in names], sink.digests)
+        if publish is not None:
+            publish([out_dir / n for n in names], manifest)
         for tmp, name in zip(sink.files, names, strict=True):
             tmp.replace(out_dir / name)
             final.append(out_dir / name)
         _fsync_dir(out_dir)
-        for path, digest in zip(final, sink.digests, strict=True):
-            if _file_sha256(path) != digest:
+        for path, expected in zip(final, sink.digests, strict=True):
+            if _file_sha256(path) != expected:
                 raise KnownError(f"Đọc lại tệp {path.name} không khớp với dữ liệu đã ghi: USB có thể bị lỗi hoặc "
                                  "bị rút ra. Hãy ghi lại.", f"Reading {path.name} back does not match what was "
                                  "written: the stick may be faulty or was removed. Write again.")
@@ -234,7 +372,9 @@ def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: l
         for path in [*sink.files, *final]:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
+        lock.release()
         raise
+    lock.release()
     return final, manifest
 
 
