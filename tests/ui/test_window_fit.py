@@ -120,6 +120,10 @@ def _problems(win: MainWindow, page: QWidget) -> list[str]:
             found.append(f"{name!r} is cut off by {type(clipper).__name__}")
         if isinstance(w, QPushButton) and w.width() < w.minimumSizeHint().width():
             found.append(f"{name!r} is {w.width()} px wide, its text needs {w.minimumSizeHint().width()}")
+        if isinstance(w, QLineEdit) and not w.text() and w.placeholderText():
+            needed = w.fontMetrics().horizontalAdvance(w.placeholderText()) + 12
+            if w.width() < needed:
+                found.append(f"the hint {w.placeholderText()!r} is cut ({w.width()} px for {needed})")
     boxes = [(w, QRect(w.mapTo(win, QPoint(0, 0)), w.size())) for w in shown]
     for i, (a, ra) in enumerate(boxes):
         for b, rb in boxes[i + 1:]:

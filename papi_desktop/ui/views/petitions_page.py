@@ -25,7 +25,7 @@ from ...domain.dates import format_vn, parse_vn
 from ...services import petitions as ps
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
-from ..widgets.flow import FlowLayout
+from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import text_columns
@@ -186,7 +186,7 @@ class PetitionsPage(QWidget):
                                   PetitionTableModel.COL_NEXT: 240, PetitionTableModel.COL_DUE: "00/00/0000"})
         self.count = QLabel()
         bar = FlowLayout()
-        bar.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
+        bar.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
         for w in (self.state, self.add_button, self.step_button):
             bar.addWidget(w)
         layout = QVBoxLayout(self)

@@ -27,7 +27,7 @@ from ...services import reference
 from ...storage.db import Database
 from ..models.summary_model import DimensionRole, SummaryModel
 from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
-from ..widgets.flow import FlowLayout
+from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, show_error
 from ..widgets.scroll import scrolling
 from ..widgets.tables import NarrowColumns, fit_columns, text_columns
@@ -121,7 +121,7 @@ class PlanPage(QWidget):
         # At 1280×720 the filters wrap onto a second line, the summary and the task list share the
         # height (a splitter), and the detail panel scrolls: nothing is pushed off screen.
         filters = FlowLayout()
-        filters.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
+        filters.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
         for w in (self.dimension, self.status, self.lead, self.overdue):
             filters.addWidget(w)
         top = QHBoxLayout()

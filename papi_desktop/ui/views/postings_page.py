@@ -27,7 +27,7 @@ from ...domain.dates import format_vn
 from ...services import compliance, notices, postings
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
-from ..widgets.flow import FlowLayout
+from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import text_columns, year_combo
@@ -123,7 +123,7 @@ class RegisterTab(QWidget):
         self.detail.setOpenExternalLinks(False)
         self.count = QLabel()
         bar = FlowLayout()
-        bar.addWidget(self.search, stretch=True, min_width=self.fontMetrics().horizontalAdvance("x" * 40))
+        bar.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
         bar.addWidget(self.year)
         bar.addWidget(self.add_button)
         buttons = FlowLayout()

@@ -27,7 +27,7 @@ from ...services.reception import TYPE_LABELS
 from ...storage.db import Database
 from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
 from ..progress import QtProgress
-from ..widgets.flow import FlowLayout
+from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import text_columns
 from ..workers import JobRunner
@@ -96,7 +96,7 @@ class ReceptionPage(QWidget):
             ReceptionTableModel.COL_CLASSES: 120, ReceptionTableModel.COL_DIRECTION: widest(DIRECTION_LABELS.values())})
         self.count = QLabel()
         bar = FlowLayout()  # wraps on a narrow screen: the import button stays in sight
-        bar.addWidget(self.search, stretch=True, min_width=fm.horizontalAdvance("x" * 40))
+        bar.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
         for w in (self.period, self.kind, self.add_button, self.import_button):
             bar.addWidget(w)
         layout = QVBoxLayout(self)

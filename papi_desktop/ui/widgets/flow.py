@@ -4,7 +4,7 @@ example): button rows and filter bars stay whole on a 1280×720 screen instead o
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QLineEdit, QStyle, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -133,3 +133,10 @@ class FlowLayout(QLayout):
             y += height + space_y
         body = y - area.y() - space_y if lines else 0
         return body + m.top() + m.bottom()
+
+
+def placeholder_width(edit: QLineEdit, most_chars: int = 60) -> int:
+    """The width that shows edit's placeholder whole (with the clear button), at most most_chars wide:
+    the minimum for a search field that stretches in a FlowLayout."""
+    fm = edit.fontMetrics()
+    return min(fm.horizontalAdvance(edit.placeholderText()) + 48, fm.horizontalAdvance("x" * most_chars))
