@@ -406,6 +406,16 @@ def _file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def unfinished(path: Path) -> bool:
+    """A writer's lock for this bundle's stem lies beside it: its write is running, or was killed before
+    it ended (the parts may be fewer than named, or not yet read back). An importer leaves it alone."""
+    stem = stem_of(Path(path))
+    try:
+        return any((m := _LOCK.match(n)) and m["stem"] == stem for n in os.listdir(Path(path).parent))
+    except OSError:
+        return False
+
+
 def bundle_parts(path: Path) -> list[Path]:
     """All parts of the bundle that `path` is one part of, in order; a missing part is named."""
     path = Path(path)
@@ -419,6 +429,11 @@ def bundle_parts(path: Path) -> list[Path]:
         raise bad_bundle(f"Gói có {total} phần, quá giới hạn.", f"The bundle has {total} parts, over the limit.")
     names = part_names(stem, total)
     missing = [n for n in names if not (path.parent / n).is_file()]
+    if missing and unfinished(path):
+        raise bad_bundle("Việc ghi gói dữ liệu này bị gián đoạn, chưa xong. Hãy ghi lại gói trên máy của xã (lần ghi "
+                         "sau vào cùng thư mục sẽ dọn phần dở dang).", "Writing this bundle was interrupted before "
+                         "it ended. Write it again on the commune's PC (the next write into the folder removes what "
+                         "was left).")
     if missing:
         raise bad_bundle(f"Gói dữ liệu chưa đủ phần: thiếu {', '.join(missing)}. Hãy chép đủ các phần vào cùng thư "
                          "mục rồi nhập lại.", f"The bundle is incomplete: missing {', '.join(missing)}. Copy all "

@@ -307,7 +307,12 @@ class SyncHarness:
         states = []
         for parts in found:
             if isinstance(parts, tuple):
-                problems.append(f"a bundle visible but not whole: {parts[0].name}: {parts[1]}")
+                from papi_desktop.sync import bundle
+
+                if bundle.unfinished(parts[0]):  # killed between renames: refused as interrupted, then swept
+                    states.append("interrupted")
+                else:
+                    problems.append(f"a bundle visible but not whole: {parts[0].name}: {parts[1]}")
                 continue
             try:
                 manifest = self._read(parts)

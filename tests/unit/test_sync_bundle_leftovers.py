@@ -103,3 +103,13 @@ def test_the_next_write_into_the_folder_cleans_up_and_a_second_bundle_is_named_b
     with pytest.raises(KnownError, match="Đã có tệp"):
         _write(keys, folder)  # without unique (an enrolment package's chosen name): refused as before
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in first + second)
+
+
+def test_parts_of_an_unfinished_write_are_named_as_such_until_the_sweep(keys, tmp_path: Path) -> None:
+    folder, _digest = _killed_at_publish(keys, tmp_path, renamed=1)
+    (visible,) = folder.glob("*.papi")
+    assert bundle.unfinished(visible)
+    with pytest.raises(KnownError, match="bị gián đoạn"):
+        bundle.bundle_parts(visible)
+    bundle.sweep(folder)
+    assert not visible.exists() and not bundle.unfinished(visible)
