@@ -12,6 +12,7 @@ header row on every page and numbers its pages in the footer."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import unicodedata
@@ -36,12 +37,14 @@ DATE_FORMAT = "dd/mm/yyyy"
 # filled for the wider, so neither program shrinks the sheet nor wraps a line more than counted.
 PT_WRAP, PT_LAYOUT = 5.25, 5.5
 CELL_PAD = 5.0  # points of a column's width that text cannot use (the two cell margins, the grid line)
-LINE = 1.25  # line pitch / font size: Excel's for Times New Roman (LibreOffice sets lines closer, 1.1)
+LINE = 1.31  # line pitch / font size: Excel's for Times New Roman, 1.27-1.31 (LibreOffice sets lines closer,
+# about 1.1: a little blank under each row there rather than a last line cut off in Excel)
 ROW_PAD = 4.0
 _SHEET_BAD = re.compile(r"[\\/*?:\[\]]")
 _DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ID_HEADER = re.compile(r"cccd|cmnd|hộ chiếu|định danh|căn cước", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;:!?])[ \t]+|(?<=\n)")
+_ENUMERATOR = re.compile(r"(?:^|\s)(?:\d{1,3}|[IVXLivxl]{1,5}|[a-zđ])\.$")  # "8.", "IV.", "a.": not an end
 
 
 def _nfc(value: object) -> object:
@@ -201,7 +204,12 @@ def split_text(metrics: Metrics, text: str, size: float, width_pt: float, limit:
     lines = metrics.wrap(text, size, width_pt, bold, italic)
     if len(lines) <= limit:
         return [text]
-    sentences = [p for p in _SENTENCE.split(text) if p.strip()]
+    sentences: list[str] = []
+    for part in _SENTENCE.split(text):
+        if sentences and _ENUMERATOR.search(sentences[-1]):  # "…; 8." + "Nhiệm vụ …": one sentence
+            sentences[-1] += " " + part
+        elif part.strip():
+            sentences.append(part)
     pieces: list[str] = []
     current = ""
     for sentence in sentences:
@@ -268,8 +276,11 @@ def _default_font(wb, font_cls) -> None:  # noqa: ANN001
     from openpyxl.utils.indexed_list import IndexedList  # noqa: PLC0415
 
     normal = font_cls(name=FONT, size=11, family=1)
-    wb._fonts = IndexedList([normal])  # noqa: SLF001 - openpyxl has no public setter for the default font
-    wb._named_styles["Normal"].font = normal  # noqa: SLF001
+    # openpyxl has no public setter for it; should its insides change, the default stays Calibri (whose
+    # columns are a little wider in LibreOffice) and the workbook is written all the same
+    with contextlib.suppress(AttributeError, KeyError, TypeError):
+        wb._fonts = IndexedList([normal])  # noqa: SLF001
+        wb._named_styles["Normal"].font = normal  # noqa: SLF001
 
 
 def write_xlsx(doc: OfficialDoc, target: Path) -> Path:
