@@ -1,9 +1,9 @@
 """Installs the Qt translators. Source strings are Vietnamese (the default language);
-English comes from translations/papi_en.qm."""
+English comes from translations/papi_en.qm, Vietnamese for Qt's own strings from translations/qt_vi.qm."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from . import paths
 
@@ -29,6 +29,16 @@ def install(app: QCoreApplication, lang: str) -> str:
     if qtbase.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qtbase)
         _installed.append(qtbase)
+    if lang == "vi":
+        # Qt ships no qtbase_vi: translations/qt_vi.qm holds the Qt strings the program shows (message-box
+        # buttons, text-field context menus, the file dialog).
+        qt_vi = QTranslator()
+        if qt_vi.load(str(paths.translations_dir() / "qt_vi.qm")):
+            app.installTranslator(qt_vi)
+            _installed.append(qt_vi)
+    # The system's file dialog follows the Windows language, often English: in Vietnamese, Qt's own one,
+    # which qt_vi.qm translates.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang == "vi")
     return lang
 
 
