@@ -11,6 +11,7 @@ Liberation Serif), as a commune PC has Times New Roman: the sizes measured on th
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import statistics
@@ -127,10 +128,12 @@ def printed(tmp_path_factory) -> dict[str, tuple[Path, Path]]:  # noqa: ANN001
     conf = root / "fonts.conf"
     conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
                     '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-                    f"  <dir>{fonts_dir}</dir>\n  <cachedir>{root / 'fc-cache'}</cachedir>\n</fontconfig>\n",
+                    f"  <dir>{fonts_dir}</dir>\n  <cachedir>{root / 'fc-cache'}</cachedir>\n"
+                    '  <alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif'
+                    "</family></prefer></alias>\n</fontconfig>\n",
                     encoding="utf-8")
     pdf_dir = root / "pdf"
-    env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(root), "FONTCONFIG_FILE": str(conf)}
+    env = {**os.environ, "HOME": str(root), "FONTCONFIG_FILE": str(conf)}
     proc = subprocess.run([SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{root / 'lo'}",
                            "--convert-to", "pdf", "--outdir", str(pdf_dir), *map(str, books.values())],
                           check=False, capture_output=True, text=True, timeout=600, env=env)
