@@ -467,6 +467,7 @@ def _prepare(table: TableBlock, metrics: Metrics) -> list[list[_Cell]]:
     """Every cell once: a date is a date, a text is measured (a 10,000-visit book has 130,000 cells)."""
     out = []
     date_width = metrics.width("00/00/0000", 1.0)
+    seen: dict[tuple[str, bool], tuple[str, list[list[float]], float]] = {}  # a column's repeated texts
     for index, values in enumerate(table.rows):
         bold = index in table.section_rows
         row = []
@@ -475,9 +476,12 @@ def _prepare(table: TableBlock, metrics: Metrics) -> list[list[_Cell]]:
             if day is not None:
                 row.append(_Cell(value, day, None, None, date_width))
             elif isinstance(value, str) and value:
-                text = unicodedata.normalize("NFC", value)
-                measured = metrics.measure(text, bold)
-                row.append(_Cell(value, None, text, measured, max(map(_top, measured))))
+                known = seen.get((value, bold))
+                if known is None:
+                    text = unicodedata.normalize("NFC", value)
+                    measured = metrics.measure(text, bold)
+                    known = seen[(value, bold)] = (text, measured, max(map(_top, measured)))
+                row.append(_Cell(value, None, *known))
             else:
                 shown = _shown(value)
                 row.append(_Cell(value, None, None, None, metrics.width(shown, 1.0, bold) if shown else 0.0))
