@@ -154,9 +154,10 @@ class Metrics:
         return lines
 
     def wrap(self, text: str, size: float, width_pt: float, bold: bool = False,
-             italic: bool = False) -> list[tuple[str, bool]]:
-        """The lines the text takes in a cell that wide: (line, whether a paragraph ends there)."""
-        out: list[tuple[str, bool]] = []
+             italic: bool = False) -> list[tuple[str, str]]:
+        """The lines the text takes in a cell that wide: (line, what ends it: "\n" a paragraph, "" a word
+        cut in two, " " a space)."""
+        out: list[tuple[str, str]] = []
         space = self.width(" ", size, bold, italic)
         room = max(width_pt, size)
         for para in text.split("\n"):
@@ -166,22 +167,22 @@ class Metrics:
                 w = self.width(word, size, bold, italic)
                 while w > room:  # cut a word too long for the line, character by character
                     if line:
-                        out.append((" ".join(line), False))
+                        out.append((" ".join(line), " "))
                         line, used = [], 0.0
                     cut = 1
                     while cut < len(word) and self.width(word[:cut + 1], size, bold, italic) <= room:
                         cut += 1
-                    out.append((word[:cut], False))
+                    out.append((word[:cut], ""))
                     word = word[cut:]
                     w = self.width(word, size, bold, italic)
                 if not word:
                     continue
                 if line and used + space + w > room:
-                    out.append((" ".join(line), False))
+                    out.append((" ".join(line), " "))
                     line, used = [], 0.0
                 used = used + space + w if line else w
                 line.append(word)
-            out.append((" ".join(line), True))
+            out.append((" ".join(line), "\n"))
         return out
 
 
@@ -193,8 +194,8 @@ def max_lines(size: float, limit: float = MAX_ROW_PT) -> int:
     return max(1, int((limit - ROW_PAD) // (size * LINE)))
 
 
-def _join(lines: list[tuple[str, bool]]) -> str:
-    return "".join(text + ("\n" if para_end else " ") for text, para_end in lines).rstrip()
+def _join(lines: list[tuple[str, str]]) -> str:
+    return "".join(text + end for text, end in lines).rstrip()
 
 
 def split_text(metrics: Metrics, text: str, size: float, width_pt: float, limit: int, bold: bool = False,
