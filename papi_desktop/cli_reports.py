@@ -30,6 +30,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     exp.add_argument("--key", type=Path, help="tệp .p12 (mặc định: khóa của xã trong thư mục dữ liệu)")
     exp.add_argument("--passphrase-env", metavar="VAR", help="biến môi trường chứa mật khẩu của khóa")
     exp.add_argument("--seal", type=Path, help="ảnh con dấu PNG nền trong suốt, hiện dưới thông tin chữ ký")
+    exp.add_argument("--pkcs11-lib", type=Path, metavar="PATH",
+                     help="module PKCS#11 của token (.so; .dll trên Windows); mặc định: đường dẫn trong Cài đặt")
+    exp.add_argument("--token-label", metavar="LABEL", help="nhãn token của người ký: người ký ký trước bằng token")
+    exp.add_argument("--token-cert", metavar="LABEL", help="nhãn chứng thư trên token (khi token có nhiều chứng thư)")
+    exp.add_argument("--pin-env", metavar="VAR", help="biến môi trường chứa mã PIN của token (không bao giờ lưu)")
+    exp.add_argument("--signature-image", type=Path, metavar="PNG",
+                     help="ảnh chữ ký tay của người ký (màu xanh, PNG nền trong suốt)")
     exp.add_argument("--json", action="store_true")
     reg = rsub.add_parser("register", help="sổ văn bản đi (outgoing register)")
     reg.add_argument("--year", type=int)
@@ -116,9 +123,7 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     today = date.today()
     period = reports.resolve_period(args.kind, args.period, _day(args.start), _day(args.end), today)
     issued = _day(args.issued) or today
-    if args.seal and not args.seal.is_file():
-        raise KnownError(f"Không tìm thấy ảnh con dấu {args.seal}.", f"Seal image {args.seal} not found.")
-    sign = reports.SignOptions(_passphrase(args.passphrase_env), args.key, args.seal) if args.sign else None
+    sign = _sign_options(args) if args.sign else None
     if args.kind == "dialogue-minutes":
         targets = [args.dialogue] if args.dialogue else reports.dialogues_in(db, period)
         if not targets:
@@ -131,13 +136,39 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
                                         dialogue_id=dialogue)
         results.append(reports.export(db, request, args.out, sign, today))
     if args.json:
-        out = [r.as_json() for r in results]
+        out = [r.as_json(lang) for r in results]
         _print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
     else:
         for r in results:
             for f in r.files:
                 _print(str(f))
+        for note in dict.fromkeys(n for r in results for n in r.notes):  # once, on stderr: stdout lists the files
+            sys.stderr.write(("Note: " if lang == "en" else "Lưu ý: ") + note[lang == "en"] + "\n")
     return 0
+
+
+def _sign_options(args: argparse.Namespace):
+    """The token (the person) when --token-label is given, the commune's key (the organisation) when
+    --passphrase-env is given; at least one."""
+    from .services import reports, tokens
+
+    for image in (args.seal, args.signature_image):
+        if image and not image.is_file():
+            raise KnownError(f"Không tìm thấy ảnh {image}.", f"Image {image} not found.")
+    token = None
+    if args.token_label:
+        if not args.pin_env:
+            raise KnownError("Cần --pin-env TÊN_BIẾN: mã PIN của token không được ghi trên dòng lệnh.",
+                             "Give --pin-env VAR: the token's PIN is never typed on the command line.")
+        pin = os.environ.get(args.pin_env)
+        if pin is None:
+            raise KnownError(f"Biến môi trường {args.pin_env} chưa có giá trị.",
+                             f"Environment variable {args.pin_env} is not set.")
+        token = tokens.TokenOptions(args.token_label, pin, args.pkcs11_lib, args.token_cert)
+    elif args.pin_env or args.pkcs11_lib or args.token_cert:
+        raise KnownError("Cần --token-label NHÃN để ký bằng token.", "Give --token-label LABEL to sign with a token.")
+    passphrase = _passphrase(args.passphrase_env) if args.passphrase_env or token is None else None
+    return reports.SignOptions(passphrase, args.key, args.seal, token, args.signature_image)
 
 
 def _verify(args: argparse.Namespace, lang: str) -> int:

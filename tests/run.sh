@@ -2,8 +2,9 @@
 # The README's test command: installs what the suite needs on a fresh Debian or Ubuntu machine that
 # has only Python 3.11, then runs the whole suite headless. Arguments go to pytest.
 #  - system tools the independent checks use: poppler-utils (pdfsig, pdffonts, pdftotext),
-#    openssl, NSS tools (certutil), age (sync bundles), LibreOffice Calc (soffice prints the Excel
-#    workbooks to PDF, tests/unit/test_xlsx_print.py), and the libraries Qt needs even offscreen;
+#    openssl, NSS tools (certutil), age (sync bundles), SoftHSM2 (the USB token, tests/softhsm.py),
+#    LibreOffice Calc (soffice prints the Excel workbooks to PDF, tests/unit/test_xlsx_print.py),
+#    and the libraries Qt needs even offscreen;
 #  - the package itself with its test extras (pip, editable).
 # System packages are installed only when missing, with sudo when not root.
 set -euo pipefail
@@ -17,6 +18,7 @@ need pdffonts poppler-utils
 need openssl openssl
 need certutil libnss3-tools
 need age age
+need softhsm2-util softhsm2
 need soffice libreoffice-calc
 qt_libs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
 for lib in libEGL.so.1 libGL.so.1 libxkbcommon.so.0 libfontconfig.so.1 libglib-2.0.so.0 libdbus-1.so.3; do

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..domain.errors import KnownError
 from .document import SignatureSpot
+from .token import TokenKey
 from .verify import VN_TZ, SignatureCheck, Verification, fingerprint, trust_context, verify_detached, verify_pdf
 
 __all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "create_self_signed", "fingerprint",
@@ -28,6 +29,9 @@ class KeyMaterial:
     @property
     def subject(self) -> dict[str, str]:
         return name_parts(self.cert.subject)
+
+    def pyhanko_signer(self):  # noqa: ANN201
+        return _pyhanko_signer(self)
 
 
 def name_parts(name) -> dict[str, str]:  # noqa: ANN001
@@ -203,7 +207,7 @@ def _font_factory(base: type) -> type:
     return InMemory
 
 
-def sign_pdf(source: Path, target: Path, material: KeyMaterial, spot: SignatureSpot | None, font_cache: Path,
+def sign_pdf(source: Path, target: Path, material: KeyMaterial | TokenKey, spot: SignatureSpot | None, font_cache: Path,
              doc_ref: str = "", seal_png: Path | None = None, now: dt.datetime | None = None,
              field_name: str = "ChuKySo") -> Path:
     """PAdES B-B (no network) with a visible stamp where the document keeps room for the signature:
@@ -239,7 +243,7 @@ already signed gets another signature in a new field (field_name must then diffe
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
                                         subfilter=SigSeedSubFilter.PADES, reason="Ký số văn bản",
                                         location=subject.get("L", ""))
-    pdf_signer = signers.PdfSigner(meta, signer=_pyhanko_signer(material), stamp_style=stamp,
+    pdf_signer = signers.PdfSigner(meta, signer=material.pyhanko_signer(), stamp_style=stamp,
                                    new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
@@ -252,17 +256,29 @@ already signed gets another signature in a new field (field_name must then diffe
     return target
 
 
-def sign_detached(path: Path, material: KeyMaterial) -> Path:
-    """A detached CMS signature (.p7s) of the file's exact bytes: `openssl cms -verify -binary` checks it."""
+def sign_detached(path: Path, material: KeyMaterial | TokenKey, now: dt.datetime | None = None) -> Path:
+    """A detached CMS signature (.p7s) of the file's exact bytes: `openssl cms -verify -binary` checks it.
+    A key from a file is signed with cryptography; a key on a token through pyHanko (CAdES attributes:
+    signing time, signing certificate v2)."""
     from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415
     from cryptography.hazmat.primitives.serialization import pkcs7  # noqa: PLC0415
 
     data = Path(path).read_bytes()
+    target = Path(str(path) + ".p7s")
+    if isinstance(material, TokenKey):
+        import asyncio  # noqa: PLC0415
+
+        from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes  # noqa: PLC0415
+
+        attrs = PdfCMSSignedAttributes(signing_time=now or dt.datetime.now(dt.UTC))
+        signed = asyncio.run(material.pyhanko_signer().async_sign_general_data(data, "sha256", detached=True,
+                                                                               signed_attr_settings=attrs))
+        atomic_write(target, signed.dump())
+        return target
     builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(material.cert, material.key, hashes.SHA256())
     for extra in material.chain:
         builder = builder.add_certificate(extra)
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature,
                                                      pkcs7.PKCS7Options.Binary])
-    target = Path(str(path) + ".p7s")
     atomic_write(target, blob)
     return target

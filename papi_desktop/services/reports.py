@@ -17,11 +17,11 @@ from ..domain.dates import format_report
 from ..domain.errors import KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.report_kinds import KINDS
-from ..exports import pdf_doc, signing, xlsx_doc
+from ..exports import cosign, pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.reports import OutgoingDocument
-from . import dialogues, export_staging, keys, progress, registry, report_content
+from . import dialogues, export_staging, keys, progress, registry, report_content, tokens
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -78,9 +78,17 @@ class ExportRequest:
 
 @dataclass
 class SignOptions:
-    passphrase: str
+    """Who signs: the person with authority with a token (first), the organisation with the commune's
+    key (second). Either may be missing; the result then says which signature the document lacks."""
+
+    passphrase: str | None  # the commune's key (the organisation); None: no organisation signature
     key_file: Path | None = None  # default: the commune's key in the data folder
     seal_png: Path | None = None
+    token: tokens.TokenOptions | None = None  # the person's key on a USB token
+    signature_png: Path | None = None  # the person's handwritten signature (blue, transparent PNG)
+
+    def __repr__(self) -> str:  # never the passphrase
+        return f"SignOptions(key_file={self.key_file!r}, token={self.token!r})"
 
 
 @dataclass
@@ -90,9 +98,12 @@ class ExportResult:
     signed: bool = False
     document_id: str | None = None
     verifications: list[signing.Verification] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # who signed the PDF, in order: person, organisation
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en): e.g. only one key was available
 
-    def as_json(self) -> dict[str, object]:
-        return {"files": [str(f) for f in self.files], "number": self.number_ref, "signed": self.signed}
+    def as_json(self, lang: str = "vi") -> dict[str, object]:
+        return {"files": [str(f) for f in self.files], "number": self.number_ref, "signed": self.signed,
+                "roles": self.roles, "notes": [en if lang == "en" else vi for vi, en in self.notes]}
 
 
 def _kind(kind: str) -> tuple[str | None, str, str]:
@@ -166,9 +177,19 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     report = progress_reporter or NullProgress()
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)
-    material = keys.load(sign.passphrase, sign.key_file) if sign else None
+    material = keys.load(sign.passphrase, sign.key_file) if sign and sign.passphrase is not None else None
+    person = tokens.open_key(sign.token, db) if sign and sign.token else None  # logged in before a number is taken
+    if sign and material is None and person is None:
+        raise KnownError("Chưa có khóa nào để ký: cần mật khẩu khóa của xã hoặc token của người ký.",
+                         "No key to sign with: give the commune key's passphrase or the signer's token.")
+    signed_by: cosign.Signed | None = None
     report.start(4, "report")
-    staging = export_staging.begin(Path(out_dir))
+    try:
+        staging = export_staging.begin(Path(out_dir))
+    except BaseException:
+        if person is not None:
+            person.close()
+        raise
     ref, journaled = "", False
     try:
         try:
@@ -189,7 +210,8 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         staging.dir.mkdir(parents=True)
         stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
         pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
-        unsigned = staging.path(f"{stem}.unsigned.pdf" if material else pdf)
+        signing_now = material is not None or person is not None
+        unsigned = staging.path(f"{stem}.unsigned.pdf" if signing_now else pdf)
         spot = pdf_doc.write_pdf(doc, unsigned)  # its .part file is in the staging folder too
         report.advance()
         cancel.raise_if_cancelled()
@@ -197,11 +219,13 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         report.advance()
         cancel.raise_if_cancelled()
         names = [xlsx, pdf]  # the order they are moved into place: a .p7s before its .xlsx
-        if material is not None:
-            signing.sign_pdf(unsigned, staging.path(pdf), material, spot, paths.cache_dir(),
-                             doc_ref=f"Số: {ref}" if ref else "", seal_png=sign.seal_png if sign else None)
+        if signing_now:
+            signed_by = cosign.sign_report(unsigned, staging.path(pdf), staging.path(xlsx), person=person,
+                                           organisation=material, spot=spot, font_cache=paths.cache_dir(),
+                                           doc_ref=f"Số: {ref}" if ref else "", seal_png=sign.seal_png,
+                                           signature_png=sign.signature_png)
             unsigned.unlink()
-            names.insert(0, signing.sign_detached(staging.path(xlsx), material).name)
+            names.insert(0, signed_by.detached.name)
         cancel.raise_if_cancelled()
         staging.commit(names)
         if export_staging.settle(db, staging, finish=True) is None:
@@ -215,10 +239,13 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         raise
     finally:
         export_staging.close(staging)
+        if person is not None:
+            person.close()
     report.finish()
     final = Path(out_dir)
-    files = [final / pdf, final / xlsx, *([final / names[0]] if material is not None else [])]
-    return ExportResult(files, ref, material is not None, staging.doc_id)
+    files = [final / pdf, final / xlsx, *([final / names[0]] if signed_by is not None else [])]
+    return ExportResult(files, ref, signed_by is not None, staging.doc_id,
+                        roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
 
 
 recover_unfinished = export_staging.recover_unfinished
