@@ -148,58 +148,58 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="50"/>
         <source>Năm ngân sách %1</source>
         <translation>Budget year %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53"/>
         <source>Giai đoạn: theo số biểu</source>
         <translation>Stage: from the form number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56"/>
         <source>Nhập bảng từ Excel…</source>
         <translation>Import a table from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="57"/>
         <source>Nhập tay…</source>
         <translation>Enter by hand…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="58"/>
         <source>Niêm yết bảng này…</source>
         <translation>Post this table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
         <source>Biểu</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
         <source>Tên bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="78"/>
         <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
         <translation>Estimate against execution (the year&apos;s latest execution table):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="124"/>
         <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="124"/>
         <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
         <source>Nội dung</source>
         <translation>Content</translation>
@@ -225,37 +225,37 @@
         <translation>Rate (%)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156"/>
         <source>Chọn bảng ngân sách</source>
         <translation>Choose a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="164"/>
         <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
         <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="168"/>
         <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
         <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="176"/>
         <source>Đang đọc bảng ngân sách…</source>
         <translation>Reading the budget table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="192"/>
         <source>Hãy chọn một bảng ngân sách.</source>
         <translation>Choose a budget table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="201"/>
         <source>Đã ghi vào sổ công khai.</source>
         <translation>Entered in the disclosure register.</translation>
     </message>
@@ -263,47 +263,47 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="149"/>
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="153"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="154"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="157"/>
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="158"/>
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="159"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="162"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -839,7 +839,7 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/forms.py" line="13"/>
+        <location filename="../papi_desktop/ui/widgets/forms.py" line="14"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -847,72 +847,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="70"/>
         <source>Hội nghị đối thoại với Nhân dân</source>
         <translation>Dialogue conference with the people</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="74"/>
         <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
         <translation>Yearly dialogue with the Fatherland Front</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="75"/>
         <source>Đối thoại khác</source>
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="95"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96"/>
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="98"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
         <source>Thành phần dự:</source>
         <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="106"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -920,32 +920,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="49"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
@@ -953,72 +953,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="179"/>
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="180"/>
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="196"/>
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="196"/>
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="197"/>
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="197"/>
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="226"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="243"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="248"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="262"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="294"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="309"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -1145,52 +1145,52 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
         <source>Việc</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="44"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="53"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="68"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="70"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="73"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="74"/>
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="87"/>
         <source>Mở trang Đồng bộ</source>
         <translation>Open the Sync page</translation>
     </message>
@@ -1198,132 +1198,132 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="48"/>
         <source>Nhập kế hoạch từ Excel</source>
         <translation>Import plan from Excel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="51"/>
         <source>Tệp phụ lục kế hoạch (.xlsx)</source>
         <translation>Plan appendix file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="52"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="53"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="54"/>
         <source>Nhập vào cơ sở dữ liệu</source>
         <translation>Import into the database</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="56"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="59"/>
         <source>Chọn tệp rồi bấm Xem trước. Chưa có gì được ghi cho đến khi bạn bấm Nhập.</source>
         <translation>Choose a file, then Preview. Nothing is written until you click Import.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81"/>
         <source>Chọn tệp kế hoạch</source>
         <translation>Choose the plan file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="82"/>
         <source>Bảng tính Excel (*.xlsx);;Tất cả tệp (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="105"/>
         <source>Hãy chọn tệp kế hoạch .xlsx.</source>
         <translation>Choose a plan .xlsx file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="110"/>
         <source>Đang đọc tệp kế hoạch…</source>
         <translation>Reading the plan file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="119"/>
         <source>Xem trước xong. Kiểm tra rồi bấm “Nhập vào cơ sở dữ liệu”.</source>
         <translation>Preview ready. Check it, then click “Import into the database”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="121"/>
         <source>Không có gì thay đổi: tệp này đã được nhập trước đây.</source>
         <translation>Nothing would change: this file was already imported.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="132"/>
         <source>Đang nhập kế hoạch…</source>
         <translation>Importing the plan…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="140"/>
         <source>Đã nhập: %1 nhiệm vụ mới, %2 nhiệm vụ cập nhật, %3 giữ nguyên.</source>
         <translation>Imported: %1 new tasks, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="150"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162"/>
         <source>Năm kế hoạch: %1</source>
         <translation>Plan year: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163"/>
         <source>Văn bản: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="164"/>
         <source>Tổng số nhiệm vụ: %1</source>
         <translation>Tasks in total: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="168"/>
         <source>Mốc thời gian có ngày: %1; không có ngày (thường xuyên, theo quy định…): %2</source>
         <translation>Milestones with a date: %1; without a date (recurring, as regulated…): %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171"/>
         <source>Chỉ tiêu: %1</source>
         <translation>Indicators: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="172"/>
         <source>Thêm mới: %1 · Thay đổi: %2 · Giữ nguyên: %3</source>
         <translation>New: %1 · Changed: %2 · Unchanged: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="176"/>
         <source>Các dòng không hiểu được (%1):</source>
         <translation>Rows not understood (%1):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="179"/>
         <source>  Dòng %1: %2 — %3</source>
         <translation>  Row %1: %2 — %3</translation>
     </message>
@@ -1430,47 +1430,47 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="119"/>
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="130"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="131"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="132"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="133"/>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134"/>
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="138"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1478,28 +1478,28 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="20"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="21"/>
         <source>Chữ ký số của xã</source>
         <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="24"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
         <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52"/>
         <source>Tạo chứng thư của xã…</source>
         <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="28"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
@@ -1618,102 +1618,102 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="22"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="23"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="23"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="24"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="24"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="25"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="25"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="26"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="26"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="27"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="27"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="28"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="28"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="29"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="29"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="30"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="30"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="31"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="59"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="60"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="82"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="83"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="84"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="85"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="162"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="163"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="165"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="166"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="170"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="171"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="172"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="176"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="177"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="182"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="183"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="184"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="185"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="186"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -1788,32 +1788,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="152"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="154"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="154"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="156"/>
         <source>Nhập lại:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="161"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="163"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="165"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="167"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="168"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="170"/>
         <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
         <translation>The two passphrases differ. Enter them again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="175"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="177"/>
         <source>Mật khẩu của khóa</source>
         <translation>Key passphrase</translation>
     </message>
@@ -1890,87 +1890,87 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="83"/>
         <source>Vào sổ đơn</source>
         <translation>Register a petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
         <source>Qua tiếp công dân</source>
         <translation>At a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
         <source>Qua cổng thông tin</source>
         <translation>Through the portal</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
         <source>Cơ quan khác chuyển</source>
         <translation>Forwarded by another body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
         <source>Hộp thư góp ý</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="98"/>
         <source>Đủ điều kiện xử lý</source>
         <translation>Eligible for processing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
         <source>Thuộc thẩm quyền của xã</source>
         <translation>Within the commune&apos;s authority</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
         <source>Vùng sâu, vùng xa đi lại khó khăn</source>
         <translation>Remote area, hard to travel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
         <source>Vụ việc phức tạp</source>
         <translation>Complex case</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
         <source>Nguồn đơn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
         <source>Người gửi:</source>
         <translation>Sender:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="108"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="115"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -1978,42 +1978,42 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49"/>
         <source>Số đến</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
         <source>Loại</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
         <source>Bước tiếp theo</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="67"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -2021,62 +2021,62 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
         <source>Kiến nghị, phản ánh</source>
         <translation>Petition or feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
         <source>Nhiều nội dung</source>
         <translation>Several matters</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165"/>
         <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
         <translation>Search sender, content, number (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168"/>
         <source>Đang theo dõi</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="170"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="171"/>
         <source>Vào sổ đơn (Ctrl+N)</source>
         <translation>Register a petition (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="172"/>
         <source>Ghi bước xử lý…</source>
         <translation>Record a step…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="210"/>
         <source>%1 đơn</source>
         <translation>%1 petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="231"/>
         <source>Hãy chọn một đơn trong danh sách.</source>
         <translation>Select a petition in the list.</translation>
     </message>
@@ -2084,62 +2084,62 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="59"/>
         <source>Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F</source>
         <translation>Search tasks (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="62"/>
         <source>Tất cả chỉ số</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="66"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="73"/>
         <source>Chỉ nhiệm vụ quá hạn</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="74"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="75"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="118"/>
         <source>Tiến độ theo chỉ số nội dung</source>
         <translation>Progress by dimension</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="119"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="179"/>
         <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
         <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="182"/>
         <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
         <translation>PAPI improvement plan %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="187"/>
         <source>Mọi cơ quan chủ trì</source>
         <translation>Any lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="214"/>
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
     </message>
@@ -2328,27 +2328,27 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="317"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="321"/>
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="322"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -2441,300 +2441,300 @@ SHA-256 fingerprint: %5</translation>
         <translation>Post the recognised list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="77"/>
         <source>Danh sách hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78"/>
         <source>Ý kiến, phúc tra</source>
         <translation>Objections, re-checks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79"/>
         <source>So với năm trước</source>
         <translation>Against last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="116"/>
         <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
         <translation>No list for this year yet. Import one from Excel to start.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="121"/>
         <source> — Quyết định %1 ngày %2</source>
         <translation> — decision %1 of %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="122"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
         <source>Thu nhập</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
         <source>Thiếu hụt</source>
         <translation>Deprivations</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
         <source>Sơ bộ</source>
         <translation>Preliminary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="124"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="294"/>
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
         <source>Phúc tra</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="166"/>
         <source>không còn trong danh sách</source>
         <translation>no longer on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="171"/>
         <source>Chọn danh sách hộ nghèo, cận nghèo</source>
         <translation>Choose the list of poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="179"/>
         <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
         <translation>List %1: %2 households. Import as the preliminary list?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
         <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
         <translation>The current preliminary list (%1 households) will be replaced.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="185"/>
         <source>Cần xem lại:</source>
         <translation>To check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="188"/>
         <source>Đang đọc danh sách hộ…</source>
         <translation>Reading the household list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="199"/>
         <source>Chưa có danh sách của năm này.</source>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="222"/>
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234"/>
         <source>Thêm hộ vào danh sách</source>
         <translation>Add a household to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235"/>
         <source>Họ và tên chủ hộ:</source>
         <translation>Head of household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="236"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="237"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="229"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="239"/>
         <source>Dân tộc:</source>
         <translation>Ethnicity:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="230"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="240"/>
         <source>Số nhân khẩu:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="241"/>
         <source>Khu vực:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="241"/>
         <source>Nông thôn</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="242"/>
         <source>Thành thị</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="243"/>
         <source>Thu nhập (đồng/người/tháng):</source>
         <translation>Income (đồng per person per month):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="245"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254"/>
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="246"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="256"/>
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="257"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="258"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="259"/>
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="260"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="276"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="277"/>
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="278"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="279"/>
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="281"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="292"/>
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -3272,77 +3272,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="53"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="56"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="65"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="129"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="135"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="151"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="152"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="159"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="168"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="170"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -3351,22 +3351,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="174"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="180"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="189"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="194"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -3422,189 +3422,189 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="96"/>
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="98"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="99"/>
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="100"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="101"/>
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="103"/>
         <source>Khổ A4</source>
         <translation>A4 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="104"/>
         <source>Khổ A3</source>
         <translation>A3 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="105"/>
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="106"/>
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="107"/>
         <source>Trả lời ý kiến…</source>
         <translation>Answer feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="162"/>
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="172"/>
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="188"/>
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="193"/>
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="224"/>
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="225"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="234"/>
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="243"/>
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="244"/>
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="251"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="252"/>
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="252"/>
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="253"/>
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="253"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="254"/>
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="269"/>
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="272"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="293"/>
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="294"/>
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="286"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
         <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
         <translation>This disclosure has no feedback waiting for an answer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
         <source>Trả lời ý kiến</source>
         <translation>Answer feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
@@ -3612,98 +3612,98 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="46"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="73"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="76"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="77"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="80"/>
         <source>mật khẩu của khóa</source>
         <translation>the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="82"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="83"/>
         <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="84"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="86"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
@@ -3718,167 +3718,167 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="153"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="152"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="154"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="157"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="158"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="180"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="227"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="235"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="253"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="259"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="261"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="267"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="271"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="279"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="280"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="291"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="293"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="304"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="308"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -4037,72 +4037,72 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
         <source>Ghi bước xử lý đơn</source>
         <translation>Record a processing step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
         <source>Phiếu đề xuất thụ lý</source>
         <translation>Proposal to accept</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
         <source>Phiếu chuyển đơn</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
         <source>Hướng dẫn, trả lại đơn</source>
         <translation>Guidance, petition returned</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
         <source>Thông báo thụ lý</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
         <source>Quyết định, kết luận giải quyết</source>
         <translation>Resolution decision or conclusion</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
         <source>Trả lời công dân</source>
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
         <source>Lưu đơn</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141"/>
         <source>Kết thúc theo dõi đơn này</source>
         <translation>Close this petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143"/>
         <source>Bước:</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="144"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
         <source>Số, ký hiệu văn bản:</source>
         <translation>Document number/symbol:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="150"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -4294,192 +4294,202 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
+        <source>Tiến độ nhiệm vụ của xã</source>
+        <translation>The commune's task progress</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
+        <source>Mốc đã hoàn thành</source>
+        <translation>Milestones done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
         <source>Thôn, bản, tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
         <source>Sản phẩm</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Phối hợp</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Ngày hoàn thành</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Kết quả theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Số thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Người thực hiện</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
         <source>Ngày bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
         <source>Ngày kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Chủ tịch</source>
         <translation>Chairman</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
         <source>Đã nhận trước đây</source>
         <translation>Received before</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Giữ lại, chờ gói trước</source>
         <translation>Held: waiting for an earlier bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Giữ lại: mâu thuẫn</source>
         <translation>Held: a fork</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="129"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -4497,12 +4507,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="241"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
         <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
         <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="247"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -4510,12 +4520,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="356"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="358"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
         <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="361"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="363"/>
         <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
         <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
     </message>
@@ -4523,62 +4533,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="300"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="300"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="304"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="304"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="305"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="305"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="341"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="343"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="347"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
     </message>
@@ -4586,88 +4596,88 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="53"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="156"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="74"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="75"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="78"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="81"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="82"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="83"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="84"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="85"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
@@ -4702,37 +4712,43 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="171"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="173"/>
+        <source>(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)</source>
+        <translation>(a province task: the commune records its status, note and progress)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="224"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="270"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="275"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>

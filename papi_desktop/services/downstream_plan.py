@@ -3,7 +3,7 @@
 A commune that imported the appendix itself before it enrolled holds the same tasks under its own
 ids. When the province's plan of that year arrives, tasks are matched on (dimension, number,
 occurrence) as plan_import matches them; each matched task's progress updates (with their evidence),
-status, note and milestone completion move to the province's task, milestones the commune added
+status, note and milestone completion move to its state of the province's task (services/task_state), milestones the commune added
 itself move along, and the commune's duplicate is tombstoned. Tasks the province's plan lacks move
 into its section of the same dimension (or stay, with their plan, where it has none). All of it is
 ordinary edits in the caller's transaction, so the change log carries it to the province and to the
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.status import TaskStatus
 from ..domain.text import fold
 from ..storage.models import Indicator, IndicatorValue, Milestone, Plan, PlanSection, ProgressUpdate, Task
+from . import task_state
 from .common import tombstone
 from .plan_import import _task_keys
 
@@ -99,19 +99,23 @@ def _move_task(s: Session, mine: Task, theirs: Task, result: Adopted) -> None:
                                                          ProgressUpdate.deleted.is_(False))):
         update.task_id = theirs.id  # its evidence hangs on the update and comes along
         result.updates_moved += 1
-    if mine.status != TaskStatus.NOT_STARTED.value and theirs.status != mine.status:
-        theirs.status = mine.status
-    if mine.note and not theirs.note:
-        theirs.note = mine.note
+    unit = task_state.unit_of(s)
+    own = task_state.states(s, [mine.id, theirs.id], unit)
+    mine_state, their_state = own.get(mine.id), own.get(theirs.id)
+    if mine_state is not None:
+        status = mine_state.status if mine_state.status != task_state.NOT_STARTED else None
+        note = mine_state.note if mine_state.note and not (their_state and their_state.note) else None
+        task_state.set_state(s, theirs.id, unit, status, note)
     their_milestones = {m.text: m for m in theirs.milestones if not m.deleted}
+    done = task_state.done_dates(s, [m.id for m in [*mine.milestones, *theirs.milestones]], unit)
     for milestone in [m for m in mine.milestones if not m.deleted]:
         same = their_milestones.get(milestone.text)
         if same is None:  # one the commune added itself
             milestone.task_id = theirs.id
             result.milestones_moved += 1
             continue
-        if milestone.done_on is not None and same.done_on is None:
-            same.done_on = milestone.done_on
+        if milestone.id in done and same.id not in done:
+            task_state.set_done(s, same.id, unit, done[milestone.id])
         tombstone(milestone)
     tombstone(mine)
 

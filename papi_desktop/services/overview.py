@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import not_, select
 
 from ..storage.db import Database
 from ..storage.models import Milestone, PlanSection, Task
-from . import compliance, dialogues, petitions, reception, reference
+from . import compliance, dialogues, petitions, reception, reference, task_state
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,13 @@ def due_entries(db: Database, today: date, soon_days: int | None = None, lang: s
             label = "Petition" if en else "Đơn"
             out.append(DueEntry("petition", item.petition_id, f"{label} {item.register_no} — {item.sender}".strip(" —"),
                                 item.step_name_en if en else item.step_name_vi, item.due, item.overdue))
+    unit = db.unit_code
     with db.reader() as s:
-        rows = s.execute(
+        rows = s.execute(task_state.with_state(
             select(Milestone.id, Milestone.text, Milestone.due, Task.number, PlanSection.dimension, Task.id)
-            .join(Task, Milestone.task_id == Task.id).join(PlanSection, Task.section_id == PlanSection.id)
-            .where(Milestone.deleted.is_(False), Task.deleted.is_(False), Milestone.done_on.is_(None),
-                   Milestone.due.is_not(None), Milestone.due <= soon, Task.status != "done")
+            .join(Task, Milestone.task_id == Task.id).join(PlanSection, Task.section_id == PlanSection.id), unit)
+            .where(Milestone.deleted.is_(False), Task.deleted.is_(False), not_(task_state.milestone_done(unit)),
+                   Milestone.due.is_not(None), Milestone.due <= soon, task_state.status_column() != task_state.DONE)
         ).all()
     for _mid, text, due, number, dim, task_id in rows:
         out.append(DueEntry("milestone", task_id, f"{'Task' if en else 'Nhiệm vụ'} {dim}.{number}", text, due,

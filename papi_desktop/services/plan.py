@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.deadlines import parse_deadline
@@ -14,11 +14,14 @@ from ..domain.errors import KnownError
 from ..domain.status import TaskStatus, effective_status, is_overdue
 from ..domain.text import fold, nfc
 from ..storage.db import Database
-from ..storage.models import Milestone, Plan, PlanSection, Task
-from . import reference
+from ..storage.models import Milestone, Plan, PlanSection, Task, TaskState
+from . import reference, task_state
 from .common import live, tombstone
+from .task_state import status_column, unit_of, with_state
 
-TASK_FIELDS = ("number", "task", "output", "lead", "coordinators", "deadline_text", "status", "note")
+CONTENT_FIELDS = ("number", "task", "output", "lead", "coordinators", "deadline_text")  # the plan's owner's
+STATE_FIELDS = ("status", "note")  # the commune's own (services/task_state)
+TASK_FIELDS = CONTENT_FIELDS + STATE_FIELDS
 STATUSES = tuple(s.value for s in TaskStatus)
 
 
@@ -75,6 +78,7 @@ class TaskDetail:
     row: TaskRow
     note: str
     milestones: list[MilestoneInfo] = field(default_factory=list)
+    editable: bool = True  # its text, lead and deadline: False for the province's tasks on a commune's PC
 
 
 @dataclass(frozen=True)
@@ -109,16 +113,6 @@ def current_plan(db: Database, year: int | None = None) -> PlanInfo | None:
     return plans[0] if plans else None
 
 
-def _overdue_clause(today: date):  # noqa: ANN202
-    return and_(
-        Task.status != TaskStatus.DONE.value,
-        exists().where(
-            Milestone.task_id == Task.id, Milestone.deleted.is_(False), Milestone.due.is_not(None),
-            Milestone.due < today, Milestone.done_on.is_(None),
-        ),
-    )
-
-
 def task_ids(db: Database, flt: TaskFilter, today: date) -> list[str]:
     """Ids in plan order for the filter: the cheap projection lazy table models hold."""
     stmt = (
@@ -127,12 +121,14 @@ def task_ids(db: Database, flt: TaskFilter, today: date) -> list[str]:
         .where(PlanSection.plan_id == flt.plan_id, Task.deleted.is_(False), PlanSection.deleted.is_(False))
         .order_by(PlanSection.dimension, Task.position)
     )
+    unit = db.unit_code
+    stmt = with_state(stmt, unit)
     if flt.dimension:
         stmt = stmt.where(PlanSection.dimension == flt.dimension)
     if flt.status == "overdue" or flt.overdue_only:
-        stmt = stmt.where(_overdue_clause(today))
+        stmt = stmt.where(task_state.overdue_clause(today, unit))
     elif flt.status:
-        stmt = stmt.where(Task.status == flt.status)
+        stmt = stmt.where(status_column() == flt.status)
     if flt.lead:
         stmt = stmt.where(Task.lead == flt.lead)
     for word in fold(flt.search).split():
@@ -152,14 +148,20 @@ def _milestones_by_task(s: Session, ids: list[str]) -> dict[str, list[Milestone]
     return out
 
 
-def _row(task: Task, dimension: int, milestones: list[Milestone], today: date) -> TaskRow:
-    pending = [m.due for m in milestones if m.due is not None and m.done_on is None]
+def _row(task: Task, dimension: int, status: str, milestones: list[tuple[Milestone, date | None]],
+         today: date) -> TaskRow:
+    pending = [m.due for m, done in milestones if m.due is not None and done is None]
     return TaskRow(
         id=task.id, dimension=dimension, number=task.number, task=task.task, output=task.output,
         lead=task.lead, coordinators=task.coordinators, deadline_text=task.deadline_text,
-        status=task.status, overdue=is_overdue(task.status, [(m.due, m.done_on) for m in milestones], today),
+        status=status, overdue=is_overdue(status, [(m.due, done) for m, done in milestones], today),
         next_due=min(pending) if pending else None,
     )
+
+
+def _with_done(s: Session, ms: dict[str, list[Milestone]], unit: str) -> dict[str, list[tuple[Milestone, date | None]]]:
+    done = task_state.done_dates(s, [m.id for group in ms.values() for m in group], unit)
+    return {task_id: [(m, done.get(m.id)) for m in group] for task_id, group in ms.items()}
 
 
 def task_rows(db: Database, ids: list[str], today: date) -> list[TaskRow]:
@@ -171,9 +173,16 @@ def task_rows(db: Database, ids: list[str], today: date) -> list[TaskRow]:
             select(Task, PlanSection.dimension).join(PlanSection, Task.section_id == PlanSection.id)
             .where(Task.id.in_(ids))
         ).all()
-        ms = _milestones_by_task(s, ids)
-        by_id = {t.id: _row(t, dim, ms.get(t.id, []), today) for t, dim in found}
+        unit = unit_of(s)
+        ms = _with_done(s, _milestones_by_task(s, ids), unit)
+        state = task_state.states(s, ids, unit)
+        by_id = {t.id: _row(t, dim, _status(state, t.id), ms.get(t.id, []), today) for t, dim in found}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _status(states: dict[str, TaskState], task_id: str) -> str:
+    row = states.get(task_id)
+    return row.status if row is not None else task_state.NOT_STARTED
 
 
 def list_tasks(db: Database, flt: TaskFilter, today: date) -> list[TaskRow]:
@@ -184,10 +193,14 @@ def task_detail(db: Database, task_id: str, today: date) -> TaskDetail:
     with db.reader() as s:
         task = _get_task(s, task_id)
         dim = task.section.dimension
-        ms = _milestones_by_task(s, [task_id]).get(task_id, [])
+        unit = unit_of(s)
+        ms = _with_done(s, _milestones_by_task(s, [task_id]), unit).get(task_id, [])
+        state = task_state.states(s, [task_id], unit).get(task_id)
         return TaskDetail(
-            row=_row(task, dim, ms, today), note=task.note,
-            milestones=[MilestoneInfo(m.id, m.text, m.due, m.kind, m.done_on) for m in ms],
+            row=_row(task, dim, state.status if state else task_state.NOT_STARTED, ms, today),
+            note=state.note if state else "",
+            milestones=[MilestoneInfo(m.id, m.text, m.due, m.kind, done) for m, done in ms],
+            editable=editable(s, task),
         )
 
 
@@ -235,14 +248,29 @@ def _validate(fields: dict[str, object]) -> dict[str, str]:
     return clean
 
 
+def editable(s: Session, task: Task) -> bool:
+    """A task's content belongs to the plan's owner: the province edits its own plan, a commune the
+    plan it imported itself; a commune's status and note are always its own."""
+    return task.unit_code == unit_of(s)
+
+
+_PROVINCE_TASK = ("Nhiệm vụ này thuộc kế hoạch của tỉnh: chỉ tỉnh sửa nội dung, đơn vị, thời hạn và các mốc. "
+                  "Xã cập nhật trạng thái, ghi chú và tiến độ của mình.",
+                  "This task belongs to the province's plan: only the province edits its text, units, deadline and "
+                  "milestones. The commune records its own status, note and progress.")
+
+
 def update_task(db: Database, task_id: str, **fields: object) -> None:
     clean = _validate(fields)
     with db.session() as s:
         task = _get_task(s, task_id)
-        for key, value in clean.items():
-            if getattr(task, key) != value:
-                setattr(task, key, value)
-        if "deadline_text" in clean:
+        content = {k: v for k, v in clean.items() if k in CONTENT_FIELDS and getattr(task, k) != v}
+        if content and not editable(s, task):
+            raise KnownError(*_PROVINCE_TASK)
+        for key, value in content.items():
+            setattr(task, key, value)
+        task_state.set_state(s, task.id, unit_of(s), clean.get("status"), clean.get("note"))
+        if "deadline_text" in content:
             replace_milestones(s, task, task.deadline_text, task.section.plan.year)
 
 
@@ -274,10 +302,14 @@ def add_task(db: Database, plan_id: str, dimension: int, **fields: object) -> st
         last = s.scalar(select(func.max(Task.position)).where(Task.section_id == section.id)) or 0
         siblings = s.scalar(select(func.count()).select_from(Task).where(
             Task.section_id == section.id, Task.deleted.is_(False))) or 0
+        if plan.unit_code != unit_of(s):
+            raise KnownError("Kế hoạch này của tỉnh: chỉ tỉnh thêm nhiệm vụ vào đó.",
+                             "This is the province's plan: only the province adds tasks to it.")
         clean.setdefault("number", str(siblings + 1))
-        task = Task(section_id=section.id, position=last + 1, **clean)
+        task = Task(section_id=section.id, position=last + 1, **{k: v for k, v in clean.items() if k in CONTENT_FIELDS})
         s.add(task)
         s.flush()
+        task_state.set_state(s, task.id, unit_of(s), clean.get("status"), clean.get("note"))
         replace_milestones(s, task, task.deadline_text, plan.year)
         return task.id
 
@@ -285,6 +317,8 @@ def add_task(db: Database, plan_id: str, dimension: int, **fields: object) -> st
 def delete_task(db: Database, task_id: str) -> None:
     with db.session() as s:
         task = _get_task(s, task_id)
+        if not editable(s, task):
+            raise KnownError(*_PROVINCE_TASK)
         for m in task.milestones:
             if not m.deleted:
                 tombstone(m)
@@ -296,7 +330,7 @@ def set_milestone_done(db: Database, milestone_id: str, done_on: date | None) ->
         m = s.get(Milestone, milestone_id)
         if m is None or m.deleted:
             raise KnownError("Mốc thời gian không còn tồn tại.", "The milestone no longer exists.")
-        m.done_on = done_on
+        task_state.set_done(s, m.id, unit_of(s), done_on)
 
 
 def add_milestone(db: Database, task_id: str, text: str, due: date | None) -> str:
@@ -305,6 +339,8 @@ def add_milestone(db: Database, task_id: str, text: str, due: date | None) -> st
         raise KnownError("Hãy nhập nội dung mốc (sản phẩm, thời hạn).", "Enter the milestone text.")
     with db.session() as s:
         task = _get_task(s, task_id)
+        if not editable(s, task):
+            raise KnownError(*_PROVINCE_TASK)
         pos = len([m for m in task.milestones if not m.deleted])
         m = Milestone(task_id=task.id, position=pos, text=text, due=due, kind="date" if due else "unspecified")
         s.add(m)
@@ -316,6 +352,8 @@ def delete_milestone(db: Database, milestone_id: str) -> None:
     with db.session() as s:
         m = s.get(Milestone, milestone_id)
         if m is not None and not m.deleted:
+            if not editable(s, m.task):
+                raise KnownError(*_PROVINCE_TASK)
             tombstone(m)
 
 
@@ -329,15 +367,15 @@ def lead_units(db: Database, plan_id: str) -> list[str]:
 
 def dimension_summary(db: Database, plan_id: str, today: date, lang: str = "vi") -> list[DimensionSummary]:
     """Counts per dimension, aggregated in SQL (a 1,000-task plan never becomes Python objects)."""
-    overdue = _overdue_clause(today)
-    stmt = (
-        select(PlanSection.dimension, Task.status, func.count(), func.sum(case((overdue, 1), else_=0)))
-        .join(PlanSection, Task.section_id == PlanSection.id)
-        .where(PlanSection.plan_id == plan_id, Task.deleted.is_(False), PlanSection.deleted.is_(False))
-        .group_by(PlanSection.dimension, Task.status)
-    )
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with db.reader() as s:
+        unit = unit_of(s)
+        overdue = task_state.overdue_clause(today, unit)
+        stmt = with_state(
+            select(PlanSection.dimension, status_column(), func.count(), func.sum(case((overdue, 1), else_=0)))
+            .select_from(Task).join(PlanSection, Task.section_id == PlanSection.id), unit,
+        ).where(PlanSection.plan_id == plan_id, Task.deleted.is_(False), PlanSection.deleted.is_(False)
+                ).group_by(PlanSection.dimension, status_column())
         for dim, status, n, late in s.execute(stmt):
             counts[dim][status] += n
             counts[dim]["overdue"] += int(late or 0)
@@ -356,7 +394,7 @@ def tasks_as_json(db: Database, plan_id: str, today: date) -> list[dict[str, obj
     """The CLI's `plan list --json` records."""
     rows = list_tasks(db, TaskFilter(plan_id=plan_id), today)
     with db.reader() as s:
-        ms = _milestones_by_task(s, [r.id for r in rows])
+        ms = _with_done(s, _milestones_by_task(s, [r.id for r in rows]), unit_of(s))
         return [
             {
                 "id": r.id, "dimension": r.dimension, "number": r.number, "task": r.task, "output": r.output,
@@ -364,8 +402,8 @@ def tasks_as_json(db: Database, plan_id: str, today: date) -> list[dict[str, obj
                 "status": r.shown_status, "stored_status": r.status, "overdue": r.overdue,
                 "milestones": [
                     {"text": m.text, "due": m.due.isoformat() if m.due else None, "kind": m.kind,
-                     "done_on": m.done_on.isoformat() if m.done_on else None}
-                    for m in ms.get(r.id, [])
+                     "done_on": done.isoformat() if done else None}
+                    for m, done in ms.get(r.id, [])
                 ],
             }
             for r in rows

@@ -13,7 +13,7 @@ from ..domain.periods import ReportingPeriod, period_containing, periods_of_year
 from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.models import Evidence, Indicator, IndicatorValue, Plan, ProgressUpdate, Task
-from . import reference
+from . import reference, task_state
 from .attachments import attachment_path, store_attachment
 
 
@@ -98,8 +98,9 @@ def add_update(db: Database, task_id: str, period_code: str, result: str,
         s.flush()
         for ev, (sha, name) in stored:
             _add_evidence(s, update.id, ev, sha, name)
-        if task.status == "not_started":
-            task.status = "in_progress"
+        state = task_state.states(s, [task_id], task_state.unit_of(s)).get(task_id)
+        if state is None or state.status == task_state.NOT_STARTED:
+            task_state.set_state(s, task_id, task_state.unit_of(s), status="in_progress")
         return update.id
 
 

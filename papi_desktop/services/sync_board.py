@@ -19,7 +19,7 @@ from ..domain.identity import mask
 from ..domain.progress import CancelToken, ProgressReporter
 from ..storage.changelog import tracked_models
 from ..storage.db import Database
-from ..storage.models import ChangeLog
+from ..storage.models import ChangeLog, Milestone, MilestoneState, Task, TaskState
 from ..storage.sync_state import BundleIn, BundleOut
 from ..sync import bundle
 from ..sync.personal import personal_columns
@@ -82,7 +82,11 @@ def conflict_rows(db: Database) -> list[ConflictRow]:
                 continue
             model = models.get(c.table_name)
             record = s.get(model, c.record_id) if model is not None else None
-            labels[key] = _label(c.table_name, record, personal) if record is not None else ""
+            table = c.table_name
+            if isinstance(record, TaskState | MilestoneState):  # a commune's state: called by what it is of
+                record, table = ((s.get(Task, record.task_id), "task") if isinstance(record, TaskState)
+                                 else (s.get(Milestone, record.milestone_id), "milestone"))
+            labels[key] = _label(table, record, personal) if record is not None else ""
 
     def shown(table: str, column: str, value: object) -> object:
         col = personal.get((table, column))

@@ -437,7 +437,8 @@ def _checked(opened: bundle.Opened, db: Database, receiver: Receiver) -> list[Ch
     devices = receiver.origins(db, commune)
     for change in changes:
         span = ranges.get(change.origin_node)
-        if change.unit_code not in (commune, "") or not span or not span[0] <= change.origin_seq <= span[1]:
+        # A commune writes only its own records: the province's plan rows ("") come down, never up.
+        if change.unit_code != commune or not span or not span[0] <= change.origin_seq <= span[1]:
             raise KnownError(f"Gói có thay đổi không thuộc xã {commune} hoặc ngoài phạm vi đã kê khai.",
                              f"The bundle holds a change outside commune {commune} or outside its declared range.")
         if change.origin_node not in devices:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from datetime import date
 
 from sqlalchemy import (
@@ -40,6 +41,15 @@ def new_id() -> str:
     value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
     h = f"{value:032x}"  # formatted by hand: imports make 200,000 of these
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_STATE_NAMESPACE = uuid.UUID("5d0f3b64-8a51-4c1e-9a8e-2f6b7c41d9a3")  # migration 0010 derives the same ids
+
+
+def state_id(parent_id: str, unit_code: str) -> str:
+    """The id of a commune's state of a province record (TaskState, MilestoneState): the same on every
+    PC of the commune, different for each commune."""
+    return str(uuid.uuid5(_STATE_NAMESPACE, f"{unit_code}/{parent_id}"))
 
 
 class Base(DeclarativeBase):
@@ -115,6 +125,8 @@ class Task(Tracked, Base):
     lead: Mapped[str] = mapped_column(Text, default="")
     coordinators: Mapped[str] = mapped_column(Text, default="")
     deadline_text: Mapped[str] = mapped_column(Text, default="")
+    # Unused since migration 0010 (a commune's status and note live in TaskState): kept so that changes
+    # logged before it still apply.
     status: Mapped[str] = mapped_column(String(20), default="not_started", index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     # Folded copy of the texts for accent-insensitive search; kept by the change-log hook.
@@ -132,9 +144,31 @@ class Milestone(Tracked, Base):
     text: Mapped[str] = mapped_column(Text)
     due: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     kind: Mapped[str] = mapped_column(String(20), default="unspecified")
-    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # unused since 0010: MilestoneState
 
     task: Mapped[Task] = relationship(back_populates="milestones")
+
+
+class TaskState(Tracked, Base):
+    """A commune's progress on a task: the province owns the task, each commune its own state of it.
+
+    One row per (task, commune), its id derived from both (state_id), so two PCs of a commune that
+    both mark a task make one record that merges field by field, and 75 communes never touch one row."""
+
+    __tablename__ = "task_state"
+    __table_args__ = (UniqueConstraint("task_id", "unit_code", name="uq_task_state_task_unit"),)
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="not_started", index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MilestoneState(Tracked, Base):
+    """A commune's completion of a milestone (one row per milestone and commune, like TaskState)."""
+
+    __tablename__ = "milestone_state"
+    __table_args__ = (UniqueConstraint("milestone_id", "unit_code", name="uq_milestone_state_milestone_unit"),)
+    milestone_id: Mapped[str] = mapped_column(ForeignKey("milestone.id"), index=True)
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class ProgressUpdate(Tracked, Base):

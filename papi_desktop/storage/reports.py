@@ -25,3 +25,6 @@ class OutgoingDocument(Tracked, Base):
     status: Mapped[str] = mapped_column(String(12), default="reserved")  # reserved | issued | cancelled
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
     files_json: Mapped[str] = mapped_column(Text, default="[]")  # [{"name": …, "sha256": …}]
+    # The change-log position (change_log.seq) whose state the content shows: every record at or before it
+    # is as the document saw it (a later edit is a later version in the log, services/record_history).
+    built_from_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)

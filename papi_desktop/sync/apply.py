@@ -49,6 +49,8 @@ from ..storage.db import Database
 from ..storage.models import ChangeLog, Tracked
 from .changes import FIELDS, Change
 
+_ABSENT = object()
+
 _LOG = ChangeLog.__table__
 
 
@@ -205,11 +207,11 @@ def _value(column: Column[Any], value: Any) -> Any:
     return value
 
 
-def _touched_later(conn: Connection, change: Change) -> set[str]:
+def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
     """Columns set by logged changes of this record that are later than change (local or received)."""
-    rows = conn.execute(select(_LOG.c.after_json).where(
+    rows = conn.execute(select(_LOG.c.op, _LOG.c.after_json).where(
         _LOG.c.table_name == change.table_name, _LOG.c.record_id == change.record_id, _LOG.c.hlc > change.hlc))
-    return {key for (after,) in rows for key in json.loads(after)}
+    return {key for op, after in rows for key in shape.set_by(op, json.loads(after))}
 
 
 def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts: list[FieldConflict]) -> str:
@@ -231,6 +233,9 @@ def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts:
                              "A change to a record not received yet; import the earlier bundles")
         writes.insert(shape, change.record_id, after, plain)
         return "applied"
+    # The same record made on two PCs (its id derived from what it is for: the commune's profile, its
+    # state of a task): what an insert left at the column's default, it did not set.
+    after = shape.set_by(change.op, after)
     derived = shape.derived
     values, exact = shape.values(after)
     newer = row["updated_hlc"] < change.hlc
@@ -238,7 +243,7 @@ def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts:
         keep = {"id"}
     else:
         writes.flush()  # this batch's log so far counts among the later edits
-        keep = {"id"} | STAMP_COLUMNS | _touched_later(writes.conn, change)
+        keep = {"id"} | STAMP_COLUMNS | _touched_later(writes.conn, change, shape)
     before = json.loads(change.before_json) if change.before_json else {}
     for k, v in values.items():
         if k in STAMP_COLUMNS or k in derived or row[k] == v:
@@ -278,6 +283,22 @@ class _Shape:
                         if (t is date or t is bool or t is None) and k not in self.derived]
         fields = getattr(model, "__search_fields__", ())
         self.plain_search = all(self.types.get(f) is str for f in fields)  # folded from the logged text as is
+        # What a column holds when an insert does not set it (logged after images are JSON: dates as text).
+        self.defaults: dict[str, Any] = {}
+        for col in self.table.columns:
+            if col.key in STAMP_COLUMNS or col.primary_key:
+                continue
+            if col.default is not None and col.default.is_scalar:
+                self.defaults[col.key] = col.default.arg
+            elif col.default is None and col.server_default is None and col.nullable:
+                self.defaults[col.key] = None
+
+    def set_by(self, op: str, after: dict[str, Any]) -> dict[str, Any]:
+        """The columns a logged change set: all of an update's; an insert's that differ from the default."""
+        if op != "insert":
+            return after
+        defaults, absent = self.defaults, _ABSENT
+        return {k: v for k, v in after.items() if defaults.get(k, absent) != v}
 
     def check(self, after: dict[str, Any]) -> bool:
         """Raise what _value raises on these values; True when each value binds as it was logged (ISO

@@ -86,6 +86,8 @@ def _check_bulk(db, table: str, model: type[Tracked]) -> None:  # noqa: ANN001
         s.add(orm)
     # Another number where one is needed: a unique constraint (the outgoing register) refuses the same twice.
     second = {k: v + 1 if type(v) is int else v for k, v in values.items()}
+    # And other parents: one state per (task, commune) is a unique pair too.
+    second |= {k: v for k, v in _required(db, model).items() if model.__table__.c[k].foreign_keys}
     with db.session() as s:
         [record_id] = bulk_insert(s, model, [dict(second)])
     logged = _logged(db, record_id)

@@ -260,3 +260,22 @@ def test_home_lists_overdue_work_and_opens_it(qtbot, plan_db) -> None:  # noqa: 
     home.view.doubleClicked.emit(home.model.index(row, 0))
     assert window.pages.currentWidget() is window.plan_page
     assert window.plan_page.detail.task_id is not None
+
+
+def test_a_province_task_is_read_only_but_for_the_communes_state(qtbot, plan_db) -> None:  # noqa: ANN001
+    with plan_db.connection() as conn:  # the plan re-owned by the province, as a plan sent down arrives
+        for table in ("plan", "plan_section", "task", "milestone"):
+            conn.exec_driver_sql(f"UPDATE {table} SET unit_code = ''")
+        conn.commit()
+    window = _window(qtbot, plan_db)
+    page = window.plan_page
+    page.table.selectRow(0)
+    detail = page.detail
+    assert "nhiệm vụ tỉnh giao" in detail.heading.text()
+    assert detail.lead.isReadOnly() and detail.task.isReadOnly() and detail.deadline.isReadOnly()
+    assert not detail.delete_button.isEnabled() and not detail.add_milestone_button.isEnabled()
+    assert detail.status.isEnabled() and not detail.note.isReadOnly() and detail.save_button.isEnabled()
+    detail.status.setCurrentIndex(detail.status.findData("in_progress"))
+    with qtbot.waitSignal(detail.sig_saved, timeout=5000):
+        qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    assert plan_service.task_detail(plan_db, page.model.task_id(0), TODAY).row.status == "in_progress"

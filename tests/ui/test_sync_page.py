@@ -18,7 +18,7 @@ from sync_world import COMMUNE_PASS, PASS, Commune, Province, at
 
 from papi_desktop import paths
 from papi_desktop.services import conflicts, enrolment, plan, sync, sync_board
-from papi_desktop.storage.models import Task
+from papi_desktop.storage.models import Task, TaskState
 from papi_desktop.storage.sync_state import BundleIn
 from papi_desktop.ui.views.home_page import HomePage
 from papi_desktop.ui.views.sync_commune import CommuneSync
@@ -199,7 +199,7 @@ def test_commune_resolves_a_conflict(qtbot, world) -> None:  # noqa: ANN001
     (open_,) = conflicts.open_conflicts(a.db)
     assert view.tabs.tabText(1) == "Xung đột (1)"
     cells = [view.conflict_model.cell(0, c) for c in range(5)]
-    assert cells[0].startswith("Nhiệm vụ kế hoạch: ") and cells[1] == "Ghi chú"
+    assert cells[0].startswith("Tiến độ nhiệm vụ của xã: ") and cells[1] == "Ghi chú"
     assert cells[2:4] == [str(open_.local), str(open_.remote)]
     assert {open_.local, open_.remote} == {"Ghi chú của máy A", "Ghi chú của máy B"}
     assert cells[4] == ("giá trị máy kia" if open_.shown == "remote" else "giá trị máy này")
@@ -207,7 +207,7 @@ def test_commune_resolves_a_conflict(qtbot, world) -> None:  # noqa: ANN001
     _act(qtbot, page, view.keep_local_button.click, "resolve")
     assert conflicts.open_conflicts(a.db) == [] and view.conflict_model.rowCount() == 0
     with a.db.reader() as s:
-        assert s.get(Task, open_.record_id).note == open_.local
+        assert s.get(TaskState, open_.record_id).note == open_.local
     assert view.result.text().startswith("Đã chọn giá trị máy này.") and view.tabs.tabText(1) == "Xung đột (0)"
     page.runner.shutdown()
 

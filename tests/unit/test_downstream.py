@@ -19,7 +19,7 @@ from sync_world import COMMUNE_PASS, PASS, Commune, Province, at
 from papi_desktop import cli, paths
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.exports import signing
-from papi_desktop.services import downstream, keys, plan_import, progress, province, reference
+from papi_desktop.services import downstream, keys, plan_import, progress, province, reference, task_state
 from papi_desktop.services import plan as plan_service
 from papi_desktop.services import sync as sync_service
 from papi_desktop.storage.models import (ChangeLog, Evidence, LocalSetting, Milestone, Plan, PlanSection, ProgressUpdate,
@@ -75,6 +75,15 @@ def tasks(db, unit: str = "") -> dict[tuple[int, str], Task]:  # noqa: ANN001
         for task, _dim in rows:
             task.milestones, task.section  # noqa: B018 - loaded while the session is open
         return {(dim, t.number): t for t, dim in rows}
+
+
+def status(db, task_id: str) -> str:  # noqa: ANN001
+    """The PC's own commune's status of a task (services/task_state)."""
+    return plan_service.task_detail(db, task_id, TODAY).row.status
+
+
+def done(db, task_id: str) -> list[tuple[str, date]]:  # noqa: ANN001
+    return [(m.text, m.done_on) for m in plan_service.task_detail(db, task_id, TODAY).milestones if m.done_on]
 
 
 def state(commune: Commune) -> tuple[object, ...]:
@@ -180,11 +189,11 @@ def test_progress_survives_a_second_publish_with_edited_texts(world: World) -> N
     after = tasks(plain.db)
     assert after[(1, "1")].task.endswith("(sửa theo Kế hoạch số 30/KH-UBND)") and after[(1, "1")].id == early.id
     assert after[(2, "1")].task.endswith("(sửa theo Kế hoạch số 30/KH-UBND)")
-    assert (after[(1, "1")].status, after[(2, "1")].status) == ("done", "in_progress")
+    assert (status(plain.db, early.id), status(plain.db, late.id)) == ("done", "in_progress")
     with plain.db.reader() as s:
         assert s.get(ProgressUpdate, update).task_id == early.id
         assert s.scalar(select(func.count()).select_from(Evidence).where(Evidence.update_id == update)) == 1
-        assert s.get(Milestone, milestone.id).done_on == date(2026, 4, 2)
+    assert (milestone.text, date(2026, 4, 2)) in done(plain.db, early.id)
 
 
 def test_an_older_or_skipped_version_is_refused_and_nothing_is_written(world: World) -> None:
@@ -272,10 +281,10 @@ def test_a_self_imported_appendix_takes_the_province_ids_and_keeps_its_progress(
     own = tasks(demo.db, "03985")
     with demo.db.reader() as s:
         update = s.scalars(select(ProgressUpdate).where(ProgressUpdate.deleted.is_(False))).one()
-        done_on = {t.id: [(m.text, m.done_on) for m in t.milestones if m.done_on] for t in own.values()}
+    done_on = {t.id: done(demo.db, t.id) for t in own.values()}
     first_task = next(t for t in own.values() if t.id == update.task_id)
     key = (first_task.section.dimension, first_task.number)
-    done_key = next(k for k, t in own.items() if t.status == "done")
+    done_key = next(k for k, t in own.items() if status(demo.db, t.id) == "done")
 
     result = apply(demo, world.published[4])
     assert (result.status, result.previous) == ("applied", None)  # the first update a PC reads: any version
@@ -289,9 +298,8 @@ def test_a_self_imported_appendix_takes_the_province_ids_and_keeps_its_progress(
         assert moved.task_id == theirs[key].id and not moved.deleted
         assert s.scalar(select(func.count()).select_from(Evidence).where(Evidence.update_id == update.id)) == 1
         assert s.get(Task, first_task.id).deleted  # the duplicate stays, as a tombstone
-        marked = [(m.text, m.done_on) for m in s.get(Task, theirs[key].id).milestones if m.done_on and not m.deleted]
-    assert marked == done_on[first_task.id]
-    assert theirs[done_key].status == "done"
+    assert done_on[first_task.id] and done(demo.db, theirs[key].id) == done_on[first_task.id]
+    assert status(demo.db, theirs[done_key].id) == "done"
     # The move travels like any edit: the province applies it, and gets none of its own changes back.
     sent = demo.export()
     assert sent is not None
@@ -300,6 +308,12 @@ def test_a_self_imported_appendix_takes_the_province_ids_and_keeps_its_progress(
     with prov.db.reader() as s:
         assert s.get(ProgressUpdate, update.id).task_id == theirs[key].id
         assert s.get(Task, first_task.id).deleted
+        # The commune's status arrived as its own record: the province's task row is untouched.
+        assert not s.scalar(select(func.count()).select_from(ChangeLog).where(
+            ChangeLog.record_id == theirs[done_key].id, ChangeLog.origin_node == demo.db.clock.node))
+    assert [(c.unit_code, c.status) for c in task_state.commune_states(prov.db, theirs[done_key].id)] == \
+        [("03985", "done")]
+    assert status(prov.db, theirs[done_key].id) == "not_started"  # the province keeps no progress of its own
 
 
 def test_a_renewed_certificate_is_installed_with_the_same_key(world: World) -> None:

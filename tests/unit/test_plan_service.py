@@ -121,3 +121,51 @@ def test_dimension_summary(plan_db) -> None:  # noqa: ANN001
     assert [summary[d].total for d in range(1, 9)] == [2, 3, 5, 5, 6, 3, 2, 2]
     assert (summary[1].done, summary[1].percent_done) == (1, 50)
     assert summary[8].name == "Quản trị điện tử"
+
+
+def _as_province_plan(db) -> str:  # noqa: ANN001
+    """The imported plan re-owned by the province, as a plan sent down arrives (its rows carry no commune)."""
+    plan_id = _plan(db).id
+    with db.connection() as conn:
+        for table in ("plan", "plan_section", "task", "milestone"):
+            conn.exec_driver_sql(f"UPDATE {table} SET unit_code = ''")
+        conn.commit()
+    return plan_id
+
+
+def test_a_province_task_keeps_its_content_and_takes_the_communes_own_state(plan_db) -> None:  # noqa: ANN001
+    from papi_desktop.services import task_state
+    from papi_desktop.storage.models import Task, TaskState, state_id
+
+    plan_id = _as_province_plan(plan_db)
+    row = plan_service.list_tasks(plan_db, plan_service.TaskFilter(plan_id=plan_id), TODAY)[0]
+    detail = plan_service.task_detail(plan_db, row.id, TODAY)
+    assert not detail.editable
+    with pytest.raises(KnownError, match="kế hoạch của tỉnh"):
+        plan_service.update_task(plan_db, row.id, lead="Công an xã")
+    with pytest.raises(KnownError, match="kế hoạch của tỉnh"):
+        plan_service.add_milestone(plan_db, row.id, "Báo cáo quý IV", date(2026, 12, 20))
+    with pytest.raises(KnownError, match="của tỉnh"):
+        plan_service.add_task(plan_db, plan_id, 1, task="Nhiệm vụ xã tự thêm")
+    with pytest.raises(KnownError, match="kế hoạch của tỉnh"):
+        plan_service.delete_task(plan_db, row.id)
+    # The whole form saved unchanged but for the status and note: only the commune's state is written.
+    plan_service.update_task(plan_db, row.id, number=row.number, task=row.task, output=row.output, lead=row.lead,
+                             coordinators=row.coordinators, deadline_text=row.deadline_text, status="done",
+                             note="Đã tổ chức hội nghị")
+    milestone = detail.milestones[0]
+    plan_service.set_milestone_done(plan_db, milestone.id, date(2026, 3, 20))
+    with plan_db.reader() as s:
+        task = s.get(Task, row.id)
+        assert (task.row_version, task.unit_code) == (1, "")  # the province's row is untouched
+        state = s.get(TaskState, state_id(row.id, plan_db.unit_code))
+        assert (state.unit_code, state.status, state.note) == (plan_db.unit_code, "done", "Đã tổ chức hội nghị")
+    after = plan_service.task_detail(plan_db, row.id, TODAY)
+    assert (after.row.status, after.note, after.milestones[0].done_on) == ("done", "Đã tổ chức hội nghị",
+                                                                           date(2026, 3, 20))
+    assert task_state.commune_states(plan_db, row.id) == [
+        task_state.CommuneState(plan_db.unit_code, "done", "Đã tổ chức hội nghị", 1)]
+    summary = {d.dimension: d for d in plan_service.dimension_summary(plan_db, plan_id, TODAY)}
+    assert summary[row.dimension].done == 1
+    done_ids = plan_service.task_ids(plan_db, plan_service.TaskFilter(plan_id=plan_id, status="done"), TODAY)
+    assert done_ids == [row.id]

@@ -15,7 +15,7 @@ from papi_desktop.services import plan as plan_service
 from papi_desktop.services import setup
 from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_reception
 from papi_desktop.storage.changelog import tracked_models
-from papi_desktop.storage.models import ChangeLog, Task
+from papi_desktop.storage.models import ChangeLog, Task, TaskState, state_id
 from papi_desktop.sync.apply import ApplyResult, ChangeHeld, ChangeRejected, apply_to
 from papi_desktop.sync.changes import Change
 from papi_desktop.sync.outbox import outbox, version_vector
@@ -100,9 +100,11 @@ def test_two_pcs_exchange_outboxes_and_end_equal(plan_db, pc_b) -> None:  # noqa
     assert apply_to(a, back).applied == len(back)
     assert _hash(a) == _hash(b)
     assert _outbox(a, b) == [] and _outbox(b, a) == []
+    assert plan_service.task_detail(a, task_ids[0], date(2026, 12, 1)).row.status == "done"
     with a.reader() as s:
-        assert s.get(Task, task_ids[0]).status == "done" and s.get(Task, task_ids[2]).deleted
-        assert s.get(Task, task_ids[0]).updated_by == "binh"
+        assert s.get(Task, task_ids[2]).deleted
+        state = s.get(TaskState, state_id(task_ids[0], b.unit_code))
+        assert (state.note, state.updated_by) == ("Đã xong trong quý III", "binh")
 
 
 def test_edits_of_one_record_on_both_pcs_converge(plan_db, pc_b) -> None:  # noqa: ANN001
@@ -114,15 +116,18 @@ def test_edits_of_one_record_on_both_pcs_converge(plan_db, pc_b) -> None:  # noq
     plan_service.update_task(pc_b, task_id, status="in_progress", output="Sản phẩm theo máy B")  # later
     to_a, to_b = _outbox(pc_b, db), _outbox(db, pc_b)
     on_a, on_b = apply_to(db, to_a), apply_to(pc_b, to_b)
-    assert (on_a.applied, on_a.merged, on_b.applied, on_b.merged) == (1, 0, 0, 1)  # B's edit is the later one
+    # B's edits are the later ones: the task's output, and the commune's state of it (made on both PCs: one
+    # record, its id derived from the task and the commune, merged field by field: A's note joins it on B;
+    # A's output is superseded there, with the conflict below).
+    assert (on_a.applied, on_a.merged, on_b.applied, on_b.merged, on_b.superseded) == (2, 0, 0, 1, 1)
     # Both PCs report the field they disagree on, with both values; the status and note merge quietly.
     assert [(c.field, c.local, c.remote, c.remote_won) for c in on_a.conflicts] == [
         ("output", "Sản phẩm theo máy A", "Sản phẩm theo máy B", True)]
     assert [(c.field, c.local, c.remote, c.remote_won) for c in on_b.conflicts] == [
         ("output", "Sản phẩm theo máy B", "Sản phẩm theo máy A", False)]
     assert _hash(db) == _hash(pc_b)
-    row = _row(db, "task", task_id)
-    assert (row["note"], row["status"], row["output"]) == ("Ghi chú của máy A", "in_progress", "Sản phẩm theo máy B")
+    row, state = _row(db, "task", task_id), _row(db, "task_state", state_id(task_id, db.unit_code))
+    assert (state["note"], state["status"], row["output"]) == ("Ghi chú của máy A", "in_progress", "Sản phẩm theo máy B")
     assert row["updated_by"] == "binh" and row["row_version"] == 2
 
 

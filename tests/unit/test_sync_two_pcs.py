@@ -12,7 +12,7 @@ from sync_world import Commune, Province, at, balanced
 
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import plan
-from papi_desktop.storage.models import Task
+from papi_desktop.storage.models import Task, state_id
 from papi_desktop.storage.sync_state import Conflict
 
 
@@ -60,7 +60,7 @@ def test_two_pcs_and_the_province_end_in_one_state(three) -> None:  # noqa: ANN0
     for pc in (a, b):  # both PCs keep both values of the field they disagree on
         with pc.db.reader() as s:
             (c,) = s.scalars(select(Conflict).where(Conflict.status == "open")).all()
-            assert (c.table_name, c.record_id, c.field) == ("task", task_id, "note")
+            assert (c.table_name, c.record_id, c.field) == ("task_state", state_id(task_id, pc.db.unit_code), "note")
             assert {c.local_json, c.remote_json} == {'"Ghi chú của máy A"', '"Ghi chú của máy B"'}
 
     # Each PC sends to the province what it has not acknowledged: B relays A's changes too.

@@ -168,8 +168,14 @@ class TaskDetailPanel(QWidget):
             return
         detail = plan_service.task_detail(self.db, self.task_id, self.today())
         row = detail.row
-        self.heading.setText(self.tr("Nhiệm vụ %1 — chỉ số %2").replace("%1", row.number)
-                             .replace("%2", str(row.dimension)))
+        heading = self.tr("Nhiệm vụ %1 — chỉ số %2").replace("%1", row.number).replace("%2", str(row.dimension))
+        if not detail.editable:  # the province's task: the commune keeps only its own state of it
+            heading += " " + self.tr("(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)")
+        self.heading.setText(heading)
+        for w in (self.number, self.lead, self.coordinators, self.task, self.output, self.deadline):
+            w.setReadOnly(not detail.editable)
+        for w in (self.delete_button, self.add_milestone_button, self.remove_milestone_button):
+            w.setEnabled(detail.editable)
         self.number.setText(row.number)
         self.task.setPlainText(row.task)
         self.output.setPlainText(row.output)

@@ -64,6 +64,8 @@ TABLE_NAMES = {
     "reception": QT_TRANSLATE_NOOP("SyncNames", "Sổ tiếp công dân"),
     "reception_citizen": QT_TRANSLATE_NOOP("SyncNames", "Công dân được tiếp"),
     "task": QT_TRANSLATE_NOOP("SyncNames", "Nhiệm vụ kế hoạch"),
+    "task_state": QT_TRANSLATE_NOOP("SyncNames", "Tiến độ nhiệm vụ của xã"),
+    "milestone_state": QT_TRANSLATE_NOOP("SyncNames", "Mốc đã hoàn thành"),
     "village": QT_TRANSLATE_NOOP("SyncNames", "Thôn, bản, tổ dân phố"),
 }
 FIELD_NAMES = {
