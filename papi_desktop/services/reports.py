@@ -20,6 +20,7 @@ from ..domain.report_kinds import KINDS
 from ..exports import cosign, pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc
 from ..storage.db import Database
+from ..storage.models import ChangeLog
 from ..storage.reports import OutgoingDocument
 from . import dialogues, export_staging, keys, progress, registry, report_content, tokens
 
@@ -150,6 +151,24 @@ def build(db: Database, request: ExportRequest, today: date, number: str = "") -
     return report_content.dialogue_minutes(db, ctx, request.dialogue_id)
 
 
+def log_position(db: Database) -> int:
+    """The change log's last position: every record's state up to it is fixed (the log is append-only)."""
+    with db.reader() as s:
+        return s.scalar(select(func.max(ChangeLog.seq))) or 0
+
+
+def _stable_build(db: Database, request: ExportRequest, today: date, ref: str) -> tuple[OfficialDoc, int]:
+    """The document and the log position it shows. The build reads in several steps; when a save lands
+    between them (another window, another process) it is built again, so the content is one state."""
+    for _attempt in range(3):
+        before = log_position(db)
+        doc = build(db, request, today, ref)
+        if log_position(db) == before:
+            return doc, before
+    raise KnownError("Dữ liệu đang được sửa liên tục trong khi lập văn bản; hãy chờ một lát rồi xuất lại.",
+                     "The records kept changing while the document was built; wait a moment and export again.")
+
+
 def _reserve(s, request: ExportRequest, symbol: str, title: str) -> OutgoingDocument:  # noqa: ANN001
     """Take the number in the caller's write transaction: two exports at once get two numbers; only the
     PC that keeps the commune's registers takes one (services/registry.py)."""
@@ -204,7 +223,10 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
                              f"để chương trình lấy số tiếp theo ({next_number(db, year):02d}).",
                              f"Number {taken:02d} of {year} is already taken in the outgoing register.") from None
         journaled = True
-        doc = build(db, request, today, ref)
+        doc, built_from = _stable_build(db, request, today, ref)
+        if staging.doc_id:
+            with db.session() as s:
+                s.get(OutgoingDocument, staging.doc_id).built_from_seq = built_from
         report.advance()
         cancel.raise_if_cancelled()
         staging.dir.mkdir(parents=True)
