@@ -162,9 +162,16 @@ def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         if sys.stdin.readline().strip().casefold() not in ("y", "yes", "c", "có", "co"):
             _print("Nothing was installed." if en else "Chưa cài đặt gì.")
             return 1
-    info = enrolment.install(db, package, _passphrase(args.passphrase_env), package.root_fingerprint)
+    passphrase = _passphrase(args.passphrase_env)
+    info = enrolment.install(db, package, passphrase, package.root_fingerprint)
     _print(("Installed: " if en else "Đã cài chứng thư: ") + f"{info.subject.get('CN', '')} — "
            + ("issued by " if en else "do ") + info.issuer.get("CN", ""))
+    update = enrolment.apply_carried_update(db, package, passphrase)
+    if update is None:
+        _print("The province has published no plan yet: it comes with its first update." if en else
+               "Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.")
+    else:
+        _print_update(update, lang)
     return 0
 
 
@@ -245,6 +252,12 @@ def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     if args.json:
         _json(result.as_json(lang))
         return 0
+    _print_update(result, lang)
+    return 0
+
+
+def _print_update(result, lang: str) -> None:  # noqa: ANN001 - a downstream.DownstreamSummary
+    en = lang == "en"
     status = ("already applied" if en else "đã áp dụng trước đây") if result.status == "unchanged" else \
         ("applied" if en else "đã áp dụng")
     _print(f"{result.file}: " + (f"version {result.version}, " if en else f"phiên bản {result.version}, ") + status)
@@ -259,4 +272,3 @@ def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         _print(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
     for vi, en_text in result.messages:
         _print("  " + (en_text if en else vi))
-    return 0

@@ -514,13 +514,13 @@ SHA-256 fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="350"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="350"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
@@ -641,42 +641,52 @@ Compare it character by character with the fingerprint the province gave you (by
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="249"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
+        <translation>The province's plan and reference data (version %1) were applied.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
+        <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
+        <translation>The province has published no plan yet: it comes with its first update.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="259"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="272"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="277"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -687,7 +697,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -698,67 +708,67 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="305"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="302"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="325"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="333"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="339"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="348"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="343"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
@@ -4295,7 +4305,7 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
         <source>Tiến độ nhiệm vụ của xã</source>
-        <translation>The commune's task progress</translation>
+        <translation>The commune&apos;s task progress</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>

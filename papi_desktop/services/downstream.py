@@ -75,6 +75,16 @@ def published_dir() -> Path:
     return paths.data_dir() / "downstream"
 
 
+def latest_published() -> list[Path]:
+    """The parts of the newest update kept, in order (none before the first publish)."""
+    folder = published_dir()
+    found = [(int(m[1]), p) for p in folder.iterdir() if (m := _PUBLISHED.match(p.name))] if folder.is_dir() else []
+    if not found:
+        return []
+    newest = max(v for v, _p in found)
+    return sorted(p for v, p in found if v == newest)
+
+
 def _next_version(s: Session) -> int:
     """One past the highest ever published, by the counter or by the copies kept: a database restored
     from an older backup must not hand out a number the communes already hold."""

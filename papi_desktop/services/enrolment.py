@@ -106,6 +106,10 @@ def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Pat
                bundle.Member("province.crl", province.revocation_list(db, ca))]
     if found.escrow:
         members.append(bundle.Member("escrow-age.pub", found.escrow.encode("ascii")))
+    from . import downstream  # noqa: PLC0415 - it reads the enrolment this module installs
+    # The newest update the province published (the plan with its ids, reference data), as it was signed:
+    # the new PC applies it right after installing, as it would from a stick.
+    members += [bundle.Member(UPDATE_PREFIX + part.name, part.read_bytes()) for part in downstream.latest_published()]
     out = Path(out)
     stem = out.name[:-len(bundle.SUFFIX)] if out.name.endswith(bundle.SUFFIX) else out.name
     header = {"kind": "enrolment", "commune": info.unit_code, "device": info.device,
@@ -124,6 +128,9 @@ class Package:
     cert: object
     root: object
     members: dict[str, bytes]
+
+
+UPDATE_PREFIX = "downstream/"
 
 
 def read_package(path: Path) -> Package:
@@ -162,6 +169,25 @@ def _carried_root(parts: list[Path]) -> bytes:
         raise _bad("Tệp không phải gói đăng ký của tỉnh (hoặc đã hỏng).",
                    "The file is not the province's enrolment package (or it is damaged).") from None
     return data
+
+
+def apply_carried_update(db: Database, package: Package, passphrase: str | None) -> object | None:
+    """Apply the province's update the package carries (after install); None when it carries none. The
+    update is checked like any other (the office's signature chained to the root just installed)."""
+    import tempfile  # noqa: PLC0415
+
+    from . import downstream  # noqa: PLC0415
+
+    carried = {name[len(UPDATE_PREFIX):]: data for name, data in package.members.items()
+               if name.startswith(UPDATE_PREFIX)}
+    if not carried:
+        return None
+    if any("/" in name or "\\" in name or not name.endswith(bundle.SUFFIX) for name in carried):
+        raise _bad("Gói đăng ký chứa bản cập nhật không đúng dạng.", "The package carries a malformed update.")
+    with tempfile.TemporaryDirectory(dir=paths.data_dir()) as folder:  # signed plan rows: no personal data
+        for name, data in carried.items():
+            (Path(folder) / name).write_bytes(data)
+        return downstream.apply_downstream(db, Path(folder) / sorted(carried)[0], passphrase)
 
 
 def install(db: Database, package: Package, passphrase: str, confirmed_fingerprint: str) -> keys.CertificateInfo:

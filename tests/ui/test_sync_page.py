@@ -279,6 +279,7 @@ def test_enrolment_through_the_buttons(qtbot, world, db, dialogs, answers, tmp_p
     queue.append(True)
     _act(qtbot, page, view.install_button.click, "install")
     assert texts[-1].startswith("Đã cài gói đăng ký: xã đã đăng ký với tỉnh.") and enrolment.enrolled() is not None
+    assert texts[-1].endswith("Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.")
     assert view.enrol_state.text().endswith(f"Dấu vân tay SHA-256: {fingerprint}")
     assert not view.enrol_buttons.isVisibleTo(view)
     assert view.export_button.isEnabled()

@@ -378,3 +378,33 @@ def test_a_newer_shipped_file_wins_over_an_older_province_copy(data_dir: Path,
     finally:
         monkeypatch.undo()
         reference.clear_caches()
+
+
+def test_a_pc_enrolled_after_a_publish_gets_the_plan_in_its_package(world: World) -> None:
+    from types import SimpleNamespace
+
+    from papi_desktop.services import enrolment, setup
+
+    prov, folder = world.province, world.root / "late"
+    with at(folder):
+        db = setup.open_database(user="van-phong-late")
+        setup.setup_commune(db, "03664", chairman_name="Lò Văn Minh")
+        request = enrolment.request(db, COMMUNE_PASS)
+    package_path = prov.issue(request, world.root / "late-pkg" / "dang-ky.papi")
+    late = SimpleNamespace(dir=folder, db=db)
+    try:
+        with at(folder):
+            package = enrolment.read_package(package_path)
+            assert any(n.startswith(enrolment.UPDATE_PREFIX) for n in package.members)
+            enrolment.install(db, package, COMMUNE_PASS, package.root_fingerprint)
+            update = enrolment.apply_carried_update(db, package, COMMUNE_PASS)
+        with prov.db.reader() as s:  # the newest the province published (by the command line too)
+            newest = int(s.get(LocalSetting, downstream.PUBLISHED_KEY).value)
+        assert (update.status, update.version, update.previous) == ("applied", newest, None)
+        assert {t.id for t in tasks(db).values()} == {t.id for t in tasks(prov.db).values()}
+        with at(folder):  # the same update read again from a stick: already applied
+            assert enrolment.apply_carried_update(db, package, COMMUNE_PASS).status == "unchanged"
+        result = apply(late, world.publish())  # the next one applies on top of it
+        assert (result.status, result.version, result.previous) == ("applied", newest + 1, newest)
+    finally:
+        db.dispose()

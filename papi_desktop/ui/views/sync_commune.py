@@ -240,12 +240,21 @@ class CommuneSync(sw.SyncView):
         passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này."))
         if passphrase is None:
             return
-        self.jobs.run(lambda _p, _t: enrolment.install(self.db, package, passphrase, package.root_fingerprint),
-                      lambda info: self.say("install", self.tr(
-                          "Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có "
-                          "thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.")
-                          .replace("%1", info.subject.get("CN", "")).replace("%2", info.not_after), info),
-                      failed=self.failed("install"))
+        def install(_p, _t):  # noqa: ANN001, ANN202 - in the worker: the certificate, then the plan it carries
+            info = enrolment.install(self.db, package, passphrase, package.root_fingerprint)
+            return info, enrolment.apply_carried_update(self.db, package, passphrase)
+
+        def installed(result) -> None:  # noqa: ANN001
+            info, update = result
+            text = (self.tr("Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay "
+                            "có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.")
+                    .replace("%1", info.subject.get("CN", "")).replace("%2", info.not_after))
+            text += " " + (self.tr("Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.")
+                           .replace("%1", str(update.version)) if update is not None else
+                           self.tr("Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh."))
+            self.say("install", text, info)
+
+        self.jobs.run(install, installed, failed=self.failed("install"))
 
     # --- bundles ------------------------------------------------------------------------------------
 
