@@ -648,7 +648,7 @@ Compare it character by character with the fingerprint the province gave you (by
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
-        <translation>The province's plan and reference data (version %1) were applied.</translation>
+        <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
@@ -2922,16 +2922,26 @@ SHA-256 fingerprint: %5</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
+        <source>Phát hành bản cập nhật…</source>
+        <translation>Publish an update…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
+        <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
+        <translation>Write an update signed by the province for every commune: the province's plan, reference data, the revocation list and renewed certificates.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="88"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="110"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -2940,157 +2950,172 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="117"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="118"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="119"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="132"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="133"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="139"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="151"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="158"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="162"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="165"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="167"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="173"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="174"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="179"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="185"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="220"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="191"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
         <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="210"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="214"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="214"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="219"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="220"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="224"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
+        <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
+        <translation>Choose the folder on the USB stick for the communes' update</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
+        <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
+        <translation>The province key's passphrase (to sign the update).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
+        <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>
 </context>
 <context>
@@ -3778,117 +3803,117 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="261"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="270"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="270"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="271"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="273"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="281"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="292"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="293"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="308"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>

@@ -418,6 +418,26 @@ def test_province_issues_a_package_then_revokes_the_commune(qtbot, world, db, di
     page.runner.shutdown()
 
 
+def test_province_publishes_an_update_through_the_button(qtbot, world, dialogs, answers) -> None:  # noqa: ANN001
+    from papi_desktop.services import downstream
+
+    prov, _a, b, root = world
+    texts, _queue, _default_no = answers
+    usb = root / "usb-update"
+    usb.mkdir()
+    page = _page(qtbot, prov.db, prov.dir)
+    view = page.view
+    assert view.publish_button.isEnabled()
+    dialogs.update(folder=usb, passphrase=PASS)
+    path = _act(qtbot, page, view.publish_button.click, "publish")
+    assert path.parent == usb and path.is_file() and texts[-1].startswith(f"Đã ghi bản cập nhật {path}.")
+    assert dialogs["asked"][-1] == "Mật khẩu khóa của tỉnh (để ký bản cập nhật)."
+    page.runner.shutdown()
+    with at(b.dir):  # a commune applies it as it would from the stick
+        result = downstream.apply_downstream(b.db, path)
+    assert result.status == "applied" and result.version >= 1
+
+
 def _enrolled(prov: Province) -> list:
     from papi_desktop.services import province
 

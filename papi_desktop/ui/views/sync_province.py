@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import enrolment, province, sync, sync_board
+from ...services import downstream, enrolment, province, sync, sync_board
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
@@ -66,9 +66,13 @@ class ProvinceSync(sw.SyncView):
                                            "biên nhận."))
         self.issue_button = QPushButton(self.tr("Cấp gói đăng ký từ yêu cầu…"))
         self.revoke_button = QPushButton(self.tr("Thu hồi chứng thư của xã…"))
+        self.publish_button = QPushButton(self.tr("Phát hành bản cập nhật…"))
+        self.publish_button.setToolTip(self.tr("Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu "
+                                               "tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn."))
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         row = QHBoxLayout()
-        for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.refresh_button):
+        for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.publish_button,
+                  self.refresh_button):
             row.addWidget(b)
         row.addStretch(1)
         self.commune_model = RowsModel("ProvinceSync", COMMUNE_HEADERS, (2,), 6, self)
@@ -90,9 +94,10 @@ class ProvinceSync(sw.SyncView):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.receive_button, self.dry_button, self.issue_button, self.revoke_button,
-                             self.refresh_button]
+                             self.publish_button, self.refresh_button]
         self.issue_button.clicked.connect(lambda: self.issue())
         self.revoke_button.clicked.connect(lambda: self.revoke())
+        self.publish_button.clicked.connect(lambda: self.publish())
         self.refresh_button.clicked.connect(self.sig_reload.emit)
 
     def names(self) -> dict[str, str]:
@@ -219,3 +224,18 @@ class ProvinceSync(sw.SyncView):
                           "Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, "
                           "hãy cấp gói đăng ký từ yêu cầu mới của xã.").replace("%1", str(count)).replace("%2", name),
                           count), failed=self.failed("revoke"))
+
+    # --- downstream ---------------------------------------------------------------------------------
+
+    def publish(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục trên USB để ghi bản cập nhật cho các xã"))
+        if not folder:
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của tỉnh (để ký bản cập nhật)."))
+        if passphrase is None:
+            return
+        self.jobs.run(lambda _p, _t: downstream.publish(self.db, passphrase, Path(folder)),
+                      lambda path: self.say("publish", self.tr(
+                          "Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). "
+                          "Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.").replace("%1", str(path)),
+                          path), failed=self.failed("publish"))
