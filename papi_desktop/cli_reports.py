@@ -187,11 +187,14 @@ def _verify(args: argparse.Namespace, lang: str) -> int:
         _print(("Signer: " if en else "Người ký: ") + who)
     if result.signing_time:
         _print(("Signing time (signer's clock): " if en else "Thời gian ký (theo máy người ký): ") + result.signing_time)
-    if len(result.signatures) > 1:
-        for sig in result.signatures:
-            _print(_signature_line(sig, en))
+    for sig in result.signatures:  # each: who, role, state, claimed time, chain
+        _print(_signature_line(sig, en))
+        if sig.chain:
+            _print(("   Certificate chain: " if en else "   Chuỗi chứng thư: ") + " → ".join(sig.chain))
     for vi, en_text in result.problems:
         _print("- " + (en_text if en else vi))
+    for vi, en_text in result.notes:
+        _print(("Note: " if en else "Lưu ý: ") + (en_text if en else vi))
     return 0 if result.ok else 1
 
 
@@ -203,7 +206,8 @@ def _signature_line(sig, en: bool) -> str:  # noqa: ANN001
     else:
         where = ("visible" if en else "có hiển thị") if sig.visible else ("invisible" if en else "không hiển thị")
     head = f"{'Signature' if en else 'Chữ ký'} {sig.index}: {sig.who_en() if en else sig.who()}"
-    return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; SHA-256 {sig.fingerprint}"
+    role = ("role: " if en else "vai trò: ") + sig.role_text(en)
+    return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; {role}; SHA-256 {sig.fingerprint}"
 
 
 def _describe(info, en: bool) -> list[str]:  # noqa: ANN001

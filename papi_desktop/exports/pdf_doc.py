@@ -14,7 +14,8 @@ from .document import Appendix, Block, OfficialDoc, Para, SignatureSpot, Signer,
 
 MM = 72 / 25.4
 MARGINS = {"top": 20 * MM, "bottom": 20 * MM, "left": 30 * MM, "right": 15 * MM}
-SIGNATURE_HEIGHT = 30 * MM  # room for the signature, the seal and the signing stamp
+SIGNATURE_HEIGHT = 40 * MM  # room for the signer's image and the seal at its real size over it (35 mm and
+#                              the organisation's name and time: exports/stamps.py), clear of the text
 
 
 def _nfc(text: object) -> str:
@@ -248,7 +249,7 @@ def _signers(doc: OfficialDoc, s: _Styles, width: float, spots: list[SignatureSp
 
     def block(signer: Signer) -> list:
         return [Paragraph("<br/>".join(_p(x) for x in signer.authority), s.sign),
-                space_cls(col * 0.9, SIGNATURE_HEIGHT, spots), Paragraph(_p(signer.name), s.sign)]
+                space_cls(col, SIGNATURE_HEIGHT, spots), Paragraph(_p(signer.name), s.sign)]
 
     if len(doc.signers) >= 2:
         left = block(doc.signers[0])

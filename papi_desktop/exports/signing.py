@@ -209,11 +209,13 @@ def _font_factory(base: type) -> type:
 
 def sign_pdf(source: Path, target: Path, material: KeyMaterial | TokenKey, spot: SignatureSpot | None, font_cache: Path,
              doc_ref: str = "", seal_png: Path | None = None, now: dt.datetime | None = None,
-             field_name: str = "ChuKySo") -> Path:
+             field_name: str = "ChuKySo", appearance: tuple[Path, tuple[float, float, float, float]] | None = None,
+             reason: str = "Ký số văn bản") -> Path:
     """PAdES B-B (no network) with a visible stamp where the document keeps room for the signature:
     the signer, the organisation and the signing time in ISO 8601 with Vietnam's offset
     (Nghị định 30/2020, Phụ lục I), over an optional seal image. Written as an incremental update; a file
-already signed gets another signature in a new field (field_name must then differ)."""
+already signed gets another signature in a new field (field_name must then differ). appearance: a
+    one-page PDF drawn for the field (stamps.py) and the field's box, instead of the text stamp."""
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory  # noqa: PLC0415
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415
     from pyhanko.pdf_utils.text import TextBoxStyle  # noqa: PLC0415
@@ -240,8 +242,16 @@ already signed gets another signature in a new field (field_name must then diffe
                                str(fonts.stamp_font(font_cache)), font_size=size), font_size=size), **style_kw)
     box = tuple(round(v) for v in spot.box) if spot else (320, 60, 560, 130)  # pyHanko lays out in whole points
     page = spot.page if spot else -1
+    if appearance is not None:
+        from pyhanko.pdf_utils import layout  # noqa: PLC0415
+        from pyhanko.stamp import StaticStampStyle  # noqa: PLC0415
+
+        one_to_one = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MID,  # drawn at the field's size
+                                                y_align=layout.AxisAlignment.ALIGN_MID, margins=layout.Margins.uniform(0))
+        stamp = StaticStampStyle.from_pdf_file(str(appearance[0]), border_width=0, background_layout=one_to_one)
+        box = appearance[1]
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
-                                        subfilter=SigSeedSubFilter.PADES, reason="Ký số văn bản",
+                                        subfilter=SigSeedSubFilter.PADES, reason=reason,
                                         location=subject.get("L", ""))
     pdf_signer = signers.PdfSigner(meta, signer=material.pyhanko_signer(), stamp_style=stamp,
                                    new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))

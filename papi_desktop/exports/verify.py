@@ -44,10 +44,16 @@ class SignatureCheck:
     visible: bool = False  # the signature shows a stamp on a page
     page: int | None = None  # 1-based page of the stamp, when found
     revision: int = 0
+    role: str = ""  # person (the one with authority) | organisation (the seal), Nghị định 30/2020
 
     @property
     def valid(self) -> bool:
         return self.intact and self.trusted
+
+    def role_text(self, en: bool = False) -> str:
+        if self.role == "person":
+            return "person with authority" if en else "người có thẩm quyền"
+        return "organisation" if en else "cơ quan, tổ chức"
 
     def who(self) -> str:
         name = self.signer.get("CN") or self.signer.get("O") or "?"
@@ -61,7 +67,7 @@ class SignatureCheck:
         return {"index": self.index, "field": self.field_name, "signer": self.signer, "fingerprint": self.fingerprint,
                 "intact": self.intact, "trusted": self.trusted, "valid": self.valid,
                 "signing_time": self.signing_time, "coverage": self.coverage, "modification": self.modification,
-                "chain": self.chain, "visible": self.visible, "page": self.page}
+                "chain": self.chain, "visible": self.visible, "page": self.page, "role": self.role}
 
 
 @dataclass
@@ -81,6 +87,7 @@ class Verification:
     coverage: str = ""  # of the last signature
     problems: list[Problem] = field(default_factory=list)
     signatures: list[SignatureCheck] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # not faults: e.g. only one of the two signatures
 
     @property
     def ok(self) -> bool:
@@ -91,7 +98,8 @@ class Verification:
                 "trusted": self.trusted, "unmodified": self.unmodified, "signer": self.signer, "chain": self.chain,
                 "signing_time": self.signing_time, "modification": self.modification, "coverage": self.coverage,
                 "signatures": [s.as_json() for s in self.signatures],
-                "problems": [en if lang == "en" else vi for vi, en in self.problems]}
+                "problems": [en if lang == "en" else vi for vi, en in self.problems],
+                "notes": [en if lang == "en" else vi for vi, en in self.notes]}
 
 
 def _summarise(v: Verification) -> None:
@@ -123,6 +131,7 @@ def _check(index: int, status, field_name: str = "") -> SignatureCheck:  # noqa:
     check = SignatureCheck(index, field_name, fingerprint=fingerprint(cert.dump()))
     check.signer = {k: val for k, val in (("CN", names.get("common_name", "")), ("O", names.get("organization_name", "")),
                                           ("UID", names.get("user_id", ""))) if val}
+    check.role = _role(field_name, check.signer, names)
     check.intact = bool(status.intact and status.valid)
     check.trusted = bool(status.trusted)
     if status.signer_reported_dt is not None:
@@ -131,6 +140,18 @@ def _check(index: int, status, field_name: str = "") -> SignatureCheck:  # noqa:
     if path is not None:
         check.chain = [c.subject.human_friendly for c in path.iter_certs(include_root=True)]
     return check
+
+
+def _role(field_name: str, signer: dict[str, str], names: dict) -> str:  # noqa: ANN001
+    """The person or the organisation: our own fields say so; otherwise the certificate does (an
+    organisation's certificate names the organisation as its subject, a person's names the person)."""
+    if field_name == "ChuKySo_NguoiKy":
+        return "person"
+    if field_name in ("ChuKySo_CoQuan", "ChuKySo", "ChuKySo_DinhKem"):
+        return "organisation"
+    if names.get("title") or (signer.get("CN") and signer.get("O") and signer["CN"] != signer["O"]):
+        return "person"
+    return "organisation"
 
 
 def _own_problems(check: SignatureCheck, several: bool) -> list[Problem]:
@@ -255,6 +276,15 @@ def verify_pdf(path: Path, trusted: list[bytes]) -> Verification:
     _summarise(v)
     first = v.signatures[0]
     v.problems.extend(_own_problems(first, len(v.signatures) > 1))
+    roles = {s.role for s in v.signatures}
+    if "person" not in roles:
+        v.notes.append(("Văn bản chỉ có chữ ký số của cơ quan, không có chữ ký số của người có thẩm quyền.",
+                        "The document carries the organisation's signature only, none by the person with "
+                        "authority."))
+    elif "organisation" not in roles:
+        v.notes.append(("Văn bản chỉ có chữ ký số của người có thẩm quyền, không có chữ ký số của cơ quan (con dấu).",
+                        "The document carries the signature of the person with authority only, not the "
+                        "organisation's (seal)."))
     v.problems.extend(additions)
     v.unmodified = not additions
     return v

@@ -251,6 +251,8 @@ class ReportsPage(QWidget):
                  *(str(f) for f in result.files)]
         if result.signed:
             lines.append(self.tr("Đã ký số PDF (PAdES) và Excel (.p7s)."))
+        lang = current_lang()  # "only one key was available", said plainly (services give vi and en)
+        lines.extend((en if lang == "en" else vi) for vi, en in result.notes)
         self.result.setText("\n".join(lines))
         self.reload_register()
         self.sig_exported.emit(result)
@@ -298,6 +300,7 @@ class ReportsPage(QWidget):
         if len(result.signatures) > 1:
             lines.extend(self._signature_line(sig, lang) for sig in result.signatures)
         lines.extend("- " + (en if lang == "en" else vi) for vi, en in result.problems)
+        lines.extend(en if lang == "en" else vi for vi, en in result.notes)
         text = "\n".join(lines)
         (show_info if result.ok else show_error)(self, text)
         return text
@@ -309,4 +312,5 @@ class ReportsPage(QWidget):
                  else self.tr("có hiển thị") if sig.visible else self.tr("không hiển thị"))
         return (self.tr("Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)").replace("%1", str(sig.index))
                 .replace("%2", sig.who_en() if lang == "en" else sig.who()).replace("%3", state)
-                .replace("%4", sig.signing_time or "?").replace("%5", where).replace("%6", sig.fingerprint))
+                .replace("%4", sig.signing_time or "?").replace("%5", where).replace("%6", sig.fingerprint)
+                + " — " + sig.role_text(lang == "en"))
