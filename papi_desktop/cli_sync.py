@@ -25,6 +25,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     rev = psub.add_parser("revoke", help="thu hồi chứng thư của một xã (revoke a commune's certificates)")
     rev.add_argument("unit_code")
     rev.add_argument("--reason", default="")
+    ren = psub.add_parser("renew", help="gia hạn chứng thư của một máy xã, cùng khóa; bản cập nhật sau mang nó đến máy "
+                          "(renew a PC's certificate, same key; the next publish carries it)")
+    ren.add_argument("unit_code")
+    ren.add_argument("device")
+    ren.add_argument("--years", type=int, default=None, help="số năm hiệu lực (years of validity)")
+    ren.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    ren.add_argument("--json", action="store_true")
     pub = psub.add_parser("publish", help="phát hành bản cập nhật cho các xã: kế hoạch, dữ liệu tham chiếu, danh sách "
                           "thu hồi (publish the update for the communes)")
     pub.add_argument("--out", type=Path, required=True)
@@ -121,6 +128,23 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
 
         path = downstream.publish(db, _passphrase(args.passphrase_env), args.out, args.reference)
         _json({"file": str(path)}) if args.json else _print(str(path))
+        return 0
+    if args.province_command == "renew":
+        from .services import downstream
+        from .sync import pki
+
+        years = pki.COMMUNE_YEARS if args.years is None else args.years
+        if not 1 <= years <= pki.MAX_COMMUNE_YEARS:
+            raise KnownError(f"Số năm hiệu lực phải từ 1 đến {pki.MAX_COMMUNE_YEARS}.",
+                             f"The years of validity must be 1 to {pki.MAX_COMMUNE_YEARS}.")
+        cert = downstream.renew_certificate(db, args.unit_code, args.device, _passphrase(args.passphrase_env), years)
+        until = cert.not_valid_after_utc.date().isoformat()  # type: ignore[attr-defined]
+        if args.json:
+            _json({"unit_code": args.unit_code, "device": args.device, "serial": f"{cert.serial_number:x}",  # type: ignore[attr-defined]
+                   "not_after": until})
+        else:
+            _print(f"Renewed until {until}; run `province publish` to send it." if en else
+                   f"Đã gia hạn đến {until}; chạy `province publish` để gửi chứng thư mới cho máy xã.")
         return 0
     if args.province_command == "revoke":
         count = province.revoke(db, args.unit_code, args.reason)

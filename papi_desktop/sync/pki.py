@@ -15,6 +15,7 @@ from ..exports.signing import DOCUMENT_SIGNING, KeyMaterial, name_parts
 
 CA_YEARS = 10
 COMMUNE_YEARS = 3
+MAX_COMMUNE_YEARS = 10  # what a renewal may ask for
 SKEW = dt.timedelta(days=1)  # commune clocks drift: a day's skew is tolerated either way
 
 

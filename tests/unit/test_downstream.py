@@ -408,3 +408,25 @@ def test_a_pc_enrolled_after_a_publish_gets_the_plan_in_its_package(world: World
         assert (result.status, result.version, result.previous) == ("applied", newest + 1, newest)
     finally:
         db.dispose()
+
+
+def test_command_line_renews_a_certificate_that_the_next_publish_carries(world: World, monkeypatch: pytest.MonkeyPatch,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    prov, plain = world.province, world.plain
+    monkeypatch.setenv("PAPI_TEST_PASS", PASS)
+    with at(prov.dir):  # the PC holds every update so far (the last one went to a PC enrolled later)
+        newest = downstream.latest_published()[0]
+    assert apply(plain, newest).status == "applied"
+    with at(prov.dir):
+        assert cli.run(["--lang", "en", "province", "renew", PLAIN_UNIT, plain.device, "--years", "11",
+                        "--passphrase-env", "PAPI_TEST_PASS"]) == 2
+        assert "must be 1 to 10" in capsys.readouterr().err
+        # Longer than the renewal an earlier test installed (5 years): a shorter one would not replace it.
+        assert cli.run(["province", "renew", PLAIN_UNIT, plain.device, "--years", "6", "--passphrase-env",
+                        "PAPI_TEST_PASS", "--json"]) == 0
+    renewed = json.loads(capsys.readouterr().out)
+    assert (renewed["unit_code"], renewed["device"]) == (PLAIN_UNIT, plain.device)
+    result = apply(plain, world.publish(), COMMUNE_PASS)
+    assert result.certificate == "installed"
+    with at(plain.dir):
+        assert f"{keys.load(COMMUNE_PASS).cert.serial_number:x}" == renewed["serial"]
