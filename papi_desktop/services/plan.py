@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.deadlines import parse_deadline
@@ -131,8 +131,9 @@ def task_ids(db: Database, flt: TaskFilter, today: date) -> list[str]:
         stmt = stmt.where(status_column() == flt.status)
     if flt.lead:
         stmt = stmt.where(Task.lead == flt.lead)
-    for word in fold(flt.search).split():
-        stmt = stmt.where(Task.search_text.contains(word, autoescape=True))
+    for word in fold(flt.search).split():  # the task's texts, or the commune's note on it
+        stmt = stmt.where(or_(Task.search_text.contains(word, autoescape=True),
+                              TaskState.search_text.contains(word, autoescape=True)))
     with db.reader() as s:
         return list(s.scalars(stmt))
 

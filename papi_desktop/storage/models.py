@@ -157,9 +157,11 @@ class TaskState(Tracked, Base):
 
     __tablename__ = "task_state"
     __table_args__ = (UniqueConstraint("task_id", "unit_code", name="uq_task_state_task_unit"),)
+    __search_fields__ = ("note",)
     task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="not_started", index=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")  # the note folded, kept by the change-log hook
 
 
 class MilestoneState(Tracked, Base):

@@ -91,6 +91,8 @@ def test_a_communes_progress_moves_into_its_state_records_and_is_logged(data_dir
         assert (done.row.status, done.note) == ("done", "Xong trong quý I")
         assert [(m.text, m.done_on) for m in done.milestones] == [("Quý I", date(2026, 3, 20)), ("Quý II", None)]
         assert plan_service.task_detail(db, "t-note", today).note == "Chờ kinh phí"
+        found = plan_service.task_ids(db, plan_service.TaskFilter(plan_id="plan", search="kinh phi"), today)
+        assert found == ["t-note"]  # the moved note is found, accents folded
         assert plan_service.task_detail(db, "t-idle", today).row.status == "not_started"
         plan_service.update_task(db, "t-idle", status="in_progress")  # the device's sequence goes on
         assert _log()[-1][:5] == ("task_state", state_id("t-idle", "03985"), "insert", NODE, 5)

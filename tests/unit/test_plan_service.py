@@ -152,20 +152,22 @@ def test_a_province_task_keeps_its_content_and_takes_the_communes_own_state(plan
     # The whole form saved unchanged but for the status and note: only the commune's state is written.
     plan_service.update_task(plan_db, row.id, number=row.number, task=row.task, output=row.output, lead=row.lead,
                              coordinators=row.coordinators, deadline_text=row.deadline_text, status="done",
-                             note="Đã tổ chức hội nghị")
+                             note="Đã họp ở bản Nà Ngụa")
     milestone = detail.milestones[0]
     plan_service.set_milestone_done(plan_db, milestone.id, date(2026, 3, 20))
     with plan_db.reader() as s:
         task = s.get(Task, row.id)
         assert (task.row_version, task.unit_code) == (1, "")  # the province's row is untouched
         state = s.get(TaskState, state_id(row.id, plan_db.unit_code))
-        assert (state.unit_code, state.status, state.note) == (plan_db.unit_code, "done", "Đã tổ chức hội nghị")
+        assert (state.unit_code, state.status, state.note) == (plan_db.unit_code, "done", "Đã họp ở bản Nà Ngụa")
     after = plan_service.task_detail(plan_db, row.id, TODAY)
-    assert (after.row.status, after.note, after.milestones[0].done_on) == ("done", "Đã tổ chức hội nghị",
+    assert (after.row.status, after.note, after.milestones[0].done_on) == ("done", "Đã họp ở bản Nà Ngụa",
                                                                            date(2026, 3, 20))
     assert task_state.commune_states(plan_db, row.id) == [
-        task_state.CommuneState(plan_db.unit_code, "done", "Đã tổ chức hội nghị", 1)]
+        task_state.CommuneState(plan_db.unit_code, "done", "Đã họp ở bản Nà Ngụa", 1)]
     summary = {d.dimension: d for d in plan_service.dimension_summary(plan_db, plan_id, TODAY)}
     assert summary[row.dimension].done == 1
     done_ids = plan_service.task_ids(plan_db, plan_service.TaskFilter(plan_id=plan_id, status="done"), TODAY)
     assert done_ids == [row.id]
+    by_note = plan_service.task_ids(plan_db, plan_service.TaskFilter(plan_id=plan_id, search="na ngua"), TODAY)
+    assert by_note == [row.id]  # the commune's note is searched, accents folded

@@ -18,7 +18,9 @@ changes logged before this migration still apply.
 """
 
 import json
+import re
 import time
+import unicodedata
 import uuid
 from datetime import UTC, datetime
 
@@ -31,6 +33,12 @@ branch_labels = None
 depends_on = None
 
 _STATE_NAMESPACE = uuid.UUID("5d0f3b64-8a51-4c1e-9a8e-2f6b7c41d9a3")  # = storage.models._STATE_NAMESPACE
+
+
+def _fold(text: str) -> str:
+    """As domain.text.fold (kept here: a migration must not change when the program does)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"\s+", " ", "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()).strip()
 
 
 def _tracked() -> list[sa.Column]:
@@ -51,6 +59,7 @@ def upgrade() -> None:
         sa.Column("task_id", sa.String(length=36), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["task_id"], ["task.id"], name=op.f("fk_task_state_task_id_task")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_task_state")),
         sa.UniqueConstraint("task_id", "unit_code", name="uq_task_state_task_unit"),
@@ -99,9 +108,10 @@ def _move_values(conn: sa.Connection) -> None:
         hlc = f"{millis + counter // 100_000:013d}-{counter % 100_000:05d}-{node}"
         stored = {"id": record_id, "unit_code": unit, "row_version": 1, "created_hlc": hlc, "updated_hlc": hlc,
                   "updated_by": "", "deleted": False, **values}
-        names = ", ".join(stored)
-        marks = ", ".join("?" for _ in stored)
-        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(stored.values()))
+        row = {**stored, "search_text": _fold(values["note"])} if table == "task_state" else stored
+        names = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
         seq += 1
         conn.exec_driver_sql(
             "INSERT INTO change_log (hlc, unit_code, table_name, record_id, op, row_version, actor, at_utc, "
