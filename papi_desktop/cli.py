@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import select
 import sys
 from datetime import date
 from pathlib import Path
@@ -163,6 +165,9 @@ def cmd_plan(args: argparse.Namespace, lang: str) -> int:
                    else _import_text(summary, args.dry_run, lang))
             return 0
         info = plan_service.current_plan(db, args.year)
+        if info is None and args.json:
+            _print("[]")  # a script reads "no tasks", not an error
+            return 0
         if info is None:
             raise KnownError("Chưa có kế hoạch nào. Hãy nhập kế hoạch: papi-desktop plan import TỆP.xlsx",
                              "No plan yet. Import one: papi-desktop plan import FILE.xlsx")
@@ -279,27 +284,58 @@ def run(argv: list[str] | None = None) -> int:
     if args.command is None:
         return -1
     try:
-        if args.command == "setup":
-            return cmd_setup(args, lang)
-        if args.command == "deadline":
-            return cmd_deadline(args, lang)
-        if args.command == "reception":
-            return cmd_reception(args, lang)
-        if args.command == "petitions":
-            return cmd_petitions(args, lang)
-        if args.command == "postings":
-            from . import cli_postings
-
-            return cli_postings.run(args, lang, _open)
-        if args.command in ("report", "verify", "keys"):
-            from . import cli_reports
-
-            return cli_reports.run(args, lang, _open)
-        if args.command in ("province", "enrol", "sync"):
-            from . import cli_sync
-
-            return cli_sync.run(args, lang, _open)
-        return cmd_plan(args, lang)
+        code = _dispatch(args, lang)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here, not at exit as "Exception ignored"
+        return code
+    except BrokenPipeError:
+        if not _stdout_is_gone():
+            raise
+        return 1
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")
         return 2
+
+
+def _stdout_is_gone() -> bool:
+    """True when the reader of our output went away (`papi-desktop setup --list-units | head`); then
+    stdout points at devnull so the exit flush stays quiet (Python docs, "Note on SIGPIPE"). A broken
+    pipe of something else (a child process) is not this: it stays an error."""
+    if sys.stdout is None:
+        return False
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return False
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        if not any(ev & (select.POLLERR | select.POLLHUP) for _fd, ev in poller.poll(0)):
+            return False  # our reader is still there
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    return True
+
+
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    if args.command == "setup":
+        return cmd_setup(args, lang)
+    if args.command == "deadline":
+        return cmd_deadline(args, lang)
+    if args.command == "reception":
+        return cmd_reception(args, lang)
+    if args.command == "petitions":
+        return cmd_petitions(args, lang)
+    if args.command == "postings":
+        from . import cli_postings
+
+        return cli_postings.run(args, lang, _open)
+    if args.command in ("report", "verify", "keys"):
+        from . import cli_reports
+
+        return cli_reports.run(args, lang, _open)
+    if args.command in ("province", "enrol", "sync"):
+        from . import cli_sync
+
+        return cli_sync.run(args, lang, _open)
+    return cmd_plan(args, lang)
