@@ -272,9 +272,10 @@ def _appendix(app: Appendix, s: _Styles, width: float) -> list:
             Paragraph(_p(app.subtitle), s.appendix_sub), *_blocks(app.blocks, s, width)]
 
 
-def write_pdf(doc: OfficialDoc, target: Path) -> SignatureSpot | None:
+def write_pdf(doc: OfficialDoc, target: Path, appendices_only: bool = False) -> SignatureSpot | None:
     """Write the PDF (through a temporary file, so a failure leaves none) and return where the last
-    signer's stamp goes, for signing."""
+    signer's stamp goes, for signing. appendices_only: the appendices alone, as an attachment in a
+    separate file (the caller passes the document without them for the main file)."""
     from reportlab.lib.pagesizes import A4, landscape  # noqa: PLC0415
     from reportlab.platypus import (  # noqa: PLC0415
         BaseDocTemplate,
@@ -304,27 +305,30 @@ def write_pdf(doc: OfficialDoc, target: Path) -> SignatureSpot | None:
         return PageTemplate(id=name, frames=[frame], onPage=page_number, pagesize=size)
 
     portrait, wide = A4, landscape(A4)
-    first = wide if doc.landscape else portrait
+    first = wide if (doc.appendices[0].landscape if appendices_only else doc.landscape) else portrait
     width = first[0] - MARGINS["left"] - MARGINS["right"]
-    story: list = [_header(doc, s, width), Paragraph(_p(doc.doc_type), s.doc_type),
-                   Paragraph(_p(doc.abstract), s.abstract)]
-    rule_cls, _space = _flowables()
-    story.append(rule_cls(width * 0.25, width))
-    story.append(Spacer(1, 6))
-    story.extend(_blocks(doc.blocks, s, width))
-    if doc.closing:
-        story.append(Paragraph(_p(doc.closing), s.body))
-    story.append(CondPageBreak(SIGNATURE_HEIGHT + 40 * MM))
-    story.append(KeepTogether([Spacer(1, 8), _signers(doc, s, width, spots)]))
-    for app in doc.appendices:
+    story: list = []
+    if not appendices_only:
+        story = [_header(doc, s, width), Paragraph(_p(doc.doc_type), s.doc_type),
+                 Paragraph(_p(doc.abstract), s.abstract)]
+        rule_cls, _space = _flowables()
+        story.append(rule_cls(width * 0.25, width))
+        story.append(Spacer(1, 6))
+        story.extend(_blocks(doc.blocks, s, width))
+        if doc.closing:
+            story.append(Paragraph(_p(doc.closing), s.body))
+        story.append(CondPageBreak(SIGNATURE_HEIGHT + 40 * MM))
+        story.append(KeepTogether([Spacer(1, 8), _signers(doc, s, width, spots)]))
+    for i, app in enumerate(doc.appendices):
         size = wide if app.landscape else portrait
-        story.extend([NextPageTemplate("landscape" if app.landscape else "portrait"), PageBreak()])
+        if i or not appendices_only:
+            story.extend([NextPageTemplate("landscape" if app.landscape else "portrait"), PageBreak()])
         story.extend(_appendix(app, s, size[0] - MARGINS["left"] - MARGINS["right"]))
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     templates = [template("portrait", portrait), template("landscape", wide)]
-    if doc.landscape:
+    if first == wide:
         templates.reverse()
     pdf = BaseDocTemplate(str(tmp), pagesize=first, pageTemplates=templates, title=_nfc(f"{doc.doc_type} {doc.abstract}"),
                           author=_nfc(" ".join(doc.issuer_lines)), creator="PAPI Desktop", initialFontName=family,

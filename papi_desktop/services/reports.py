@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.reports import OutgoingDocument
-from . import dialogues, export_staging, keys, progress, registry, report_content, tokens
+from . import dialogues, export_staging, keys, progress, registry, report_content, sign_images, tokens
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -75,6 +75,7 @@ class ExportRequest:
     number: int | None = None  # None: the next free number of the year
     sections: dict[str, str] | None = None  # the PAPI report's narrative as edited
     dialogue_id: str | None = None
+    appendices_apart: bool = False  # the appendices in a separate PDF, an attachment the organisation signs
 
 
 @dataclass
@@ -209,7 +210,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         if person is not None:
             person.close()
         raise
-    ref, journaled = "", False
+    ref, journaled, apart = "", False, None
     try:
         try:
             with db.session() as s:  # the number and the journal of the export in progress, together
@@ -234,7 +235,12 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
         signing_now = material is not None or person is not None
         unsigned = staging.path(f"{stem}.unsigned.pdf" if signing_now else pdf)
-        spot = pdf_doc.write_pdf(doc, unsigned)  # its .part file is in the staging folder too
+        main = replace(doc, appendices=[]) if request.appendices_apart and doc.appendices else doc
+        spot = pdf_doc.write_pdf(main, unsigned)  # its .part file is in the staging folder too
+        apart = f"{stem}_phu_luc.pdf" if main is not doc else None
+        if apart:
+            unsigned_apart = staging.path(f"{stem}_phu_luc.unsigned.pdf" if signing_now else apart)
+            pdf_doc.write_pdf(doc, unsigned_apart, appendices_only=True)
         report.advance()
         cancel.raise_if_cancelled()
         xlsx_doc.write_xlsx(doc, staging.path(xlsx))
@@ -244,10 +250,18 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         if signing_now:
             signed_by = cosign.sign_report(unsigned, staging.path(pdf), staging.path(xlsx), person=person,
                                            organisation=material, spot=spot, font_cache=paths.cache_dir(),
-                                           doc_ref=f"Số: {ref}" if ref else "", seal_png=sign.seal_png,
-                                           signature_png=sign.signature_png)
+                                           doc_ref=f"Số: {ref}" if ref else "",
+                                           seal_png=sign.seal_png or sign_images.seal(),
+                                           signature_png=sign.signature_png or (sign_images.signature(
+                                               doc.signers[-1].name) if doc.signers and person else None))
             unsigned.unlink()
             names.insert(0, signed_by.detached.name)
+            if apart:  # Phụ lục I: an attachment in its own file is signed by the organisation
+                cosign.sign_attachment(unsigned_apart, staging.path(apart), material or person,
+                                       f"Số: {ref}" if ref else doc.number, paths.cache_dir())
+                unsigned_apart.unlink()
+        if apart:
+            names.append(apart)
         cancel.raise_if_cancelled()
         staging.commit(names)
         if export_staging.settle(db, staging, finish=True) is None:
@@ -265,7 +279,8 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
             person.close()
     report.finish()
     final = Path(out_dir)
-    files = [final / pdf, final / xlsx, *([final / names[0]] if signed_by is not None else [])]
+    files = [final / pdf, final / xlsx, *([final / names[0]] if signed_by is not None else []),
+             *([final / apart] if apart else [])]
     return ExportResult(files, ref, signed_by is not None, staging.doc_id,
                         roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
 

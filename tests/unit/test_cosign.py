@@ -231,3 +231,45 @@ def test_attachment_in_a_separate_file_is_signed_by_the_organisation(bare_db, tm
     subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", target,
                     str(LOOK / "dinh_kem")], check=True, timeout=60)
     assert "Signature is Valid." in poppler.run("pdfsig", target)
+
+
+def test_appendices_apart_are_an_attachment_signed_by_the_organisation(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
+    from cli_runner import run_cli
+
+    from papi_desktop import paths
+    from papi_desktop.exports import cosign
+
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, PASS)
+    out = run_cli(paths.data_dir(), "report", "export", "--kind", "papi-6m", "--period", "2026-H1", "--issued",
+                  "2026-06-05", "--out", str(tmp_path / "out"), "--sign", "--passphrase-env", "PAPI_PASS",
+                  "--appendices-apart", "--json", PAPI_PASS=PASS)
+    assert out.returncode == 0, out.stderr
+    files = [Path(f) for f in __import__("json").loads(out.stdout)["files"]]
+    main, apart = files[0], files[-1]
+    assert apart.name.endswith("_phu_luc.pdf") and len(files) == 4
+    assert "PHỤ LỤC" not in poppler.text(main) and "PHỤ LỤC" in poppler.text(apart)
+    assert reports.verify(main).ok
+    check = reports.verify(apart)
+    assert check.ok and check.signatures[0].field_name == cosign.ATTACHMENT_FIELD
+    first = " ".join(poppler.run("pdftotext", "-f", "1", "-l", "1", apart, "-").split())
+    assert first.startswith("Số: 01/BC-UBND 20") and first.split()[2].endswith("+07:00")
+
+
+def test_export_uses_the_images_kept_in_settings(bare_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from papi_desktop.services import sign_images
+
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, PASS)
+    chairman = softhsm.make_token(tmp_path / "hsm", monkeypatch)
+    keys.trust(chairman.ca_pem)
+    sign_images.set_seal(stamp_images.seal_png(tmp_path / "dau.png"))
+    sign_images.set_signature("Lò Văn Minh", stamp_images.signature_png(tmp_path / "ky.png"))
+    seen: dict[str, object] = {}
+    real = stamps.layout
+    monkeypatch.setattr(stamps, "layout", lambda room, sig, seal: seen.update(sig=sig, seal=seal) or real(room, sig, seal))
+    options = reports.SignOptions(PASS, token=tokens.TokenOptions(chairman.label, chairman.pin, Path(chairman.module)))
+    request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=TODAY), TODAY)
+    result = reports.export(bare_db, request, tmp_path / "out", options, TODAY)
+    assert seen == {"sig": sign_images.signature("Lò Văn Minh"), "seal": sign_images.seal()}
+    assert reports.verify(result.files[0]).ok

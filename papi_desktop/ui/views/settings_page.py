@@ -23,6 +23,7 @@ from ...services import setup
 from ...storage.db import Database
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.keys_box import KeysBox
+from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.villages_box import VillagesBox
 
 
@@ -78,12 +79,14 @@ class SettingsPage(QWidget):
 
         self.villages = VillagesBox(db, self)
         self.keys = KeysBox(db, self)
+        self.sign_images = SignImagesBox(db, self)
         inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
         layout = QVBoxLayout(inner)
         layout.addWidget(lang_box)
         layout.addWidget(unit_box)
         layout.addWidget(self.villages)
         layout.addWidget(self.keys)
+        layout.addWidget(self.sign_images)
         layout.addWidget(data_box)
         layout.addStretch(1)
         scroll = QScrollArea()

@@ -1,0 +1,109 @@
+"""Cài đặt: the images a signed document shows (the seal; each signer's handwritten signature) and
+the path of the token's PKCS#11 module. Images are checked by the service when chosen.
+
+The labels are (vi, en) pairs picked by the interface language rather than self.tr(): they wait for
+the next translation round of translations/papi_en.ts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, \
+    QPushButton, QWidget
+
+from ...services import setup, sign_images, tokens
+from ...storage.db import Database
+from .messages import current_lang, show_error
+
+TEXT = {
+    "title": ("Ảnh chữ ký, con dấu và token", "Signature images, seal and token"),
+    "module": ("Module PKCS#11 của token:", "Token's PKCS#11 module:"),
+    "choose": ("Chọn…", "Choose…"),
+    "save": ("Lưu", "Save"),
+    "seal": ("Ảnh con dấu (PNG nền trong suốt):", "Seal image (transparent PNG):"),
+    "signer": ("Ảnh chữ ký của:", "Signature image of:"),
+    "none": ("chưa có", "none yet"),
+    "png": ("Ảnh PNG (*.png)", "PNG images (*.png)"),
+    "lib": ("Module PKCS#11 (*.dll *.so *.dylib)", "PKCS#11 module (*.dll *.so *.dylib)"),
+}
+
+
+def _t(key: str) -> str:
+    vi, en = TEXT[key]
+    return en if current_lang() == "en" else vi
+
+
+class SignImagesBox(QGroupBox):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setTitle(_t("title"))
+        module = tokens.module_path(db)
+        self.module = QLineEdit(str(module) if module else "")
+        self.module_button, self.module_save = QPushButton(_t("choose")), QPushButton(_t("save"))
+        self.seal_state, self.seal_button = QLabel(), QPushButton(_t("choose"))
+        self.signer = QComboBox()
+        profile = setup.get_profile(db)
+        for name in (profile.chairman_name, profile.vice_chairman_name) if profile else ():
+            if name:
+                self.signer.addItem(name)
+        self.signer.setEditable(True)
+        self.signature_state, self.signature_button = QLabel(), QPushButton(_t("choose"))
+        form = QFormLayout(self)
+        form.addRow(_t("module"), self._row(self.module, self.module_button, self.module_save))
+        form.addRow(_t("seal"), self._row(self.seal_state, self.seal_button))
+        form.addRow(_t("signer"), self._row(self.signer, self.signature_state, self.signature_button))
+        self.module_button.clicked.connect(self._pick_module)
+        self.module_save.clicked.connect(self.save_module)
+        self.seal_button.clicked.connect(lambda: self.choose_seal())
+        self.signature_button.clicked.connect(lambda: self.choose_signature())
+        self.signer.currentTextChanged.connect(lambda _t: self.reload())
+        self.reload()
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for w in widgets:
+            row.addWidget(w)
+        return row
+
+    def reload(self) -> None:
+        seal = sign_images.seal()
+        self.seal_state.setText(seal.name if seal else _t("none"))
+        found = sign_images.signature(self.signer.currentText())
+        self.signature_state.setText(found.name if found else _t("none"))
+
+    def _pick_module(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(self, _t("module"), "", _t("lib"))
+        if name:
+            self.module.setText(name)
+            self.save_module()
+
+    def save_module(self) -> bool:
+        try:
+            tokens.set_module_path(self.db, Path(self.module.text()) if self.module.text().strip() else None)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return False
+        return True
+
+    def choose_seal(self, path: Path | None = None) -> bool:
+        return self._store(path, sign_images.set_seal)
+
+    def choose_signature(self, path: Path | None = None) -> bool:
+        signer = self.signer.currentText()
+        return bool(signer.strip()) and self._store(path, lambda p: sign_images.set_signature(signer, p))
+
+    def _store(self, path: Path | None, store) -> bool:  # noqa: ANN001
+        if path is None:
+            name, _f = QFileDialog.getOpenFileName(self, _t("title"), "", _t("png"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            store(path)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return False
+        self.reload()
+        return True
