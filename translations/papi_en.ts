@@ -1736,33 +1736,33 @@ SHA-256 fingerprint: %5</translation>
         <translation>An unexpected error occurred: %1. No data was changed. Report it to support with this message.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="25"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="27"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="27"/>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="34"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="29"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="36"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="32"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="34"/>
         <source>Thông báo</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="41"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="43"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="44"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -3687,233 +3687,248 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="83"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="84"/>
+        <source>nhãn token</source>
+        <translation>token label</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="87"/>
+        <source>mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="132"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="91"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="108"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="112"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="129"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="133"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="162"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="163"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="166"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="167"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="189"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="239"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="247"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="277"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="283"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="284"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="284"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="281"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="296"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="323"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="323"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="324"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="325"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -3921,82 +3936,82 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="46"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="47"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="49"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="60"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="63"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="65"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="129"/>
         <source>Đã sao lưu vào %1</source>
         <translation>Backed up to %1</translation>
     </message>

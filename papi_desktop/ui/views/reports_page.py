@@ -32,7 +32,7 @@ from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...exports import signing
 from ...exports.html_preview import to_html
-from ...services import keys, reference, reports
+from ...services import keys, reference, reports, tokens
 from ...storage.db import Database
 from ..progress import QtProgress
 from ..widgets.flow import FlowLayout
@@ -80,6 +80,11 @@ class ReportsPage(QWidget):
         self.passphrase.setPlaceholderText(self.tr("mật khẩu của khóa"))
         self.seal = QLineEdit()
         self.seal.setPlaceholderText(self.tr("ảnh con dấu PNG (không bắt buộc)"))
+        self.token_label = QLineEdit()  # the person with authority signs first, with the token
+        self.token_label.setPlaceholderText(self.tr("nhãn token"))
+        self.pin = QLineEdit()  # used once, then cleared; never stored
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("mã PIN"))
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.export_button = QPushButton(self.tr("Xuất báo cáo"))
         self.export_button.setDefault(True)
@@ -101,6 +106,10 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Thư mục lưu:"), out_row)
         form.addRow(self.sign, self.passphrase)
         form.addRow(self.tr("Con dấu:"), self.seal)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token_label, 2)
+        token_row.addWidget(self.pin, 1)
+        form.addRow(self.tr("Token:"), token_row)
         buttons = FlowLayout()
         for b in (self.preview_button, self.export_button, self.verify_button):
             buttons.addWidget(b)
@@ -223,11 +232,14 @@ class ReportsPage(QWidget):
                 request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
             sign = None
             if self.sign.isChecked():
-                if keys.certificate() is None:
+                token = (tokens.TokenOptions(self.token_label.text().strip(), self.pin.text())
+                         if self.token_label.text().strip() else None)
+                secret = confirm_passphrase or self.passphrase.text()
+                if token is None and keys.certificate() is None:
                     show_error(self, self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước."))
                     return
                 seal = Path(self.seal.text()) if self.seal.text().strip() else None
-                sign = reports.SignOptions(confirm_passphrase or self.passphrase.text(), seal_png=seal)
+                sign = reports.SignOptions(secret if secret or token is None else None, seal_png=seal, token=token)
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
@@ -247,6 +259,7 @@ class ReportsPage(QWidget):
     def _exported(self, result: reports.ExportResult) -> None:
         self._close_progress()
         self.passphrase.clear()
+        self.pin.clear()
         lines = [self.tr("Đã xuất %1:").replace("%1", result.number_ref or self.tr("văn bản")),
                  *(str(f) for f in result.files)]
         if result.signed:
@@ -259,6 +272,7 @@ class ReportsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._close_progress()
+        self.pin.clear()
         self.reload_register()
         show_error(self, self.tr("Đã hủy; không có tệp nào được ghi.") if isinstance(exc, Cancelled) else error_text(exc))
         self.sig_exported.emit(None)
