@@ -63,6 +63,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     trust.add_argument("file", type=Path)
     trust.add_argument("--yes", action="store_true", help="không hỏi lại (for scripts, after comparing the fingerprint)")
     ksub.add_parser("show", help="chứng thư hiện dùng (the current certificate)")
+    tok = ksub.add_parser("tokens", help="các token đang cắm và chứng thư trên đó (tokens plugged in)")
+    tok.add_argument("--pkcs11-lib", type=Path, metavar="PATH", help="module PKCS#11 (mặc định: trong Cài đặt)")
+    tok.add_argument("--set-default", action="store_true", help="lưu PATH làm module mặc định của máy này")
 
 
 def _print(text: str) -> None:
@@ -259,6 +262,8 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
             _print(NOTHING_TRUSTED[lang == "en"])
             return 1
         info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
+    elif args.keys_command == "tokens":
+        return _tokens(db, args)
     elif args.keys_command == "trust":
         blob = _read(args.file)
         if not _confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
@@ -275,4 +280,21 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
                        "not_after": info.not_after, "sha256": info.sha256, "fingerprint": info.fingerprint,
                        "self_signed": info.self_signed,
                        "certificate": str(info.path)}, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _tokens(db, args: argparse.Namespace) -> int:  # noqa: ANN001
+    """The tokens the module sees, each with its certificates (label, subject, expiry), as JSON; the
+    private keys show only after login, so has_key is false here on most tokens."""
+    from .services import tokens
+
+    if args.set_default:
+        if args.pkcs11_lib is None:
+            raise KnownError("Cần --pkcs11-lib PATH để lưu làm mặc định.", "Give --pkcs11-lib PATH to save it.")
+        tokens.set_module_path(db, args.pkcs11_lib)
+    found = tokens.list_tokens(db, args.pkcs11_lib)
+    _print(json.dumps([{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "locked": t.locked,
+                        "final_try": t.final_try,
+                        "certificates": [{"label": c.label, "subject": c.subject, "not_after": c.not_after}
+                                         for c in t.certificates]} for t in found], ensure_ascii=False, indent=2))
     return 0

@@ -4085,6 +4085,59 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
 </context>
 <context>
+    <name>SignImagesBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="19"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="78"/>
+        <source>Ảnh chữ ký, con dấu và token</source>
+        <translation>Signature images, seal and token</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="22"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="23"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="30"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="22"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="32"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="56"/>
+        <source>Module PKCS#11 của token:</source>
+        <translation>Token&apos;s PKCS#11 module:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="33"/>
+        <source>Ảnh con dấu (PNG nền trong suốt):</source>
+        <translation>Seal image (transparent PNG):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
+        <source>Ảnh chữ ký của:</source>
+        <translation>Signature image of:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="53"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="56"/>
+        <source>Module PKCS#11 (*.dll *.so *.dylib)</source>
+        <translation>PKCS#11 module (*.dll *.so *.dylib)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="78"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>

@@ -160,3 +160,15 @@ def test_cli_signs_with_token_then_commune_key(demo, chairman: softhsm.Token, tm
     assert wrong.returncode != 0 and "Mã PIN của token" in wrong.stderr and "Chưa ký văn bản nào" in wrong.stderr
     alone = run_cli(data, *args[:10], "--sign", "--passphrase-env", "PAPI_PASS", PAPI_PASS=PASS)
     assert alone.returncode == 0 and "Lưu ý: Chỉ có khóa của cơ quan" in alone.stderr, alone.stderr
+
+
+def test_cli_lists_tokens_and_keeps_the_module(demo, chairman: softhsm.Token) -> None:  # noqa: ANN001
+    data = paths.data_dir()
+    done = run_cli(data, "keys", "tokens", "--pkcs11-lib", chairman.module, "--set-default")
+    assert done.returncode == 0, done.stderr
+    listed = json.loads(done.stdout)
+    assert [t["label"] for t in listed] == [chairman.label] and listed[0]["locked"] is False
+    assert {c["label"] for c in listed[0]["certificates"]} == {"chu-tich", "CA"}
+    assert tokens.module_path(demo) == Path(chairman.module)
+    again = run_cli(data, "keys", "tokens")  # the module from the setting
+    assert again.returncode == 0 and json.loads(again.stdout)[0]["label"] == chairman.label

@@ -1,8 +1,5 @@
 """Cài đặt: the images a signed document shows (the seal; each signer's handwritten signature) and
-the path of the token's PKCS#11 module. Images are checked by the service when chosen.
-
-The labels are (vi, en) pairs picked by the interface language rather than self.tr(): they wait for
-the next translation round of translations/papi_en.ts."""
+the path of the token's PKCS#11 module. Images are checked by the service when chosen."""
 
 from __future__ import annotations
 
@@ -13,51 +10,33 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QH
 
 from ...services import setup, sign_images, tokens
 from ...storage.db import Database
-from .messages import current_lang, show_error
-
-TEXT = {
-    "title": ("Ảnh chữ ký, con dấu và token", "Signature images, seal and token"),
-    "module": ("Module PKCS#11 của token:", "Token's PKCS#11 module:"),
-    "choose": ("Chọn…", "Choose…"),
-    "save": ("Lưu", "Save"),
-    "seal": ("Ảnh con dấu (PNG nền trong suốt):", "Seal image (transparent PNG):"),
-    "signer": ("Ảnh chữ ký của:", "Signature image of:"),
-    "none": ("chưa có", "none yet"),
-    "png": ("Ảnh PNG (*.png)", "PNG images (*.png)"),
-    "lib": ("Module PKCS#11 (*.dll *.so *.dylib)", "PKCS#11 module (*.dll *.so *.dylib)"),
-}
-
-
-def _t(key: str) -> str:
-    vi, en = TEXT[key]
-    return en if current_lang() == "en" else vi
-
+from .messages import show_error
 
 class SignImagesBox(QGroupBox):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setTitle(_t("title"))
+        self.setTitle(self.tr("Ảnh chữ ký, con dấu và token"))
         module = tokens.module_path(db)
         self.module = QLineEdit(str(module) if module else "")
-        self.module_button, self.module_save = QPushButton(_t("choose")), QPushButton(_t("save"))
-        self.seal_state, self.seal_button = QLabel(), QPushButton(_t("choose"))
+        self.module_button, self.module_save = QPushButton(self.tr("Chọn…")), QPushButton(self.tr("Lưu"))
+        self.seal_state, self.seal_button = QLabel(), QPushButton(self.tr("Chọn…"))
         self.signer = QComboBox()
         profile = setup.get_profile(db)
         for name in (profile.chairman_name, profile.vice_chairman_name) if profile else ():
             if name:
                 self.signer.addItem(name)
         self.signer.setEditable(True)
-        self.signature_state, self.signature_button = QLabel(), QPushButton(_t("choose"))
+        self.signature_state, self.signature_button = QLabel(), QPushButton(self.tr("Chọn…"))
         form = QFormLayout(self)
-        form.addRow(_t("module"), self._row(self.module, self.module_button, self.module_save))
-        form.addRow(_t("seal"), self._row(self.seal_state, self.seal_button))
-        form.addRow(_t("signer"), self._row(self.signer, self.signature_state, self.signature_button))
+        form.addRow(self.tr("Module PKCS#11 của token:"), self._row(self.module, self.module_button, self.module_save))
+        form.addRow(self.tr("Ảnh con dấu (PNG nền trong suốt):"), self._row(self.seal_state, self.seal_button))
+        form.addRow(self.tr("Ảnh chữ ký của:"), self._row(self.signer, self.signature_state, self.signature_button))
         self.module_button.clicked.connect(self._pick_module)
         self.module_save.clicked.connect(self.save_module)
         self.seal_button.clicked.connect(lambda: self.choose_seal())
         self.signature_button.clicked.connect(lambda: self.choose_signature())
-        self.signer.currentTextChanged.connect(lambda _t: self.reload())
+        self.signer.currentTextChanged.connect(lambda _name: self.reload())
         self.reload()
 
     @staticmethod
@@ -69,12 +48,12 @@ class SignImagesBox(QGroupBox):
 
     def reload(self) -> None:
         seal = sign_images.seal()
-        self.seal_state.setText(seal.name if seal else _t("none"))
+        self.seal_state.setText(seal.name if seal else self.tr("chưa có"))
         found = sign_images.signature(self.signer.currentText())
-        self.signature_state.setText(found.name if found else _t("none"))
+        self.signature_state.setText(found.name if found else self.tr("chưa có"))
 
     def _pick_module(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self, _t("module"), "", _t("lib"))
+        name, _f = QFileDialog.getOpenFileName(self, self.tr("Module PKCS#11 của token:"), "", self.tr("Module PKCS#11 (*.dll *.so *.dylib)"))
         if name:
             self.module.setText(name)
             self.save_module()
@@ -96,7 +75,7 @@ class SignImagesBox(QGroupBox):
 
     def _store(self, path: Path | None, store) -> bool:  # noqa: ANN001
         if path is None:
-            name, _f = QFileDialog.getOpenFileName(self, _t("title"), "", _t("png"))
+            name, _f = QFileDialog.getOpenFileName(self, self.tr("Ảnh chữ ký, con dấu và token"), "", self.tr("Ảnh PNG (*.png)"))
             if not name:
                 return False
             path = Path(name)
