@@ -295,6 +295,10 @@ def run(argv: list[str] | None = None) -> int:
     except KnownError as exc:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")
         return 2
+    except Exception as exc:  # noqa: BLE001 - a locked, full, read-only or damaged database; else a logged bug
+        from .services import failures
+
+        return failures.write_to_stderr(exc, lang)
 
 
 def _stdout_is_gone() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,10 +25,20 @@ class PapiSession(Session):
 changelog.install(PapiSession)
 
 
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another process's write lock: 30 s, or PAPI_BUSY_TIMEOUT_MS (tests; a
+    slow shared folder)."""
+    try:
+        return max(0, int(os.environ.get("PAPI_BUSY_TIMEOUT_MS", "30000")))
+    except ValueError:
+        return 30000
+
+
 def make_engine(path: Path) -> Engine:
+    timeout_ms = busy_timeout_ms()
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 30},
+        connect_args={"check_same_thread": False, "timeout": timeout_ms / 1000},
     )
 
     @event.listens_for(engine, "connect")
@@ -40,7 +51,7 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
         cur.execute("PRAGMA synchronous=FULL")  # communes lose power: every commit reaches the disk
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         # 32 MiB of page cache (default 2): a list page and its citizens touch ~3 MB of scattered
         # pages in a 100,000-visit book; with the default they evict each other on every search.
         cur.execute("PRAGMA cache_size=-32768")

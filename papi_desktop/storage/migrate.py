@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from ..domain.errors import KnownError
+from . import db_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,10 +71,8 @@ def check_integrity(engine: Engine) -> None:
     with engine.connect() as conn:
         result = conn.execute(text("PRAGMA quick_check")).scalar()
     if result != "ok":
-        raise KnownError(
-            f"Cơ sở dữ liệu bị hỏng ({result}). Hãy khôi phục từ bản sao lưu trong thư mục backups.",
-            f"The database is damaged ({result}). Restore it from a copy in the backups folder.",
-        )
+        db_file = engine.url.database
+        raise db_errors.damaged(Path(db_file) if db_file else None, " ".join(str(result).split())[:200])
 
 
 def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> Path | None:
