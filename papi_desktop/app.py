@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -52,8 +54,38 @@ def _failed(window: MainWindow, exc: BaseException, app: QApplication) -> None:
     app.exit(1)
 
 
+def _install_error_hooks(app: QApplication) -> None:
+    """The windowed build has no console: an exception nothing caught (in a slot, in a thread) goes to the
+    rotating log in the data folder and, on the GUI thread, to a dialog that says where that log is."""
+    from .services import failures  # noqa: PLC0415
+
+    failures.install()
+
+    def on_exception(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if threading.current_thread() is threading.main_thread():
+            from .ui.widgets.messages import show_error  # noqa: PLC0415 - error_text() logs a bug
+
+            show_error(app.activeWindow(), exc, "PAPI Desktop")
+        else:
+            failures.log_unexpected(exc)
+
+    def on_thread_exception(hook: threading.ExceptHookArgs) -> None:
+        if hook.exc_value is not None and not isinstance(hook.exc_value, SystemExit):
+            failures.log_unexpected(hook.exc_value.with_traceback(hook.exc_traceback),
+                                    hook.thread.name if hook.thread else "")
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception
+
+
 def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _install_error_hooks(app)
     app.setApplicationName("PAPI Desktop")
     app.setOrganizationName("PAPI")
     app.setApplicationVersion(__version__)

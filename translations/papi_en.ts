@@ -1731,11 +1731,6 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="19"/>
-        <source>Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. Hãy báo cho bộ phận hỗ trợ kèm thông báo này.</source>
-        <translation>An unexpected error occurred: %1. No data was changed. Report it to support with this message.</translation>
-    </message>
-    <message>
         <location filename="../papi_desktop/ui/widgets/messages.py" line="27"/>
         <source>Không thực hiện được</source>
         <translation>Could not be done</translation>

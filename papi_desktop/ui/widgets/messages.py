@@ -14,11 +14,13 @@ def current_lang() -> str:
 
 
 def error_text(exc: BaseException) -> str:
+    """The KnownError's message, a locked, full, read-only or damaged database's, or (a bug, then logged)
+    where the log is: services/failures.py, the same words as the command line."""
     if isinstance(exc, KnownError):
         return exc.message(current_lang())
-    return QCoreApplication.translate(
-        "Messages", "Đã xảy ra lỗi không mong muốn: %1. Dữ liệu không bị thay đổi. "
-        "Hãy báo cho bộ phận hỗ trợ kèm thông báo này.").replace("%1", f"{type(exc).__name__}: {exc}")
+    from ...services import failures  # noqa: PLC0415
+
+    return failures.explain(exc, current_lang())
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
