@@ -25,7 +25,7 @@ def test_plan_list_json_on_a_commune_with_no_plan_is_an_empty_list(tmp_path: Pat
     data = tmp_path / "data"
     subprocess.run(_papi(data, "setup", "--unit-code", "03985"), check=True, capture_output=True, env=_env(),
                    timeout=120)
-    proc = subprocess.run(_papi(data, "plan", "list", "--json"), capture_output=True, text=True,
+    proc = subprocess.run(_papi(data, "plan", "list", "--json"), check=False, capture_output=True, text=True,
                           encoding="utf-8", env=_env(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == [] and proc.stderr == ""
@@ -46,7 +46,7 @@ def test_list_units_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX shell and head")
 def test_list_units_piped_into_head(tmp_path: Path) -> None:
     proc = subprocess.run(["sh", "-c", " ".join(f"'{a}'" for a in _papi(tmp_path, "setup", "--list-units"))
-                           + " | head -n 2"], capture_output=True, text=True, encoding="utf-8", env=_env(),
+                           + " | head -n 2"], check=False, capture_output=True, text=True, encoding="utf-8", env=_env(),
                           timeout=120, cwd=ROOT)
     assert proc.returncode == 0
     assert len(proc.stdout.splitlines()) == 2 and proc.stdout.split("\t")[0] == "03646"
