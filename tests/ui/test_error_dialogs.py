@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
@@ -26,7 +27,7 @@ def _fresh_log():
     failures.close()
 
 
-def _locked_error(db, monkeypatch: pytest.MonkeyPatch) -> OperationalError:  # noqa: ANN001
+def _locked_error(db, monkeypatch: pytest.MonkeyPatch) -> OperationalError:
     monkeypatch.setenv("PAPI_BUSY_TIMEOUT_MS", "200")
     engine = db_module.make_engine(db.path)
     other = sqlite3.connect(str(db.path), isolation_level=None)
@@ -41,7 +42,7 @@ def _locked_error(db, monkeypatch: pytest.MonkeyPatch) -> OperationalError:  # n
     return caught.value
 
 
-def test_a_locked_database_in_vietnamese_and_english(db, qapp: QApplication, shown: list[str],  # noqa: ANN001
+def test_a_locked_database_in_vietnamese_and_english(db, qapp: QApplication, shown: list[str],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     exc = _locked_error(db, monkeypatch)
     show_error(None, exc)
@@ -51,14 +52,19 @@ def test_a_locked_database_in_vietnamese_and_english(db, qapp: QApplication, sho
     assert not (db.path.parent / "logs" / "papi-desktop.log").exists()  # not a bug: nothing logged
 
 
-def test_a_bug_says_where_the_log_is(data_dir: Path, shown: list[str]) -> None:
+def test_a_bug_says_where_the_log_is(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[tuple[str, bool]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(
+        (self.text(), bool(self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse))) or 0)
     try:
-        {}["missing"]  # noqa: B018
+        {}["missing"]
     except KeyError as exc:
         show_error(None, exc)
     log = data_dir / "logs" / "papi-desktop.log"
-    assert "không mong muốn (KeyError)" in shown[-1] and str(log) in shown[-1]
-    assert "Dữ liệu không bị thay đổi" not in shown[-1]
+    text, selectable = shown[-1]
+    assert "không mong muốn (KeyError)" in text and str(log) in text
+    assert selectable  # the path can be copied into an e-mail to support
+    assert "Dữ liệu không bị thay đổi" not in text
     assert "Traceback (most recent call last)" in log.read_text(encoding="utf-8")
 
 

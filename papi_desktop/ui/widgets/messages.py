@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import KnownError
@@ -26,6 +26,7 @@ def error_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Messages", "Không thực hiện được"),
                       exc if isinstance(exc, str) else error_text(exc), QMessageBox.StandardButton.NoButton, parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the log's path can be copied
     box.addButton(QCoreApplication.translate("Messages", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
