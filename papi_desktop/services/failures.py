@@ -23,6 +23,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+import threading
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -38,6 +39,7 @@ LOGGER = "papi_desktop"
 
 _handler: RotatingFileHandler | None = None
 _limits = (MAX_BYTES, BACKUP_COUNT)
+_lock = threading.RLock()
 
 
 # --- what the user reads -------------------------------------------------------------------------
@@ -200,15 +202,24 @@ def format_scrubbed(exc: BaseException) -> str:
     return "".join(out)
 
 
+def _home() -> str:
+    try:
+        return str(Path.home())
+    except (OSError, RuntimeError):
+        return ""
+
+
 class _ScrubbingFormatter(logging.Formatter):
-    """Every record scrubbed, whichever module logged it."""
+    """Every record scrubbed, whichever module logged it; the user's home folder (its name is often the
+    clerk's) is written as ~ in the frames' file names."""
 
     def format(self, record: logging.LogRecord) -> str:
         text = (f"{self.formatTime(record)} {record.levelname} {record.name} [{record.threadName}] "
                 f"{scrub(record.getMessage())}")
         if record.exc_info and record.exc_info[1] is not None:
             text += "\n" + format_scrubbed(record.exc_info[1]).rstrip("\n")
-        return text
+        home = _home()
+        return text.replace(home, "~") if len(home) > 1 else text
 
 
 # --- the log -------------------------------------------------------------------------------------
@@ -238,6 +249,11 @@ def log_folder() -> Path | None:
 def install(max_bytes: int | None = None, backup_count: int | None = None) -> Path | None:
     """Send warnings and errors of every papi_desktop module to the rotating log of the current data
     folder (again when the data folder changed). Returns the log file, None when nothing can be written."""
+    with _lock:
+        return _install(max_bytes, backup_count)
+
+
+def _install(max_bytes: int | None, backup_count: int | None) -> Path | None:
     global _handler, _limits
     limits = (max_bytes or _limits[0], backup_count if backup_count is not None else _limits[1])
     folder = log_folder()
@@ -261,21 +277,23 @@ def install(max_bytes: int | None = None, backup_count: int | None = None) -> Pa
 def close() -> None:
     """Detach and close the log (tests; the end of the program)."""
     global _handler
-    if _handler is not None:
-        logging.getLogger(LOGGER).removeHandler(_handler)
-        _handler.close()
-        _handler = None
+    with _lock:
+        if _handler is not None:
+            logging.getLogger(LOGGER).removeHandler(_handler)
+            _handler.close()
+            _handler = None
 
 
 def log_unexpected(exc: BaseException, where: str = "") -> Path | None:
     """Write exc with its traceback to the log; returns the log file, or None if it could not be written."""
-    path = install()
-    if path is None or _handler is None:
-        return None
-    logging.getLogger(LOGGER).error("unexpected error%s", f" in {where}" if where else "",
-                                    exc_info=(type(exc), exc, exc.__traceback__))
-    _handler.flush()
-    return path
+    with _lock:  # the GUI thread and a worker may fail at once
+        path = _install(None, None)
+        if path is None or _handler is None:
+            return None
+        logging.getLogger(LOGGER).error("unexpected error%s", f" in {where}" if where else "",
+                                        exc_info=(type(exc), exc, exc.__traceback__))
+        _handler.flush()
+        return path
 
 
 def write_to_stderr(exc: BaseException, lang: str) -> int:
