@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -134,8 +135,9 @@ def test_full_disk_on_the_command_line(db, tmp_path: Path, monkeypatch: pytest.M
 
 def test_read_only_database_on_the_command_line(db, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    """Tests run as root here, where chmod stops nothing: SQLite's read-only open (mode=ro) gives the same
-    SQLITE_READONLY a read-only file gives; the chmod case follows for other users."""
+    """Tests may run as root, where chmod stops nothing: SQLite's read-only open (mode=ro) gives the same
+    SQLITE_READONLY a read-only file gives. An immutable file (chattr +i) follows, then the chmod case for
+    other users."""
     data = db.path.parent
     db.dispose()
     real = setup.make_engine
@@ -144,6 +146,23 @@ def test_read_only_database_on_the_command_line(db, monkeypatch: pytest.MonkeyPa
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: Không ghi được vào cơ sở dữ liệu") and "chỉ cho phép đọc" in err
     assert "mở lại chương trình" in err and "Traceback" not in err
+
+
+def test_immutable_file_on_the_command_line(db) -> None:  # noqa: ANN001
+    """A file even root cannot write (Linux's immutable attribute): SQLite opens it read-only."""
+    data = db.path.parent
+    db.dispose()
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(db.path)], check=False,
+                                                        capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here (not Linux, not allowed, or the file system has no flags)")
+    try:
+        vi = _papi(data, "setup", "--unit-code", "03985", "--chairman", "Lò Văn A")
+        en = _papi(data, "--lang", "en", "setup", "--unit-code", "03985")
+    finally:
+        subprocess.run(["chattr", "-i", str(db.path)], check=True)
+    assert vi.returncode == 2 and "Traceback" not in vi.stderr
+    assert "Không ghi được vào cơ sở dữ liệu" in vi.stderr and "chỉ cho phép đọc" in vi.stderr
+    assert en.returncode == 2 and "is read-only, so nothing was written" in en.stderr
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes through chmod; see above")
