@@ -148,7 +148,7 @@ def test_read_only_database_on_the_command_line(db, monkeypatch: pytest.MonkeyPa
     assert "mở lại chương trình" in err and "Traceback" not in err
 
 
-def test_immutable_file_on_the_command_line(db) -> None:  # noqa: ANN001
+def test_immutable_file_on_the_command_line(db) -> None:
     """A file even root cannot write (Linux's immutable attribute): SQLite opens it read-only."""
     data = db.path.parent
     db.dispose()
@@ -210,7 +210,7 @@ def test_malformed_database(db) -> None:
 
 # --- a bug: logged, scrubbed, rotated -------------------------------------------------------------
 
-def test_a_bug_is_logged_without_the_citizen_data_of_its_statement(db,  # noqa: ANN001
+def test_a_bug_is_logged_without_the_citizen_data_of_its_statement(db,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     checkout = str(Path(__file__).resolve().parents[2])
     monkeypatch.setattr(failures, "_home", lambda: checkout)  # as if this checkout were the user's home
