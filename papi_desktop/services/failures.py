@@ -286,6 +286,9 @@ def close() -> None:
 
 def log_unexpected(exc: BaseException, where: str = "") -> Path | None:
     """Write exc with its traceback to the log; returns the log file, or None if it could not be written."""
+    logged = getattr(exc, "_papi_logged_to", None)
+    if isinstance(logged, Path) and logged.exists():
+        return logged  # a view that shows the same error twice (a label, then a dialog) logs it once
     with _lock:  # the GUI thread and a worker may fail at once
         path = _install(None, None)
         if path is None or _handler is None:
@@ -293,7 +296,11 @@ def log_unexpected(exc: BaseException, where: str = "") -> Path | None:
         logging.getLogger(LOGGER).error("unexpected error%s", f" in {where}" if where else "",
                                         exc_info=(type(exc), exc, exc.__traceback__))
         _handler.flush()
-        return path
+    try:
+        exc._papi_logged_to = path  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):
+        pass  # an exception type with __slots__
+    return path
 
 
 def write_to_stderr(exc: BaseException, lang: str) -> int:

@@ -224,6 +224,7 @@ def test_a_bug_is_logged_without_the_citizen_data_of_its_statement(db,
     assert "Dữ liệu không bị thay đổi" not in message
     assert "written to " + str(log_file) in failures.explain(caught.value, "en")
     log = _log_text(paths.data_dir())
+    assert log.count("Traceback (most recent call last)") == 2  # cause and statement error, logged once
     assert "Traceback (most recent call last)" in log and "sqlalchemy.exc.IntegrityError" in log
     assert "FOREIGN KEY constraint failed" in log and "INSERT INTO reception_citizen" in log
     assert os.path.join("~", "tests", "unit", "test_failures.py") in log  # the frames are there,
