@@ -37,6 +37,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     exp.add_argument("--pin-env", metavar="VAR", help="biến môi trường chứa mã PIN của token (không bao giờ lưu)")
     exp.add_argument("--signature-image", type=Path, metavar="PNG",
                      help="ảnh chữ ký tay của người ký (màu xanh, PNG nền trong suốt)")
+    exp.add_argument("--deputy", action="store_true",
+                     help="Phó Chủ tịch ký thay (KT. CHỦ TỊCH) (the vice-chairman signs for the chairman)")
     exp.add_argument("--appendices-apart", action="store_true",
                      help="phụ lục thành tệp PDF riêng, cơ quan ký (appendices in a separate, signed PDF)")
     exp.add_argument("--json", action="store_true")
@@ -138,7 +140,8 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     results = []
     for i, dialogue in enumerate(targets):
         request = reports.ExportRequest(args.kind, period, issued, args.number if i == 0 else None,
-                                        dialogue_id=dialogue, appendices_apart=args.appendices_apart)
+                                        dialogue_id=dialogue, appendices_apart=args.appendices_apart,
+                                        deputy=args.deputy)
         results.append(reports.export(db, request, args.out, sign, today))
     if args.json:
         out = [r.as_json(lang) for r in results]

@@ -154,11 +154,8 @@ def organisation_appearance(target: Path, lay: Layout, seal_png: Path | None, or
     box = lay.organisation
     c = _canvas(target, box)
     sx0, sy0, sx1, sy1 = (lay.seal[0] - box[0], lay.seal[1] - box[1], lay.seal[2] - box[0], lay.seal[3] - box[1])
-    if seal_png is not None:
+    if seal_png is not None:  # without an image nothing pretends to be a seal: the name and time only
         c.drawImage(str(seal_png), sx0, sy0, sx1 - sx0, sy1 - sy0, mask="auto")
-    else:  # no image of the seal: its place outlined, so the page does not pretend one
-        c.setStrokeColorRGB(0.8, 0.1, 0.1)
-        c.circle((sx0 + sx1) / 2, (sy0 + sy1) / 2, (sx1 - sx0) / 2 - 1)
     c.setFillColorRGB(0, 0, 0)
     tx0, _ty0, tx1, ty1 = (lay.text[0] - box[0], lay.text[1] - box[1], lay.text[2] - box[0], lay.text[3] - box[1])
     from reportlab.lib.utils import simpleSplit  # noqa: PLC0415

@@ -76,6 +76,7 @@ class ExportRequest:
     sections: dict[str, str] | None = None  # the PAPI report's narrative as edited
     dialogue_id: str | None = None
     appendices_apart: bool = False  # the appendices in a separate PDF, an attachment the organisation signs
+    deputy: bool = False  # the vice-chairman signs for the chairman ("KT. CHỦ TỊCH")
 
 
 @dataclass
@@ -134,6 +135,29 @@ def prefill(db: Database, request: ExportRequest, today: date) -> dict[str, str]
 
 
 def build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
+    doc = _build(db, request, today, number)
+    if request.deputy:
+        _deputy_signs(db, doc)
+    return doc
+
+
+def _deputy_signs(db: Database, doc: OfficialDoc) -> None:
+    """Nghị định 30/2020, Phụ lục I: the vice-chairman signs for the chairman of a collective body as
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" above his or her own name."""
+    from ..exports.document import Signer  # noqa: PLC0415
+    from . import setup  # noqa: PLC0415
+
+    profile = setup.get_profile(db)
+    name = profile.vice_chairman_name if profile else ""
+    if not name:
+        raise KnownError("Chưa có họ tên Phó Chủ tịch (Cài đặt → Đơn vị và người ký).",
+                         "The vice-chairman's name is not set (Settings → Unit and signers).")
+    if doc.signers and doc.signers[-1].authority[:1] == ["TM. ỦY BAN NHÂN DÂN"]:
+        title = (profile.vice_chairman_title or "Phó Chủ tịch").upper()
+        doc.signers[-1] = Signer(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", title], name)
+
+
+def _build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
     symbol, _vi, _en = _kind(request.kind)
     ctx = report_content.context(db, request.period.start, request.period.end, request.period.label,
                                  request.period.code, request.issued_on, f"Số: {number}" if number else

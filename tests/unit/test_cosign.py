@@ -273,3 +273,27 @@ def test_export_uses_the_images_kept_in_settings(bare_db, tmp_path: Path, monkey
     result = reports.export(bare_db, request, tmp_path / "out", options, TODAY)
     assert seen == {"sig": sign_images.signature("Lò Văn Minh"), "seal": sign_images.seal()}
     assert reports.verify(result.files[0]).ok
+
+
+def test_deputy_signs_for_the_chairman(bare_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from papi_desktop.services import sign_images
+
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, PASS)
+    deputy = softhsm.make_token(tmp_path / "hsm", monkeypatch, label="PHO-CHU-TICH", name="Cầm Thị Hoa",
+                                cert_label="pho-chu-tich")
+    keys.trust(deputy.ca_pem)
+    sign_images.set_signature("Cầm Thị Hoa", stamp_images.signature_png(tmp_path / "ky.png"))
+    options = reports.SignOptions(PASS, token=tokens.TokenOptions(deputy.label, deputy.pin, Path(deputy.module)))
+    request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=TODAY), TODAY,
+                                    deputy=True)
+    pdf = reports.export(bare_db, request, tmp_path / "out", options, TODAY).files[0]
+    page, person = _fields(pdf)["ChuKySo_NguoiKy"]
+    words = _words(pdf, page)
+    text = " ".join(w for w, _b in words)
+    assert "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in text and "Cầm Thị Hoa" in text
+    title = [b for w, b in words if w == "TỊCH"][-1]  # "PHÓ CHỦ TỊCH", the line above the signature
+    name = next(b for w, b in words if w == "Hoa")
+    assert name[3] < person[1] < person[3] < title[1]
+    check = reports.verify(pdf)
+    assert check.ok and check.signatures[0].signer["CN"] == "Cầm Thị Hoa"
