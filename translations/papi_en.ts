@@ -1736,28 +1736,28 @@ SHA-256 fingerprint: %5</translation>
         <translation>Could not be done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="29"/>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="36"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="30"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="37"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="34"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="35"/>
         <source>Thông báo</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="42"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="44"/>
         <source>Đồng ý</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/messages.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/messages.py" line="45"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -3693,237 +3693,242 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="132"/>
+        <source>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</source>
+        <translation>The vice-chairman signs for the chairman (KT. CHỦ TỊCH)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="134"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="90"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="107"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="109"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="113"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="131"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="135"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="164"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="163"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="165"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="168"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="169"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="191"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="242"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="280"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="283"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="286"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="295"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="298"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="314"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="316"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="324"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="325"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="328"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="330"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>

@@ -85,6 +85,7 @@ class ReportsPage(QWidget):
         self.pin = QLineEdit()  # used once, then cleared; never stored
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText(self.tr("mã PIN"))
+        self.deputy = QCheckBox(self.tr("Phó Chủ tịch ký thay (KT. CHỦ TỊCH)"))
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.export_button = QPushButton(self.tr("Xuất báo cáo"))
         self.export_button.setDefault(True)
@@ -110,6 +111,7 @@ class ReportsPage(QWidget):
         token_row.addWidget(self.token_label, 2)
         token_row.addWidget(self.pin, 1)
         form.addRow(self.tr("Token:"), token_row)
+        form.addRow("", self.deputy)
         buttons = FlowLayout()
         for b in (self.preview_button, self.export_button, self.verify_button):
             buttons.addWidget(b)
@@ -198,7 +200,8 @@ class ReportsPage(QWidget):
                                         self.today())
         sections = {k: w.toPlainText() for k, w in self.sections.items()} if self.sections else None
         return reports.ExportRequest(kind, period, parse_vn(self.issued.text(), "ngày ban hành") or self.today(),
-                                     self.number.value() or None, sections, self.dialogue.currentData())
+                                     self.number.value() or None, sections, self.dialogue.currentData(),
+                                     deputy=self.deputy.isChecked())
 
     def show_preview(self) -> None:
         try:
