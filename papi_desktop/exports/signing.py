@@ -253,8 +253,8 @@ already signed gets another signature in a new field (field_name must then diffe
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
                                         subfilter=SigSeedSubFilter.PADES, reason=reason,
                                         location=subject.get("L", ""))
-    pdf_signer = signers.PdfSigner(meta, signer=material.pyhanko_signer(), stamp_style=stamp,
-                                   new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
+    pdf_signer = _at_time(signers.PdfSigner, when)(meta, signer=material.pyhanko_signer(), stamp_style=stamp,
+                                                   new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:
@@ -264,6 +264,19 @@ already signed gets another signature in a new field (field_name must then diffe
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def _at_time(base: type, when: dt.datetime) -> type:
+    """pyHanko's signer with the signing session's clock set to `when`: the signature's claimed time
+    (/M, signingTime) is the very second the stamp shows."""
+
+    class AtTime(base):  # type: ignore[misc, valid-type]
+        def init_signing_session(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            session = super().init_signing_session(*args, **kwargs)
+            session.system_time = when
+            return session
+
+    return AtTime
 
 
 def sign_detached(path: Path, material: KeyMaterial | TokenKey, now: dt.datetime | None = None) -> Path:

@@ -119,6 +119,8 @@ def test_person_then_organisation_as_decree_30_lays_them_out(signed) -> None:  #
         assert abs((max(reds) - min(reds)) - 35 / 25.4 * 80) < 4  # the seal printed at 35 mm, its real size
     check = reports.verify(pdf)
     assert check.ok, check.problems
+    shown = next(w for w, b in words if w.endswith("+07:00") and _overlap(b, org))
+    assert shown == check.signatures[1].signing_time  # the stamp shows the time the signature claims
     assert "Total document signed" in poppler.run("pdfsig", pdf).split("Signature #2")[1]
 
 
