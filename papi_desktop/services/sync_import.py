@@ -460,14 +460,29 @@ def _count(summary: Summary, result: sync_apply.ApplyResult) -> None:
 def settle_conflicts(s, changes: list[Change], result: sync_apply.ApplyResult) -> None:  # noqa: ANN001
     """A field in conflict here that another PC edited again without a conflict (a person chose there,
     or simply edited it later) is settled by that edit."""
-    disputed = {(c.change.table_name, c.change.record_id, c.field) for c in result.conflicts}
+    # One probe when nothing is open anywhere (the usual case); else one query per table and slice of
+    # records, not one per field of every change (a 10,000-change bundle made 140,000 of those).
+    if s.scalar(select(Conflict.id).where(Conflict.status == "open").limit(1)) is None:
+        return
+    records: dict[str, set[str]] = {}
     for change in changes:
+        records.setdefault(change.table_name, set()).add(change.record_id)
+    open_rows: dict[tuple[str, str, str], list[Conflict]] = {}
+    for table, ids in records.items():
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            for row in s.scalars(select(Conflict).where(Conflict.status == "open", Conflict.table_name == table,
+                                                        Conflict.record_id.in_(listed[start:start + 500]))):
+                open_rows.setdefault((row.table_name, row.record_id, row.field), []).append(row)
+    if not open_rows:
+        return
+    disputed = {(c.change.table_name, c.change.record_id, c.field) for c in result.conflicts}
+    for change in changes:  # the first later edit of a field settles it
         for name in json.loads(change.after_json):
             key = (change.table_name, change.record_id, name)
             if key in disputed:
                 continue
-            for row in s.scalars(select(Conflict).where(Conflict.status == "open", Conflict.table_name == key[0],
-                                                        Conflict.record_id == key[1], Conflict.field == name)):
+            for row in open_rows.pop(key, ()):
                 row.status, row.chosen, row.resolved_by = "resolved", "remote", change.actor
 
 
