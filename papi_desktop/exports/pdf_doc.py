@@ -132,6 +132,9 @@ def _header(doc: OfficialDoc, s: _Styles, width: float):  # noqa: ANN202
 
 
 LONG_TABLE = 150  # rows above which a table is paginated by PagedTable
+# A row taller than this goes on in further rows: a row taller than the page (a long summary in the
+# reception book) cannot be laid out at all. Below a landscape A4 page's body less its header row.
+MAX_ROW_HEIGHT = 360.0
 
 
 def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
@@ -149,6 +152,8 @@ def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
     regular, heavy = s.family, s.family + "-Bold"
     header = ["\n".join(simpleSplit(_nfc(h), heavy, size, widths[c] - 2 * pad)) for c, h in enumerate(block.headers)]
     rows: list[list] = []
+    section_rows: set[int] = set()
+    per_row = max(1, int(MAX_ROW_HEIGHT // leading))  # lines a row may hold: a taller one goes on below
     for r_idx, row in enumerate(block.rows):
         font = heavy if r_idx in block.section_rows else regular
         cells = []
@@ -157,8 +162,11 @@ def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
             if "\n" in text or stringWidth(text, font, size) > widths[c] - 2 * pad:
                 # Broken into lines once, here: the table draws plain lines (no paragraph per cell).
                 text = "\n".join(simpleSplit(text, font, size, widths[c] - 2 * pad))
-            cells.append(text)
-        rows.append(cells)
+            cells.append(text.split("\n"))
+        for start in range(0, max(len(lines) for lines in cells) or 1, per_row):
+            if r_idx in block.section_rows:
+                section_rows.add(len(rows))
+            rows.append(["\n".join(lines[start:start + per_row]) for lines in cells])
     base = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("FONT", (0, 0), (-1, -1), regular, size, leading),
@@ -169,7 +177,7 @@ def _table(block: TableBlock, s: _Styles, width: float):  # noqa: ANN202
 
     def make(first: int, chunk: list[list]) -> LongTable:
         table = LongTable([header, *chunk], colWidths=widths, repeatRows=1)
-        bold_rows = [r - first + 1 for r in block.section_rows if first <= r < first + len(chunk)]
+        bold_rows = [r - first + 1 for r in section_rows if first <= r < first + len(chunk)]
         table.setStyle(TableStyle(base + [("FONT", (0, r), (-1, r), heavy, size, leading) for r in bold_rows]))
         return table
 
