@@ -2923,7 +2923,7 @@ SHA-256 fingerprint: %5</translation>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
         <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
-        <translation>Write an update signed by the province for every commune: the province's plan, reference data, the revocation list and renewed certificates.</translation>
+        <translation>Write an update signed by the province for every commune: the province&apos;s plan, reference data, the revocation list and renewed certificates.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
@@ -3100,12 +3100,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
-        <translation>Choose the folder on the USB stick for the communes' update</translation>
+        <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
-        <translation>The province key's passphrase (to sign the update).</translation>
+        <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
@@ -3768,167 +3768,179 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="171"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="172"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="175"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="176"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="220"/>
+        <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
+(Không: giữ nội dung đã sửa.)</source>
+        <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
+(No: keep the edited text.)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="228"/>
+        <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
+        <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="238"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="289"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="316"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="286"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="333"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="335"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="337"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="345"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="346"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="356"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="357"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="359"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="361"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="363"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="373"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="373"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="374"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="330"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="377"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>

@@ -77,6 +77,9 @@ class ExportRequest:
     dialogue_id: str | None = None
     appendices_apart: bool = False  # the appendices in a separate PDF, an attachment the organisation signs
     deputy: bool = False  # the vice-chairman signs for the chairman ("KT. CHỦ TỊCH")
+    # The period the edited narrative was prefilled for: a narrative of another period is refused, so a
+    # document titled for one period never carries the body of another. None: not known (taken as is).
+    sections_period: Period | None = None
 
 
 @dataclass
@@ -134,7 +137,18 @@ def prefill(db: Database, request: ExportRequest, today: date) -> dict[str, str]
     return report_content.papi_sections(db, ctx, today)
 
 
+def check_request(request: ExportRequest) -> None:
+    """What makes a document say two things, refused before anything is built or numbered."""
+    if request.sections is not None and request.sections_period is not None \
+            and request.sections_period != request.period:
+        raise KnownError(f"Nội dung báo cáo đã sửa được lập cho kỳ “{request.sections_period.label}”, không phải "
+                         f"kỳ “{request.period.label}”: hãy lập lại nội dung theo kỳ báo cáo.",
+                         f"The edited narrative was prefilled for “{request.sections_period.label}”, not for "
+                         f"“{request.period.label}”: prefill it again for the report's period.")
+
+
 def build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
+    check_request(request)
     doc = _build(db, request, today, number)
     if request.deputy:
         _deputy_signs(db, doc)
@@ -221,6 +235,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     report = progress_reporter or NullProgress()
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)
+    check_request(request)
     material = keys.load(sign.passphrase, sign.key_file) if sign and sign.passphrase is not None else None
     person = tokens.open_key(sign.token, db) if sign and sign.token else None  # logged in before a number is taken
     if sign and material is None and person is None:

@@ -165,3 +165,56 @@ def test_preview_edit_export_signed_and_verify(qtbot, bare_db, shown, tmp_path: 
     assert page.verify_file(result.files[1]).startswith("HỢP LỆ")
     runner.shutdown()
     assert reports.next_number(bare_db, 2026) == 2
+
+
+def _page(qtbot, db) -> ReportsPage:  # noqa: ANN001
+    page = ReportsPage(db, JobRunner())
+    page.today = lambda: TODAY
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("papi-6m"))
+    page.period.setCurrentIndex(page.period.findData("2026-H1"))
+    return page
+
+
+def test_the_narrative_follows_the_period_and_the_records(qtbot, bare_db, answers) -> None:  # noqa: ANN001
+    """Issue 11 §1: an unedited narrative follows the period and progress added after a preview; an edited
+    one is replaced only when the user agrees, and an edited narrative of another period is never shown
+    under this period's title."""
+    from papi_desktop.services import plan, progress
+
+    texts, queue = answers
+    setup.create_demo(bare_db, today=TODAY)
+    page = _page(qtbot, bare_db)
+    page.show_preview()
+    assert "6 tháng đầu năm 2026" in page.sections["intro"].toPlainText()
+    page.period.setCurrentIndex(page.period.findData("2025-H1"))
+    page.show_preview()
+    shown = page.preview.toPlainText()
+    assert "6 tháng đầu năm 2025" in page.sections["intro"].toPlainText() and "2026" not in shown.split("BÁO CÁO")[1]
+    page.period.setCurrentIndex(page.period.findData("2026-H1"))
+    page.show_preview()
+    info = plan.current_plan(bare_db, 2026)
+    task = plan.list_tasks(bare_db, plan.TaskFilter(plan_id=info.id), TODAY)[0]
+    progress.add_update(bare_db, task.id, "2026-H1", "Đã họp dân ở 12 bản về kế hoạch mới.")
+    page.show_preview()  # unedited: the new progress comes in without a question
+    assert "họp dân ở 12 bản" in page.preview.toPlainText() and texts == []
+    page.sections["limits"].setPlainText("Hạn chế do người dùng viết.")
+    progress.add_update(bare_db, task.id, "2026-H1", "Đã niêm yết kế hoạch tại 12 nhà văn hóa.")
+    queue.append(False)  # keep the edit
+    page.show_preview()
+    assert len(texts) == 1 and "Hạn chế do người dùng viết." in page.preview.toPlainText()
+    page.show_preview()  # nothing new: not asked again
+    assert len(texts) == 1
+    page.period.setCurrentIndex(page.period.findData("2025-H1"))
+    queue.append(False)  # the edited 2026 narrative is kept: nothing is shown under the 2025 title
+    before = page.preview.toPlainText()
+    page.show_preview()
+    assert page.preview.toPlainText() == before and "không phải cho 6 tháng đầu năm 2025" in texts[-1]
+    request = page.request()
+    with pytest.raises(Exception, match="lập lại nội dung"):
+        reports.build(bare_db, request, TODAY)
+    queue.append(True)  # agreed: prefilled again for 2025
+    page.show_preview()
+    assert "6 tháng đầu năm 2025" in page.sections["intro"].toPlainText()
+    assert "Hạn chế do người dùng viết." not in page.preview.toPlainText()
+    page.runner.shutdown()

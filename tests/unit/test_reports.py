@@ -338,3 +338,29 @@ def test_two_exports_at_once_take_two_numbers(demo, tmp_path: Path) -> None:  # 
     assert sorted(json.loads(r[1])["number"] for r in results) == ["01/BC-UBND", "02/BC-UBND"]
     assert sorted(i.status for i in reports.register(demo, 2026)) == ["issued", "issued"]
     assert _leftovers(tmp_path / "out") == []
+
+
+def _body(doc) -> str:  # noqa: ANN001
+    return "\n".join(b.text for b in doc.blocks if hasattr(b, "text"))
+
+
+def test_an_issued_document_says_one_period(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11 §1: the title, the period and the body agree; a narrative of another period is refused
+    before a number is taken."""
+    h1_2026 = reports.resolve_period("papi-6m", "2026-H1", today=TODAY)
+    h1_2025 = reports.resolve_period("papi-6m", "2025-H1", today=TODAY)
+    sections = reports.prefill(demo, reports.ExportRequest("papi-6m", h1_2026, TODAY), TODAY)
+    wrong = reports.ExportRequest("papi-6m", h1_2025, TODAY, sections=sections, sections_period=h1_2026)
+    with pytest.raises(KnownError, match="6 tháng đầu năm 2026"):
+        reports.build(demo, wrong, TODAY)
+    with pytest.raises(KnownError, match="lập lại nội dung"):
+        reports.export(demo, wrong, tmp_path / "out", None, TODAY)
+    assert reports.next_number(demo, 2026) == 1 and not (tmp_path / "out").exists()
+    for period in (h1_2025, h1_2026):
+        own = reports.prefill(demo, reports.ExportRequest("papi-6m", period, TODAY), TODAY)
+        doc = reports.build(demo, reports.ExportRequest("papi-6m", period, TODAY, sections=own,
+                                                        sections_period=period), TODAY)
+        other = str(2025 if period is h1_2026 else 2026)
+        assert doc.abstract.endswith(period.label) and period.label in _body(doc)
+        assert f"năm {other}" not in doc.abstract + _body(doc)
+

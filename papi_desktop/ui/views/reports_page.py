@@ -36,7 +36,7 @@ from ...services import keys, reference, reports, tokens
 from ...storage.db import Database
 from ..progress import QtProgress
 from ..widgets.flow import FlowLayout
-from ..widgets.messages import current_lang, error_text, show_error, show_info
+from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import fit_columns, readonly_table
 from ..workers import JobRunner
 
@@ -148,6 +148,13 @@ class ReportsPage(QWidget):
         self.export_button.clicked.connect(lambda: self.start_export())
         self.verify_button.clicked.connect(lambda: self.verify_file())
         self._progress: QtProgress | None = None
+        # The narrative as last prefilled, and the period it was prefilled for: what the editors show is
+        # compared with it to know whether the user edited it.
+        self._prefilled: dict[str, str] = {}
+        self._prefilled_for: reports.Period | None = None
+        self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.start.editingFinished.connect(self._period_changed)
+        self.end.editingFinished.connect(self._period_changed)
         # Typing in the narrative re-renders the preview once the typing pauses, not at every key:
         # a preview reads the period's records.
         self._preview_timer = QTimer(self)
@@ -186,6 +193,46 @@ class ReportsPage(QWidget):
     def _clear_sections(self) -> None:
         self.sections.clear()
         self.section_tabs.clear()
+        self._prefilled, self._prefilled_for = {}, None
+
+    def _edited(self) -> bool:
+        return any(w.toPlainText() != self._prefilled.get(k) for k, w in self.sections.items())
+
+    def _period_changed(self) -> None:
+        """An unedited narrative is dropped at once (prefilled again for the new period at the next
+        preview); an edited one is kept until the user is asked (_sync_sections)."""
+        if self.sections and not self._edited():
+            self._clear_sections()
+
+    def _sync_sections(self, request: reports.ExportRequest) -> bool:
+        """The narrative follows the period and the records: prefilled again whenever either changed
+        since it was last filled; where the user edited it, only after asking. False: the user kept an
+        edited narrative of another period, so nothing may be previewed or exported."""
+        if request.kind not in ("papi-6m", "papi-year"):
+            return True
+        fresh = reports.prefill(self.db, request, self.today())
+        same_period = self._prefilled_for == request.period
+        if self.sections and same_period and fresh == self._prefilled:
+            pass
+        elif not self.sections or not self._edited():
+            self._fill_sections(fresh)
+            self._prefilled_for = request.period
+        elif ask(self, self.tr("Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ "
+                               "khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?\n(Không: giữ "
+                               "nội dung đã sửa.)").replace("%1", request.period.label)):
+            self._fill_sections(fresh)
+            self._prefilled_for = request.period
+        elif same_period:
+            self._prefilled = fresh  # kept as edited; asked again only when the records change again
+        else:
+            show_error(self, self.tr("Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, "
+                                     "hoặc đồng ý lập lại nội dung.").replace("%1", self._prefilled_for.label
+                                                                             if self._prefilled_for else "?")
+                       .replace("%2", request.period.label))
+            return False
+        request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
+        request.sections_period = self._prefilled_for
+        return True
 
     def _choose_dir(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu báo cáo"), self.out_dir.text())
@@ -201,14 +248,14 @@ class ReportsPage(QWidget):
         sections = {k: w.toPlainText() for k, w in self.sections.items()} if self.sections else None
         return reports.ExportRequest(kind, period, parse_vn(self.issued.text(), "ngày ban hành") or self.today(),
                                      self.number.value() or None, sections, self.dialogue.currentData(),
-                                     deputy=self.deputy.isChecked())
+                                     deputy=self.deputy.isChecked(),
+                                     sections_period=self._prefilled_for if sections else None)
 
     def show_preview(self) -> None:
         try:
             request = self.request()
-            if request.kind in ("papi-6m", "papi-year") and not self.sections:
-                self._fill_sections(reports.prefill(self.db, request, self.today()))
-                request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
+            if not self._sync_sections(request):
+                return
             doc = reports.build(self.db, request, self.today())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
@@ -218,6 +265,7 @@ class ReportsPage(QWidget):
 
     def _fill_sections(self, sections: dict[str, str]) -> None:
         self._clear_sections()
+        self._prefilled = dict(sections)
         dims = {f"dim{d.number}": f"{d.number}. {d.name(current_lang())}" for d in reference.dimensions()}
         for key, text in sections.items():
             editor = QPlainTextEdit(text)
@@ -230,9 +278,8 @@ class ReportsPage(QWidget):
     def start_export(self, confirm_passphrase: str | None = None) -> None:
         try:
             request = self.request()
-            if request.kind in ("papi-6m", "papi-year") and not self.sections:
-                self._fill_sections(reports.prefill(self.db, request, self.today()))
-                request.sections = {k: w.toPlainText() for k, w in self.sections.items()}
+            if not self._sync_sections(request):
+                return
             sign = None
             if self.sign.isChecked():
                 token = (tokens.TokenOptions(self.token_label.text().strip(), self.pin.text())
