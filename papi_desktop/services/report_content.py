@@ -90,8 +90,22 @@ def _periods(ctx: ReportContext) -> list[str]:
     return [f"{ctx.year}-H1", f"{ctx.year}-Y"]
 
 
+def as_of(ctx: ReportContext, today: date) -> date:
+    """The day a period's figures are judged on: its end (a report of a closed period says what stood at
+    its end, not on the export day), or today while the period is still running."""
+    return min(today, ctx.end)
+
+
+def _item(text: str) -> str:
+    """One task as a line of a list: its first line, without the punctuation it ended with (no ";." or ":;")."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first.strip().rstrip(" .;:,-–").strip()
+
+
 def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, str]:
-    """The narrative, prefilled from the records: intro, one text per dimension, shortcomings, next tasks."""
+    """The narrative, prefilled from the records: intro, one text per dimension, shortcomings, next tasks.
+    Every figure is judged at the period's end (as_of)."""
+    today = as_of(ctx, today)
     info = plan.current_plan(db, ctx.year)
     out: dict[str, str] = {}
     subject = f"cải thiện, nâng cao Chỉ số Hiệu quả Quản trị và Hành chính công (PAPI) năm {ctx.year}"
@@ -110,15 +124,15 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
         for t in (r for r in rows if r.dimension == dim.number):
             done = [_evidence(u) for u in results.get(t.id, [])]
             if done:
-                lines.append(f"- {t.task.splitlines()[0].rstrip('.')}: {' '.join(done)}")
+                lines.append(f"- {_item(t.task)}: {' '.join(done)}")
         lines.extend(extra.get(dim.number, []))
         out[f"dim{dim.number}"] = "\n".join(lines) or "Chưa có kết quả được ghi nhận trong kỳ."
     late = [r for r in rows if r.overdue]
-    out["limits"] = ("Một số nhiệm vụ chưa hoàn thành đúng thời hạn: " + "; ".join(
-        f"{r.dimension}.{r.number} {r.task.splitlines()[0].rstrip('.')}" for r in late) + "."
+    out["limits"] = ("\n".join(["Một số nhiệm vụ chưa hoàn thành đúng thời hạn:",
+                                *(f"- {r.dimension}.{r.number} {_item(r.task)}." for r in late)])
                      if late else "Các nhiệm vụ đến hạn trong kỳ đã được triển khai theo kế hoạch.")
     upcoming = [r for r in rows if r.status != "done" and not r.overdue and r.next_due and r.next_due > ctx.end]
-    out["next"] = "\n".join(f"- {r.task.splitlines()[0].rstrip('.')} (hạn {format_vn(r.next_due)})."
+    out["next"] = "\n".join(f"- {_item(r.task)} (hạn {format_vn(r.next_due)})."
                             for r in sorted(upcoming, key=lambda r: r.next_due)[:12]) or (
         "- Tiếp tục thực hiện các nhiệm vụ của Kế hoạch cải thiện Chỉ số PAPI.")
     return out
@@ -172,7 +186,7 @@ def _appendix_table(db: Database, plan_id: str, ctx: ReportContext, today: date)
     rows_out: list[list] = []
     sections: set[int] = set()
     results = progress.results_by_task(db, plan_id, _periods(ctx))
-    tasks = plan.list_tasks(db, plan.TaskFilter(plan_id=plan_id), today)
+    tasks = plan.list_tasks(db, plan.TaskFilter(plan_id=plan_id), as_of(ctx, today))
     roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
     for dim in reference.dimensions():
         own = [t for t in tasks if t.dimension == dim.number]
@@ -207,7 +221,7 @@ def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
 
 
 def petitions_report(db: Database, ctx: ReportContext, today: date) -> OfficialDoc:
-    stats = petitions.statistics(db, ctx.start, ctx.end, today)
+    stats = petitions.statistics(db, ctx.start, ctx.end, as_of(ctx, today))
     rec = reception.statistics(db, ctx.start, ctx.end)
     c = stats["by_class"]
     table = TableBlock(["Chỉ tiêu", "Số lượng"], [
@@ -238,7 +252,7 @@ def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialD
             for i, d in enumerate(postings.disclosed_between(db, ctx.start, ctx.end), start=1)]
     table = TableBlock(["STT", "Nội dung công khai", "Hình thức", "Nơi niêm yết", "Thời gian"], rows,
                        [7, 38, 20, 22, 20], numeric={0}, sheet="Danh mục công khai")
-    missing = [r for r in compliance.check_year(db, ctx.year, today)
+    missing = [r for r in compliance.check_year(db, ctx.year, as_of(ctx, today))
                if r.status in ("missing", "due") and r.deadline and ctx.start <= r.deadline <= ctx.end]
     blocks = [Para(f"Thực hiện Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
                    f"thông tin đã công khai {ctx.label} như sau:"), table]

@@ -364,3 +364,32 @@ def test_an_issued_document_says_one_period(demo, tmp_path: Path) -> None:  # no
         assert doc.abstract.endswith(period.label) and period.label in _body(doc)
         assert f"năm {other}" not in doc.abstract + _body(doc)
 
+
+def test_shortcomings_and_next_tasks_are_judged_at_the_period_end(demo) -> None:  # noqa: ANN001
+    """Issue 11 §1: a report exported in December on the first half judges the tasks as they stood on
+    31/5 (the half's end): a task due the day before is late, one due on the last day is not yet, one
+    due after it is a next task, never a shortcoming. One item a line; no ";;", ":;", ";."."""
+    from papi_desktop.services import plan
+
+    info = plan.current_plan(demo, 2026)
+    due = {"Nhiệm vụ hạn 30/5;": date(2026, 5, 30), "Nhiệm vụ hạn 31/5:": date(2026, 5, 31),
+           "Nhiệm vụ hạn 01/6;": date(2026, 6, 1), "Nhiệm vụ hạn quý III.": date(2026, 9, 30)}
+    for text, day in due.items():
+        task_id = plan.add_task(demo, info.id, 2, task=text, deadline_text="")
+        plan.add_milestone(demo, task_id, text, day)
+    period = reports.resolve_period("papi-6m", "2026-H1", today=TODAY)
+    december = date(2026, 12, 20)
+    sections = reports.prefill(demo, reports.ExportRequest("papi-6m", period, december), december)
+    limits, upcoming = sections["limits"].splitlines(), sections["next"].splitlines()
+    assert any(line.endswith("Nhiệm vụ hạn 30/5.") for line in limits)
+    assert not any("hạn 31/5" in line or "hạn 01/6" in line or "quý III" in line for line in limits)
+    assert "- Nhiệm vụ hạn 01/6 (hạn 01/06/2026)." in upcoming
+    assert "- Nhiệm vụ hạn quý III (hạn 30/09/2026)." in upcoming
+    assert limits[0] == "Một số nhiệm vụ chưa hoàn thành đúng thời hạn:"
+    assert all(line.startswith("- ") and line.endswith(".") for line in limits[1:] + upcoming)
+    for text in sections.values():
+        assert not any(bad in text for bad in (";;", ":;", ";.", ".;", ":.", "..")), text
+    # The year's report is judged at 30/11 whatever the export day.
+    year = reports.resolve_period("papi-year", "2026-Y", today=TODAY)
+    same = reports.prefill(demo, reports.ExportRequest("papi-year", year, december), december)
+    assert same == reports.prefill(demo, reports.ExportRequest("papi-year", year, december), date(2027, 3, 1))
