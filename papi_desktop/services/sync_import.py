@@ -178,7 +178,9 @@ def _bundle_files(inputs: list[Path]) -> list[list[Path] | tuple[Path, KnownErro
         in_folder = item.is_dir()
         candidates = sorted(item.glob(f"*{bundle.SUFFIX}")) if in_folder else [item]
         for path in candidates:
-            if path.name.startswith(".") or (in_folder and _in_clear(path)):
+            # In a folder: a set whose writer's lock lies beside it is still being written, or was cut off
+            # (the next write into the folder sweeps it): not a bundle yet, so not refused either.
+            if path.name.startswith(".") or (in_folder and (_in_clear(path) or bundle.unfinished(path))):
                 continue
             try:
                 parts = tuple(bundle.bundle_parts(path))

@@ -113,3 +113,17 @@ def test_parts_of_an_unfinished_write_are_named_as_such_until_the_sweep(keys, tm
         bundle.bundle_parts(visible)
     bundle.sweep(folder)
     assert not visible.exists() and not bundle.unfinished(visible)
+
+
+def test_an_import_of_the_folder_leaves_an_unfinished_write_alone(keys, tmp_path: Path) -> None:
+    from papi_desktop.services import sync_import
+
+    folder, _digest = _killed_at_publish(keys, tmp_path, renamed=1)  # one part of a cut-off write visible
+    whole = tmp_path / "whole"
+    for part in _write(keys, whole):
+        shutil.copy(part, folder / f"other-{part.name}")
+    found = sync_import._bundle_files([folder])  # noqa: SLF001 - which files an import of the stick reads
+    assert [[p.name for p in parts] for parts in found] == [sorted(f"other-{p.name}" for p in whole.iterdir())]
+    (visible,) = [p for p in folder.glob("*.papi") if not p.name.startswith("other-")]
+    (named,) = sync_import._bundle_files([visible])  # noqa: SLF001 - named by hand: said what it is
+    assert isinstance(named, tuple) and "bị gián đoạn" in named[1].vi
