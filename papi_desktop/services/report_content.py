@@ -115,7 +115,9 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
     else:
         source = f"Kế hoạch {subject}"
     out["intro"] = (f"Thực hiện {source}, Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả thực hiện {ctx.label} "
-                    "như sau:")
+                    "như sau:" if info is not None else
+                    f"Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả {subject.replace(f' năm {ctx.year}', '')} "
+                    f"{ctx.label} như sau:")
     rows = plan.list_tasks(db, plan.TaskFilter(plan_id=info.id), today) if info else []
     results = progress.results_by_task(db, info.id, _periods(ctx)) if info else {}
     extra = _register_texts(db, ctx, today)
@@ -128,6 +130,11 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
         lines.extend(extra.get(dim.number, []))
         out[f"dim{dim.number}"] = "\n".join(lines) or "Chưa có kết quả được ghi nhận trong kỳ."
     late = [r for r in rows if r.overdue]
+    if info is None:  # said plainly: nothing can be judged against a plan that was never recorded
+        out["limits"] = (f"Chưa có Kế hoạch cải thiện Chỉ số PAPI năm {ctx.year} trong chương trình; chưa đánh giá "
+                         "được tiến độ thực hiện nhiệm vụ trong kỳ.")
+        out["next"] = f"- Xây dựng, ban hành Kế hoạch cải thiện Chỉ số PAPI năm {ctx.year}."
+        return out
     out["limits"] = ("\n".join(["Một số nhiệm vụ chưa hoàn thành đúng thời hạn:",
                                 *(f"- {r.dimension}.{r.number} {_item(r.task)}." for r in late)])
                      if late else "Các nhiệm vụ đến hạn trong kỳ đã được triển khai theo kế hoạch.")
@@ -136,6 +143,12 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
                             for r in sorted(upcoming, key=lambda r: r.next_due)[:12]) or (
         "- Tiếp tục thực hiện các nhiệm vụ của Kế hoạch cải thiện Chỉ số PAPI.")
     return out
+
+
+def democracy_law_from() -> date:
+    """The day Luật Thực hiện dân chủ ở cơ sở (10/2022/QH15) took effect, from the disclosure rules' own
+    effective dates (resources/reference/disclosure_rules.json): its general layer ("scope": all)."""
+    return min(layer.effective_from for layer in reference.disclosure_layers() if layer.scope.get("all"))
 
 
 def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, list[str]]:
@@ -147,12 +160,22 @@ def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, 
         texts[1] = [f"- Tổ chức {count_vn(len(held))} hội nghị đối thoại với Nhân dân ("
                     + "; ".join(format_report(d.held_on) for d in held) + f"), tiếp nhận {count_vn(issues)} ý kiến, "
                     "kiến nghị và trả lời, giải trình tại hội nghị."]
-    required = [r for r in compliance.check_year(db, ctx.year, today)
-                if r.deadline is None or r.deadline <= ctx.end]
-    if required:
-        ok = sum(r.status in ("ok", "in_progress") for r in required)
-        texts[2] = [f"- Thực hiện công khai, niêm yết {count_vn(ok)}/{count_vn(len(required))} nội dung phải công khai "
-                    "theo Luật Thực hiện dân chủ ở cơ sở đến thời điểm báo cáo."]
+    law_from = democracy_law_from()
+    if ctx.end >= law_from:  # scored against the law only from the day it took effect
+        required = [r for r in compliance.check_year(db, ctx.year, today)
+                    if r.status != "unknown" and r.sources
+                    and (r.deadline is None or law_from <= r.deadline <= ctx.end)]
+        if required:
+            ok = sum(r.status in ("ok", "in_progress") for r in required)
+            since = f" (có hiệu lực từ ngày {format_vn(law_from)})" if ctx.start < law_from else ""
+            texts[2] = [f"- Thực hiện công khai, niêm yết {count_vn(ok)}/{count_vn(len(required))} nội dung phải "
+                        f"công khai theo Luật Thực hiện dân chủ ở cơ sở{since} đến ngày {format_vn(ctx.end)}."]
+    else:
+        from . import postings  # noqa: PLC0415
+
+        posted = postings.disclosed_between(db, ctx.start, ctx.end)
+        if posted:
+            texts[2] = [f"- Thực hiện công khai, niêm yết {count_vn(len(posted))} nội dung trong kỳ."]
     stats = reception.statistics(db, ctx.start, ctx.end)
     texts[3] = [reception.statistics_paragraph(stats),
                 _petition_sentence(petitions.statistics(db, ctx.start, ctx.end, today))]
@@ -254,7 +277,8 @@ def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialD
                        [7, 38, 20, 22, 20], numeric={0}, sheet="Danh mục công khai")
     missing = [r for r in compliance.check_year(db, ctx.year, as_of(ctx, today))
                if r.status in ("missing", "due") and r.deadline and ctx.start <= r.deadline <= ctx.end]
-    blocks = [Para(f"Thực hiện Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
+    basis = "Thực hiện Luật Thực hiện dân chủ ở cơ sở, " if ctx.end >= democracy_law_from() else ""
+    blocks = [Para(f"{basis}Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
                    f"thông tin đã công khai {ctx.label} như sau:"), table]
     if missing:
         blocks.append(Para("Các nội dung đến hạn trong kỳ nhưng chưa công khai: " + "; ".join(

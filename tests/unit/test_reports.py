@@ -393,3 +393,24 @@ def test_shortcomings_and_next_tasks_are_judged_at_the_period_end(demo) -> None:
     year = reports.resolve_period("papi-year", "2026-Y", today=TODAY)
     same = reports.prefill(demo, reports.ExportRequest("papi-year", year, december), december)
     assert same == reports.prefill(demo, reports.ExportRequest("papi-year", year, december), date(2027, 3, 1))
+
+
+def test_no_law_before_it_took_effect_and_no_plan_said_plainly(demo) -> None:  # noqa: ANN001
+    """Issue 11 §1: a 2021 report does not score disclosures against Luật 10/2022 (in force 01/7/2023,
+    the date read from the disclosure rules); a period with no plan says so, never that the tasks due
+    were carried out as planned."""
+    from papi_desktop.services import report_content
+
+    assert report_content.democracy_law_from() == date(2023, 7, 1)
+    old = reports.resolve_period("papi-6m", "2021-H1", today=TODAY)
+    sections = reports.prefill(demo, reports.ExportRequest("papi-6m", old, TODAY), TODAY)
+    text = "\n".join(sections.values())
+    assert "Luật Thực hiện dân chủ" not in text and "theo kế hoạch" not in text and "Thực hiện Kế hoạch" not in text
+    assert sections["limits"].startswith("Chưa có Kế hoạch cải thiện Chỉ số PAPI năm 2021")
+    assert "6 tháng đầu năm 2021" in sections["intro"]
+    listing = reports.build(demo, reports.ExportRequest("disclosures", old, TODAY), TODAY)
+    assert "Luật Thực hiện dân chủ" not in _body(listing)
+    new = reports.resolve_period("papi-6m", "2026-H1", today=TODAY)
+    now = reports.prefill(demo, reports.ExportRequest("papi-6m", new, TODAY), TODAY)
+    assert "theo Luật Thực hiện dân chủ ở cơ sở đến ngày 31/05/2026" in now["dim2"]
+    assert now["intro"].startswith("Thực hiện Kế hoạch")
