@@ -312,14 +312,17 @@ def _delegations(c: Counts, classes: set[str] | None = None) -> str:
 def statistics_paragraph(st: ReceptionStats, leaders_of: str = "UBND xã") -> str:
     """The reception paragraph of a six-month or annual report, in the report's own words."""
     t, r, lead = st.total, st.regular, st.leaders
-    return (
-        f"Tính từ ngày {format_report(st.start)} đến ngày {format_report(st.end)}, đã tiếp {_n(t.receptions)} lượt với "
-        f"{_n(t.citizens)} công dân {_delegations(t)}. "
-        f"Tiếp thường xuyên {_n(r.receptions)} lượt với {_n(r.citizens)} công dân "
-        f"{_delegations(r, st.delegation_classes.get('regular'))}. "
-        f"Tiếp định kỳ, đột xuất của lãnh đạo {leaders_of}: Tiếp {_n(lead.receptions)} lượt với "
-        f"{_n(lead.citizens)} công dân {_delegations(lead, st.delegation_classes.get('leaders'))}."
-    )
+    since = f"Tính từ ngày {format_report(st.start)} đến ngày {format_report(st.end)}, "
+    if not t.receptions:  # zero as the province writes it ("không có …"), never "00 lượt với 00 công dân"
+        return since + "không có lượt tiếp công dân."
+    regular = (f"Tiếp thường xuyên {_n(r.receptions)} lượt với {_n(r.citizens)} công dân "
+               f"{_delegations(r, st.delegation_classes.get('regular'))}." if r.receptions
+               else "Không có lượt tiếp thường xuyên.")
+    leaders = (f"Tiếp {_n(lead.receptions)} lượt với {_n(lead.citizens)} công dân "
+               f"{_delegations(lead, st.delegation_classes.get('leaders'))}." if lead.receptions
+               else "không có lượt tiếp.")
+    return (f"{since}đã tiếp {_n(t.receptions)} lượt với {_n(t.citizens)} công dân {_delegations(t)}. "
+            f"{regular} Tiếp định kỳ, đột xuất của lãnh đạo {leaders_of}: {leaders}")
 
 
 def weeks_without_periodic(db: Database, start: date, end: date) -> list[date]:

@@ -68,17 +68,34 @@ def _evidence(update: progress.UpdateInfo) -> str:
 
 
 def _petition_sentence(stats: dict) -> str:
+    """Seed 002's sentence; a zero is written as the province writes it ("không có đơn tố cáo"),
+    never "00 đơn"."""
     c = stats["by_class"]
-    parts = [f"{count_vn(c['khieu_nai'])} đơn khiếu nại", f"{count_vn(c['to_cao'])} đơn tố cáo",
-             f"{count_vn(c['kien_nghi'])} đơn kiến nghị, phản ánh"]
-    if c.get("nhieu_noi_dung"):
-        parts.append(f"{count_vn(c['nhieu_noi_dung'])} đơn có nhiều nội dung")
-    text = f"Tiếp nhận {count_vn(stats['received'])} đơn trong đó {', '.join(parts)}."
-    text += (f" Xử lý {count_vn(stats['processed'])} đơn gồm: hướng dẫn và trả lại {count_vn(stats['guided_or_returned'])}"
-             f" đơn, chuyển đến các cơ quan có thẩm quyền {count_vn(stats['forwarded'])} đơn, thụ lý giải quyết "
-             f"{count_vn(stats['accepted'])} đơn.")
-    text += f" Đã giải quyết xong {count_vn(stats['resolved'])} đơn; đang giải quyết {count_vn(stats['pending'])} đơn"
-    text += f", trong đó {count_vn(stats['overdue'])} đơn quá hạn." if stats["overdue"] else "."
+    classes = [(c["khieu_nai"], "khiếu nại"), (c["to_cao"], "tố cáo"), (c["kien_nghi"], "kiến nghị, phản ánh"),
+               (c.get("nhieu_noi_dung", 0), "có nhiều nội dung")]
+    if stats["received"]:
+        parts = [f"{count_vn(n)} đơn {name}" for n, name in classes if n]
+        absent = [name for n, name in classes[:3] if not n]
+        if absent:
+            parts.append("không có đơn " + ", ".join(absent))
+        text = f"Tiếp nhận {count_vn(stats['received'])} đơn trong đó {', '.join(parts)}."
+    else:
+        text = "Không có đơn tiếp nhận trong kỳ."
+    ways = [(stats["guided_or_returned"], "hướng dẫn và trả lại {} đơn"),
+            (stats["forwarded"], "chuyển đến các cơ quan có thẩm quyền {} đơn"),
+            (stats["accepted"], "thụ lý giải quyết {} đơn")]
+    if stats["processed"]:
+        done = [way.format(count_vn(n)) for n, way in ways if n]
+        text += f" Xử lý {count_vn(stats['processed'])} đơn" + (f" gồm: {', '.join(done)}." if done else ".")
+    elif stats["received"]:
+        text += " Không có đơn đã xử lý."
+    resolved = f"Đã giải quyết xong {count_vn(stats['resolved'])} đơn" if stats["resolved"] else ""
+    if stats["pending"]:
+        pending = f"{count_vn(stats['pending'])} đơn" + (
+            f", trong đó {count_vn(stats['overdue'])} đơn quá hạn" if stats["overdue"] else "")
+        text += f" {resolved}; đang giải quyết {pending}." if resolved else f" Đang giải quyết {pending}."
+    elif resolved:
+        text += f" {resolved}; không có đơn đang giải quyết."
     return text
 
 
@@ -157,9 +174,10 @@ def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, 
     held = [d for d in dialogues.dialogue_rows(db, dialogues.dialogue_ids(db)) if ctx.start <= d.held_on <= ctx.end]
     if held:
         issues = sum(d.issues for d in held)
+        heard = (f"tiếp nhận {count_vn(issues)} ý kiến, kiến nghị và trả lời, giải trình tại hội nghị" if issues
+                 else "không có ý kiến, kiến nghị")
         texts[1] = [f"- Tổ chức {count_vn(len(held))} hội nghị đối thoại với Nhân dân ("
-                    + "; ".join(format_report(d.held_on) for d in held) + f"), tiếp nhận {count_vn(issues)} ý kiến, "
-                    "kiến nghị và trả lời, giải trình tại hội nghị."]
+                    + "; ".join(format_report(d.held_on) for d in held) + f"), {heard}."]
     law_from = democracy_law_from()
     if ctx.end >= law_from:  # scored against the law only from the day it took effect
         required = [r for r in compliance.check_year(db, ctx.year, today)
@@ -168,8 +186,10 @@ def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, 
         if required:
             ok = sum(r.status in ("ok", "in_progress") for r in required)
             since = f" (có hiệu lực từ ngày {format_vn(law_from)})" if ctx.start < law_from else ""
-            texts[2] = [f"- Thực hiện công khai, niêm yết {count_vn(ok)}/{count_vn(len(required))} nội dung phải "
-                        f"công khai theo Luật Thực hiện dân chủ ở cơ sở{since} đến ngày {format_vn(ctx.end)}."]
+            done = (f"Thực hiện công khai, niêm yết {count_vn(ok)}/{count_vn(len(required))} nội dung" if ok else
+                    f"Chưa công khai nội dung nào trong {count_vn(len(required))} nội dung")
+            texts[2] = [f"- {done} phải công khai theo Luật Thực hiện dân chủ ở cơ sở{since} đến ngày "
+                        f"{format_vn(ctx.end)}."]
     else:
         from . import postings  # noqa: PLC0415
 

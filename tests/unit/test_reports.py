@@ -414,3 +414,28 @@ def test_no_law_before_it_took_effect_and_no_plan_said_plainly(demo) -> None:  #
     now = reports.prefill(demo, reports.ExportRequest("papi-6m", new, TODAY), TODAY)
     assert "theo Luật Thực hiện dân chủ ở cơ sở đến ngày 31/05/2026" in now["dim2"]
     assert now["intro"].startswith("Thực hiện Kế hoạch")
+
+
+def test_zero_is_written_as_the_province_writes_it(db) -> None:  # noqa: ANN001
+    """Issue 11 §1: "không có …" as seed 002 writes it, never "00 lượt với 00 công dân" or "00 đơn"."""
+    import re
+
+    from papi_desktop.services import report_content
+    from papi_desktop.services.reception import Counts, ReceptionStats, statistics_paragraph
+
+    period = reports.resolve_period("papi-6m", "2026-H1", today=TODAY)
+    for kind in ("papi-6m", "petitions"):
+        doc = reports.build(db, reports.ExportRequest(kind, period, TODAY), TODAY)
+        body = _body(doc)
+        assert "không có lượt tiếp công dân." in body and "Không có đơn tiếp nhận trong kỳ." in body
+        assert not re.search(r"\b00\b", body), body
+    stats = {"received": 5, "by_class": {"khieu_nai": 0, "to_cao": 0, "kien_nghi": 5}, "processed": 2,
+             "guided_or_returned": 0, "forwarded": 2, "accepted": 0, "resolved": 0, "pending": 3, "overdue": 0}
+    assert report_content._petition_sentence(stats) == (
+        "Tiếp nhận 05 đơn trong đó 05 đơn kiến nghị, phản ánh, không có đơn khiếu nại, tố cáo. Xử lý 02 đơn gồm: "
+        "chuyển đến các cơ quan có thẩm quyền 02 đơn. Đang giải quyết 03 đơn.")
+    st = ReceptionStats(date(2026, 1, 1), date(2026, 5, 31), Counts(3, 4), Counts(0, 0), Counts(3, 4), {})
+    assert statistics_paragraph(st) == (
+        "Tính từ ngày 01/01/2026 đến ngày 31/5/2026, đã tiếp 03 lượt với 04 công dân không có đoàn đông người. "
+        "Không có lượt tiếp thường xuyên. Tiếp định kỳ, đột xuất của lãnh đạo UBND xã: Tiếp 03 lượt với 04 công "
+        "dân không có đoàn đông người.")
