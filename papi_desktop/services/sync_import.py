@@ -37,7 +37,7 @@ from ..storage.db import Database
 from ..storage.sync_state import BundleIn, Conflict, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
-from ..sync.changes import Change
+from ..sync.changes import Change, loads
 from ..sync.outbox import version_vector
 from . import enrolment, incoming, keys, province, registry, setup
 
@@ -428,7 +428,7 @@ def _checked(opened: bundle.Opened, db: Database, receiver: Receiver) -> list[Ch
         raise KnownError("Tệp không phải gói dữ liệu của xã.", "The file is not a commune's data bundle.")
     receiver.check_signer(db, opened.signer, commune, device)
     try:
-        changes = [Change(**json.loads(line)) for line in opened.members[CHANGES].decode("utf-8").splitlines()]
+        changes = [Change(**loads(line)) for line in opened.members[CHANGES].decode("utf-8").splitlines()]
         if not all(map(_change_ok, changes)):
             raise ValueError("a change of the wrong form")
     except (KeyError, ValueError, TypeError):

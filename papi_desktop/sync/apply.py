@@ -47,7 +47,7 @@ from ..storage.changelog import (
 )
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Tracked
-from .changes import FIELDS, Change
+from .changes import FIELDS, Change, loads
 
 _ABSENT = object()
 
@@ -217,7 +217,7 @@ def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
 def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts: list[FieldConflict]) -> str:
     shape = writes.shape(model)
     table = shape.table
-    after = json.loads(change.after_json)
+    after = loads(change.after_json)
     if not shape.columns.issuperset(after) or after.get("id", change.record_id) != change.record_id:
         unknown = set(after) - shape.columns
         raise ChangeRejected(f"Thay đổi của bảng {table.name} có cột không có trong chương trình này: "
@@ -303,7 +303,7 @@ class _Shape:
     def check(self, after: dict[str, Any]) -> bool:
         """Raise what _value raises on these values; True when each value binds as it was logged (ISO
         dates, true/false): the row can then be written from the logged values themselves."""
-        plain = not any(k in after for k in self.derived)
+        plain = self.derived.isdisjoint(after)
         try:
             for k, kind in self.special:
                 v = after.get(k)
@@ -448,6 +448,8 @@ class _Batch(_Writes):
         found: dict[tuple[str, int], Change] = {}
         columns = [_LOG.c[name] for name in FIELDS]
         for node, numbers in seqs.items():
+            if min(numbers) > _held_up_to(self.conn, node):  # all above what is held: the usual case
+                continue
             rows = self.conn.execute(select(*columns).where(_LOG.c.origin_node == node,
                                                             _LOG.c.origin_seq.in_(_each(numbers))))
             for row in rows.mappings():
@@ -551,6 +553,7 @@ class _Batch(_Writes):
         try:
             for name, table_runs in runs.items():
                 written = self.written.setdefault(name, set())
+                unindexed: list[str] = []  # inserted, not in the full-text index yet: indexed before an update
                 for kind, keys, params, ids in table_runs:
                     written.update(ids)
                     quoted = [f'"{k}"' for k in keys]
@@ -558,10 +561,15 @@ class _Batch(_Writes):
                         self.conn.exec_driver_sql(f'INSERT INTO "{name}" ({", ".join(quoted)}) '
                                                   f'VALUES ({", ".join("?" * len(keys))})', params)
                         if name in FTS_TABLES:
-                            index_new(self.session, name, ids)
+                            unindexed.extend(ids)
                     else:
+                        if unindexed:  # its trigger updates the index of rows already in it
+                            index_new(self.session, name, unindexed)
+                            unindexed = []
                         self.conn.exec_driver_sql(f'UPDATE "{name}" SET {", ".join(q + " = ?" for q in quoted)} '
                                                   "WHERE id = ?", params)
+                if unindexed:
+                    index_new(self.session, name, unindexed)
             if log:
                 self.conn.exec_driver_sql(_LOG_INSERT, log)
         except Exception as exc:

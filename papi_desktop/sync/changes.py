@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -35,3 +36,15 @@ class Change:
 
 
 FIELDS = tuple(f.name for f in fields(Change))
+
+
+_SCAN = json.JSONDecoder().scan_once  # what json.loads runs, without its per-call wrapping
+
+
+def loads(text: str) -> Any:
+    """json.loads(text), the same value or the same error, a little cheaper per call (two a change)."""
+    try:
+        value, end = _SCAN(text, 0)
+    except Exception:
+        return json.loads(text)  # raises as it does (leading space: parses)
+    return value if end == len(text) else json.loads(text)
