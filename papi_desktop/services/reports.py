@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import paths
-from ..domain.dates import format_report
+from ..domain.dates import format_report, format_vn
 from ..domain.errors import KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.report_kinds import KINDS
@@ -147,6 +147,53 @@ def check_request(request: ExportRequest) -> None:
                          f"“{request.period.label}”: prefill it again for the report's period.")
 
 
+PERIOD_KINDS = ("papi-6m", "papi-year", "petitions", "disclosures")  # a report on a period, issued after it
+
+
+def check_issued(db: Database, request: ExportRequest) -> None:
+    """The issue date a document may carry: a period report not before its period's end; a number not
+    dated before the numbers already taken that year (the register runs in date order). The export
+    checks the register again in its own write transaction (_reserve)."""
+    if request.kind in PERIOD_KINDS and request.issued_on < request.period.end:
+        raise KnownError(f"Ngày ban hành {format_vn(request.issued_on)} trước ngày kết thúc kỳ báo cáo "
+                         f"({format_vn(request.period.end)}): báo cáo {request.period.label} ban hành từ ngày "
+                         f"{format_vn(request.period.end)} trở đi.",
+                         f"The issue date {format_vn(request.issued_on)} is before the end of the period "
+                         f"({format_vn(request.period.end)}): a report on {request.period.label} is issued on or "
+                         f"after {format_vn(request.period.end)}.")
+    symbol, _vi, _en = _kind(request.kind)
+    if symbol:
+        with db.reader() as s:
+            _check_order(s, request)
+
+
+def _check_order(s, request: ExportRequest) -> None:  # noqa: ANN001
+    """Not dated before a lower number of the year, nor after a higher one (when a number is chosen)."""
+    year, day, number = request.issued_on.year, request.issued_on, request.number
+    rows = select(OutgoingDocument.number, OutgoingDocument.symbol, OutgoingDocument.issued_on).where(
+        OutgoingDocument.year == year, OutgoingDocument.deleted.is_(False))
+    before = s.execute((rows.where(OutgoingDocument.number < number) if number else rows)
+                       .order_by(OutgoingDocument.issued_on.desc(), OutgoingDocument.number.desc()).limit(1)).first()
+    if before is not None and before.issued_on > day:
+        ref = number_ref(before.number, before.symbol)
+        raise KnownError(f"Ngày ban hành {format_vn(day)} trước ngày của số {ref} đã cấp ({format_vn(before.issued_on)})"
+                         f" trong sổ văn bản đi năm {year}: số văn bản cấp theo thứ tự ngày, hãy chọn ngày từ "
+                         f"{format_vn(before.issued_on)} trở đi.",
+                         f"The issue date {format_vn(day)} is before that of number {ref} already taken "
+                         f"({format_vn(before.issued_on)}) in the {year} outgoing register: numbers run in date "
+                         f"order; choose {format_vn(before.issued_on)} or later.")
+    if number:
+        after = s.execute(rows.where(OutgoingDocument.number > number)
+                          .order_by(OutgoingDocument.issued_on, OutgoingDocument.number).limit(1)).first()
+        if after is not None and after.issued_on < day:
+            ref = number_ref(after.number, after.symbol)
+            raise KnownError(f"Ngày ban hành {format_vn(day)} sau ngày của số {ref} ({format_vn(after.issued_on)}) "
+                             f"trong sổ văn bản đi năm {year}: số {number:02d} phải có ngày không muộn hơn.",
+                             f"The issue date {format_vn(day)} is after that of number {ref} "
+                             f"({format_vn(after.issued_on)}) in the {year} outgoing register: number "
+                             f"{number:02d} cannot be dated later.")
+
+
 def build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
     check_request(request)
     doc = _build(db, request, today, number)
@@ -212,6 +259,7 @@ def _reserve(s, request: ExportRequest, symbol: str, title: str) -> OutgoingDocu
     """Take the number in the caller's write transaction: two exports at once get two numbers; only the
     PC that keeps the commune's registers takes one (services/registry.py)."""
     registry.require_registry(s)
+    _check_order(s, request)
     year = request.issued_on.year
     number = request.number or (s.scalar(select(func.max(OutgoingDocument.number))
                                          .where(OutgoingDocument.year == year)) or 0) + 1
@@ -236,6 +284,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)
     check_request(request)
+    check_issued(db, request)
     material = keys.load(sign.passphrase, sign.key_file) if sign and sign.passphrase is not None else None
     person = tokens.open_key(sign.token, db) if sign and sign.token else None  # logged in before a number is taken
     if sign and material is None and person is None:

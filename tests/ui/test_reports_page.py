@@ -218,3 +218,15 @@ def test_the_narrative_follows_the_period_and_the_records(qtbot, bare_db, answer
     assert "6 tháng đầu năm 2025" in page.sections["intro"].toPlainText()
     assert "Hạn chế do người dùng viết." not in page.preview.toPlainText()
     page.runner.shutdown()
+
+
+def test_the_issue_date_is_checked_before_exporting(qtbot, bare_db, shown, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11 §1: the page refuses an issue date before the period's end at once, with nothing numbered."""
+    setup.create_demo(bare_db, today=TODAY)
+    page = _page(qtbot, bare_db)
+    page.out_dir.setText(str(tmp_path / "out"))
+    page.issued.setText("30/05/2026")
+    page.start_export()
+    assert "trước ngày kết thúc kỳ báo cáo (31/05/2026)" in shown[-1] and page.export_button.isEnabled()
+    assert reports.next_number(bare_db, 2026) == 1 and not (tmp_path / "out").exists()
+    page.runner.shutdown()

@@ -439,3 +439,30 @@ def test_zero_is_written_as_the_province_writes_it(db) -> None:  # noqa: ANN001
         "Tính từ ngày 01/01/2026 đến ngày 31/5/2026, đã tiếp 03 lượt với 04 công dân không có đoàn đông người. "
         "Không có lượt tiếp thường xuyên. Tiếp định kỳ, đột xuất của lãnh đạo UBND xã: Tiếp 03 lượt với 04 công "
         "dân không có đoàn đông người.")
+
+
+def test_the_issue_date_is_checked(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11 §1: a period report is not issued before its period's end; a number is not dated before
+    a number already taken that year (nor, chosen by hand, after a higher one). Nothing is numbered."""
+    h1 = reports.resolve_period("petitions", "2026-H1", today=TODAY)
+
+    def export(day: date, number: int | None = None, kind: str = "petitions") -> reports.ExportResult:
+        request = reports.ExportRequest(kind, h1, day, number)
+        return reports.export(demo, request, tmp_path / "out", None, day)
+
+    with pytest.raises(KnownError, match=r"trước ngày kết thúc kỳ báo cáo \(31/05/2026\)") as e:
+        export(date(2026, 5, 30))
+    assert "before the end of the period" in e.value.en
+    assert export(date(2026, 5, 31)).number_ref == "01/BC-UBND"  # the last day of the period is allowed
+    assert export(date(2026, 6, 10), number=5).number_ref == "05/BC-UBND"
+    with pytest.raises(KnownError, match=r"trước ngày của số 05/BC-UBND đã cấp \(10/06/2026\)"):
+        export(date(2026, 6, 9))
+    with pytest.raises(KnownError, match=r"sau ngày của số 05/BC-UBND \(10/06/2026\)"):
+        export(date(2026, 6, 11), number=3)
+    assert export(date(2026, 6, 1), number=3).number_ref == "03/BC-UBND"  # between 01 (31/5) and 05 (10/6)
+    assert export(date(2026, 6, 10)).number_ref == "06/BC-UBND"  # the same day as the last is allowed
+    assert [i.number_ref for i in reports.register(demo, 2026)] == ["06/BC-UBND", "05/BC-UBND", "03/BC-UBND",
+                                                                    "01/BC-UBND"]
+    cli = run_cli(demo.path.parent, "report", "export", "--kind", "papi-6m", "--period", "2026-H1", "--issued",
+                  "2026-05-01", "--out", str(tmp_path / "cli"))
+    assert cli.returncode != 0 and "trước ngày kết thúc kỳ báo cáo" in cli.stderr

@@ -278,6 +278,7 @@ class ReportsPage(QWidget):
     def start_export(self, confirm_passphrase: str | None = None) -> None:
         try:
             request = self.request()
+            reports.check_issued(self.db, request)  # the date at once, before the narrative or a passphrase
             if not self._sync_sections(request):
                 return
             sign = None
