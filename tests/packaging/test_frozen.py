@@ -73,7 +73,7 @@ def test_frozen_reads_registers_and_signs_reports(frozen: Path, tmp_path: Path) 
     assert proc.returncode == 0, proc.stderr
     assert _run(frozen, "--data-dir", str(data), "keys", "create", "--passphrase-env", "PP",
                 PP="mat-khau-xa-2026").returncode == 0
-    proc = _run(frozen, "--data-dir", str(data), "report", "export", "--kind", "petitions", "--period", "2026",
+    proc = _run(frozen, "--data-dir", str(data), "report", "export", "--kind", "petitions", "--period", "2026-H1",
                 "--out", str(tmp_path / "out"), "--sign", "--passphrase-env", "PP", PP="mat-khau-xa-2026")
     assert proc.returncode == 0, proc.stderr
     pdf = next((tmp_path / "out").glob("*.pdf"))

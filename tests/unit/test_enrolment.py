@@ -55,7 +55,7 @@ def test_enrol_then_sign_a_report_with_the_province_certificate(two, tmp_path: P
         installed = enrolment.install(cdb, package, COMMUNE_PASS, root_fpr)
         assert installed.issuer["CN"] == "CA PAPI Tỉnh Sơn La" and installed.subject["UID"] == "03985"
         assert enrolment.enrolled() is not None and len(enrolment.enrolled().recipients) == 2
-        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026", today=TODAY), TODAY)
+        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=TODAY), TODAY)
         result = reports.export(cdb, request, tmp_path / "out", reports.SignOptions(COMMUNE_PASS), TODAY)
         pdf = next(f for f in result.files if f.suffix == ".pdf")
         assert reports.verify(pdf).ok

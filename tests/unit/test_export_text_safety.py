@@ -85,8 +85,8 @@ def hostile_db(bare_db):  # noqa: ANN001, ANN201
                                          ("petitions", "2026"), ("disclosures", "2026"),
                                          ("dialogue-minutes", "2026")])
 def test_every_export_kind_writes_text_as_text(hostile_db, tmp_path: Path, kind: str, period: str) -> None:  # noqa: ANN001
-    request = reports.ExportRequest(kind, reports.resolve_period(kind, period, today=TODAY), TODAY,
-                                    dialogue_id=hostile_db.hostile_dialogue)
+    span = reports.resolve_period(kind, period, today=TODAY)  # a period report is issued after its end
+    request = reports.ExportRequest(kind, span, max(TODAY, span.end), dialogue_id=hostile_db.hostile_dialogue)
     result = reports.export(hostile_db, request, tmp_path / "out", None, TODAY)
     xlsx = next(f for f in result.files if f.suffix == ".xlsx")
     pdf = next(f for f in result.files if f.suffix == ".pdf")

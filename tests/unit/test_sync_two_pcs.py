@@ -92,7 +92,7 @@ def test_numbers_never_collide_between_the_two_pcs(three) -> None:  # noqa: ANN0
     b.add_peer(a.card(root / "a2.card.papi"))
     assert registry.is_registry(a.db) and not registry.is_registry(b.db)
     with at(b.dir):  # the PC that does not keep the outgoing register takes no document number
-        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026", today=date(2026, 6, 5)),
+        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=date(2026, 6, 5)),
                                         date(2026, 6, 5))
         with pytest.raises(KnownError, match="không giữ sổ văn bản đi"):
             reports.export(b.db, request, root / "b-report", None, date(2026, 6, 5))
