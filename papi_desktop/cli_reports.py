@@ -127,7 +127,7 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     from .services import reports
 
-    today = date.today()
+    today = reports.today_vn()  # the day the signature's stamp shows (+07:00)
     period = reports.resolve_period(args.kind, args.period, _day(args.start), _day(args.end), today)
     issued = _day(args.issued) or today
     sign = _sign_options(args) if args.sign else None

@@ -3642,17 +3642,17 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="43"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
@@ -3788,159 +3788,159 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="228"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="226"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="236"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="289"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="291"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="315"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="315"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="318"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="332"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="335"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="336"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="336"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="337"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="337"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="339"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="345"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="347"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="346"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="348"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="356"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="358"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="357"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="359"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="359"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="361"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="361"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="363"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="363"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="365"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="373"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="373"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="374"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="377"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="378"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="378"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="377"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.dates import format_report
+from ..domain.dates import format_vn
 from ..domain.errors import KnownError
 from ..domain.identity import check_cccd, mask
 from ..domain.numbers import count_vn
@@ -312,7 +312,7 @@ def _delegations(c: Counts, classes: set[str] | None = None) -> str:
 def statistics_paragraph(st: ReceptionStats, leaders_of: str = "UBND xã") -> str:
     """The reception paragraph of a six-month or annual report, in the report's own words."""
     t, r, lead = st.total, st.regular, st.leaders
-    since = f"Tính từ ngày {format_report(st.start)} đến ngày {format_report(st.end)}, "
+    since = f"Tính từ ngày {format_vn(st.start)} đến ngày {format_vn(st.end)}, "
     if not t.receptions:  # zero as the province writes it ("không có …"), never "00 lượt với 00 công dân"
         return since + "không có lượt tiếp công dân."
     regular = (f"Tiếp thường xuyên {_n(r.receptions)} lượt với {_n(r.citizens)} công dân "

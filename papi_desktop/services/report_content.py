@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.dates import format_report, format_vn, place_date
+from ..domain.dates import format_vn, place_date
 from ..domain.numbers import count_vn
 from ..exports.document import Appendix, OfficialDoc, Para, Signer, TableBlock
 from ..storage.db import Database
@@ -43,7 +43,7 @@ class ReportContext:
 
     def attached(self, kind: str = "Báo cáo") -> str:
         number = f" số {self.number_ref}" if self.number_ref else ""
-        return f"(Kèm theo {kind}{number} ngày {format_report(self.issued_on)} của UBND {self.unit_lower})"
+        return f"(Kèm theo {kind}{number} ngày {format_vn(self.issued_on)} của UBND {self.unit_lower})"
 
 
 def context(db: Database, start: date, end: date, label: str, period_code: str, issued_on: date,
@@ -63,7 +63,7 @@ RECIPIENTS = ["UBND tỉnh Sơn La (b/c);", "Sở Nội vụ tỉnh Sơn La;", "
 # ---- the PAPI plan report ----
 
 def _evidence(update: progress.UpdateInfo) -> str:
-    docs = [f"{e.doc_ref} ngày {format_report(e.doc_date)}" if e.doc_date else e.doc_ref for e in update.evidence]
+    docs = [f"{e.doc_ref} ngày {format_vn(e.doc_date)}" if e.doc_date else e.doc_ref for e in update.evidence]
     return update.result + (" (" + "; ".join(docs) + ")" if docs else "")
 
 
@@ -127,7 +127,7 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
     out: dict[str, str] = {}
     subject = f"cải thiện, nâng cao Chỉ số Hiệu quả Quản trị và Hành chính công (PAPI) năm {ctx.year}"
     if info is not None and info.doc_number:
-        source = f"Kế hoạch số {info.doc_number}" + (f" ngày {format_report(info.doc_date)}" if info.doc_date else "")
+        source = f"Kế hoạch số {info.doc_number}" + (f" ngày {format_vn(info.doc_date)}" if info.doc_date else "")
         source += (f" của {info.issuer}" if info.issuer else "") + f" về {subject}"
     else:
         source = f"Kế hoạch {subject}"
@@ -177,7 +177,7 @@ def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, 
         heard = (f"tiếp nhận {count_vn(issues)} ý kiến, kiến nghị và trả lời, giải trình tại hội nghị" if issues
                  else "không có ý kiến, kiến nghị")
         texts[1] = [f"- Tổ chức {count_vn(len(held))} hội nghị đối thoại với Nhân dân ("
-                    + "; ".join(format_report(d.held_on) for d in held) + f"), {heard}."]
+                    + "; ".join(format_vn(d.held_on) for d in held) + f"), {heard}."]
     law_from = democracy_law_from()
     if ctx.end >= law_from:  # scored against the law only from the day it took effect
         required = [r for r in compliance.check_year(db, ctx.year, today)
@@ -316,7 +316,7 @@ def dialogue_minutes(db: Database, ctx: ReportContext, dialogue_id: str) -> Offi
     held = date.fromisoformat(str(m["held_on"]))
     attendance = m["attendance"] or {}
     blocks: list = [
-        Para(f"Thời gian bắt đầu: {m['started_at'] or '…'}, ngày {format_report(held)}.", "plain"),
+        Para(f"Thời gian bắt đầu: {m['started_at'] or '…'}, ngày {format_vn(held)}.", "plain"),
         Para(f"Địa điểm: {m['place']}.", "plain"),
         Para(f"Chủ trì: {m['chair']}. Phối hợp: {m['co_organiser']}.", "plain"),
         Para(f"Thư ký: {m['secretary']}.", "plain"),

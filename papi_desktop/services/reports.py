@@ -4,6 +4,7 @@ used twice), the PDF and the Excel file, the signatures, and verification of sig
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import paths
-from ..domain.dates import format_report, format_vn
+from ..domain.dates import format_vn
 from ..domain.errors import KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.report_kinds import KINDS
@@ -27,6 +28,12 @@ from . import dialogues, export_staging, keys, progress, registry, report_conten
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
 
+def today_vn() -> date:
+    """Today in Việt Nam (+07:00), the day a signature's stamp shows: the place-date line and the stamp
+    agree even on a PC whose clock runs in another zone (00:32 on 02/12 here is 17:32 on 01/12 in UTC)."""
+    return dt.datetime.now(signing.VN_TZ).date()
+
+
 @dataclass(frozen=True)
 class Period:
     start: date
@@ -38,13 +45,13 @@ class Period:
 def resolve_period(kind: str, period: str | None = None, start: date | None = None, end: date | None = None,
                    today: date | None = None) -> Period:
     """"2026-H1" / "2026-Y": the province's cut-off windows; "2026-Q1"; "2026"; or an explicit range."""
-    today = today or date.today()
+    today = today or today_vn()
     if start or end:
         if not (start and end):
             raise KnownError("Cần cả ngày bắt đầu và ngày kết thúc.", "Give both the start and the end date.")
         if start > end:
             raise KnownError("Ngày bắt đầu sau ngày kết thúc.", "The start date is after the end date.")
-        return Period(start, end, f"từ ngày {format_report(start)} đến ngày {format_report(end)}", "")
+        return Period(start, end, f"từ ngày {format_vn(start)} đến ngày {format_vn(end)}", "")
     if not period:
         period = f"{today.year}-H1" if kind == "papi-6m" else f"{today.year}-Y" if kind == "papi-year" else str(today.year)
     try:
@@ -279,7 +286,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     is taken, then the files are written. They appear under their final names only all complete and
     signed (export_staging); a failure leaves no file and the number marked withdrawn, and a kill is
     finished or undone at the next start."""
-    today = today or date.today()
+    today = today or today_vn()
     report = progress_reporter or NullProgress()
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)

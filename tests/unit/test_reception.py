@@ -12,7 +12,9 @@ from papi_desktop.services import access
 from papi_desktop.services import reception as rs
 from papi_desktop.storage.models import ChangeLog
 
-SEED002 = ("Tính từ ngày 01/12/2020 đến ngày 31/5/2021, đã tiếp 75 lượt với 167 công dân trong đó có 04 đoàn "
+# Seed 002's words and figures; its dates as the program writes every date of a document, dd/mm/yyyy
+# (issue 11 §1: one way in a document), where the seed has "31/5/2021".
+SEED002 = ("Tính từ ngày 01/12/2020 đến ngày 31/05/2021, đã tiếp 75 lượt với 167 công dân trong đó có 04 đoàn "
            "đông người với 53 công dân. Tiếp thường xuyên 69 lượt với 160 công dân trong đó có 04 đoàn đông người "
            "với 53 công dân đến kiến nghị. Tiếp định kỳ, đột xuất của lãnh đạo UBND tỉnh: Tiếp 06 lượt với 07 "
            "công dân không có đoàn đông người.")

@@ -52,8 +52,8 @@ def test_papi_report_layout_fonts_text_and_signatures(demo, tmp_path: Path) -> N
         assert expected in first, expected
     whole = " ".join(poppler.text(pdf).split())
     for expected in ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Minh", "PHỤ LỤC",
-                     "(Kèm theo Báo cáo số 01/BC-UBND ngày 05/6/2026 của UBND xã Chiềng Sơn)",
-                     "Kế hoạch số 22/KH-UBND ngày 02/3/2026", "đã tiếp 04 lượt với 11 công dân"):
+                     "(Kèm theo Báo cáo số 01/BC-UBND ngày 05/06/2026 của UBND xã Chiềng Sơn)",
+                     "Kế hoạch số 22/KH-UBND ngày 02/03/2026", "đã tiếp 04 lượt với 11 công dân"):
         assert expected in whole, expected
     assert first.split()[0] != "1"  # the first page carries no page number
     assert poppler.run("pdftotext", "-f", "2", "-l", "2", pdf, "-").split()[0] == "2"
@@ -171,7 +171,7 @@ def test_dialogue_minutes_and_disclosure_list(demo, tmp_path: Path) -> None:  # 
                                     dialogue_id=did)
     pdf = reports.export(demo, request, tmp_path / "out", None, TODAY).files[0]
     text = " ".join(poppler.text(pdf).split())
-    for expected in ("BIÊN BẢN", "Số: 01/BB-UBND", "Thời gian bắt đầu: 08:00, ngày 20/5/2026", "Nhân dân: 85 người",
+    for expected in ("BIÊN BẢN", "Số: 01/BB-UBND", "Thời gian bắt đầu: 08:00, ngày 20/05/2026", "Nhân dân: 85 người",
                      "một người dân (ẩn danh), Bản Hin: Đường nội bản xuống cấp", "THƯ KÝ", "CHỦ TRÌ",
                      "Quàng Văn Dũng"):
         assert expected in text, expected
@@ -436,7 +436,7 @@ def test_zero_is_written_as_the_province_writes_it(db) -> None:  # noqa: ANN001
         "chuyển đến các cơ quan có thẩm quyền 02 đơn. Đang giải quyết 03 đơn.")
     st = ReceptionStats(date(2026, 1, 1), date(2026, 5, 31), Counts(3, 4), Counts(0, 0), Counts(3, 4), {})
     assert statistics_paragraph(st) == (
-        "Tính từ ngày 01/01/2026 đến ngày 31/5/2026, đã tiếp 03 lượt với 04 công dân không có đoàn đông người. "
+        "Tính từ ngày 01/01/2026 đến ngày 31/05/2026, đã tiếp 03 lượt với 04 công dân không có đoàn đông người. "
         "Không có lượt tiếp thường xuyên. Tiếp định kỳ, đột xuất của lãnh đạo UBND xã: Tiếp 03 lượt với 04 công "
         "dân không có đoàn đông người.")
 
@@ -466,3 +466,30 @@ def test_the_issue_date_is_checked(demo, tmp_path: Path) -> None:  # noqa: ANN00
     cli = run_cli(demo.path.parent, "report", "export", "--kind", "papi-6m", "--period", "2026-H1", "--issued",
                   "2026-05-01", "--out", str(tmp_path / "cli"))
     assert cli.returncode != 0 and "trước ngày kết thúc kỳ báo cáo" in cli.stderr
+
+
+def test_dates_one_way_and_the_place_date_line_agrees_with_the_stamp(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11 §1: every date of a document's text as dd/mm/yyyy; a signed document is dated by default
+    the day it is signed in +07:00 (the stamp's zone), so the place-date line and the stamp agree."""
+    import datetime as dt
+    import re
+
+    from papi_desktop.domain.dates import place_date
+
+    period = reports.resolve_period("papi-6m", "2026-H1", today=TODAY)
+    doc = reports.build(demo, reports.ExportRequest("papi-6m", period, TODAY), TODAY)
+    text = _body(doc) + "\n".join(str(cell) for t in doc.tables() for row in t.rows for cell in row)
+    from papi_desktop.services import plan
+
+    for task in plan.list_tasks(demo, plan.TaskFilter(plan_id=plan.current_plan(demo, 2026).id), TODAY):
+        for quoted in (task.task, task.output, task.deadline_text):  # the plan's own words, as it wrote them
+            text = text.replace(quoted, "").replace(quoted.splitlines()[0].rstrip(" .;:,") if quoted else "", "")
+    dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", text)
+    assert dates and all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", d) for d in dates), dates
+    today = reports.today_vn()
+    assert today == dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    result = reports.export(demo, reports.ExportRequest("papi-6m", period, today), tmp_path / "out",
+                            reports.SignOptions(PASS))
+    check = reports.verify(result.files[0])
+    assert check.ok and check.signing_time.startswith(today.isoformat()) and check.signing_time.endswith("+07:00")
+    assert place_date("Chiềng Sơn", today) in " ".join(poppler.text(result.files[0]).split())

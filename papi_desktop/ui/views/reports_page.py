@@ -3,7 +3,6 @@ Excel (signed if asked) in a worker with progress; the outgoing register; verify
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -57,7 +56,7 @@ class ReportsPage(QWidget):
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
-        self.today = date.today
+        self.today = reports.today_vn  # +07:00: the day the signature's stamp shows
         lang = current_lang()
         self.kind = QComboBox()
         for code, (_sym, vi, en) in reports.KINDS.items():
@@ -68,6 +67,7 @@ class ReportsPage(QWidget):
         for edit in (self.start, self.end):
             edit.setPlaceholderText("dd/mm/yyyy")
         self.issued = QLineEdit(format_vn(self.today()))
+        self._issued_default = self.issued.text()  # left as proposed: follows the day (a page open past midnight)
         self.number = QSpinBox()
         self.number.setRange(0, 9999)
         self.number.setSpecialValueText(self.tr("tự động"))
@@ -212,14 +212,12 @@ class ReportsPage(QWidget):
             return True
         fresh = reports.prefill(self.db, request, self.today())
         same_period = self._prefilled_for == request.period
+        question = self.tr("Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ "
+                           "khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?\n(Không: giữ "
+                           "nội dung đã sửa.)").replace("%1", request.period.label)
         if self.sections and same_period and fresh == self._prefilled:
             pass
-        elif not self.sections or not self._edited():
-            self._fill_sections(fresh)
-            self._prefilled_for = request.period
-        elif ask(self, self.tr("Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ "
-                               "khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?\n(Không: giữ "
-                               "nội dung đã sửa.)").replace("%1", request.period.label)):
+        elif not self.sections or not self._edited() or ask(self, question):
             self._fill_sections(fresh)
             self._prefilled_for = request.period
         elif same_period:
@@ -277,6 +275,9 @@ class ReportsPage(QWidget):
 
     def start_export(self, confirm_passphrase: str | None = None) -> None:
         try:
+            if self.issued.text() == self._issued_default != format_vn(self.today()):
+                self.issued.setText(format_vn(self.today()))
+                self._issued_default = self.issued.text()
             request = self.request()
             reports.check_issued(self.db, request)  # the date at once, before the narrative or a passphrase
             if not self._sync_sections(request):
