@@ -188,9 +188,9 @@ def test_issued_reports_travel_and_enter_the_incoming_register(world: World, tmp
 
     from papi_desktop.services import incoming, reports
 
-    today = date(2026, 6, 5)
+    today = date(2026, 7, 6)  # a period report is issued on or after its period's end
     with at(world.cdir):
-        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026", today=today), today)
+        request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=today), today)
         issued = reports.export(world.cdb, request, tmp_path / "bao-cao", reports.SignOptions(COMMUNE_PASS), today)
         unsigned = reports.export(world.cdb, request, tmp_path / "bao-cao-2", None, today)
     sent = world.export(tmp_path / "r")
