@@ -59,8 +59,9 @@ def _try_lock(token: str) -> IO[bytes] | None:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             if os.fstat(fh.fileno()).st_ino == os.stat(path).st_ino:
                 return fh
-        except FileNotFoundError:
-            pass  # removed by its owner between our open and our lock: try the new file
+        except FileNotFoundError:  # removed by its owner between our open and our lock: try the new file
+            fh.close()
+            continue
         except OSError:
             fh.close()
             return None

@@ -11,6 +11,8 @@ child, the parent gets rows or a KnownError.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import logging
 import multiprocessing
 import time
@@ -39,10 +41,9 @@ def _limit_resources(limits: ReadLimits) -> None:
     for which, want in ((resource.RLIMIT_AS, limits.memory), (resource.RLIMIT_CPU, int(limits.seconds) + 5)):
         _soft, hard = resource.getrlimit(which)
         value = want if hard == resource.RLIM_INFINITY else min(want, hard)
-        try:
+        # A system that refuses (macOS on RLIMIT_AS) keeps the time limit and the checks.
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(which, (value, hard))
-        except (ValueError, OSError):
-            pass  # a system that refuses (macOS on RLIMIT_AS): the time limit and the checks remain
 
 
 def _child_main(conn, reader: Reader, path: str, limits: ReadLimits) -> None:  # noqa: ANN001
@@ -63,7 +64,7 @@ def _child_main(conn, reader: Reader, path: str, limits: ReadLimits) -> None:  #
             conn.send(("end",))
         conn.send(("done",))
     except (BrokenPipeError, EOFError):
-        pass  # the parent stopped listening (it found its table, or was cancelled)
+        return  # the parent stopped listening (it found its table, or was cancelled)
     except KnownError as exc:
         _send(conn, ("known", exc.vi, exc.en))
     except MemoryError:
@@ -75,10 +76,9 @@ def _child_main(conn, reader: Reader, path: str, limits: ReadLimits) -> None:  #
 
 
 def _send(conn, message: tuple) -> None:  # noqa: ANN001
-    try:
+    # If this fails, the parent sees the child end without a message and reports a crash.
+    with contextlib.suppress(OSError, EOFError, MemoryError):
         conn.send(message)
-    except (OSError, EOFError, MemoryError):
-        pass  # the parent sees the child end without a message and reports a crash
 
 
 class _Child:
@@ -181,8 +181,7 @@ def sheets_in_child(reader: Reader, path: Path, limits: ReadLimits,
                 return
             state["open"] = True
             yield message[1], rows()
-            for _row in rows():
-                pass  # the caller skipped the rest of this sheet
+            collections.deque(rows(), maxlen=0)  # drain what the caller skipped of this sheet
     finally:
         state["open"] = False
         child.stop()
