@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError
 from ..domain.text import fold
+from . import dialect
+from .dialect import FTS_TABLES
 from .models import Base, ChangeLog, Tracked, new_id
 
 STAMP_COLUMNS = frozenset({"row_version", "created_hlc", "updated_hlc", "updated_by"})
@@ -131,9 +133,10 @@ class Origin:
         # Read inside the write transaction (write sessions BEGIN IMMEDIATE): no other writer can take
         # the same number; both lookups are single index probes. The clock also moves past stamps that
         # another process of this installation wrote, so stamps keep the order of the sequence.
-        last_seq, last_hlc = session.connection().exec_driver_sql(
-            "SELECT (SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?), "
-            "(SELECT MAX(hlc) FROM change_log)", (self.node,)).one()
+        conn = session.connection()
+        last_seq, last_hlc = conn.exec_driver_sql(dialect.qmark(
+            conn, "SELECT (SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?), "
+            "(SELECT MAX(hlc) FROM change_log)"), (self.node,)).one()
         if last_hlc:
             clock.observe(last_hlc)
         self._next = (last_seq or 0) + 1
@@ -217,14 +220,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         _log(session, origin, obj, op, before, changed | STAMP_COLUMNS | {"id"})
 
 
-# Tables with an FTS5 index over search_text (migration 0003); new rows are indexed in batches here.
-FTS_TABLES = frozenset({"reception", "petition"})
-
-
 def index_new(session: Session, table: str, ids: list[str]) -> None:
-    session.connection().exec_driver_sql(
-        f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text FROM {table} "
-        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
+    """New rows of a full-text table (FTS_TABLES) into its index, in one statement (storage.dialect)."""
+    dialect.index_search_text(session.connection(), table, ids)
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:
@@ -246,8 +244,9 @@ def install(session_class: type[Session]) -> None:
 
 def executemany(session: Session, table: str, columns: tuple[str, ...] | list[str],
                 rows: list[tuple[Any, ...]]) -> None:
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, rows)
+    conn = session.connection()
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({dialect.marks(conn, len(columns))})"
+    conn.exec_driver_sql(sql, rows)
 
 
 def _bulk_defaults(session: Session, table: Table) -> tuple[dict[str, Any], dict[str, Column[Any]]]:
@@ -280,7 +279,9 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     columns = [c.key for c in table.columns]
     derived = derived_columns(model)
     logged = [k for k in columns if k not in derived]
-    # What SQLAlchemy's SQLite types store: ISO text for dates, 0/1 for booleans.
+    # What SQLAlchemy's SQLite types store: ISO text for dates, 0/1 for booleans (PostgreSQL takes the
+    # ISO text into its date columns, and booleans as they are: storage.dialect.flag).
+    conn = session.connection()
     date_cols = [c.key for c in table.columns if isinstance(c.type, Date)]
     bool_cols = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     constant, per_row = _bulk_defaults(session, table)
@@ -305,10 +306,9 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
             row[key] = bool(flag) if flag is not None else None
         after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
         log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after,
-                         origin.node, origin.take(), origin.txn_id, 0))
+                         origin.node, origin.take(), origin.txn_id, dialect.flag(conn, False)))
         for key in bool_cols:
-            flag = row[key]
-            row[key] = int(flag) if flag is not None else None
+            row[key] = dialect.flag(conn, row[key])
         values.append(tuple(map(row.get, columns)))
     # Driver-level executemany on the session's connection (same transaction): 100,000 rows build
     # no ORM objects and no per-row SQL parameter processing.

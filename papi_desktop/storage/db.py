@@ -1,20 +1,34 @@
-"""Engine, SQLite pragmas and sessions for one database file."""
+"""Engine, pragmas and sessions for one database: a SQLite file (the desktop, a small hub) or a
+PostgreSQL database named by a SQLAlchemy URL (a province server).
+
+Both give the same guarantees to the code above: a write session (Database.session) is one
+transaction that no other writer interleaves with (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction
+advisory lock, READ COMMITTED, so it sees every commit made before it got the lock), readers never
+wait for writers and read one snapshot (SQLite WAL; PostgreSQL REPEATABLE READ), foreign keys are
+enforced, and a writer that waits longer than busy_timeout_ms() gets busy_error().
+
+A PostgreSQL database should be created with ENCODING 'UTF8' (required: migrate refuses another) and
+LC_COLLATE 'C.UTF-8' or 'C', so that ORDER BY on text sorts by code point as SQLite does.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import KnownError
 from ..domain.hlc import HybridLogicalClock
 from . import changelog
+from .dialect import take_writer_lock
 from .models import ChangeLog, LocalSetting
 
 
@@ -34,7 +48,37 @@ def busy_timeout_ms() -> int:
         return 30000
 
 
-def make_engine(path: Path) -> Engine:
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def database_url(target: Path | str | URL) -> URL | None:
+    """target as a server URL (postgresql+psycopg://...), or None for a SQLite file (a path, or a
+    sqlite:/// URL, which means the same file)."""
+    if isinstance(target, Path) or (isinstance(target, str) and not _URL.match(target)):
+        return None
+    url = make_url(target)
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        return None
+    if backend not in ("postgresql", "postgres"):
+        raise KnownError(f"Không hỗ trợ loại cơ sở dữ liệu '{backend}': chỉ SQLite và PostgreSQL.",
+                         f"The database kind '{backend}' is not supported: only SQLite and PostgreSQL.")
+    # psycopg 3 is the driver we depend on (SQLAlchemy's default for postgresql:// is psycopg2).
+    return url.set(drivername="postgresql+psycopg")
+
+
+def sqlite_path(target: Path | str | URL) -> Path:
+    if isinstance(target, str | URL) and (isinstance(target, URL) or _URL.match(target)):
+        return Path(make_url(target).database or "")
+    return Path(target)
+
+
+def make_engine(target: Path | str | URL) -> Engine:
+    """An engine for a SQLite file (path) or a PostgreSQL database (URL)."""
+    url = database_url(target)
+    if url is not None:
+        return _server_engine(url)
+    path = sqlite_path(target)
     timeout_ms = busy_timeout_ms()
     engine = create_engine(
         f"sqlite:///{path}",
@@ -66,8 +110,29 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _server_engine(url: URL) -> Engine:
+    timeout_ms = busy_timeout_ms()
+    # Writers are serialised (Database.session), so a pool of a few connections per process suffices;
+    # pre_ping: a server restarted under a long-running hub costs one failed ping, not a failed request.
+    engine = create_engine(url, pool_pre_ping=True, isolation_level="READ COMMITTED",
+                           connect_args={"connect_timeout": 10})
+
+    @event.listens_for(engine, "connect")
+    def _settings(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.autocommit = True  # a SET outside any transaction: it holds for the connection's life
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET client_encoding = 'UTF8'")
+            # The busy timeout: waiting for the writer lock (or a row another writer holds) ends in
+            # lock_not_available, turned into busy_error() as SQLite's SQLITE_BUSY is.
+            cur.execute(f"SET lock_timeout = {int(timeout_ms)}")
+        dbapi_conn.autocommit = False
+
+    return engine
+
+
 BEGIN_OPTION = "papi_sqlite_begin"
 _IMMEDIATE = {BEGIN_OPTION: "IMMEDIATE"}
+_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def busy_error() -> KnownError:
@@ -78,18 +143,30 @@ def busy_error() -> KnownError:
         "finished. Wait for it to finish and try again; nothing was written.")
 
 
-def _is_busy(exc: OperationalError) -> bool:
+def _is_busy(exc: DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+        return True
     text = str(exc.orig).lower()
     return "locked" in text or "busy" in text
 
 
 class Database:
-    """One open database: engine, session factory, clock, acting user and owning unit."""
+    """One open database: engine, session factory, clock, acting user and owning unit.
 
-    def __init__(self, path: Path, engine: Engine | None = None) -> None:
-        self.path = Path(path)
-        self.engine = engine or make_engine(self.path)
+    target is a SQLite file's path, or a URL: postgresql+psycopg://user:password@host:port/dbname
+    (postgresql:// means the same; sqlite:///path means the file). path is the SQLite file, None on
+    a server."""
+
+    def __init__(self, target: Path | str | URL, engine: Engine | None = None) -> None:
+        url = database_url(target)
+        self.url: URL | None = url
+        self.path: Path | None = None if url is not None else sqlite_path(target)
+        self.engine = engine or make_engine(url if url is not None else self.path)  # type: ignore[arg-type]
         self._factory = sessionmaker(self.engine, class_=PapiSession, expire_on_commit=False)
+        # Readers read one snapshot, as a SQLite read transaction does (no effect on SQLite's engine).
+        reading = self.engine.execution_options(isolation_level="REPEATABLE READ") if url is not None else self.engine
+        self._reading = reading
+        self._read_factory = sessionmaker(reading, class_=PapiSession, expire_on_commit=False)
         self.user = ""
         self.unit_code = ""
         self.clock = HybridLogicalClock(self._node_id())
@@ -104,7 +181,8 @@ class Database:
             if row is not None:
                 return row.value
         with self._factory() as session, session.begin():
-            session.connection(execution_options=_IMMEDIATE)  # two processes starting at once make one id
+            # two processes starting at once make one id
+            take_writer_lock(session.connection(execution_options=_IMMEDIATE))
             row = session.get(LocalSetting, "node_id")
             if row is None:
                 row = LocalSetting(key="node_id", value=uuid.uuid4().hex[:12])
@@ -123,8 +201,8 @@ class Database:
         try:
             with session.begin():
                 try:
-                    session.connection(execution_options=_IMMEDIATE)
-                except OperationalError as exc:
+                    take_writer_lock(session.connection(execution_options=_IMMEDIATE))
+                except (OperationalError, DBAPIError) as exc:
                     if _is_busy(exc):
                         raise busy_error() from None
                     raise
@@ -132,10 +210,15 @@ class Database:
         finally:
             session.close()
 
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql": for the few places that must write different SQL."""
+        return self.engine.dialect.name
+
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session (no commit); cheap for table models."""
-        session = self._factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
+        session = self._read_factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
         try:
             yield session
         finally:
@@ -145,7 +228,7 @@ class Database:
     def connection(self) -> Iterator[Connection]:
         """A pooled connection for read-only SQL where an ORM session would cost more than the query
         (list pages, searches); the read transaction ends when the block does."""
-        with self.engine.connect() as conn:
+        with self._reading.connect() as conn:
             yield conn
 
     def dispose(self) -> None:

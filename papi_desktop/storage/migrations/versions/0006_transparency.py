@@ -8,6 +8,8 @@ Create Date: 2026-11-23 06:57:50.967503
 import sqlalchemy as sa
 from alembic import op
 
+from papi_desktop.storage import dialect
+
 
 revision = '0006'
 down_revision = '0005'
@@ -16,6 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    fk = dialect.fk_options(op.get_bind())  # PostgreSQL: DEFERRABLE INITIALLY IMMEDIATE
     op.create_table('budget_table',
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('stage', sa.String(length=30), nullable=False),
@@ -108,7 +111,7 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['table_id'], ['budget_table.id'], name=op.f('fk_budget_line_table_id_budget_table')),
+    sa.ForeignKeyConstraint(['table_id'], ['budget_table.id'], name=op.f('fk_budget_line_table_id_budget_table'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_budget_line'))
     )
     with op.batch_alter_table('budget_line', schema=None) as batch_op:
@@ -136,8 +139,8 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['budget_table_id'], ['budget_table.id'], name=op.f('fk_posting_budget_table_id_budget_table')),
-    sa.ForeignKeyConstraint(['poverty_review_id'], ['poverty_review.id'], name=op.f('fk_posting_poverty_review_id_poverty_review')),
+    sa.ForeignKeyConstraint(['budget_table_id'], ['budget_table.id'], name=op.f('fk_posting_budget_table_id_budget_table'), **fk),
+    sa.ForeignKeyConstraint(['poverty_review_id'], ['poverty_review.id'], name=op.f('fk_posting_poverty_review_id_poverty_review'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posting'))
     )
     with op.batch_alter_table('posting', schema=None) as batch_op:
@@ -168,7 +171,7 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['review_id'], ['poverty_review.id'], name=op.f('fk_poverty_household_review_id_poverty_review')),
+    sa.ForeignKeyConstraint(['review_id'], ['poverty_review.id'], name=op.f('fk_poverty_household_review_id_poverty_review'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_poverty_household'))
     )
     with op.batch_alter_table('poverty_household', schema=None) as batch_op:
@@ -187,7 +190,7 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_attachment_posting_id_posting')),
+    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_attachment_posting_id_posting'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posting_attachment'))
     )
     with op.batch_alter_table('posting_attachment', schema=None) as batch_op:
@@ -206,7 +209,7 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_channel_posting_id_posting')),
+    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_channel_posting_id_posting'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posting_channel'))
     )
     with op.batch_alter_table('posting_channel', schema=None) as batch_op:
@@ -226,7 +229,7 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_feedback_posting_id_posting')),
+    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_feedback_posting_id_posting'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posting_feedback'))
     )
     with op.batch_alter_table('posting_feedback', schema=None) as batch_op:
@@ -247,8 +250,8 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_place_posting_id_posting')),
-    sa.ForeignKeyConstraint(['village_id'], ['village.id'], name=op.f('fk_posting_place_village_id_village')),
+    sa.ForeignKeyConstraint(['posting_id'], ['posting.id'], name=op.f('fk_posting_place_posting_id_posting'), **fk),
+    sa.ForeignKeyConstraint(['village_id'], ['village.id'], name=op.f('fk_posting_place_village_id_village'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posting_place'))
     )
     with op.batch_alter_table('posting_place', schema=None) as batch_op:
@@ -270,8 +273,8 @@ def upgrade() -> None:
     sa.Column('updated_hlc', sa.String(length=64), nullable=False),
     sa.Column('updated_by', sa.String(length=100), nullable=False),
     sa.Column('deleted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['household_id'], ['poverty_household.id'], name=op.f('fk_poverty_objection_household_id_poverty_household')),
-    sa.ForeignKeyConstraint(['review_id'], ['poverty_review.id'], name=op.f('fk_poverty_objection_review_id_poverty_review')),
+    sa.ForeignKeyConstraint(['household_id'], ['poverty_household.id'], name=op.f('fk_poverty_objection_household_id_poverty_household'), **fk),
+    sa.ForeignKeyConstraint(['review_id'], ['poverty_review.id'], name=op.f('fk_poverty_objection_review_id_poverty_review'), **fk),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_poverty_objection'))
     )
     with op.batch_alter_table('poverty_objection', schema=None) as batch_op:

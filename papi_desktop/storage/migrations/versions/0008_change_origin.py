@@ -17,33 +17,35 @@ from datetime import datetime
 import sqlalchemy as sa
 from alembic import op
 
+from papi_desktop.storage import dialect
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-_NO_UPDATE = ("CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log "
-              "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END")
-_NO_DELETE = ("CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log "
-              "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END")
-
 
 def _drop_triggers() -> None:
-    op.execute("DROP TRIGGER IF EXISTS change_log_no_update")
-    op.execute("DROP TRIGGER IF EXISTS change_log_no_delete")
+    for statement in dialect.drop_append_only_triggers(op.get_bind()):
+        op.execute(statement)
 
 
 def _create_triggers() -> None:
     # Batch mode rebuilds the table, and a rebuilt table has lost its triggers: the guarantee is restored here.
-    op.execute(_NO_UPDATE)
-    op.execute(_NO_DELETE)
+    for statement in dialect.create_append_only_triggers(op.get_bind()):
+        op.execute(statement)
+
+
+def _recreate() -> str:
+    return "auto" if dialect.is_postgresql(op.get_bind()) else "always"
 
 
 def _local_node(conn: sa.Connection) -> str:
     node = conn.exec_driver_sql("SELECT value FROM local_setting WHERE key = 'node_id'").scalar()
     if not node:  # storage.db makes the same kind of id on first open
         node = uuid.uuid4().hex[:12]
-        conn.exec_driver_sql("INSERT INTO local_setting(key, value) VALUES ('node_id', ?)", (node,))
+        conn.exec_driver_sql(dialect.qmark(conn, "INSERT INTO local_setting(key, value) VALUES ('node_id', ?)"),
+                             (node,))
     return node
 
 
@@ -69,9 +71,11 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = _origins(conn, _local_node(conn))
     if rows:
-        conn.exec_driver_sql("UPDATE change_log SET origin_node = ?, origin_seq = ?, txn_id = ? WHERE seq = ?",
-                             rows)
-    with op.batch_alter_table("change_log", recreate="always") as batch_op:
+        conn.exec_driver_sql(dialect.qmark(conn, "UPDATE change_log SET origin_node = ?, origin_seq = ?, "
+                                                 "txn_id = ? WHERE seq = ?"), rows)
+    # SQLite rebuilds the table (it cannot alter a column); PostgreSQL alters in place: a rebuilt
+    # table there would get a new sequence for seq, starting again at 1.
+    with op.batch_alter_table("change_log", recreate=_recreate()) as batch_op:
         batch_op.alter_column("origin_node", existing_type=sa.String(length=32), nullable=False)
         batch_op.alter_column("origin_seq", existing_type=sa.Integer(), nullable=False)
         batch_op.alter_column("txn_id", existing_type=sa.String(length=36), nullable=False)
@@ -82,7 +86,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _drop_triggers()
-    with op.batch_alter_table("change_log", recreate="always") as batch_op:
+    with op.batch_alter_table("change_log", recreate=_recreate()) as batch_op:
         batch_op.drop_constraint("uq_change_log_origin_seq", type_="unique")
         batch_op.drop_column("received")
         batch_op.drop_column("txn_id")

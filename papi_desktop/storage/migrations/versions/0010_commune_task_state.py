@@ -27,6 +27,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
+from papi_desktop.storage import dialect
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -54,13 +56,14 @@ def _tracked() -> list[sa.Column]:
 
 
 def upgrade() -> None:
+    fk = dialect.fk_options(op.get_bind())  # PostgreSQL: DEFERRABLE INITIALLY IMMEDIATE
     op.create_table(
         "task_state", *_tracked(),
         sa.Column("task_id", sa.String(length=36), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["task_id"], ["task.id"], name=op.f("fk_task_state_task_id_task")),
+        sa.ForeignKeyConstraint(["task_id"], ["task.id"], name=op.f("fk_task_state_task_id_task"), **fk),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_task_state")),
         sa.UniqueConstraint("task_id", "unit_code", name="uq_task_state_task_unit"),
     )
@@ -70,7 +73,7 @@ def upgrade() -> None:
         "milestone_state", *_tracked(),
         sa.Column("milestone_id", sa.String(length=36), nullable=False),
         sa.Column("done_on", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(["milestone_id"], ["milestone.id"], name=op.f("fk_milestone_state_milestone_id_milestone")),
+        sa.ForeignKeyConstraint(["milestone_id"], ["milestone.id"], name=op.f("fk_milestone_state_milestone_id_milestone"), **fk),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_milestone_state")),
         sa.UniqueConstraint("milestone_id", "unit_code", name="uq_milestone_state_milestone_unit"),
     )
@@ -82,26 +85,30 @@ def upgrade() -> None:
 
 def _move_values(conn: sa.Connection) -> None:
     mode = conn.exec_driver_sql("SELECT value FROM local_setting WHERE key = 'mode'").scalar()
-    unit = conn.exec_driver_sql("SELECT unit_code FROM commune_profile WHERE deleted = 0 LIMIT 1").scalar()
+    unit = conn.exec_driver_sql("SELECT unit_code FROM commune_profile WHERE deleted = false LIMIT 1").scalar()
     if mode == "province" or not unit:
         return
     tasks = conn.exec_driver_sql(
-        "SELECT id, status, note FROM task WHERE deleted = 0 AND (status != 'not_started' OR note != '')").fetchall()
+        "SELECT id, status, note FROM task WHERE deleted = false AND (status != 'not_started' OR note != '')"
+    ).fetchall()
     milestones = conn.exec_driver_sql(
-        "SELECT id, done_on FROM milestone WHERE deleted = 0 AND done_on IS NOT NULL").fetchall()
+        "SELECT id, done_on FROM milestone WHERE deleted = false AND done_on IS NOT NULL").fetchall()
     if not tasks and not milestones:
         return
     node = conn.exec_driver_sql("SELECT value FROM local_setting WHERE key = 'node_id'").scalar()
     if not node:  # storage.db makes the same kind of id on first open
         node = uuid.uuid4().hex[:12]
-        conn.exec_driver_sql("INSERT INTO local_setting(key, value) VALUES ('node_id', ?)", (node,))
-    seq = conn.exec_driver_sql("SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?", (node,)).scalar() or 0
+        conn.exec_driver_sql(dialect.qmark(conn, "INSERT INTO local_setting(key, value) VALUES ('node_id', ?)"),
+                             (node,))
+    seq = conn.exec_driver_sql(dialect.qmark(conn, "SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?"),
+                               (node,)).scalar() or 0
     last = conn.exec_driver_sql("SELECT MAX(hlc) FROM change_log").scalar() or ""
     millis = max(int(time.time() * 1000), int(last.split("-", 1)[0]) + 1 if last else 0)
     txn, at = str(uuid.uuid4()), datetime.now(UTC).isoformat(timespec="seconds")
     rows = [("task_state", (task_id, {"task_id": task_id, "status": status, "note": note}))
             for task_id, status, note in tasks]
-    rows += [("milestone_state", (milestone_id, {"milestone_id": milestone_id, "done_on": done_on}))
+    # SQLite returns a date as its ISO text, PostgreSQL as a date: the log holds the text.
+    rows += [("milestone_state", (milestone_id, {"milestone_id": milestone_id, "done_on": str(done_on)}))
              for milestone_id, done_on in milestones]
     for counter, (table, (parent, values)) in enumerate(rows):
         record_id = str(uuid.uuid5(_STATE_NAMESPACE, f"{unit}/{parent}"))
@@ -110,13 +117,13 @@ def _move_values(conn: sa.Connection) -> None:
                   "updated_by": "", "deleted": False, **values}
         row = {**stored, "search_text": _fold(values["note"])} if table == "task_state" else stored
         names = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(row.values()))
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({dialect.marks(conn, len(row))})",
+                             tuple(row.values()))
         seq += 1
-        conn.exec_driver_sql(
+        conn.exec_driver_sql(dialect.qmark(conn,
             "INSERT INTO change_log (hlc, unit_code, table_name, record_id, op, row_version, actor, at_utc, "
             "before_json, after_json, origin_node, origin_seq, txn_id, received) "
-            "VALUES (?, ?, ?, ?, 'insert', 1, '', ?, NULL, ?, ?, ?, ?, 0)",
+            "VALUES (?, ?, ?, ?, 'insert', 1, '', ?, NULL, ?, ?, ?, ?, false)"),
             (hlc, unit, table, record_id, at, json.dumps(stored, ensure_ascii=False), node, seq, txn))
 
 
