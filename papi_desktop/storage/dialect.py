@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import JSON, Connection, Select, cast, func, literal, select
 
 POSTGRESQL = "postgresql"
 SQLITE = "sqlite"
@@ -108,7 +108,8 @@ def values_of(bind: Any, values: list[Any]) -> Select[Any]:
     look-up of 10,000 keys is one statement. SQLite: json_each; PostgreSQL: json_array_elements_text
     (the values come back as text, as json_each gives them for strings)."""
     if is_postgresql(bind):
-        return select(func.json_array_elements_text(json.dumps(values)).table_valued("value").c.value)
+        listed = cast(literal(json.dumps(values)), JSON)
+        return select(func.json_array_elements_text(listed).table_valued("value").c.value)
     return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
 
 
