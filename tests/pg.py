@@ -193,3 +193,20 @@ def _main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
+
+
+def open_database(target: Path | str, user: str = "tester"):  # noqa: ANN201 - storage.db.Database
+    """What services.setup.open_database does for the desktop's file, for either kind of target: a
+    SQLite path goes through it unchanged (backups and all); a PostgreSQL URL is upgraded and opened,
+    with the user and the commune of its profile."""
+    from papi_desktop.services import setup  # noqa: PLC0415
+    from papi_desktop.storage import migrate  # noqa: PLC0415
+
+    if isinstance(target, Path):
+        return setup.open_database(target, user=user)
+    db = migrate.open_upgraded(target)
+    db.user = user
+    profile = setup.get_profile(db)
+    if profile:
+        db.unit_code = profile.unit_code
+    return db

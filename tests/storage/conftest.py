@@ -1,6 +1,6 @@
 """The storage tests run on both databases: `bare_db` (and so the shared `db`, a commune set up on it)
 is a migrated SQLite file and a migrated PostgreSQL database in turn (tests/pg.py says where the
-server comes from). A test that is about SQLite itself asks for `sqlite_db`."""
+server comes from)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,10 @@ def bare_db(request: pytest.FixtureRequest, data_dir: Path):
     db.dispose()
 
 
-@pytest.fixture
-def sqlite_db(data_dir: Path):
-    """The desktop's database only: for what is about SQLite itself (pragmas, FTS5, files)."""
-    from papi_desktop.services import setup
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request: pytest.FixtureRequest, data_dir: Path) -> Path | str:
+    """Where a migration test builds its database by hand: the data folder's SQLite file, or a new
+    empty PostgreSQL database (open it with pg.open_database)."""
+    from papi_desktop import paths
 
-    db = setup.open_database(user="tester")
-    setup.setup_commune(db, "03985", chairman_name="Lò Văn Minh")
-    yield db
-    db.dispose()
+    return paths.db_path() if request.param == "sqlite" else request.getfixturevalue("pg_url")

@@ -3,16 +3,14 @@ append-only after batch mode rebuilt the table."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from pg import open_database
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from papi_desktop import paths
-from papi_desktop.services import setup
 from papi_desktop.storage import migrate
 from papi_desktop.storage.db import make_engine
 from papi_desktop.storage.models import Plan
@@ -24,8 +22,8 @@ HISTORY = [("2026-11-20T10:00:00+00:00", "an"), ("2026-11-20T10:00:00+00:00", "a
            ("2026-11-20T10:00:05+00:00", "binh")]  # the same person, later
 
 
-def _at_0007(node_id: str | None) -> None:
-    engine = make_engine(paths.db_path())
+def _at_0007(target: Path | str, node_id: str | None) -> None:
+    engine = make_engine(target)
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -41,57 +39,64 @@ def _at_0007(node_id: str | None) -> None:
     engine.dispose()
 
 
-def _origins() -> list[tuple]:
-    with sqlite3.connect(paths.db_path()) as conn:
-        return conn.execute("SELECT origin_node, origin_seq, txn_id, received FROM change_log ORDER BY seq").fetchall()
-
-
-def test_existing_rows_get_local_origin_sequence_and_transactions(data_dir: Path) -> None:
-    _at_0007("abc123def456")
-    db = setup.open_database(user="an")
+def _origins(target: Path | str) -> list[tuple]:
+    engine = make_engine(target)
     try:
-        rows = _origins()
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT origin_node, origin_seq, txn_id, received FROM change_log ORDER BY seq"))]
+    finally:
+        engine.dispose()
+
+
+def test_existing_rows_get_local_origin_sequence_and_transactions(target: Path | str) -> None:
+    _at_0007(target, "abc123def456")
+    db = open_database(target, user="an")
+    try:
+        rows = _origins(target)
         assert [r[0] for r in rows] == ["abc123def456"] * 5
         assert [r[1] for r in rows] == [1, 2, 3, 4, 5]
-        assert [r[3] for r in rows] == [0] * 5
+        assert [r[3] for r in rows] == [False] * 5
         txns = [r[2] for r in rows]
         assert txns[0] == txns[1] == txns[2] and len({txns[0], txns[3], txns[4]}) == 3
         with db.session() as s:  # the device's sequence goes on from the history
             s.add(Plan(year=2027))
-        assert _origins()[-1][:2] == ("abc123def456", 6)
+        assert _origins(target)[-1][:2] == ("abc123def456", 6)
         with pytest.raises(IntegrityError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text("UPDATE change_log SET origin_seq = origin_seq + 100"))
         with pytest.raises(IntegrityError, match="append-only"), db.engine.begin() as conn:
             conn.execute(text("DELETE FROM change_log WHERE origin_seq = 1"))
-        with pytest.raises(IntegrityError, match="UNIQUE"), db.engine.begin() as conn:
+        with pytest.raises(IntegrityError, match="(?i)unique"), db.engine.begin() as conn:
             conn.execute(text(
                 "INSERT INTO change_log(hlc, unit_code, table_name, record_id, op, row_version, actor, at_utc, "
                 "after_json, origin_node, origin_seq, txn_id, received) VALUES ('h', '', 'plan', 'r9', 'insert', 1, "
-                "'', '', '{}', 'abc123def456', 3, 't', 0)"))
+                "'', '', '{}', 'abc123def456', 3, 't', false)"))
     finally:
         db.dispose()
 
 
-def test_a_log_without_a_node_id_gets_the_one_the_database_then_uses(data_dir: Path) -> None:
-    _at_0007(None)
-    db = setup.open_database()
+def test_a_log_without_a_node_id_gets_the_one_the_database_then_uses(target: Path | str) -> None:
+    _at_0007(target, None)
+    db = open_database(target)
     try:
-        assert {r[0] for r in _origins()} == {db.clock.node}
+        assert {r[0] for r in _origins(target)} == {db.clock.node}
     finally:
         db.dispose()
 
 
-def test_downgrade_keeps_the_log_append_only(data_dir: Path) -> None:
-    _at_0007("abc123def456")
-    setup.open_database().dispose()
-    engine = make_engine(paths.db_path())
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
-    engine.dispose()
-    with sqlite3.connect(paths.db_path()) as conn:
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(change_log)")}
-        assert "origin_seq" not in columns and conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 5
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            conn.execute("DELETE FROM change_log")
+def test_downgrade_keeps_the_log_append_only(target: Path | str) -> None:
+    _at_0007(target, "abc123def456")
+    open_database(target).dispose()
+    engine = make_engine(target)
+    try:
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+        columns = {c["name"] for c in inspect(engine).get_columns("change_log")}
+        with engine.connect() as conn:
+            assert "origin_seq" not in columns and conn.execute(text("SELECT count(*) FROM change_log")).scalar() == 5
+        with pytest.raises(IntegrityError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM change_log"))
+    finally:
+        engine.dispose()

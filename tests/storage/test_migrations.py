@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from pg import open_database
 from sqlalchemy import text
 
 from papi_desktop import paths
@@ -66,6 +67,20 @@ def test_newer_database_is_refused_and_left_alone(data_dir: Path) -> None:
     assert db_file.read_bytes() == before
 
 
+def test_newer_postgresql_database_is_refused_and_left_alone(pg_url: str) -> None:
+    open_database(pg_url).dispose()
+    engine = make_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num='9999_from_the_future'"))
+        with pytest.raises(KnownError) as err:
+            open_database(pg_url)
+        assert "newer" in err.value.en
+        assert migrate.current_revision(engine) == "9999_from_the_future"
+    finally:
+        engine.dispose()
+
+
 def test_foreign_sqlite_file_is_refused(data_dir: Path) -> None:
     with sqlite3.connect(paths.db_path()) as conn:
         conn.execute("CREATE TABLE something_else(x)")
@@ -103,9 +118,9 @@ def test_models_and_migrations_agree(data_dir: Path) -> None:
         db.dispose()
 
 
-def test_existing_commune_keeps_its_profile_through_0006(data_dir: Path) -> None:
+def test_existing_commune_keeps_its_profile_through_0006(target: Path | str) -> None:
     """0006 adds two required columns to commune_profile: existing rows get their defaults."""
-    engine = make_engine(paths.db_path())
+    engine = make_engine(target)
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -113,10 +128,10 @@ def test_existing_commune_keeps_its_profile_through_0006(data_dir: Path) -> None
         conn.execute(text(
             "INSERT INTO commune_profile(id, unit_code, row_version, created_hlc, updated_hlc, updated_by, deleted, "
             "unit_name, unit_type, chairman_name, chairman_title, vice_chairman_name, vice_chairman_title, "
-            "officer_name, officer_title, is_demo) VALUES ('p1', '03985', 1, '', '', '', 0, 'Xã Chiềng Sơn', 'xa', "
-            "'Lò Văn Minh', 'Chủ tịch', '', 'Phó Chủ tịch', '', '', 0)"))
+            "officer_name, officer_title, is_demo) VALUES ('p1', '03985', 1, '', '', '', false, 'Xã Chiềng Sơn', "
+            "'xa', 'Lò Văn Minh', 'Chủ tịch', '', 'Phó Chủ tịch', '', '', false)"))
     engine.dispose()
-    db = setup.open_database()
+    db = open_database(target)
     try:
         profile = setup.get_profile(db)
         assert profile is not None and profile.unit_name == "Xã Chiềng Sơn"
