@@ -1,4 +1,6 @@
-"""SQLite conditions a person can act on, as KnownError: locked, full, read-only, unopenable, I/O, damaged.
+"""Database conditions a person can act on, as KnownError: locked, full, read-only, unopenable, I/O, damaged.
+
+PostgreSQL's (the hub on a server) come by SQLSTATE class instead (server_condition below).
 
 SQLite reports them as sqlite3.OperationalError or DatabaseError, which SQLAlchemy wraps (the sqlite3
 error is its `.orig`). Python 3.11 gives each one `sqlite_errorcode`; the primary code is its low byte
@@ -155,11 +157,74 @@ _BY_CODE: dict[int, Callable[[Path | None], KnownError]] = {
 }
 
 
+def _sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of the psycopg error behind exc, if any (psycopg errors carry .sqlstate; a failed
+    connection has none: "08" then)."""
+    for e in _chain(exc):
+        module = type(e).__module__ or ""
+        if module.startswith("psycopg"):
+            return getattr(e, "sqlstate", None) or ("08000" if type(e).__name__ == "OperationalError" else None)
+    return None
+
+
+def server_busy() -> KnownError:
+    return KnownError(
+        "Máy chủ cơ sở dữ liệu đang bận với một thao tác ghi khác quá lâu; việc vừa làm chưa được ghi. Hãy làm lại "
+        "sau ít phút.",
+        "The database server is held by another write for too long; what you just did was not written. Try again "
+        "in a few minutes.")
+
+
+def server_full() -> KnownError:
+    return KnownError(
+        "Máy chủ cơ sở dữ liệu đã hết chỗ trên đĩa (hoặc hết bộ nhớ); việc vừa làm đã được hủy. Hãy báo người quản "
+        "trị máy chủ giải phóng chỗ trống rồi làm lại.",
+        "The database server is out of disk space (or memory); what you just did was undone. Ask the server's "
+        "administrator to free some space, then try again.")
+
+
+def server_read_only() -> KnownError:
+    return KnownError(
+        "Tài khoản này không được phép ghi vào cơ sở dữ liệu trên máy chủ (hoặc máy chủ chỉ cho đọc); chưa có gì "
+        "được ghi. Hãy nhờ người quản trị máy chủ cấp quyền ghi.",
+        "This account may not write to the database on the server (or the server is read-only); nothing was "
+        "written. Ask the server's administrator for write access.")
+
+
+def server_unreachable() -> KnownError:
+    return KnownError(
+        "Không kết nối được tới máy chủ cơ sở dữ liệu (địa chỉ, mật khẩu, hoặc máy chủ đang tắt hay khởi động "
+        "lại); chưa có gì được ghi. Hãy kiểm tra địa chỉ --db và máy chủ, rồi làm lại.",
+        "The database server cannot be reached (its address, the password, or the server is down or restarting); "
+        "nothing was written. Check the --db address and the server, then try again.")
+
+
+# SQLSTATE (or its two-character class) -> message: https://www.postgresql.org/docs/current/errcodes-appendix.html
+_BY_SQLSTATE: dict[str, Callable[[], KnownError]] = {
+    "55P03": server_busy,  # lock_not_available: lock_timeout, the busy timeout
+    "53": server_full,  # insufficient resources: disk_full, out_of_memory, too_many_connections
+    "25006": server_read_only,  # read_only_sql_transaction (a standby)
+    "42501": server_read_only,  # insufficient_privilege
+    "08": server_unreachable,  # connection exception
+    "28": server_unreachable,  # invalid authorization (wrong password)
+    "57P": server_unreachable,  # operator intervention: the server shut down or restarts
+}
+
+
+def server_condition(exc: BaseException) -> KnownError | None:
+    """The message for a PostgreSQL condition the user can act on, or None."""
+    state = _sqlstate(exc)
+    if state is None:
+        return None
+    make = _BY_SQLSTATE.get(state) or _BY_SQLSTATE.get(state[:3]) or _BY_SQLSTATE.get(state[:2])
+    return make() if make else None
+
+
 def known_error(exc: BaseException, db_path: Path | None = None) -> KnownError | None:
     """The message for a database condition the user can act on, or None (then it is a bug)."""
     err = sqlite_error(exc)
     if err is None:
-        return None
+        return server_condition(exc)
     code = primary_code(err)
     make = _BY_CODE.get(code) if code is not None else None
     return make(db_path) if make else None

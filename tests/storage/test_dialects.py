@@ -10,7 +10,7 @@ from pathlib import Path
 import pg
 import pytest
 from sqlalchemy import MetaData, create_engine, inspect, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
@@ -306,3 +306,30 @@ def test_postgresql_upgrade_is_all_or_nothing(pg_url: str, monkeypatch: pytest.M
         assert inspect(engine).get_table_names() == []
     finally:
         engine.dispose()
+
+
+def test_postgresql_conditions_a_person_can_act_on_are_told_as_such(
+        pg_head_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from papi_desktop.storage import db_errors
+
+    monkeypatch.setenv("PAPI_BUSY_TIMEOUT_MS", "200")
+    holder, waiter = make_engine(pg_head_url), make_engine(pg_head_url)
+    try:
+        with holder.begin() as held, pytest.raises(Exception) as waited, waiter.begin() as conn:  # noqa: PT011
+            dialect.take_writer_lock(held)
+            dialect.take_writer_lock(conn)
+        assert "held by another write" in db_errors.known_error(waited.value).en
+    finally:
+        holder.dispose()
+        waiter.dispose()
+    nowhere = pg.database_url(f"postgresql+psycopg://postgres@/x?host={tmp_path}&port=5432", "papi")
+    with pytest.raises(Exception) as refused:  # noqa: PT011 - whatever psycopg raises, told as unreachable
+        Database(nowhere)
+    assert "cannot be reached" in db_errors.known_error(refused.value).en
+    engine = make_engine(pg_head_url)
+    try:
+        with pytest.raises(ProgrammingError) as bug, engine.begin() as conn:
+            conn.exec_driver_sql("SELECT no_such_column FROM change_log")
+    finally:
+        engine.dispose()
+    assert db_errors.known_error(bug.value) is None  # our own mistake: a bug, not the user's to act on
