@@ -134,6 +134,7 @@ class Origin:
         # the same number; both lookups are single index probes. The clock also moves past stamps that
         # another process of this installation wrote, so stamps keep the order of the sequence.
         conn = session.connection()
+        dialect.take_sequence_lock(conn, self.node)
         last_seq, last_hlc = conn.exec_driver_sql(dialect.qmark(
             conn, "SELECT (SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?), "
             "(SELECT MAX(hlc) FROM change_log)"), (self.node,)).one()

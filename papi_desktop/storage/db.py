@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import KnownError
@@ -190,19 +190,25 @@ class Database:
             return row.value
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, scope: str | None = None) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back everything on any error.
 
         It starts with BEGIN IMMEDIATE, so what it reads to decide (is this row already there? the next
         free number?) and what it writes are one transaction: a second writer in another process waits
         for the first (up to the busy timeout, then busy_error()) and then sees its rows. Never open
-        one inside another in the same thread: the inner one would wait for the outer."""
+        one inside another in the same thread: the inner one would wait for the outer.
+
+        scope (PostgreSQL only; SQLite has one writer whatever it is): a writer that reads to decide
+        only about the records of one scope, e.g. a commune's code for an import of its bundle, runs
+        beside writers of other scopes and waits only for its own scope's and for unscoped writers
+        (storage.dialect.take_writer_lock). What two scopes share must then be guarded by the
+        database itself: unique keys, and the device sequence's lock (changelog.Origin)."""
         session = self._factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
         try:
             with session.begin():
                 try:
-                    take_writer_lock(session.connection(execution_options=_IMMEDIATE))
-                except (OperationalError, DBAPIError) as exc:
+                    take_writer_lock(session.connection(execution_options=_IMMEDIATE), scope)
+                except DBAPIError as exc:
                     if _is_busy(exc):
                         raise busy_error() from None
                     raise

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Select, cast, func, literal, select
+from sqlalchemy.sql.selectable import TableValuedAlias
 
 POSTGRESQL = "postgresql"
 SQLITE = "sqlite"
@@ -30,17 +31,34 @@ def is_postgresql(bind: Any) -> bool:
 
 # --- run time -------------------------------------------------------------------------------------
 
-# PostgreSQL: the one advisory lock every write session takes (per database: keys are scoped to it).
+# PostgreSQL: the advisory lock every write session takes (per database: keys are scoped to it), and
+# the key space of the per-device sequence locks.
 WRITER_LOCK = 0x50415049  # "PAPI"
+SEQUENCE_LOCK = WRITER_LOCK + 1
 
 
-def take_writer_lock(conn: Connection) -> None:
-    """Make conn's transaction this database's only writer until it ends. SQLite: nothing here (the
-    engine's "begin" hook emits BEGIN IMMEDIATE). PostgreSQL: a transaction advisory lock, waited for
-    up to lock_timeout; the statements after it take fresh snapshots (READ COMMITTED), so they see
-    what the previous writer committed."""
-    if is_postgresql(conn):
+def take_writer_lock(conn: Connection, scope: str | None = None) -> None:
+    """Make conn's transaction a writer until it ends. SQLite: nothing here (the engine's "begin" hook
+    emits BEGIN IMMEDIATE: one writer at a time, whatever the scope). PostgreSQL: without a scope,
+    the database's only writer (the writer lock, exclusive); with a scope (a commune's code), the only
+    writer of that scope, beside writers of other scopes and never beside an unscoped one (the writer
+    lock shared, then the scope's lock). Waits up to lock_timeout; the statements after it take fresh
+    snapshots (READ COMMITTED), so they see what the previous writer committed."""
+    if not is_postgresql(conn):
+        return
+    if scope is None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+        return
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({WRITER_LOCK})")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK}, hashtext(%s))", (scope,))
+
+
+def take_sequence_lock(conn: Connection, node: str) -> None:
+    """Before a writer reads the next number of a device's sequence: on PostgreSQL, writers of two
+    scopes may run at once, and the second waits here for the first's commit (then reads past its
+    numbers) instead of taking the same number. SQLite: one writer already; nothing to do."""
+    if is_postgresql(conn):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SEQUENCE_LOCK}, hashtext(%s))", (node,))
 
 
 def qmark(bind: Any, sql: str) -> str:
@@ -103,14 +121,37 @@ def foreign_key_violation(conn: Connection, table: str, ids: Iterable[str] | Non
     return False
 
 
-def values_of(bind: Any, values: list[Any]) -> Select[Any]:
-    """A list as one bound parameter, as a one-column select of `value` (WHERE x IN (...)): a
-    look-up of 10,000 keys is one statement. SQLite: json_each; PostgreSQL: json_array_elements_text
-    (the values come back as text, as json_each gives them for strings)."""
+def listed(bind: Any, values: list[Any]) -> TableValuedAlias:
+    """A list as one bound parameter, as a table of one column `value` (join it, or select from it):
+    a look-up of 10,000 keys is one statement. SQLite: json_each; PostgreSQL:
+    json_array_elements_text (strings come back as text on both)."""
     if is_postgresql(bind):
-        listed = cast(literal(json.dumps(values)), JSON)
-        return select(func.json_array_elements_text(listed).table_valued("value").c.value)
-    return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
+        as_json = cast(literal(json.dumps(values)), JSON)
+        return func.json_array_elements_text(as_json).table_valued("value").alias("listed")
+    return func.json_each(json.dumps(values)).table_valued("value").alias("listed")
+
+
+def values_of(bind: Any, values: list[Any]) -> Select[Any]:
+    """The list as a one-column select, for WHERE x IN (...)."""
+    return select(listed(bind, values).c.value)
+
+
+def listed_sql(bind: Any) -> str:
+    """Driver-level SQL for the same table, its one parameter a JSON array text:
+    'json_each(?)' or 'json_array_elements_text(%s::json)' (alias it: ... AS listed)."""
+    return "json_array_elements_text(%s::json)" if is_postgresql(bind) else "json_each(?)"
+
+
+def update_triggers(conn: Connection, table: str) -> list[str]:
+    """The names of the triggers that fire on an UPDATE of table. SQLite: from sqlite_master (as
+    sync.apply reads it); PostgreSQL: from pg_trigger (the tgtype bit for UPDATE)."""
+    if is_postgresql(conn):
+        return list(conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(%s) AND NOT tgisinternal "
+            "AND (tgtype & 16) <> 0", (table,)).scalars())
+    return list(conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND upper(sql) LIKE '%UPDATE%'",
+        (table,)).scalars())
 
 
 # Tables with a full-text index over search_text (migration 0003). SQLite's FTS5 index is external

@@ -333,3 +333,64 @@ def test_postgresql_conditions_a_person_can_act_on_are_told_as_such(
     finally:
         engine.dispose()
     assert db_errors.known_error(bug.value) is None  # our own mistake: a bug, not the user's to act on
+
+
+def test_listed_values_join_and_update_triggers_read_alike(db: Database) -> None:
+    with db.session() as s:
+        plans = [Plan(year=y) for y in (2026, 2027)]
+        s.add_all(plans)
+    with db.reader() as s:
+        conn = s.connection()
+        table = Plan.__table__
+        names = dialect.listed(conn, [plans[1].id, "none"])
+        joined = select(table.c.year).select_from(names.join(table, table.c.id == names.c.value))
+        assert s.scalars(joined).all() == [2027]
+        raw = f"SELECT t.year FROM {dialect.listed_sql(conn)} AS listed JOIN plan t ON t.id = listed.value"
+        assert conn.exec_driver_sql(raw, (f'["{plans[0].id}"]',)).scalars().all() == [2026]
+        fts = ["reception_fts_au"] if db.dialect == "sqlite" else []  # PostgreSQL's index needs no trigger
+        assert dialect.update_triggers(conn, "reception") == fts
+        assert dialect.update_triggers(conn, "change_log") == ["change_log_no_update"]
+
+
+def test_postgresql_writers_of_two_scopes_run_together_and_share_one_gap_free_sequence(
+        pg_head_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAPI_BUSY_TIMEOUT_MS", "300")
+    one, two = Database(pg_head_url), Database(pg_head_url)
+    try:
+        with one.session(scope="03985") as s:
+            s.connection()
+            with two.session(scope="03986") as other:  # another commune: no wait
+                other.connection()
+            for scope in ("03985", None):  # the same commune, or a writer of everything: waits, gives up
+                with pytest.raises(KnownError), two.session(scope=scope):
+                    pass
+        with one.session() as s, pytest.raises(KnownError), two.session(scope="03986"):
+            s.connection()  # a writer of everything keeps scoped writers out too
+        monkeypatch.setenv("PAPI_BUSY_TIMEOUT_MS", "10000")
+        writers = [Database(pg_head_url) for _ in range(2)]  # two hub processes: one node, one sequence
+        first_flushed, go = threading.Event(), threading.Event()
+
+        def first() -> None:
+            with writers[0].session(scope="03985") as s:
+                s.add(Plan(year=2026))
+                s.flush()
+                first_flushed.set()
+                go.wait(5)
+
+        thread = threading.Thread(target=first)
+        thread.start()
+        try:
+            assert first_flushed.wait(5)
+            threading.Timer(0.3, go.set).start()
+            with writers[1].session(scope="03986") as s:  # runs now, waits for the number at its flush
+                s.add(Plan(year=2027))
+        finally:
+            thread.join()
+            for w in writers:
+                w.dispose()
+        with one.reader() as s:
+            numbers = s.execute(select(ChangeLog.origin_node, ChangeLog.origin_seq).order_by(ChangeLog.seq)).all()
+        assert numbers == [(one.clock.node, 1), (one.clock.node, 2)]
+    finally:
+        one.dispose()
+        two.dispose()
