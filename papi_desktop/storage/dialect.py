@@ -5,6 +5,21 @@ SQL; on SQLite each one emits exactly what the code emitted before PostgreSQL wa
 
 The DDL helpers are called by migrations: what they emit for a revision that has shipped must
 never change (a new schema change is a new revision).
+
+What sync.apply needs on PostgreSQL (checked on a copy of it: an outbox of a commune applied to a
+PostgreSQL database gives the state hash SQLite gives, twice is unchanged, a batch is not refused):
+  - PRAGMA defer_foreign_keys = ON            -> defer_foreign_keys(conn)
+  - PRAGMA foreign_key_check(t)               -> foreign_key_violation(conn, t[, ids])
+  - sqlite_master's UPDATE triggers of t      -> update_triggers(conn, t)
+  - the INSERT into t_fts                     -> index_search_text(conn, t, ids) (nothing on PostgreSQL)
+  - '?' marks in driver SQL                   -> marks(conn, n) / qmark(conn, sql)
+  - the literal 1 for change_log.received     -> true (the same 1 on SQLite)
+  - func.json_each(...) selects and joins     -> values_of(conn, values) / listed(conn, values)
+  - 'json_each(?) AS listed CROSS JOIN t ON'  -> f'{listed_sql(conn)} AS listed JOIN t ON' on
+    PostgreSQL (it has no CROSS JOIN ... ON; SQLite keeps CROSS JOIN, its join-order hint)
+  - after any failed statement a PostgreSQL transaction refuses every other one until ROLLBACK TO
+    a savepoint: each place that catches a database error and goes on writing needs one around
+    the statement (apply's own SAVEPOINT papi_apply already does this for the batch).
 """
 
 from __future__ import annotations
@@ -13,7 +28,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Select, cast, func, literal, select
+from sqlalchemy import ARRAY, Connection, Integer, Select, Text, func, literal, select
 from sqlalchemy.sql.selectable import TableValuedAlias
 
 POSTGRESQL = "postgresql"
@@ -123,11 +138,11 @@ def foreign_key_violation(conn: Connection, table: str, ids: Iterable[str] | Non
 
 def listed(bind: Any, values: list[Any]) -> TableValuedAlias:
     """A list as one bound parameter, as a table of one column `value` (join it, or select from it):
-    a look-up of 10,000 keys is one statement. SQLite: json_each; PostgreSQL:
-    json_array_elements_text (strings come back as text on both)."""
+    a look-up of 10,000 keys is one statement. SQLite: json_each; PostgreSQL: unnest of a typed array
+    (integer[] for a list of ints, else text[]), so `value` compares with the column it is meant for."""
     if is_postgresql(bind):
-        as_json = cast(literal(json.dumps(values)), JSON)
-        return func.json_array_elements_text(as_json).table_valued("value").alias("listed")
+        kind = Integer() if values and all(type(v) is int for v in values) else Text()
+        return func.unnest(literal(list(values), ARRAY(kind))).table_valued("value").render_derived(name="listed")
     return func.json_each(json.dumps(values)).table_valued("value").alias("listed")
 
 

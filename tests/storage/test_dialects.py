@@ -345,6 +345,8 @@ def test_listed_values_join_and_update_triggers_read_alike(db: Database) -> None
         names = dialect.listed(conn, [plans[1].id, "none"])
         joined = select(table.c.year).select_from(names.join(table, table.c.id == names.c.value))
         assert s.scalars(joined).all() == [2027]
+        numbers = dialect.values_of(conn, [2027, 2030])  # integers compare as integers
+        assert s.scalars(select(Plan.year).where(Plan.year.in_(numbers))).all() == [2027]
         raw = f"SELECT t.year FROM {dialect.listed_sql(conn)} AS listed JOIN plan t ON t.id = listed.value"
         assert conn.exec_driver_sql(raw, (f'["{plans[0].id}"]',)).scalars().all() == [2026]
         fts = ["reception_fts_au"] if db.dialect == "sqlite" else []  # PostgreSQL's index needs no trigger
