@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import os
 import re
 import shutil
 import tarfile
+import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -251,12 +253,45 @@ def import_with(db: Database, receiver: Receiver, inputs: list[Path], dry_run: b
             path, exc = parts
             out.append(Summary(path.name, status="rejected", reasons=[(exc.vi, exc.en)], dry_run=dry_run))
         else:
-            out.append(_import_one(db, parts, receiver, dry_run))
+            with _collector_paused():
+                out.append(_import_one(db, parts, receiver, dry_run))
         report.advance()
     if not dry_run:
         out.extend(_release_held(db, receiver))
     report.finish()
     return out
+
+
+class _Collector:
+    """Python's cyclic garbage collector, paused while any thread reads a bundle.
+
+    A bundle of 10,000 changes makes some 50,000 dicts, tuples and Change objects, nearly all kept
+    until its transaction ends: the collector would walk them again and again (a sixth of the import)
+    to find almost nothing (they are freed by reference counting when the import returns). It is on
+    again once the last import running ends, as it was before the first."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.was_enabled = False
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        with self.lock:
+            if self.running == 0:
+                self.was_enabled = gc.isenabled()
+                gc.disable()
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running -= 1
+                if self.running == 0 and self.was_enabled:
+                    gc.enable()
+
+
+_collector_paused = _Collector().paused
 
 
 def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bool, retry: bool = False) -> Summary:
@@ -565,7 +600,8 @@ def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
             kept = Path(row.kept_file)
             if not kept.is_file():
                 continue
-            result = _import_one(db, bundle.bundle_parts(kept), receiver, dry_run=False, retry=True)
+            with _collector_paused():
+                result = _import_one(db, bundle.bundle_parts(kept), receiver, dry_run=False, retry=True)
             if result.status == "applied":
                 progressed = True
                 released.append(result)

@@ -33,7 +33,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, func, insert, select, update
+from sqlalchemy import Column, Connection, Table, UniqueConstraint, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError, KnownError
@@ -123,14 +123,19 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> ApplyResult:
 
 def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyResult:
     clock = session.info["clock"]
+    here = clock.node
     models = tracked_models()
+    shapes: dict[str, _Shape] = {}  # the tables touched
     expected: dict[str, int] = {}
-    touched: set[str] = set()
     result = ApplyResult()
+    conflicts = result.conflicts
+    counts = {"applied": 0, "merged": 0, "superseded": 0}
+    inserted = 0
+    held_of, log = writes.held, writes.log
     latest = ""  # the latest canonical stamp applied (string order is clock order)
     try:
         for change in changes:
-            held = writes.held(change)
+            held = held_of(change)
             if held is not None:
                 if held != change:
                     raise ChangeHeld("fork", change,
@@ -140,34 +145,40 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
                                      "sender may have been restored from an old backup. A person must check")
                 result.unchanged += 1
                 continue
-            if change.origin_node == clock.node:
+            node = change.origin_node
+            if node == here:
                 raise ChangeHeld("own_change", change,
                                  "Thay đổi do chính máy này tạo nhưng máy không còn giữ: máy có thể đã được khôi "
                                  "phục từ bản sao lưu cũ. Cần người kiểm tra",
                                  "A change made on this PC that it no longer holds: it may have been restored from "
                                  "an old backup. A person must check")
-            if change.origin_node not in expected:
-                expected[change.origin_node] = _held_up_to(writes.conn, change.origin_node) + 1
-            if change.origin_seq != expected[change.origin_node]:
+            want = expected.get(node)
+            if want is None:
+                want = _held_up_to(writes.conn, node) + 1
+            if change.origin_seq != want:
                 raise ChangeHeld("gap", change,
-                                 f"Còn thiếu thay đổi số {expected[change.origin_node]} của máy gửi; hãy nhận các "
-                                 "gói trước đó trước",
-                                 f"Change number {expected[change.origin_node]} of that device is missing; import "
-                                 "the earlier bundles first")
-            expected[change.origin_node] += 1
-            model = models.get(change.table_name)
-            if model is None:
-                raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
-                                     f"No such table in this program: {change.table_name}.")
-            outcome = _apply_row(writes, model, change, result.conflicts)
-            setattr(result, outcome, getattr(result, outcome) + 1)
-            result.inserted += outcome == "applied" and change.op == "insert"
-            writes.log(change)
-            if not _CANONICAL(change.hlc):
-                clock.observe(change.hlc)  # raises on a stamp it cannot read, as it did
-            elif change.hlc > latest:  # observed once, at the end
-                latest = change.hlc
-            touched.add(change.table_name)
+                                 f"Còn thiếu thay đổi số {want} của máy gửi; hãy nhận các gói trước đó trước",
+                                 f"Change number {want} of that device is missing; import the earlier bundles "
+                                 "first")
+            expected[node] = want + 1
+            shape = shapes.get(change.table_name)
+            if shape is None:
+                model = models.get(change.table_name)
+                if model is None:
+                    raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
+                                         f"No such table in this program: {change.table_name}.")
+                shape = writes.shape(model)
+            outcome = _apply_row(writes, shape, change, conflicts)
+            shapes[change.table_name] = shape
+            counts[outcome] += 1
+            if outcome == "applied" and change.op == "insert":
+                inserted += 1
+            log(change)
+            hlc = change.hlc
+            if not _CANONICAL(hlc):
+                clock.observe(hlc)  # raises on a stamp it cannot read, as it did
+            elif hlc > latest:  # observed once, at the end
+                latest = hlc
         writes.flush()
     except _Refused:
         raise
@@ -177,8 +188,10 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
     finally:
         if latest:
             clock.observe(latest)
-    for table in sorted(touched):
-        if writes.orphaned(models[table].__table__):  # type: ignore[attr-defined]
+    result.applied, result.merged, result.superseded = counts["applied"], counts["merged"], counts["superseded"]
+    result.inserted = inserted
+    for table in sorted(shapes):
+        if writes.orphaned(shapes[table].table):
             raise ChangeHeld("missing_parent", None,
                              f"Bảng {table}: có bản ghi thuộc về một bản ghi chưa nhận được; hãy nhận các gói trước đó",
                              f"Table {table}: a record belongs to one not received yet; import the earlier bundles")
@@ -214,24 +227,24 @@ def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
     return {key for op, after in rows for key in shape.set_by(op, json.loads(after))}
 
 
-def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts: list[FieldConflict]) -> str:
-    shape = writes.shape(model)
+def _apply_row(writes: _Writes, shape: _Shape, change: Change, conflicts: list[FieldConflict]) -> str:
     table = shape.table
+    record_id = change.record_id
     after = loads(change.after_json)
-    if not shape.columns.issuperset(after) or after.get("id", change.record_id) != change.record_id:
+    if not shape.columns.issuperset(after) or after.get("id", record_id) != record_id:
         unknown = set(after) - shape.columns
         raise ChangeRejected(f"Thay đổi của bảng {table.name} có cột không có trong chương trình này: "
                              f"{', '.join(sorted(unknown)) or 'id'}. Hãy cập nhật chương trình.",
                              f"A change to {table.name} has columns this program lacks: "
                              f"{', '.join(sorted(unknown)) or 'id'}. Update the program.")
     plain = shape.check(after)  # raises what converting the values raises, before the row is read
-    row = writes.row(shape, change.record_id)
+    row = writes.row(shape, record_id)
     if row is None:
         if change.op != "insert":
             raise ChangeHeld("missing_record", change,
                              "Thay đổi của một bản ghi chưa nhận được; hãy nhận các gói trước đó",
                              "A change to a record not received yet; import the earlier bundles")
-        writes.insert(shape, change.record_id, after, plain)
+        writes.insert(shape, record_id, after, plain)
         return "applied"
     # The same record made on two PCs (its id derived from what it is for: the commune's profile, its
     # state of a task): what an insert left at the column's default, it did not set.
@@ -254,9 +267,9 @@ def _apply_row(writes: _Writes, model: type[Tracked], change: Change, conflicts:
             conflicts.append(FieldConflict(change, k, row[k], v, remote_won=True))
     values = {k: v for k, v in values.items() if k not in keep and row[k] != v}
     if derived and values:
-        values["search_text"] = search_text(model, {**row, **values})
+        values["search_text"] = search_text(shape.model, {**row, **values})
     if values:
-        writes.update(shape, change.record_id, values, exact)
+        writes.update(shape, record_id, values, exact)
     if newer:
         return "applied"
     return "merged" if values else "superseded"
@@ -279,8 +292,16 @@ class _Shape:
                 self.types[col.key] = None  # _value raises as it did
             self.bind[col.key] = col.type.dialect_impl(dialect).bind_processor(dialect)
         # Columns whose logged value is not bound as it is: dates (ISO text), booleans, the unknown.
-        self.special = [(k, t) for k, t in self.types.items()
-                        if (t is date or t is bool or t is None) and k not in self.derived]
+        logged = [k for k in self.types if k not in self.derived]
+        self.dates = [k for k in logged if self.types[k] is date]
+        self.flags = [k for k in logged if self.types[k] is bool]
+        self.unknown = [k for k in logged if self.types[k] is None]
+        # What folding an update into an insert must not touch (_Batch._fold).
+        self.unique = frozenset(c.key for con in self.table.constraints if isinstance(con, UniqueConstraint)
+                                for c in con.columns) | frozenset(
+            c.key for index in self.table.indexes if index.unique for c in index.columns) | frozenset(
+            c.key for c in self.table.columns if c.unique)
+        self.not_null = frozenset(c.key for c in self.table.columns if not c.nullable)
         fields = getattr(model, "__search_fields__", ())
         self.plain_search = all(self.types.get(f) is str for f in fields)  # folded from the logged text as is
         # What a column holds when an insert does not set it (logged after images are JSON: dates as text).
@@ -304,18 +325,19 @@ class _Shape:
         """Raise what _value raises on these values; True when each value binds as it was logged (ISO
         dates, true/false): the row can then be written from the logged values themselves."""
         plain = self.derived.isdisjoint(after)
+        get = after.get
         try:
-            for k, kind in self.special:
-                v = after.get(k)
-                if v is None:
-                    continue
-                if kind is date:
-                    if type(v) is not str or date.fromisoformat(v).isoformat() != v:
-                        plain = False
-                elif kind is bool:
-                    if type(v) is not bool:
-                        plain = False
-                else:
+            for k in self.dates:
+                v = get(k)
+                if v is not None and (type(v) is not str or date.fromisoformat(v).isoformat() != v):
+                    plain = False
+            for k in self.flags:
+                v = get(k)
+                if v is not None and type(v) is not bool:
+                    plain = False
+            for k in self.unknown:
+                v = get(k)
+                if v is not None:
                     _value(self.table.c[k], v)
                     plain = False
         except Exception:
@@ -432,8 +454,11 @@ class _Batch(_Writes):
         self.shapes: dict[str, _Shape] = {}
         self.rows: dict[str, dict[str, Any]] = {}  # table -> id -> row, None (no such row) or (logged values,)
         self.runs: dict[str, list[list[Any]]] = {}  # table -> [kind, keys, parameter rows, ids]
+        self.pending: dict[tuple[str, str], tuple[list[Any], int]] = {}  # (table, id) -> its insert, not sent yet
+        self.sent = 0  # flushes so far: an insert's place in a run holds until the next
         self.pending_log: list[tuple[Any, ...]] = []
         self.written: dict[str, set[str]] = {}
+        self.foldable: dict[str, bool] = {}
         try:
             self.logged = self._held(changes)
             self._prefetch(changes)
@@ -445,6 +470,8 @@ class _Batch(_Writes):
         seqs: dict[str, list[int]] = {}
         for change in changes:
             seqs.setdefault(change.origin_node, []).append(change.origin_seq)
+        # A number twice in the batch: the second is held (logged) when it comes; else log needs no note.
+        self.repeats = any(len(set(numbers)) != len(numbers) for numbers in seqs.values())
         found: dict[tuple[str, int], Change] = {}
         columns = [_LOG.c[name] for name in FIELDS]
         for node, numbers in seqs.items():
@@ -465,13 +492,14 @@ class _Batch(_Writes):
         for name, wanted in ids.items():
             table = self.shape(models[name]).table
             rows = self.rows.setdefault(name, {})
-            for row in self.conn.execute(select(table).where(table.c.id.in_(_each(list(wanted))))).mappings():
+            for row in self.conn.execute(select(table).select_from(_joined(table, list(wanted)))).mappings():
                 rows[row["id"]] = dict(row)
             for record_id in wanted:
                 rows.setdefault(record_id, None)
 
     def held(self, change: Change) -> Change | None:
-        return self.logged.get((change.origin_node, change.origin_seq))
+        logged = self.logged
+        return logged.get((change.origin_node, change.origin_seq)) if logged else None
 
     def shape(self, model: type[Tracked]) -> _Shape:
         name = model.__tablename__  # type: ignore[attr-defined]
@@ -487,9 +515,12 @@ class _Batch(_Writes):
         if found is None or type(found) is dict:
             return found
         if type(found) is tuple:  # written here: the same values typed, if that is what a SELECT returns
-            values = shape.new_row(record_id, found[0])
+            after, run, at, sent = found
+            values = shape.new_row(record_id, after)
             if len(values) == len(shape.columns) and shape.values(values)[1]:
                 rows[record_id] = values
+                if sent == self.sent:  # its insert is not sent yet: an update can go into it
+                    self.pending[(shape.table.name, record_id)] = (run, at)
                 return values
         self.flush()
         table = shape.table
@@ -524,9 +555,9 @@ class _Batch(_Writes):
             except Exception as exc:
                 raise _Refused from exc
         run = self._run(name, "insert", keys)
+        self.rows[name][record_id] = (after, run, len(run[2]), self.sent)  # written here, typed when read
         run[2].append(params)
         run[3].append(record_id)
-        self.rows[name][record_id] = (after,)  # written here, typed when read
 
     def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None:
         name = shape.table.name
@@ -534,9 +565,11 @@ class _Batch(_Writes):
             params = shape.bound(values)
         except Exception as exc:
             raise _Refused from exc
-        run = self._run(name, "update", tuple(values))
-        run[2].append((*params, record_id))
-        run[3].append(record_id)
+        slot = self.pending.get((name, record_id))
+        if slot is None or not self._fold(shape, slot, values, params):
+            run = self._run(name, "update", tuple(values))
+            run[2].append((*params, record_id))
+            run[3].append(record_id)
         row = self.rows[name].get(record_id)
         if type(row) is dict and exact:
             row.update(values)
@@ -544,12 +577,55 @@ class _Batch(_Writes):
             self.rows[name].pop(record_id, None)
 
     def log(self, change: Change) -> None:
-        self.pending_log.append((*_FIELDS_OF(change), 1))
-        self.logged[(change.origin_node, change.origin_seq)] = change  # twice in one batch: held the second time
+        self.pending_log.append(_FIELDS_OF(change))
+        if self.repeats:  # twice in one batch: held the second time
+            self.logged[(change.origin_node, change.origin_seq)] = change
+
+    def _fold(self, shape: _Shape, slot: tuple[list[Any], int], values: dict[str, Any], params: tuple[Any, ...]) -> bool:
+        """Write an update of a record inserted by this batch, not sent yet, into that insert's parameters:
+        the row the database ends with is the same, in one statement fewer (and, in a full-text table, no
+        trigger rewriting its index). Only where the database could not tell the two ways apart: no
+        trigger of the table runs on UPDATE but the full-text one, no column of a unique constraint
+        changes (the insert alone could collide, or not), every column is in the insert, and no value
+        replaced is one the insert would be refused for (NULL in a NOT NULL column, a type it cannot bind)."""
+        run, at = slot
+        keys = run[1]
+        if not (shape.unique.isdisjoint(values) and self._update_triggers_only_fts(shape.table.name)):
+            return False
+        row = list(run[2][at])
+        for k, v in zip(values, params, strict=True):
+            try:
+                i = keys.index(k)
+            except ValueError:
+                return False
+            old = row[i]
+            if type(old) not in _BINDABLE or (old is None and k in shape.not_null):
+                return False
+            row[i] = v
+        run[2][at] = tuple(row)
+        return True
+
+    def _update_triggers_only_fts(self, name: str) -> bool:
+        found = self.foldable.get(name)
+        if found is None:
+            triggers = self.conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+                "AND upper(sql) LIKE '%UPDATE%'", (name,)).scalars().all()
+            found = self.foldable[name] = all(t == f"{name}_fts_au" for t in triggers)
+        return found
+
+    def _index(self, name: str, ids: list[str]) -> None:
+        """New rows into the table's full-text index, in the order they were inserted: FTS5 keeps
+        appending to its pending terms while rowids grow, and flushes them for each row that goes back
+        (ids in id order cost it more than twice as much)."""
+        self.conn.exec_driver_sql(
+            f'INSERT INTO "{name}_fts"(rowid, search_text) SELECT t.rowid, t.search_text '
+            f'FROM json_each(?) AS listed CROSS JOIN "{name}" AS t ON t.id = listed.value', (json.dumps(ids),))
 
     def flush(self) -> None:
         runs, log = self.runs, self.pending_log
-        self.runs, self.pending_log = {}, []
+        self.runs, self.pending_log, self.pending = {}, [], {}
+        self.sent += 1
         try:
             for name, table_runs in runs.items():
                 written = self.written.setdefault(name, set())
@@ -564,12 +640,12 @@ class _Batch(_Writes):
                             unindexed.extend(ids)
                     else:
                         if unindexed:  # its trigger updates the index of rows already in it
-                            index_new(self.session, name, unindexed)
+                            self._index(name, unindexed)
                             unindexed = []
                         self.conn.exec_driver_sql(f'UPDATE "{name}" SET {", ".join(q + " = ?" for q in quoted)} '
                                                   "WHERE id = ?", params)
                 if unindexed:
-                    index_new(self.session, name, unindexed)
+                    self._index(name, unindexed)
             if log:
                 self.conn.exec_driver_sql(_LOG_INSERT, log)
         except Exception as exc:
@@ -586,13 +662,13 @@ class _Batch(_Writes):
         try:
             if any(len(fk.constraint.columns) != 1 or not fk.column.primary_key for fk in table.foreign_keys):
                 return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
-            listed = json.dumps(sorted(written))
+            listed = json.dumps(list(written))
             for fk in table.foreign_keys:
                 child, parent = fk.parent.name, fk.column.table.name
                 if self.conn.exec_driver_sql(
-                        f'SELECT 1 FROM "{table.name}" WHERE id IN (SELECT value FROM json_each(?)) '
-                        f'AND "{child}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" '
-                        f'WHERE "{parent}"."{fk.column.name}" = "{table.name}"."{child}") LIMIT 1',
+                        f'SELECT 1 FROM json_each(?) AS listed CROSS JOIN "{table.name}" AS c ON c.id = listed.value '
+                        f'WHERE c."{child}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" AS p '
+                        f'WHERE p."{fk.column.name}" = c."{child}") LIMIT 1',
                         (listed,)).first():
                     return True
         except Exception as exc:
@@ -605,7 +681,15 @@ def _each(values: list[Any]) -> Any:
     return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
 
 
+def _joined(table: Table, ids: list[str]) -> Any:
+    """table's rows with these ids (unique), as json_each joined to the table: one index probe per id,
+    without the sorted list an IN (subquery) builds first (a third of the time for 10,000 ids)."""
+    listed = func.json_each(json.dumps(ids)).table_valued("value").alias("listed")
+    return listed.join(table, table.c.id == listed.c.value)
+
+
+_BINDABLE = frozenset({str, int, float, bool, bytes, type(None)})
 _FIELDS_OF = attrgetter(*FIELDS)
 _CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses
 _LOG_INSERT = (f"INSERT INTO change_log ({', '.join(FIELDS)}, received) "
-               f"VALUES ({', '.join('?' * (len(FIELDS) + 1))})")
+               f"VALUES ({', '.join('?' * len(FIELDS))}, 1)")
