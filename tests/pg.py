@@ -40,8 +40,11 @@ def bin_dir() -> Path | None:
     found = shutil.which("initdb")
     if found and shutil.which("pg_ctl"):
         return Path(found).resolve().parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                      key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0)
+    def version(initdb: str) -> int:
+        name = Path(initdb).parent.parent.name
+        return int(name) if name.isdigit() else 0
+
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=version)
     return Path(versions[-1]).parent if versions else None
 
 
@@ -83,7 +86,8 @@ def start(base: Path | None = None) -> tuple[str, Path]:
 def stop(folder: Path) -> None:
     binaries = bin_dir()
     if binaries is not None and (folder / "data" / "postmaster.pid").exists():
-        _run([str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "-w", "stop"], "pg_ctl stop")
+        _run([str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "-w", "stop"],
+             "pg_ctl stop")
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -101,7 +105,8 @@ def create_database(server_url: str, template: str | None = None) -> str:
     engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+            copy = f' TEMPLATE "{template}"' if template else ""
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{copy}')
     finally:
         engine.dispose()
     return database_url(server_url, name)
@@ -131,7 +136,7 @@ def pg_server() -> Iterator[str]:
         return
     if bin_dir() is None:
         if os.environ.get(REQUIRE_VAR) == "1":
-            pytest.fail(f"PostgreSQL is required ({REQUIRE_VAR}=1) but neither {URL_VAR} nor its binaries exist")
+            pytest.fail(f"PostgreSQL is required ({REQUIRE_VAR}=1): set {URL_VAR} or install its binaries")
         pytest.skip(f"PostgreSQL: set {URL_VAR} or install the postgresql package")
     url, folder = start()
     try:

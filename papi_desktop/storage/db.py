@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import KnownError
@@ -61,8 +61,9 @@ def database_url(target: Path | str | URL) -> URL | None:
     if backend == "sqlite":
         return None
     if backend not in ("postgresql", "postgres"):
-        raise KnownError(f"Không hỗ trợ loại cơ sở dữ liệu '{backend}': chỉ SQLite và PostgreSQL.",
-                         f"The database kind '{backend}' is not supported: only SQLite and PostgreSQL.")
+        raise KnownError(
+            f"Không hỗ trợ loại cơ sở dữ liệu '{backend}': chỉ SQLite và PostgreSQL.",
+            f"The database kind '{backend}' is not supported: only SQLite and PostgreSQL.")
     # psycopg 3 is the driver we depend on (SQLAlchemy's default for postgresql:// is psycopg2).
     return url.set(drivername="postgresql+psycopg")
 
@@ -143,7 +144,7 @@ def busy_error() -> KnownError:
         "finished. Wait for it to finish and try again; nothing was written.")
 
 
-def _is_busy(exc: DBAPIError) -> bool:
+def _is_busy(exc: OperationalError) -> bool:
     if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
         return True
     text = str(exc.orig).lower()
@@ -163,10 +164,10 @@ class Database:
         self.path: Path | None = None if url is not None else sqlite_path(target)
         self.engine = engine or make_engine(url if url is not None else self.path)  # type: ignore[arg-type]
         self._factory = sessionmaker(self.engine, class_=PapiSession, expire_on_commit=False)
-        # Readers read one snapshot, as a SQLite read transaction does (no effect on SQLite's engine).
-        reading = self.engine.execution_options(isolation_level="REPEATABLE READ") if url is not None else self.engine
-        self._reading = reading
-        self._read_factory = sessionmaker(reading, class_=PapiSession, expire_on_commit=False)
+        # PostgreSQL readers read one snapshot, as a SQLite read transaction does.
+        self._reading = (self.engine.execution_options(isolation_level="REPEATABLE READ") if url is not None
+                         else self.engine)
+        self._read_factory = sessionmaker(self._reading, class_=PapiSession, expire_on_commit=False)
         self.user = ""
         self.unit_code = ""
         self.clock = HybridLogicalClock(self._node_id())
@@ -208,7 +209,7 @@ class Database:
             with session.begin():
                 try:
                     take_writer_lock(session.connection(execution_options=_IMMEDIATE), scope)
-                except DBAPIError as exc:
+                except OperationalError as exc:  # psycopg's lock_not_available is one too
                     if _is_busy(exc):
                         raise busy_error() from None
                     raise
@@ -224,7 +225,8 @@ class Database:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session (no commit); cheap for table models."""
-        session = self._read_factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
+        info = {"clock": self.clock, "user": self.user, "unit_code": self.unit_code}
+        session = self._read_factory(info=info)
         try:
             yield session
         finally:

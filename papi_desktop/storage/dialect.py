@@ -142,7 +142,8 @@ def listed(bind: Any, values: list[Any]) -> TableValuedAlias:
     (integer[] for a list of ints, else text[]), so `value` compares with the column it is meant for."""
     if is_postgresql(bind):
         kind = Integer() if values and all(type(v) is int for v in values) else Text()
-        return func.unnest(literal(list(values), ARRAY(kind))).table_valued("value").render_derived(name="listed")
+        array = literal(list(values), ARRAY(kind))
+        return func.unnest(array).table_valued("value").render_derived(name="listed")
     return func.json_each(json.dumps(values)).table_valued("value").alias("listed")
 
 
@@ -165,7 +166,8 @@ def update_triggers(conn: Connection, table: str) -> list[str]:
             "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(%s) AND NOT tgisinternal "
             "AND (tgtype & 16) <> 0", (table,)).scalars())
     return list(conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND upper(sql) LIKE '%UPDATE%'",
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+        "AND upper(sql) LIKE '%UPDATE%'",
         (table,)).scalars())
 
 

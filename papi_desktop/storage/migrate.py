@@ -185,7 +185,7 @@ def open_upgraded(target: Path | str, backup_dir: Path | None = None) -> Databas
     """Open a database brought to head: a SQLite file (backup_dir required: the copy made before an
     upgrade goes there) or a PostgreSQL URL. The caller sets db.user and db.unit_code; services.setup
     does this and more for the desktop."""
-    from .db import Database, database_url, make_engine, sqlite_path  # noqa: PLC0415 - keeps this module light
+    from .db import Database, database_url, make_engine, sqlite_path  # noqa: PLC0415 - keeps migrate light
 
     on_server = database_url(target) is not None
     if not on_server and backup_dir is None:
