@@ -338,7 +338,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         from . import cli_reports
 
         return cli_reports.run(args, lang, _open)
-    if args.command in ("province", "enrol", "sync"):
+    if args.command in ("province", "enrol", "sync", "serve"):
         from . import cli_sync
 
         return cli_sync.run(args, lang, _open)

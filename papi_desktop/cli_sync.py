@@ -88,6 +88,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     down.add_argument("--json", action="store_true")
     st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
     st.add_argument("--json", action="store_true")
+    for name, text in (("push", "xã: gửi dữ liệu lên máy chủ tỉnh qua mạng (commune: send to the hub)"),
+                       ("pull", "xã: nhận biên nhận và bản cập nhật từ máy chủ tỉnh (commune: receipts and updates "
+                                "from the hub)")):
+        net = ssub.add_parser(name, help=text)
+        net.add_argument("--url", help="địa chỉ máy chủ tỉnh, https://… (mặc định: lần trước) (the hub's address)")
+        net.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+        net.add_argument("--json", action="store_true")
+
+    srv = sub.add_parser("serve", help="tỉnh: chạy máy chủ đồng bộ cho các xã (province: run the sync hub)")
+    srv.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (listen address)")
+    srv.add_argument("--port", type=int, default=8443)
+    srv.add_argument("--tls-name", action="append", default=[], metavar="NAME",
+                     help="tên hoặc IP các xã dùng để gọi máy chủ, ghi vào chứng thư TLS (name in the TLS certificate)")
+    srv.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    srv.add_argument("--apply-slots", type=int, default=2, help="số gói áp dụng cùng lúc (bundles applied at once)")
 
 
 def _json(obj: object) -> None:
@@ -97,9 +112,14 @@ def _json(obj: object) -> None:
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     en = lang == "en"
     commune_side = (args.command == "enrol" and args.enrol_command in ("request", "install")) or \
-        (args.command == "sync" and args.sync_command in ("export", "receipt", "peer"))
+        (args.command == "sync" and args.sync_command in ("export", "receipt", "peer", "push", "pull"))
     db = open_db(args, need_profile=commune_side)
     try:
+        if args.command == "serve":
+            from .server import run as server_run
+
+            return server_run.serve(db, _passphrase(args.passphrase_env), args.host, args.port, args.tls_name,
+                                    max(1, args.apply_slots))
         if args.command == "province":
             return _province(db, args, en)
         if args.command == "enrol":
@@ -195,7 +215,7 @@ def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         _print("The province has published no plan yet: it comes with its first update." if en else
                "Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.")
     else:
-        _print_update(update, lang)
+        _print_update(update, "en" if en else "vi")
     return 0
 
 
@@ -262,6 +282,8 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         return 0
     if args.sync_command == "downstream":
         return _downstream(db, args, lang)
+    if args.sync_command in ("push", "pull"):
+        return _network(db, args, lang)
     state = sync.status(db)
     _json(state) if args.json else _print(json.dumps(state, ensure_ascii=False))
     return 0
@@ -270,7 +292,6 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     from .services import downstream
 
-    en = lang == "en"
     passphrase = _passphrase(args.passphrase_env) if args.passphrase_env else None
     result = downstream.apply_downstream(db, args.file, passphrase)
     if args.json:
@@ -296,3 +317,30 @@ def _print_update(result, lang: str) -> None:  # noqa: ANN001 - a downstream.Dow
         _print(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
     for vi, en_text in result.messages:
         _print("  " + (en_text if en else vi))
+
+
+def _network(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
+    from .services import hub_sync
+
+    en = lang == "en"
+    step = hub_sync.push if args.sync_command == "push" else hub_sync.pull
+    result = step(db, _passphrase(args.passphrase_env), args.url)
+    if args.json:
+        _json(result.as_json())
+        return 0 if result.sent is None or result.sent.get("status") in ("applied", "unchanged") else 1
+    if args.sync_command == "push":
+        if result.nothing_to_send:
+            _print("Nothing to send: the province has everything." if en else "Không có gì cần gửi: tỉnh đã nhận đủ.")
+        elif result.sent is not None:
+            status = str(result.sent.get("status", ""))
+            _print(("Sent: " if en else "Đã gửi: ") + _STATUS.get(status, (status, status))[en]
+                   + (f" ({result.sent_bytes} bytes)" if en else f" ({result.sent_bytes} byte)"))
+            for vi, en_text in result.sent.get("reasons") or []:  # type: ignore[union-attr]
+                _print("  " + str(en_text if en else vi))
+    if result.receipts:
+        _print((f"Receipts read: {result.receipts}" if en else f"Đã đọc {result.receipts} biên nhận."))
+    for update in result.updates:
+        _print(("Update applied: version " if en else "Đã áp dụng bản cập nhật phiên bản ") + str(update.get("version")))
+    if args.sync_command == "pull" and not result.updates and not result.receipts:
+        _print("Nothing new from the province." if en else "Không có gì mới từ tỉnh.")
+    return 0 if result.sent is None or result.sent.get("status") in ("applied", "unchanged") else 1

@@ -28,12 +28,12 @@ from .. import __version__, paths
 from ..domain.errors import KnownError
 from ..exports import signing
 from ..storage.db import Database
-from ..storage.models import ChangeLog, LocalSetting, Plan, PlanSection, Task
+from ..storage.models import ChangeLog, Plan, PlanSection, Task
 from ..storage.sync_state import Ack, Enrolment, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
-from . import downstream_files, downstream_plan, enrolment, keys, province, reference, setup
+from . import downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup
 from .sync import PROVINCE
 from .sync_import import queue_conflicts
 
@@ -51,17 +51,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _setting(s: Session, key: str) -> str | None:
-    row = s.get(LocalSetting, key)
-    return row.value if row is not None else None
-
-
-def _put(s: Session, key: str, value: str) -> None:
-    row = s.get(LocalSetting, key)
-    if row is None:
-        s.add(LocalSetting(key=key, value=value))
-    else:
-        row.value = value
+_setting, _put = local_settings.get, local_settings.put
 
 
 def _bad(vi: str, en: str) -> KnownError:
@@ -77,20 +67,38 @@ def published_dir() -> Path:
 
 def latest_published() -> list[Path]:
     """The parts of the newest update kept, in order (none before the first publish)."""
+    return published_parts(newest_published_version())
+
+
+def _published() -> list[tuple[int, Path]]:
     folder = published_dir()
-    found = [(int(m[1]), p) for p in folder.iterdir() if (m := _PUBLISHED.match(p.name))] if folder.is_dir() else []
-    if not found:
-        return []
-    newest = max(v for v, _p in found)
-    return sorted(p for v, p in found if v == newest)
+    return [(int(m[1]), p) for p in folder.iterdir() if (m := _PUBLISHED.match(p.name))] if folder.is_dir() else []
+
+
+def published_parts(version: int) -> list[Path]:
+    """The parts of one published version, in order (none if it was never published)."""
+    return sorted(p for v, p in _published() if v == version)
+
+
+def newest_published_version() -> int:
+    return max((v for v, _p in _published()), default=0)
+
+
+def accepted_version(db: Database) -> int:
+    """The version this PC applied last (0 before the first)."""
+    with db.reader() as s:
+        value = _setting(s, ACCEPTED_KEY)
+    return int(value) if value else 0
+
+
+def is_published_name(name: str) -> bool:
+    return _PUBLISHED.match(name) is not None
 
 
 def _next_version(s: Session) -> int:
     """One past the highest ever published, by the counter or by the copies kept: a database restored
     from an older backup must not hand out a number the communes already hold."""
-    folder = published_dir()
-    kept = [int(m[1]) for p in folder.iterdir() if (m := _PUBLISHED.match(p.name))] if folder.is_dir() else []
-    return max([int(_setting(s, PUBLISHED_KEY) or 0), *kept]) + 1
+    return max(int(_setting(s, PUBLISHED_KEY) or 0), newest_published_version()) + 1
 
 
 def _own_changes(s: Session, node: str) -> list[Change]:

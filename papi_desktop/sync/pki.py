@@ -175,3 +175,45 @@ def check_commune_cert(cert: object, ca_cert: object, unit_code: str, crl: objec
         if entry is not None and entry.revocation_date_utc <= at:
             raise KnownError(f"Chứng thư của “{who}” đã bị tỉnh thu hồi ngày {entry.revocation_date_utc:%d/%m/%Y}.",
                              f"The certificate of “{who}” was revoked on {entry.revocation_date_utc:%d/%m/%Y}.")
+
+
+HUB_DAYS = 397  # browsers' and TLS stacks' limit for a server certificate
+
+
+def issue_server(ca: KeyMaterial, names: list[str], now: dt.datetime | None = None) -> KeyMaterial:
+    """The hub's TLS certificate (EC P-256), for its host names and IP addresses: communes trust the
+    province root only, so the province issues this itself."""
+    import ipaddress  # noqa: PLC0415
+
+    from cryptography.hazmat.primitives import hashes  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: PLC0415
+
+    x509 = _x509()
+    if not names:
+        raise KnownError("Cần ít nhất một tên máy chủ hoặc địa chỉ IP.", "At least one host name or IP address is needed.")
+    alt: list[object] = []
+    for name in names:
+        try:
+            alt.append(x509.IPAddress(ipaddress.ip_address(name)))
+        except ValueError:
+            alt.append(x509.DNSName(name))
+    now = now or dt.datetime.now(dt.UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    ca_ski = ca.cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value  # type: ignore[attr-defined]
+    end = min(now + dt.timedelta(days=HUB_DAYS), ca.cert.not_valid_after_utc)  # type: ignore[attr-defined]
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+                                     x509.NameAttribute(NameOID.COMMON_NAME, names[0])]))
+            .issuer_name(ca.cert.subject).public_key(key.public_key())  # type: ignore[attr-defined]
+            .serial_number(x509.random_serial_number()).not_valid_before(now - SKEW).not_valid_after(end)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.SubjectAlternativeName(alt), critical=False)  # type: ignore[arg-type]
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski), critical=False)
+            .sign(ca.key, hashes.SHA384()))  # type: ignore[arg-type]
+    return KeyMaterial(key, cert, [ca.cert])
