@@ -24,6 +24,9 @@ class TableBlock:
     sheet: str = ""  # the Excel sheet's name
     title: str = ""  # a caption above the table
     font_size: float = 12
+    # Headers over several columns, as (first, last, title) with 0-based columns: Mẫu 03/TCD puts
+    # "Hướng xử lý" over Thụ lý, Hướng dẫn and Chuyển đơn.
+    header_groups: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 Block = Para | TableBlock
