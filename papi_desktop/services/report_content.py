@@ -4,13 +4,17 @@ minutes of a dialogue. Always Vietnamese; the narrative is prefilled and editabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import select
 
 from ..domain.dates import format_vn, place_date
 from ..domain.numbers import count_vn
 from ..exports.document import Appendix, OfficialDoc, Para, Signer, TableBlock
 from ..storage.db import Database
+from ..storage.models import PlanSection
 from . import compliance, dialogues, petitions, plan, progress, reception, reference, setup
 from .postings import period_label
 
@@ -231,12 +235,14 @@ def _appendix_table(db: Database, plan_id: str, ctx: ReportContext, today: date)
     results = progress.results_by_task(db, plan_id, _periods(ctx))
     tasks = plan.list_tasks(db, plan.TaskFilter(plan_id=plan_id), as_of(ctx, today))
     roman = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+    written = _section_titles(db, plan_id)
     for dim in reference.dimensions():
         own = [t for t in tasks if t.dimension == dim.number]
         if not own:
             continue
         sections.add(len(rows_out))
-        rows_out.append([roman[dim.number - 1], f"Nội dung “{dim.name_vi}”", "", "", "", ""])
+        numeral, title = written.get(dim.number, ("", ""))
+        rows_out.append([numeral or roman[dim.number - 1], title or f"Nội dung “{dim.name_vi}”", "", "", "", ""])
         for t in own:
             done = [_evidence(u) for u in results.get(t.id, [])]
             result = "Kết quả: " + (" ".join(done) if done else "chưa có kết quả trong kỳ.")
@@ -244,6 +250,15 @@ def _appendix_table(db: Database, plan_id: str, ctx: ReportContext, today: date)
     return TableBlock(["TT", "Nhiệm vụ cụ thể", "Sản phẩm đầu ra", "Cơ quan chủ trì", "Cơ quan phối hợp",
                        "Thời gian hoàn thành"], rows_out, [5, 44, 17, 13, 13, 12], section_rows=sections,
                       sheet="Phụ lục kết quả", font_size=11)
+
+
+def _section_titles(db: Database, plan_id: str) -> dict[int, tuple[str, str]]:
+    """Each dimension's numeral and title as the source plan wrote them (“Công khai, minh bạch trong
+    hoạch định chính sách”, not the index's own name): the appendix repeats the plan's table."""
+    with db.reader() as s:
+        found = s.execute(select(PlanSection.dimension, PlanSection.numeral, PlanSection.title).where(
+            PlanSection.plan_id == plan_id, PlanSection.deleted.is_(False))).all()
+    return {dim: (numeral.strip(), " ".join(title.split())) for dim, numeral, title in found}
 
 
 # ---- registers ----
@@ -257,7 +272,8 @@ def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
     table = TableBlock(["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn",
                         "Số người", "Cơ quan đã giải quyết", "Thụ lý", "Hướng dẫn", "Chuyển đơn",
                         "Theo dõi kết quả giải quyết", "Ghi chú"], rows, [4, 8, 14, 9, 17, 7, 4.5, 8, 3.5, 7, 7, 8, 11],
-                       numeric={0, 6}, sheet="Sổ tiếp công dân", font_size=9)
+                       numeric={0, 6}, sheet="Sổ tiếp công dân", font_size=9,
+                       header_groups=[(8, 10, "Hướng xử lý")])  # Mẫu 03/TCD's columns 9–11
     return OfficialDoc(ctx.issuer_lines, "", place_date(ctx.place, ctx.issued_on), "SỔ TIẾP CÔNG DÂN",
                        f"Mẫu số 03/TCD — {ctx.label}", [table], [ctx.signer()], [], landscape=True,
                        file_stem=f"so_tiep_cong_dan_{ctx.start:%Y%m%d}_{ctx.end:%Y%m%d}")
@@ -309,19 +325,34 @@ def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialD
                        file_stem=f"danh_muc_cong_khai_{ctx.start:%Y%m%d}_{ctx.end:%Y%m%d}")
 
 
+_CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{1,2})?\s*(?:phút|p|')?\s*$", re.IGNORECASE)
+
+
+def minute_time(clock: str, day: date) -> str:
+    """A time as a minute words it (Nghị định 30/2020, Mẫu 1.9): "08 giờ 00 phút, ngày 20 tháng 5 năm
+    2026" from "08:00", "8h" or "8 giờ 30"; a clock it cannot read is kept as typed, a missing one left
+    for the pen ("… giờ … phút")."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)  # as the place-and-date line
+    on = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    m = _CLOCK.match(clock or "")
+    if m and int(m[1]) < 24 and int(m[2] or 0) < 60:
+        return f"{int(m[1]):02d} giờ {int(m[2] or 0):02d} phút, {on}"
+    return f"{clock.strip()}, {on}" if clock.strip() else f"… giờ … phút, {on}"
+
+
 def dialogue_minutes(db: Database, ctx: ReportContext, dialogue_id: str) -> OfficialDoc:
     """Biên bản (Nghị định 30/2020, Mẫu 1.9): time, place, who attended, who chaired and kept the minutes,
     every opinion and the answer given, the commitments, the end; the secretary and the chair sign."""
     m = dialogues.minutes_data(db, dialogue_id)
     held = date.fromisoformat(str(m["held_on"]))
     attendance = m["attendance"] or {}
-    blocks: list = [
-        Para(f"Thời gian bắt đầu: {m['started_at'] or '…'}, ngày {format_vn(held)}.", "plain"),
+    blocks: list = [  # in Mẫu 1.9's order
+        Para(f"Thời gian bắt đầu: {minute_time(str(m['started_at'] or ''), held)}.", "plain"),
         Para(f"Địa điểm: {m['place']}.", "plain"),
-        Para(f"Chủ trì: {m['chair']}. Phối hợp: {m['co_organiser']}.", "plain"),
-        Para(f"Thư ký: {m['secretary']}.", "plain"),
         Para("Thành phần tham dự: " + ("; ".join(f"{k}: {count_vn(v)} người" for k, v in attendance.items())
                                        or "(không ghi)") + ".", "plain"),
+        Para(f"Chủ trì: {m['chair']}. Phối hợp: {m['co_organiser']}.", "plain"),
+        Para(f"Thư ký: {m['secretary']}.", "plain"),
     ]
     if m["topics"]:
         blocks.append(Para(f"Chủ đề: {m['topics']}", "plain"))
@@ -335,8 +366,8 @@ def dialogue_minutes(db: Database, ctx: ReportContext, dialogue_id: str) -> Offi
         for c in issue["commitments"]:
             due = f", hạn {format_vn(date.fromisoformat(c['due']))}" if c["due"] else ""
             blocks.append(Para(f"Cam kết: {c['content']} — {c['owner']}{due}.", "plain"))
-    blocks.append(Para(f"Hội nghị kết thúc vào {m['ended_at'] or '…'} cùng ngày. Biên bản đã được đọc lại cho "
-                       "những người dự hội nghị nghe và thống nhất.", "plain"))
+    blocks.append(Para("Biên bản đã được đọc lại cho những người dự hội nghị nghe và thống nhất.", "plain"))
+    blocks.append(Para(f"Hội nghị kết thúc vào {minute_time(str(m['ended_at'] or ''), held)}./.", "plain"))
     return OfficialDoc(ctx.issuer_lines, ctx.number_text, place_date(ctx.place, held), "BIÊN BẢN",
                        str(m["title"]) or "Hội nghị đối thoại với Nhân dân", blocks,
                        [Signer(["THƯ KÝ"], str(m["secretary"])), Signer(["CHỦ TRÌ"], str(m["chair"]))],
