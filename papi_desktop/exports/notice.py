@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import fonts
+from .pdf_doc import header_rule, wrap_text
 
 
 @dataclass
@@ -34,6 +35,9 @@ class NoticeData:
     table_title: str = ""
     signer_title: list[str] = field(default_factory=lambda: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
     signer_name: str = ""
+    # ô 3 of Nghị định 30/2020: the notice is numbered in the outgoing register when it is signed, so
+    # the number is left for the clerk's pen, as on any document printed before it is numbered
+    number: str = "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/TB-UBND"  # no-break spaces: kept
 
 
 def _nfc(text: str) -> str:
@@ -44,6 +48,26 @@ def _p(text: str) -> str:
     return escape(_nfc(text)).replace("\n", "<br/>")
 
 
+def _lines(text: str, width: float, font: str, size: float) -> str:
+    """A cell's text broken into lines that fit its column (a date range is cut after its dash)."""
+    return "<br/>".join(escape(line) for line in wrap_text(_nfc(text), font, size, width))
+
+
+def _fit_widths(t: NoticeTable, width: float, measure, family: str,  # noqa: ANN001
+                size: float, pad: float) -> list[float]:
+    """The relative widths scaled to the page, each column at least as wide as its header's longest
+    word and its numbers ("STT" was cut into "ST" and "T"); what that takes comes from the widest."""
+    widths = [w * width / sum(t.widths) for w in t.widths]
+    for c, h in enumerate(t.headers):
+        words = str(h).split() + ([str(r[c]) for r in t.rows if c < len(r)] if c in t.numeric else [])
+        least = max((measure(_nfc(w), family + "-Bold", size) for w in words), default=0) + 2 * pad + 1
+        if widths[c] < least:
+            widest = max(range(len(widths)), key=lambda i: widths[i])
+            widths[widest] -= least - widths[c]
+            widths[c] = least
+    return widths
+
+
 def write_notice(data: NoticeData, target: Path, paper: str = "A4") -> Path:
     """Write the PDF atomically (a temporary file renamed): a failed export leaves no half file."""
     from reportlab.lib import colors  # noqa: PLC0415
@@ -51,7 +75,9 @@ def write_notice(data: NoticeData, target: Path, paper: str = "A4") -> Path:
     from reportlab.lib.pagesizes import A3, A4  # noqa: PLC0415
     from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
     from reportlab.lib.units import mm  # noqa: PLC0415
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415
     from reportlab.platypus import (  # noqa: PLC0415
+        CondPageBreak,
         KeepTogether,
         LongTable,
         Paragraph,
@@ -82,52 +108,73 @@ def write_notice(data: NoticeData, target: Path, paper: str = "A4") -> Path:
     left, right = 30 * mm, 15 * mm
     width = size[0] - left - right
     small = 12 if paper == "A4" else 16  # the header blocks: 12–13 pt on A4 (Nghị định 30/2020)
+    left_w, right_w = width * 0.4, width * 0.6
+    bold = family + "-Bold"
+    issuer_style = style("h1", alignment=TA_CENTER, fontName=bold, fontSize=small, leading=small * 1.25)
+    national_style = style("h2", alignment=TA_CENTER, fontName=bold, fontSize=small, leading=small * 1.25)
+    motto_style = style("h3", alignment=TA_CENTER, fontName=bold, fontSize=small + 1, leading=(small + 1) * 1.25)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    # The issuing body and the national title each with the rule under it (ô 1 and 2), then the number
+    # and the place-and-date line on one line (ô 3 and 4), as Nghị định 30/2020 lays out every document.
+    issuer = [Paragraph("<br/>".join(_p(x) for x in data.issuer_lines), issuer_style),
+              header_rule(stringWidth(_nfc(data.issuer_lines[-1]), bold, small) * 0.4, left_w)]
+    national = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", national_style), Paragraph(motto, motto_style),
+                header_rule(stringWidth(motto, bold, small + 1), right_w)]
     header = Table([
-        [Paragraph("<br/>".join(_p(x) for x in data.issuer_lines[:-1]) + "<br/><b>" + _p(data.issuer_lines[-1])
-                   + "</b>", style("h1", alignment=TA_CENTER, fontSize=small, leading=small * 1.25)),
-         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br/><b>Độc lập - Tự do - Hạnh phúc</b>",
-                   style("h2", alignment=TA_CENTER, fontSize=small, leading=small * 1.25))],
-        ["", Paragraph(_p(data.place_date), style("pd", alignment=TA_CENTER, fontName=family + "-Italic",
-                                                  fontSize=small))],
-    ], colWidths=[width * 0.38, width * 0.62])
+        [issuer, national],
+        [Paragraph(_p(data.number), style("no", alignment=TA_CENTER, fontSize=small + 1)),
+         Paragraph(_p(data.place_date), style("pd", alignment=TA_CENTER, fontName=family + "-Italic",
+                                              fontSize=small + 1))],
+    ], colWidths=[left_w, right_w])
     # FONTNAME everywhere: an empty cell is drawn in the table's default font (Helvetica, not embedded).
-    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 1), (-1, 1), 8),
-                                ("FONTNAME", (0, 0), (-1, -1), family)]))
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 1), (-1, 1), 4),
+                                ("FONTNAME", (0, 0), (-1, -1), family), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story: list = [header, Spacer(1, base), Paragraph(_p(data.title), style("t", alignment=TA_CENTER,
                                                                             fontName=family + "-Bold",
                                                                             fontSize=base + 5, leading=(base + 5) * 1.3)),
                    Paragraph(_p(data.subject), center_bold), Spacer(1, base * 0.6)]
     story.extend(Paragraph(_p(text), body) for text in data.paragraphs)
+    pad = 4
     if data.table is not None:
         t = data.table
-        if data.table_title:
-            story.append(Paragraph(_p(data.table_title), center_bold))
-            story.append(Spacer(1, base * 0.3))
-        scale = width / sum(t.widths)
-        rows = [[Paragraph(_p(h), cell_head) for h in t.headers]]
+        widths = _fit_widths(t, width, stringWidth, family, cell, pad)
+        heads = [Paragraph(_lines(h, widths[c] - 2 * pad, bold, cell), cell_head) for c, h in enumerate(t.headers)]
+        rows = [heads]
         for r_idx, row in enumerate(t.rows):
+            font = bold if r_idx in t.bold_rows else family
             cells = []
             for c_idx, value in enumerate(row):
-                text = _p(value)
+                text = _lines(value, widths[c_idx] - 2 * pad, font, cell)  # no word through the border
                 if r_idx in t.bold_rows:
                     text = f"<b>{text}</b>"
                 cells.append(Paragraph(text, cell_right if c_idx in t.numeric else cell_style))
             rows.append(cells)
-        table = LongTable(rows, colWidths=[w * scale for w in t.widths], repeatRows=1)
-        table.setStyle(TableStyle([
+        table_style = TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("FONTNAME", (0, 0), (-1, -1), family),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        story.extend([table, Spacer(1, base * 0.6)])
-    for text in (data.period, data.places, data.feedback):
-        story.append(Paragraph(_p(text), strong))
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ])
+        head: list = []
+        if data.table_title:
+            head = [Paragraph(_p(data.table_title), center_bold), Spacer(1, base * 0.3)]
+        # The title stays on the page of the table's header and first row: never a page's last line.
+        start = Table(rows[:2], colWidths=widths)
+        start.setStyle(table_style)
+        need = sum(f.wrap(width, 1e9)[1] for f in [*head, start])
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(table_style)
+        story.extend([CondPageBreak(need), *head, table, Spacer(1, base * 0.6)])
+    closing = [Paragraph(_p(text), strong) for text in (data.period, data.places, data.feedback)]
+    story.extend(closing[:-1])
     signature = [Paragraph("<br/>".join(f"<b>{_p(x)}</b>" for x in data.signer_title), center),
                  Spacer(1, base * 3.5), Paragraph(f"<b>{_p(data.signer_name)}</b>", center)]
     sign_table = Table([["", signature]], colWidths=[width * 0.45, width * 0.55],
                        style=[("FONTNAME", (0, 0), (-1, -1), family)])
-    story.append(KeepTogether([Spacer(1, base * 0.6), sign_table]))
+    # The signature never stands alone on a page: it goes with the last paragraph (where to send feedback).
+    story.append(KeepTogether([closing[-1], Spacer(1, base * 0.6), sign_table]))
 
     def page_number(canvas, doc) -> None:  # noqa: ANN001
         if doc.page > 1:  # the first page is not numbered (Nghị định 30/2020)
