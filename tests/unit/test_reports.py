@@ -171,7 +171,7 @@ def test_dialogue_minutes_and_disclosure_list(demo, tmp_path: Path) -> None:  # 
                                     dialogue_id=did)
     pdf = reports.export(demo, request, tmp_path / "out", None, TODAY).files[0]
     text = " ".join(poppler.text(pdf).split())
-    for expected in ("BIÊN BẢN", "Số: 01/BB-UBND", "Thời gian bắt đầu: 08:00, ngày 20/05/2026", "Nhân dân: 85 người",
+    for expected in ("BIÊN BẢN", "Số: 01/BB-UBND", "Thời gian bắt đầu: 08 giờ 00 phút, ngày 20 tháng 5 năm 2026", "Nhân dân: 85 người",
                      "một người dân (ẩn danh), Bản Hin: Đường nội bản xuống cấp", "THƯ KÝ", "CHỦ TRÌ",
                      "Quàng Văn Dũng"):
         assert expected in text, expected
