@@ -22,6 +22,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"PAPI Desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (data folder)")
+    parser.add_argument("--db", metavar="URL", default=os.environ.get("PAPI_DB_URL") or None,
+                        help="cơ sở dữ liệu PostgreSQL của máy chủ tỉnh, postgresql://… (mặc định: tệp SQLite trong "
+                             "thư mục dữ liệu) (the province hub's PostgreSQL database)")
     parser.add_argument("--lang", choices=["vi", "en"], default=None, help="ngôn ngữ thông báo (message language)")
     parser.add_argument("--demo", action="store_true",
                         help="mở xã mẫu trong thư mục dữ liệu riêng (open the demo commune in its own data folder)")
@@ -86,7 +89,7 @@ def _print(text: str) -> None:
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
     from .services import export_staging, setup
 
-    db = setup.open_database()
+    db = setup.open_database(getattr(args, "db", None))
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     if recovered:
         sys.stderr.write(f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị gián đoạn. "

@@ -32,6 +32,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     ren.add_argument("--years", type=int, default=None, help="số năm hiệu lực (years of validity)")
     ren.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
     ren.add_argument("--json", action="store_true")
+    hub = psub.add_parser("hub-url", help="địa chỉ máy chủ tỉnh ghi vào gói đăng ký và bản cập nhật gửi các xã "
+                          "(the hub address given to the communes)")
+    hub.add_argument("url", nargs="?", help="https://tên-máy:cổng; chuỗi rỗng để thôi (\"\" to stop)")
     pub = psub.add_parser("publish", help="phát hành bản cập nhật cho các xã: kế hoạch, dữ liệu tham chiếu, danh sách "
                           "thu hồi (publish the update for the communes)")
     pub.add_argument("--out", type=Path, required=True)
@@ -148,6 +151,10 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
 
         path = downstream.publish(db, _passphrase(args.passphrase_env), args.out, args.reference)
         _json({"file": str(path)}) if args.json else _print(str(path))
+        return 0
+    if args.province_command == "hub-url":
+        url = province.hub_url(db) if args.url is None else province.set_hub_url(db, args.url)
+        _print(url or ("(none)" if en else "(chưa có)"))
         return 0
     if args.province_command == "renew":
         from .services import downstream

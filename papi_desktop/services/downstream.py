@@ -168,6 +168,8 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
                       "created_at_utc": now.isoformat(timespec="seconds"),
                       "expires_at_utc": (now + dt.timedelta(days=EXPIRY_DAYS)).isoformat(timespec="seconds"),
                       "program": __version__}
+            if province.hub_url(db):
+                header["hub_url"] = province.hub_url(db)  # a moved hub reaches every commune with the update
             stem = f"papi-downstream-{province.PROVINCE_CODE}-v{version:05d}"
             parts, _manifest = bundle.write_bundle(Path(out_dir), stem, header, members, office, [])
             try:
@@ -305,6 +307,8 @@ def apply_downstream(db: Database, path: Path, passphrase: str | None = None) ->
                 _put(s, ORIGIN_KEY, changes[0].origin_node)
             _put(s, ACCEPTED_KEY, str(version))
             _put(s, DIGEST_KEY, opened.digest)
+            if enrolment._hub_url(manifest.get("hub_url")):  # noqa: SLF001
+                _put(s, enrolment.HUB_URL_KEY, enrolment._hub_url(manifest.get("hub_url")))  # noqa: SLF001
             s.flush()
             summary.reference = files.commit()
             summary.crl_updated = files.replace(downstream_files.crl_path(), crl_der)

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import fold
-from ..storage.models import Indicator, IndicatorValue, Milestone, Plan, PlanSection, ProgressUpdate, Task
+from ..storage.models import Indicator, IndicatorValue, Plan, PlanSection, ProgressUpdate, Task
 from . import task_state
 from .common import tombstone
 from .plan_import import _task_keys

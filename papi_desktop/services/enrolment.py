@@ -21,7 +21,6 @@ from ..domain.errors import KnownError
 from ..exports import signing
 from ..exports.signing import KeyMaterial
 from ..storage.db import Database
-from ..storage.models import LocalSetting
 from ..sync import bundle, envelope, pki
 from . import keys, province, setup
 
@@ -114,6 +113,8 @@ def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Pat
     stem = out.name[:-len(bundle.SUFFIX)] if out.name.endswith(bundle.SUFFIX) else out.name
     header = {"kind": "enrolment", "commune": info.unit_code, "device": info.device,
               "province_root": province.fingerprint(ca.cert)}
+    if province.hub_url(db):
+        header["hub_url"] = province.hub_url(db)  # the same root certifies the hub's TLS
     parts, _manifest = bundle.write_bundle(out.parent, stem, header, members, office, [])
     province.record_issue(db, info.unit_code, info.device, info.recipient, cert)
     return parts[0]
@@ -128,9 +129,11 @@ class Package:
     cert: object
     root: object
     members: dict[str, bytes]
+    hub_url: str = ""
 
 
 UPDATE_PREFIX = "downstream/"
+HUB_URL_KEY = "hub_url"  # where this PC syncs over the network (services/hub_sync)
 
 
 def read_package(path: Path) -> Package:
@@ -151,7 +154,18 @@ def read_package(path: Path) -> Package:
     unit = str(opened.manifest.get("commune", ""))
     pki.check_commune_cert(cert, root, unit)
     return Package(unit, str(opened.manifest.get("device", "")), province.fingerprint(root),
-                   signing.name_parts(root.subject), cert, root, opened.members)
+                   signing.name_parts(root.subject), cert, root, opened.members,
+                   _hub_url(opened.manifest.get("hub_url")))
+
+
+def _hub_url(value: object) -> str:
+    """The hub address a signed package or update gives, or "" when it gives none or a malformed one."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        return province.valid_hub_url(value)
+    except KnownError:
+        return ""
 
 
 def _carried_root(parts: list[Path]) -> bytes:
@@ -223,12 +237,12 @@ def install(db: Database, package: Package, passphrase: str, confirmed_fingerpri
         signing.atomic_write(folder / PROVINCE_ESCROW, package.members["escrow-age.pub"])
     pki.load_crl(package.members["province.crl"], package.root)
     signing.atomic_write(folder / PROVINCE_CRL, package.members["province.crl"])
+    from . import local_settings  # noqa: PLC0415
+
     with db.session() as s:
-        row = s.get(LocalSetting, ENROLLED_KEY)
-        if row is None:
-            s.add(LocalSetting(key=ENROLLED_KEY, value=package.root_fingerprint))
-        else:
-            row.value = package.root_fingerprint
+        local_settings.put(s, ENROLLED_KEY, package.root_fingerprint)
+        if package.hub_url:
+            local_settings.put(s, HUB_URL_KEY, package.hub_url)
     pending_path.unlink()
     return installed
 

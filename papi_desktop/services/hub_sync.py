@@ -24,9 +24,9 @@ from ..storage.db import Database
 from ..storage.sync_state import BundleOut
 from ..sync import bundle
 from ..sync.http_client import HubClient, HubRefused
-from . import downstream, enrolment, keys, local_settings, sync
+from . import downstream, enrolment, keys, local_settings, province, sync
 
-URL_KEY, LAST_PUSH_KEY, LAST_PULL_KEY = "hub_url", "hub_last_push_at", "hub_last_pull_at"
+URL_KEY, LAST_PUSH_KEY, LAST_PULL_KEY = enrolment.HUB_URL_KEY, "hub_last_push_at", "hub_last_pull_at"
 MAX_UPDATE_BYTES = 256 * 1024 * 1024
 
 
@@ -43,15 +43,19 @@ _set, _get = local_settings.write, local_settings.read
 
 
 def hub_url(db: Database, given: str | None = None) -> str:
-    """The address given, else the last one used."""
+    """The address given, else the one the province gave (enrolment package, update) or used last."""
     url = (given or _get(db, URL_KEY)).strip()
     if not url:
-        raise KnownError("Chưa có địa chỉ máy chủ tỉnh (--url https://…).",
-                         "No hub address yet (--url https://…).")
-    if not url.startswith("https://"):
-        raise KnownError("Địa chỉ máy chủ tỉnh phải bắt đầu bằng https://.", "The hub address must start with "
-                         "https://.")
-    return url
+        raise KnownError("Chưa có địa chỉ máy chủ tỉnh: tỉnh ghi nó trong gói đăng ký hoặc bản cập nhật, hoặc "
+                         "ghi --url https://….", "No hub address yet: the province gives it in the enrolment "
+                         "package or an update, or give --url https://….")
+    return province.valid_hub_url(url)
+
+
+def _remember(db: Database, address: str) -> None:
+    """The address that worked, kept for next time unless the province gave one (its word wins)."""
+    if not _get(db, URL_KEY):
+        _set(db, URL_KEY, address)
 
 
 def _client(url: str, passphrase: str, **kw: object) -> HubClient:
@@ -156,7 +160,7 @@ def push(db: Database, passphrase: str, url: str | None = None, client: HubClien
                 if _read_receipt(db, base64.b64decode(receipt)):
                     result.receipts += 1
         _tidy_outbox(db)
-        _set(db, URL_KEY, address)
+        _remember(db, address)
         _set(db, LAST_PUSH_KEY, _now())
         return result
     finally:
@@ -201,7 +205,7 @@ def pull(db: Database, passphrase: str, url: str | None = None, client: HubClien
             result.updates.append(applied.as_json())
             if downstream.accepted_version(db) <= held:
                 break  # it did not move on (refused or unchanged): asking again would loop
-        _set(db, URL_KEY, address)
+        _remember(db, address)
         _set(db, LAST_PULL_KEY, _now())
         return result
     finally:

@@ -207,3 +207,41 @@ def certificate_of(db: Database, cert: object) -> Enrolment | None:
     with db.reader() as s:
         return s.scalar(select(Enrolment).where(Enrolment.serial == format(cert.serial_number, "x")))  # type: ignore[attr-defined]
 
+
+
+HUB_URL_KEY = "hub_public_url"
+
+
+def valid_hub_url(url: str) -> str:
+    """An https:// address with a host (what a commune PC will call)."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    url = url.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+        parts = None
+    if parts is None or parts.scheme != "https" or not parts.hostname or not port_ok or parts.query or \
+            parts.fragment or len(url) > 200:
+        raise KnownError("Địa chỉ máy chủ tỉnh phải có dạng https://tên-máy:cổng.",
+                         "The hub address must look like https://host:port.")
+    return url
+
+
+def hub_url(db: Database) -> str:
+    """The hub address the province gives its communes ("" when it runs none)."""
+    with db.reader() as s:
+        row = s.get(LocalSetting, HUB_URL_KEY)
+        return row.value if row is not None else ""
+
+
+def set_hub_url(db: Database, url: str) -> str:
+    """Carried from now on in every enrolment package and every update ("" to stop giving one)."""
+    from . import local_settings  # noqa: PLC0415
+
+    require()
+    value = valid_hub_url(url) if url.strip() else ""
+    local_settings.write(db, HUB_URL_KEY, value)
+    return value

@@ -16,7 +16,6 @@ them, possibly not for rows that arrived by sync out of creation order.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any
 

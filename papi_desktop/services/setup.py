@@ -42,17 +42,24 @@ class Profile:
     has_portal: bool = False
 
 
-def open_database(db_path: Path | None = None, backups_dir: Path | None = None, user: str | None = None) -> Database:
-    """Integrity check, back up and migrate, then open. Raises KnownError with a clear message."""
-    db_path = Path(db_path or paths.db_path())
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(db_path)
-    try:
-        migrate.upgrade(engine, db_path, Path(backups_dir or paths.backups_dir()))
-    except Exception:
-        engine.dispose()
-        raise
-    db = Database(db_path, engine)
+def open_database(db_path: Path | str | None = None, backups_dir: Path | None = None,
+                  user: str | None = None) -> Database:
+    """Integrity check, back up and migrate, then open. Raises KnownError with a clear message.
+    db_path may also be a PostgreSQL URL (a province hub's database), upgraded in one transaction."""
+    from ..storage.db import database_url  # noqa: PLC0415
+
+    if db_path is not None and database_url(db_path) is not None:
+        db = migrate.open_upgraded(db_path)
+    else:
+        db_path = Path(db_path or paths.db_path())
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(db_path)
+        try:
+            migrate.upgrade(engine, db_path, Path(backups_dir or paths.backups_dir()))
+        except Exception:
+            engine.dispose()
+            raise
+        db = Database(db_path, engine)
     db.user = user or _os_user()
     profile = get_profile(db)
     if profile:

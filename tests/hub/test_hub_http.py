@@ -319,3 +319,31 @@ def test_access_log_has_no_personal_data(world) -> None:  # noqa: ANN001
     assert lines and {"method", "path", "status", "bytes_in", "ms", "client"} <= set(lines[0])
     for name in ("Lò Văn Pọm", "014203000111", "Cầm Thị Hoa", "Quàng Văn Sơn"):
         assert name not in text
+
+
+def test_the_province_gives_its_hub_address_in_packages_and_updates(world) -> None:  # noqa: ANN001
+    hub, prov, b, root = world["hub"], world["prov"], world["b"], world["root"]
+    with at(prov.dir):
+        from papi_desktop.services import province
+
+        with pytest.raises(Exception, match="https://"):
+            province.set_hub_url(prov.db, "http://plain.example:80")
+        province.set_hub_url(prov.db, hub.url + "/")
+        downstream.publish(prov.db, PASS, root / "pub-url")
+    with at(b.dir):
+        from papi_desktop.services import local_settings
+
+        local_settings.write(b.db, hub_sync.URL_KEY, "")
+    proxy = CuttingProxy(hub.port)  # another address to the same hub: the one this pull used
+    try:
+        assert _pull(b, proxy.url).updates  # the update carries the province's address…
+    finally:
+        proxy.close()
+    with at(b.dir):
+        assert hub_sync.last_sync(b.db)["url"] == hub.url
+    b.add_visit("Lường Thị Mai")
+    assert _push(b, None).sent["status"] == "applied"  # …so the next sync needs none given
+    c = Commune(root / "pc-c", prov, demo=False, unit="03664")  # enrolled now: the package carries it
+    with at(c.dir):
+        assert hub_sync.hub_url(c.db) == hub.url
+    assert _push(c, None).sent["status"] == "applied"
