@@ -638,6 +638,9 @@ def _stored_manifest(db: Database, bundle_id: str) -> str | None:
 def _write_receipt_file(first_part: Path, receipt: bytes) -> str:
     """Beside the bundle, on the same stick: the commune takes it home."""
     target = first_part.parent / (bundle.stem_of(first_part) + ".receipt" + bundle.SUFFIX)
+    with contextlib.suppress(OSError):
+        if target.read_bytes() == receipt:  # the same bundle read again: its receipt lies there already
+            return str(target)
     try:
         signing.atomic_write(target, receipt)
         return str(target)

@@ -108,11 +108,20 @@ def apply_changes(session: Session, changes: Iterable[Change]) -> ApplyResult:
     changes = list(changes)
     conn.exec_driver_sql("SAVEPOINT papi_apply")
     try:
+        batch = None
         try:
-            result = _apply(session, changes, _Batch(session, conn, changes))
+            batch = _Batch(session, conn, changes, assume_new=True)
+            result = _apply(session, changes, batch)
         except _Refused:
             conn.exec_driver_sql("ROLLBACK TO papi_apply")
-            result = _apply(session, changes, _OneByOne(session, conn))
+            result = None
+            if batch is not None and batch.assumed_wrongly():  # a record the batch took as new is there
+                try:
+                    result = _apply(session, changes, _Batch(session, conn, changes, assume_new=False))
+                except _Refused:
+                    conn.exec_driver_sql("ROLLBACK TO papi_apply")
+            if result is None:
+                result = _apply(session, changes, _OneByOne(session, conn))
     except BaseException:
         with contextlib.suppress(Exception):
             conn.exec_driver_sql("RELEASE papi_apply")
@@ -131,11 +140,11 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
     conflicts = result.conflicts
     counts = {"applied": 0, "merged": 0, "superseded": 0}
     inserted = 0
-    held_of, log = writes.held, writes.log
+    held_of, log, may_hold = writes.held, writes.log, writes.may_hold
     latest = ""  # the latest canonical stamp applied (string order is clock order)
     try:
         for change in changes:
-            held = held_of(change)
+            held = held_of(change) if may_hold else None
             if held is not None:
                 if held != change:
                     raise ChangeHeld("fork", change,
@@ -281,6 +290,7 @@ class _Shape:
     def __init__(self, model: type[Tracked], dialect: Any) -> None:
         self.model = model
         self.table: Table = model.__table__  # type: ignore[attr-defined]
+        self.name: str = self.table.name
         self.columns = frozenset(self.table.c.keys())
         self.derived = derived_columns(model)
         self.types: dict[str, type | None] = {}
@@ -389,6 +399,7 @@ class _Refused(Exception):
 
 class _Writes:
     conn: Connection
+    may_hold = True  # a change may be held already (else held() need not be asked)
 
     def held(self, change: Change) -> Change | None: ...
     def shape(self, model: type[Tracked]) -> _Shape: ...
@@ -442,6 +453,7 @@ class _OneByOne(_Writes):
 
 
 _UNREAD = object()
+_STALE = object()
 
 
 class _Batch(_Writes):
@@ -449,14 +461,19 @@ class _Batch(_Writes):
     table) and kept as written, writes go out per table in runs of one statement shape. Anything that
     reads the database (an older change's later edits) flushes first."""
 
-    def __init__(self, session: Session, conn: Connection, changes: list[Change]) -> None:
+    def __init__(self, session: Session, conn: Connection, changes: list[Change], assume_new: bool) -> None:
         self.session, self.conn = session, conn
+        self.changes, self.assume_new = changes, assume_new
         self.shapes: dict[str, _Shape] = {}
-        self.rows: dict[str, dict[str, Any]] = {}  # table -> id -> row, None (no such row) or (logged values,)
+        # table -> id -> the row as read (dict), None (not there), (logged values, run, place, flushes) for
+        # one inserted here, or _STALE (read again when needed); an id not in it is unread (with assume_new,
+        # taken as new: it is the record of an insert).
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.looked_up: dict[str, set[str]] = {}
         self.runs: dict[str, list[list[Any]]] = {}  # table -> [kind, keys, parameter rows, ids]
         self.pending: dict[tuple[str, str], tuple[list[Any], int]] = {}  # (table, id) -> its insert, not sent yet
         self.sent = 0  # flushes so far: an insert's place in a run holds until the next
-        self.pending_log: list[tuple[Any, ...]] = []
+        self.pending_log: list[Change] = []
         self.written: dict[str, set[str]] = {}
         self.foldable: dict[str, bool] = {}
         try:
@@ -464,12 +481,19 @@ class _Batch(_Writes):
             self._prefetch(changes)
         except Exception as exc:
             raise _Refused from exc
+        self.may_hold = bool(self.logged) or self.repeats
+        if not self.repeats:  # nothing to note per change: the log is the list itself
+            self.log = self.pending_log.append  # type: ignore[method-assign]
 
     def _held(self, changes: list[Change]) -> dict[tuple[str, int], Change]:
         """The logged changes that have the number of one in the batch: one query per origin device."""
         seqs: dict[str, list[int]] = {}
-        for change in changes:
-            seqs.setdefault(change.origin_node, []).append(change.origin_seq)
+        nodes = set(map(_NODE, changes))
+        if len(nodes) == 1:  # a bundle from one PC: the usual case
+            seqs[nodes.pop()] = list(map(_SEQ, changes))
+        else:
+            for change in changes:
+                seqs.setdefault(change.origin_node, []).append(change.origin_seq)
         # A number twice in the batch: the second is held (logged) when it comes; else log needs no note.
         self.repeats = any(len(set(numbers)) != len(numbers) for numbers in seqs.values())
         found: dict[tuple[str, int], Change] = {}
@@ -484,22 +508,38 @@ class _Batch(_Writes):
         return found
 
     def _prefetch(self, changes: list[Change]) -> None:
+        """The rows the batch's changes touch, one query per table. With assume_new, a record only
+        inserts name is taken as not there, unread: if it is, its INSERT breaks the primary key, the
+        database refuses the batch, and it is applied again with every row looked up."""
         models = tracked_models()
-        ids: dict[str, set[str]] = {}
-        for change in changes:
-            if change.table_name in models and (change.origin_node, change.origin_seq) not in self.logged:
+        ids = self.looked_up
+        logged = self.logged
+        for change in [c for c in changes if c.op != "insert"] if self.assume_new else changes:
+            if change.table_name in models and (change.origin_node, change.origin_seq) not in logged:
                 ids.setdefault(change.table_name, set()).add(change.record_id)
         for name, wanted in ids.items():
             table = self.shape(models[name]).table
-            rows = self.rows.setdefault(name, {})
+            rows = self.rows[name]
             for row in self.conn.execute(select(table).select_from(_joined(table, list(wanted)))).mappings():
                 rows[row["id"]] = dict(row)
             for record_id in wanted:
                 rows.setdefault(record_id, None)
 
+    def assumed_wrongly(self) -> bool:
+        """One of the records taken as new is there (the batch was refused, and rolled back)."""
+        assumed: dict[str, set[str]] = {}
+        for change in self.changes:
+            if change.op == "insert" and change.table_name in self.shapes \
+                    and change.record_id not in self.looked_up.get(change.table_name, ()):
+                assumed.setdefault(change.table_name, set()).add(change.record_id)
+        for name, ids in assumed.items():
+            table = self.shapes[name].table
+            if self.conn.execute(select(table.c.id).select_from(_joined(table, list(ids))).limit(1)).first():
+                return True
+        return False
+
     def held(self, change: Change) -> Change | None:
-        logged = self.logged
-        return logged.get((change.origin_node, change.origin_seq)) if logged else None
+        return self.logged.get((change.origin_node, change.origin_seq))
 
     def shape(self, model: type[Tracked]) -> _Shape:
         name = model.__tablename__  # type: ignore[attr-defined]
@@ -510,17 +550,19 @@ class _Batch(_Writes):
         return found
 
     def row(self, shape: _Shape, record_id: str) -> dict[str, Any] | None:
-        rows = self.rows[shape.table.name]
+        rows = self.rows[shape.name]
         found = rows.get(record_id, _UNREAD)
         if found is None or type(found) is dict:
             return found
+        if found is _UNREAD and self.assume_new:
+            return None
         if type(found) is tuple:  # written here: the same values typed, if that is what a SELECT returns
             after, run, at, sent = found
             values = shape.new_row(record_id, after)
             if len(values) == len(shape.columns) and shape.values(values)[1]:
                 rows[record_id] = values
                 if sent == self.sent:  # its insert is not sent yet: an update can go into it
-                    self.pending[(shape.table.name, record_id)] = (run, at)
+                    self.pending[(shape.name, record_id)] = (run, at)
                 return values
         self.flush()
         table = shape.table
@@ -538,7 +580,7 @@ class _Batch(_Writes):
         return runs[-1]
 
     def insert(self, shape: _Shape, record_id: str, after: dict[str, Any], plain: bool) -> None:
-        name = shape.table.name
+        name = shape.name
         if plain:  # bound as logged (Core's processors would give the same text and numbers)
             keys, params = tuple(after), tuple(after.values())
             if "id" not in after:
@@ -560,7 +602,7 @@ class _Batch(_Writes):
         run[3].append(record_id)
 
     def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None:
-        name = shape.table.name
+        name = shape.name
         try:
             params = shape.bound(values)
         except Exception as exc:
@@ -574,12 +616,11 @@ class _Batch(_Writes):
         if type(row) is dict and exact:
             row.update(values)
         else:  # read back when needed
-            self.rows[name].pop(record_id, None)
+            self.rows[name][record_id] = _STALE
 
-    def log(self, change: Change) -> None:
-        self.pending_log.append(_FIELDS_OF(change))
-        if self.repeats:  # twice in one batch: held the second time
-            self.logged[(change.origin_node, change.origin_seq)] = change
+    def log(self, change: Change) -> None:  # a batch that repeats a number (else pending_log.append)
+        self.pending_log.append(change)
+        self.logged[(change.origin_node, change.origin_seq)] = change  # twice in one batch: held the second time
 
     def _fold(self, shape: _Shape, slot: tuple[list[Any], int], values: dict[str, Any], params: tuple[Any, ...]) -> bool:
         """Write an update of a record inserted by this batch, not sent yet, into that insert's parameters:
@@ -590,7 +631,7 @@ class _Batch(_Writes):
         replaced is one the insert would be refused for (NULL in a NOT NULL column, a type it cannot bind)."""
         run, at = slot
         keys = run[1]
-        if not (shape.unique.isdisjoint(values) and self._update_triggers_only_fts(shape.table.name)):
+        if not (shape.unique.isdisjoint(values) and self._update_triggers_only_fts(shape.name)):
             return False
         row = list(run[2][at])
         for k, v in zip(values, params, strict=True):
@@ -623,8 +664,9 @@ class _Batch(_Writes):
             f'FROM json_each(?) AS listed CROSS JOIN "{name}" AS t ON t.id = listed.value', (json.dumps(ids),))
 
     def flush(self) -> None:
-        runs, log = self.runs, self.pending_log
-        self.runs, self.pending_log, self.pending = {}, [], {}
+        runs, log = self.runs, list(map(_FIELDS_OF, self.pending_log))
+        self.runs, self.pending = {}, {}
+        self.pending_log.clear()  # in place: log may be its append
         self.sent += 1
         try:
             for name, table_runs in runs.items():
@@ -662,18 +704,46 @@ class _Batch(_Writes):
         try:
             if any(len(fk.constraint.columns) != 1 or not fk.column.primary_key for fk in table.foreign_keys):
                 return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
-            listed = json.dumps(list(written))
+            rows = self.rows.get(table.name, {})
             for fk in table.foreign_keys:
-                child, parent = fk.parent.name, fk.column.table.name
-                if self.conn.exec_driver_sql(
+                child, parent, key = fk.parent.name, fk.column.table.name, fk.column.name
+                unsure: list[str] = list(written)  # rows whose key value is not known here
+                parents: set[Any] = set()  # values not known here to name a row of parent
+                known = self.rows.get(parent) if key == "id" else None
+                if known is not None:
+                    unsure = []
+                    for record_id in written:
+                        value = _value_of(rows.get(record_id), child)
+                        if value is _UNREAD:
+                            unsure.append(record_id)
+                        elif value is not None:
+                            there = known.get(value, _UNREAD)
+                            if there is None:  # looked up, not there, and not written since
+                                return True
+                            if there is _UNREAD:
+                                parents.add(value)
+                if unsure and self.conn.exec_driver_sql(
                         f'SELECT 1 FROM json_each(?) AS listed CROSS JOIN "{table.name}" AS c ON c.id = listed.value '
                         f'WHERE c."{child}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" AS p '
-                        f'WHERE p."{fk.column.name}" = c."{child}") LIMIT 1',
-                        (listed,)).first():
+                        f'WHERE p."{key}" = c."{child}") LIMIT 1', (json.dumps(unsure),)).first():
+                    return True
+                if parents and self.conn.exec_driver_sql(
+                        f'SELECT 1 FROM json_each(?) AS listed WHERE NOT EXISTS (SELECT 1 FROM "{parent}" AS p '
+                        f'WHERE p."{key}" = listed.value) LIMIT 1', (json.dumps(list(parents)),)).first():
                     return True
         except Exception as exc:
             raise _Refused from exc
         return False
+
+
+def _value_of(state: Any, column: str) -> Any:
+    """A column's value in a row _Batch.rows holds as read or as written here; _UNREAD if it does not
+    know it (the row must be read, or the insert left the column to its default)."""
+    if type(state) is dict:
+        return state.get(column, _UNREAD)
+    if type(state) is tuple:
+        return state[0].get(column, _UNREAD)
+    return _UNREAD
 
 
 def _each(values: list[Any]) -> Any:
@@ -690,6 +760,7 @@ def _joined(table: Table, ids: list[str]) -> Any:
 
 _BINDABLE = frozenset({str, int, float, bool, bytes, type(None)})
 _FIELDS_OF = attrgetter(*FIELDS)
+_NODE, _SEQ = attrgetter("origin_node"), attrgetter("origin_seq")
 _CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses
 _LOG_INSERT = (f"INSERT INTO change_log ({', '.join(FIELDS)}, received) "
                f"VALUES ({', '.join('?' * len(FIELDS))}, 1)")

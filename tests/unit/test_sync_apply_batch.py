@@ -34,7 +34,7 @@ def _pc(root: Path, name: str):  # noqa: ANN202
 
 
 def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self, *_args) -> None:  # noqa: ANN001
+    def refuse(self, *_args, **_kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         raise sync_apply._Refused
 
     monkeypatch.setattr(sync_apply._Batch, "__init__", refuse)
@@ -160,3 +160,33 @@ def test_what_the_database_refuses_one_by_one_it_refuses_in_a_batch(db, tmp_path
 def _outbox_of(db) -> list[Change]:  # noqa: ANN001
     with db.reader() as s:
         return outbox(s, "another-pc")
+
+
+def test_an_insert_of_a_record_held_already_merges_in_a_batch(plan_db, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch takes the records its inserts name as new without looking them up; one made on both PCs
+    (a task's state: its id derived from the task and the commune) is there: the batch is refused,
+    applied again with every row looked up, and merges, still in a batch."""
+    other = _pc(tmp_path, "other")
+    try:
+        apply_to(other, _outbox_of(plan_db))
+        info = plan.current_plan(plan_db, 2026)
+        task = plan.list_tasks(plan_db, plan.TaskFilter(plan_id=info.id), date(2026, 6, 5))[0].id
+        plan.update_task(plan_db, task, note="Ghi chú của máy A")
+        plan.update_task(other, task, status="in_progress")  # later: its own insert of the same state
+        with other.reader() as s:
+            back = outbox(s, plan_db.clock.node)
+        assert any(c.table_name == "task_state" and c.op == "insert" for c in back)
+
+        def not_one_by_one(*_args) -> None:  # noqa: ANN002
+            raise AssertionError("applied one by one")
+
+        monkeypatch.setattr(sync_apply._OneByOne, "__init__", not_one_by_one)
+        result = apply_to(plan_db, back)
+        assert (result.applied, result.merged, result.conflicts) == (1, 0, [])
+        with plan_db.connection() as conn:
+            note, status = conn.exec_driver_sql("SELECT note, status FROM task_state WHERE task_id = ?",
+                                                (task,)).one()
+        assert (note, status) == ("Ghi chú của máy A", "in_progress")
+    finally:
+        other.dispose()
