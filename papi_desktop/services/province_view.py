@@ -97,7 +97,7 @@ def _units(db: Database) -> dict[str, str]:
     return {r.unit_code: r.unit_name for r in province.enrolled(db)}
 
 
-def _vn_day(iso: str | None) -> date | None:
+def vn_day(iso: str | None) -> date | None:
     if not iso:
         return None
     value = dt.datetime.fromisoformat(iso)
@@ -281,7 +281,7 @@ def completeness(db: Database, period_code: str, today: date) -> Completeness:
         if d is None:
             rows.append(Submission(code, name, "missing" if found.due is None or today >= found.due else "not_due"))
             continue
-        issued, received = date.fromisoformat(d.issued_on), _vn_day(d.received_at)
+        issued, received = date.fromisoformat(d.issued_on), vn_day(d.received_at)
         judged = issued if measure == "issued" else received
         on_time = found.due is None or judged is None or (judged <= found.due if inclusive else judged < found.due)
         rows.append(Submission(code, name, "on_time" if on_time else "late", d.number_ref, issued, received,

@@ -277,3 +277,21 @@ def test_the_overview_is_for_the_province_only(data_dir: Path) -> None:
             province_view.overview(db, "2026-H1", TODAY)
     finally:
         db.dispose()
+
+
+def test_the_consolidated_report_shows_the_same_figures(world: World) -> None:
+    from papi_desktop.services import consolidated_report
+
+    doc = consolidated_report.build(world.db, "2026-H1", date(2026, 6, 20), TODAY, "", "")
+    tables = {t.sheet: t for t in doc.tables()}
+    progress = province_view.plan_progress(world.db, 2026, date(2026, 5, 31))  # judged at the period's end
+    by_dim = {row[0]: row[2:6] for row in tables["Theo chỉ số"].rows}
+    assert by_dim == {d: [c["done"], c["in_progress"], c["not_started"], c["overdue"]]
+                      for d, c in progress.by_dimension.items()}
+    regs = {row[1]: row[2:10] for row in tables["Sổ sách theo xã"].rows}
+    assert regs["Phường Chiềng An"] == [1, 1, 1, 0, 1, 1, 1, 1] and regs["Tổng cộng"][:2] == [3, 4]
+    sent = {row[1]: row[2] for row in tables["Gửi báo cáo"].rows}
+    assert sent == {"Phường Tô Hiệu": "Đúng hạn", "Phường Chiềng An": "Chậm", "Phường Chiềng Cơi": "Chưa gửi"}
+    assert doc.number == "Số:      /BC-VP" and doc.issuer_lines == ["UBND TỈNH SƠN LA", "VĂN PHÒNG"]
+    trace = " ".join(str(row[2]) for row in tables["Nguồn số liệu"].rows)
+    assert "b1 (01/02/2026)" in trace and "02 thay đổi nhập tại tỉnh" in trace
