@@ -341,10 +341,8 @@ class _Shape:
                 v = get(k)
                 if v is not None and (type(v) is not str or date.fromisoformat(v).isoformat() != v):
                     plain = False
-            for k in self.flags:
-                v = get(k)
-                if v is not None and type(v) is not bool:
-                    plain = False
+            if not _FLAG_TYPES.issuperset(map(type, map(get, self.flags))):
+                plain = False
             for k in self.unknown:
                 v = get(k)
                 if v is not None:
@@ -596,9 +594,13 @@ class _Batch(_Writes):
                 params = shape.bound(values)
             except Exception as exc:
                 raise _Refused from exc
-        run = self._run(name, "insert", keys)
-        self.rows[name][record_id] = (after, run, len(run[2]), self.sent)  # written here, typed when read
-        run[2].append(params)
+        runs = self.runs.get(name)
+        run = runs[-1] if runs else None
+        if run is None or run[0] != "insert" or run[1] != keys:
+            run = self._run(name, "insert", keys)
+        params_of = run[2]
+        self.rows[name][record_id] = (after, run, len(params_of), self.sent)  # written here, typed when read
+        params_of.append(params)
         run[3].append(record_id)
 
     def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None:
@@ -759,6 +761,7 @@ def _joined(table: Table, ids: list[str]) -> Any:
 
 
 _BINDABLE = frozenset({str, int, float, bool, bytes, type(None)})
+_FLAG_TYPES = frozenset({bool, type(None)})  # a logged boolean, or none
 _FIELDS_OF = attrgetter(*FIELDS)
 _NODE, _SEQ = attrgetter("origin_node"), attrgetter("origin_seq")
 _CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses
