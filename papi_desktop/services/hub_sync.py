@@ -15,6 +15,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -23,8 +24,10 @@ from ..domain.errors import KnownError
 from ..storage.db import Database
 from ..storage.sync_state import BundleOut
 from ..sync import bundle
-from ..sync.http_client import HubClient, HubRefused
 from . import downstream, enrolment, keys, local_settings, province, sync
+
+if TYPE_CHECKING:
+    from ..sync.http_client import HubClient
 
 URL_KEY, LAST_PUSH_KEY, LAST_PULL_KEY = enrolment.HUB_URL_KEY, "hub_last_push_at", "hub_last_pull_at"
 MAX_UPDATE_BYTES = 256 * 1024 * 1024
@@ -59,6 +62,8 @@ def _remember(db: Database, address: str) -> None:
 
 
 def _client(url: str, passphrase: str, **kw: object) -> HubClient:
+    from ..sync.http_client import HubClient  # noqa: PLC0415 - httpx is loaded when the network is used
+
     target = enrolment.require_enrolled()
     return HubClient(url, target.root_pem, keys.load(passphrase), **kw)  # type: ignore[arg-type]
 
@@ -224,8 +229,20 @@ def sync_now(db: Database, passphrase: str, url: str | None = None) -> SyncResul
     return sent
 
 
+def reachable(url: str, timeout: float = 10.0) -> bool:
+    """The hub answers its health check (TLS to the province root): a quiet probe, no database, no key."""
+    from ..sync.http_client import HubClient  # noqa: PLC0415
+
+    try:
+        with HubClient(province.valid_hub_url(url), enrolment.require_enrolled().root_pem, None, timeout=timeout,
+                       retries=0) as hub:
+            return hub.health().get("status") == "ok"
+    except KnownError:
+        return False
+
+
 def last_sync(db: Database) -> dict[str, str]:
     return {"url": _get(db, URL_KEY), "last_push_at": _get(db, LAST_PUSH_KEY), "last_pull_at": _get(db, LAST_PULL_KEY)}
 
 
-__all__ = ["HubRefused", "last_sync", "outbox_dir", "pull", "push", "sync_now"]
+__all__ = ["last_sync", "outbox_dir", "pull", "push", "sync_now"]

@@ -23,7 +23,7 @@ from ..storage.models import ChangeLog, Milestone, MilestoneState, Task, TaskSta
 from ..storage.sync_state import BundleIn, BundleOut
 from ..sync import bundle
 from ..sync.personal import personal_columns
-from . import conflicts, enrolment, keys, province, registry, setup, sync
+from . import conflicts, enrolment, hub_sync, keys, province, registry, setup, sync
 
 # Not law but habit: a commune that goes to the province about twice a month is reminded after two
 # weeks of changes not written to a stick, and after a month without the province's receipt.
@@ -183,6 +183,7 @@ class CommuneBoard:
     conflicts: list[ConflictRow]
     waiting: list[conflicts.WaitingBundle]
     reminders: list[Reminder]
+    hub: dict[str, str] = field(default_factory=dict)  # {"url", "last_push_at", "last_pull_at"}
 
 
 def commune_board(db: Database, now: dt.datetime | None = None) -> CommuneBoard:
@@ -200,7 +201,7 @@ def commune_board(db: Database, now: dt.datetime | None = None) -> CommuneBoard:
         fingerprint, subject, registry.is_registry(db), int(status.get("pending") or 0), by_table,
         status.get("last_bundle"), status.get("last_acknowledged"),  # type: ignore[arg-type]
         sorted((status.get("peers") or {}).items()), conflict_rows(db), conflicts.waiting(db),
-        reminders(db, now) if state == "enrolled" else [])
+        reminders(db, now) if state == "enrolled" else [], hub_sync.last_sync(db))
 
 
 # --- the province's board ---------------------------------------------------------------------------

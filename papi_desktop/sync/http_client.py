@@ -43,7 +43,7 @@ class Upload:
 
 
 class HubClient:
-    def __init__(self, url: str, root_pem: bytes, material: KeyMaterial, timeout: float = 60.0,
+    def __init__(self, url: str, root_pem: bytes, material: KeyMaterial | None, timeout: float = 60.0,
                  sleep: Callable[[float], None] = time.sleep, retries: int = RETRIES) -> None:
         context = ssl.create_default_context(cadata=root_pem.decode("ascii"))  # the province root, nothing else
         self.url = url.rstrip("/")
@@ -131,6 +131,8 @@ class HubClient:
         from cryptography.hazmat.primitives import hashes  # noqa: PLC0415
         from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
 
+        if self.material is None:
+            raise KnownError("Cần khóa của máy để đăng nhập máy chủ tỉnh.", "The PC's key is needed to sign in.")
         response = self._call("POST", f"{API}/session/challenge", json={}, auth=False)
         challenge = str(self._json(response)["challenge"])
         audience = response.request.headers["host"]  # the name:port the hub is reached by

@@ -4,11 +4,13 @@ registers, and the queues a person resolves (conflicts, bundles held with their 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -21,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import conflicts, enrolment, sync, sync_board
+from ...services import conflicts, enrolment, hub_sync, keys, sync, sync_board
 from ...storage.db import Database
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
-from ..widgets.messages import current_lang, show_error
+from ..widgets.messages import current_lang, error_text, show_error
+from ..hub_autosync import AutoSync
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 from .sync_peers import PeersTab
@@ -77,6 +80,26 @@ class CommuneSync(sw.SyncView):
         box_layout.addLayout(form)
         box_layout.addWidget(self.reminder)
 
+        # over the network, when the province runs a hub: the same bundles and receipts as the stick
+        self.autosync = AutoSync(db, runner, self)
+        self.hub_label, self.net_state = _wrapped(), _wrapped()
+        self.net_button = QPushButton(self.tr("Đồng bộ ngay qua mạng"))
+        self.auto_box = QCheckBox(self.tr("Tự động gửi khi có mạng (trong phiên làm việc này)"))
+        net_row = QHBoxLayout()
+        net_row.addWidget(self.net_button)
+        net_row.addWidget(self.auto_box)
+        net_row.addStretch(1)
+        net_form = QFormLayout()
+        net_form.addRow(self.tr("Máy chủ tỉnh:"), self.hub_label)
+        net_form.addRow(self.tr("Lần đồng bộ qua mạng:"), self.net_state)
+        self.net_box = QGroupBox(self.tr("Đồng bộ với tỉnh qua mạng"))
+        net_layout = QVBoxLayout(self.net_box)
+        net_layout.addLayout(net_form)
+        net_layout.addLayout(net_row)
+        self.net_button.clicked.connect(lambda: self.sync_network())
+        self.auto_box.toggled.connect(self._auto_toggled)
+        self.autosync.sig_state.connect(self._auto_state)
+
         self.export_button = QPushButton(self.tr("Ghi ra USB gửi tỉnh…"))
         self.export_button.setDefault(True)
         self.read_button = QPushButton(self.tr("Đọc biên nhận / gói từ USB"))
@@ -127,10 +150,12 @@ class CommuneSync(sw.SyncView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
+        layout.addWidget(self.net_box)
         layout.addLayout(actions)
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
+                             self.net_button,
                              self.refresh_button, self.keep_local_button, self.take_remote_button, *self.peers.buttons]
         self.request_button.clicked.connect(lambda: self.make_request())
         self.install_button.clicked.connect(lambda: self.install_package())
@@ -179,6 +204,7 @@ class CommuneSync(sw.SyncView):
         self.reminder.setVisible(bool(b.reminders))
         for w in (self.export_button, self.read_button, *self.peers.buttons):
             w.setEnabled(enrolled and not self.jobs.busy)
+        self._show_hub(b, enrolled)
         self.pending_model.set_rows([(t, [sw.table_name(t), n], "") for t, n in b.pending_by_table])
         lang_en = current_lang() == "en"
         self.conflict_model.set_rows([(c.id, [
@@ -352,3 +378,83 @@ class CommuneSync(sw.SyncView):
                       lambda _r: self.say("resolve", self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong "
                                                               "gói sau.").replace("%1", kept), conflict_id, popup=False),
                       failed=self.failed("resolve"))
+
+    # --- over the network ---------------------------------------------------------------------------
+
+    def _show_hub(self, b: sync_board.CommuneBoard, enrolled: bool) -> None:
+        url = b.hub.get("url", "")
+        self.hub_label.setText(url or self.tr("Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản "
+                                              "cập nhật của tỉnh). Vẫn gửi được bằng USB."))
+        last = b.hub.get("last_push_at", "")
+        if not self.autosync.enabled or not self.net_state.text():
+            self.net_state.setText(self.tr("Lần gần nhất: %1.").replace("%1", sw.when(last)) if last
+                                   else self.tr("Chưa đồng bộ qua mạng lần nào."))
+        on = enrolled and bool(url)
+        self.net_button.setEnabled(on and not self.jobs.busy)
+        self.auto_box.setEnabled(on)
+
+    def sync_network(self) -> None:
+        b = self.board
+        if b is None or not b.hub.get("url"):
+            return
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói "
+                                                     "dữ liệu)."))
+        if passphrase is None:
+            return
+        url = b.hub["url"]
+        self.jobs.run(lambda _p, _t: hub_sync.sync_now(self.db, passphrase, url), self._network_done,
+                      self.tr("Đang đồng bộ với máy chủ tỉnh…"), self.failed("network"))
+
+    def _network_done(self, result: hub_sync.SyncResult) -> None:
+        self.say("network", self._result_text(result), result)
+
+    def _result_text(self, result: hub_sync.SyncResult) -> str:
+        parts = []
+        if result.nothing_to_send:
+            parts.append(self.tr("Không có gì cần gửi: tỉnh đã nhận đủ."))
+        elif result.sent is not None:
+            parts.append(self.tr("Đã gửi gói dữ liệu: %1 (%2 thay đổi).")
+                         .replace("%1", sw.status_name(str(result.sent.get("status", ""))))
+                         .replace("%2", str(result.sent.get("records", 0))))
+        if result.receipts:
+            parts.append(self.tr("Đã nhận %1 biên nhận của tỉnh.").replace("%1", str(result.receipts)))
+        for update in result.updates:
+            parts.append(self.tr("Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.").replace("%1", str(update.get("version"))))
+        return " ".join(parts)
+
+    def _auto_toggled(self, on: bool) -> None:
+        if not on:
+            self.autosync.stop()
+            return
+        b = self.board
+        passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho "
+                                                     "đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa."))
+        if passphrase is None or b is None:
+            self.auto_box.setChecked(False)
+            return
+        url = b.hub.get("url", "")
+
+        def unlocked(_material: object) -> None:
+            self.autosync.start(passphrase, url)
+
+        def wrong(exc: BaseException) -> None:
+            self.auto_box.setChecked(False)
+            self.jobs.show_failure(exc)
+
+        self.jobs.runner.submit(lambda: keys.load(passphrase), unlocked, wrong, owner=self)  # a wrong one: not kept
+
+    def _auto_state(self, state: str, detail: object) -> None:
+        if state == "offline":
+            text = self.tr("Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.")
+        elif state == "syncing":
+            text = self.tr("Đang đồng bộ với máy chủ tỉnh…")
+        elif state == "done" and isinstance(detail, hub_sync.SyncResult):
+            at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            text = self.tr("Đã đồng bộ lúc %1. ").replace("%1", sw.when(at)) + self._result_text(detail)
+            self.sig_reload.emit()
+        elif state == "failed":
+            text = self.tr("Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.").replace(
+                "%1", error_text(detail) if isinstance(detail, BaseException) else "")
+        else:
+            text = self.tr("Đã tắt đồng bộ tự động.")
+        self.net_state.setText(text)
