@@ -295,3 +295,19 @@ def test_the_consolidated_report_shows_the_same_figures(world: World) -> None:
     assert doc.number == "Số:      /BC-VP" and doc.issuer_lines == ["UBND TỈNH SƠN LA", "VĂN PHÒNG"]
     trace = " ".join(str(row[2]) for row in tables["Nguồn số liệu"].rows)
     assert "b1 (01/02/2026)" in trace and "02 thay đổi nhập tại tỉnh" in trace
+
+
+def test_the_command_line_prints_the_overview_and_a_trace(world: World, capsys: pytest.CaptureFixture) -> None:
+    import argparse
+
+    from papi_desktop import cli_province_view
+
+    parser = argparse.ArgumentParser()
+    cli_province_view.add_parsers(parser.add_subparsers(dest="province_command"))
+    assert cli_province_view.run(world.db, parser.parse_args(["overview", "--period", "2026-H1", "--json"]), "vi") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["completeness"]["totals"]["late"] == 1 and out["register_total"]["receptions"] == 3
+    assert cli_province_view.run(world.db, parser.parse_args(["trace", A, "reception", "--period", "2026-H1"]),
+                                 "en") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["b1", "b-" + A, "made at the province"]
