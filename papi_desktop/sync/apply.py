@@ -176,9 +176,8 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
                 if model is None:
                     raise ChangeRejected(f"Bảng dữ liệu không có trong chương trình này: {change.table_name}.",
                                          f"No such table in this program: {change.table_name}.")
-                shape = writes.shape(model)
+                shape = shapes[change.table_name] = writes.shape(model)
             outcome = _apply_row(writes, shape, change, conflicts)
-            shapes[change.table_name] = shape
             counts[outcome] += 1
             if outcome == "applied" and change.op == "insert":
                 inserted += 1
@@ -237,10 +236,10 @@ def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
 
 
 def _apply_row(writes: _Writes, shape: _Shape, change: Change, conflicts: list[FieldConflict]) -> str:
-    table = shape.table
     record_id = change.record_id
     after = loads(change.after_json)
     if not shape.columns.issuperset(after) or after.get("id", record_id) != record_id:
+        table = shape.table
         unknown = set(after) - shape.columns
         raise ChangeRejected(f"Thay đổi của bảng {table.name} có cột không có trong chương trình này: "
                              f"{', '.join(sorted(unknown)) or 'id'}. Hãy cập nhật chương trình.",
@@ -257,6 +256,7 @@ def _apply_row(writes: _Writes, shape: _Shape, change: Change, conflicts: list[F
         return "applied"
     # The same record made on two PCs (its id derived from what it is for: the commune's profile, its
     # state of a task): what an insert left at the column's default, it did not set.
+    table = shape.table
     after = shape.set_by(change.op, after)
     derived = shape.derived
     values, exact = shape.values(after)
