@@ -93,8 +93,8 @@ class CuttingProxy:
     through to the hub."""
 
     def __init__(self, upstream_port: int, cut_every: int | None = None, jitter: bool = False,
-                 seed: int = 7) -> None:
-        self.upstream_port, self.cut_every, self.jitter = upstream_port, cut_every, jitter
+                 seed: int = 7, least: int = 1) -> None:
+        self.upstream_port, self.cut_every, self.jitter, self.least = upstream_port, cut_every, jitter, least
         self.random = random.Random(seed)
         self.sent = 0
         self.cuts = 0
@@ -129,7 +129,7 @@ class CuttingProxy:
                 self.connections += 1
                 budget = None
                 if self.cut_every is not None:
-                    budget = self.random.randint(1, self.cut_every) if self.jitter else self.cut_every
+                    budget = self.random.randint(self.least, self.cut_every) if self.jitter else self.cut_every
             threading.Thread(target=self._pump, args=(client, upstream, budget), daemon=True).start()
 
     def _pump(self, client: socket.socket, upstream: socket.socket, budget: int | None) -> None:

@@ -78,11 +78,15 @@ def _pull(pc: Commune, url: str, client: HubClient | None = None) -> hub_sync.Sy
 def world(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("hub")
     prov = Province(root / "province")
-    a = Commune(root / "pc-a", prov)  # the demo commune
+    a = Commune(root / "pc-a", prov)  # the demo commune, on two PCs
+    a2 = Commune(root / "pc-a2", prov, join=True)
+    a.add_peer(a2.card(root / "a2.card.papi"))
+    a2.add_peer(a.card(root / "a.card.papi"))
+    a2.import_(*a.export(root / "a-to-a2", peer=a2.device).files)
     b = Commune(root / "pc-b", prov, demo=False, unit="03646")
     usb_copy = prov.copy_to(root / "province-usb")  # the same province, receiving by stick
     hub = HubProcess(prov.dir)
-    yield {"root": root, "prov": prov, "a": a, "b": b, "usb": usb_copy, "hub": hub}
+    yield {"root": root, "prov": prov, "a": a, "a2": a2, "b": b, "usb": usb_copy, "hub": hub}
     hub.stop()
 
 
@@ -99,19 +103,27 @@ def test_health_and_tls_trusts_only_the_province_root(world) -> None:  # noqa: A
 
 
 def test_push_applies_like_usb_and_the_receipt_comes_back(world) -> None:  # noqa: ANN001
-    a, b, hub = world["a"], world["b"], world["hub"]
+    """Two communes, one on two PCs, through a link cut at random points (4–48 KiB into each
+    connection, TLS handshakes included)."""
+    a, a2, b, hub = world["a"], world["a2"], world["b"], world["hub"]
     a.add_visit("Lò Văn Pọm", "014203000111")
+    a2.add_visit("Điêu Thị Xuân")  # the second PC's own work goes up from that PC
     copies = world["root"] / "copies"
-    for pc in (a, b):
-        client = _client(pc, hub.url, Recording, copies=copies)
-        result = _push(pc, hub.url, client)
-        assert result.sent is not None and result.sent["status"] == "applied", result.sent
-        assert result.sent["records"] > 0 and result.receipts == 1
-        with pc.db.reader() as s:
-            rows = s.query(BundleOut).all()
-        assert rows and all(r.acknowledged_at for r in rows)  # the receipt over HTTP marked it
-        again = _push(pc, hub.url)
-        assert again.nothing_to_send and again.sent is None
+    proxy = CuttingProxy(hub.port, cut_every=48 * 1024, jitter=True, least=4 * 1024, seed=12)
+    try:
+        for pc in (a, a2, b):
+            client = _client(pc, proxy.url, Recording, copies=copies, retries=40)
+            result = _push(pc, proxy.url, client)
+            assert result.sent is not None and result.sent["status"] == "applied", result.sent
+            assert result.sent["records"] > 0 and result.receipts == 1
+            with pc.db.reader() as s:
+                rows = s.query(BundleOut).filter(BundleOut.peer == sync_service.PROVINCE).all()
+            assert rows and all(r.acknowledged_at for r in rows)  # the receipt over HTTP marked it
+            again = _push(pc, proxy.url, _client(pc, proxy.url, retries=40))
+            assert again.nothing_to_send and again.sent is None
+        assert proxy.cuts > 10  # the link really dropped, in handshakes and in bodies
+    finally:
+        proxy.close()
     # the same bundle bytes by USB into a copy of the province give the same state
     usb = world["usb"]
     summaries = usb.import_(*sorted(copies.glob("*.papi")))
