@@ -44,10 +44,6 @@ def _as(db, unit: str):
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """The same rows on SQLite and on the hub's PostgreSQL: every figure must agree on both."""
-    import workbooks
-
-    from papi_desktop.services import plan_import
-
     folder = tmp_path_factory.mktemp("province")
     paths.set_override(folder / "data")
     url = None
@@ -55,19 +51,28 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         server = request.getfixturevalue("pg_server")
         url = create_database(server, template=request.getfixturevalue("_pg_head_template"))
     db = setup.open_database(user="so-noi-vu") if url is None else open_either(url, user="so-noi-vu")
-    with db.session() as s:
-        s.merge(LocalSetting(key="mode", value="province"))
-        for unit, device in ((A, "pcA"), (A, "pcA2"), (B, "pcB"), (C, "pcC")):
-            s.add(Enrolment(unit_code=unit, device=device, serial=f"{unit}{device}", cert_pem="",
-                            issued_at="2026-01-05T00:00:00+00:00", not_after="2031-01-05T00:00:00+00:00"))
-    plan_import.apply_import(db, plan_import.preview_import(db, workbooks.plan_workbook(folder / "plan.xlsx")))
-    w = _fill(db)
+    w = build_world(db, folder)
     yield w
     db.unit_code = ""
     db.dispose()
     if url is not None:
         drop_database(request.getfixturevalue("pg_server"), url)
     paths.set_override(None)
+
+
+def build_world(db, folder: Path) -> World:
+    """The three communes' rows in an open province database (also used by the GUI tests)."""
+    import workbooks
+
+    from papi_desktop.services import plan_import
+
+    with db.session() as s:
+        s.merge(LocalSetting(key="mode", value="province"))
+        for unit, device in ((A, "pcA"), (A, "pcA2"), (B, "pcB"), (C, "pcC")):
+            s.add(Enrolment(unit_code=unit, device=device, serial=f"{unit}{device}", cert_pem="",
+                            issued_at="2026-01-05T00:00:00+00:00", not_after="2031-01-05T00:00:00+00:00"))
+    plan_import.apply_import(db, plan_import.preview_import(db, workbooks.plan_workbook(folder / "plan.xlsx")))
+    return _fill(db)
 
 
 class World:
