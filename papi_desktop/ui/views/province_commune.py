@@ -20,19 +20,19 @@ from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 
 CTX = "ProvinceCommune"
-TASK_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Nhiệm vụ"), QT_TRANSLATE_NOOP(CTX, "Nội dung"),
-                QT_TRANSLATE_NOOP(CTX, "Tình trạng"), QT_TRANSLATE_NOOP(CTX, "Mốc tiếp theo"))
-DIALOGUE_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Ngày"), QT_TRANSLATE_NOOP(CTX, "Hội nghị"),
-                    QT_TRANSLATE_NOOP(CTX, "Ý kiến"), QT_TRANSLATE_NOOP(CTX, "Cam kết chưa xong"))
-DISCLOSURE_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Nội dung phải công khai"), QT_TRANSLATE_NOOP(CTX, "Kỳ"),
-                      QT_TRANSLATE_NOOP(CTX, "Hạn"), QT_TRANSLATE_NOOP(CTX, "Tình trạng"),
-                      QT_TRANSLATE_NOOP(CTX, "Lý do"))
+TASK_HEADERS = (QT_TRANSLATE_NOOP("ProvinceCommune", "Nhiệm vụ"), QT_TRANSLATE_NOOP("ProvinceCommune", "Nội dung"),
+                QT_TRANSLATE_NOOP("ProvinceCommune", "Tình trạng"), QT_TRANSLATE_NOOP("ProvinceCommune", "Mốc tiếp theo"))
+DIALOGUE_HEADERS = (QT_TRANSLATE_NOOP("ProvinceCommune", "Ngày"), QT_TRANSLATE_NOOP("ProvinceCommune", "Hội nghị"),
+                    QT_TRANSLATE_NOOP("ProvinceCommune", "Ý kiến"), QT_TRANSLATE_NOOP("ProvinceCommune", "Cam kết chưa xong"))
+DISCLOSURE_HEADERS = (QT_TRANSLATE_NOOP("ProvinceCommune", "Nội dung phải công khai"), QT_TRANSLATE_NOOP("ProvinceCommune", "Kỳ"),
+                      QT_TRANSLATE_NOOP("ProvinceCommune", "Hạn"), QT_TRANSLATE_NOOP("ProvinceCommune", "Tình trạng"),
+                      QT_TRANSLATE_NOOP("ProvinceCommune", "Lý do"))
 
 
 class VisitsModel(LazyTableModel):
     CONTEXT = CTX
-    HEADERS = (QT_TRANSLATE_NOOP(CTX, "Ngày tiếp"), QT_TRANSLATE_NOOP(CTX, "Công dân (đã che)"),
-               QT_TRANSLATE_NOOP(CTX, "Số người"), QT_TRANSLATE_NOOP(CTX, "Nội dung"))
+    HEADERS = (QT_TRANSLATE_NOOP("ProvinceCommune", "Ngày tiếp"), QT_TRANSLATE_NOOP("ProvinceCommune", "Công dân (đã che)"),
+               QT_TRANSLATE_NOOP("ProvinceCommune", "Số người"), QT_TRANSLATE_NOOP("ProvinceCommune", "Nội dung"))
     COLUMNS = ("received_on", "citizens", "people_count", "summary")
 
     def display(self, record, col: int, for_sort: bool) -> object:
@@ -42,9 +42,9 @@ class VisitsModel(LazyTableModel):
 
 class PetitionsModel(LazyTableModel):
     CONTEXT = CTX
-    HEADERS = (QT_TRANSLATE_NOOP(CTX, "Số đơn"), QT_TRANSLATE_NOOP(CTX, "Ngày nhận"),
-               QT_TRANSLATE_NOOP(CTX, "Người gửi (đã che)"), QT_TRANSLATE_NOOP(CTX, "Số định danh"),
-               QT_TRANSLATE_NOOP(CTX, "Phân loại"), QT_TRANSLATE_NOOP(CTX, "Đã giải quyết xong"))
+    HEADERS = (QT_TRANSLATE_NOOP("ProvinceCommune", "Số đơn"), QT_TRANSLATE_NOOP("ProvinceCommune", "Ngày nhận"),
+               QT_TRANSLATE_NOOP("ProvinceCommune", "Người gửi (đã che)"), QT_TRANSLATE_NOOP("ProvinceCommune", "Số định danh"),
+               QT_TRANSLATE_NOOP("ProvinceCommune", "Phân loại"), QT_TRANSLATE_NOOP("ProvinceCommune", "Đã giải quyết xong"))
     COLUMNS = ("register_no", "received_on", "sender", "sender_id", "content_class", "closed_on")
 
     def display(self, record, col: int, for_sort: bool) -> object:

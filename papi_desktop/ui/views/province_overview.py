@@ -31,23 +31,23 @@ from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 
 CTX = "ProvinceOverview"
-BOARD_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Mã"), QT_TRANSLATE_NOOP(CTX, "Xã, phường"),
-                 QT_TRANSLATE_NOOP(CTX, "Gói gần nhất"), QT_TRANSLATE_NOOP(CTX, "Từ máy"),
-                 QT_TRANSLATE_NOOP(CTX, "Kết quả"), QT_TRANSLATE_NOOP(CTX, "Biên nhận chưa xác nhận"),
-                 QT_TRANSLATE_NOOP(CTX, "Giữ lại"), QT_TRANSLATE_NOOP(CTX, "Rẽ nhánh"),
-                 QT_TRANSLATE_NOOP(CTX, "Cách ly"), QT_TRANSLATE_NOOP(CTX, "Báo cáo kỳ"),
-                 QT_TRANSLATE_NOOP(CTX, "Nhiệm vụ hoàn thành"), QT_TRANSLATE_NOOP(CTX, "Quá hạn"),
-                 QT_TRANSLATE_NOOP(CTX, "Công khai đúng quy định"))
-OVERDUE_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Xã, phường"), QT_TRANSLATE_NOOP(CTX, "Nhiệm vụ"),
-                   QT_TRANSLATE_NOOP(CTX, "Nội dung"), QT_TRANSLATE_NOOP(CTX, "Mốc quá hạn"))
-REGISTER_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Xã, phường"), QT_TRANSLATE_NOOP(CTX, "Lượt tiếp"),
-                    QT_TRANSLATE_NOOP(CTX, "Công dân"), QT_TRANSLATE_NOOP(CTX, "Đơn tiếp nhận"),
-                    QT_TRANSLATE_NOOP(CTX, "Đã giải quyết"), QT_TRANSLATE_NOOP(CTX, "Đang giải quyết"),
-                    QT_TRANSLATE_NOOP(CTX, "Hội nghị đối thoại"), QT_TRANSLATE_NOOP(CTX, "Ý kiến"),
-                    QT_TRANSLATE_NOOP(CTX, "Cam kết chưa xong"))
-WAITING_HEADERS = (QT_TRANSLATE_NOOP(CTX, "Xã, phường"), QT_TRANSLATE_NOOP(CTX, "Máy"),
-                   QT_TRANSLATE_NOOP(CTX, "Tình trạng"), QT_TRANSLATE_NOOP(CTX, "Nhận lúc"),
-                   QT_TRANSLATE_NOOP(CTX, "Lý do"))
+BOARD_HEADERS = (QT_TRANSLATE_NOOP("ProvinceOverview", "Mã"), QT_TRANSLATE_NOOP("ProvinceOverview", "Xã, phường"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Gói gần nhất"), QT_TRANSLATE_NOOP("ProvinceOverview", "Từ máy"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Kết quả"), QT_TRANSLATE_NOOP("ProvinceOverview", "Biên nhận chưa xác nhận"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Giữ lại"), QT_TRANSLATE_NOOP("ProvinceOverview", "Rẽ nhánh"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Cách ly"), QT_TRANSLATE_NOOP("ProvinceOverview", "Báo cáo kỳ"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Nhiệm vụ hoàn thành"), QT_TRANSLATE_NOOP("ProvinceOverview", "Quá hạn"),
+                 QT_TRANSLATE_NOOP("ProvinceOverview", "Công khai đúng quy định"))
+OVERDUE_HEADERS = (QT_TRANSLATE_NOOP("ProvinceOverview", "Xã, phường"), QT_TRANSLATE_NOOP("ProvinceOverview", "Nhiệm vụ"),
+                   QT_TRANSLATE_NOOP("ProvinceOverview", "Nội dung"), QT_TRANSLATE_NOOP("ProvinceOverview", "Mốc quá hạn"))
+REGISTER_HEADERS = (QT_TRANSLATE_NOOP("ProvinceOverview", "Xã, phường"), QT_TRANSLATE_NOOP("ProvinceOverview", "Lượt tiếp"),
+                    QT_TRANSLATE_NOOP("ProvinceOverview", "Công dân"), QT_TRANSLATE_NOOP("ProvinceOverview", "Đơn tiếp nhận"),
+                    QT_TRANSLATE_NOOP("ProvinceOverview", "Đã giải quyết"), QT_TRANSLATE_NOOP("ProvinceOverview", "Đang giải quyết"),
+                    QT_TRANSLATE_NOOP("ProvinceOverview", "Hội nghị đối thoại"), QT_TRANSLATE_NOOP("ProvinceOverview", "Ý kiến"),
+                    QT_TRANSLATE_NOOP("ProvinceOverview", "Cam kết chưa xong"))
+WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceOverview", "Xã, phường"), QT_TRANSLATE_NOOP("ProvinceOverview", "Máy"),
+                   QT_TRANSLATE_NOOP("ProvinceOverview", "Tình trạng"), QT_TRANSLATE_NOOP("ProvinceOverview", "Nhận lúc"),
+                   QT_TRANSLATE_NOOP("ProvinceOverview", "Lý do"))
 
 
 def _load(db: Database, period: str | None) -> tuple[list[str], province_view.Overview]:
@@ -168,8 +168,9 @@ class ProvinceOverviewPage(QWidget):
              ("overdue", self.tr("Quá hạn"), COLOURS["overdue"]), ("not_started", self.tr("Chưa thực hiện"),
                                                                    COLOURS["not_started"])])
         due = format_vn(view.period.due) if view.period.due else "–"
-        self.note.setText(self.tr("Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4. Đúng hạn tính theo "
-                                  "ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.")
+        judged = (self.tr("Đúng hạn tính theo ngày xã ban hành báo cáo.") if view.completeness.measure == "issued"
+                  else self.tr("Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã."))
+        self.note.setText((self.tr("Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.") + " " + judged)
                           .replace("%1", view.period.code).replace("%2", format_vn(view.period.start))
                           .replace("%3", format_vn(view.period.end)).replace("%4", due)
                           + ("" if view.progress.plan_id else " " + self.tr("Tỉnh chưa có kế hoạch PAPI của năm này.")))
