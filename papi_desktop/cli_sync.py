@@ -43,6 +43,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
                      help="thư mục tệp tham chiếu mới (updated reference files: calendar_vn.json, …)")
     pub.add_argument("--json", action="store_true")
 
+    from . import cli_province_view
+
+    cli_province_view.add_parsers(psub)
+
     enrol = sub.add_parser("enrol", help="đăng ký xã với tỉnh bằng tệp (enrolment by files)")
     esub = enrol.add_subparsers(dest="enrol_command", required=True)
     req = esub.add_parser("request", help="xã: tạo khóa và tệp yêu cầu (commune: make the request)")
@@ -133,7 +137,11 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 
 
 def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from . import cli_province_view
     from .services import province
+
+    if args.province_command in cli_province_view.COMMANDS:
+        return cli_province_view.run(db, args, "en" if en else "vi")
 
     if args.province_command == "init":
         info = province.init(db, _passphrase(args.passphrase_env), args.escrow_recipient)
