@@ -75,72 +75,72 @@
 <context>
     <name>BudgetEntryDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="36"/>
         <source>Nhập bảng ngân sách</source>
         <translation>Enter a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="47"/>
         <source>ví dụ 110 hoặc CKNS-03 (để trống nếu không có)</source>
         <translation>e.g. 110 or CKNS-03 (empty if none)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="49"/>
         <source>ví dụ: Dự toán chi ngân sách xã</source>
         <translation>e.g. Dự toán chi ngân sách xã</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="51"/>
         <source>Tên các cột số tiền, cách nhau bởi dấu ;</source>
         <translation>Names of the amount columns, separated by ;</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="56"/>
         <source>Thêm dòng</source>
         <translation>Add a line</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="56"/>
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="62"/>
         <source>Năm ngân sách:</source>
         <translation>Budget year:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="63"/>
         <source>Giai đoạn:</source>
         <translation>Stage:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="64"/>
         <source>Số biểu:</source>
         <translation>Form no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="65"/>
         <source>Tên bảng:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="66"/>
         <source>Các cột số tiền:</source>
         <translation>Amount columns:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="75"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="86"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_entry.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/budget_entry.py" line="86"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
@@ -148,114 +148,114 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="57"/>
         <source>Năm ngân sách %1</source>
         <translation>Budget year %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
         <source>Giai đoạn: theo số biểu</source>
         <translation>Stage: from the form number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
         <source>Nhập bảng từ Excel…</source>
         <translation>Import a table from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="64"/>
         <source>Nhập tay…</source>
         <translation>Enter by hand…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="65"/>
         <source>Niêm yết bảng này…</source>
         <translation>Post this table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
         <source>Biểu</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
         <source>Tên bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="85"/>
         <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
         <translation>Estimate against execution (the year&apos;s latest execution table):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="124"/>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="124"/>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155"/>
         <source>Các dòng cộng khớp với dòng tổng.</source>
         <translation>The lines add up to their totals.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
         <source>Dự toán</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="161"/>
         <source>Thực hiện</source>
         <translation>Executed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="161"/>
         <source>Tỷ lệ (%)</source>
         <translation>Rate (%)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="170"/>
         <source>Chọn bảng ngân sách</source>
         <translation>Choose a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="171"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="178"/>
         <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
         <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="182"/>
         <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
         <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="191"/>
         <source>Đang đọc bảng ngân sách…</source>
         <translation>Reading the budget table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="192"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="209"/>
         <source>Hãy chọn một bảng ngân sách.</source>
         <translation>Choose a budget table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="219"/>
         <source>Đã ghi vào sổ công khai.</source>
         <translation>Entered in the disclosure register.</translation>
     </message>
@@ -263,47 +263,47 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151"/>
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="155"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="159"/>
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="160"/>
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="161"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="164"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -776,72 +776,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>CommunicationTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="46"/>
         <source>Ghi tin, bài đã đăng…</source>
         <translation>Record a published item…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
         <source>Không có chỉ tiêu tin, bài cho năm này.</source>
         <translation>No publication quota for this year.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="83"/>
         <source>Th.%1</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
         <source>Ngày đăng</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
         <source>Chủ đề</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
         <source>Đường dẫn</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="106"/>
         <source>Tin, bài đã đăng</source>
         <translation>Published item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="107"/>
         <source>Ngày đăng:</source>
         <translation>Published on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="108"/>
         <source>Kênh:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="109"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="110"/>
         <source>Tiêu đề:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="111"/>
         <source>Đường dẫn:</source>
         <translation>Link:</translation>
     </message>
@@ -849,7 +849,7 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/forms.py" line="14"/>
+        <location filename="../papi_desktop/ui/widgets/forms.py" line="22"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -857,72 +857,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="72"/>
         <source>Hội nghị đối thoại với Nhân dân</source>
         <translation>Dialogue conference with the people</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="76"/>
         <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
         <translation>Yearly dialogue with the Fatherland Front</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="77"/>
         <source>Đối thoại khác</source>
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="98"/>
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="104"/>
         <source>Thành phần dự:</source>
         <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="105"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="108"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -930,32 +930,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="49"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="51"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="52"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
@@ -963,72 +963,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="188"/>
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="189"/>
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="190"/>
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="191"/>
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="205"/>
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="205"/>
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="206"/>
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="206"/>
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="239"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="265"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="270"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="305"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="317"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="332"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -1084,70 +1084,104 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DisclosureDashboard</name>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="69"/>
         <source>Theo thôn, bản (các nội dung phải niêm yết tại nhà văn hóa):</source>
         <translation>By village (disclosures that must hang in the cultural houses):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="84"/>
         <source>Năm %1: %2/%3 nội dung đạt, %4 chưa đạt hoặc chưa công khai</source>
         <translation>%1: %2 of %3 disclosures OK, %4 failed or missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
         <source>Chưa đạt</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="93"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>PAPI</source>
         <translation>PAPI</translation>
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <source>Việc</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="108"/>
+        <source>Quá hạn %1 ngày</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="49"/>
+        <source>Còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/simple_form.py" line="64"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1155,52 +1189,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
-        <source>Hạn</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
-        <source>Việc</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="43"/>
-        <source>Nội dung</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="44"/>
-        <source>Tình trạng</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="109"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="117"/>
+        <source>Đang đọc các việc đến hạn…</source>
+        <translation>Reading what is due…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="131"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="133"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="73"/>
-        <source>Quá hạn %1 ngày</source>
-        <translation>%1 days overdue</translation>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="137"/>
+        <source>Không đọc được danh sách việc đến hạn: %1</source>
+        <translation>Could not read the list of what is due: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="74"/>
-        <source>Còn %1 ngày</source>
-        <translation>%1 days left</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="141"/>
         <source>Mở trang Đồng bộ</source>
         <translation>Open the Sync page</translation>
     </message>
@@ -1364,32 +1378,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="34"/>
         <source>Thêm chỉ tiêu</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40"/>
         <source>Chỉ tiêu:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41"/>
         <source>Đơn vị tính:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42"/>
         <source>Mục tiêu:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="43"/>
         <source>Cơ quan theo dõi:</source>
         <translation>Monitoring body:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="46"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -1397,42 +1411,42 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="65"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
         <source>Mục tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="68"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="68"/>
         <source>Thực hiện trong kỳ</source>
         <translation>Actual in the period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74"/>
         <source>Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch (bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây.</source>
         <translation>The plan has no indicators. They are imported with the plan file (a table with STT, Chỉ tiêu, Đơn vị tính, Kết quả…) or added here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="78"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
@@ -1440,47 +1454,47 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123"/>
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="132"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="133"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="136"/>
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="137"/>
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1488,98 +1502,98 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="21"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
         <source>Chữ ký số của xã</source>
         <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="29"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="56"/>
         <source>Tạo chứng thư của xã…</source>
         <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="26"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="30"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="27"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="31"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="28"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="32"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="48"/>
         <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
         <translation>No signing key yet. Create the commune&apos;s certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="51"/>
         <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5</source>
         <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="56"/>
         <source>Thay khóa…</source>
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="68"/>
         <source>Tạo chứng thư ký số của xã</source>
         <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="69"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="70"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="70"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="77"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="78"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
         <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="94"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="95"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="95"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="104"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -1590,37 +1604,37 @@ Valid: %3 – %4
 SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="104"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="105"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
         <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="119"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="126"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="130"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="136"/>
         <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
         <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="139"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="145"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -1673,57 +1687,57 @@ SHA-256 fingerprint: %5</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="60"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="61"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="83"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="105"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="85"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="107"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="163"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="181"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="166"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="184"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="171"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="172"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="190"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="177"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="195"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="183"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="184"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="202"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="186"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="204"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -1895,87 +1909,87 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
         <source>Vào sổ đơn</source>
         <translation>Register a petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
         <source>Qua tiếp công dân</source>
         <translation>At a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
         <source>Qua cổng thông tin</source>
         <translation>Through the portal</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
         <source>Cơ quan khác chuyển</source>
         <translation>Forwarded by another body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="90"/>
         <source>Hộp thư góp ý</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
         <source>Đủ điều kiện xử lý</source>
         <translation>Eligible for processing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="101"/>
         <source>Thuộc thẩm quyền của xã</source>
         <translation>Within the commune&apos;s authority</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
         <source>Vùng sâu, vùng xa đi lại khó khăn</source>
         <translation>Remote area, hard to travel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
         <source>Vụ việc phức tạp</source>
         <translation>Complex case</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
         <source>Nguồn đơn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="108"/>
         <source>Người gửi:</source>
         <translation>Sender:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="111"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="116"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -1983,42 +1997,42 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
         <source>Số đến</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
         <source>Loại</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
         <source>Bước tiếp theo</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="56"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="68"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -2026,62 +2040,62 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
         <source>Kiến nghị, phản ánh</source>
         <translation>Petition or feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="38"/>
         <source>Nhiều nội dung</source>
         <translation>Several matters</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="171"/>
         <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
         <translation>Search sender, content, number (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="174"/>
         <source>Đang theo dõi</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="175"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="176"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="177"/>
         <source>Vào sổ đơn (Ctrl+N)</source>
         <translation>Register a petition (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="178"/>
         <source>Ghi bước xử lý…</source>
         <translation>Record a step…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="219"/>
         <source>%1 đơn</source>
         <translation>%1 petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="245"/>
         <source>Hãy chọn một đơn trong danh sách.</source>
         <translation>Select a petition in the list.</translation>
     </message>
@@ -2089,62 +2103,67 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="66"/>
         <source>Tìm nhiệm vụ (gõ không dấu cũng được)… Ctrl+F</source>
         <translation>Search tasks (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="69"/>
         <source>Tất cả chỉ số</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="73"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="80"/>
         <source>Chỉ nhiệm vụ quá hạn</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="81"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="82"/>
         <source>Thêm nhiệm vụ…</source>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="125"/>
         <source>Tiến độ theo chỉ số nội dung</source>
         <translation>Progress by dimension</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="126"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="203"/>
         <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
         <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="206"/>
         <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
         <translation>PAPI improvement plan %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="211"/>
         <source>Mọi cơ quan chủ trì</source>
         <translation>Any lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="214"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="223"/>
+        <source>Không đọc được kế hoạch: %1</source>
+        <translation>Could not read the plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="260"/>
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
     </message>
@@ -2152,147 +2171,147 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="32"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="34"/>
         <source>Hệ thống truyền thanh</source>
         <translation>Loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="35"/>
         <source>Cổng/trang thông tin điện tử</source>
         <translation>Web portal or page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="36"/>
         <source>Văn bản gửi Đảng ủy, đoàn thể, trưởng thôn</source>
         <translation>Written notice to the Party committee, unions, village heads</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="37"/>
         <source>Họp thôn, bản</source>
         <translation>Village meeting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="38"/>
         <source>Zalo, mạng xã hội</source>
         <translation>Zalo, social networks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="85"/>
         <source>Mục công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="85"/>
         <source>Sửa mục công khai</source>
         <translation>Edit disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="98"/>
         <source>Để trống: lấy theo loại và kỳ</source>
         <translation>Leave empty: taken from the kind and period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="105"/>
         <source>để trống nếu chưa niêm yết</source>
         <translation>empty if not posted yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="107"/>
         <source>để trống nếu vẫn đang niêm yết</source>
         <translation>empty if still posted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="109"/>
         <source>Trụ sở UBND xã</source>
         <translation>Commune People&apos;s Committee seat</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="115"/>
         <source>Nhà văn hóa %1</source>
         <translation>Cultural house, %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="124"/>
         <source>Nơi khác (nếu có), ví dụ: Chợ trung tâm xã</source>
         <translation>Another place (if any), e.g. the central market</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="134"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="136"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="139"/>
         <source>Văn phòng HĐND và UBND xã</source>
         <translation>Office of the commune&apos;s Council and People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="150"/>
         <source>Loại công khai:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="151"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="152"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="153"/>
         <source>Văn bản số:</source>
         <translation>Document no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="154"/>
         <source>Ngày văn bản:</source>
         <translation>Document date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="155"/>
         <source>Cơ quan ban hành:</source>
         <translation>Issued by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="156"/>
         <source>Niêm yết từ – đến:</source>
         <translation>Posted from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="157"/>
         <source>Nơi niêm yết:</source>
         <translation>Places:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="159"/>
         <source>Hình thức khác:</source>
         <translation>Other forms:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="160"/>
         <source>Ý kiến gửi về:</source>
         <translation>Feedback to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="161"/>
         <source>Hạn nhận ý kiến:</source>
         <translation>Feedback until:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="162"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/posting_dialog.py" line="170"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -2333,27 +2352,27 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="360"/>
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="361"/>
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="362"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="321"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="363"/>
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="322"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="364"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -2401,345 +2420,345 @@ SHA-256 fingerprint: %5</translation>
         <translation>Class changed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
         <source>Rà soát năm %1</source>
         <translation>Review %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="70"/>
         <source>Nhập danh sách từ Excel…</source>
         <translation>Import the list from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="70"/>
         <source>Thêm hộ…</source>
         <translation>Add a household…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="71"/>
         <source>Niêm yết danh sách sơ bộ…</source>
         <translation>Post the preliminary list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="72"/>
         <source>Ghi ý kiến, khiếu nại…</source>
         <translation>Record an objection…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="72"/>
         <source>Ghi kết quả phúc tra…</source>
         <translation>Record a re-check…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73"/>
         <source>Niêm yết kết quả phúc tra…</source>
         <translation>Post the re-check results…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73"/>
         <source>Công nhận danh sách…</source>
         <translation>Recognise the list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
         <source>Niêm yết danh sách được công nhận…</source>
         <translation>Post the recognised list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="85"/>
         <source>Danh sách hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="86"/>
         <source>Ý kiến, phúc tra</source>
         <translation>Objections, re-checks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="87"/>
         <source>So với năm trước</source>
         <translation>Against last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
         <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
         <translation>No list for this year yet. Import one from Excel to start.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150"/>
         <source> — Quyết định %1 ngày %2</source>
         <translation> — decision %1 of %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="125"/>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
         <source>Thu nhập</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
         <source>Thiếu hụt</source>
         <translation>Deprivations</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
         <source>Sơ bộ</source>
         <translation>Preliminary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="127"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="327"/>
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="174"/>
         <source>Phúc tra</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="174"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="193"/>
         <source>không còn trong danh sách</source>
         <translation>no longer on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="198"/>
         <source>Chọn danh sách hộ nghèo, cận nghèo</source>
         <translation>Choose the list of poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="199"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="206"/>
         <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
         <translation>List %1: %2 households. Import as the preliminary list?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="209"/>
         <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
         <translation>The current preliminary list (%1 households) will be replaced.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212"/>
         <source>Cần xem lại:</source>
         <translation>To check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="216"/>
         <source>Đang đọc danh sách hộ…</source>
         <translation>Reading the household list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227"/>
         <source>Chưa có danh sách của năm này.</source>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="252"/>
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="264"/>
         <source>Thêm hộ vào danh sách</source>
         <translation>Add a household to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265"/>
         <source>Họ và tên chủ hộ:</source>
         <translation>Head of household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
         <source>Dân tộc:</source>
         <translation>Ethnicity:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270"/>
         <source>Số nhân khẩu:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="271"/>
         <source>Khu vực:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="271"/>
         <source>Nông thôn</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272"/>
         <source>Thành thị</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
         <source>Thu nhập (đồng/người/tháng):</source>
         <translation>Income (đồng per person per month):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284"/>
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="256"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="287"/>
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="257"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="288"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="258"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="289"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="259"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="304"/>
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="308"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="309"/>
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="310"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="311"/>
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="323"/>
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="324"/>
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="325"/>
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -3129,172 +3148,172 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="49"/>
         <source>Ghi sổ tiếp công dân</source>
         <translation>Record a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="53"/>
         <source>Thường xuyên (công chức được phân công)</source>
         <translation>Regular (assigned officer)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="54"/>
         <source>Định kỳ (Chủ tịch UBND tiếp)</source>
         <translation>Periodic (the chairman receives)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="55"/>
         <source>Đột xuất (lãnh đạo tiếp)</source>
         <translation>Ad hoc (a leader receives)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="60"/>
         <source>CCCD/giấy tờ</source>
         <translation>ID number/document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="60"/>
         <source>Năm sinh</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="61"/>
         <source>Đại diện</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="66"/>
         <source>Thêm công dân (Ctrl+Shift+N)</source>
         <translation>Add citizen (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="74"/>
         <source>Kiến nghị</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="74"/>
         <source>Phản ánh</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
         <source>Chưa xử lý</source>
         <translation>Not handled yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
         <source>Thụ lý</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="79"/>
         <source>Hướng dẫn</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="79"/>
         <source>Chuyển đơn</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="85"/>
         <source>Cơ quan, đơn vị nhận hoặc được hướng dẫn đến</source>
         <translation>Authority receiving it or the citizen was guided to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="87"/>
         <source>Số văn bản hướng dẫn / chuyển đơn</source>
         <translation>Number of the guidance / forwarding document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="90"/>
         <source>Vào sổ đơn để theo dõi hạn trả lời công dân (10 ngày làm việc)</source>
         <translation>Enter in the petition register to follow the reply deadline (10 working days)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="100"/>
         <source>Ngày tiếp:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="101"/>
         <source>Hình thức tiếp:</source>
         <translation>Reception type:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="102"/>
         <source>Người tiếp:</source>
         <translation>Received by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="103"/>
         <source>Công dân:</source>
         <translation>Citizens:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="105"/>
         <source>Số người:</source>
         <translation>Number of people:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="106"/>
         <source>Nội dung vụ việc:</source>
         <translation>Matter:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="107"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="108"/>
         <source>Cơ quan đã giải quyết:</source>
         <translation>Authorities that already handled it:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="109"/>
         <source>Hướng xử lý:</source>
         <translation>Handling:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="112"/>
         <source>Theo dõi kết quả:</source>
         <translation>Follow-up of the result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="113"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="117"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_form.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/reception_form.py" line="138"/>
         <source>Năm sinh “%1” phải là số, ví dụ 1985.</source>
         <translation>Birth year “%1” must be a number, e.g. 1985.</translation>
     </message>
@@ -3302,77 +3321,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="55"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="58"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="71"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="72"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="146"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="149"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="161"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="152"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="162"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="169"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="178"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="180"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -3381,22 +3400,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="184"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="190"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="199"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="204"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -3452,189 +3471,194 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="107"/>
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="109"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="110"/>
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="111"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="112"/>
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="114"/>
         <source>Khổ A4</source>
         <translation>A4 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="115"/>
         <source>Khổ A3</source>
         <translation>A3 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="116"/>
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="117"/>
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="118"/>
         <source>Trả lời ý kiến…</source>
         <translation>Answer feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="177"/>
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="213"/>
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="215"/>
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="218"/>
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="229"/>
+        <source>Đang đọc mục công khai đã chọn; thử lại sau giây lát.</source>
+        <translation>Still reading the chosen posting; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="262"/>
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="263"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="282"/>
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="283"/>
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="293"/>
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="310"/>
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="311"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="312"/>
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="312"/>
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="313"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="273"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="335"/>
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="274"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="336"/>
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="330"/>
         <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
         <translation>This disclosure has no feedback waiting for an answer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="333"/>
         <source>Trả lời ý kiến</source>
         <translation>Answer feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="334"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
@@ -3642,305 +3666,305 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="46"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="85"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
         <source>mật khẩu của khóa</source>
         <translation>the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="94"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
         <source>nhãn token</source>
         <translation>token label</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
         <source>mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
         <source>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</source>
         <translation>The vice-chairman signs for the chairman (KT. CHỦ TỊCH)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="146"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="113"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="114"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="115"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="121"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="125"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="143"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="147"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="183"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="184"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="187"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="188"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="258"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="279"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="355"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="364"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="393"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="403"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="336"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="404"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="336"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="404"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="337"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="339"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="347"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="418"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="348"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="419"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="358"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="428"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="359"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="429"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="361"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="363"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="433"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="365"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="435"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="445"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="375"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="445"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="376"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="446"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="377"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="447"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="378"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="378"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -3948,82 +3972,82 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="49"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="50"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="52"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="151"/>
         <source>Đã sao lưu vào %1</source>
         <translation>Backed up to %1</translation>
     </message>
@@ -4031,67 +4055,67 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="40"/>
         <source>Thiết lập PAPI Desktop</source>
         <translation>Set up PAPI Desktop</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="42"/>
         <source>Chọn xã, phường dùng chương trình và nhập tên các chức danh ký báo cáo. Có thể sửa lại trong Cài đặt.</source>
         <translation>Choose the commune or ward using the program and the names of those who sign reports. You can change them later in Settings.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="51"/>
         <source>Gõ tên xã, phường để tìm…</source>
         <translation>Type a commune or ward name to search…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="61"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="62"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="63"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="64"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="65"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="66"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="67"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="69"/>
         <source>Mở xã mẫu để dùng thử</source>
         <translation>Open the demo commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="70"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/setup_dialog.py" line="91"/>
         <source>Hãy chọn xã, phường trong danh sách 75 đơn vị của tỉnh Sơn La.</source>
         <translation>Choose a commune or ward from the list of Sơn La&apos;s 75 units.</translation>
     </message>
@@ -4099,52 +4123,52 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SignImagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="19"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="32"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="99"/>
         <source>Ảnh chữ ký, con dấu và token</source>
         <translation>Signature images, seal and token</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="22"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="23"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="30"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="35"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="38"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="22"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="32"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="74"/>
         <source>Module PKCS#11 của token:</source>
         <translation>Token&apos;s PKCS#11 module:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="33"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="41"/>
         <source>Ảnh con dấu (PNG nền trong suốt):</source>
         <translation>Seal image (transparent PNG):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="42"/>
         <source>Ảnh chữ ký của:</source>
         <translation>Signature image of:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="71"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="74"/>
         <source>Module PKCS#11 (*.dll *.so *.dylib)</source>
         <translation>PKCS#11 module (*.dll *.so *.dylib)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="99"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
@@ -4152,72 +4176,72 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132"/>
         <source>Ghi bước xử lý đơn</source>
         <translation>Record a processing step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
         <source>Phiếu đề xuất thụ lý</source>
         <translation>Proposal to accept</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
         <source>Phiếu chuyển đơn</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
         <source>Hướng dẫn, trả lại đơn</source>
         <translation>Guidance, petition returned</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
         <source>Thông báo thụ lý</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
         <source>Quyết định, kết luận giải quyết</source>
         <translation>Resolution decision or conclusion</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
         <source>Trả lời công dân</source>
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
         <source>Lưu đơn</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142"/>
         <source>Kết thúc theo dõi đơn này</source>
         <translation>Close this petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="144"/>
         <source>Bước:</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
         <source>Số, ký hiệu văn bản:</source>
         <translation>Document number/symbol:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="151"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -4711,159 +4735,159 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="55"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="159"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="83"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="84"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="85"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="86"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="87"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="88"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="90"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="111"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="113"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="117"/>
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="132"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="187"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="98"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="206"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
         <source>(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)</source>
         <translation>(a province task: the commune records its status, note and progress)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="272"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="291"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="296"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
@@ -4909,32 +4933,32 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>VillagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="35"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42"/>
         <source>Thôn, bản và hình thức công khai</source>
         <translation>Villages and means of disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="50"/>
         <source>Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin</source>
         <translation>New village or residential group, e.g. Bản Hin</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="51"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="52"/>
         <source>Xã có hệ thống truyền thanh</source>
         <translation>The commune has a loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="54"/>
         <source>Xã có trang thông tin điện tử</source>
         <translation>The commune has a web page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="87"/>
         <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
         <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>

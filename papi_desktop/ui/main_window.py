@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
 
     Signals:
         sig_shown(): the window was shown.
-        sig_ready(): the pages are built on an open database and show its data.
+        sig_ready(): the pages are built on an open database and the plan page shows its data.
     """
 
     sig_shown = Signal()
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self.ready = False  # the plan page shows the plan's data (sig_ready was emitted)
         self.runner = JobRunner(self)
         self.setWindowTitle("PAPI Desktop")
         resize_within_screen(self, 1280, 800)  # a 1366×768 screen with a task bar: not taller than it
@@ -74,17 +75,10 @@ class MainWindow(QMainWindow):
             self.attach(db)
 
     def attach(self, db: Database) -> None:
-        """Build the real pages on the open database, replacing the placeholders."""
-        from ..services import province, setup  # noqa: PLC0415
-
+        """Build the real pages on the open database, replacing the placeholders. Each page reads its data
+        in the database worker; sig_ready follows once the plan page shows the plan."""
         self.db = db
-        profile = setup.get_profile(db)
-        unit = profile.unit_name if profile else ""
-        demo = self.tr(" (xã mẫu)") if profile and profile.is_demo else ""
-        if province.is_province(db):  # the communes' profiles arrive in their bundles: not this installation's
-            unit, demo = self.tr("Văn phòng tỉnh Sơn La (chế độ tỉnh)"), ""
-        self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
-        self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
+        self.runner.submit(lambda: self._unit_of(db), self._show_unit, lambda _exc: None, owner=self)
         self._built: set[str] = set()
         # The home and plan pages now; the others when first opened (the disclosure dashboard and
         # the reports page compute a year of records: not on the start-up path).
@@ -93,7 +87,31 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self._build(NAVIGATION[row][0]))
         self.pages.setCurrentIndex(self.nav.currentRow())
         self.import_action.setEnabled(True)
-        self.sig_ready.emit()
+        if self.plan_page.loaded:
+            self._plan_shown()
+        else:
+            self.plan_page.sig_first_read.connect(self._plan_shown)
+
+    @staticmethod
+    def _unit_of(db: Database) -> tuple[str, bool, bool]:
+        """(unit name, demo, province mode): runs in the database worker."""
+        from ..services import province, setup  # noqa: PLC0415
+
+        profile = setup.get_profile(db)
+        return (profile.unit_name if profile else "", bool(profile and profile.is_demo), province.is_province(db))
+
+    def _show_unit(self, unit_of: tuple[str, bool, bool]) -> None:
+        unit, is_demo, is_province = unit_of
+        demo = self.tr(" (xã mẫu)") if is_demo else ""
+        if is_province:  # the communes' profiles arrive in their bundles: not this installation's
+            unit, demo = self.tr("Văn phòng tỉnh Sơn La (chế độ tỉnh)"), ""
+        self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
+        self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
+
+    def _plan_shown(self) -> None:
+        if not self.ready:
+            self.ready = True
+            self.sig_ready.emit()
 
     def _build(self, key: str) -> None:
         if self.db is None or key in self._built:
@@ -125,7 +143,7 @@ class MainWindow(QMainWindow):
         if key == "home":
             from .views.home_page import HomePage  # noqa: PLC0415
 
-            home = HomePage(self.db, self, self.runner)
+            home = HomePage(self.db, self.runner, self)
             home.sig_open.connect(self._open_due)
             self.nav.currentRowChanged.connect(lambda row: row == self._row("home") and home.reload())
             return home
@@ -134,11 +152,11 @@ class MainWindow(QMainWindow):
         if key == "dialogues":
             from .views.dialogues_page import DialoguesPage  # noqa: PLC0415
 
-            return DialoguesPage(self.db, self)
+            return DialoguesPage(self.db, self.runner, self)
         if key == "petitions":
             from .views.petitions_page import PetitionsPage  # noqa: PLC0415
 
-            return PetitionsPage(self.db, self)
+            return PetitionsPage(self.db, self.runner, self)
         if key == "reports":
             from .views.reports_page import ReportsPage  # noqa: PLC0415
 
@@ -158,7 +176,7 @@ class MainWindow(QMainWindow):
             self.nav.currentRowChanged.connect(lambda row: row == self._row("sync") and sync_page.refresh())
             return sync_page
         if key == "settings":
-            page = SettingsPage(self.db, self)
+            page = SettingsPage(self.db, self.runner, self)
             page.sig_language_changed.connect(
                 lambda _c: self.statusBar().showMessage(self.tr("Đã lưu ngôn ngữ; mở lại chương trình để áp dụng."),
                                                         8000))

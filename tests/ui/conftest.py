@@ -23,3 +23,24 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     texts: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()) or 0)
     return texts
+
+
+@pytest.fixture
+def runner():
+    """The one database worker, as the main window holds it."""
+    from papi_desktop.ui.workers import JobRunner
+
+    jobs = JobRunner()
+    yield jobs
+    jobs.shutdown()
+
+
+@pytest.fixture
+def settle(qtbot):  # noqa: ANN001, ANN201
+    """settle(runner): run the event loop until the database worker has nothing left and every result
+    was delivered on the GUI thread (a delivered result may ask for more; those are waited for too)."""
+
+    def wait(jobs, timeout: int = 10000) -> None:  # noqa: ANN001
+        qtbot.waitUntil(lambda: jobs.pending == 0, timeout=timeout)
+
+    return wait

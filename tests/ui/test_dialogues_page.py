@@ -20,14 +20,15 @@ TODAY = date(2026, 11, 22)
 
 
 
-def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> None:  # noqa: ANN001
+def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch, runner, settle) -> None:  # noqa: ANN001
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    page = DialoguesPage(db)
+    page = DialoguesPage(db, runner)
     page.today = lambda: TODAY
     qtbot.addWidget(page)
     page.show()
     page.reload()
+    settle(runner)
     assert "Năm 2026 chưa tổ chức" in page.warning.text()
     page.add_issue()
     assert "Hãy chọn hoặc thêm một hội nghị" in shown[-1]
@@ -46,7 +47,9 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
     monkeypatch.setattr(DialogueDialog, "exec", conference)
     with qtbot.waitSignal(page.sig_changed, timeout=3000):
         page.add_dialogue()
+    settle(runner)  # read again: the list and the year's check
     assert page.warning.text() == "" and page.model.total() == 1
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) is not None, timeout=5000)
     assert page.model.data(page.model.index(0, DialogueTableModel.COL_DATE)) == "15/09/2026"
     minutes = ds.minutes_data(db, page.model.row_id(0))
     assert minutes["attendance"] == {"Lãnh đạo Đảng ủy, HĐND, UBND xã": 15, "Nhân dân": 120, "Hội Người cao tuổi": 6}
@@ -60,6 +63,7 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
     monkeypatch.setattr(IssueDialog, "exec", anonymous_issue)
     with qtbot.waitSignal(page.sig_changed, timeout=3000):
         page.add_issue()
+    settle(runner)
     assert page.issues.item(0, 1).text() == "(ẩn danh)"
 
     def commitment(dialog: CommitmentDialog) -> int:
@@ -72,6 +76,7 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
     monkeypatch.setattr(CommitmentDialog, "exec", commitment)
     with qtbot.waitSignal(page.sig_changed, timeout=3000):
         page.add_commitment()
+    settle(runner)
     assert [c.overdue for c in ds.open_commitments(db, TODAY)] == [True]
 
     def done(dialog: CommitmentDialog) -> int:
@@ -85,6 +90,7 @@ def test_conference_issues_commitments_and_follow_up(qtbot, db, monkeypatch) -> 
     monkeypatch.setattr(CommitmentDialog, "exec", done)
     with qtbot.waitSignal(page.sig_changed, timeout=3000):
         page.follow_up()
+    settle(runner)
     assert ds.open_commitments(db, TODAY) == []
     assert page.issues.item(0, 0).child(0, 3).text() == "Xong 22/11/2026"
 

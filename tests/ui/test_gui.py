@@ -16,6 +16,7 @@ from papi_desktop.services import plan as plan_service
 from papi_desktop.services import setup
 from papi_desktop.ui.main_window import NAVIGATION, MainWindow
 from papi_desktop.ui.models.task_model import PAGE, TaskIdRole, TaskTableModel
+from papi_desktop.ui.views.home_page import RefRole
 from papi_desktop.ui.views.import_dialog import ImportDialog
 from papi_desktop.ui.views.placeholder import PlaceholderPage
 from papi_desktop.ui.views.setup_dialog import SetupDialog
@@ -40,7 +41,13 @@ def _window(qtbot, db) -> MainWindow:  # noqa: ANN001
     window.plan_page.detail.today = lambda: TODAY
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.ready, timeout=10000)  # the plan page shows what the worker read
+    _settle(qtbot, window)
     return window
+
+
+def _settle(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: window.runner.pending == 0, timeout=10000)
 
 
 def test_first_run_choose_commune(qtbot, bare_db, no_dialogs) -> None:  # noqa: ANN001
@@ -127,8 +134,9 @@ def test_import_dialog_bad_file_message(qtbot, db, tmp_path: Path) -> None:  # n
 def test_edit_a_task_in_the_detail_panel(qtbot, plan_db) -> None:  # noqa: ANN001
     window = _window(qtbot, plan_db)
     page = window.plan_page
-    page.table.selectRow(0)
     detail = page.detail
+    with qtbot.waitSignal(detail.sig_shown, timeout=5000):
+        page.table.selectRow(0)
     task_id = page.model.task_id(0)
     assert detail.task_id == task_id
     detail.lead.clear()
@@ -138,16 +146,18 @@ def test_edit_a_task_in_the_detail_panel(qtbot, plan_db) -> None:  # noqa: ANN00
         qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
     saved = plan_service.task_detail(plan_db, task_id, TODAY).row
     assert (saved.lead, saved.status) == ("Văn phòng - Thống kê xã", "done")
+    _settle(qtbot, window)  # the row and the summary are read again
     index = page.model.index(0, TaskTableModel.COL_STATUS)
-    assert page.model.data(index) == "Đã hoàn thành"
+    qtbot.waitUntil(lambda: page.model.data(index) == "Đã hoàn thành", timeout=5000)  # its page: from the worker
     assert page.summary_model.data(page.summary_model.index(0, 2)) == 1  # dimension 1: one done
 
 
 def test_progress_update_with_evidence_through_the_dialog(qtbot, plan_db, monkeypatch) -> None:  # noqa: ANN001
     window = _window(qtbot, plan_db)
     page = window.plan_page
-    page.table.selectRow(2)
     detail = page.detail
+    with qtbot.waitSignal(detail.sig_shown, timeout=5000):
+        page.table.selectRow(2)
 
     def fill(dialog: ProgressDialog) -> int:
         dialog.period.setCurrentIndex(dialog.period.findData("2026-Y"))
@@ -158,6 +168,7 @@ def test_progress_update_with_evidence_through_the_dialog(qtbot, plan_db, monkey
     monkeypatch.setattr(ProgressDialog, "exec", fill)
     with qtbot.waitSignal(detail.sig_saved, timeout=5000):
         qtbot.mouseClick(detail.add_update_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, window)
     top = detail.updates.item(0, 0)
     assert top.text() == "2026-Y" and top.child(0, 0).text() == "Báo cáo số 45/BC-UBND"
 
@@ -168,13 +179,17 @@ def test_accent_insensitive_search_and_filters(qtbot, plan_db) -> None:  # noqa:
     with qtbot.waitSignal(page.sig_reloaded, timeout=3000) as reloaded:
         qtbot.keyClicks(page.search, "tiep cong dan tham nhung")
     assert reloaded.args == [1]
-    row_task = page.model.data(page.model.index(0, TaskTableModel.COL_TASK))
+    first = page.model.index(0, TaskTableModel.COL_TASK)
+    qtbot.waitUntil(lambda: page.model.data(first) is not None, timeout=5000)  # the row's page, from the worker
+    row_task = page.model.data(first)
     assert "tiếp công dân" in row_task and "tố cáo" in row_task
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.total() == 28, timeout=3000)
     page.dimension.setCurrentIndex(page.dimension.findData(5))
+    _settle(qtbot, window)
     assert page.model.total() == 6
     page.status.setCurrentIndex(page.status.findData("overdue"))
+    _settle(qtbot, window)
     ids = [page.model.data(page.model.index(r, 0), TaskIdRole) for r in range(page.model.rowCount())]
     rows = plan_service.task_rows(plan_db, ids, TODAY)
     assert rows and all(r.overdue and r.dimension == 5 for r in rows)
@@ -233,13 +248,16 @@ def test_indicator_value_for_a_period(qtbot, plan_db, monkeypatch) -> None:  # n
 
     monkeypatch.setattr(IndicatorDialog, "exec", fill)
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, window)
     assert panel.model.rowCount() == 1
     panel.period.setCurrentIndex(panel.period.findData("2026-H1"))
+    _settle(qtbot, window)
     with qtbot.waitSignal(panel.sig_changed, timeout=3000):
         panel.model.item(0, COL_ACTUAL).setText("97,5")
     plan_id = window.plan_page.plan.id
     assert progress.indicators_of(plan_db, plan_id)[0].values == {"2026-H1": "97,5"}
     panel.period.setCurrentIndex(panel.period.findData("2026-Y"))
+    _settle(qtbot, window)
     assert panel.model.item(0, COL_ACTUAL).text() == ""
 
 
@@ -251,15 +269,16 @@ def test_home_lists_overdue_work_and_opens_it(qtbot, plan_db) -> None:  # noqa: 
     window = _window(qtbot, plan_db)
     home = window.page_by_key["home"]
     home.today = lambda: TODAY
-    home.reload()
-    titles = [home.model.item(r, 1).text() for r in range(home.model.rowCount())]
+    with qtbot.waitSignal(home.sig_loaded, timeout=5000):
+        home.reload()
+    titles = [home.model.index(r, 1).data() for r in range(home.model.rowCount())]
     assert "Đơn 1/2026 — Lò Văn Tiến" in titles  # 10 working days from 02/11 ended 16/11
     assert any(t.startswith("Nhiệm vụ ") for t in titles)
     assert "quá hạn" in home.heading.text()
-    row = next(r for r in range(home.model.rowCount()) if home.model.item(r, 1).text().startswith("Nhiệm vụ "))
+    row = next(r for r in range(home.model.rowCount()) if home.model.index(r, 1).data().startswith("Nhiệm vụ "))
     home.view.doubleClicked.emit(home.model.index(row, 0))
     assert window.pages.currentWidget() is window.plan_page
-    assert window.plan_page.detail.task_id is not None
+    assert window.plan_page.detail.task_id == home.model.index(row, 0).data(RefRole)
 
 
 def test_a_province_task_is_read_only_but_for_the_communes_state(qtbot, plan_db) -> None:  # noqa: ANN001
@@ -269,8 +288,9 @@ def test_a_province_task_is_read_only_but_for_the_communes_state(qtbot, plan_db)
         conn.commit()
     window = _window(qtbot, plan_db)
     page = window.plan_page
-    page.table.selectRow(0)
     detail = page.detail
+    with qtbot.waitSignal(detail.sig_shown, timeout=5000):
+        page.table.selectRow(0)
     assert "nhiệm vụ tỉnh giao" in detail.heading.text()
     assert detail.lead.isReadOnly() and detail.task.isReadOnly() and detail.deadline.isReadOnly()
     assert not detail.delete_button.isEnabled() and not detail.add_milestone_button.isEnabled()

@@ -92,6 +92,17 @@ def test_weak_passphrase_refused_in_settings(qtbot, db, shown) -> None:  # noqa:
     assert "quá dễ đoán" in shown[-1] and keys.certificate() is None and dialog.isVisible()
 
 
+def _verify(qtbot, page: ReportsPage, path: Path) -> str:  # noqa: ANN001
+    with qtbot.waitSignal(page.sig_verified, timeout=20000) as verified:
+        page.verify_file(path)
+    return verified.args[0]
+
+
+def _preview(qtbot, page: ReportsPage) -> None:  # noqa: ANN001
+    with qtbot.waitSignal(page.sig_previewed, timeout=20000):
+        page.show_preview()
+
+
 def test_verify_lists_every_signature(qtbot, db, shown, tmp_path: Path) -> None:  # noqa: ANN001
     from reportlab.pdfgen import canvas
 
@@ -107,8 +118,8 @@ def test_verify_lists_every_signature(qtbot, db, shown, tmp_path: Path) -> None:
                      doc_ref="Số: 99/BC-UBND", field_name="ChuKySo_2")
     page = ReportsPage(db, JobRunner())
     qtbot.addWidget(page)
-    assert page.verify_file(signed).startswith("HỢP LỆ")
-    text = page.verify_file(forged)
+    assert _verify(qtbot, page, signed).startswith("HỢP LỆ")
+    text = _verify(qtbot, page, forged)
     assert text.startswith("KHÔNG HỢP LỆ") and shown[-1] == text
     assert "Chữ ký 1: UBND Xã Chiềng Sơn, mã 03985 (hợp lệ, tin cậy;" in text
     assert "Chữ ký 2: UBND Xã Chiềng Sơn, mã 03985 (KHÔNG tin cậy;" in text and "; trang 1; SHA-256 " in text
@@ -116,8 +127,8 @@ def test_verify_lists_every_signature(qtbot, db, shown, tmp_path: Path) -> None:
     page.runner.shutdown()
 
 
-def test_key_created_in_settings(qtbot, db, shown) -> None:  # noqa: ANN001
-    box = KeysBox(db)
+def test_key_created_in_settings(qtbot, db, shown, runner, settle) -> None:  # noqa: ANN001
+    box = KeysBox(db, runner)
     qtbot.addWidget(box)
     assert "Chưa có khóa" in box.state.text() and not box.export_button.isEnabled()
     dialog = box.create()
@@ -125,9 +136,11 @@ def test_key_created_in_settings(qtbot, db, shown) -> None:  # noqa: ANN001
     dialog.widgets["passphrase"].setText("mat-khau-xa-2026")
     dialog.widgets["again"].setText("mat-khau-khac")
     dialog.accept()
+    settle(runner)
     assert "không giống nhau" in shown[-1] and keys.certificate() is None and dialog.isVisible()
     dialog.widgets["again"].setText("mat-khau-xa-2026")
     dialog.accept()
+    settle(runner, timeout=30000)  # the key is made in the worker
     assert keys.certificate() is not None and "03985" in box.state.text() and box.export_button.isEnabled()
 
 
@@ -141,7 +154,7 @@ def test_preview_edit_export_signed_and_verify(qtbot, bare_db, shown, tmp_path: 
     page.show()
     page.kind.setCurrentIndex(page.kind.findData("papi-6m"))
     page.period.setCurrentIndex(page.period.findData("2026-H1"))
-    page.show_preview()
+    _preview(qtbot, page)
     assert "Nội dung “Tham gia của người dân ở cấp cơ sở”" in page.preview.toPlainText()
     page.sections["dim4"].setPlainText("Tổ chức kiểm tra việc kê khai tài sản, thu nhập của cán bộ xã.")
     qtbot.waitUntil(lambda: "kê khai tài sản, thu nhập" in page.preview.toPlainText(), timeout=3000)
@@ -156,13 +169,14 @@ def test_preview_edit_export_signed_and_verify(qtbot, bare_db, shown, tmp_path: 
         page.start_export()
     result = done.args[0]
     assert result.signed and result.number_ref == "01/BC-UBND" and page.passphrase.text() == ""
+    qtbot.waitUntil(lambda: page.register.rowCount() == 1, timeout=5000)  # read again in the worker
     assert page.register.item(0, 0).text() == "01/BC-UBND" and "đã ký số" in page.register.item(0, 2).text()
     import poppler
 
     assert "kê khai tài sản, thu nhập của cán bộ xã" in " ".join(poppler.text(result.files[0]).split())
-    text = page.verify_file(result.files[0])
+    text = _verify(qtbot, page, result.files[0])
     assert text.startswith("HỢP LỆ") and "UBND Xã Chiềng Sơn" in text
-    assert page.verify_file(result.files[1]).startswith("HỢP LỆ")
+    assert _verify(qtbot, page, result.files[1]).startswith("HỢP LỆ")
     runner.shutdown()
     assert reports.next_number(bare_db, 2026) == 2
 
@@ -185,36 +199,37 @@ def test_the_narrative_follows_the_period_and_the_records(qtbot, bare_db, answer
     texts, queue = answers
     setup.create_demo(bare_db, today=TODAY)
     page = _page(qtbot, bare_db)
-    page.show_preview()
+    _preview(qtbot, page)
     assert "6 tháng đầu năm 2026" in page.sections["intro"].toPlainText()
     page.period.setCurrentIndex(page.period.findData("2025-H1"))
-    page.show_preview()
+    _preview(qtbot, page)
     shown = page.preview.toPlainText()
     assert "6 tháng đầu năm 2025" in page.sections["intro"].toPlainText() and "2026" not in shown.split("BÁO CÁO")[1]
     page.period.setCurrentIndex(page.period.findData("2026-H1"))
-    page.show_preview()
+    _preview(qtbot, page)
     info = plan.current_plan(bare_db, 2026)
     task = plan.list_tasks(bare_db, plan.TaskFilter(plan_id=info.id), TODAY)[0]
     progress.add_update(bare_db, task.id, "2026-H1", "Đã họp dân ở 12 bản về kế hoạch mới.")
-    page.show_preview()  # unedited: the new progress comes in without a question
+    _preview(qtbot, page)  # unedited: the new progress comes in without a question
     assert "họp dân ở 12 bản" in page.preview.toPlainText() and texts == []
     page.sections["limits"].setPlainText("Hạn chế do người dùng viết.")
     progress.add_update(bare_db, task.id, "2026-H1", "Đã niêm yết kế hoạch tại 12 nhà văn hóa.")
     queue.append(False)  # keep the edit
-    page.show_preview()
+    _preview(qtbot, page)
     assert len(texts) == 1 and "Hạn chế do người dùng viết." in page.preview.toPlainText()
-    page.show_preview()  # nothing new: not asked again
+    _preview(qtbot, page)  # nothing new: not asked again
     assert len(texts) == 1
     page.period.setCurrentIndex(page.period.findData("2025-H1"))
     queue.append(False)  # the edited 2026 narrative is kept: nothing is shown under the 2025 title
     before = page.preview.toPlainText()
     page.show_preview()
+    qtbot.waitUntil(lambda: page.runner.pending == 0, timeout=20000)
     assert page.preview.toPlainText() == before and "không phải cho 6 tháng đầu năm 2025" in texts[-1]
     request = page.request()
     with pytest.raises(Exception, match="lập lại nội dung"):
         reports.build(bare_db, request, TODAY)
     queue.append(True)  # agreed: prefilled again for 2025
-    page.show_preview()
+    _preview(qtbot, page)
     assert "6 tháng đầu năm 2025" in page.sections["intro"].toPlainText()
     assert "Hạn chế do người dùng viết." not in page.preview.toPlainText()
     page.runner.shutdown()
@@ -227,6 +242,7 @@ def test_the_issue_date_is_checked_before_exporting(qtbot, bare_db, shown, tmp_p
     page.out_dir.setText(str(tmp_path / "out"))
     page.issued.setText("30/05/2026")
     page.start_export()
+    qtbot.waitUntil(lambda: page.runner.pending == 0, timeout=10000)  # checked in the worker
     assert "trước ngày kết thúc kỳ báo cáo (31/05/2026)" in shown[-1] and page.export_button.isEnabled()
     assert reports.next_number(bare_db, 2026) == 1 and not (tmp_path / "out").exists()
     page.runner.shutdown()

@@ -45,6 +45,8 @@ def test_token_signing_from_the_page(qtbot, bare_db, shown, tmp_path: Path,  # n
     result = done.args[0]
     assert result.signed and result.roles == ["person"] and page.pin.text() == ""
     assert "Chỉ có khóa của người ký (token)" in page.result.text()
-    text = page.verify_file(result.files[0])
+    with qtbot.waitSignal(page.sig_verified, timeout=20000) as verified:  # checked in the worker
+        page.verify_file(result.files[0])
+    text = verified.args[0]
     assert text.startswith("HỢP LỆ") and "Lò Văn Minh" in text
     runner.shutdown()

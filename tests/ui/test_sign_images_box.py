@@ -16,11 +16,13 @@ from papi_desktop.services import sign_images, tokens  # noqa: E402
 from papi_desktop.ui.widgets.sign_images_box import SignImagesBox  # noqa: E402
 
 
-def test_images_and_module_are_kept(qtbot, db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_images_and_module_are_kept(qtbot, db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner,  # noqa: ANN001
+                                    settle) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    box = SignImagesBox(db)
+    box = SignImagesBox(db, runner)
     qtbot.addWidget(box)
+    settle(runner)  # the signers' names and the module's path come from the worker
     assert box.signer.currentText() == "Lò Văn Minh" and box.seal_state.text() == "chưa có"
     assert not box.choose_seal(stamp_images.opaque_png(tmp_path / "trang.png"))
     assert shown and "nền trong suốt" in shown[-1] and sign_images.seal() is None
@@ -29,8 +31,12 @@ def test_images_and_module_are_kept(qtbot, db, tmp_path: Path, monkeypatch: pyte
     assert box.choose_signature(stamp_images.signature_png(tmp_path / "ky.png"))
     assert sign_images.signature("Lò Văn Minh") is not None and sign_images.signature("Người Khác") is None
     box.module.setText(str(tmp_path / "khong_co.dll"))
-    assert not box.save_module() and "Không tìm thấy tệp module PKCS#11" in shown[-1]
+    with qtbot.waitSignal(box.sig_module_saved, timeout=5000) as saved:
+        box.save_module()
+    assert saved.args == [False] and "Không tìm thấy tệp module PKCS#11" in shown[-1]
     module = tmp_path / "vendor.dll"
     module.write_bytes(b"MZ")
     box.module.setText(str(module))
-    assert box.save_module() and tokens.module_path(db) == module
+    with qtbot.waitSignal(box.sig_module_saved, timeout=5000) as saved:
+        box.save_module()
+    assert saved.args == [True] and tokens.module_path(db) == module

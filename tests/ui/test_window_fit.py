@@ -51,6 +51,10 @@ def window(request, qtbot, qapp, bare_db):  # noqa: ANN001, ANN201
 
 
 def _settle(qtbot) -> None:  # noqa: ANN001
+    # What the pages read in the database worker is shown first: their sizes and cells follow it.
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            qtbot.waitUntil(lambda w=w: w.runner.pending == 0, timeout=10000)
     for _ in range(3):
         QApplication.processEvents()
     qtbot.wait(10)
@@ -211,7 +215,7 @@ def test_flow_layout_wraps_instead_of_widening(qtbot) -> None:  # noqa: ANN001
     assert len({b.geometry().y() for b in buttons}) == 1
 
 
-def test_dialogs_open_within_the_screen(qtbot, db) -> None:  # noqa: ANN001
+def test_dialogs_open_within_the_screen(qtbot, db, runner) -> None:  # noqa: ANN001
     """The forms never open taller than the screen's free area (the posting form asked for 760 px), and
     none needs more than 1280×720 at its smallest."""
     from papi_desktop.services import postings
@@ -221,7 +225,7 @@ def test_dialogs_open_within_the_screen(qtbot, db) -> None:  # noqa: ANN001
     from papi_desktop.ui.views.reception_form import ReceptionDialog
 
     free = QApplication.primaryScreen().availableGeometry()
-    for dialog in (PostingDialog(postings.villages(db), lambda _inp: None, None, TODAY), ReceptionDialog(db),
+    for dialog in (PostingDialog(postings.villages(db), lambda _inp: None, None, TODAY), ReceptionDialog(db, runner),
                    DialogueDialog(today=TODAY), BudgetEntryDialog(TODAY.year, lambda *_a, **_k: "")):
         qtbot.addWidget(dialog)
         name = type(dialog).__name__

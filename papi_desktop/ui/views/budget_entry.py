@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
 from ...domain.errors import KnownError
 from ...domain.numbers import parse_amount
 from ...services import budget, reference
-from ..widgets.forms import ok_cancel_row, resize_within_screen
+from ..widgets.forms import ok_cancel_row, resize_within_screen, save_then_close
 from ..widgets.messages import current_lang, show_error
+from ..workers import JobRunner
 
 
 class BudgetEntryDialog(QDialog):
-    def __init__(self, year: int, save: Callable[..., str], parent: QWidget | None = None) -> None:
+    def __init__(self, year: int, save: Callable[..., str], parent: QWidget | None = None,
+                 runner: JobRunner | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.setWindowTitle(self.tr("Nhập bảng ngân sách"))
         resize_within_screen(self, 860, 620)
         self._save = save
@@ -109,9 +112,13 @@ class BudgetEntryDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved_id = self._save(self.year.value(), self.stage.currentData(), self.title.text(),
-                                       self.column_names(), self.lines(), form_code=self.form_code.text())
-        except Exception as exc:  # noqa: BLE001 - the service's message; the dialog keeps what was typed
+            args = (self.year.value(), self.stage.currentData(), self.title.text(), self.column_names(), self.lines())
+        except Exception as exc:  # noqa: BLE001 - an amount that cannot be read; the dialog keeps what was typed
             show_error(self, exc)
             return
+        form_code = self.form_code.text()
+        save_then_close(self, self.runner, lambda: self._save(*args, form_code=form_code), self._saved)
+
+    def _saved(self, table_id: str) -> None:
+        self.saved_id = table_id
         super().accept()

@@ -25,9 +25,9 @@ from ..import_flow import ImportFlow, row_lines
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
 from .budget_entry import BudgetEntryDialog
-from .posting_dialog import PostingDialog
+from .posting_dialog import PostingDialog, Villages
 
 TableRole = Qt.ItemDataRole.UserRole + 1
 
@@ -37,15 +37,22 @@ def _amount(value: int | None) -> QStandardItem:
 
 
 class BudgetTab(QWidget):
-    """Signals:
+    """Read and written in the database worker.
+
+    Signals:
         sig_imported(object): a table id, or None when the import wrote nothing.
+        sig_reloaded(): the year's tables were read and are shown.
     """
 
     sig_imported = Signal(object)
+    sig_reloaded = Signal()
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
+        self._infos: dict[str, budget.TableInfo] = {}
+        self.villages = Villages(self, db, runner)
         self.today = date.today
         self.year = year_combo(self.today().year, lambda y: self.tr("Năm ngân sách %1").replace("%1", str(y)),
                                ahead=1, back=4)
@@ -94,9 +101,15 @@ class BudgetTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the year's tables and the comparison in the database worker."""
+        db, year = self.db, self.year.currentData()
+        self._read.submit(lambda: (budget.tables(db, year), budget.compare(db, year)),
+                          lambda result: self._show(*result))
+
+    def _show(self, tables: list[budget.TableInfo], compare: list[budget.Comparison]) -> None:
         lang = current_lang()
         self.tables.removeRows(0, self.tables.rowCount())
-        self._infos = {t.id: t for t in budget.tables(self.db, self.year.currentData())}
+        self._infos = {t.id: t for t in tables}
         for t in self._infos.values():
             first = QStandardItem(budget.stage_name(t.stage, lang))
             first.setData(t.id, TableRole)
@@ -108,7 +121,8 @@ class BudgetTab(QWidget):
         self.check_label.clear()
         if self.tables.rowCount():
             self.table_view.setCurrentIndex(self.tables.index(0, 0))
-        self._fill_compare()
+        self._fill_compare(compare)
+        self.sig_reloaded.emit()
 
     def selected_table(self) -> budget.TableInfo | None:
         index = self.table_view.currentIndex()
@@ -141,11 +155,11 @@ class BudgetTab(QWidget):
         self.check_label.setText(self.tr("Các dòng cộng khớp với dòng tổng.") if not problems else
                                  "\n".join(m.message(lang) for m in problems))
 
-    def _fill_compare(self) -> None:
+    def _fill_compare(self, found: list[budget.Comparison]) -> None:
         self.compare.clear()
         self.compare.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Nội dung"), self.tr("Dự toán"),
                                                 self.tr("Thực hiện"), self.tr("Tỷ lệ (%)")])
-        for c in budget.compare(self.db, self.year.currentData()):
+        for c in found:
             percent = align_right(QStandardItem("" if c.percent is None else f"{c.percent:.1f}".replace(".", ",")))
             self.compare.appendRow([QStandardItem(c.code), QStandardItem(c.name), _amount(c.estimate),
                                     _amount(c.executed), percent])
@@ -173,15 +187,18 @@ class BudgetTab(QWidget):
                 self.reload()
             self.sig_imported.emit(table_id)
 
+        db = self.db
         flow = ImportFlow(self, self.runner, self.tr("Đang đọc bảng ngân sách…"),
-                          lambda: budget.preview_import(self.db, path, stage=stage),
+                          lambda: budget.preview_import(db, path, stage=stage),
                           lambda p: row_lines(p.summary(lang)["errors"]), question,
-                          lambda p: budget.apply_import(self.db, p), done, confirm)
+                          lambda p: budget.apply_import(db, p), done, confirm)
         flow.start()
         return flow
 
     def enter_table(self) -> BudgetEntryDialog:
-        dialog = BudgetEntryDialog(self.year.currentData(), lambda *a, **kw: budget.save_table(self.db, *a, **kw), self)
+        db = self.db
+        dialog = BudgetEntryDialog(self.year.currentData(), lambda *a, **kw: budget.save_table(db, *a, **kw), self,
+                                   runner=self.runner)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
@@ -194,8 +211,9 @@ class BudgetTab(QWidget):
         stage = next(s for s in reference.budget_forms()["stages"] if s["code"] == t.stage)
         period = {"execution_q1": f"{t.year}-Q1", "execution_h1": f"{t.year}-H1",
                   "execution_9m": f"{t.year}-9M"}.get(t.stage, str(t.year))
-        dialog = PostingDialog(postings.villages(self.db), lambda inp: postings.add_posting(self.db, inp), self,
-                               self.today(), budget_table_id=t.id)
+        db = self.db
+        dialog = PostingDialog(self.villages.items, lambda inp: postings.add_posting(db, inp), self, self.today(),
+                               budget_table_id=t.id, runner=self.runner)
         dialog.preset(stage["disclosure"], period, f"{t.title} năm {t.year}" if str(t.year) not in t.title else t.title,
                       t.doc_number, t.doc_date)
         dialog.accepted.connect(lambda: show_info(self, self.tr("Đã ghi vào sổ công khai.")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,14 +23,24 @@ from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import fit_columns, readonly_table, year_combo
+from ..workers import JobRunner, Latest
 
 QUOTA_COLORS = {"done": "#1b7f3b", "missing": "#b3261e", "pending": "#6b6b6b"}
 
 
 class CommunicationTab(QWidget):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """Read and written in the database worker.
+
+    Signals:
+        sig_reloaded(): the year's quota and items were read and are shown.
+    """
+
+    sig_reloaded = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
         self.today = date.today
         self.year = year_combo(self.today().year)
         self.add_button = QPushButton(self.tr("Ghi tin, bài đã đăng…"))
@@ -57,11 +67,15 @@ class CommunicationTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the year's quota by month and its items in the database worker."""
+        db, year, today = self.db, self.year.currentData(), self.today()
+        self._read.submit(lambda: (communication.quota_by_month(db, year, today), communication.items(db, year)),
+                          lambda result: self._show(year, *result))
+
+    def _show(self, year: int, months: list[communication.MonthQuota], found: list[communication.NewsInfo]) -> None:
         lang = current_lang()
-        year = self.year.currentData()
         names = {c["code"]: c["name_en" if lang == "en" else "name_vi"] for c in communication.channels()}
         topics = {t["code"]: t["name_en" if lang == "en" else "name_vi"] for t in communication.topics()}
-        months = communication.quota_by_month(self.db, year, self.today())
         quotas = communication.quotas(year)
         self.quota_label.setText("; ".join(q["name_en" if lang == "en" else "name_vi"] for q in quotas)
                                  or self.tr("Không có chỉ tiêu tin, bài cho năm này."))
@@ -79,14 +93,15 @@ class CommunicationTab(QWidget):
         self.items.clear()
         self.items.setHorizontalHeaderLabels([self.tr("Ngày đăng"), self.tr("Kênh"), self.tr("Chủ đề"),
                                               self.tr("Tiêu đề"), self.tr("Đường dẫn")])
-        for i in communication.items(self.db, year):
+        for i in found:
             self.items.appendRow([QStandardItem(x) for x in (
                 format_vn(i.published_on), names.get(i.channel, i.channel), topics.get(i.topic, i.topic), i.title,
                 i.link)])
         fit_columns(self.item_view, contents=(0, 1, 2), stretch=3)
+        self.sig_reloaded.emit()
 
     def add_item(self) -> FormDialog:
-        lang = current_lang()
+        lang, db, today = current_lang(), self.db, self.today()
         key = "name_en" if lang == "en" else "name_vi"
         dialog = FormDialog(self.tr("Tin, bài đã đăng"), [
             Field("published_on", self.tr("Ngày đăng:"), "date", self.today()),
@@ -94,8 +109,8 @@ class CommunicationTab(QWidget):
             Field("topic", self.tr("Chủ đề:"), "choice", choices=[(t[key], t["code"]) for t in communication.topics()]),
             Field("title", self.tr("Tiêu đề:")),
             Field("link", self.tr("Đường dẫn:"), placeholder="https://sonla.gov.vn/…")],
-            lambda v: communication.add_item(self.db, v["published_on"] or self.today(), v["channel"], v["title"],
-                                             v["topic"], v["link"]), self)
+            lambda v: communication.add_item(db, v["published_on"] or today, v["channel"], v["title"], v["topic"],
+                                             v["link"]), self, runner=self.runner)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog

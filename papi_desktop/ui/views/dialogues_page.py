@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -33,6 +34,7 @@ from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import text_columns
+from ..workers import JobRunner, Latest
 
 IssueRole = Qt.ItemDataRole.UserRole + 1
 CommitmentRole = Qt.ItemDataRole.UserRole + 2
@@ -163,15 +165,22 @@ class CommitmentDialog(QDialog):
 
 
 class DialoguesPage(QWidget):
-    """Signals:
+    """Read and written in the database worker.
+
+    Signals:
         sig_changed(): something was saved.
+        sig_reloaded(int): the list of conferences was read and is shown (how many).
+        sig_issues_shown(str): the selected conference's issues (its id) were read and are shown.
     """
 
     sig_changed = Signal()
+    sig_reloaded = Signal(int)
+    sig_issues_shown = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read, self._issues_read = Latest(runner, self), Latest(runner, self)
         self.today = date.today
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #b3261e;")
@@ -180,7 +189,7 @@ class DialoguesPage(QWidget):
         self.issue_button = QPushButton(self.tr("Thêm ý kiến…"))
         self.commit_button = QPushButton(self.tr("Thêm cam kết…"))
         self.follow_button = QPushButton(self.tr("Cập nhật theo dõi…"))
-        self.model = DialogueTableModel(lambda ids: ds.dialogue_rows(self.db, ids), current_lang(), self)
+        self.model = DialogueTableModel(lambda ids: ds.dialogue_rows(db, ids), current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -219,27 +228,40 @@ class DialoguesPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the conferences and the year's check in the database worker."""
+        db, year = self.db, self.today().year
+        self._read.submit(lambda: (ds.dialogue_ids(db), ds.years_without_annual_dialogue(db, range(year, year + 1))),
+                          lambda result: self._show(year, *result))
+
+    def _show(self, year: int, ids: list[str], missing: list[int]) -> None:
         selected = self.selected_dialogue()
-        self.model.set_ids(ds.dialogue_ids(self.db))
-        year = self.today().year
-        missing = ds.years_without_annual_dialogue(self.db, range(year, year + 1))
+        self.model.set_ids(ids)
         self.warning.setText(self.tr("Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, "
                                      "Điều 32 Luật Thực hiện dân chủ ở cơ sở).").replace("%1", str(year))
                              if missing else "")
         row = self.model.row_of(selected) if selected else -1
         self.table.selectRow(row if row >= 0 else 0)
         self.load_issues()
+        self.sig_reloaded.emit(len(ids))
 
     def selected_dialogue(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
 
     def load_issues(self) -> None:
-        self.issues.removeRows(0, self.issues.rowCount())
+        """Read the selected conference's issues and commitments in the database worker."""
         dialogue_id = self.selected_dialogue()
         if dialogue_id is None:
+            self._issues_read.cancel()
+            self.issues.removeRows(0, self.issues.rowCount())
             return
-        for issue in ds.issues_of(self.db, dialogue_id):
+        db = self.db
+        self._issues_read.submit(lambda: ds.issues_of(db, dialogue_id),
+                                 lambda found: self._show_issues(dialogue_id, found))
+
+    def _show_issues(self, dialogue_id: str, found: list[ds.IssueInfo]) -> None:
+        self.issues.removeRows(0, self.issues.rowCount())
+        for issue in found:
             parent = [QStandardItem(issue.content), QStandardItem(issue.raised_by or self.tr("(ẩn danh)")),
                       QStandardItem(issue.village), QStandardItem(issue.answer)]
             parent[0].setData(issue.id, IssueRole)
@@ -253,24 +275,29 @@ class DialoguesPage(QWidget):
                 parent[0].appendRow(child)
             self.issues.appendRow(parent)
         self.issue_view.expandAll()
+        self.sig_issues_shown.emit(dialogue_id)
 
     def _selected(self, role: int) -> str | None:
         index = self.issue_view.currentIndex()
         return index.siblingAtColumn(0).data(role) if index.isValid() else None
 
-    def _saved(self) -> None:
+    def _saved(self, _result: object = None) -> None:
         self.reload()
         self.sig_changed.emit()
+
+    def _write(self, fn: Callable[[], object]) -> None:
+        self.runner.submit(fn, self._saved, owner=self)
 
     def add_dialogue(self) -> None:
         dialog = DialogueDialog(self, self.today())
         if dialog.exec():
             try:
-                ds.add_dialogue(self.db, dialog.entry())
-            except Exception as exc:  # noqa: BLE001 - the service's message, nothing written
+                entry = dialog.entry()
+            except Exception as exc:  # noqa: BLE001 - a date that cannot be read, nothing written
                 show_error(self, exc)
                 return
-            self._saved()
+            db = self.db
+            self._write(lambda: ds.add_dialogue(db, entry))
 
     def add_issue(self) -> None:
         dialogue_id = self.selected_dialogue()
@@ -279,14 +306,10 @@ class DialoguesPage(QWidget):
             return
         dialog = IssueDialog(self)
         if dialog.exec():
-            try:
-                ds.add_issue(self.db, dialogue_id, dialog.content.toPlainText(), dialog.raised_by.text(),
-                             dialog.village.text(), dialog.field.text(), dialog.answer.toPlainText(),
-                             dialog.answered_by.text())
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return
-            self._saved()
+            db = self.db
+            values = (dialog.content.toPlainText(), dialog.raised_by.text(), dialog.village.text(),
+                      dialog.field.text(), dialog.answer.toPlainText(), dialog.answered_by.text())
+            self._write(lambda: ds.add_issue(db, dialogue_id, *values))
 
     def add_commitment(self) -> None:
         issue_id = self._selected(IssueRole)
@@ -296,12 +319,12 @@ class DialoguesPage(QWidget):
         dialog = CommitmentDialog(self)
         if dialog.exec():
             try:
-                ds.add_commitment(self.db, issue_id, dialog.text.text(), dialog.owner.text(),
-                                  parse_vn(dialog.due.text(), "hạn"))
+                due = parse_vn(dialog.due.text(), "hạn")
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
                 return
-            self._saved()
+            db, text, owner = self.db, dialog.text.text(), dialog.owner.text()
+            self._write(lambda: ds.add_commitment(db, issue_id, text, owner, due))
 
     def follow_up(self) -> None:
         commitment_id = self._selected(CommitmentRole)
@@ -311,9 +334,9 @@ class DialoguesPage(QWidget):
         dialog = CommitmentDialog(self, follow_up=True, today=self.today())
         if dialog.exec():
             try:
-                ds.follow_up(self.db, commitment_id, parse_vn(dialog.due.text(), "ngày") or self.today(),
-                             dialog.text.text(), dialog.done_box.isChecked())
+                day = parse_vn(dialog.due.text(), "ngày") or self.today()
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
                 return
-            self._saved()
+            db, text, done = self.db, dialog.text.text(), dialog.done_box.isChecked()
+            self._write(lambda: ds.follow_up(db, commitment_id, day, text, done))

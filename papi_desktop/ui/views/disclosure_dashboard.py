@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -14,6 +15,7 @@ from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.status_chart import StatusChart
 from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
+from ..workers import JobRunner, Latest
 from .postings_page import STATUS_COLORS, status_name
 
 CHART_ORDER = ("ok", "in_progress", "due", "late", "too_short", "missing_places", "missing_forms", "missing")
@@ -30,9 +32,19 @@ def _papi_names(codes: list[str], lang: str) -> str:
 
 
 class DisclosureDashboard(QWidget):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """The year's check is computed in the database worker.
+
+    Signals:
+        sig_reloaded(): the year's check was computed and is shown.
+    """
+
+    sig_reloaded = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
+        self.last_required: list[compliance.RequiredDisclosure] = []
         self.today = date.today
         self.year = year_combo(self.today().year)
         self.headline = QLabel()
@@ -61,9 +73,11 @@ class DisclosureDashboard(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        db, year, today = self.db, self.year.currentData(), self.today()
+        self._read.submit(lambda: compliance.check_year(db, year, today), lambda required: self._show(year, required))
+
+    def _show(self, year: int, required: list[compliance.RequiredDisclosure]) -> None:
         lang = current_lang()
-        year = self.year.currentData()
-        required = compliance.check_year(self.db, year, self.today())
         self.last_required = required
         done = sum(r.status == "ok" for r in required)
         late = sum(r.status not in ("ok", "in_progress", "due") for r in required)
@@ -99,3 +113,4 @@ class DisclosureDashboard(QWidget):
                                      reason, QStandardItem(_papi_names(r.papi, lang))])
         fit_columns(self.required_view, contents=(1, 2, 3), stretch=4)  # period, deadline, status: whole
         self.required_view.setColumnWidth(0, 330)
+        self.sig_reloaded.emit()

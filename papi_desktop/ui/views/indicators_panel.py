@@ -22,6 +22,7 @@ from ...services import progress
 from ...storage.db import Database
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
+from ..workers import JobRunner, Latest
 
 IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
 COL_NAME, COL_UNIT, COL_TARGET, COL_RESPONSIBLE, COL_ACTUAL = range(5)
@@ -48,13 +49,16 @@ class IndicatorDialog(QDialog):
 class IndicatorsPanel(QWidget):
     """Signals:
         sig_changed(): an indicator or a value was saved.
+        sig_shown(): the indicators were read and are shown.
     """
 
     sig_changed = Signal()
+    sig_shown = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
         self.plan_id: str | None = None
         self._loading = False
         self.period = QComboBox()
@@ -97,9 +101,17 @@ class IndicatorsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the plan's indicators in the database worker; shown when they arrive."""
+        if not self.plan_id:
+            self._read.cancel()
+            self._show([])
+            return
+        db, plan_id = self.db, self.plan_id
+        self._read.submit(lambda: progress.indicators_of(db, plan_id), self._show)
+
+    def _show(self, rows: list[progress.IndicatorInfo]) -> None:
         self._loading = True
         self.model.removeRows(0, self.model.rowCount())
-        rows = progress.indicators_of(self.db, self.plan_id) if self.plan_id else []
         period = self.period.currentData()
         for ind in rows:
             items = [QStandardItem(ind.name), QStandardItem(ind.unit), QStandardItem(ind.target),
@@ -111,28 +123,26 @@ class IndicatorsPanel(QWidget):
             self.model.appendRow(items)
         self.empty.setVisible(not rows)
         self._loading = False
+        self.sig_shown.emit()
 
     def _item_changed(self, item: QStandardItem) -> None:
         if self._loading or item.column() != COL_ACTUAL:
             return
+        db, period, text = self.db, self.period.currentData(), item.text()
         indicator_id = self.model.item(item.row(), COL_NAME).data(IndicatorIdRole)
-        try:
-            progress.set_indicator_value(self.db, indicator_id, self.period.currentData(), item.text())
-        except Exception as exc:  # noqa: BLE001
+
+        def refused(exc: BaseException) -> None:
             show_error(self, exc)
             self.reload()
-            return
-        self.sig_changed.emit()
+
+        self.runner.submit(lambda: progress.set_indicator_value(db, indicator_id, period, text),
+                           lambda _r: self.sig_changed.emit(), refused, owner=self)
 
     def _add(self) -> None:
         dialog = IndicatorDialog(self)
         if not dialog.exec() or self.plan_id is None:
             return
-        try:
-            progress.add_indicator(self.db, self.plan_id, dialog.name.text(), dialog.unit.text(),
-                                   dialog.target.text(), dialog.responsible.text())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.reload()
-        self.sig_changed.emit()
+        db, plan_id = self.db, self.plan_id
+        values = (dialog.name.text(), dialog.unit.text(), dialog.target.text(), dialog.responsible.text())
+        self.runner.submit(lambda: progress.add_indicator(db, plan_id, *values),
+                           lambda _r: (self.reload(), self.sig_changed.emit()), owner=self)

@@ -29,6 +29,7 @@ from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import text_columns
+from ..workers import JobRunner, Latest
 
 CLASS_LABELS = {
     "khieu_nai": QT_TRANSLATE_NOOP("PetitionsPage", "Khiếu nại"),
@@ -151,15 +152,20 @@ class StepDialog(QDialog):
 
 
 class PetitionsPage(QWidget):
-    """Signals:
+    """Read and written in the database worker.
+
+    Signals:
         sig_changed(): a petition or a step was saved.
+        sig_reloaded(int): the list was read and is shown (its number of petitions).
     """
 
     sig_changed = Signal()
+    sig_reloaded = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
         self.today = date.today
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…"))
@@ -170,8 +176,8 @@ class PetitionsPage(QWidget):
         self.state.addItem(self.tr("Tất cả"), None)
         self.add_button = QPushButton(self.tr("Vào sổ đơn (Ctrl+N)"))
         self.step_button = QPushButton(self.tr("Ghi bước xử lý…"))
-        self.model = PetitionTableModel(lambda ids: ps.petition_rows(self.db, ids, self.today(), current_lang()),
-                                        current_lang(), self)
+        lang = current_lang()
+        self.model = PetitionTableModel(lambda ids: ps.petition_rows(db, ids, self.today(), lang), lang, self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -205,25 +211,33 @@ class PetitionsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        ids = ps.petition_ids(self.db, self.search.text(), self.state.currentData())
+        db, search, state = self.db, self.search.text(), self.state.currentData()
+        self._read.submit(lambda: ps.petition_ids(db, search, state), self._show)
+
+    def _show(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids))))
+        self.sig_reloaded.emit(len(ids))
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
+
+    def _saved(self, _result: object = None) -> None:
+        self.reload()
+        self.sig_changed.emit()
 
     def add_petition(self) -> None:
         dialog = PetitionDialog(self, self.today())
         if not dialog.exec():
             return
         try:
-            ps.add_petition(self.db, dialog.entry())
-        except Exception as exc:  # noqa: BLE001 - the service's message, nothing written
+            entry = dialog.entry()
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read, nothing written
             show_error(self, exc)
             return
-        self.reload()
-        self.sig_changed.emit()
+        db = self.db
+        self.runner.submit(lambda: ps.add_petition(db, entry), self._saved, owner=self)
 
     def add_step(self) -> None:
         petition_id = self.selected_id()
@@ -235,12 +249,15 @@ class PetitionsPage(QWidget):
             return
         try:
             done_on = parse_vn(dialog.done_on.text(), "ngày") or self.today()
-            ps.add_step(self.db, petition_id, dialog.kind.currentData(), done_on, dialog.doc.text(),
-                        dialog.note.text())
-            if dialog.close_box.isChecked():
-                ps.close(self.db, petition_id, done_on, dialog.note.text())
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return
-        self.reload()
-        self.sig_changed.emit()
+        db, kind, doc, note, close = (self.db, dialog.kind.currentData(), dialog.doc.text(), dialog.note.text(),
+                                      dialog.close_box.isChecked())
+
+        def write() -> None:
+            ps.add_step(db, petition_id, kind, done_on, doc, note)
+            if close:
+                ps.close(db, petition_id, done_on, note)
+
+        self.runner.submit(write, self._saved, owner=self)

@@ -28,10 +28,10 @@ from ...storage.db import Database
 from ..models.summary_model import DimensionRole, SummaryModel
 from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
 from ..widgets.flow import FlowLayout, placeholder_width
-from ..widgets.messages import current_lang, show_error
+from ..widgets.messages import current_lang, error_text
 from ..widgets.scroll import scrolling
 from ..widgets.tables import NarrowColumns, fit_columns, text_columns
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
 from .import_dialog import ImportDialog
 from .indicators_panel import IndicatorsPanel
 from .task_detail import TaskDetailPanel
@@ -39,16 +39,23 @@ from .task_dialogs import AddTaskDialog
 
 
 class PlanPage(QWidget):
-    """Signals:
+    """Everything is read and written in the database worker.
+
+    Signals:
         sig_reloaded(int): the number of tasks shown after a reload.
+        sig_first_read(): the first read ended (the plan's data is shown, or why it could not be read).
     """
 
     sig_reloaded = Signal(int)
+    sig_first_read = Signal()
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner
+        self._read, self._tasks_read, self._summary_read = (Latest(runner, self) for _ in range(3))
+        self.loaded = False  # the first read (the plan's data, or why it could not be read) is shown
+        self._select_after_reload: str | None = None
         self.today = date.today
         self.plan: plan_service.PlanInfo | None = None
         lang = current_lang()
@@ -85,7 +92,7 @@ class PlanPage(QWidget):
         self.summary_view.setWordWrap(False)
         self.summary_view.verticalHeader().setDefaultSectionSize(22)
 
-        self.model = TaskTableModel(lambda ids: plan_service.task_rows(self.db, ids, self.today()), lang, self)
+        self.model = TaskTableModel(lambda ids: plan_service.task_rows(self.db, ids, self.today()), lang, self, runner)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -112,8 +119,8 @@ class PlanPage(QWidget):
                                             (TaskTableModel.COL_DEADLINE, TaskTableModel.COL_LEAD),
                                             self.fontMetrics().horizontalAdvance("x" * 30))
 
-        self.detail = TaskDetailPanel(db, self)
-        self.indicators = IndicatorsPanel(db, self)
+        self.detail = TaskDetailPanel(db, runner, self)
+        self.indicators = IndicatorsPanel(db, runner, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.summary_view, self.tr("Tiến độ theo chỉ số nội dung"))
         self.tabs.addTab(self.indicators, self.tr("Chỉ tiêu"))
@@ -171,52 +178,94 @@ class PlanPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Reload the plan, the lead filter and the summary, then the task list."""
-        self.plan = plan_service.current_plan(self.db)
-        has_plan = self.plan is not None
+        """Read the plan, its lead units, the summary and the task list in the database worker, then show
+        them together."""
+        db, today, lang, wanted = self.db, self.today(), current_lang(), self._filter_values()
+
+        def read() -> tuple[plan_service.PlanInfo | None, list[str], list, list[str]]:
+            plan = plan_service.current_plan(db)
+            if plan is None:
+                return None, [], [], []
+            leads = plan_service.lead_units(db, plan.id)
+            lead = wanted["lead"] if wanted["lead"] in leads else None  # a lead no longer in the plan: all
+            ids = plan_service.task_ids(db, plan_service.TaskFilter(plan_id=plan.id, **{**wanted, "lead": lead}),
+                                        today)
+            return plan, leads, plan_service.dimension_summary(db, plan.id, today, lang), ids
+
+        self._tasks_read.cancel()  # the whole reload brings the task list too
+        self._read.submit(read, lambda result: self._reloaded(*result), self._read_failed)
+
+    def _reloaded(self, plan: plan_service.PlanInfo | None, leads: list[str], summary: list, ids: list[str]) -> None:
+        self.plan = plan
+        has_plan = plan is not None
         self.add_button.setEnabled(has_plan)
-        if not has_plan:
+        if plan is None:
             self.title.setText(self.tr("Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch."))
         else:
-            doc = f" — {self.plan.doc_number}" if self.plan.doc_number else ""
-            self.title.setText(self.tr("Kế hoạch cải thiện chỉ số PAPI năm %1").replace("%1", str(self.plan.year)) + doc)
-            self.detail.year = self.plan.year
+            doc = f" — {plan.doc_number}" if plan.doc_number else ""
+            self.title.setText(self.tr("Kế hoạch cải thiện chỉ số PAPI năm %1").replace("%1", str(plan.year)) + doc)
+            self.detail.year = plan.year
         current_lead = self.lead.currentData()
         self.lead.blockSignals(True)
         self.lead.clear()
         self.lead.addItem(self.tr("Mọi cơ quan chủ trì"), None)
-        for name in plan_service.lead_units(self.db, self.plan.id) if has_plan else []:
+        for name in leads:
             self.lead.addItem(name.replace("\n", " "), name)
         idx = self.lead.findData(current_lead)
         self.lead.setCurrentIndex(max(idx, 0))
         self.lead.blockSignals(False)
-        self.reload_summary()
-        self.indicators.set_plan(self.plan.id if has_plan else None, self.plan.year if has_plan else None)
-        self.reload_tasks()
+        self.summary_model.set_rows(summary)
+        self.indicators.set_plan(plan.id if plan else None, plan.year if plan else None)
+        self._show_tasks(ids)
+        self._first_read_done()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self.title.setText(self.tr("Không đọc được kế hoạch: %1").replace("%1", error_text(exc)))
+        self._first_read_done()
+
+    def _first_read_done(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.sig_first_read.emit()
 
     def reload_summary(self) -> None:
-        rows = plan_service.dimension_summary(self.db, self.plan.id, self.today(), current_lang()) if self.plan else []
-        self.summary_model.set_rows(rows)
+        if self.plan is None:
+            self.summary_model.set_rows([])
+            return
+        db, plan_id, today, lang = self.db, self.plan.id, self.today(), current_lang()
+        self._summary_read.submit(lambda: plan_service.dimension_summary(db, plan_id, today, lang),
+                                  self.summary_model.set_rows)
+
+    def _filter_values(self) -> dict[str, object]:
+        return {"dimension": self.dimension.currentData(), "status": self.status.currentData(),
+                "lead": self.lead.currentData(), "overdue_only": self.overdue.isChecked(), "search": self.search.text()}
 
     def current_filter(self) -> plan_service.TaskFilter | None:
         if self.plan is None:
             return None
-        return plan_service.TaskFilter(
-            plan_id=self.plan.id, dimension=self.dimension.currentData(), status=self.status.currentData(),
-            lead=self.lead.currentData(), overdue_only=self.overdue.isChecked(), search=self.search.text(),
-        )
+        return plan_service.TaskFilter(plan_id=self.plan.id, **self._filter_values())  # type: ignore[arg-type]
 
     def reload_tasks(self) -> None:
-        selected = self.detail.task_id
         flt = self.current_filter()
-        ids = plan_service.task_ids(self.db, flt, self.today()) if flt else []
+        if flt is None:
+            self._show_tasks([])
+            return
+        db, today = self.db, self.today()
+        self._tasks_read.submit(lambda: plan_service.task_ids(db, flt, today), self._show_tasks)
+
+    def _show_tasks(self, ids: list[str]) -> None:
+        wanted, current = self._select_after_reload, self.detail.task_id
+        self._select_after_reload = None
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("%1 nhiệm vụ").replace("%1", str(len(ids))))
-        row = self.model.row_of(selected) if selected else -1
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        elif selected:
-            self.detail.set_task(None)
+        for task_id in (wanted, current):  # the task asked for, else the one shown, if the list holds it
+            row = self.model.row_of(task_id) if task_id else -1
+            if row >= 0:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                break
+        else:
+            if current:
+                self.detail.set_task(None)
         self.sig_reloaded.emit(len(ids))
 
     def _current_changed(self, current, _previous) -> None:  # noqa: ANN001
@@ -225,9 +274,12 @@ class PlanPage(QWidget):
             self.detail.set_task(task_id)
 
     def select_task(self, task_id: str) -> None:
+        """Select a task now, or once the list being read holds it."""
         row = self.model.row_of(task_id)
-        if row >= 0:
+        if row >= 0 and not (self._read.busy or self._tasks_read.busy):
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        else:
+            self._select_after_reload = task_id
 
     def _summary_clicked(self, index) -> None:  # noqa: ANN001
         dim = index.siblingAtColumn(0).data(DimensionRole)
@@ -244,13 +296,13 @@ class PlanPage(QWidget):
         if not dialog.exec():
             return
         dimension, values = dialog.values()
-        try:
-            task_id = plan_service.add_task(self.db, self.plan.id, dimension, **values)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
+        db, plan_id = self.db, self.plan.id
+        self.runner.submit(lambda: plan_service.add_task(db, plan_id, dimension, **values), self._task_added,
+                           owner=self)
+
+    def _task_added(self, task_id: str) -> None:
+        self._select_after_reload = task_id
         self.reload()
-        self.select_task(task_id)
 
     def open_import(self) -> ImportDialog:
         dialog = ImportDialog(self.db, self.runner, self)

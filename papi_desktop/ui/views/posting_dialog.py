@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import postings, reference
-from ..widgets.forms import ok_cancel_row, resize_within_screen
+from ...storage.db import Database
+from ..widgets.forms import ok_cancel_row, resize_within_screen, save_then_close
 from ..widgets.messages import current_lang, show_error
+from ..workers import JobRunner, Latest
 
 CHANNEL_LABELS = {
     "loudspeaker": QT_TRANSLATE_NOOP("PostingDialog", "Hệ thống truyền thanh"),
@@ -38,19 +40,44 @@ CHANNEL_LABELS = {
 VillageRole = Qt.ItemDataRole.UserRole + 1
 
 
+class Villages(QObject):
+    """The commune's villages (the places a posting hangs) for a tab's posting dialogs: read in the
+    database worker when made and each time the tab is shown (a village added in Cài đặt is there)."""
+
+    def __init__(self, tab: QWidget, db: Database, runner: JobRunner) -> None:
+        super().__init__(tab)
+        self.db, self.items = db, []
+        self._read = Latest(runner, self)
+        tab.installEventFilter(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self.db
+        self._read.submit(lambda: postings.villages(db), self._set)
+
+    def _set(self, items: list[postings.VillageInfo]) -> None:
+        self.items = items
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            self.refresh()
+        return False
+
+
 def _date(edit: QLineEdit, field: str) -> date | None:
     return parse_vn(edit.text(), field)
 
 
 class PostingDialog(QDialog):
-    """The dialog stays open when the service refuses the entry, so nothing typed is lost."""
+    """The dialog stays open when the service refuses the entry, so nothing typed is lost. With the
+    runner, the save runs in the database worker."""
 
     def __init__(self, villages: list[postings.VillageInfo], save: Callable[[postings.PostingInput], object],
                  parent: QWidget | None = None, today: date | None = None,
                  current: postings.PostingInput | None = None, budget_table_id: str | None = None,
-                 poverty_review_id: str | None = None) -> None:
+                 poverty_review_id: str | None = None, runner: JobRunner | None = None) -> None:
         super().__init__(parent)
-        self._save = save
+        self._save, self.runner = save, runner
         # What the posting shows (a budget table, a household list): kept through edits.
         self.budget_table_id = current.budget_table_id if current else budget_table_id
         self.poverty_review_id = current.poverty_review_id if current else poverty_review_id
@@ -205,8 +232,12 @@ class PostingDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved_result = self._save(self.entry())
-        except Exception as exc:  # noqa: BLE001 - the service's message; the dialog stays open
+            entry = self.entry()
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read; the dialog stays open
             show_error(self, exc)
             return
+        save_then_close(self, self.runner, lambda: self._save(entry), self._saved)
+
+    def _saved(self, result: object) -> None:
+        self.saved_result = result
         super().accept()

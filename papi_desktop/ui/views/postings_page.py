@@ -31,8 +31,8 @@ from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import text_columns, year_combo
-from ..workers import JobRunner
-from .posting_dialog import PostingDialog
+from ..workers import JobRunner, Latest
+from .posting_dialog import PostingDialog, Villages
 
 STATUS_COLORS = {"ok": "#1b7f3b", "in_progress": "#1f5fa8", "due": "#7a7a7a", "late": "#d98200",
                  "too_short": "#e0531f", "missing_places": "#b5367a", "missing_forms": "#7b3fa8",
@@ -82,15 +82,26 @@ class PostingTableModel(LazyTableModel):
 
 
 class RegisterTab(QWidget):
-    """Signals:
+    """Read and written in the database worker.
+
+    Signals:
         sig_changed(): a posting, its evidence or its feedback was saved.
+        sig_reloaded(int): the register's list was read and is shown (its number of postings).
+        sig_detail_shown(str): the selected posting (its id) was read and is shown under the list.
+        sig_notice(object): the path of a notice's PDF just written.
     """
 
     sig_changed = Signal()
+    sig_reloaded = Signal(int)
+    sig_detail_shown = Signal(str)
+    sig_notice = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read, self._detail_read = Latest(runner, self), Latest(runner, self)
+        self.villages = Villages(self, db, runner)
+        self.shown_detail: postings.PostingDetail | None = None  # the selected posting's, as last read
         self.today = date.today
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F"))
@@ -105,8 +116,8 @@ class RegisterTab(QWidget):
         self.evidence_button = QPushButton(self.tr("Thêm minh chứng…"))
         self.feedback_button = QPushButton(self.tr("Ghi ý kiến…"))
         self.answer_button = QPushButton(self.tr("Trả lời ý kiến…"))
-        self.model = PostingTableModel(lambda ids: compliance.posting_rows(self.db, ids, self.today()),
-                                       current_lang(), self)
+        self.model = PostingTableModel(lambda ids: compliance.posting_rows(db, ids, self.today()),
+                                       current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -157,10 +168,17 @@ class RegisterTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        ids = compliance.posting_ids(self.db, self.search.text(), self.year.currentData())
+        """Read the register's ids in the database worker."""
+        db, search, year = self.db, self.search.text(), self.year.currentData()
+        self._read.submit(lambda: compliance.posting_ids(db, search, year), self._show)
+
+    def _show(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 mục").replace("%1", str(len(ids))))
+        self._detail_read.cancel()
+        self.shown_detail = None
         self.detail.clear()
+        self.sig_reloaded.emit(len(ids))
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -173,13 +191,20 @@ class RegisterTab(QWidget):
         return pid
 
     def show_detail(self) -> None:
+        """Read the selected posting and its assessment in the database worker."""
         pid = self.selected_id()
+        self.shown_detail = None
         if pid is None:
+            self._detail_read.cancel()
             self.detail.clear()
             return
+        db, today = self.db, self.today()
+        self._detail_read.submit(lambda: (postings.get_posting(db, pid), compliance.assess_posting(db, pid, today)),
+                                 lambda result: self._show_detail(*result))
+
+    def _show_detail(self, detail: postings.PostingDetail, result: compliance.Assessment) -> None:
         lang = current_lang()
-        detail = postings.get_posting(self.db, pid)
-        result = compliance.assess_posting(self.db, pid, self.today())
+        self.shown_detail = detail
         parts = [f"<b>{detail.inp.title}</b> — <span style='color:{STATUS_COLORS.get(result.status)}'>"
                  f"{status_name(result.status)}</span>", "<ul>"]
         parts.extend(f"<li>{p.en if lang == 'en' else p.vi}</li>" for p in result.problems)
@@ -193,21 +218,33 @@ class RegisterTab(QWidget):
             answer = f" → {f.answer} ({format_vn(f.answered_on)})" if f.answer else self.tr(" → chưa trả lời")
             parts.append(f"<p>{format_vn(f.received_on)} {f.sender}: {f.content}{answer}</p>")
         self.detail.setHtml("".join(parts))
+        self.sig_detail_shown.emit(detail.id)
+
+    def _selected_detail(self) -> postings.PostingDetail | None:
+        """The selected posting as read for the panel; None (and said so) while it is being read."""
+        pid = self._need_selection()
+        if pid is None:
+            return None
+        if self.shown_detail is None or self.shown_detail.id != pid:
+            show_error(self, self.tr("Đang đọc mục công khai đã chọn; thử lại sau giây lát."))
+            return None
+        return self.shown_detail
 
     def add_posting(self) -> PostingDialog:
-        dialog = PostingDialog(postings.villages(self.db), lambda inp: postings.add_posting(self.db, inp), self,
-                               self.today())
+        db = self.db
+        dialog = PostingDialog(self.villages.items, lambda inp: postings.add_posting(db, inp), self, self.today(),
+                               runner=self.runner)
         dialog.accepted.connect(self._saved)
         dialog.open()
         return dialog
 
     def edit_posting(self) -> PostingDialog | None:
-        pid = self._need_selection()
-        if pid is None:
+        detail = self._selected_detail()
+        if detail is None:
             return None
-        current = postings.get_posting(self.db, pid).inp
-        dialog = PostingDialog(postings.villages(self.db), lambda inp: postings.update_posting(self.db, pid, inp), self,
-                               self.today(), current)
+        db, pid = self.db, detail.id
+        dialog = PostingDialog(self.villages.items, lambda inp: postings.update_posting(db, pid, inp), self,
+                               self.today(), detail.inp, runner=self.runner)
         dialog.accepted.connect(self._saved)
         dialog.open()
         return dialog
@@ -216,23 +253,25 @@ class RegisterTab(QWidget):
         self.reload()
         self.sig_changed.emit()
 
-    def print_notice(self, target: Path | None = None) -> Path | None:
+    def print_notice(self, target: Path | None = None) -> None:
+        """Write the notice's PDF in the database worker (it reads the posting); sig_notice(path) when written."""
         pid = self._need_selection()
         if pid is None:
-            return None
+            return
         if target is None:
             name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu thông báo niêm yết"), "thong_bao_niem_yet.pdf",
                                                   self.tr("Tệp PDF (*.pdf)"))
             if not name:
-                return None
+                return
             target = Path(name)
-        try:
-            written = notices.write_notice(self.db, pid, target, paper=self.paper.currentData(), today=self.today())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
-        show_info(self, self.tr("Đã lưu thông báo: %1").replace("%1", str(written)))
-        return written
+        db, paper, today, chosen = self.db, self.paper.currentData(), self.today(), target
+
+        def written(path: Path) -> None:
+            self.sig_notice.emit(path)
+            show_info(self, self.tr("Đã lưu thông báo: %1").replace("%1", str(path)))
+
+        self.runner.submit(lambda: notices.write_notice(db, pid, chosen, paper=paper, today=today), written,
+                           owner=self)
 
     def add_evidence(self, path: Path | None = None) -> FormDialog | None:
         """A photo of the board, the posting minutes or the end-of-posting minutes, with a caption."""
@@ -245,14 +284,14 @@ class RegisterTab(QWidget):
             if not name:
                 return None
             path = Path(name)
-        chosen = path
+        chosen, db = path, self.db
         photo = path.suffix.lower() in (".jpg", ".jpeg", ".png")
         dialog = FormDialog(self.tr("Minh chứng niêm yết"), [
             Field("kind", self.tr("Loại:"), "choice", "photo" if photo else "start_minutes", choices=[
                 (self.tr("Ảnh chụp nơi niêm yết"), "photo"), (self.tr("Biên bản niêm yết"), "start_minutes"),
                 (self.tr("Biên bản kết thúc niêm yết"), "end_minutes"), (self.tr("Khác"), "other")]),
             Field("caption", self.tr("Mô tả:"), value=path.stem)],
-            lambda v: postings.add_attachment(self.db, pid, chosen, v["kind"], v["caption"]), self)
+            lambda v: postings.add_attachment(db, pid, chosen, v["kind"], v["caption"]), self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -262,9 +301,11 @@ class RegisterTab(QWidget):
         if pid is None:
             return None
 
+        db, today = self.db, self.today()
+
         def save(v: dict) -> str:
-            return postings.add_feedback(self.db, pid, v["received_on"] or self.today(), v["content"], v["sender"],
-                                         v["answer"], v["answered_on"])
+            return postings.add_feedback(db, pid, v["received_on"] or today, v["content"], v["sender"], v["answer"],
+                                         v["answered_on"])
 
         dialog = FormDialog(self.tr("Ý kiến nhận được trong thời gian niêm yết"), [
             Field("received_on", self.tr("Ngày nhận:"), "date", self.today()),
@@ -272,7 +313,7 @@ class RegisterTab(QWidget):
             Field("content", self.tr("Nội dung:"), "long"),
             Field("answer", self.tr("Trả lời:"), "long"),
             Field("answered_on", self.tr("Ngày trả lời:"), "date"),
-        ], save, self)
+        ], save, self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -280,20 +321,21 @@ class RegisterTab(QWidget):
 
     def answer_feedback(self) -> FormDialog | None:
         """The answer to an opinion received during the posting, often given days later."""
-        pid = self._need_selection()
-        if pid is None:
+        detail = self._selected_detail()
+        if detail is None:
             return None
         waiting = [(f"{format_vn(f.received_on)} {f.sender}: {f.content[:60]}", f.id)
-                   for f in postings.get_posting(self.db, pid).feedback if not f.answer]
+                   for f in detail.feedback if not f.answer]
         if not waiting:
             show_error(self, self.tr("Mục này không có ý kiến nào đang chờ trả lời."))
             return None
+        db, today = self.db, self.today()
         dialog = FormDialog(self.tr("Trả lời ý kiến"), [
             Field("feedback", self.tr("Ý kiến:"), "choice", choices=waiting),
             Field("answer", self.tr("Trả lời:"), "long"),
             Field("answered_on", self.tr("Ngày trả lời:"), "date", self.today())],
-            lambda v: postings.answer_feedback(self.db, v["feedback"], v["answer"], v["answered_on"] or self.today()),
-            self)
+            lambda v: postings.answer_feedback(db, v["feedback"], v["answer"], v["answered_on"] or today),
+            self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.show_detail(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -310,11 +352,11 @@ class PostingsPage(QTabWidget):
         from .poverty_tab import PovertyTab  # noqa: PLC0415
 
         self.db = db
-        self.register = RegisterTab(db, self)
+        self.register = RegisterTab(db, runner, self)
         self.budget = BudgetTab(db, runner, self)
         self.poverty = PovertyTab(db, runner, self)
-        self.communication = CommunicationTab(db, self)
-        self.dashboard = DisclosureDashboard(db, self)
+        self.communication = CommunicationTab(db, runner, self)
+        self.dashboard = DisclosureDashboard(db, runner, self)
         self.addTab(self.dashboard, self.tr("Tổng hợp"))
         self.addTab(self.register, self.tr("Sổ công khai"))
         self.addTab(self.budget, self.tr("Ngân sách"))

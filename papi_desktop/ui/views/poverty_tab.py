@@ -28,8 +28,8 @@ from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
-from ..workers import JobRunner
-from .posting_dialog import PostingDialog
+from ..workers import JobRunner, Latest
+from .posting_dialog import PostingDialog, Villages
 
 STEP_NAMES = {
     "preliminary": QT_TRANSLATE_NOOP("PovertyTab", "Đã lập danh sách sơ bộ"),
@@ -46,13 +46,21 @@ CHANGE_NAMES = {"new": QT_TRANSLATE_NOOP("PovertyTab", "Mới vào danh sách"),
 class PovertyTab(QWidget):
     """Signals:
         sig_changed(): the list, a posting, an objection or the recognition was saved.
+        sig_reloaded(): the year's review was read and is shown.
     """
 
     sig_changed = Signal()
+    sig_reloaded = Signal()
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
+        # What the year's read brought, for the steps' dialogs: the review and its households.
+        self.review: poverty.ReviewInfo | None = None
+        self.household_list: list[poverty.HouseholdInfo] = []
+        self.villages = Villages(self, db, runner)
+        self._waiting: list[tuple[str, str]] = []
         self.today = date.today
         self.year = year_combo(self.today().year, lambda y: self.tr("Rà soát năm %1").replace("%1", str(y)),
                                ahead=1, back=4)
@@ -96,11 +104,30 @@ class PovertyTab(QWidget):
         self.reload()
 
     def info(self) -> poverty.ReviewInfo | None:
-        return poverty.review_of_year(self.db, self.year.currentData())
+        """The year's review as last read."""
+        return self.review
 
     def reload(self) -> None:
+        """Read the year's review, its households, objections and changes in the database worker; shown
+        together."""
+        db, year = self.db, self.year.currentData()
+
+        def read() -> tuple:
+            info = poverty.review_of_year(db, year)
+            if info is None:
+                return None, [], [], []
+            try:
+                changes: list | KnownError = poverty.differences(db, info.year)
+            except KnownError as exc:  # no list last year: said in the tab
+                changes = exc
+            return info, poverty.households(db, info.id), poverty.objections(db, info.id), changes
+
+        self._read.submit(read, lambda result: self._show(*result))
+
+    def _show(self, info: poverty.ReviewInfo | None, households: list[poverty.HouseholdInfo],
+              objections: list[poverty.ObjectionInfo], changes: list | KnownError) -> None:
         lang = current_lang()
-        info = self.info()
+        self.review, self.household_list = info, households
         final = bool(info and info.decided_on)
         for key, button in self.buttons.items():
             if key in ("import", "add"):
@@ -112,8 +139,10 @@ class PovertyTab(QWidget):
         self.people.clear()
         self.objections.clear()
         self.changes.clear()
+        self._waiting = []
         if info is None:
             self.state.setText(self.tr("Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu."))
+            self.sig_reloaded.emit()
             return
         counts = ", ".join(f"{poverty.class_name(k, lang) if k != 'khong' else self.tr('không thuộc diện')}: {n}"
                            for k, n in sorted(info.counts.items()))
@@ -125,7 +154,7 @@ class PovertyTab(QWidget):
         self.people.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Chủ hộ"), self.tr("CCCD"), self.tr("Thôn, bản"),
                                                self.tr("Dân tộc"), self.tr("Nhân khẩu"), self.tr("Thu nhập"),
                                                self.tr("Thiếu hụt"), self.tr("Sơ bộ"), self.tr("Công nhận")])
-        for i, h in enumerate(poverty.households(self.db, info.id), start=1):
+        for i, h in enumerate(households, start=1):
             deprivations = h.deprivation_count if h.deprivation_count is not None else len(h.deprivations)
             cells = [QStandardItem(x) for x in (
                 str(i), h.head_name, h.id_number, h.village, h.ethnicity, str(h.members),
@@ -136,27 +165,25 @@ class PovertyTab(QWidget):
                 align_right(cells[col])
             self.people.appendRow(cells)
         fit_columns(self.people_view, contents=(0, 2, 3, 4, 5, 6, 7, 8, 9), stretch=1)
-        self._fill_objections(info)
-        self._fill_changes(info.year, lang)
+        self._fill_objections(objections)
+        self._fill_changes(changes, lang)
+        self.sig_reloaded.emit()
 
-    def _fill_objections(self, info: poverty.ReviewInfo) -> None:
+    def _fill_objections(self, found: list[poverty.ObjectionInfo]) -> None:
         self.objections.setHorizontalHeaderLabels([self.tr("Ngày"), self.tr("Người nêu"), self.tr("Nội dung"),
                                                    self.tr("Phúc tra"), self.tr("Kết quả")])
-        self._waiting = []
-        for o in poverty.objections(self.db, info.id):
+        for o in found:
             if o.rechecked_on is None:
                 self._waiting.append((o.content[:80], o.id))
             self.objections.appendRow([QStandardItem(x) for x in (
                 format_vn(o.received_on), o.sender, o.content, format_vn(o.rechecked_on), o.result)])
         fit_columns(self.objection_view, contents=(0, 3), stretch=2)
 
-    def _fill_changes(self, year: int, lang: str) -> None:
+    def _fill_changes(self, found: list | KnownError, lang: str) -> None:
         self.changes.setHorizontalHeaderLabels([self.tr("Thay đổi"), self.tr("Chủ hộ"), self.tr("Thôn, bản"),
                                                 self.tr("Năm trước"), self.tr("Năm nay")])
-        try:
-            found = poverty.differences(self.db, year)
-        except KnownError as exc:
-            self.changes.appendRow([QStandardItem(exc.message(lang))])
+        if isinstance(found, KnownError):
+            self.changes.appendRow([QStandardItem(found.message(lang))])
             fit_columns(self.change_view, stretch=0)
             return
         for d in found:
@@ -185,10 +212,11 @@ class PovertyTab(QWidget):
                 text += "\n\n" + self.tr("Cần xem lại:") + "\n" + "\n".join(warnings[:15])
             return text
 
+        db, today = self.db, self.today()
         flow = ImportFlow(self, self.runner, self.tr("Đang đọc danh sách hộ…"),
-                          lambda: poverty.preview_import(self.db, path, year=year),
+                          lambda: poverty.preview_import(db, path, year=year),
                           lambda p: row_lines(p.summary(lang)["errors"]), question,
-                          lambda p: poverty.apply_import(self.db, p, listed_on=self.today()),
+                          lambda p: poverty.apply_import(db, p, listed_on=today),
                           lambda written: written and (self.reload(), self.sig_changed.emit()), confirm)
         flow.start()
         return flow
@@ -205,11 +233,13 @@ class PovertyTab(QWidget):
             return None
         kind = {"preliminary": "poverty_preliminary", "recheck": "poverty_recheck", "final": "poverty_final"}[step]
 
+        db, today = self.db, self.today()
+
         def save(inp: postings.PostingInput) -> str:
-            return poverty.post_list(self.db, info.id, step, inp.start_on or self.today(), inp.places, inp.channels,
+            return poverty.post_list(db, info.id, step, inp.start_on or today, inp.places, inp.channels,
                                      inp.doc_number, inp.doc_date, inp.end_on, inp.feedback_to, inp.feedback_until)
 
-        dialog = PostingDialog(postings.villages(self.db), save, self, self.today(), poverty_review_id=info.id)
+        dialog = PostingDialog(self.villages.items, save, self, today, poverty_review_id=info.id, runner=self.runner)
         dialog.preset(kind, str(info.year), "", info.decision_number if step == "final" else "",
                       info.decided_on if step == "final" else info.listed_on)
         dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
@@ -222,27 +252,27 @@ class PovertyTab(QWidget):
         return out + ([(self.tr("Không thuộc diện"), "")] if with_none else [])
 
     def add_household(self) -> FormDialog:
-        year = self.year.currentData()
+        year, db = self.year.currentData(), self.db
 
         def save(v: dict) -> str:
             income = parse_amount(v["income"], "thu nhập")
             members = parse_amount(v["members"], "số nhân khẩu") or 1
-            review_id = poverty.ensure_review(self.db, year)
-            return poverty.add_household(self.db, review_id, v["head"], v["klass"], v["village"], v["id_number"],
+            review_id = poverty.ensure_review(db, year)
+            return poverty.add_household(db, review_id, v["head"], v["klass"], v["village"], v["id_number"],
                                          members, v["ethnicity"], v["area"], income, notes=v["notes"])
 
         dialog = FormDialog(self.tr("Thêm hộ vào danh sách"), [
             Field("head", self.tr("Họ và tên chủ hộ:")),
             Field("id_number", self.tr("Số CCCD:")),
             Field("village", self.tr("Thôn, bản:"), "choice",
-                  choices=[(v.name, v.name) for v in postings.villages(self.db)] or [("", "")]),
+                  choices=[(v.name, v.name) for v in self.villages.items] or [("", "")]),
             Field("ethnicity", self.tr("Dân tộc:")),
             Field("members", self.tr("Số nhân khẩu:"), value="1"),
             Field("area", self.tr("Khu vực:"), "choice", choices=[(self.tr("Nông thôn"), "rural"),
                                                                   (self.tr("Thành thị"), "urban")]),
             Field("income", self.tr("Thu nhập (đồng/người/tháng):")),
             Field("klass", self.tr("Phân loại:"), "choice", choices=self._class_choices(False)),
-            Field("notes", self.tr("Ghi chú:"))], save, self)
+            Field("notes", self.tr("Ghi chú:"))], save, self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -252,14 +282,15 @@ class PovertyTab(QWidget):
         if info is None:
             return None
         who = [(self.tr("(không gắn với hộ nào)"), None)] + [
-            (f"{h.head_name} — {h.village}", h.id) for h in poverty.households(self.db, info.id)]
+            (f"{h.head_name} — {h.village}", h.id) for h in self.household_list]
+        db, today = self.db, self.today()
         dialog = FormDialog(self.tr("Ý kiến, khiếu nại về danh sách"), [
             Field("received_on", self.tr("Ngày nhận:"), "date", self.today()),
             Field("sender", self.tr("Người nêu:")),
             Field("household", self.tr("Về hộ:"), "choice", choices=who),
             Field("content", self.tr("Nội dung:"), "long")],
-            lambda v: poverty.add_objection(self.db, info.id, v["received_on"] or self.today(), v["content"],
-                                            v["sender"], v["household"]), self)
+            lambda v: poverty.add_objection(db, info.id, v["received_on"] or today, v["content"], v["sender"],
+                                            v["household"]), self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -268,17 +299,18 @@ class PovertyTab(QWidget):
         info = self._need_review()
         if info is None:
             return None
-        waiting = getattr(self, "_waiting", [])
+        waiting = self._waiting
         if not waiting:
             show_error(self, self.tr("Chưa có ý kiến nào cần phúc tra."))
             return None
+        db, today = self.db, self.today()
         dialog = FormDialog(self.tr("Kết quả phúc tra"), [
             Field("objection", self.tr("Ý kiến:"), "choice", choices=waiting),
             Field("rechecked_on", self.tr("Ngày phúc tra:"), "date", self.today()),
             Field("result", self.tr("Kết quả:"), "long"),
             Field("class_after", self.tr("Phân loại sau phúc tra:"), "choice", choices=self._class_choices(True))],
-            lambda v: poverty.recheck(self.db, v["objection"], v["rechecked_on"] or self.today(), v["result"],
-                                      v["class_after"]), self)
+            lambda v: poverty.recheck(db, v["objection"], v["rechecked_on"] or today, v["result"], v["class_after"]),
+            self, runner=self.runner)
         dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
         dialog.open()
         return dialog
@@ -287,11 +319,12 @@ class PovertyTab(QWidget):
         info = self._need_review()
         if info is None:
             return None
+        db, today = self.db, self.today()
         dialog = FormDialog(self.tr("Quyết định công nhận danh sách"), [
             Field("number", self.tr("Số quyết định:"), placeholder="125/QĐ-UBND"),
             Field("decided_on", self.tr("Ngày quyết định:"), "date", self.today())],
-            lambda v: poverty.finalize(self.db, info.id, v["number"], v["decided_on"] or self.today()), self,
-            self.tr("Công nhận"))
+            lambda v: poverty.finalize(db, info.id, v["number"], v["decided_on"] or today), self,
+            self.tr("Công nhận"), runner=self.runner)
         dialog.accepted.connect(lambda: (self.reload(), self.sig_changed.emit()))
         dialog.open()
         return dialog

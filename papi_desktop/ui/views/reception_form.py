@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_vn, parse_vn
 from ...services import reception as rs
 from ...storage.db import Database
-from ..widgets.forms import ok_cancel_row, resize_within_screen
+from ..widgets.forms import ok_cancel_row, resize_within_screen, save_then_close
 from ..widgets.messages import show_error
+from ..workers import JobRunner
 
 
 class ReceptionDialog(QDialog):
@@ -41,10 +42,10 @@ class ReceptionDialog(QDialog):
 
     sig_saved = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None,
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None, today: date | None = None,
                  receiver: str = "") -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
         self.setWindowTitle(self.tr("Ghi sổ tiếp công dân"))
         resize_within_screen(self, 760, 640)
         self.received_on = QLineEdit(format_vn(today or date.today()))
@@ -149,13 +150,16 @@ class ReceptionDialog(QDialog):
         )
 
     def accept(self) -> None:
+        """Saved in the database worker; the dialog closes once the visit is written and stays open, with
+        what was typed, when the service refuses it."""
         try:
-            reception_id = rs.add_reception(self.db, self.entry(), track_reply=self.track_reply.isChecked())
+            entry = self.entry()
         except ValueError as exc:
             show_error(self, str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - the service's message, nothing written
-            show_error(self, exc)
-            return
+        db, track = self.db, self.track_reply.isChecked()
+        save_then_close(self, self.runner, lambda: rs.add_reception(db, entry, track_reply=track), self._saved)
+
+    def _saved(self, reception_id: str) -> None:
         self.sig_saved.emit(reception_id)
         super().accept()

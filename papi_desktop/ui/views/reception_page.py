@@ -30,7 +30,7 @@ from ..progress import QtProgress
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import text_columns
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
 from .reception_form import ReceptionDialog
 
 
@@ -47,6 +47,8 @@ class ReceptionPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.runner = runner
+        self._read = Latest(runner, self)
+        self.receiver = ""  # the officer on the profile, read with the list: the entry dialog's default
         self.today = date.today
         self._progress: QtProgress | None = None
         self.search = QLineEdit()
@@ -74,7 +76,7 @@ class ReceptionPage(QWidget):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b3261e;")
-        self.model = ReceptionTableModel(lambda ids: reception.reception_rows(self.db, ids), current_lang(), self)
+        self.model = ReceptionTableModel(lambda ids: reception.reception_rows(db, ids), current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -123,26 +125,34 @@ class ReceptionPage(QWidget):
         return value if value else (None, None)
 
     def reload(self) -> None:
+        """Read the list's ids, the period's statistics and the weekly check in the database worker."""
         start, end = self.window_dates()
-        ids = reception.reception_ids(self.db, self.search.text(), start, end, self.kind.currentData())
+        db, search, kind, today = self.db, self.search.text(), self.kind.currentData(), self.today()
+
+        def read() -> tuple[list[str], str, list[date], str]:
+            ids = reception.reception_ids(db, search, start, end, kind)
+            stats, missing = "", []
+            if start and end:
+                stats = reception.statistics_paragraph(reception.statistics(db, start, end))
+                missing = reception.weeks_without_periodic(db, start, min(end, today))
+            profile = setup.get_profile(db)
+            return ids, stats, missing, profile.officer_name if profile else ""
+
+        self._read.submit(read, lambda result: self._show(*result))
+
+    def _show(self, ids: list[str], stats: str, missing: list[date], receiver: str) -> None:
         self.model.set_ids(ids)
+        self.receiver = receiver
         self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids))))
-        if start and end:
-            st = reception.statistics(self.db, start, end)
-            self.stats.setText(reception.statistics_paragraph(st))
-            missing = reception.weeks_without_periodic(self.db, start, min(end, self.today()))
-            self.warning.setText(
-                self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần "
-                        "nhất bắt đầu %2.").replace("%1", str(len(missing)))
-                .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
-        else:
-            self.stats.setText("")
-            self.warning.setText("")
+        self.stats.setText(stats)
+        self.warning.setText(
+            self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần "
+                    "nhất bắt đầu %2.").replace("%1", str(len(missing)))
+            .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
         self.sig_reloaded.emit(len(ids))
 
     def open_entry(self) -> ReceptionDialog:
-        profile = setup.get_profile(self.db)
-        dialog = ReceptionDialog(self.db, self, self.today(), receiver=profile.officer_name if profile else "")
+        dialog = ReceptionDialog(self.db, self.runner, self, self.today(), receiver=self.receiver)
         dialog.sig_saved.connect(lambda _id: self.reload())
         dialog.open()
         return dialog

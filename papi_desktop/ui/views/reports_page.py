@@ -3,6 +3,7 @@ Excel (signed if asked) in a worker with progress; the outgoing register; verify
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -37,7 +38,7 @@ from ..progress import QtProgress
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import fit_columns, readonly_table
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
 
 SECTION_NAMES = {
     "intro": QT_TRANSLATE_NOOP("ReportsPage", "Mở đầu"),
@@ -47,15 +48,26 @@ SECTION_NAMES = {
 
 
 class ReportsPage(QWidget):
-    """Signals:
+    """Every read (the narrative, the preview, the register, the dialogues) and the export run in the
+    database worker; a verification too (it reads and checks a whole file).
+
+    Signals:
         sig_exported(object): the ExportResult, or None when the export failed or was cancelled.
+        sig_previewed(): a preview was built and is shown.
+        sig_verified(str): the verdict on a signed file, as shown to the user.
+        sig_register_shown(): the outgoing register was read and is shown.
     """
 
     sig_exported = Signal(object)
+    sig_previewed = Signal()
+    sig_verified = Signal(str)
+    sig_register_shown = Signal()
 
     def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
+        self._prefill_read, self._preview_read = Latest(runner, self), Latest(runner, self)
+        self._register_read, self._dialogues_read = Latest(runner, self), Latest(runner, self)
         self.today = reports.today_vn  # +07:00: the day the signature's stamp shows
         lang = current_lang()
         self.kind = QComboBox()
@@ -186,9 +198,17 @@ class ReportsPage(QWidget):
         if kind == "dialogue-minutes":
             from ...services import dialogues  # noqa: PLC0415
 
-            for d in dialogues.dialogue_rows(self.db, dialogues.dialogue_ids(self.db)):
-                self.dialogue.addItem(f"{format_vn(d.held_on)} — {d.title}", d.id)
+            db = self.db
+            self._dialogues_read.submit(lambda: dialogues.dialogue_rows(db, dialogues.dialogue_ids(db)),
+                                        self._fill_dialogues)
+        else:
+            self._dialogues_read.cancel()
         self._clear_sections()
+
+    def _fill_dialogues(self, rows: list) -> None:
+        self.dialogue.clear()
+        for d in rows:
+            self.dialogue.addItem(f"{format_vn(d.held_on)} — {d.title}", d.id)
 
     def _clear_sections(self) -> None:
         self.sections.clear()
@@ -204,13 +224,36 @@ class ReportsPage(QWidget):
         if self.sections and not self._edited():
             self._clear_sections()
 
-    def _sync_sections(self, request: reports.ExportRequest) -> bool:
+    def _with_sections(self, request: reports.ExportRequest, then: Callable[[reports.ExportRequest], None],
+                       stopped: Callable[[], None] = lambda: None, latest: bool = True) -> None:
+        """then(request) with the narrative a PAPI report carries: prefilled from the records in the
+        database worker, compared here with what the editors show (_sync_sections); stopped() when the
+        narrative may not go with this request or could not be read. A preview's read (latest) gives
+        way to a newer preview's; an export's is never dropped."""
+        if request.kind not in ("papi-6m", "papi-year"):
+            then(request)
+            return
+        db, today = self.db, self.today()
+
+        def prefilled(fresh: dict[str, str]) -> None:
+            if self._sync_sections(request, fresh):
+                then(request)
+            else:
+                stopped()
+
+        def failed(exc: BaseException) -> None:
+            stopped()
+            show_error(self, exc)
+
+        if latest:
+            self._prefill_read.submit(lambda: reports.prefill(db, request, today), prefilled, failed)
+        else:
+            self.runner.submit(lambda: reports.prefill(db, request, today), prefilled, failed, owner=self)
+
+    def _sync_sections(self, request: reports.ExportRequest, fresh: dict[str, str]) -> bool:
         """The narrative follows the period and the records: prefilled again whenever either changed
         since it was last filled; where the user edited it, only after asking. False: the user kept an
         edited narrative of another period, so nothing may be previewed or exported."""
-        if request.kind not in ("papi-6m", "papi-year"):
-            return True
-        fresh = reports.prefill(self.db, request, self.today())
         same_period = self._prefilled_for == request.period
         question = self.tr("Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ "
                            "khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?\n(Không: giữ "
@@ -250,16 +293,20 @@ class ReportsPage(QWidget):
                                      sections_period=self._prefilled_for if sections else None)
 
     def show_preview(self) -> None:
+        """Built in the database worker (the narrative first, for a PAPI report), shown when it arrives."""
         try:
             request = self.request()
-            if not self._sync_sections(request):
-                return
-            doc = reports.build(self.db, request, self.today())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read
             show_error(self, exc)
             return
-        self.preview.setHtml(to_html(doc))
+        db, today = self.db, self.today()
+        self._with_sections(request, lambda req: self._preview_read.submit(
+            lambda: to_html(reports.build(db, req, today)), self._show_html))
+
+    def _show_html(self, html: str) -> None:
+        self.preview.setHtml(html)
         self.right.setCurrentWidget(self.preview)
+        self.sig_previewed.emit()
 
     def _fill_sections(self, sections: dict[str, str]) -> None:
         self._clear_sections()
@@ -274,32 +321,49 @@ class ReportsPage(QWidget):
             self.section_tabs.addTab(editor, label)
 
     def start_export(self, confirm_passphrase: str | None = None) -> None:
+        """The issue date is checked first (in the database worker), then the narrative, then the export
+        runs in the worker with progress; the button stays off until the chain ends."""
         try:
             if self.issued.text() == self._issued_default != format_vn(self.today()):
                 self.issued.setText(format_vn(self.today()))
                 self._issued_default = self.issued.text()
             request = self.request()
-            reports.check_issued(self.db, request)  # the date at once, before the narrative or a passphrase
-            if not self._sync_sections(request):
-                return
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self.export_button.setEnabled(False)
+        db = self.db
+
+        def refused(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            show_error(self, exc)
+
+        # The date at once, before the narrative or a passphrase.
+        self.runner.submit(lambda: reports.check_issued(db, request), lambda _ok: self._with_sections(
+            request, lambda req: self._export(req, confirm_passphrase), lambda: self.export_button.setEnabled(True),
+            latest=False), refused, owner=self)
+
+    def _export(self, request: reports.ExportRequest, confirm_passphrase: str | None) -> None:
+        try:
             sign = None
             if self.sign.isChecked():
                 token = (tokens.TokenOptions(self.token_label.text().strip(), self.pin.text())
                          if self.token_label.text().strip() else None)
                 secret = confirm_passphrase or self.passphrase.text()
                 if token is None and keys.certificate() is None:
+                    self.export_button.setEnabled(True)
                     show_error(self, self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước."))
                     return
                 seal = Path(self.seal.text()) if self.seal.text().strip() else None
                 sign = reports.SignOptions(secret if secret or token is None else None, seal_png=seal, token=token)
         except Exception as exc:  # noqa: BLE001
+            self.export_button.setEnabled(True)
             show_error(self, exc)
             return
         token = CancelToken()
         self._progress = QtProgress(self, self.tr("Đang xuất báo cáo…"), token)
-        progress_obj, out_dir, today = self._progress, Path(self.out_dir.text()), self.today()
-        self.export_button.setEnabled(False)
-        self.runner.submit(lambda: reports.export(self.db, request, out_dir, sign, today, progress_obj, token),
+        progress_obj, out_dir, today, db = self._progress, Path(self.out_dir.text()), self.today(), self.db
+        self.runner.submit(lambda: reports.export(db, request, out_dir, sign, today, progress_obj, token),
                            self._exported, self._failed)
 
     def _close_progress(self) -> None:
@@ -330,30 +394,36 @@ class ReportsPage(QWidget):
         self.sig_exported.emit(None)
 
     def reload_register(self) -> None:
+        db = self.db
+        self._register_read.submit(lambda: reports.register(db), self._show_register)
+
+    def _show_register(self, items: list[reports.OutgoingInfo]) -> None:
         self.register.clear()
         self.register.setHorizontalHeaderLabels([self.tr("Số"), self.tr("Ngày"), self.tr("Tình trạng"),
                                                  self.tr("Văn bản")])
         states = {"issued": self.tr("Đã ban hành"), "cancelled": self.tr("Đã hủy số"),
                   "reserved": self.tr("Đang xuất")}
-        for item in reports.register(self.db):
+        for item in items:
             signed = self.tr(", đã ký số") if item.signed else ""
             self.register.appendRow([QStandardItem(item.number_ref), QStandardItem(format_vn(item.issued_on)),
                                      QStandardItem(states.get(item.status, item.status) + signed),
                                      QStandardItem(item.title)])
         fit_columns(self.register_view, contents=(0, 1, 2), stretch=3)  # number, date, state: whole
+        self.sig_register_shown.emit()
 
-    def verify_file(self, path: Path | None = None) -> str | None:
+    def verify_file(self, path: Path | None = None) -> None:
+        """Checked in the worker (a whole file is read and its signatures checked); the verdict is shown
+        and sent with sig_verified."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp đã ký"), "",
                                                   self.tr("Văn bản đã ký (*.pdf *.xlsx *.p7s)"))
             if not name:
-                return None
+                return
             path = Path(name)
-        try:
-            result = reports.verify(path)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
+        chosen = path
+        self.runner.submit(lambda: reports.verify(chosen), self._verified, owner=self)
+
+    def _verified(self, result: signing.Verification) -> None:
         lang = current_lang()
         lines = [self.tr("HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.") if result.ok
                  else self.tr("KHÔNG HỢP LỆ.")]
@@ -369,7 +439,7 @@ class ReportsPage(QWidget):
         lines.extend(en if lang == "en" else vi for vi, en in result.notes)
         text = "\n".join(lines)
         (show_info if result.ok else show_error)(self, text)
-        return text
+        self.sig_verified.emit(text)
 
     def _signature_line(self, sig: signing.SignatureCheck, lang: str) -> str:
         state = (self.tr("hợp lệ, tin cậy") if sig.valid else self.tr("KHÔNG tin cậy") if sig.intact

@@ -25,20 +25,23 @@ from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.keys_box import KeysBox
 from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.villages_box import VillagesBox
+from ..workers import JobRunner
 
 
 class SettingsPage(QWidget):
     """Signals:
         sig_language_changed(str): the language saved ('vi' or 'en'); it applies at the next start.
         sig_profile_saved(object): the Profile after saving.
+        sig_profile_shown(object): the Profile (or None) was read and is shown.
     """
 
     sig_language_changed = Signal(str)
     sig_profile_saved = Signal(object)
+    sig_profile_shown = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -49,14 +52,15 @@ class SettingsPage(QWidget):
         lang_layout.addRow(self.tr("Ngôn ngữ:"), self.language)
         lang_layout.addRow(self.language_note)
 
-        profile = setup.get_profile(db)
-        self.unit_label = QLabel(profile.unit_name if profile else "")
-        self.chairman = QLineEdit(profile.chairman_name if profile else "")
-        self.chairman_title = QLineEdit(profile.chairman_title if profile else "Chủ tịch")
-        self.vice = QLineEdit(profile.vice_chairman_name if profile else "")
-        self.officer = QLineEdit(profile.officer_name if profile else "")
-        self.officer_title = QLineEdit(profile.officer_title if profile else "")
+        self.profile: setup.Profile | None = None  # as last read, in the database worker
+        self.unit_label = QLabel()
+        self.chairman = QLineEdit()
+        self.chairman_title = QLineEdit("Chủ tịch")
+        self.vice = QLineEdit()
+        self.officer = QLineEdit()
+        self.officer_title = QLineEdit()
         self.save_profile_button = QPushButton(self.tr("Lưu thông tin đơn vị"))
+        self.save_profile_button.setEnabled(False)  # until the profile is read
         unit_box = QGroupBox(self.tr("Đơn vị và người ký"))
         unit_layout = QFormLayout(unit_box)
         unit_layout.addRow(self.tr("Xã, phường:"), self.unit_label)
@@ -77,9 +81,9 @@ class SettingsPage(QWidget):
         row.addStretch(1)
         data_layout.addRow(row)
 
-        self.villages = VillagesBox(db, self)
-        self.keys = KeysBox(db, self)
-        self.sign_images = SignImagesBox(db, self)
+        self.villages = VillagesBox(db, runner, self)
+        self.keys = KeysBox(db, runner, self)
+        self.sign_images = SignImagesBox(db, runner, self)
         inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
         layout = QVBoxLayout(inner)
         layout.addWidget(lang_box)
@@ -99,6 +103,19 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.save_profile_button.clicked.connect(self._save_profile)
         self.backup_button.clicked.connect(self._backup)
+        runner.submit(lambda: setup.get_profile(db), self._show_profile, owner=self)
+
+    def _show_profile(self, profile: setup.Profile | None) -> None:
+        self.profile = profile
+        if profile is not None:
+            self.unit_label.setText(profile.unit_name)
+            self.chairman.setText(profile.chairman_name)
+            self.chairman_title.setText(profile.chairman_title)
+            self.vice.setText(profile.vice_chairman_name)
+            self.officer.setText(profile.officer_name)
+            self.officer_title.setText(profile.officer_title)
+        self.save_profile_button.setEnabled(profile is not None)
+        self.sig_profile_shown.emit(profile)
 
     def _language_changed(self, _index: int) -> None:
         code = self.language.currentData()
@@ -106,24 +123,35 @@ class SettingsPage(QWidget):
         self.sig_language_changed.emit(code)
 
     def _save_profile(self) -> None:
-        profile = setup.get_profile(self.db)
-        if profile is None:
-            return
-        try:
-            saved = setup.setup_commune(
-                self.db, profile.unit_code, chairman_name=self.chairman.text(),
-                chairman_title=self.chairman_title.text(), vice_chairman_name=self.vice.text(),
-                officer_name=self.officer.text(), officer_title=self.officer_title.text(), is_demo=profile.is_demo,
-            )
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.sig_profile_saved.emit(saved)
+        db = self.db
+        names = dict(chairman_name=self.chairman.text(), chairman_title=self.chairman_title.text(),
+                     vice_chairman_name=self.vice.text(), officer_name=self.officer.text(),
+                     officer_title=self.officer_title.text())
+
+        def save() -> setup.Profile | None:
+            profile = setup.get_profile(db)
+            if profile is None:
+                return None
+            return setup.setup_commune(db, profile.unit_code, is_demo=profile.is_demo, **names)
+
+        def saved(profile: setup.Profile | None) -> None:
+            if profile is not None:
+                self.profile = profile
+                self.sig_profile_saved.emit(profile)
+
+        self.runner.submit(save, saved, owner=self)
 
     def _backup(self) -> None:
-        try:
-            target = setup.backup_now(self.db)
-        except Exception as exc:  # noqa: BLE001
+        """A copy of the whole database file: in the database worker, the window stays responsive."""
+        db = self.db
+        self.backup_button.setEnabled(False)
+
+        def done(target: object) -> None:
+            self.backup_button.setEnabled(True)
+            show_info(self, self.tr("Đã sao lưu vào %1").replace("%1", str(target)))
+
+        def failed(exc: BaseException) -> None:
+            self.backup_button.setEnabled(True)
             show_error(self, exc)
-            return
-        show_info(self, self.tr("Đã sao lưu vào %1").replace("%1", str(target)))
+
+        self.runner.submit(lambda: setup.backup_now(db), done, failed, owner=self)

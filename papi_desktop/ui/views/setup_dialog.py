@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...services import reference, setup
 from ...storage.db import Database
 from ..widgets.messages import show_error
+from ..workers import JobRunner
 
 
 class SetupDialog(QDialog):
@@ -28,9 +31,12 @@ class SetupDialog(QDialog):
 
     sig_done = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, runner: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        # The window's database worker when there is one (the program's start); the set-up then writes
+        # there while the dialog stays responsive.
+        self.runner = runner or getattr(parent, "runner", None)
         self.setWindowTitle(self.tr("Thiết lập PAPI Desktop"))
         self.setMinimumWidth(520)
         intro = QLabel(self.tr("Chọn xã, phường dùng chương trình và nhập tên các chức danh ký báo cáo. "
@@ -85,23 +91,40 @@ class SetupDialog(QDialog):
             show_error(self, self.tr("Hãy chọn xã, phường trong danh sách 75 đơn vị của tỉnh Sơn La."))
             self.unit.setFocus()
             return
-        try:
-            profile = setup.setup_commune(
-                self.db, code, chairman_name=self.chairman.text(), chairman_title=self.chairman_title.text(),
-                vice_chairman_name=self.vice.text(), officer_name=self.officer.text(),
-                officer_title=self.officer_title.text(),
-            )
-        except Exception as exc:  # noqa: BLE001 - shown to the user, data unchanged
-            show_error(self, exc)
-            return
-        self.sig_done.emit(profile)
-        self.accept()
+        db = self.db
+        names = dict(chairman_name=self.chairman.text(), chairman_title=self.chairman_title.text(),
+                     vice_chairman_name=self.vice.text(), officer_name=self.officer.text(),
+                     officer_title=self.officer_title.text())
+        self._run(lambda: setup.setup_commune(db, code, **names))
 
     def _demo(self) -> None:
-        try:
-            profile = setup.create_demo(self.db)
-        except Exception as exc:  # noqa: BLE001
+        db = self.db
+        self._run(lambda: setup.create_demo(db))
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        """In the database worker with a runner (the buttons off meanwhile); a refusal is shown and the
+        dialog stays open."""
+        buttons = (self.start_button, self.demo_button, self.cancel_button)
+
+        def done(profile: object) -> None:
+            for b in buttons:
+                b.setEnabled(True)
+            self.sig_done.emit(profile)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            for b in buttons:
+                b.setEnabled(True)
             show_error(self, exc)
+
+        if self.runner is None:
+            try:
+                profile = fn()
+            except Exception as exc:  # noqa: BLE001 - shown to the user, data unchanged
+                failed(exc)
+                return
+            done(profile)
             return
-        self.sig_done.emit(profile)
-        self.accept()
+        for b in buttons:
+            b.setEnabled(False)
+        self.runner.submit(fn, done, failed, owner=self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -31,6 +32,7 @@ from ...storage.db import Database
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, show_error
 from ..widgets.tables import text_columns
+from ..workers import JobRunner, Latest
 from .task_dialogs import MilestoneDialog, ProgressDialog, evidence_model_row
 
 MilestoneIdRole = Qt.ItemDataRole.UserRole + 1
@@ -41,14 +43,17 @@ class TaskDetailPanel(QWidget):
     """Signals:
         sig_saved(str): a task id whose data changed.
         sig_deleted(str): a task id that was tombstoned.
+        sig_shown(str): a task id whose data was read and is shown.
     """
 
     sig_saved = Signal(str)
     sig_deleted = Signal(str)
+    sig_shown = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
         self.task_id: str | None = None
         self.year: int = date.today().year
         self.today = date.today
@@ -147,12 +152,10 @@ class TaskDetailPanel(QWidget):
 
     def set_task(self, task_id: str | None) -> None:
         self.task_id = task_id
-        editable = task_id is not None
-        for w in (self.number, self.task, self.output, self.lead, self.coordinators, self.deadline, self.status,
-                  self.note, self.save_button, self.delete_button, self.done_button, self.add_milestone_button,
-                  self.remove_milestone_button, self.add_update_button, self.open_file_button):
-            w.setEnabled(editable)
+        # Off until the task's own data is shown: a Save before would write what the last task showed.
+        self._set_enabled(False)
         if task_id is None:
+            self._read.cancel()
             self.heading.setText(self.tr("Chọn một nhiệm vụ trong danh sách để xem và cập nhật."))
             for w in (self.number, self.lead, self.coordinators, self.note):
                 w.clear()
@@ -163,15 +166,29 @@ class TaskDetailPanel(QWidget):
             return
         self.reload()
 
+    def _set_enabled(self, enabled: bool) -> None:
+        for w in (self.number, self.task, self.output, self.lead, self.coordinators, self.deadline, self.status,
+                  self.note, self.save_button, self.delete_button, self.done_button, self.add_milestone_button,
+                  self.remove_milestone_button, self.add_update_button, self.open_file_button):
+            w.setEnabled(enabled)
+
     def reload(self) -> None:
+        """Read the task, its milestones and its progress in the database worker; shown when they arrive."""
         if self.task_id is None:
             return
-        detail = plan_service.task_detail(self.db, self.task_id, self.today())
+        db, task_id, today = self.db, self.task_id, self.today()
+        self._read.submit(lambda: (plan_service.task_detail(db, task_id, today), progress.updates_of(db, task_id)),
+                          lambda result: self._show(task_id, *result))
+
+    def _show(self, task_id: str, detail: plan_service.TaskDetail, updates: list[progress.UpdateInfo]) -> None:
+        if task_id != self.task_id:
+            return  # another task was chosen meanwhile
         row = detail.row
         heading = self.tr("Nhiệm vụ %1 — chỉ số %2").replace("%1", row.number).replace("%2", str(row.dimension))
         if not detail.editable:  # the province's task: the commune keeps only its own state of it
             heading += " " + self.tr("(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)")
         self.heading.setText(heading)
+        self._set_enabled(True)
         for w in (self.number, self.lead, self.coordinators, self.task, self.output, self.deadline):
             w.setReadOnly(not detail.editable)
         for w in (self.delete_button, self.add_milestone_button, self.remove_milestone_button):
@@ -193,7 +210,7 @@ class TaskDetailPanel(QWidget):
                 items[1].setForeground(Qt.GlobalColor.red)
             self.milestones.appendRow(items)
         self.updates.removeRows(0, self.updates.rowCount())
-        for u in progress.updates_of(self.db, self.task_id):
+        for u in updates:
             parent = evidence_model_row([u.period_code, format_vn(u.reported_on), u.result])
             for ev in u.evidence:
                 child = evidence_model_row([ev.doc_ref, format_vn(ev.doc_date),
@@ -202,21 +219,29 @@ class TaskDetailPanel(QWidget):
                 parent[0].appendRow(child)
             self.updates.appendRow(parent)
         self.update_view.expandAll()
+        self.sig_shown.emit(task_id)
+
+    def _write(self, fn: Callable[[], object]) -> None:
+        """A change of the task shown, in the database worker: shown again and announced once written;
+        a refusal is shown and changes nothing."""
+        task_id = self.task_id
+
+        def written(_result: object) -> None:
+            if task_id == self.task_id:
+                self.reload()
+            self.sig_saved.emit(task_id)
+
+        self.runner.submit(fn, written, owner=self)
 
     def save(self) -> None:
         if self.task_id is None:
             return
-        try:
-            plan_service.update_task(
-                self.db, self.task_id, number=self.number.text(), task=self.task.toPlainText(),
-                output=self.output.toPlainText(), lead=self.lead.text(), coordinators=self.coordinators.text(),
-                deadline_text=self.deadline.toPlainText(), status=self.status.currentData(), note=self.note.text(),
-            )
-        except Exception as exc:  # noqa: BLE001 - validation message, nothing written
-            show_error(self, exc)
-            return
-        self.reload()
-        self.sig_saved.emit(self.task_id)
+        db, task_id = self.db, self.task_id
+        fields = dict(number=self.number.text(), task=self.task.toPlainText(), output=self.output.toPlainText(),
+                      lead=self.lead.text(), coordinators=self.coordinators.text(),
+                      deadline_text=self.deadline.toPlainText(), status=self.status.currentData(),
+                      note=self.note.text())
+        self._write(lambda: plan_service.update_task(db, task_id, **fields))
 
     def _selected_milestone(self) -> str | None:
         idx = self.milestone_view.currentIndex()
@@ -228,40 +253,36 @@ class TaskDetailPanel(QWidget):
     def _mark_done(self) -> None:
         mid = self._selected_milestone()
         if mid:
-            plan_service.set_milestone_done(self.db, mid, self.today())
-            self.reload()
-            self.sig_saved.emit(self.task_id)
+            db, today = self.db, self.today()
+            self._write(lambda: plan_service.set_milestone_done(db, mid, today))
 
     def _add_milestone(self) -> None:
         dialog = MilestoneDialog(self)
         if dialog.exec():
             try:
                 text, due = dialog.values()
-                plan_service.add_milestone(self.db, self.task_id, text, due)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # noqa: BLE001 - a date that cannot be read
                 show_error(self, exc)
                 return
-            self.reload()
-            self.sig_saved.emit(self.task_id)
+            db, task_id = self.db, self.task_id
+            self._write(lambda: plan_service.add_milestone(db, task_id, text, due))
 
     def _remove_milestone(self) -> None:
         mid = self._selected_milestone()
         if mid and ask(self, self.tr("Xóa mốc thời gian đã chọn?")):
-            plan_service.delete_milestone(self.db, mid)
-            self.reload()
-            self.sig_saved.emit(self.task_id)
+            db = self.db
+            self._write(lambda: plan_service.delete_milestone(db, mid))
 
     def _add_update(self) -> None:
         dialog = ProgressDialog(self.year, self, self.today())
         if dialog.exec():
-            period, result, reported_on, evidence = dialog.values()
             try:
-                progress.add_update(self.db, self.task_id, period, result, reported_on, evidence)
+                period, result, reported_on, evidence = dialog.values()
             except Exception as exc:  # noqa: BLE001
                 show_error(self, exc)
                 return
-            self.reload()
-            self.sig_saved.emit(self.task_id)
+            db, task_id = self.db, self.task_id
+            self._write(lambda: progress.add_update(db, task_id, period, result, reported_on, evidence))
 
     def _open_file(self) -> None:
         idx = self.update_view.currentIndex()
@@ -273,7 +294,11 @@ class TaskDetailPanel(QWidget):
 
     def _delete(self) -> None:
         if self.task_id and ask(self, self.tr("Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.")):
-            task_id = self.task_id
-            plan_service.delete_task(self.db, task_id)
-            self.set_task(None)
-            self.sig_deleted.emit(task_id)
+            db, task_id = self.db, self.task_id
+
+            def deleted(_result: object) -> None:
+                if task_id == self.task_id:
+                    self.set_task(None)
+                self.sig_deleted.emit(task_id)
+
+            self.runner.submit(lambda: plan_service.delete_task(db, task_id), deleted, owner=self)

@@ -11,15 +11,19 @@ from ...domain.errors import KnownError
 from ...services import keys
 from ...storage.db import Database
 from .flow import FlowLayout
+from ..workers import JobRunner
 from .messages import ask, show_error, show_info
 from .simple_form import Field, FormDialog
 
 
 class KeysBox(QGroupBox):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """The key files are read here (small files); creating a key writes to the database (its profile and
+    change log) and runs in the database worker with the runner."""
+
+    def __init__(self, db: Database, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Chữ ký số của xã"))
-        self.db = db
+        self.db, self.runner = db, runner
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Tạo chứng thư của xã…"))
@@ -54,14 +58,16 @@ class KeysBox(QGroupBox):
     def create(self) -> FormDialog:
         replace = keys.certificate() is not None
 
+        db = self.db
+
         def save(v: dict) -> object:
             if v["passphrase"] != v["again"]:
                 raise KnownError("Hai lần nhập mật khẩu không giống nhau.", "The two passphrases differ.")
-            return keys.create_self_signed(self.db, v["passphrase"], replace=replace)
+            return keys.create_self_signed(db, v["passphrase"], replace=replace)
 
         dialog = FormDialog(self.tr("Tạo chứng thư ký số của xã"), [
             Field("passphrase", self.tr("Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):"), "password"),
-            Field("again", self.tr("Nhập lại mật khẩu:"), "password")], save, self, self.tr("Tạo"))
+            Field("again", self.tr("Nhập lại mật khẩu:"), "password")], save, self, self.tr("Tạo"), runner=self.runner)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog

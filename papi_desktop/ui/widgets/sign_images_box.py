@@ -5,27 +5,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, \
     QPushButton, QWidget
 
 from ...services import setup, sign_images, tokens
 from ...storage.db import Database
+from ..workers import JobRunner
 from .messages import show_error
 
 class SignImagesBox(QGroupBox):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """The images are files (read here); the token module's path and the signers' names are in the
+    database, read and saved in the database worker.
+
+    Signals:
+        sig_module_saved(bool): the module's path was saved (True) or refused (False).
+        sig_loaded(): the module's path and the signers were read and are shown.
+    """
+
+    sig_module_saved = Signal(bool)
+    sig_loaded = Signal()
+
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.runner = db, runner
         self.setTitle(self.tr("Ảnh chữ ký, con dấu và token"))
-        module = tokens.module_path(db)
-        self.module = QLineEdit(str(module) if module else "")
+        self.module = QLineEdit()
         self.module_button, self.module_save = QPushButton(self.tr("Chọn…")), QPushButton(self.tr("Lưu"))
         self.seal_state, self.seal_button = QLabel(), QPushButton(self.tr("Chọn…"))
         self.signer = QComboBox()
-        profile = setup.get_profile(db)
-        for name in (profile.chairman_name, profile.vice_chairman_name) if profile else ():
-            if name:
-                self.signer.addItem(name)
         self.signer.setEditable(True)
         self.signature_state, self.signature_button = QLabel(), QPushButton(self.tr("Chọn…"))
         form = QFormLayout(self)
@@ -38,6 +46,16 @@ class SignImagesBox(QGroupBox):
         self.signature_button.clicked.connect(lambda: self.choose_signature())
         self.signer.currentTextChanged.connect(lambda _name: self.reload())
         self.reload()
+        runner.submit(lambda: (tokens.module_path(db), setup.get_profile(db)), lambda r: self._loaded(*r), owner=self)
+
+    def _loaded(self, module: Path | None, profile: setup.Profile | None) -> None:
+        if not self.module.text():
+            self.module.setText(str(module) if module else "")
+        if self.signer.count() == 0:
+            for name in (profile.chairman_name, profile.vice_chairman_name) if profile else ():
+                if name:
+                    self.signer.addItem(name)
+        self.sig_loaded.emit()
 
     @staticmethod
     def _row(*widgets: QWidget) -> QHBoxLayout:
@@ -58,13 +76,16 @@ class SignImagesBox(QGroupBox):
             self.module.setText(name)
             self.save_module()
 
-    def save_module(self) -> bool:
-        try:
-            tokens.set_module_path(self.db, Path(self.module.text()) if self.module.text().strip() else None)
-        except Exception as exc:  # noqa: BLE001
+    def save_module(self) -> None:
+        """Checked and saved in the database worker; sig_module_saved says how it went."""
+        db, path = self.db, Path(self.module.text()) if self.module.text().strip() else None
+
+        def refused(exc: BaseException) -> None:
             show_error(self, exc)
-            return False
-        return True
+            self.sig_module_saved.emit(False)
+
+        self.runner.submit(lambda: tokens.set_module_path(db, path), lambda _r: self.sig_module_saved.emit(True),
+                           refused, owner=self)
 
     def choose_seal(self, path: Path | None = None) -> bool:
         return self._store(path, sign_images.set_seal)

@@ -1,18 +1,22 @@
 """A small dialog built from a list of fields: text, long text, date (dd/mm/yyyy) or a choice.
-Saving calls the caller's function; a refusal shows its message and keeps what was typed."""
+Saving calls the caller's function, in the database worker when the dialog is given the runner; a
+refusal shows its message and keeps what was typed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn, parse_vn
-from .forms import ok_cancel_row, resize_within_screen
+from .forms import ok_cancel_row, resize_within_screen, save_then_close
 from .messages import show_error
+
+if TYPE_CHECKING:
+    from ..workers import JobRunner
 
 
 @dataclass
@@ -27,8 +31,9 @@ class Field:
 
 class FormDialog(QDialog):
     def __init__(self, title: str, fields: list[Field], save: Callable[[dict[str, Any]], object],
-                 parent: QWidget | None = None, ok_text: str | None = None) -> None:
+                 parent: QWidget | None = None, ok_text: str | None = None, runner: JobRunner | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.setWindowTitle(title)
         resize_within_screen(self, 540, 200 + 40 * len(fields))
         self._save = save
@@ -74,8 +79,12 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.result_value = self._save(self.values())
-        except Exception as exc:  # noqa: BLE001 - the service's message; the dialog stays open
+            values = self.values()
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read; the dialog stays open
             show_error(self, exc)
             return
+        save_then_close(self, self.runner, lambda: self._save(values), self._saved)
+
+    def _saved(self, result: object) -> None:
+        self.result_value = result
         super().accept()

@@ -3,6 +3,8 @@ disclosure (loudspeaker system, web page), editable in Cài đặt."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -18,22 +20,28 @@ from PySide6.QtWidgets import (
 
 from ...services import postings, setup
 from ...storage.db import Database
+from ..workers import JobRunner, Latest
 from .messages import show_error
 
 VillageIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class VillagesBox(QGroupBox):
-    """Signals:
+    """Read and written in the database worker.
+
+    Signals:
         sig_changed(): a village or a means of disclosure was saved.
+        sig_reloaded(): the villages and the means were read and are shown.
     """
 
     sig_changed = Signal()
+    sig_reloaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Thôn, bản và hình thức công khai"))
-        self.db = db
+        self.db, self.runner = db, runner
+        self._read = Latest(runner, self)
         self.model = QStandardItemModel(self)
         self.view = QListView()
         self.view.setModel(self.model)
@@ -41,11 +49,10 @@ class VillagesBox(QGroupBox):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin"))
         self.add_button = QPushButton(self.tr("Thêm"))
-        profile = setup.get_profile(db)
         self.loudspeaker = QCheckBox(self.tr("Xã có hệ thống truyền thanh"))
-        self.loudspeaker.setChecked(profile.has_loudspeaker if profile else True)
+        self.loudspeaker.setChecked(True)
         self.portal = QCheckBox(self.tr("Xã có trang thông tin điện tử"))
-        self.portal.setChecked(profile.has_portal if profile else False)
+        self.loading = True  # the boxes show what was read, not a change to save
         row = QHBoxLayout()
         row.addWidget(self.new_name, 1)
         row.addWidget(self.add_button)
@@ -65,9 +72,15 @@ class VillagesBox(QGroupBox):
         self.portal.toggled.connect(lambda _c: self._save_means())
 
     def reload(self) -> None:
+        db = self.db
+        self._read.submit(lambda: (postings.villages(db, include_inactive=True), setup.get_profile(db)),
+                          lambda result: self._show(*result))
+
+    def _show(self, villages: list[postings.VillageInfo], profile: setup.Profile | None) -> None:
+        self.loading = True
         self.model.blockSignals(True)
         self.model.clear()
-        for v in postings.villages(self.db, include_inactive=True):
+        for v in villages:
             item = QStandardItem(v.name)
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Checked if v.active else Qt.CheckState.Unchecked)
@@ -75,31 +88,43 @@ class VillagesBox(QGroupBox):
             item.setData(v.id, VillageIdRole)
             self.model.appendRow(item)
         self.model.blockSignals(False)
+        if profile is not None:
+            self.loudspeaker.setChecked(profile.has_loudspeaker)
+            self.portal.setChecked(profile.has_portal)
+        self.loading = False
+        self.sig_reloaded.emit()
+
+    def _write(self, fn: Callable[[], object], reload_after: bool = False) -> None:
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc)
+            self.reload()  # what is shown goes back to what is stored
+
+        def written(_result: object) -> None:
+            if reload_after:
+                self.reload()
+            self.sig_changed.emit()
+
+        self.runner.submit(fn, written, refused, owner=self)
 
     def add_village(self) -> None:
-        try:
-            postings.add_village(self.db, self.new_name.text())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self.new_name.clear()
-        self.reload()
-        self.sig_changed.emit()
+        db, name = self.db, self.new_name.text()
+
+        def written(_result: object) -> None:
+            self.new_name.clear()
+            self.reload()
+            self.sig_changed.emit()
+
+        self.runner.submit(lambda: postings.add_village(db, name), written, owner=self)
 
     def _edited(self, item: QStandardItem) -> None:
-        try:
-            postings.set_village(self.db, item.data(VillageIdRole), name=item.text(),
-                                 active=item.checkState() == Qt.CheckState.Checked)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            self.reload()
+        if self.loading:
             return
-        self.sig_changed.emit()
+        db, village_id, name = self.db, item.data(VillageIdRole), item.text()
+        active = item.checkState() == Qt.CheckState.Checked
+        self._write(lambda: postings.set_village(db, village_id, name=name, active=active))
 
     def _save_means(self) -> None:
-        try:
-            postings.set_means(self.db, self.loudspeaker.isChecked(), self.portal.isChecked())
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if self.loading:
             return
-        self.sig_changed.emit()
+        db, loudspeaker, portal = self.db, self.loudspeaker.isChecked(), self.portal.isChecked()
+        self._write(lambda: postings.set_means(db, loudspeaker, portal))
