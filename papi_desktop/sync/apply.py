@@ -306,6 +306,7 @@ class _Shape:
         self.dates = [k for k in logged if self.types[k] is date]
         self.flags = [k for k in logged if self.types[k] is bool]
         self.unknown = [k for k in logged if self.types[k] is None]
+        self.iso: dict[str, bool] = {}
         # What folding an update into an insert must not touch (_Batch._fold).
         self.unique = frozenset(c.key for con in self.table.constraints if isinstance(con, UniqueConstraint)
                                 for c in con.columns) | frozenset(
@@ -339,7 +340,7 @@ class _Shape:
         try:
             for k in self.dates:
                 v = get(k)
-                if v is not None and (type(v) is not str or date.fromisoformat(v).isoformat() != v):
+                if v is not None and (type(v) is not str or not self._iso(v)):
                     plain = False
             if not _FLAG_TYPES.issuperset(map(type, map(get, self.flags))):
                 plain = False
@@ -352,6 +353,14 @@ class _Shape:
             self.values(after)  # the first bad value in the logged order raises, as it did
             raise
         return plain
+
+    def _iso(self, text: str) -> bool:
+        """text is a date as date.isoformat writes it (raises as date.fromisoformat does); a batch holds
+        a few hundred days for thousands of dates, so each is worked out once."""
+        known = self.iso.get(text)
+        if known is None:
+            known = self.iso[text] = date.fromisoformat(text).isoformat() == text
+        return known
 
     def values(self, after: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         """_value for every logged column but the derived ones, and whether each value is already of the
