@@ -79,3 +79,32 @@ def test_frozen_reads_registers_and_signs_reports(frozen: Path, tmp_path: Path) 
     pdf = next((tmp_path / "out").glob("*.pdf"))
     check = _run(frozen, "--data-dir", str(data), "verify", str(pdf))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_frozen_hub_serves_tls_under_the_province_root(frozen: Path, tmp_path: Path) -> None:
+    """uvicorn, Starlette and h11 travel in the bundle (they load parts of themselves by name): the
+    frozen program runs the province hub and answers its health check over TLS."""
+    import json
+    import select
+    import ssl
+
+    import httpx
+
+    data = tmp_path / "tinh"
+    env = {"PP": "ba-con-meo-tren-doi-2026"}
+    assert _run(frozen, "--data-dir", str(data), "province", "init", "--passphrase-env", "PP", **env).returncode == 0
+    hub = subprocess.Popen([str(frozen), "--data-dir", str(data), "serve", "--port", "0", "--passphrase-env", "PP"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, **env))
+    try:
+        ready, _w, _x = select.select([hub.stdout], [], [], 120)
+        assert ready, "the frozen hub did not start"
+        line = hub.stdout.readline()
+        assert line, hub.stderr.read().decode(errors="replace")
+        url = json.loads(line)["url"]
+        context = ssl.create_default_context(cafile=str(data / "keys" / "province-ca.pem"))
+        assert httpx.get(url + "/health", verify=context, timeout=30).json()["status"] == "ok"
+    finally:
+        hub.terminate()
+        hub.wait(30)
+        for stream in (hub.stdout, hub.stderr):
+            stream.close()
