@@ -1,0 +1,1141 @@
+"""Encrypted backups of the data folder: by hand, every day, before a migration, an import or a
+restore; thinned in rotation; copied to a USB folder; verified; restored whole.
+
+A backup is one age file holding a tar:
+  papi.db        a consistent snapshot (SQLite's backup API: safe beside writers and WAL)
+  attachments/ keys/ trust/ sync/ downstream/ reference/   the data folder's own files
+  MANIFEST.json  last: program version, schema revision, unit, node id, last change-log seq, this PC's
+                 last change number, created time, reason, and every member's size and SHA-256.
+The tar is written into a pipe that pyrage encrypts as it reads, under a hidden temporary name that is
+fsynced, read back and compared, then renamed. Nothing of it is ever in clear outside the data folder;
+inside it, the snapshot lives for the seconds it is read (beside the database it copies).
+
+The key (a decision). The program never stores a passphrase, yet the daily backup runs with nobody there
+to type one. So every backup is encrypted to an age X25519 recipient (keys/backup-age.pub) made at the
+first backup; its identity is kept under the backup passphrase with age's passphrase mode (scrypt), the
+recipe of the province's decryption key (sync/envelope.protect_identity): keys/backup-age.key, and the
+same bytes beside the backups in every folder they go to (papi-backup-key-<node>.age), so a USB stick
+alone restores a dead PC. (pyrage's passphrase mode also works in memory only, not as a stream.)
+By hand, with Debian's age: `age -d papi-backup-key-N.age > id.txt; age -d -i id.txt BACKUP.age | tar x`.
+
+Rotation: resources/reference/backup_rotation.json, per folder and per PC (a stick shared by two PCs).
+
+Restore: decrypted and checked whole (every member against the manifest, PRAGMA integrity_check, the
+schema known) into a sibling folder of the data (.restore-*/new), so nothing is replaced before it is
+verified; the state it replaces is first saved as a "before-restore" backup; then a plan is written and
+each item is swapped by rename (the database's -wal and -shm first, never an old WAL beside a new
+database). recover(), run before the database is opened, finishes a swap a kill interrupted (roll
+forward: the plan is the decision) or removes a staging folder that has no plan (the old state stands).
+A restored PC keeps its node id and its old change numbers: its next changes reuse numbers the province
+already holds with other content, so sync holds its next bundle as a fork, never a silent rollback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import tarfile
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import func, select
+
+from .. import __version__, paths
+from ..domain.errors import KnownError
+from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..exports import signing
+from ..storage.db import Database
+from ..storage.models import ChangeLog
+from ..storage.sync_state import BundleOut
+from ..sync import envelope
+from . import local_settings
+
+FORMAT = "papi-backup/1"
+MANIFEST = "MANIFEST.json"
+DB_MEMBER = paths.DB_FILE
+# What a backup holds besides the database; not cache/ (made again), logs/, reports/ (copies of what the
+# attachments keep), backups/, hub/ (a hub's uploads in flight), demo/ (a data folder of its own).
+FOLDERS = ("attachments", "keys", "trust", "sync", "downstream", "reference")
+# Swapped in this order: the WAL and shared memory before the database, so a new database never meets an
+# old WAL (SQLite would replay its frames into it).
+ITEMS = (DB_MEMBER + "-wal", DB_MEMBER + "-shm", DB_MEMBER + "-journal", DB_MEMBER, *FOLDERS)
+KEY_FILE, KEY_PUB = "backup-age.key", "backup-age.pub"
+USB_SETTING = "backup_usb_dir"
+REASONS = ("manual", "daily", "before-migration", "before-import", "before-restore")
+EVENT_REASONS = ("before-migration", "before-import", "before-restore")
+ROTATION_FILE = "backup_rotation.json"
+_MIB = 1 << 20
+_NAME = re.compile(r"^papi-backup-(?P<unit>[0-9A-Za-z]{1,12})-(?P<node>[0-9A-Za-z]{1,32})-(?P<day>\d{8})-"
+                   r"(?P<time>\d{6})-s(?P<seq>\d{1,12})-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d{1,4}))?\.age$")
+_PIDDED = re.compile(r"-(\d+)-[0-9a-f]{8}$|\.(\d+)\.part$")
+_PART = re.compile(r"[^/\\\x00-\x1f:*?\"<>|]{1,255}")  # one name in a path, also valid on Windows
+_REMOVED = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.EIO)}
+
+
+def key_beside(node: str) -> str:
+    """The protected identity's name beside the backups: one per PC, two PCs may share a stick."""
+    return f"papi-backup-key-{node}.age"
+
+
+# --- what the user reads ----------------------------------------------------------------------------
+
+def _no_key() -> KnownError:
+    return KnownError("Chưa đặt mật khẩu sao lưu: hãy sao lưu một lần bằng tay và đặt mật khẩu (sao lưu tự động "
+                      "dùng khóa được tạo lúc đó).", "No backup passphrase yet: make one backup by hand and set a "
+                      "passphrase (automatic backups use the key made then).")
+
+
+def _wrong_passphrase() -> KnownError:
+    return KnownError("Mật khẩu sao lưu không đúng.", "Wrong backup passphrase.")
+
+
+def _damaged(what_vi: str, what_en: str) -> KnownError:
+    return KnownError(f"Bản sao lưu hỏng hoặc không phải của PAPI Desktop ({what_vi}); không có gì bị thay thế.",
+                      f"The backup is damaged or not PAPI Desktop's ({what_en}); nothing was replaced.")
+
+
+NOT_MADE = ("không sao lưu được", "no backup was made")
+NOT_COPIED = ("chưa chép được bản sao lưu sang đó", "the backup was not copied there")
+NOT_RESTORED = ("chưa khôi phục, không có gì bị thay thế", "nothing was restored or replaced")
+
+
+def _disk_error(exc: BaseException, folder: Path, outcome: tuple[str, str] = NOT_MADE) -> KnownError | None:
+    """A full, read-only, forbidden or vanished disk, in words; None for anything else."""
+    vi, en = outcome
+    left = ("Không có tệp dở dang nào được để lại; các bản sao lưu cũ vẫn nguyên.",
+            "No half-written file is left; older backups are untouched.")
+    code = exc.errno if isinstance(exc, OSError) else None
+    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower():
+        code = errno.ENOSPC  # SQLITE_FULL: the snapshot beside the database
+    elif not isinstance(exc, OSError):
+        return None
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return KnownError(f"Ổ đĩa đã đầy ({folder}): {vi}. {left[0]} Hãy giải phóng chỗ trống hoặc chọn ổ khác rồi làm "
+                          "lại.", f"The disk is full ({folder}): {en}. {left[1]} Free some space or choose another "
+                          "disk, then try again.")
+    if code == errno.EROFS:
+        return KnownError(f"Ổ đĩa chỉ cho phép đọc ({folder}): {vi}. Hãy mở khóa ghi của ổ USB hoặc chọn thư mục khác.",
+                          f"The disk is read-only ({folder}): {en}. Unlock the USB stick for writing or choose "
+                          "another folder.")
+    if code in (errno.EACCES, errno.EPERM):
+        return KnownError(f"Không được phép ghi vào {folder}: {vi}. Hãy chọn thư mục khác.",
+                          f"Writing to {folder} is not allowed: {en}. Choose another folder.")
+    if code in _REMOVED:
+        return KnownError(f"Thư mục {folder} không còn (ổ USB bị rút ra?): {vi}. {left[0]} Hãy cắm lại ổ rồi làm lại.",
+                          f"The folder {folder} is gone (a USB stick pulled out?): {en}. {left[1]} Plug it in again "
+                          "and try again.")
+    return None
+
+
+@contextlib.contextmanager
+def _explained(folder: Path, outcome: tuple[str, str] = NOT_MADE) -> Iterator[None]:
+    try:
+        yield
+    except (OSError, sqlite3.OperationalError) as exc:
+        known = _disk_error(exc, folder, outcome)
+        if known is None:
+            raise
+        raise known from exc
+
+
+# --- the backup key ---------------------------------------------------------------------------------
+
+def has_key() -> bool:
+    keys = paths.keys_dir()
+    return (keys / KEY_FILE).is_file() and (keys / KEY_PUB).is_file()
+
+
+def set_up_key(passphrase: str, own_words: tuple[str, ...] = ()) -> str:
+    """The backup key, made once; returns its recipient. The passphrase must be a good one."""
+    from ..exports import passphrase as policy  # noqa: PLC0415
+
+    if has_key():
+        raise KnownError("Đã có khóa sao lưu; không tạo lại.", "The backup key exists already; it is not made again.")
+    policy.check_new(passphrase, own_words)
+    identity, recipient = envelope.new_identity()
+    keys = paths.keys_dir()
+    signing.atomic_write(keys / KEY_FILE, envelope.protect_identity(identity, passphrase))
+    signing.atomic_write(keys / KEY_PUB, (recipient + "\n").encode("ascii"))  # last: its presence means "ready"
+    return recipient
+
+
+def _recipient() -> str:
+    if not has_key():
+        raise _no_key()
+    return (paths.keys_dir() / KEY_PUB).read_text(encoding="ascii").strip()
+
+
+def check_passphrase(passphrase: str) -> None:
+    """The passphrase opens this PC's backup key (KnownError if not): asked at every backup made by hand,
+    so a forgotten one shows now, not on the day of a restore."""
+    if not has_key():
+        raise _no_key()
+    _unprotect((paths.keys_dir() / KEY_FILE).read_bytes(), passphrase)
+
+
+def _unprotect(blob: bytes, passphrase: str) -> str:
+    try:
+        return envelope.unprotect_identity(blob, passphrase)
+    except KnownError:
+        raise _wrong_passphrase() from None
+
+
+def _identities(backup: Path, passphrase: str, key_file: Path | None) -> list[Any]:
+    """The identities the passphrase opens among the protected keys that may fit this backup: the one
+    named, the one beside it, this PC's own."""
+    from pyrage import x25519  # noqa: PLC0415
+
+    entry = parse_name(backup)
+    candidates = [key_file] if key_file else []
+    if entry is not None:
+        candidates.append(backup.parent / key_beside(entry.node))
+    candidates.append(paths.keys_dir() / KEY_FILE)
+    blobs: list[bytes] = []
+    for path in candidates:
+        with contextlib.suppress(OSError):
+            blob = path.read_bytes()
+            if blob not in blobs:
+                blobs.append(blob)
+    if not blobs:
+        raise KnownError(f"Không tìm thấy khóa của bản sao lưu: hãy để tệp {key_beside(entry.node if entry else 'N')} "
+                         "cạnh tệp sao lưu (nó ở thư mục nơi bản sao lưu được tạo).",
+                         f"The backup's key is not found: put {key_beside(entry.node if entry else 'N')} beside the "
+                         "backup file (it is in the folder where the backup was made).")
+    found = []
+    for blob in blobs:
+        with contextlib.suppress(KnownError):
+            found.append(x25519.Identity.from_str(_unprotect(blob, passphrase)))
+    if not found:
+        raise _wrong_passphrase()
+    return found
+
+
+# --- names, listing, rotation -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """A backup file as its name tells (no decryption): whose, when (UTC), how far, why."""
+
+    path: Path
+    unit: str
+    node: str
+    created_at: dt.datetime
+    seq: int
+    reason: str
+    size: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"file": str(self.path), "unit": self.unit, "node": self.node, "seq": self.seq,
+                "created_at_utc": self.created_at.isoformat(timespec="seconds"), "reason": self.reason,
+                "size": self.size}
+
+
+def parse_name(path: Path) -> Entry | None:
+    m = _NAME.match(path.name)
+    if m is None:
+        return None
+    try:
+        when = dt.datetime.strptime(m["day"] + m["time"], "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
+        size = path.stat().st_size if path.is_file() else 0
+    except (ValueError, OSError):
+        return None
+    return Entry(path, m["unit"], m["node"], when, int(m["seq"]), m["reason"], size)
+
+
+def _file_name(unit: str, node: str, when: dt.datetime, seq: int, reason: str, n: int = 0) -> str:
+    return f"papi-backup-{unit}-{node}-{when:%Y%m%d-%H%M%S}-s{seq}-{reason}{f'-{n}' if n else ''}.age"
+
+
+def entries(folder: Path) -> list[Entry]:
+    """The backups in one folder, newest first; an absent folder (a stick not plugged in) has none."""
+    try:
+        names = list(folder.iterdir())
+    except OSError:
+        return []
+    found = [e for p in names if (e := parse_name(p)) is not None]
+    return sorted(found, key=lambda e: (e.created_at, e.path.name), reverse=True)
+
+
+def usb_folder(db: Database) -> Path | None:
+    value = local_settings.read(db, USB_SETTING)
+    return Path(value) if value else None
+
+
+def set_usb_folder(db: Database, folder: Path | str | None) -> Path | None:
+    """Where automatic backups are copied too (a USB stick's folder); None or "" to stop."""
+    if not folder:
+        local_settings.write(db, USB_SETTING, "")
+        return None
+    path = Path(folder).expanduser().resolve()
+    if not path.is_dir():
+        raise KnownError(f"Không có thư mục {path}.", f"There is no folder {path}.")
+    local_settings.write(db, USB_SETTING, str(path))
+    return path
+
+
+def list_backups(db: Database | None = None, folders: list[Path] | None = None) -> list[Entry]:
+    """Every backup in the backups folder, the USB folder (when set and plugged in) and the folders
+    named; newest first."""
+    wanted = [paths.backups_dir(), *(folders or [])]
+    if db is not None and (usb := usb_folder(db)) is not None:
+        wanted.append(usb)
+    seen: set[Path] = set()
+    out: list[Entry] = []
+    for folder in wanted:
+        key = folder.resolve() if folder.exists() else folder
+        if key in seen:
+            continue
+        seen.add(key)
+        out += entries(folder)
+    return sorted(out, key=lambda e: (e.created_at, e.path.name), reverse=True)
+
+
+@cache
+def rotation() -> dict[str, int]:
+    raw = json.loads((paths.resources_dir() / "reference" / ROTATION_FILE).read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def to_prune(found: list[Entry], rules: dict[str, int] | None = None) -> list[Entry]:
+    """Of one PC's backups in one folder, those rotation lets go (see backup_rotation.json)."""
+    rules = rules or rotation()
+    newest = sorted(found, key=lambda e: (e.created_at, e.path.name), reverse=True)
+    keep = {e.path for e in newest[:1]}
+    scheduled = [e for e in newest if e.reason == "daily"]
+    for bucket, count in ((lambda t: t.date(), rules["daily"]), (lambda t: t.isocalendar()[:2], rules["weekly"]),
+                          (lambda t: (t.year, t.month), rules["monthly"])):
+        seen: list[object] = []
+        for e in scheduled:
+            key = bucket(e.created_at.astimezone())  # the PC's own calendar days
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(key)
+            keep.add(e.path)
+    for reason in EVENT_REASONS:
+        keep |= {e.path for e in [e for e in newest if e.reason == reason][:rules[reason]]}
+    # by hand, or a kind this release does not know: never deleted by the program
+    return [e for e in newest if e.path not in keep and (e.reason == "daily" or e.reason in EVENT_REASONS)]
+
+
+def prune(folder: Path, node: str) -> list[Path]:
+    gone = []
+    for e in to_prune([e for e in entries(folder) if e.node == node]):
+        with contextlib.suppress(OSError):  # a stick gone read-only: kept, tried again next time
+            e.path.unlink()
+            gone.append(e.path)
+    return gone
+
+
+# --- making one -------------------------------------------------------------------------------------
+
+@dataclass
+class Created:
+    entry: Entry
+    copies: list[Path] = field(default_factory=list)  # the same file in the USB folder
+    pruned: list[Path] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en): e.g. the USB folder was absent
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.entry.as_json(), "copies": [str(p) for p in self.copies],
+                "pruned": [str(p) for p in self.pruned], "notes": [en for _vi, en in self.notes]}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _sqlite_file(db: Database) -> Path:
+    if db.path is None:
+        raise KnownError("Cơ sở dữ liệu PostgreSQL được sao lưu bằng công cụ của máy chủ (pg_dump), không bằng PAPI "
+                         "Desktop.", "A PostgreSQL database is backed up with the server's tools (pg_dump), not by "
+                         "PAPI Desktop.")
+    return db.path
+
+
+def _own_words(db: Database) -> tuple[str, ...]:
+    from . import setup  # noqa: PLC0415 - setup imports much; only a new key needs the commune's name
+
+    profile = setup.get_profile(db)
+    return (profile.unit_code, profile.unit_name) if profile else ()
+
+
+def create(db: Database, passphrase: str | None, dest_dir: Path | None = None, reason: str = "manual",
+           progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> Created:
+    """One encrypted backup into dest_dir (default: the backups folder, then copied to the USB folder
+    when one is set). The first one makes the backup key under this passphrase; later ones check it
+    opens the key (None: no check, the key must exist)."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    db_file = _sqlite_file(db)
+    sweep()
+    if passphrase is not None:
+        if has_key():
+            check_passphrase(passphrase)
+        else:
+            set_up_key(passphrase, _own_words(db))
+    elif not has_key():
+        raise _no_key()
+    usb = usb_folder(db) if dest_dir is None else None
+    return _create(db_file, Path(dest_dir) if dest_dir else paths.backups_dir(), reason, usb, progress, cancel,
+                   made_here=dest_dir is None)
+
+
+def automatic(db: Database, reason: str = "daily", progress: ProgressReporter | None = None,
+              cancel: CancelToken | None = None) -> Created | None:
+    """A backup with no one to type a passphrase, when one is due: 'daily' once a day (at start-up and
+    from the command line), the others before a migration, an import or a bundle, unless nothing changed
+    since the newest backup. None when none was due, or no backup key exists yet (a PostgreSQL hub: none)."""
+    if db.path is None or not has_key():
+        return None
+    if reason == "daily" and not daily_due(db):
+        return None
+    if reason != "daily":
+        newest = next(iter(_own(paths.backups_dir(), db.clock.node)), None)
+        if newest is not None and newest.seq == _last_seq(db):
+            return None  # the same data: a second copy would add nothing
+    return _create(db.path, paths.backups_dir(), reason, usb_folder(db), progress, cancel, made_here=True)
+
+
+def daily_due(db: Database, now: dt.datetime | None = None) -> bool:
+    scheduled = [e for e in _own(paths.backups_dir(), db.clock.node) if e.reason == "daily"]
+    if not scheduled:
+        return True
+    return (now or _now()) - scheduled[0].created_at >= dt.timedelta(hours=rotation()["daily_every_hours"])
+
+
+def for_migration(db_path: Path, label: str) -> Path:
+    """The copy made before a migration (storage.migrate's hook): encrypted when the backup key exists,
+    else the plain copy migrate makes itself (better than none; it is private to the user)."""
+    from ..storage import migrate  # noqa: PLC0415
+
+    if not has_key():
+        return migrate.backup_file(db_path, paths.backups_dir(), label)
+    return _create(db_path, paths.backups_dir(), "before-migration", None, None, None, made_here=True).entry.path
+
+
+def _own(folder: Path, node: str) -> list[Entry]:
+    return [e for e in entries(folder) if e.node == node]
+
+
+def _last_seq(db: Database) -> int:
+    with db.reader() as s:
+        return s.scalar(select(func.max(ChangeLog.seq))) or 0
+
+
+def _create(db_file: Path, folder: Path, reason: str, usb: Path | None, progress: ProgressReporter | None,
+            cancel: CancelToken | None, made_here: bool) -> Created:
+    report = progress or NullProgress()
+    recipient = _recipient()
+    data = paths.data_dir()
+    if made_here:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():  # never a path made up on a stick that is not there
+        raise KnownError(f"Không có thư mục {folder} (ổ USB chưa cắm?).", f"There is no folder {folder} (a USB stick "
+                         "not plugged in?).")
+    _sweep(folder)
+    work = data / f".backup-work-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        with _explained(data):
+            work.mkdir(mode=0o700)
+            snapshot = _snapshot(db_file, work)
+            facts = _facts(snapshot)
+        facts.update(format=FORMAT, program=__version__, reason=reason, created_at_utc=_now().isoformat())
+        members = _members(data, snapshot)
+        total = sum(size for _n, _p, size in members)
+        report.start(max(1, total // _MIB), "backup")
+        with _explained(folder):
+            _place_key(folder, facts["node"])
+            name = _unique(folder, facts, reason)
+            path = _encrypt_into(folder, name, recipient,
+                                 lambda sink: _write_tar(sink, members, facts, cancel, report))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    entry = parse_name(path)
+    assert entry is not None
+    result = Created(entry, pruned=prune(folder, entry.node))
+    if usb is not None:
+        _copy_to_usb(result, usb)
+    report.finish()
+    return result
+
+
+def _copy_to_usb(result: Created, usb: Path) -> None:
+    """Automatic and local backups are copied to the USB folder; a stick not there is a note, not a failure
+    (the local backup is made)."""
+    if not usb.is_dir():
+        result.notes.append((f"Thư mục USB {usb} không có (ổ chưa cắm): chỉ có bản sao lưu trên máy.",
+                             f"The USB folder {usb} is not there (stick not plugged in): the backup is on this PC only."))
+        return
+    try:
+        with _explained(usb, NOT_COPIED):
+            _sweep(usb)
+            _place_key(usb, result.entry.node)
+            result.copies.append(_copy_into(result.entry.path, usb))
+        result.pruned += prune(usb, result.entry.node)
+    except KnownError as exc:
+        result.notes.append((f"Chưa chép được sang thư mục USB: {exc.vi}", f"Not copied to the USB folder: {exc.en}"))
+
+
+def _snapshot(db_file: Path, work: Path) -> Path:
+    if not db_file.is_file():  # sqlite3.connect would make an empty one
+        raise KnownError(f"Không có cơ sở dữ liệu {db_file}.", f"There is no database {db_file}.")
+    target = work / DB_MEMBER
+    src = sqlite3.connect(str(db_file), timeout=30)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def _one(con: sqlite3.Connection, sql: str, params: tuple = ()) -> Any:
+    try:
+        row = con.execute(sql, params).fetchone()
+    except sqlite3.OperationalError:  # a table an older schema lacks
+        return None
+    return row[0] if row else None
+
+
+def _facts(snapshot: Path) -> dict[str, Any]:
+    """What the manifest says of the data, read from the snapshot itself: they cannot disagree."""
+    con = sqlite3.connect(str(snapshot))
+    try:
+        node = _one(con, "SELECT value FROM local_setting WHERE key = 'node_id'") or "0"
+        unit = _one(con, "SELECT unit_code FROM commune_profile WHERE deleted = 0 LIMIT 1")
+        if not unit and _one(con, "SELECT value FROM local_setting WHERE key = 'mode'") == "province":
+            from .province import PROVINCE_CODE  # noqa: PLC0415
+
+            unit = PROVINCE_CODE
+        return {"schema": _one(con, "SELECT version_num FROM alembic_version") or "", "node": str(node),
+                "unit": str(unit or "0"), "seq": int(_one(con, "SELECT max(seq) FROM change_log") or 0),
+                "own_seq": int(_one(con, "SELECT max(origin_seq) FROM change_log WHERE origin_node = ?",
+                                    (node,)) or 0)}
+    finally:
+        con.close()
+
+
+def _members(data: Path, snapshot: Path) -> list[tuple[str, Path, int]]:
+    out = [(DB_MEMBER, snapshot, snapshot.stat().st_size)]
+    for folder in FOLDERS:
+        base = data / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(base).as_posix()
+            if path.is_symlink() or not path.is_file() or path.name.endswith(".part"):
+                continue  # a writer's temporary file is not data yet
+            with contextlib.suppress(OSError):
+                out.append((f"{folder}/{rel}", path, path.stat().st_size))
+    return out
+
+
+def _place_key(folder: Path, node: str) -> None:
+    blob = (paths.keys_dir() / KEY_FILE).read_bytes()
+    beside = folder / key_beside(node)
+    with contextlib.suppress(OSError):
+        if beside.read_bytes() == blob:
+            return
+    signing.atomic_write(beside, blob)
+
+
+def _unique(folder: Path, facts: dict[str, Any], reason: str) -> str:
+    when = dt.datetime.fromisoformat(facts["created_at_utc"])
+    for n in range(1000):
+        name = _file_name(facts["unit"], facts["node"], when, facts["seq"], reason, n)
+        if not (folder / name).exists():
+            return name
+    raise KnownError("Quá nhiều bản sao lưu trong cùng một giây.", "Too many backups in one second.")
+
+
+class _HashingReader(io.RawIOBase):
+    def __init__(self, raw: BinaryIO, report: Callable[[int], None]) -> None:
+        self.raw, self.digest, self.report = raw, hashlib.sha256(), report
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        block = self.raw.read(n)
+        self.digest.update(block)
+        self.report(len(block))
+        return block
+
+
+class _Tee(io.RawIOBase):
+    """What pyrage writes goes to the file and into the digest checked when the file is read back."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw, self.digest = raw, hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # noqa: ANN001 - bytes-like
+        self.raw.write(b)
+        self.digest.update(b)
+        return len(b)
+
+
+class _Mebibytes:
+    """Bytes to ProgressReporter steps of one MiB, from the thread that reads or writes."""
+
+    def __init__(self, report: ProgressReporter) -> None:
+        self.report, self.bytes = report, 0
+
+    def __call__(self, n: int) -> None:
+        before = self.bytes // _MIB
+        self.bytes += n
+        if self.bytes // _MIB > before:
+            self.report.advance(self.bytes // _MIB - before)
+
+
+def _write_tar(sink: BinaryIO, members: list[tuple[str, Path, int]], facts: dict[str, Any],
+               cancel: CancelToken | None, report: ProgressReporter) -> None:
+    files: dict[str, dict[str, object]] = {}
+    count = _Mebibytes(report)
+    with tarfile.open(fileobj=sink, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+        for name, path, _size in members:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            try:
+                fh = path.open("rb")
+            except FileNotFoundError:  # taken away since it was listed (sync/incoming): not data any more
+                continue
+            with fh:
+                st = os.fstat(fh.fileno())
+                info = tarfile.TarInfo(name)
+                info.size, info.mtime, info.mode = st.st_size, int(st.st_mtime), 0o600
+                reader = _HashingReader(fh, count)
+                tar.addfile(info, reader)  # type: ignore[arg-type]
+                files[name] = {"size": st.st_size, "sha256": reader.digest.hexdigest()}
+        blob = json.dumps({**facts, "files": files}, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        info = tarfile.TarInfo(MANIFEST)
+        info.size, info.mtime, info.mode = len(blob), int(_now().timestamp()), 0o600
+        tar.addfile(info, io.BytesIO(blob))
+
+
+def _pump(produce: Callable[[BinaryIO], None], consume: Callable[[BinaryIO], None]) -> None:
+    """produce writes into a pipe on a thread of its own while consume reads it here: a stream, never
+    whole in memory or on disk. The producer's failure is raised even when the consumer saw a clean end."""
+    read_fd, write_fd = os.pipe()
+    failure: list[BaseException] = []
+
+    def feed() -> None:
+        try:
+            with os.fdopen(write_fd, "wb", buffering=_MIB) as sink:
+                produce(sink)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=feed, name="papi-backup-stream", daemon=True)
+    try:
+        thread.start()
+    except BaseException:
+        os.close(write_fd)
+        os.close(read_fd)
+        raise
+    try:
+        with os.fdopen(read_fd, "rb", buffering=_MIB) as source:
+            consume(source)
+    except BaseException:
+        thread.join()  # the pipe is closed: a producer blocked on it ends with EPIPE
+        if failure and not isinstance(failure[0], BrokenPipeError):
+            raise failure[0]  # noqa: B904 - the producer's error is the cause (a file it could not read)
+        raise
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _encrypt_into(folder: Path, name: str, recipient: str, produce: Callable[[BinaryIO], None]) -> Path:
+    import pyrage  # noqa: PLC0415
+    from pyrage import x25519  # noqa: PLC0415
+
+    def write(out: BinaryIO) -> str:
+        tee = _Tee(out)
+        _pump(produce, lambda source: pyrage.encrypt_io(source, tee, [x25519.Recipient.from_str(recipient)]))
+        return tee.digest.hexdigest()
+
+    return _publish(folder, name, write)
+
+
+def _copy_into(src: Path, folder: Path) -> Path:
+    def write(out: BinaryIO) -> str:
+        digest = hashlib.sha256()
+        with src.open("rb") as fh:
+            for block in iter(lambda: fh.read(_MIB), b""):
+                digest.update(block)
+                out.write(block)
+        return digest.hexdigest()
+
+    return _publish(folder, src.name, write)
+
+
+def _publish(folder: Path, name: str, write: Callable[[BinaryIO], str]) -> Path:
+    """write() fills a hidden temporary file and returns the SHA-256 of what it wrote; the file is fsynced,
+    read back and compared, then renamed: under its final name a backup is always whole."""
+    final = folder / name
+    part = folder / f".{name}.{os.getpid()}.part"
+    try:
+        with part.open("xb") as out:
+            digest = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        _read_back(part, digest, folder)
+        os.replace(part, final)
+        _fsync_dir(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
+    return final
+
+
+def _read_back(path: Path, expected: str, folder: Path) -> None:
+    """The file as the disk returns it: a failing stick that keeps garbage is caught now, not at restore."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        with contextlib.suppress(AttributeError, OSError):  # best effort: read the medium, not the page cache
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        for block in iter(lambda: fh.read(_MIB), b""):
+            digest.update(block)
+    if digest.hexdigest() != expected:
+        raise KnownError(f"Bản sao lưu đọc lại từ {folder} khác với bản đã ghi: ổ đĩa hoặc ổ USB bị lỗi. Hãy dùng ổ "
+                         "khác.", f"The backup read back from {folder} differs from what was written: the disk or "
+                         "USB stick is faulty. Use another one.")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows makes a rename durable itself (and cannot open a folder to fsync it)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- reading one: verify and restore ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Manifest:
+    program: str
+    schema: str
+    unit: str
+    node: str
+    seq: int
+    own_seq: int
+    created_at_utc: str
+    reason: str
+    files: dict[str, dict[str, Any]]
+
+    @property
+    def attachments(self) -> int:
+        return sum(1 for name in self.files if name.startswith("attachments/"))
+
+    @property
+    def size(self) -> int:
+        return sum(int(f["size"]) for f in self.files.values())
+
+    def as_json(self) -> dict[str, object]:
+        return {"program": self.program, "schema": self.schema, "unit": self.unit, "node": self.node,
+                "seq": self.seq, "own_seq": self.own_seq, "created_at_utc": self.created_at_utc,
+                "reason": self.reason, "files": len(self.files), "attachments": self.attachments, "size": self.size}
+
+
+def _member_ok(name: str) -> bool:
+    if name in (DB_MEMBER, MANIFEST):
+        return True
+    parts = name.split("/")
+    return (len(name) <= 1024 and len(parts) >= 2 and parts[0] in FOLDERS
+            and all(_PART.fullmatch(p) and p not in (".", "..") for p in parts[1:]))
+
+
+def _read_manifest(blob: bytes) -> Manifest:
+    try:
+        doc = json.loads(blob)
+        if doc.get("format") != FORMAT:
+            raise ValueError(doc.get("format"))
+        files = {str(name): {"size": int(f["size"]), "sha256": str(f["sha256"])} for name, f in doc["files"].items()}
+        return Manifest(str(doc["program"]), str(doc["schema"]), str(doc["unit"]), str(doc["node"]), int(doc["seq"]),
+                        int(doc["own_seq"]), str(doc["created_at_utc"]), str(doc["reason"]), files)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise _damaged("bản kê khai không đúng dạng", "its manifest is malformed") from None
+
+
+def _unpack(source: BinaryIO, into: Path, everything: bool, cancel: CancelToken | None,
+            count: Callable[[int], None]) -> tuple[Manifest, dict[str, dict[str, Any]]]:
+    """Members hashed as they stream by; the database (and with everything, every file) written under
+    into. Only names a backup can hold, regular files, each once."""
+    seen: dict[str, dict[str, Any]] = {}
+    manifest: Manifest | None = None
+    try:
+        with tarfile.open(fileobj=source, mode="r|") as tar:
+            for member in tar:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                name = member.name
+                if manifest is not None or not _member_ok(name) or not member.isreg() or name in seen:
+                    raise _damaged(f"phần không hợp lệ: {name[:80]}", f"an unexpected member: {name[:80]}")
+                fh = tar.extractfile(member)
+                assert fh is not None
+                if name == MANIFEST:
+                    manifest = _read_manifest(fh.read(16 * _MIB))
+                    continue
+                digest = hashlib.sha256()
+                target = into / name if everything or name == DB_MEMBER else None
+                out = None
+                if target is not None:
+                    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    out = target.open("xb")
+                try:
+                    for block in iter(lambda fh=fh: fh.read(_MIB), b""):
+                        digest.update(block)
+                        count(len(block))
+                        if out is not None:
+                            out.write(block)
+                    if out is not None:
+                        out.flush()
+                        os.fsync(out.fileno())  # the new state is on the disk before anything is swapped
+                finally:
+                    if out is not None:
+                        out.close()
+                seen[name] = {"size": member.size, "sha256": digest.hexdigest()}
+    except tarfile.TarError as exc:
+        raise _damaged(f"tar: {exc}", f"tar: {exc}") from None
+    if manifest is None:
+        raise _damaged("thiếu bản kê khai", "no manifest")
+    return manifest, seen
+
+
+def _decrypting(path: Path, identities: list[Any]) -> Callable[[BinaryIO], None]:
+    import pyrage  # noqa: PLC0415
+
+    def produce(sink: BinaryIO) -> None:
+        with path.open("rb") as src:
+            try:
+                pyrage.decrypt_io(src, sink, identities)
+            except OSError as exc:
+                if exc.errno is not None:  # the pipe or the disk, not the data
+                    raise
+                # pyrage's "decryption error": a chunk that fails its tag, or a stream cut short
+                raise _damaged("tệp bị cắt hoặc bị sửa", "the file is truncated or altered") from None
+            except pyrage.DecryptError as exc:
+                if "no matching keys" in str(exc).lower():
+                    raise KnownError("Bản sao lưu này được mã hóa bằng một khóa sao lưu khác (của máy khác, hoặc khóa "
+                                     "cũ): hãy để đúng tệp khóa cạnh nó.", "This backup was encrypted with another "
+                                     "backup key (another PC's, or an older one): put the right key file beside "
+                                     "it.") from None
+                raise _damaged("tệp bị cắt hoặc bị sửa", "the file is truncated or altered") from None
+    return produce
+
+
+@cache
+def _known_revisions() -> frozenset[str]:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
+    from ..storage import migrate  # noqa: PLC0415
+
+    return frozenset(r.revision for r in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions())
+
+
+def _read(path: Path, identities: list[Any], into: Path, everything: bool, cancel: CancelToken | None,
+          report: ProgressReporter) -> Manifest:
+    """Decrypt, unpack and check the whole backup; the database (and with everything, all) left in into."""
+    if not path.is_file():
+        raise KnownError(f"Không có tệp {path}.", f"There is no file {path}.")
+    report.start(max(1, path.stat().st_size // _MIB), "verify")
+    count = _Mebibytes(report)
+    got: list[tuple[Manifest, dict[str, dict[str, Any]]]] = []
+
+    def consume(source: BinaryIO) -> None:
+        got.append(_unpack(source, into, everything, cancel, count))
+        while source.read(_MIB):  # to the end: age authenticates the last chunk only there
+            pass
+
+    with _explained(into.parent, NOT_RESTORED if everything else ("chưa kiểm tra được", "it was not checked")):
+        _pump(_decrypting(path, identities), consume)
+    manifest, seen = got[0]
+    if seen != manifest.files:
+        raise _damaged("nội dung không khớp bản kê khai", "its content does not match its manifest")
+    if DB_MEMBER not in seen:
+        raise _damaged("thiếu cơ sở dữ liệu", "no database")
+    _check_database(into / DB_MEMBER, manifest)
+    report.finish()
+    return manifest
+
+
+def _check_database(db_file: Path, manifest: Manifest) -> None:
+    try:
+        con = sqlite3.connect(str(db_file))
+        try:
+            result = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+            schema = _one(con, "SELECT version_num FROM alembic_version")
+            node = _one(con, "SELECT value FROM local_setting WHERE key = 'node_id'")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(f"cơ sở dữ liệu: {exc}", f"database: {exc}") from None
+    if result != ["ok"]:
+        detail = " ".join(" ".join(result).split())[:160]
+        raise _damaged(f"cơ sở dữ liệu không toàn vẹn: {detail}", f"the database fails its integrity check: {detail}")
+    if schema != manifest.schema or str(node) != manifest.node:
+        raise _damaged("cơ sở dữ liệu khác bản kê khai", "the database differs from the manifest")
+    if schema not in _known_revisions():
+        raise KnownError(f"Bản sao lưu do một phiên bản PAPI Desktop mới hơn tạo ({manifest.program}, CSDL {schema}). "
+                         "Hãy cài phiên bản mới nhất rồi khôi phục; không có gì bị thay thế.",
+                         f"The backup was made by a newer PAPI Desktop ({manifest.program}, schema {schema}). Install "
+                         "the latest version, then restore; nothing was replaced.")
+
+
+def verify(path: Path, passphrase: str, key_file: Path | None = None, progress: ProgressReporter | None = None,
+           cancel: CancelToken | None = None) -> Manifest:
+    """Decrypt the whole backup, check every member against its manifest and run PRAGMA integrity_check on
+    its database (in a private folder inside the data folder, removed after); the manifest, or KnownError."""
+    path = Path(path)
+    identities = _identities(path, passphrase, key_file)
+    data = paths.data_dir()
+    work = data / f".verify-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        with _explained(data, ("chưa kiểm tra được", "it was not checked")):
+            work.mkdir(mode=0o700)
+        return _read(path, identities, work, False, cancel, progress or NullProgress())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What restoring a backup takes away from this PC."""
+
+    same_pc: bool  # the backup is of this PC (its node id)
+    later_changes: int  # changes made on this PC after the backup: gone from it once restored
+    sent_later: int  # of those, how many already left in a bundle: the province holds the next one as a fork
+
+    def as_json(self) -> dict[str, object]:
+        return {"same_pc": self.same_pc, "later_changes": self.later_changes, "sent_later": self.sent_later}
+
+
+def compare(db: Database, manifest: Manifest) -> Comparison:
+    node = db.clock.node
+    with db.reader() as s:
+        own = s.scalar(select(func.max(ChangeLog.origin_seq)).where(ChangeLog.origin_node == node)) or 0
+        sent = 0
+        for ranges in s.scalars(select(BundleOut.ranges_json)):
+            with contextlib.suppress(ValueError, TypeError, KeyError, IndexError):
+                sent = max(sent, int(json.loads(ranges)[node][1]))
+    if manifest.node != node:
+        return Comparison(False, own, sent)
+    return Comparison(True, max(0, own - manifest.own_seq), max(0, sent - manifest.own_seq))
+
+
+def _refuse_other_pc(db: Database, manifest: Manifest) -> None:
+    """Two PCs under one node id would each number changes the other also numbers: refused for a PC that
+    already sent bundles under its own (a new PC replacing a dead one has sent none)."""
+    if manifest.node == db.clock.node:
+        return
+    with db.reader() as s:
+        sent = s.scalar(select(func.count()).select_from(BundleOut)) or 0
+    if sent:
+        raise KnownError(f"Bản sao lưu này là của một máy khác (mã máy {manifest.node}), còn máy này đã gửi dữ liệu "
+                         "đồng bộ với mã của nó: khôi phục sẽ làm hai máy trùng mã. Hãy khôi phục trên máy mới hoặc "
+                         "vào một thư mục dữ liệu trống (--data-dir); không có gì bị thay thế.",
+                         f"This backup is of another PC (device {manifest.node}), and this PC has sent data under its "
+                         "own: restoring would give two PCs one identity. Restore on a new PC or into an empty data "
+                         "folder (--data-dir); nothing was replaced.")
+
+
+@dataclass(frozen=True)
+class Restored:
+    manifest: Manifest
+    replaced_backup: Path | None  # the encrypted backup of the state replaced
+    replaced_folder: Path | None  # when none could be made: the replaced files, moved aside
+    comparison: Comparison | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"manifest": self.manifest.as_json(), "replaced_backup": str(self.replaced_backup or ""),
+                "replaced_folder": str(self.replaced_folder or ""),
+                "comparison": self.comparison.as_json() if self.comparison else None}
+
+
+PLAN = "plan.json"
+
+
+def restore(path: Path, passphrase: str, db: Database | None = None, key_file: Path | None = None,
+            progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> Restored:
+    """Replace the data folder's database and files with the backup's. db: the database open now (saved
+    first as a 'before-restore' backup, then closed: open it again afterwards, the restored one may need
+    its migration); None when it cannot be opened (damaged), and the replaced files are then moved aside."""
+    path = Path(path)
+    sweep()
+    identities = _identities(path, passphrase, key_file)
+    data = paths.data_dir()
+    stage = data / f".restore-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    replaced: Path | None = None
+    try:
+        with _explained(data, NOT_RESTORED):
+            (stage / "new").mkdir(parents=True, mode=0o700)
+            (stage / "old").mkdir(mode=0o700)
+        manifest = _read(path, identities, stage / "new", True, cancel, progress or NullProgress())
+        comparison = None
+        if db is not None:
+            _refuse_other_pc(db, manifest)
+            comparison = compare(db, manifest)
+        if cancel is not None:
+            cancel.raise_if_cancelled()  # the last moment a cancel changes nothing
+        if db is not None and db.path is not None and has_key():
+            with contextlib.suppress(KnownError, sqlite3.DatabaseError):  # a damaged current state: moved aside
+                replaced = _create(db.path, paths.backups_dir(), "before-restore", None, None, None, True).entry.path
+        if db is not None:
+            db.dispose()
+        _write_plan(stage, {"format": "papi-restore/1", "phase": "swapping", "backup": path.name,
+                            "replaced_backup": str(replaced or ""), "started_at_utc": _now().isoformat()})
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    folder = _swap_and_finish(stage, data)
+    return Restored(manifest, replaced, folder, comparison)
+
+
+def _write_plan(stage: Path, plan: dict[str, str]) -> None:
+    """From the moment this file is on the disk the restore is decided: a kill after it is finished by
+    recover()."""
+    signing.atomic_write(stage / PLAN, json.dumps(plan).encode("utf-8"))
+    _fsync_dir(stage)
+
+
+def _swap(stage: Path, data: Path) -> int:
+    """Move each current item aside and the restored one in; running it again after a kill continues
+    where it stopped (an item moved aside is never moved twice). Returns the renames made."""
+    moves = 0
+    for item in ITEMS:
+        cur, old, new = data / item, stage / "old" / item, stage / "new" / item
+        if (cur.exists() or cur.is_symlink()) and not old.exists():
+            os.replace(cur, old)
+            moves += 1
+        if new.exists():
+            os.replace(new, cur)
+            moves += 1
+    _fsync_dir(data)
+    return moves
+
+
+def _swap_and_finish(stage: Path, data: Path) -> Path | None:
+    try:
+        _swap(stage, data)
+    except OSError as exc:
+        if not any((stage / "old").iterdir()):  # nothing moved yet (a file held open): nothing to finish
+            shutil.rmtree(stage, ignore_errors=True)
+            raise KnownError(f"Không thay được dữ liệu: {exc.strerror}. Có thể một chương trình khác đang mở cơ sở dữ "
+                             "liệu; hãy đóng nó rồi làm lại. Không có gì bị thay thế.", f"The data could not be "
+                             f"replaced: {exc.strerror}. Another program may hold the database open; close it and try "
+                             "again. Nothing was replaced.") from exc
+        raise KnownError("Khôi phục chưa xong và sẽ được hoàn tất khi mở lại chương trình: hãy đóng rồi mở lại PAPI "
+                         "Desktop ngay.", "The restore did not finish and will be finished when the program starts "
+                         "again: close PAPI Desktop and open it again now.") from exc
+    return _finish(stage, data)
+
+
+def _finish(stage: Path, data: Path) -> Path | None:
+    """After the swap: the replaced files go with the staging folder when a backup of them was made, else
+    they are kept in data/replaced-<time> for a person."""
+    plan = _load_plan(stage) or {}
+    kept = None
+    if not plan.get("replaced_backup") and (stage / "old").is_dir() and any((stage / "old").iterdir()):
+        kept = data / f"replaced-{_now():%Y%m%d-%H%M%S}-{stage.name[-8:]}"
+        os.replace(stage / "old", kept)
+        _fsync_dir(data)
+    shutil.rmtree(stage, ignore_errors=True)
+    return kept
+
+
+def _load_plan(stage: Path) -> dict[str, str] | None:
+    try:
+        plan = json.loads((stage / PLAN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return plan if isinstance(plan, dict) and plan.get("format") == "papi-restore/1" else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+        import ctypes  # noqa: PLC0415
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        ok = kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return bool(ok) and code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _abandoned(path: Path) -> bool:
+    """Left by a process that is gone (its id is in the name)."""
+    m = _PIDDED.search(path.name)
+    return m is not None and not _alive(int(m[1] or m[2]))
+
+
+def _sweep(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        for part in folder.glob(".papi-backup-*.part"):
+            if _abandoned(part):
+                part.unlink()
+
+
+def sweep() -> None:
+    """Remove what killed backups, checks and restores left before their plan (safe at any time: a
+    folder is touched only when the process named in it is gone, and never a restore already decided)."""
+    data = paths.data_dir()
+    for pattern in (".backup-work-*", ".verify-*", ".restore-*"):
+        for work in data.glob(pattern):
+            if _abandoned(work) and (pattern != ".restore-*" or _load_plan(work) is None):
+                shutil.rmtree(work, ignore_errors=True)
+    _sweep(paths.backups_dir())
+
+
+def recover() -> list[tuple[str, str]]:
+    """Before the database is opened (at start-up, in the command line): finish a restore a kill interrupted
+    after its plan was written, and sweep() the rest. Returns notes (vi, en) for the user."""
+    data = paths.data_dir()
+    notes: list[tuple[str, str]] = []
+    for stage in sorted(data.glob(".restore-*")):
+        plan = _load_plan(stage)
+        if plan is None or not _abandoned(stage):
+            continue
+        _swap(stage, data)
+        kept = _finish(stage, data)
+        where = (f" Dữ liệu cũ được giữ ở {kept}.", f" The replaced data is kept in {kept}.") if kept else ("", "")
+        notes.append((f"Đã hoàn tất lần khôi phục bị gián đoạn từ {plan.get('backup', '')}.{where[0]}",
+                      f"Finished the interrupted restore from {plan.get('backup', '')}.{where[1]}"))
+    sweep()
+    return notes
