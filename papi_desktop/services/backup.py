@@ -585,12 +585,17 @@ class _Tee(io.RawIOBase):
 
     def __init__(self, raw: BinaryIO) -> None:
         self.raw, self.digest = raw, hashlib.sha256()
+        self.error: OSError | None = None  # pyrage may hand it back wrapped in an EncryptError
 
     def writable(self) -> bool:
         return True
 
     def write(self, b) -> int:  # noqa: ANN001 - bytes-like
-        self.raw.write(b)
+        try:
+            self.raw.write(b)
+        except OSError as exc:
+            self.error = exc
+            raise
         self.digest.update(b)
         return len(b)
 
@@ -672,7 +677,12 @@ def _encrypt_into(folder: Path, name: str, recipient: str, produce: Callable[[Bi
 
     def write(out: BinaryIO) -> str:
         tee = _Tee(out)
-        _pump(produce, lambda source: pyrage.encrypt_io(source, tee, [x25519.Recipient.from_str(recipient)]))
+        try:
+            _pump(produce, lambda source: pyrage.encrypt_io(source, tee, [x25519.Recipient.from_str(recipient)]))
+        except pyrage.EncryptError:
+            if tee.error is not None:  # the disk's own error (full, gone), with its errno
+                raise tee.error from None
+            raise
         return tee.digest.hexdigest()
 
     return _publish(folder, name, write)
