@@ -62,7 +62,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     imp.add_argument("--passphrase-env", metavar="VAR", required=True)
     imp.add_argument("--yes", action="store_true", help="không hỏi lại: tin cậy các chứng thư của tệp (for scripts)")
     trust = ksub.add_parser("trust", help="thêm chứng thư vào danh sách tin cậy (trust a certificate)")
-    trust.add_argument("file", type=Path)
+    trust.add_argument("file", type=Path, nargs="?")
+    trust.add_argument("--offered", action="store_true",
+                       help="các chứng thư gốc tỉnh đề nghị, chưa tin cậy (the anchors the province offers)")
+    trust.add_argument("--accept", metavar="FINGERPRINT", help="tin cậy một chứng thư tỉnh đề nghị (accept one)")
+    trust.add_argument("--decline", metavar="FINGERPRINT", help="bỏ một chứng thư tỉnh đề nghị (decline one)")
     trust.add_argument("--yes", action="store_true", help="không hỏi lại (for scripts, after comparing the fingerprint)")
     ksub.add_parser("show", help="chứng thư hiện dùng (the current certificate)")
     tok = ksub.add_parser("tokens", help="các token đang cắm và chứng thư trên đó (tokens plugged in)")
@@ -228,6 +232,37 @@ def _describe(info, en: bool) -> list[str]:  # noqa: ANN001
             ("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + info.fingerprint]
 
 
+def _offered_trust(args: argparse.Namespace, lang: str) -> int:
+    """The anchors the province's updates offered: listed, accepted after the fingerprint is confirmed,
+    or declined."""
+    from .services import trust_bundle
+
+    en = lang == "en"
+    if args.decline:
+        done = trust_bundle.decline(args.decline)
+        _print(("Declined." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
+        return 0 if done else 1
+    offers = trust_bundle.offered()
+    if args.accept:
+        wanted = args.accept.replace(":", "").replace(" ", "").lower()
+        chosen = [i for i in offers if i.sha256.startswith(wanted)] if len(wanted) >= 16 else []
+        if len(chosen) != 1:
+            raise KnownError("Không có (đúng một) chứng thư tỉnh đề nghị với dấu vân tay này: ghi ít nhất 16 ký tự đầu.",
+                             "No (single) offered anchor has this fingerprint: give at least its first 16 digits.")
+        if not _confirm(chosen, lang, args.yes, TRUST_QUESTION):
+            _print(NOTHING_TRUSTED[en])
+            return 1
+        trust_bundle.accept(chosen[0].sha256)
+        _print(("Trusted: " if en else "Đã tin cậy: ") + chosen[0].subject.get("CN", ""))
+        return 0
+    if not offers:
+        _print("The province offers no trust anchor." if en else "Tỉnh không đề nghị chứng thư gốc nào.")
+    for info in offers:
+        for line in _describe(info, en):
+            _print(line)
+    return 0
+
+
 def _confirm(infos: list, lang: str, yes: bool, question: tuple[str, str]) -> bool:
     """Show the certificates about to be trusted and ask on the terminal; --yes answers for scripts."""
     en = lang == "en"
@@ -267,7 +302,12 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
     elif args.keys_command == "tokens":
         return _tokens(db, args)
+    elif args.keys_command == "trust" and (args.offered or args.accept or args.decline):
+        return _offered_trust(args, lang)
     elif args.keys_command == "trust":
+        if args.file is None:
+            raise KnownError("Cần tệp chứng thư (hoặc --offered, --accept).", "A certificate file is needed (or "
+                             "--offered, --accept).")
         blob = _read(args.file)
         if not _confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
             _print(NOTHING_TRUSTED[lang == "en"])

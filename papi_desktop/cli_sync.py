@@ -35,6 +35,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     hub = psub.add_parser("hub-url", help="địa chỉ máy chủ tỉnh ghi vào gói đăng ký và bản cập nhật gửi các xã "
                           "(the hub address given to the communes)")
     hub.add_argument("url", nargs="?", help="https://tên-máy:cổng; chuỗi rỗng để thôi (\"\" to stop)")
+    trust = psub.add_parser("trust", help="chứng thư gốc tỉnh đề nghị các xã tin cậy, gửi cùng bản cập nhật "
+                            "(trust anchors handed down with the updates)")
+    tsub = trust.add_subparsers(dest="trust_command", required=True)
+    tadd = tsub.add_parser("add")
+    tadd.add_argument("file", type=Path)
+    tadd.add_argument("--yes", action="store_true", help="không hỏi lại (for scripts, after comparing the fingerprint)")
+    tsub.add_parser("list")
+    trem = tsub.add_parser("remove")
+    trem.add_argument("fingerprint")
     pub = psub.add_parser("publish", help="phát hành bản cập nhật cho các xã: kế hoạch, dữ liệu tham chiếu, danh sách "
                           "thu hồi (publish the update for the communes)")
     pub.add_argument("--out", type=Path, required=True)
@@ -160,6 +169,8 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         path = downstream.publish(db, _passphrase(args.passphrase_env), args.out, args.reference)
         _json({"file": str(path)}) if args.json else _print(str(path))
         return 0
+    if args.province_command == "trust":
+        return _province_trust(args, en)
     if args.province_command == "hub-url":
         url = province.hub_url(db) if args.url is None else province.set_hub_url(db, args.url)
         _print(url or ("(none)" if en else "(chưa có)"))
@@ -192,6 +203,30 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         for r in rows:
             state = ("revoked " if en else "đã thu hồi ") + r.revoked_at[:10] if r.revoked_at else ""
             _print(f"{r.unit_code}\t{r.unit_name}\t{r.device}\t{r.issued_at[:10]}\t{state}")
+    return 0
+
+
+def _province_trust(args: argparse.Namespace, en: bool) -> int:
+    from .cli_reports import TRUST_QUESTION, _confirm, _describe
+    from .services import keys, province, trust_bundle
+
+    province.require()
+    if args.trust_command == "add":
+        blob = _read(args.file)
+        if not _confirm([keys.inspect_certificate(blob)], "en" if en else "vi", args.yes, TRUST_QUESTION):
+            _print("Nothing was added." if en else "Chưa thêm gì.")
+            return 1
+        info = trust_bundle.province_add(blob)
+        _print(("Added; the next publish carries it: " if en else "Đã thêm; bản cập nhật sau sẽ mang nó: ")
+               + info.fingerprint)
+        return 0
+    if args.trust_command == "remove":
+        done = trust_bundle.province_remove(args.fingerprint)
+        _print(("Removed." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
+        return 0 if done else 1
+    for info in trust_bundle.province_anchors():
+        for line in _describe(info, en):
+            _print(line)
     return 0
 
 

@@ -33,7 +33,7 @@ from ..storage.sync_state import Ack, Enrolment, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
-from . import downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup
+from . import downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup, trust_bundle
 from .sync import PROVINCE
 from .sync_import import queue_conflicts
 
@@ -160,11 +160,13 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
             members += [bundle.Member(f"reference/{name}", data)
                         for name, data in sorted(downstream_files.province_copies().items())]
             members += _renewed_certificates(s)
+            members += [bundle.Member(name, data) for name, data in trust_bundle.members().items()]
             header = {"kind": KIND, "bundle_id": str(uuid.uuid4()), "province": province.PROVINCE_CODE,
                       "version": version, "origin": db.clock.node, "changes": len(changes),
                       "plans": _plans(s), "crl_number": downstream_files.crl_number(pki.load_crl(crl, ca.cert)),
                       "reference": [m.name[10:] for m in members if m.name.startswith("reference/")],
                       "certificates": [m.name for m in members if m.name.startswith("certificates/")],
+                      "trust": [m.name for m in members if m.name.startswith(trust_bundle.PREFIX)],
                       "created_at_utc": now.isoformat(timespec="seconds"),
                       "expires_at_utc": (now + dt.timedelta(days=EXPIRY_DAYS)).isoformat(timespec="seconds"),
                       "program": __version__}
@@ -238,6 +240,7 @@ class DownstreamSummary:
     crl_number: int = 0
     crl_updated: bool = False
     certificate: str = ""  # "" | installed | pending (run again with the passphrase)
+    offered_trust: list[str] = field(default_factory=list)  # trust anchors put aside for a person to accept
     messages: list[tuple[str, str]] = field(default_factory=list)
 
     def as_json(self, lang: str = "vi") -> dict[str, object]:
@@ -292,6 +295,10 @@ def apply_downstream(db: Database, path: Path, passphrase: str | None = None) ->
     summary.crl_number = downstream_files.crl_number(crl)
     renewal = _renewal(opened, profile.unit_code, db.clock.node, root, crl)
     material = keys.load(passphrase) if renewal is not None and passphrase else None  # a wrong one: nothing done
+    try:
+        anchors = trust_bundle.check_carried(opened.members)
+    except KnownError as exc:
+        raise _bad(exc.vi, exc.en) from None
     files = downstream_files.FileSet()
     try:
         files.stage_reference(downstream_files.reference_members(opened.members))
@@ -324,6 +331,15 @@ def apply_downstream(db: Database, path: Path, passphrase: str | None = None) ->
         files.restore()
         raise
     files.done()
+    for info in trust_bundle.offer(anchors):
+        who = info.subject.get("CN", "")
+        summary.offered_trust.append(info.fingerprint)
+        summary.messages.append((f"Tỉnh đề nghị tin cậy chứng thư gốc “{who}” (dấu vân tay {info.fingerprint}). Chưa "
+                                 "tin cậy cho đến khi người dùng so dấu vân tay và chấp nhận: papi-desktop keys trust "
+                                 "offered / keys trust accept DẤU_VÂN_TAY.", f"The province offers the trust anchor "
+                                 f"“{who}” (fingerprint {info.fingerprint}). It is not trusted until a person compares "
+                                 "the fingerprint and accepts it: papi-desktop keys trust offered / keys trust accept "
+                                 "FINGERPRINT."))
     if summary.conflicts:
         summary.messages.append((f"{summary.conflicts} thay đổi của tỉnh khác với bản sửa trên máy này: đã đưa "
                                  "vào danh sách xung đột để người dùng chọn.", f"{summary.conflicts} of the "
