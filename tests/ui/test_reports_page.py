@@ -130,6 +130,7 @@ def test_verify_lists_every_signature(qtbot, db, shown, tmp_path: Path) -> None:
 def test_key_created_in_settings(qtbot, db, shown, runner, settle) -> None:  # noqa: ANN001
     box = KeysBox(db, runner)
     qtbot.addWidget(box)
+    settle(runner)  # the key's file is read in the worker
     assert "Chưa có khóa" in box.state.text() and not box.export_button.isEnabled()
     dialog = box.create()
     qtbot.addWidget(dialog)

@@ -258,3 +258,17 @@ def test_scrolling_the_reception_book_keeps_memory_bounded(qtbot, db, runner) ->
     qtbot.waitUntil(lambda: model.data(model.index(last, ReceptionTableModel.COL_SUMMARY)) is not None, timeout=5000)
     assert last > 5900 and model.pages_held()[-1] == (model.total() - 1) // PAGE
     assert model.pages_loaded >= model.total() // PAGE  # every page was read once on the way down
+
+
+def test_the_collector_spares_the_window_while_it_is_open(qtbot, db) -> None:  # noqa: ANN001
+    """What lives as long as the window is frozen out of the cyclic collector once the plan is shown (its
+    full walks held the worker's lock on the window for 200-400 ms), and given back when it closes."""
+    import gc
+
+    before = gc.get_threshold()
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.ready, timeout=10000)
+    assert gc.get_freeze_count() > 10_000 and gc.get_threshold()[0] == 10_000
+    window.close()
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before

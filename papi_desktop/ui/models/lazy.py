@@ -9,7 +9,7 @@ repainted when its page arrives. Without one (a model tested alone) a page loads
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -19,6 +19,18 @@ PAGE = 200
 KEEP_PAGES = 8  # 1,600 rows: a screen of rows and the scrolling around it; farther pages are dropped
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+
+
+class Indexed(NamedTuple):
+    """Ids with the row of each: made in the database worker for a long list (indexed(ids))."""
+
+    ids: list[str]
+    rows: dict[str, int]
+
+
+def indexed(ids: list[str]) -> Indexed:
+    listed = list(ids)
+    return Indexed(listed, {rid: i for i, rid in enumerate(listed)})
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -49,10 +61,11 @@ class LazyTableModel(QAbstractTableModel):
         self.pages_loaded = 0
         self.load_error = ""
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: list[str] | Indexed) -> None:
+        """A new list (an Indexed one was made in the worker: 100,000 ids cost the GUI thread nothing)."""
+        listed = ids if isinstance(ids, Indexed) else indexed(ids)
         self.beginResetModel()
-        self._ids = list(ids)
-        self._index = {rid: i for i, rid in enumerate(self._ids)}
+        self._ids, self._index = listed.ids, listed.rows
         self._pages.clear()
         self._asked.clear()
         self._generation += 1

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_vn, parse_vn
 from ...services import petitions as ps
 from ...storage.db import Database
-from ..models.lazy import LazyTableModel
+from ..models.lazy import Indexed, LazyTableModel, indexed
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
@@ -212,12 +212,12 @@ class PetitionsPage(QWidget):
 
     def reload(self) -> None:
         db, search, state = self.db, self.search.text(), self.state.currentData()
-        self._read.submit(lambda: ps.petition_ids(db, search, state), self._show)
+        self._read.submit(lambda: indexed(ps.petition_ids(db, search, state)), self._show)
 
-    def _show(self, ids: list[str]) -> None:
+    def _show(self, ids: Indexed) -> None:
         self.model.set_ids(ids)
-        self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids))))
-        self.sig_reloaded.emit(len(ids))
+        self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids.ids))))
+        self.sig_reloaded.emit(len(ids.ids))
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -25,6 +25,7 @@ from ...domain.progress import CancelToken
 from ...services import progress, reception, reception_import, setup
 from ...services.reception import TYPE_LABELS
 from ...storage.db import Database
+from ..models.lazy import Indexed, indexed
 from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
 from ..progress import QtProgress
 from ..widgets.flow import FlowLayout, placeholder_width
@@ -129,8 +130,8 @@ class ReceptionPage(QWidget):
         start, end = self.window_dates()
         db, search, kind, today = self.db, self.search.text(), self.kind.currentData(), self.today()
 
-        def read() -> tuple[list[str], str, list[date], str]:
-            ids = reception.reception_ids(db, search, start, end, kind)
+        def read() -> tuple[Indexed, str, list[date], str]:
+            ids = indexed(reception.reception_ids(db, search, start, end, kind))
             stats, missing = "", []
             if start and end:
                 stats = reception.statistics_paragraph(reception.statistics(db, start, end))
@@ -140,16 +141,16 @@ class ReceptionPage(QWidget):
 
         self._read.submit(read, lambda result: self._show(*result))
 
-    def _show(self, ids: list[str], stats: str, missing: list[date], receiver: str) -> None:
+    def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str) -> None:
         self.model.set_ids(ids)
         self.receiver = receiver
-        self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids))))
+        self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids.ids))))
         self.stats.setText(stats)
         self.warning.setText(
             self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần "
                     "nhất bắt đầu %2.").replace("%1", str(len(missing)))
             .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
-        self.sig_reloaded.emit(len(ids))
+        self.sig_reloaded.emit(len(ids.ids))
 
     def open_entry(self) -> ReceptionDialog:
         dialog = ReceptionDialog(self.db, self.runner, self, self.today(), receiver=self.receiver)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ... import paths
 from ...domain.dates import format_vn, parse_vn
-from ...domain.errors import Cancelled
+from ...domain.errors import Cancelled, KnownError
 from ...domain.progress import CancelToken
 from ...exports import signing
 from ...exports.html_preview import to_html
@@ -350,10 +350,6 @@ class ReportsPage(QWidget):
                 token = (tokens.TokenOptions(self.token_label.text().strip(), self.pin.text())
                          if self.token_label.text().strip() else None)
                 secret = confirm_passphrase or self.passphrase.text()
-                if token is None and keys.certificate() is None:
-                    self.export_button.setEnabled(True)
-                    show_error(self, self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước."))
-                    return
                 seal = Path(self.seal.text()) if self.seal.text().strip() else None
                 sign = reports.SignOptions(secret if secret or token is None else None, seal_png=seal, token=token)
         except Exception as exc:  # noqa: BLE001
@@ -363,8 +359,15 @@ class ReportsPage(QWidget):
         token = CancelToken()
         self._progress = QtProgress(self, self.tr("Đang xuất báo cáo…"), token)
         progress_obj, out_dir, today, db = self._progress, Path(self.out_dir.text()), self.today(), self.db
-        self.runner.submit(lambda: reports.export(db, request, out_dir, sign, today, progress_obj, token),
-                           self._exported, self._failed)
+        no_key = self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.")
+
+        def export() -> reports.ExportResult:
+            # The key's file is read here, in the worker; without a key or a token nothing is numbered.
+            if sign is not None and sign.token is None and keys.certificate() is None:
+                raise KnownError(no_key, no_key)
+            return reports.export(db, request, out_dir, sign, today, progress_obj, token)
+
+        self.runner.submit(export, self._exported, self._failed)
 
     def _close_progress(self) -> None:
         self.export_button.setEnabled(True)

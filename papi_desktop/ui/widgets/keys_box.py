@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import KnownError
@@ -17,13 +18,20 @@ from .simple_form import Field, FormDialog
 
 
 class KeysBox(QGroupBox):
-    """The key files are read here (small files); creating a key writes to the database (its profile and
-    change log) and runs in the database worker with the runner."""
+    """With the runner, the key's certificate is read and a key created (it writes to the database) in
+    the worker.
+
+    Signals:
+        sig_shown(): the key's state was read and is shown.
+    """
+
+    sig_shown = Signal()
 
     def __init__(self, db: Database, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Chữ ký số của xã"))
         self.db, self.runner = db, runner
+        self.info: keys.CertificateInfo | None = None  # the key's certificate as last read
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Tạo chứng thư của xã…"))
@@ -43,7 +51,14 @@ class KeysBox(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        info = keys.certificate()
+        """The key's certificate is read from its file (and parsed) in the worker when there is one."""
+        if self.runner is None:
+            self._show(keys.certificate())
+        else:
+            self.runner.submit(keys.certificate, self._show, owner=self)
+
+    def _show(self, info: keys.CertificateInfo | None) -> None:
+        self.info = info
         if info is None:
             self.state.setText(self.tr("Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi "
                                        "lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số."))
@@ -54,9 +69,10 @@ class KeysBox(QGroupBox):
                                .replace("%5", info.fingerprint))
         self.export_button.setEnabled(info is not None)
         self.create_button.setText(self.tr("Thay khóa…") if info else self.tr("Tạo chứng thư của xã…"))
+        self.sig_shown.emit()
 
     def create(self) -> FormDialog:
-        replace = keys.certificate() is not None
+        replace = self.info is not None
 
         db = self.db
 
