@@ -272,3 +272,20 @@ def test_the_collector_spares_the_window_while_it_is_open(qtbot, db) -> None:  #
     assert gc.get_freeze_count() > 10_000 and gc.get_threshold()[0] == 10_000
     window.close()
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
+def test_the_first_run_set_up_writes_in_the_worker(qtbot, bare_db, runner, monkeypatch) -> None:  # noqa: ANN001
+    """The set-up dialog at the program's start has the window's worker: the demo commune (a plan,
+    progress, registers) is written there while the dialog stays responsive, its buttons off."""
+    from papi_desktop.ui.views.setup_dialog import SetupDialog
+
+    threads: list[str] = []
+    real = setup.create_demo
+    monkeypatch.setattr(setup, "create_demo", lambda db: threads.append(threading.current_thread().name) or real(db))
+    dialog = SetupDialog(bare_db, runner=runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sig_done, timeout=20000):
+        dialog.demo_button.click()
+        assert not dialog.demo_button.isEnabled() and not dialog.start_button.isEnabled()
+    assert threads == [f"{DB_THREAD}_0"] and setup.get_profile(bare_db).is_demo
+    assert dialog.result() == 1 and dialog.demo_button.isEnabled()
