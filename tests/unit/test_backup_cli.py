@@ -32,7 +32,7 @@ sys.exit(cli.run(sys.argv[1:]))
 
 
 def backup_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", WIRED, "--data-dir", str(data), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-c", WIRED, "--data-dir", str(data), *args], capture_output=True, check=False,
                           text=True, encoding="utf-8", timeout=300,
                           env=dict(os.environ, PYTHONIOENCODING="utf-8", **ENV))
 
@@ -56,7 +56,7 @@ def test_create_list_verify_and_restore_by_command_line(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stderr
     assert "Bản sao lưu của 03985" in checked.stdout and "cơ sở dữ liệu toàn vẹn" in checked.stdout
     wrong = subprocess.run([sys.executable, "-c", WIRED, "--data-dir", str(data), "--lang", "en", "backup", "verify",
-                            str(first), "--passphrase-env", "SAI"], capture_output=True, text=True, encoding="utf-8",
+                            str(first), "--passphrase-env", "SAI"], capture_output=True, check=False, text=True, encoding="utf-8",
                            timeout=300, env=dict(os.environ, SAI="not-the-one-2026"))
     assert wrong.returncode == 2 and "Wrong backup passphrase" in wrong.stderr
 
