@@ -4,6 +4,7 @@ folder and what the restore takes away), every service call on the database work
 
 from __future__ import annotations
 
+import shutil
 import threading
 from datetime import date
 from pathlib import Path
@@ -64,6 +65,18 @@ def test_make_check_and_restore_a_backup(qtbot, db, runner, settle, shown, monke
     dialog.set_usb(stick)
     settle(runner)
     assert dialog.usb_label.text() == str(stick.resolve())
+
+    elsewhere = tmp_path / "other-stick"  # a backup found on a stick that is not the USB folder
+    elsewhere.mkdir()
+    shutil.copy(first, elsewhere / first.name)
+    dialog.add_file(elsewhere / first.name)
+    settle(runner)
+    assert dialog.selected().path == elsewhere / first.name and dialog.model.rowCount() == 2
+    (elsewhere / "ghi-chu.txt").write_text("không phải bản sao lưu")
+    with qtbot.waitSignal(dialog.sig_failed, timeout=10000) as refused:
+        dialog.add_file(elsewhere / "ghi-chu.txt")
+    assert "không phải bản sao lưu của PAPI Desktop" in refused.args[0]
+    dialog.select(first)
 
     dialog.passphrase.setText(PASS)
     with qtbot.waitSignal(dialog.sig_verified, timeout=120000):

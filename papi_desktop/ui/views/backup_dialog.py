@@ -6,6 +6,7 @@ goes through the JobRunner; after a restore the database is closed and the windo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -180,10 +181,16 @@ class BackupDialog(QDialog):
 
     # --- reading -------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
         db, extra = self.db, list(self.extra)
+
+        def listed(found: tuple[list[backup.Entry], bool, Path | None]) -> None:
+            self._listed(found)
+            if then is not None:
+                then()
+
         self.runner.submit(lambda: (backup.list_backups(db, extra), backup.has_key(), backup.usb_folder(db)),
-                           self._listed, self._job_failed, owner=self)
+                           listed, self._job_failed, owner=self)
 
     def _listed(self, found: tuple[list[backup.Entry], bool, Path | None]) -> None:
         rows, self.has_key, usb = found
@@ -280,26 +287,32 @@ class BackupDialog(QDialog):
         """A backup found elsewhere (a stick not set as the USB folder): its folder is listed too."""
         if path.parent not in self.extra:
             self.extra.append(path.parent)
-        db, extra = self.db, list(self.extra)
 
-        def listed(found: tuple[list[backup.Entry], bool, Path | None]) -> None:
-            self._listed(found)
+        def shown() -> None:
             if not self.select(path):
                 self._fail(self.tr("Tệp này không phải bản sao lưu của PAPI Desktop (tên tệp không đúng dạng)."))
 
-        self.runner.submit(lambda: (backup.list_backups(db, extra), backup.has_key(), backup.usb_folder(db)),
-                           listed, self._job_failed, owner=self)
+        self.reload(shown)
+
+    def _begin_check(self, status: str) -> tuple[backup.Entry, str, QtProgress, CancelToken] | None:
+        """The backup chosen and the passphrase typed, the window busy and a progress shown; None (and why)
+        when either is missing."""
+        entry = self.selected()
+        if entry is None:
+            self._fail(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
+            return None
+        passphrase = self._passphrase(creating=False)
+        if passphrase is None:
+            return None
+        self._busy(True)
+        self.status.setText(status)
+        return entry, passphrase, *self._start_progress(self.tr("Đang kiểm tra bản sao lưu…"))
 
     def start_verify(self) -> None:
-        entry = self.selected()
-        passphrase = self._passphrase(creating=False)
-        if entry is None or passphrase is None:
-            if entry is None:
-                self._fail(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
+        begun = self._begin_check(self.tr("Đang kiểm tra…"))
+        if begun is None:
             return
-        self._busy(True)
-        self.status.setText(self.tr("Đang kiểm tra…"))
-        progress, token = self._start_progress(self.tr("Đang kiểm tra bản sao lưu…"))
+        entry, passphrase, progress, token = begun
         self.runner.submit(lambda: backup.verify(entry.path, passphrase, progress=progress, cancel=token),
                            self._verified, self._job_failed, owner=self)
 
@@ -319,15 +332,10 @@ class BackupDialog(QDialog):
     # --- restoring -----------------------------------------------------------------------------------
 
     def start_restore(self) -> None:
-        entry = self.selected()
-        passphrase = self._passphrase(creating=False)
-        if entry is None or passphrase is None:
-            if entry is None:
-                self._fail(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
+        begun = self._begin_check(self.tr("Đang kiểm tra bản sao lưu trước khi khôi phục…"))
+        if begun is None:
             return
-        self._busy(True)
-        self.status.setText(self.tr("Đang kiểm tra bản sao lưu trước khi khôi phục…"))
-        progress, token = self._start_progress(self.tr("Đang kiểm tra bản sao lưu…"))
+        entry, passphrase, progress, token = begun
         db = self.db
 
         def check() -> tuple[backup.Manifest, backup.Comparison]:
