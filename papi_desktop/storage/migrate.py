@@ -7,7 +7,7 @@ so a failed upgrade leaves the database as it was (backing up a server is pg_dum
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -119,9 +119,11 @@ def _newer(current: str) -> KnownError:
     )
 
 
-def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Path | None:
+def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None,
+            make_backup: Callable[[Path, str], Path] | None = None) -> Path | None:
     """Bring the database to the head revision. Returns the backup made, if any (SQLite only: on
-    PostgreSQL db_path and backup_dir are not used)."""
+    PostgreSQL db_path and backup_dir are not used). make_backup(db_path, label) replaces the plain copy
+    (services.backup.for_migration encrypts it)."""
     check_integrity(engine)
     if current_revision(engine) == SCHEMA_HEAD:
         return None
@@ -147,7 +149,7 @@ def upgrade(engine: Engine, db_path: Path | None, backup_dir: Path | None) -> Pa
         )
     assert db_path is not None and backup_dir is not None
     if current is not None:
-        backup = backup_file(db_path, backup_dir, f"v{current}")
+        backup = (make_backup or (lambda path, label: backup_file(path, backup_dir, label)))(db_path, f"v{current}")
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
