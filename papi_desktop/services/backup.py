@@ -18,6 +18,11 @@ same bytes beside the backups in every folder they go to (papi-backup-key-<node>
 alone restores a dead PC. (pyrage's passphrase mode also works in memory only, not as a stream.)
 By hand, with Debian's age: `age -d papi-backup-key-N.age > id.txt; age -d -i id.txt BACKUP.age | tar x`.
 
+When (a decision): automatic(db, "daily") at program start (off the database worker: it only reads) and
+from the command line (`backup auto` for a scheduled task), when the last daily backup is a day old;
+automatic(db, "before-import") before an import or a bundle is applied, skipped when nothing changed since
+the newest backup; for_migration() through storage.migrate's make_backup hook. Automatic backups go to
+the backups folder and are copied to the USB folder when one is set and plugged in (else a note).
 Rotation: resources/reference/backup_rotation.json, per folder and per PC (a stick shared by two PCs).
 
 Restore: decrypted and checked whole (every member against the manifest, PRAGMA integrity_check, the

@@ -128,3 +128,19 @@ def test_a_full_disk_simulated_at_the_write(db, monkeypatch: pytest.MonkeyPatch)
     assert _files(paths.backups_dir()) == before and leftovers(paths.backups_dir(), paths.data_dir()) == []
     reopened = setup.open_database(user="tester")  # the data untouched throughout
     reopened.dispose()
+
+
+def test_a_cancelled_backup_or_restore_leaves_nothing(db) -> None:  # noqa: ANN001
+    from papi_desktop.domain.errors import Cancelled
+    from papi_desktop.domain.progress import CancelToken
+
+    attach(os.urandom(1 << 20))
+    made = backup.create(db, PASS).entry.path
+    before = _files(paths.backups_dir())
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        backup.create(db, None, cancel=token)
+    with pytest.raises(Cancelled):
+        backup.restore(made, PASS, db, cancel=token)
+    assert _files(paths.backups_dir()) == before and leftovers(paths.backups_dir(), paths.data_dir()) == []
