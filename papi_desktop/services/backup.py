@@ -711,7 +711,7 @@ def _publish(folder: Path, name: str, write: Callable[[BinaryIO], str]) -> Path:
     final = folder / name
     part = folder / f".{name}.{os.getpid()}.part"
     try:
-        with part.open("xb") as out:
+        with _private(part) as out:
             digest = write(out)
             out.flush()
             os.fsync(out.fileno())
@@ -723,6 +723,11 @@ def _publish(folder: Path, name: str, write: Callable[[BinaryIO], str]) -> Path:
             part.unlink()
         raise
     return final
+
+
+def _private(path: Path) -> BinaryIO:
+    """A new file only its user may read, whatever the umask (a backup holds every citizen's record)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), "wb")
 
 
 def _read_back(path: Path, expected: str, folder: Path) -> None:
@@ -821,7 +826,7 @@ def _unpack(source: BinaryIO, into: Path, everything: bool, cancel: CancelToken 
                 out = None
                 if target is not None:
                     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                    out = target.open("xb")
+                    out = _private(target)
                 try:
                     for block in iter(lambda fh=fh: fh.read(_MIB), b""):
                         digest.update(block)

@@ -94,6 +94,8 @@ def test_a_backup_is_one_encrypted_file_that_age_opens_and_verify_describes(db, 
     assert made.entry.path.parent == folder and made.entry.reason == "manual" and made.entry.node == db.clock.node
     assert sorted(p.name for p in folder.iterdir()) == sorted([made.entry.path.name, backup.key_beside(db.clock.node)])
     assert leftovers(folder, paths.data_dir()) == []
+    if os.name == "posix":
+        assert made.entry.path.stat().st_mode & 0o077 == 0  # the user's only, whatever the umask
     blob = made.entry.path.read_bytes()
     assert blob.startswith(b"age-encryption.org/v1\n-> X25519 ")
     for clear in (CITIZEN.encode(), CCCD.encode(), b"SQLite format 3", b"MANIFEST"):
