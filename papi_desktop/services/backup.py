@@ -423,14 +423,16 @@ def daily_due(db: Database, now: dt.datetime | None = None) -> bool:
     return (now or _now()) - scheduled[0].created_at >= dt.timedelta(hours=rotation()["daily_every_hours"])
 
 
-def for_migration(db_path: Path, label: str) -> Path:
-    """The copy made before a migration (storage.migrate's hook): encrypted when the backup key exists,
-    else the plain copy migrate makes itself (better than none; it is private to the user)."""
+def for_migration(db_path: Path, label: str, folder: Path | None = None) -> Path:
+    """The copy made before a migration (storage.migrate's make_backup hook), into folder (default: the
+    backups folder): encrypted when the backup key exists, else the plain copy migrate makes itself
+    (better than none; it is private to the user)."""
     from ..storage import migrate  # noqa: PLC0415
 
+    folder = folder or paths.backups_dir()
     if not has_key():
-        return migrate.backup_file(db_path, paths.backups_dir(), label)
-    return _create(db_path, paths.backups_dir(), "before-migration", None, None, None, made_here=True).entry.path
+        return migrate.backup_file(db_path, folder, label)
+    return _create(db_path, folder, "before-migration", None, None, None, made_here=True).entry.path
 
 
 def _own(folder: Path, node: str) -> list[Entry]:
