@@ -26,11 +26,12 @@ if TYPE_CHECKING:  # the pages and services import SQLAlchemy: loaded in attach(
 PAGE_MODULES = {"home": ".views.home_page", "plan": ".views.plan_page", "reception": ".views.reception_page",
                 "petitions": ".views.petitions_page", "dialogues": ".views.dialogues_page",
                 "postings": ".views.postings_page", "reports": ".views.reports_page", "sync": ".views.sync_page",
-                "settings": ".views.settings_page"}
+                "settings": ".views.settings_page", "overview": ".views.province_overview"}
 
 # (key, label); pages not built yet say so plainly.
 NAVIGATION = (
     ("home", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan")),
+    ("overview", QT_TRANSLATE_NOOP("MainWindow", "Tổng hợp")),  # province mode only
     ("plan", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch")),
     ("reception", QT_TRANSLATE_NOOP("MainWindow", "Tiếp công dân")),
     ("petitions", QT_TRANSLATE_NOOP("MainWindow", "Đơn thư")),
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
                                    self.tr("Đang mở dữ liệu…"))
             self.page_by_key[key] = page
             self.pages.addWidget(page)
+        self.nav.item(self._row("overview")).setHidden(True)  # shown once the database says province mode
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
             unit, demo = self.tr("Văn phòng tỉnh Sơn La (chế độ tỉnh)"), ""
         self.setWindowTitle(f"PAPI Desktop — {unit}{demo}")
         self.unit_label.setText(f"{unit}{demo}  ·  v{__version__}")
+        self.nav.item(self._row("overview")).setHidden(not is_province)
 
     def _plan_shown(self) -> None:
         if not self.ready:
@@ -194,6 +197,12 @@ class MainWindow(QMainWindow):
             home.sig_open.connect(self._open_due)
             self.nav.currentRowChanged.connect(lambda row: row == self._row("home") and home.reload())
             return home
+        if key == "overview":
+            from .views.province_overview import ProvinceOverviewPage  # noqa: PLC0415
+
+            overview = ProvinceOverviewPage(self.db, self.runner, self)
+            self.nav.currentRowChanged.connect(lambda row: row == self._row("overview") and overview.reload())
+            return overview
         if key == "plan":
             from .views.plan_page import PlanPage  # noqa: PLC0415
 
