@@ -338,13 +338,14 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
                             "A bundle with the id of one received before but other content; the one received "
                             "stays as it is.")]
         return summary
-    try:
+
+    def transaction(savepoint: bool) -> BundleIn:
         with db.session() as s:
             # Under the write lock: another import of this same bundle may have finished meanwhile.
             done = s.get(BundleIn, summary.bundle_id)
             if done is not None and done.digest == opened.digest and done.status == "applied" and not retry:
                 raise _AlreadyApplied(BundleIn(**{c: getattr(done, c) for c in BundleIn.__table__.c.keys()}))
-            result = sync_apply.apply_changes(s, changes)
+            result = sync_apply.apply_changes(s, changes, savepoint=savepoint)
             _count(summary, result)
             if dry_run:
                 raise _DryRun
@@ -368,6 +369,13 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             s.flush()
             row.receipt = _receipt_in(s, summary, row.manifest_json, receiver.receipt_key)
             row.summary_json = json.dumps(summary.as_json())
+        return row
+
+    try:
+        try:
+            row = transaction(savepoint=False)
+        except sync_apply.Refused:  # rolled back with its session: again, finding the change refused
+            row = transaction(savepoint=True)
     except _DryRun:
         files.discard()
         summary.status = "applied"

@@ -387,10 +387,10 @@ class _Ours:
         self.db, self.receiver, self.written = db, receiver, [0]
         apply_changes = sync_apply.apply_changes
 
-        def counting(session, changes):
+        def counting(session, changes, **options):
             conn = session.connection()
             before = conn.exec_driver_sql("SELECT total_changes()").scalar()
-            result = apply_changes(session, changes)
+            result = apply_changes(session, changes, **options)
             self.written[0] += conn.exec_driver_sql("SELECT total_changes()").scalar() - before
             return result
 

@@ -54,7 +54,8 @@ def _visit(name: str) -> ReceptionInput:
 def _work(db) -> list[Change]:  # noqa: ANN001
     """A commune's saves whose log updates records it inserted: petitions closed (their search text
     changes), a task's state edited twice (a table with a unique key), an indicator's value set twice."""
-    visits = [add_reception(db, _visit(n), track_reply=True) for n in ("Lò Văn Bình", "Cà Thị Xuân", "Vì Văn Sơn")]
+    names = ("Lò Văn Bình", "Cà Thị Xuân", "Vì Văn Sơn")
+    visits = [add_reception(db, _visit(n), track_reply=True) for n in names]
     with db.reader() as s:
         ids = list(s.scalars(select(tracked_models()["petition"].id)))
     assert len(visits) == len(ids) == 3
@@ -74,7 +75,8 @@ def _work(db) -> list[Change]:  # noqa: ANN001
 
 def _rows_in_order(db) -> dict[str, list[tuple]]:  # noqa: ANN001
     with db.connection() as conn:
-        return {t: conn.exec_driver_sql(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tracked_models()}
+        return {t: conn.exec_driver_sql(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
+                for t in tracked_models()}
 
 
 def _log(db) -> list[tuple]:  # noqa: ANN001
@@ -90,7 +92,8 @@ def _index_sound(db, table: str) -> None:  # noqa: ANN001
 
 def _matches(db, table: str, word: str) -> int:  # noqa: ANN001
     with db.connection() as conn:
-        return conn.exec_driver_sql(f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (word,)).scalar()
+        sql = f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?"
+        return conn.exec_driver_sql(sql, (word,)).scalar()
 
 
 def test_a_batch_ends_where_one_by_one_does(plan_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,16 +140,17 @@ def test_what_the_database_refuses_one_by_one_it_refuses_in_a_batch(db, tmp_path
     insert = changes[at]
     after = json.loads(insert.after_json)
     summary = after["summary"]
-    broken = dataclasses.replace(insert, after_json=json.dumps({**after, "summary": None}, ensure_ascii=False))
+    broken = dataclasses.replace(insert, after_json=json.dumps({**after, "summary": None},
+                                                                ensure_ascii=False))
     last = changes[-1]
     later = last.hlc.split("-")
     hlc = f"{int(later[0]) + 1}-00000-{later[2]}"
-    fix = dataclasses.replace(
-        insert, origin_seq=last.origin_seq + 1, txn_id="01a00000-0000-7000-8000-0000000000ff", hlc=hlc, op="update",
-        row_version=2, before_json=json.dumps({"summary": None, "row_version": 1, "updated_hlc": insert.hlc},
-                                              ensure_ascii=False),
-        after_json=json.dumps({"summary": summary, "row_version": 2, "updated_hlc": hlc, "id": insert.record_id},
-                              ensure_ascii=False))
+    before = {"summary": None, "row_version": 1, "updated_hlc": insert.hlc}
+    fixed = {"summary": summary, "row_version": 2, "updated_hlc": hlc, "id": insert.record_id}
+    fix = dataclasses.replace(insert, origin_seq=last.origin_seq + 1, hlc=hlc, op="update", row_version=2,
+                              txn_id="01a00000-0000-7000-8000-0000000000ff",
+                              before_json=json.dumps(before, ensure_ascii=False),
+                              after_json=json.dumps(fixed, ensure_ascii=False))
     batch = [*changes[:at], broken, *changes[at + 1:], fix]
     target = _pc(tmp_path, "target")
     try:
@@ -190,3 +194,28 @@ def test_an_insert_of_a_record_held_already_merges_in_a_batch(plan_db, tmp_path:
         assert (note, status) == ("Ghi chú của máy A", "in_progress")
     finally:
         other.dispose()
+
+
+def test_without_a_savepoint_a_refused_batch_says_so(db, tmp_path: Path) -> None:
+    """savepoint=False (the import's first try): the refused batch raises Refused for the caller to roll
+    back; with the savepoint the same changes raise what one by one raises, and nothing is kept."""
+    add_reception(db, _visit("Lò Văn Bình"))
+    changes = _outbox_of(db)
+    at = next(i for i, c in enumerate(changes) if c.table_name == "reception")
+    after = json.loads(changes[at].after_json)
+    changes[at] = dataclasses.replace(changes[at], after_json=json.dumps({**after, "summary": None},
+                                                                         ensure_ascii=False))
+    target = _pc(tmp_path, "target")
+    try:
+        with pytest.raises(sync_apply.Refused), target.session() as s:
+            sync_apply.apply_changes(s, changes, savepoint=False)
+        assert _log(target) == []
+        with pytest.raises(IntegrityError), target.session() as s:
+            sync_apply.apply_changes(s, changes, savepoint=True)
+        assert _log(target) == []
+        fine = _outbox_of(db)
+        with target.session() as s:
+            assert sync_apply.apply_changes(s, fine, savepoint=False).inserted == len(fine)
+        assert len(_log(target)) == len(fine)
+    finally:
+        target.dispose()
