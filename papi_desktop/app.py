@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 def _open_in_background() -> tuple[Database, object, bool]:
     """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
-    from .services import export_staging, province, setup  # noqa: PLC0415
+    from .services import backup, export_staging, province, setup  # noqa: PLC0415
     from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
 
+    for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
+        sys.stderr.write(f"{vi} ({en})\n")
     db = setup.open_database()
     export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
     return db, setup.get_profile(db), province.is_province(db)
@@ -45,6 +47,22 @@ def _opened(window: MainWindow, result: tuple[Database, object, bool], args: arg
                 window.close()
                 return
     window.attach(db)
+    _daily_backup(db)
+
+
+def _daily_backup(db: Database) -> None:
+    """Once a day (when a backup key exists): on a thread of its own, not the database worker, since it
+    only reads and may take a minute with many attachments. A failure is logged, never shown as a crash;
+    a backup killed at exit leaves only a hidden part, which the next start sweeps."""
+    from .services import backup, failures  # noqa: PLC0415
+
+    def run() -> None:
+        try:
+            backup.automatic(db, "daily")
+        except Exception as exc:  # noqa: BLE001 - the day's backup never stops the program
+            failures.log_unexpected(exc, "papi-daily-backup")
+
+    threading.Thread(target=run, name="papi-daily-backup", daemon=True).start()
 
 
 def _failed(window: MainWindow, exc: BaseException, app: QApplication) -> None:

@@ -63,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import cli_postings, cli_reports, cli_sync
+    from . import cli_backup, cli_postings, cli_reports, cli_sync
 
+    cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
     cli_reports.add_parsers(sub)
     cli_sync.add_parsers(sub)
@@ -87,8 +88,10 @@ def _print(text: str) -> None:
 
 
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
-    from .services import export_staging, setup
+    from .services import backup, export_staging, setup
 
+    for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
+        sys.stderr.write(f"{vi} ({en})\n")
     db = setup.open_database(getattr(args, "db", None))
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     if recovered:
@@ -100,6 +103,14 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
             "Chưa thiết lập xã, phường. Chạy: papi-desktop setup --unit-code MÃ_ĐƠN_VỊ (xem --list-units).",
             "No commune is set up yet. Run: papi-desktop setup --unit-code CODE (see --list-units).",
         )
+    if getattr(args, "command", None) not in ("backup", "serve"):
+        try:  # the day's backup (once a backup key exists) never stops the command asked for
+            made = backup.automatic(db, "daily")
+        except (KnownError, OSError) as exc:
+            sys.stderr.write(f"Chưa sao lưu hằng ngày được: {exc} (the daily backup failed)\n")
+        else:
+            if made is not None:
+                sys.stderr.write(f"Đã sao lưu hằng ngày: {made.entry.path} (daily backup made)\n")
     return db
 
 
@@ -333,6 +344,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return cmd_reception(args, lang)
     if args.command == "petitions":
         return cmd_petitions(args, lang)
+    if args.command == "backup":
+        from . import cli_backup
+
+        return cli_backup.run(args, lang, _open)
     if args.command == "postings":
         from . import cli_postings
 

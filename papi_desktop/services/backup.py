@@ -1161,3 +1161,9 @@ def recover() -> list[tuple[str, str]]:
                       f"Finished the interrupted restore from {plan.get('backup', '')}.{where[1]}"))
     sweep()
     return notes
+
+
+def before_import(db: Database) -> None:
+    """The encrypted backup before an import or an update (once a backup key exists; none when nothing
+    changed since the newest): a failed one refuses the import with its message."""
+    automatic(db, "before-import")

@@ -26,7 +26,7 @@ from ..domain.errors import KnownError
 from ..domain.text import fold, nfc
 from ..storage.db import Database
 from ..storage.transparency import BudgetLine, BudgetTable
-from . import reference
+from . import backup, reference
 from .common import tombstone
 from .workbooks import read_sheets
 
@@ -167,6 +167,7 @@ def preview_import(db: Database, path: Path, stage: str | None = None, year: int
 def apply_import(db: Database, preview: BudgetPreview) -> str:
     """Write the table in one transaction, replacing the same table recorded before; nothing on any error.
     Returns the new table's id, or "" when this very file is already the recorded table (nothing new)."""
+    backup.before_import(db)
     if preview.errors:
         row, vi, en = sorted(preview.errors)[0]
         raise KnownError(f"Bảng còn {len(preview.errors)} lỗi (dòng {row}: {vi}). Hãy sửa rồi nhập lại; chưa có "

@@ -33,7 +33,8 @@ from ..storage.sync_state import Ack, Enrolment, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
-from . import downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup, trust_bundle
+from . import (backup, downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup,
+               trust_bundle)
 from .sync import PROVINCE
 from .sync_import import queue_conflicts
 
@@ -254,6 +255,7 @@ def apply_downstream(db: Database, path: Path, passphrase: str | None = None) ->
     trusts; kind, version, expiry), then apply it: the database in one transaction, the files each
     atomically and put back as they were if anything fails. The passphrase is needed only to install
     a renewed certificate; without it the rest applies and the summary says so."""
+    backup.before_import(db)
     from cryptography import x509  # noqa: PLC0415
 
     profile = setup.get_profile(db)

@@ -23,7 +23,7 @@ from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.models import Indicator, Plan, PlanSection, Task
-from . import reference
+from . import backup, reference
 from .plan import replace_milestones
 from .workbooks import bad_file as _bad
 from .workbooks import read_sheets
@@ -174,6 +174,7 @@ def preview_parsed(db: Database, parsed: ParsedPlan, source: Path, sha256: str) 
 def apply_import(db: Database, preview: ImportPreview, progress: ProgressReporter | None = None,
                  cancel: CancelToken | None = None) -> ImportPreview:
     """Write the previewed plan in one transaction; a cancel or an error leaves nothing behind."""
+    backup.before_import(db)
     progress = progress or NullProgress()
     cancel = cancel or CancelToken()
     parsed = preview.parsed

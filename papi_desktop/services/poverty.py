@@ -19,7 +19,7 @@ from ..domain.text import fold, nfc
 from ..storage.changelog import bulk_insert
 from ..storage.db import Database
 from ..storage.transparency import Posting, PovertyHousehold, PovertyObjection, PovertyReview
-from . import access, postings, reference
+from . import access, backup, postings, reference
 from .common import tombstone
 from .workbook_checks import count_range
 from .workbooks import read_sheets
@@ -261,6 +261,7 @@ def _year_in(rows: list[tuple[int, list[str]]]) -> int | None:
 
 def apply_import(db: Database, preview: PovertyPreview, listed_on: date | None = None) -> int:
     """The year's preliminary list becomes the file's households, in one transaction; nothing on any error."""
+    backup.before_import(db)
     if preview.parsed.errors:
         row, vi, en = preview.parsed.errors[0]
         raise KnownError(f"Tệp còn {len(preview.parsed.errors)} dòng lỗi (dòng {row}: {vi}). Hãy sửa rồi nhập lại; "

@@ -14,6 +14,7 @@ from ..domain.register_table import RegisterParse, RegisterRow, parse_register
 from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.registers import Reception, ReceptionCitizen
+from . import backup
 from . import reception as rs
 from .workbook_checks import count_range
 from .workbooks import stream_sheets
@@ -119,6 +120,7 @@ def preview_import(db: Database, path: Path, progress: ProgressReporter | None =
 def apply_import(db: Database, preview: RegisterPreview, progress: ProgressReporter | None = None,
                  cancel: CancelToken | None = None) -> int:
     """Write every new row in one transaction, or nothing if the file has any error or on cancel."""
+    backup.before_import(db)
     if preview.parsed.errors:
         first = preview.parsed.errors[0]
         raise KnownError(

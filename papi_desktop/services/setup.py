@@ -54,8 +54,12 @@ def open_database(db_path: Path | str | None = None, backups_dir: Path | None = 
         db_path = Path(db_path or paths.db_path())
         db_path.parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(db_path)
-        try:
-            migrate.upgrade(engine, db_path, Path(backups_dir or paths.backups_dir()))
+        from . import backup  # noqa: PLC0415 - backup imports setup lazily
+
+        folder = Path(backups_dir or paths.backups_dir())
+        try:  # the copy before a migration is encrypted once a backup key exists
+            migrate.upgrade(engine, db_path, folder,
+                            make_backup=lambda path, label: backup.for_migration(path, label, folder))
         except Exception:
             engine.dispose()
             raise
@@ -192,7 +196,3 @@ def create_demo(db: Database, today: date | None = None) -> Profile:
     demo.fill_transparency(db)
     return profile
 
-
-def backup_now(db: Database) -> Path:
-    """A consistent copy of the database in the backups folder."""
-    return migrate.backup_file(db.path, paths.backups_dir(), "manual")

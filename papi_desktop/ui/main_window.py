@@ -242,10 +242,24 @@ class MainWindow(QMainWindow):
             page.sig_language_changed.connect(
                 lambda _c: self.statusBar().showMessage(self.tr("Đã lưu ngôn ngữ; mở lại chương trình để áp dụng."),
                                                         8000))
+            page.sig_restored.connect(self._restart)
             return page
         return PlaceholderPage(label, self.tr("Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các "
                                               "bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.")
                                .replace("%1", __version__))
+
+    def _restart(self) -> None:
+        """A backup was restored: the database it replaced is closed and the restored one may need its
+        migration, so the program starts again on it (pages and workers must not touch the old one)."""
+        from PySide6.QtCore import QProcess  # noqa: PLC0415
+
+        sync_page = self.page_by_key.get("sync")
+        autosync = getattr(getattr(sync_page, "view", None), "autosync", None)
+        if autosync is not None:
+            autosync.shutdown()  # a queued network sync would reopen the restored file
+        args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "papi_desktop", *sys.argv[1:]]
+        QProcess.startDetached(sys.executable, args)
+        self.close()
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))

@@ -1,5 +1,5 @@
-"""The backup commands as an official runs them: real processes on their own data folder. cli.py does not
-route `backup` yet, so the process wires cli_backup in exactly as the lines given for cli.py do."""
+"""The backup commands as an official runs them: real processes (`python -m papi_desktop`) on their own
+data folder."""
 
 from __future__ import annotations
 
@@ -14,25 +14,10 @@ from pathlib import Path
 from cli_runner import run_cli
 
 ENV = {"SAO_LUU": "nuong-ngo-sau-nha-4826"}
-WIRED = """
-import argparse, sys
-from papi_desktop import cli, cli_backup, paths
-build, dispatch = cli.build_parser, cli._dispatch
-def build_parser():
-    parser = build()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    cli_backup.add_parsers(sub)
-    return parser
-cli.build_parser = build_parser
-cli._dispatch = lambda args, lang: (cli_backup.run(args, lang, cli._open) if args.command == "backup"
-                                    else dispatch(args, lang))
-paths.make_files_private()
-sys.exit(cli.run(sys.argv[1:]))
-"""
 
 
 def backup_cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", WIRED, "--data-dir", str(data), *args], capture_output=True, check=False,
+    return subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), *args], capture_output=True, check=False,
                           text=True, encoding="utf-8", timeout=300,
                           env=dict(os.environ, PYTHONIOENCODING="utf-8", **ENV))
 
@@ -55,17 +40,19 @@ def test_create_list_verify_and_restore_by_command_line(tmp_path: Path) -> None:
     checked = backup_cli(data, "backup", "verify", str(first), "--passphrase-env", "SAO_LUU")
     assert checked.returncode == 0, checked.stderr
     assert "Bản sao lưu của 03985" in checked.stdout and "cơ sở dữ liệu toàn vẹn" in checked.stdout
-    wrong = subprocess.run([sys.executable, "-c", WIRED, "--data-dir", str(data), "--lang", "en", "backup", "verify",
+    wrong = subprocess.run([sys.executable, "-m", "papi_desktop", "--data-dir", str(data), "--lang", "en", "backup", "verify",
                             str(first), "--passphrase-env", "SAI"], capture_output=True, check=False, text=True, encoding="utf-8",
                            timeout=300, env=dict(os.environ, SAI="not-the-one-2026"))
     assert wrong.returncode == 2 and "Wrong backup passphrase" in wrong.stderr
 
-    assert run_cli(data, "setup", "--unit-code", "03985", "--chairman", "Lò Văn Minh").returncode == 0  # later work
+    later = run_cli(data, "setup", "--unit-code", "03985", "--chairman", "Lò Văn Minh")  # later work
+    assert later.returncode == 0 and "Đã sao lưu hằng ngày" in later.stderr  # a key exists: the day's backup
+    assert len(list((data / "backups").glob("papi-backup-03985-*-daily.age"))) == 1
     asked = backup_cli(data, "backup", "restore", str(first), "--passphrase-env", "SAO_LUU")
     assert asked.returncode == 2 and "thêm --yes" in asked.stderr
     assert f"Khôi phục sẽ thay cơ sở dữ liệu và các tệp trong {data}" in asked.stdout
     assert "thay đổi làm trên máy này sau bản sao lưu sẽ không còn" in asked.stdout
-    assert len(list((data / "backups").glob("papi-backup-03985-*.age"))) == 1  # nothing made, nothing replaced
+    assert len(list((data / "backups").glob("papi-backup-03985-*.age"))) == 2  # nothing made, nothing replaced
     restored = backup_cli(data, "backup", "restore", str(first), "--passphrase-env", "SAO_LUU", "--yes")
     assert restored.returncode == 0, restored.stderr
     assert "Đã khôi phục." in restored.stdout and "before-restore.age" in restored.stdout
@@ -73,10 +60,12 @@ def test_create_list_verify_and_restore_by_command_line(tmp_path: Path) -> None:
     with contextlib.closing(sqlite3.connect(data / "papi.db")) as con:  # without the later work
         assert con.execute("SELECT chairman_name FROM commune_profile").fetchone() == ("",)
 
+    again = backup_cli(data, "backup", "auto")  # the day's backup was made by the command before the restore
+    assert again.returncode == 0 and "Chưa đến hạn" in again.stdout
+    for old in (data / "backups").glob("papi-backup-03985-*-daily.age"):
+        old.unlink()  # as if a day had passed
     daily = backup_cli(data, "backup", "auto", "--json")
     assert daily.returncode == 0 and json.loads(daily.stdout)["reason"] == "daily"
-    again = backup_cli(data, "backup", "auto")
-    assert again.returncode == 0 and "Chưa đến hạn" in again.stdout
     assert backup_cli(data, "backup", "usb", str(stick)).stdout.strip() == str(stick)
     gone = backup_cli(data, "backup", "usb", str(tmp_path / "no-stick"))
     assert gone.returncode == 2 and "Không có thư mục" in gone.stderr

@@ -21,7 +21,7 @@ from ... import paths
 from ...i18n import LANGUAGES, save_language
 from ...services import setup
 from ...storage.db import Database
-from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.messages import current_lang
 from ..widgets.keys_box import KeysBox
 from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.villages_box import VillagesBox
@@ -33,9 +33,11 @@ class SettingsPage(QWidget):
         sig_language_changed(str): the language saved ('vi' or 'en'); it applies at the next start.
         sig_profile_saved(object): the Profile after saving.
         sig_profile_shown(object): the Profile (or None) was read and is shown.
+        sig_restored(): a backup was restored (the database was closed).
     """
 
     sig_language_changed = Signal(str)
+    sig_restored = Signal()  # a backup replaced the data: the database is closed, the program starts again
     sig_profile_saved = Signal(object)
     sig_profile_shown = Signal(object)
 
@@ -71,7 +73,7 @@ class SettingsPage(QWidget):
         unit_layout.addRow(self.tr("Chức danh công chức:"), self.officer_title)
         unit_layout.addRow(self.save_profile_button)
 
-        self.backup_button = QPushButton(self.tr("Sao lưu ngay"))
+        self.backup_button = QPushButton(self.tr("Sao lưu và khôi phục…"))
         data_box = QGroupBox(self.tr("Dữ liệu"))
         data_layout = QFormLayout(data_box)
         data_layout.addRow(self.tr("Thư mục dữ liệu:"), QLabel(str(db.path.parent)))
@@ -142,16 +144,9 @@ class SettingsPage(QWidget):
         self.runner.submit(save, saved, owner=self)
 
     def _backup(self) -> None:
-        """A copy of the whole database file: in the database worker, the window stays responsive."""
-        db = self.db
-        self.backup_button.setEnabled(False)
+        """Encrypted backups: made, listed, verified and restored in the dialog, through the worker."""
+        from .backup_dialog import BackupDialog  # noqa: PLC0415
 
-        def done(target: object) -> None:
-            self.backup_button.setEnabled(True)
-            show_info(self, self.tr("Đã sao lưu vào %1").replace("%1", str(target)))
-
-        def failed(exc: BaseException) -> None:
-            self.backup_button.setEnabled(True)
-            show_error(self, exc)
-
-        self.runner.submit(lambda: setup.backup_now(db), done, failed, owner=self)
+        dialog = BackupDialog(self.db, self.runner, self)
+        dialog.sig_restored.connect(lambda _done: self.sig_restored.emit())
+        dialog.exec()
