@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 class HubProcess:
     """`papi-desktop --data-dir DIR serve --port 0`: the URL it prints, a restart on the same port."""
 
-    def __init__(self, data_dir: Path, port: int = 0, extra: list[str] | None = None) -> None:
-        self.data_dir, self.port, self.extra = data_dir, port, extra or []
+    def __init__(self, data_dir: Path, port: int = 0, extra: list[str] | None = None,
+                 db_url: str | None = None) -> None:
+        self.data_dir, self.port, self.extra, self.db_url = data_dir, port, extra or [], db_url
         self.proc: subprocess.Popen[str] | None = None
         self.url = ""
         self.start()
@@ -39,7 +40,8 @@ class HubProcess:
         # stderr to a file: a pipe nobody reads fills up and stops the server
         with self.stderr_path.open("ab") as err:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "papi_desktop", "--data-dir", str(self.data_dir), "serve", "--host",
+                [sys.executable, "-m", "papi_desktop", "--data-dir", str(self.data_dir),
+                 *(["--db", self.db_url] if self.db_url else []), "serve", "--host",
                  "127.0.0.1", "--port", str(self.port), "--passphrase-env", "HUB_PASS", *self.extra],
                 stdout=subprocess.PIPE, stderr=err, env=env)
         line = self._first_line(120)

@@ -37,10 +37,11 @@ def at(folder: Path) -> Iterator[None]:
 
 
 class Province:
-    def __init__(self, folder: Path) -> None:
-        self.dir = folder
+    def __init__(self, folder: Path, db_url: str | None = None) -> None:
+        """db_url: a PostgreSQL database for the province (a hub on a server); else SQLite in folder."""
+        self.dir, self.db_url = folder, db_url
         with at(folder):
-            self.db = setup.open_database(user="so-noi-vu")
+            self.db = setup.open_database(db_url, user="so-noi-vu")
             province.init(self.db, PASS, envelope.new_identity()[1])
 
     def issue(self, request: bytes, out: Path) -> Path:
@@ -55,19 +56,27 @@ class Province:
         return _hash(self.db)
 
     @classmethod
-    def reopen(cls, folder: Path) -> Province:
+    def reopen(cls, folder: Path, db_url: str | None = None) -> Province:
         """A province already initialised in folder (a copy made with `copy_to`): no keys are made again."""
         self = cls.__new__(cls)
-        self.dir = folder
+        self.dir, self.db_url = folder, db_url
         with at(folder):
-            self.db = setup.open_database(user="so-noi-vu")
+            self.db = setup.open_database(db_url, user="so-noi-vu")
         return self
 
     def copy_to(self, folder: Path) -> Province:
         """A copy of this province's whole data folder (cheaper than a new enrolment), opened."""
         self.db.engine.dispose()  # SQLite's WAL is folded into the file before the copy
         shutil.copytree(self.dir, folder)
-        return Province.reopen(folder)
+        url = None
+        if self.db_url:  # PostgreSQL copies a database whole from it as a template (nobody connected)
+            import pg  # noqa: PLC0415
+            from sqlalchemy.engine import make_url  # noqa: PLC0415
+
+            source = make_url(self.db_url)
+            url = pg.create_database(source.set(database="postgres").render_as_string(hide_password=False),
+                                     template=source.database)
+        return Province.reopen(folder, url)
 
     def receiver(self) -> sync_import.Receiver:
         """Built once and reused: opening the keys costs seconds (PBKDF2, scrypt)."""

@@ -13,8 +13,10 @@ import ssl
 from pathlib import Path
 
 import httpx
+import pg
 import pytest
 from hub_world import CuttingProxy, HubProcess
+from pg import pg_server  # noqa: F401 - the PostgreSQL fixture
 from sync_world import COMMUNE_PASS, PASS, Commune, Province, at, counts
 
 from papi_desktop.exports import signing
@@ -74,18 +76,27 @@ def _pull(pc: Commune, url: str, client: HubClient | None = None) -> hub_sync.Sy
         return hub_sync.pull(pc.db, COMMUNE_PASS, url, client)
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("hub")
-    prov = Province(root / "province")
+# PostgreSQL joins ("postgresql") once sync/apply runs on it: the hub opens it (--db) and refuses a
+# bundle with "nothing was written" today, as apply still speaks SQLite's PRAGMAs (storage/dialect.py).
+DIALECTS = ["sqlite"]
+
+
+@pytest.fixture(scope="module", params=DIALECTS)
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """The hub on SQLite (a small office) and on PostgreSQL (a province server), the same tests."""
+    root = tmp_path_factory.mktemp(f"hub-{request.param}")
+    url = None
+    if request.param == "postgresql":
+        url = pg.create_database(request.getfixturevalue("pg_server"))
+    prov = Province(root / "province", url)
     a = Commune(root / "pc-a", prov)  # the demo commune, on two PCs
     a2 = Commune(root / "pc-a2", prov, join=True)
     a.add_peer(a2.card(root / "a2.card.papi"))
     a2.add_peer(a.card(root / "a.card.papi"))
     a2.import_(*a.export(root / "a-to-a2", peer=a2.device).files)
     b = Commune(root / "pc-b", prov, demo=False, unit="03646")
-    usb_copy = prov.copy_to(root / "province-usb")  # the same province, receiving by stick
-    hub = HubProcess(prov.dir)
+    usb_copy = prov.copy_to(root / "province-usb")  # the same province, receiving by stick (SQLite)
+    hub = HubProcess(prov.dir, db_url=url)
     yield {"root": root, "prov": prov, "a": a, "a2": a2, "b": b, "usb": usb_copy, "hub": hub}
     hub.stop()
 
@@ -128,7 +139,7 @@ def test_push_applies_like_usb_and_the_receipt_comes_back(world) -> None:  # noq
     usb = world["usb"]
     summaries = usb.import_(*sorted(copies.glob("*.papi")))
     assert {s.status for s in summaries} == {"applied"}
-    fresh = Province.reopen(world["prov"].dir)
+    fresh = Province.reopen(world["prov"].dir, world["prov"].db_url)
     try:
         assert fresh.hash() == usb.hash()
     finally:
@@ -178,8 +189,8 @@ def test_hub_killed_mid_upload_resumes_from_what_it_held(world) -> None:  # noqa
 # --- hostile requests: refused, nothing written ------------------------------------------------------
 
 def _counts(prov: Province) -> dict[str, int]:
-    """Read afresh: the hub process writes the same database file."""
-    fresh = Province.reopen(prov.dir)
+    """Read afresh: the hub process writes the same database."""
+    fresh = Province.reopen(prov.dir, prov.db_url)
     try:
         return counts(fresh.db)
     finally:
