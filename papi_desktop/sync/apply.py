@@ -70,7 +70,7 @@ class ChangeRejected(KnownError):
     """The batch names a table or column this program does not have: nothing was written."""
 
 
-class Refused(Exception):  # noqa: N818 - a state of the transaction, not an error to show
+class Refused(Exception):
     """apply_changes(savepoint=False): the database refused one of the batch's statements. What the
     batch wrote before it is still in the transaction: the caller rolls it back and applies the changes
     again with savepoint=True, which finds the change the database refuses."""
