@@ -104,6 +104,7 @@ class Hub:
         self._part_locks: dict[Path, threading.Lock] = {}
         self._apply = threading.BoundedSemaphore(apply_slots)
         self._bundle_locks: dict[str, threading.Lock] = {}
+        self._device_locks: dict[str, threading.Lock] = {}
 
     # --- who is asking ----------------------------------------------------------------------------
 
@@ -225,6 +226,14 @@ class Hub:
         was applied before)."""
         self._check_stem(client, stem)
         specs = self._specs(stem, body)
+        with self._device_lock(client):  # the same bundle declared twice at once (a retry beside the first)
+            return self._declare(client, stem, specs)
+
+    def _device_lock(self, client: Client) -> threading.Lock:
+        with self._lock:
+            return self._device_locks.setdefault(f"{client.unit_code}/{client.device}", threading.Lock())
+
+    def _declare(self, client: Client, stem: str, specs: list[PartSpec]) -> dict[str, object]:
         done = self._result(client, specs[0].sha256)
         if done is not None:
             return {"applied": True, "result": done, "parts": [self._state(client, s) for s in specs]}
@@ -387,7 +396,8 @@ class Hub:
             finally:
                 shutil.rmtree(inbox, ignore_errors=True)
             declaration = self._dir("declared", client) / f"{stem}.json"
-            self._forget(client, declaration)
+            with self._device_lock(client):
+                self._forget(client, declaration)
             return result
 
     def _signer_check(self, client: Client):  # noqa: ANN202

@@ -188,13 +188,14 @@ class HubClient:
                 else:
                     self._json(response)
                 if offset == before:
+                    # a dropped link: ask what the hub holds now; bytes it kept are progress too
+                    offset = self._offset(stem, sha, offset)
+                if offset > before:
+                    stalls = 0
+                else:
                     stalls += 1
                     if stalls > self.retries:
                         raise _offline(TimeoutError("upload does not advance"))
-                    # a dropped link: ask what the hub holds now
-                    offset = self._offset(stem, sha, offset)
-                else:
-                    stalls = 0
 
     def _offset(self, stem: str, sha: str, fallback: int) -> int:
         state = self._json(self._call("GET", f"{API}/bundles/{stem}"))
