@@ -73,6 +73,298 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="116"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="133"/>
+        <source>Mật khẩu sao lưu</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="136"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="139"/>
+        <source>Chọn thư mục USB…</source>
+        <translation>Choose a USB folder…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="140"/>
+        <source>Bỏ thư mục USB</source>
+        <translation>Stop using the USB folder</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="141"/>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="142"/>
+        <source>Sao lưu vào thư mục…</source>
+        <translation>Back up to a folder…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="143"/>
+        <source>Mở tệp sao lưu…</source>
+        <translation>Open a backup file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="144"/>
+        <source>Kiểm tra</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="145"/>
+        <source>Khôi phục…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="146"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="147"/>
+        <source>Bản sao lưu được mã hóa; cần mật khẩu sao lưu để kiểm tra hoặc khôi phục.</source>
+        <translation>Backups are encrypted; verifying or restoring one needs the backup passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="151"/>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="157"/>
+        <source>Thư mục USB:</source>
+        <translation>USB folder:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="202"/>
+        <source>Đã đặt mật khẩu sao lưu. Sao lưu tự động hằng ngày và trước mỗi lần nhập dữ liệu, không cần nhập mật khẩu.</source>
+        <translation>The backup passphrase is set. Backups are made automatically every day and before each import, without asking for the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="204"/>
+        <source>Chưa đặt mật khẩu sao lưu: hãy đặt một mật khẩu (ít nhất 8 ký tự, khó đoán) và bấm “Sao lưu ngay”. Ghi nhớ nó: không có nó thì không khôi phục được.</source>
+        <translation>No backup passphrase is set: choose one (8 characters or more, hard to guess) and click “Back up now”. Remember it: without it, no backup can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="207"/>
+        <source>(chưa chọn: bản sao lưu chỉ ở trên máy này)</source>
+        <translation>(none chosen: backups are kept on this PC only)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="226"/>
+        <source>Chọn thư mục để ghi bản sao lưu (ví dụ ổ USB)</source>
+        <translation>Choose the folder to write the backup to (a USB stick, for example)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="235"/>
+        <source>Hãy nhập mật khẩu sao lưu.</source>
+        <translation>Enter the backup passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="238"/>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two new passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="247"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="248"/>
+        <source>Đang sao lưu dữ liệu…</source>
+        <translation>Backing up the data…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="260"/>
+        <source>Đã sao lưu: %1</source>
+        <translation>Backed up: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="261"/>
+        <source>Đã chép sang: %1</source>
+        <translation>Copied to: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="269"/>
+        <source>Chọn thư mục trên ổ USB nhận bản sao lưu tự động</source>
+        <translation>Choose the folder on the USB stick for automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="281"/>
+        <source>Chọn tệp sao lưu</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="282"/>
+        <source>Bản sao lưu PAPI (papi-backup-*.age);;Tất cả tệp (*)</source>
+        <translation>PAPI backups (papi-backup-*.age);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="293"/>
+        <source>Tệp này không phải bản sao lưu của PAPI Desktop (tên tệp không đúng dạng).</source>
+        <translation>This file is not a PAPI Desktop backup (its name is not in the right form).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="302"/>
+        <source>Hãy chọn một bản sao lưu trong danh sách.</source>
+        <translation>Choose a backup in the list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="309"/>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Verifying the backup…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="312"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="323"/>
+        <source>Bản sao lưu tốt: giải mã trọn vẹn, mọi tệp đúng bản kê khai, cơ sở dữ liệu toàn vẹn.</source>
+        <translation>The backup is good: it decrypts in full, every file matches the manifest and the database is intact.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="328"/>
+        <source>Bản sao lưu ngày %1 (%2) của đơn vị %3, máy %4: %5 thay đổi, %6 tệp đính kèm.</source>
+        <translation>Backup made %1 (%2) for unit %3, PC %4; changes: %5, attached files: %6.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="335"/>
+        <source>Đang kiểm tra bản sao lưu trước khi khôi phục…</source>
+        <translation>Verifying the backup before restoring…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="350"/>
+        <source>Khôi phục sẽ thay toàn bộ cơ sở dữ liệu và các tệp (tệp đính kèm, khóa, chứng thư tin cậy, dữ liệu đồng bộ) trong thư mục %1 bằng nội dung của bản sao lưu này. Dữ liệu hiện tại được sao lưu trước (bản “Trước khi khôi phục”).</source>
+        <translation>Restoring replaces the whole database and the files (attached files, keys, trusted certificates, sync data) in the folder %1 with the contents of this backup. The current data is backed up first (the “Before a restore” backup).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="354"/>
+        <source>Bản sao lưu này là của một máy khác (máy %1).</source>
+        <translation>This backup comes from another PC (PC %1).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="356"/>
+        <source>%1 thay đổi làm trên máy này sau bản sao lưu sẽ không còn trên máy.</source>
+        <translation>Changes made on this PC after the backup, which will no longer be on it: %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="359"/>
+        <source>%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và sẽ giữ lại gói dữ liệu tiếp theo của máy này như một mâu thuẫn cho đến khi cán bộ tỉnh xử lý.</source>
+        <translation>Of these, already sent to the province: %1. The province keeps them, and will hold this PC&apos;s next bundle back as a fork until a province officer deals with it.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="362"/>
+        <source>Sau khi khôi phục, chương trình sẽ mở lại dữ liệu. Khôi phục?</source>
+        <translation>After the restore, the program opens the data again. Restore?</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="368"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="390"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="370"/>
+        <source>Chưa khôi phục; dữ liệu không thay đổi.</source>
+        <translation>Nothing was restored; the data is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="372"/>
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="373"/>
+        <source>Đang khôi phục dữ liệu…</source>
+        <translation>Restoring the data…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="383"/>
+        <source>Đã khôi phục dữ liệu từ bản sao lưu.</source>
+        <translation>The data was restored from the backup.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="385"/>
+        <source>Dữ liệu bị thay được giữ trong bản sao lưu %1.</source>
+        <translation>The data it replaced is kept in the backup %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="387"/>
+        <source>Dữ liệu bị thay được giữ trong thư mục %1.</source>
+        <translation>The data it replaced is kept in the folder %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="417"/>
+        <source>Đã hủy. Dữ liệu không thay đổi.</source>
+        <translation>Cancelled. No data was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <source>Thư mục</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="83"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="87"/>
+        <source>Bằng tay</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="87"/>
+        <source>Hằng ngày</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
+        <source>Trước khi nhập dữ liệu</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="89"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+</context>
+<context>
     <name>BudgetEntryDialog</name>
     <message>
         <location filename="../papi_desktop/ui/views/budget_entry.py" line="36"/>
@@ -311,291 +603,316 @@
 <context>
     <name>CommuneSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
         <source>Sổ, loại dữ liệu</source>
         <translation>Register, kind of data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
         <source>Số thay đổi chờ gửi</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Giá trị máy này</source>
         <translation>This PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Giá trị máy kia</source>
         <translation>Other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Đang hiển thị</source>
         <translation>Shown now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="63"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="64"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="73"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="76"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="77"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="78"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="86"/>
+        <source>Đồng bộ ngay qua mạng</source>
+        <translation>Sync over the network now</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="87"/>
+        <source>Tự động gửi khi có mạng (trong phiên làm việc này)</source>
+        <translation>Send automatically whenever the network is up (this session only)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="93"/>
+        <source>Máy chủ tỉnh:</source>
+        <translation>Province hub:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="94"/>
+        <source>Lần đồng bộ qua mạng:</source>
+        <translation>Network sync:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="95"/>
+        <source>Đồng bộ với tỉnh qua mạng</source>
+        <translation>Sync with the province over the network</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="103"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="105"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="108"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="112"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="124"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="125"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="128"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="148"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="176"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="179"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="182"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="189"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="198"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="199"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="350"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="350"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="219"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="221"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="222"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="229"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="234"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="244"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="248"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="249"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -616,77 +933,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="261"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="261"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="262"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="266"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="275"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="291"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="304"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="306"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -697,7 +1014,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -708,69 +1025,140 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="319"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="320"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="331"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="337"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="342"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="325"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="351"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="353"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="355"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="359"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="348"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="374"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="378"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="386"/>
+        <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
+        <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="390"/>
+        <source>Lần gần nhất: %1.</source>
+        <translation>Last time: %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="391"/>
+        <source>Chưa đồng bộ qua mạng lần nào.</source>
+        <translation>Not synced over the network yet.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="400"/>
+        <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
+        <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="406"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="450"/>
+        <source>Đang đồng bộ với máy chủ tỉnh…</source>
+        <translation>Syncing with the province hub…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="414"/>
+        <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
+        <translation>Nothing to send: the province has everything.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="416"/>
+        <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
+        <translation>Bundle sent: %1 (changes: %2).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="420"/>
+        <source>Đã nhận %1 biên nhận của tỉnh.</source>
+        <translation>Receipts received from the province: %1.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="422"/>
+        <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
+        <translation>The province&apos;s update, version %1, was applied.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="430"/>
+        <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
+        <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="448"/>
+        <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
+        <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="453"/>
+        <source>Đã đồng bộ lúc %1. </source>
+        <translation>Synced at %1. </translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="456"/>
+        <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
+        <translation>Automatic sync failed: %1. It will try again later.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="459"/>
+        <source>Đã tắt đồng bộ tự động.</source>
+        <translation>Automatic sync is off.</translation>
     </message>
 </context>
 <context>
@@ -1502,98 +1890,98 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="25"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="32"/>
         <source>Chữ ký số của xã</source>
         <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="29"/>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="37"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
         <source>Tạo chứng thư của xã…</source>
         <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="30"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="38"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="31"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="39"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="32"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="40"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63"/>
         <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
         <translation>No signing key yet. Create the commune&apos;s certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="66"/>
         <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5</source>
         <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
         <source>Thay khóa…</source>
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="68"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="84"/>
         <source>Tạo chứng thư ký số của xã</source>
         <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="85"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="93"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="94"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="102"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
         <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="104"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -1604,37 +1992,37 @@ Valid: %3 – %4
 SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="126"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="127"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="136"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
         <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="141"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="126"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="142"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="136"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="152"/>
         <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
         <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="145"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="161"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -1642,102 +2030,107 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="23"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="33"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="24"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="34"/>
+        <source>Tổng hợp</source>
+        <translation>Consolidated</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="35"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="25"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="36"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="26"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="37"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="27"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="38"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="28"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="39"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="29"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="40"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="30"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="41"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="31"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="61"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="92"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="105"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="137"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="107"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="139"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="181"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="243"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="184"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="247"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="189"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="265"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="190"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="266"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="195"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="271"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="201"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="277"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="202"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="278"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="204"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="280"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -2832,6 +3225,524 @@ SHA-256 fingerprint: %5</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceCommune</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="23"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="23"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
+        <source>Mốc tiếp theo</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
+        <source>Hội nghị</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
+        <source>Ý kiến</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
+        <source>Cam kết chưa xong</source>
+        <translation>Open commitments</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
+        <source>Nội dung phải công khai</source>
+        <translation>Required disclosure</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="29"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="34"/>
+        <source>Ngày tiếp</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="34"/>
+        <source>Công dân (đã che)</source>
+        <translation>Citizens (masked)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="45"/>
+        <source>Số đơn</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="45"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
+        <source>Người gửi (đã che)</source>
+        <translation>Sender (masked)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
+        <source>Phân loại</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
+        <source>Đã giải quyết xong</source>
+        <translation>Resolved on</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceCommuneDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="72"/>
+        <source>Xem dữ liệu của xã, phường (chỉ xem)</source>
+        <translation>A commune&apos;s data (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="74"/>
+        <source>Đang đọc dữ liệu…</source>
+        <translation>Reading the data…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="85"/>
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="86"/>
+        <source>Tiếp công dân</source>
+        <translation>Citizen reception</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="87"/>
+        <source>Đơn thư</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="88"/>
+        <source>Đối thoại</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="89"/>
+        <source>Công khai</source>
+        <translation>Public postings</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="101"/>
+        <source>Không đọc được dữ liệu của xã.</source>
+        <translation>Could not read the commune&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="108"/>
+        <source>gói gần nhất nhận lúc %1 từ máy %2 (%3)</source>
+        <translation>last bundle received %1 from PC %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="110"/>
+        <source>chưa gửi gói dữ liệu nào</source>
+        <translation>no bundle sent yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <source>đúng hạn</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <source>chậm</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <source>chưa gửi</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="112"/>
+        <source>chưa đến hạn</source>
+        <translation>not due yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="113"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (mã %2), kỳ %3: %4; báo cáo kỳ: %5. Chỉ xem: họ tên và số định danh của công dân đã được che.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (code %2), period %3: %4; period report: %5. Read-only: citizens&apos; names and ID numbers are masked.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceOverview</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="34"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <source>Xã, phường</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="35"/>
+        <source>Gói gần nhất</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="35"/>
+        <source>Từ máy</source>
+        <translation>From PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="36"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="36"/>
+        <source>Biên nhận chưa xác nhận</source>
+        <translation>Unconfirmed receipts</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="37"/>
+        <source>Giữ lại</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="37"/>
+        <source>Rẽ nhánh</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="38"/>
+        <source>Cách ly</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="38"/>
+        <source>Báo cáo kỳ</source>
+        <translation>Period report</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="39"/>
+        <source>Nhiệm vụ hoàn thành</source>
+        <translation>Tasks done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="39"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="40"/>
+        <source>Công khai đúng quy định</source>
+        <translation>Disclosures OK</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <source>Mốc quá hạn</source>
+        <translation>Overdue milestone</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <source>Lượt tiếp</source>
+        <translation>Receptions</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <source>Công dân</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <source>Đơn tiếp nhận</source>
+        <translation>Petitions received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <source>Đang giải quyết</source>
+        <translation>Being resolved</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <source>Hội nghị đối thoại</source>
+        <translation>Dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <source>Ý kiến</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
+        <source>Cam kết chưa xong</source>
+        <translation>Open commitments</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <source>Máy</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <source>Nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceOverviewPage</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="73"/>
+        <source>Tổng hợp các xã, phường</source>
+        <translation>Consolidated view of the communes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="78"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="80"/>
+        <source>Xem xã đã chọn…</source>
+        <translation>View the selected commune…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="82"/>
+        <source>Xuất báo cáo tổng hợp…</source>
+        <translation>Export the consolidated report…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="87"/>
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="91"/>
+        <source>xã, phường đã đăng ký</source>
+        <translation>communes enrolled</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="91"/>
+        <source>báo cáo kỳ đã nhận</source>
+        <translation>period reports received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="92"/>
+        <source>báo cáo đúng hạn</source>
+        <translation>reports on time</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="92"/>
+        <source>lượt nhiệm vụ quá hạn</source>
+        <translation>overdue tasks, counted per commune</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="93"/>
+        <source>gói dữ liệu chờ xử lý</source>
+        <translation>bundles waiting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="111"/>
+        <source>Các xã, phường</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="112"/>
+        <source>Nhiệm vụ quá hạn</source>
+        <translation>Overdue tasks</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="113"/>
+        <source>Tiếp dân, đơn thư, đối thoại</source>
+        <translation>Reception, petitions, dialogues</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="114"/>
+        <source>Gói chờ xử lý</source>
+        <translation>Bundles waiting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="118"/>
+        <source>Báo cáo kỳ của các xã, phường</source>
+        <translation>The communes&apos; period reports</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="120"/>
+        <source>Tiến độ nhiệm vụ theo chỉ số nội dung (lượt nhiệm vụ × xã, phường)</source>
+        <translation>Task progress by dimension (tasks × communes)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <source>Chậm</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
+        <source>Chưa đến hạn</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="166"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="166"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="168"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="168"/>
+        <source>Chưa thực hiện</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="171"/>
+        <source>Đúng hạn tính theo ngày xã ban hành báo cáo.</source>
+        <translation>On time is judged by the date the commune issued the report.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="172"/>
+        <source>Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.</source>
+        <translation>On time is judged by the date the province received the report in the commune&apos;s bundle.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="173"/>
+        <source>Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.</source>
+        <translation>Period %1: figures from %2 to %3; reports are due before %4.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="176"/>
+        <source>Tỉnh chưa có kế hoạch PAPI của năm này.</source>
+        <translation>The province has no PAPI plan for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="189"/>
+        <source>Chưa gửi gói nào</source>
+        <translation>No bundle yet</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="209"/>
+        <source>Nhiệm vụ quá hạn (%1)</source>
+        <translation>Overdue tasks (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="210"/>
+        <source>Gói chờ xử lý (%1)</source>
+        <translation>Bundles waiting (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="221"/>
+        <source>Hãy chọn một xã, phường trong bảng các xã.</source>
+        <translation>Choose a commune in the communes table.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="231"/>
+        <source>Chọn thư mục lưu báo cáo tổng hợp</source>
+        <translation>Choose where to save the consolidated report</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <source>Mật khẩu khóa của tỉnh (để ký báo cáo tổng hợp).</source>
+        <translation>The province&apos;s key passphrase (to sign the consolidated report).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="246"/>
+        <source>Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:
+%1</source>
+        <translation>Consolidated report exported, signed by the province:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceSync</name>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="33"/>
@@ -3321,77 +4232,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="56"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="59"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="72"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="73"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="147"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="150"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has no periodic reception in %1 weeks (at least one day a week is required); the latest such week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="162"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="163"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="170"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="179"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="181"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -3400,22 +4311,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="185"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="191"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="200"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="205"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -3829,142 +4740,142 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="355"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="362"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="364"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="360"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="379"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="385"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="393"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="396"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="402"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="403"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="406"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="404"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="404"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="408"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="410"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="418"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="421"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="419"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="422"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="428"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="429"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="432"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="434"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="433"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="435"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="445"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="445"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="446"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="447"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="450"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -3972,84 +4883,79 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="51"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="52"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
-        <source>Sao lưu ngay</source>
-        <translation>Back up now</translation>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <source>Sao lưu và khôi phục…</source>
+        <translation>Back up and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="151"/>
-        <source>Đã sao lưu vào %1</source>
-        <translation>Backed up to %1</translation>
     </message>
 </context>
 <context>
