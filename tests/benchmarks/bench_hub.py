@@ -67,6 +67,21 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   (sync_import._Collector), was on after 1 of 400 imports in a two-thread import loop (its young
   generation reached 550,000 objects); one thread: Python's traced heap flat over 200 imports.
   Hub data folder 7.0 GB; the world's build 556 s.
+- The same with --apply-slots 1 (one import at a time: on SQLite the second only waits for the write
+  lock, and keeps the collector off): http 75 x 9,991, 1 run: the hub 61.2 s against plain inserts
+  28.5 s (29.0/28.0) = **2.15x**, against parsing plus inserts 1.25x; the same bundles through
+  import_with in this process (a USB stick's import, no HTTP) 56.3 s = 1.97x plain, so the hub is
+  1.09x the import alone; a push 6.5 s median, p95 6.9 s; hub RSS 655 MB after; the race again one
+  500 in 16 (same cause). National 3,321 x 1,000: no error, log +3,321,000 all distinct; p95 2.90 s,
+  median 1.98 s, 0.247 s a bundle; drift +72 % (first hundred 1.10 s, last 1.90 s; by tenths 1.22 1.42
+  1.74 1.79 2.09 2.71 2.24 2.19 2.03 1.95: the import slows as the province's indexes outgrow the page
+  cache, then levels); hub memory 223 to 317 MB by tenths (192 to 318 MB first to last hundred): far
+  flatter, not flat; hub data folder 4.6 GB.
+- PostgreSQL (--db pg, 8 x 2,001): the cluster, the province moved to it, the hub on --db, sign-in,
+  declare and upload work; every apply answers 500 (sync/apply.py: `PRAGMA defer_foreign_keys` on
+  PostgreSQL), nothing written: the import does not speak PostgreSQL yet.
+- Not run: national 10,000 (estimated from 3,321: build about 28 min, pushes 35-45 min, about 40 GB
+  of disk for the bundles and the hub's folder).
 """
 
 from __future__ import annotations

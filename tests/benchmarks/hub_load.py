@@ -9,7 +9,6 @@ import contextlib
 import dataclasses
 import json
 import math
-import os
 import re
 import shutil
 import sqlite3
@@ -164,16 +163,7 @@ def hub(data_dir: Path, db_url: str | None, apply_slots: int) -> Iterator[object
     """`papi-desktop --data-dir DIR [--db URL] serve --port 0` in its own process (tests/hub_world)."""
     from hub_world import HubProcess
 
-    saved = os.environ.get("PAPI_DB_URL")
-    if db_url:
-        os.environ["PAPI_DB_URL"] = db_url  # the CLI's --db default: HubProcess passes its environment on
-    try:
-        proc = HubProcess(data_dir, extra=["--apply-slots", str(apply_slots)])
-    finally:
-        if saved is None:
-            os.environ.pop("PAPI_DB_URL", None)
-        else:
-            os.environ["PAPI_DB_URL"] = saved
+    proc = HubProcess(data_dir, extra=["--apply-slots", str(apply_slots)], db_url=db_url)
     try:
         yield proc
     finally:
