@@ -4940,7 +4940,7 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     <message>
         <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Sao lưu và khôi phục…</source>
-        <translation>Back up and restore…</translation>
+        <translation>Backup and restore…</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
