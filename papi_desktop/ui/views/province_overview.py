@@ -25,7 +25,7 @@ from ...storage.db import Database
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.charts import COLOURS, ShareBar, Tile
-from ..widgets.messages import current_lang, show_error, show_info
+from ..widgets.messages import current_lang, error_text, show_error, show_info
 from ..widgets.status_chart import StatusChart
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
@@ -132,8 +132,9 @@ class ProvinceOverviewPage(QWidget):
         self.runner.submit(lambda: _load(self.db, period), lambda got: self._show(asked, got), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        """Said on the page, not in a box that waits for a click: a read runs each time the page shows."""
         self.refresh_button.setEnabled(True)
-        show_error(self, exc)
+        self.note.setText(error_text(exc))
 
     def _show(self, asked: int, got: tuple[list[str], province_view.Overview]) -> None:
         if asked != self._asked:  # a newer read is on its way
