@@ -162,19 +162,12 @@ def _token_named(lib, label: str):
 
 def list_tokens(lib_path: str | Path) -> list[TokenInfo]:
     """The tokens plugged in and, where the token lets them be read without a PIN, their certificates."""
-    import pkcs11
-
     lib = _load(lib_path)
     out = []
     try:
         for token in _tokens(lib):
             locked, final_try = _flags(token)
-            certs: list[TokenCertificate] = []
-            try:
-                with token.open() as session:
-                    certs = [c for c, _x in _certificates(session)]
-            except pkcs11.PKCS11Error:
-                pass  # certificates readable only after login on some tokens
+            certs = _public_certificates(token)
             out.append(TokenInfo(token.label, str(token.serial.hex() if isinstance(token.serial, bytes)
                                                   else token.serial), token.manufacturer_id, locked, final_try, certs))
     finally:
@@ -260,3 +253,14 @@ def _pick(session, lib, token_label: str, cert_label: str | None, now: dt.dateti
                          f"Certificate “{info.label}” on the token expired on {cert.not_valid_after_utc:%d/%m/%Y}.")
     chain = [c for i, c in certs if not i.has_key and c.subject != cert.subject]
     return TokenKey(token_label, info.label, cert, chain, info.key_id, session, lib)
+
+
+def _public_certificates(token) -> list[TokenCertificate]:  # noqa: ANN001 - a pkcs11 Token
+    """The certificates a token shows without its PIN; none where it shows them only after login."""
+    import pkcs11  # noqa: PLC0415
+
+    try:
+        with token.open() as session:
+            return [c for c, _x in _certificates(session)]
+    except pkcs11.PKCS11Error:
+        return []

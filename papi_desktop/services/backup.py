@@ -39,18 +39,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import hashlib
-import io
 import json
 import os
 import re
 import shutil
 import sqlite3
 import tarfile
-import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -67,27 +64,26 @@ from ..storage.models import ChangeLog
 from ..storage.sync_state import BundleOut
 from ..sync import envelope
 from . import local_settings
+from .backup_messages import (  # noqa: F401 - the messages, here under their old names
+    NOT_COPIED, NOT_MADE, NOT_RESTORED, _REMOVED, _damaged, _disk_error, _explained, _no_key, _wrong_passphrase,
+)
+from .backup_stream import (  # noqa: F401 - constants and streams, here under their old names
+    _MIB, DB_MEMBER, FOLDERS, ITEMS, MANIFEST, _copy_into, _encrypt_into, _fsync_dir, _HashingReader, _Mebibytes,
+    _private, _publish, _pump, _read_back, _Tee, _write_tar,
+)
+from .backup_swap import (  # noqa: F401 - restore's swap and the recovery after a kill
+    _write_plan, _swap, _swap_and_finish, _finish, _load_plan, _alive, _abandoned, _sweep, sweep, recover,
+)
 
 FORMAT = "papi-backup/1"
-MANIFEST = "MANIFEST.json"
-DB_MEMBER = paths.DB_FILE
-# What a backup holds besides the database; not cache/ (made again), logs/, reports/ (copies of what the
-# attachments keep), backups/, hub/ (a hub's uploads in flight), demo/ (a data folder of its own).
-FOLDERS = ("attachments", "keys", "trust", "sync", "downstream", "reference")
-# Swapped in this order: the WAL and shared memory before the database, so a new database never meets an
-# old WAL (SQLite would replay its frames into it).
-ITEMS = (DB_MEMBER + "-wal", DB_MEMBER + "-shm", DB_MEMBER + "-journal", DB_MEMBER, *FOLDERS)
 KEY_FILE, KEY_PUB = "backup-age.key", "backup-age.pub"
 USB_SETTING = "backup_usb_dir"
 REASONS = ("manual", "daily", "before-migration", "before-import", "before-restore")
 EVENT_REASONS = ("before-migration", "before-import", "before-restore")
 ROTATION_FILE = "backup_rotation.json"
-_MIB = 1 << 20
 _NAME = re.compile(r"^papi-backup-(?P<unit>[0-9A-Za-z]{1,12})-(?P<node>[0-9A-Za-z]{1,32})-(?P<day>\d{8})-"
                    r"(?P<time>\d{6})-s(?P<seq>\d{1,12})-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d{1,4}))?\.age$")
-_PIDDED = re.compile(r"-(\d+)-[0-9a-f]{8}$|\.(\d+)\.part$")
 _PART = re.compile(r"[^/\\\x00-\x1f:*?\"<>|]{1,255}")  # one name in a path, also valid on Windows
-_REMOVED = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.EIO)}
 
 
 def key_beside(node: str) -> str:
@@ -96,67 +92,6 @@ def key_beside(node: str) -> str:
 
 
 # --- what the user reads ----------------------------------------------------------------------------
-
-def _no_key() -> KnownError:
-    return KnownError("Chưa đặt mật khẩu sao lưu: hãy sao lưu một lần bằng tay và đặt mật khẩu (sao lưu tự động "
-                      "dùng khóa được tạo lúc đó).", "No backup passphrase yet: make one backup by hand and set a "
-                      "passphrase (automatic backups use the key made then).")
-
-
-def _wrong_passphrase() -> KnownError:
-    return KnownError("Mật khẩu sao lưu không đúng.", "Wrong backup passphrase.")
-
-
-def _damaged(what_vi: str, what_en: str) -> KnownError:
-    return KnownError(f"Bản sao lưu hỏng hoặc không phải của PAPI Desktop ({what_vi}); không có gì bị thay thế.",
-                      f"The backup is damaged or not PAPI Desktop's ({what_en}); nothing was replaced.")
-
-
-NOT_MADE = ("không sao lưu được", "no backup was made")
-NOT_COPIED = ("chưa chép được bản sao lưu sang đó", "the backup was not copied there")
-NOT_RESTORED = ("chưa khôi phục, không có gì bị thay thế", "nothing was restored or replaced")
-
-
-def _disk_error(exc: BaseException, folder: Path, outcome: tuple[str, str] = NOT_MADE) -> KnownError | None:
-    """A full, read-only, forbidden or vanished disk, in words; None for anything else."""
-    vi, en = outcome
-    left = ("Không có tệp dở dang nào được để lại; các bản sao lưu cũ vẫn nguyên.",
-            "No half-written file is left; older backups are untouched.")
-    code = exc.errno if isinstance(exc, OSError) else None
-    if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc).lower():
-        code = errno.ENOSPC  # SQLITE_FULL: the snapshot beside the database
-    elif not isinstance(exc, OSError):
-        return None
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return KnownError(f"Ổ đĩa đã đầy ({folder}): {vi}. {left[0]} Hãy giải phóng chỗ trống hoặc chọn ổ khác rồi làm "
-                          "lại.", f"The disk is full ({folder}): {en}. {left[1]} Free some space or choose another "
-                          "disk, then try again.")
-    if code == errno.EROFS:
-        return KnownError(f"Ổ đĩa chỉ cho phép đọc ({folder}): {vi}. Hãy mở khóa ghi của ổ USB hoặc chọn thư mục khác.",
-                          f"The disk is read-only ({folder}): {en}. Unlock the USB stick for writing or choose "
-                          "another folder.")
-    if code in (errno.EACCES, errno.EPERM):
-        return KnownError(f"Không được phép ghi vào {folder}: {vi}. Hãy chọn thư mục khác.",
-                          f"Writing to {folder} is not allowed: {en}. Choose another folder.")
-    if code in _REMOVED:
-        return KnownError(f"Thư mục {folder} không còn (ổ USB bị rút ra?): {vi}. {left[0]} Hãy cắm lại ổ rồi làm lại.",
-                          f"The folder {folder} is gone (a USB stick pulled out?): {en}. {left[1]} Plug it in again "
-                          "and try again.")
-    return None
-
-
-@contextlib.contextmanager
-def _explained(folder: Path, outcome: tuple[str, str] = NOT_MADE) -> Iterator[None]:
-    try:
-        yield
-    except (OSError, sqlite3.OperationalError) as exc:
-        known = _disk_error(exc, folder, outcome)
-        if known is None:
-            raise
-        raise known from exc
-
-
-# --- the backup key ---------------------------------------------------------------------------------
 
 def has_key() -> bool:
     keys = paths.keys_dir()
@@ -573,189 +508,6 @@ def _unique(folder: Path, facts: dict[str, Any], reason: str) -> str:
     raise KnownError("Quá nhiều bản sao lưu trong cùng một giây.", "Too many backups in one second.")
 
 
-class _HashingReader(io.RawIOBase):
-    def __init__(self, raw: BinaryIO, report: Callable[[int], None]) -> None:
-        self.raw, self.digest, self.report = raw, hashlib.sha256(), report
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, n: int = -1) -> bytes:
-        block = self.raw.read(n)
-        self.digest.update(block)
-        self.report(len(block))
-        return block
-
-
-class _Tee(io.RawIOBase):
-    """What pyrage writes goes to the file and into the digest checked when the file is read back."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self.raw, self.digest = raw, hashlib.sha256()
-        self.error: OSError | None = None  # pyrage may hand it back wrapped in an EncryptError
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:  # noqa: ANN001 - bytes-like
-        try:
-            self.raw.write(b)
-        except OSError as exc:
-            self.error = exc
-            raise
-        self.digest.update(b)
-        return len(b)
-
-
-class _Mebibytes:
-    """Bytes to ProgressReporter steps of one MiB, from the thread that reads or writes."""
-
-    def __init__(self, report: ProgressReporter) -> None:
-        self.report, self.bytes = report, 0
-
-    def __call__(self, n: int) -> None:
-        before = self.bytes // _MIB
-        self.bytes += n
-        if self.bytes // _MIB > before:
-            self.report.advance(self.bytes // _MIB - before)
-
-
-def _write_tar(sink: BinaryIO, members: list[tuple[str, Path, int]], facts: dict[str, Any],
-               cancel: CancelToken | None, report: ProgressReporter) -> None:
-    files: dict[str, dict[str, object]] = {}
-    count = _Mebibytes(report)
-    with tarfile.open(fileobj=sink, mode="w|", format=tarfile.PAX_FORMAT) as tar:
-        for name, path, _size in members:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            try:
-                fh = path.open("rb")
-            except FileNotFoundError:  # taken away since it was listed (sync/incoming): not data any more
-                continue
-            with fh:
-                st = os.fstat(fh.fileno())
-                info = tarfile.TarInfo(name)
-                info.size, info.mtime, info.mode = st.st_size, int(st.st_mtime), 0o600
-                reader = _HashingReader(fh, count)
-                tar.addfile(info, reader)  # type: ignore[arg-type]
-                files[name] = {"size": st.st_size, "sha256": reader.digest.hexdigest()}
-        blob = json.dumps({**facts, "files": files}, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        info = tarfile.TarInfo(MANIFEST)
-        info.size, info.mtime, info.mode = len(blob), int(_now().timestamp()), 0o600
-        tar.addfile(info, io.BytesIO(blob))
-
-
-def _pump(produce: Callable[[BinaryIO], None], consume: Callable[[BinaryIO], None]) -> None:
-    """produce writes into a pipe on a thread of its own while consume reads it here: a stream, never
-    whole in memory or on disk. The producer's failure is raised even when the consumer saw a clean end."""
-    read_fd, write_fd = os.pipe()
-    failure: list[BaseException] = []
-
-    def feed() -> None:
-        try:
-            with os.fdopen(write_fd, "wb", buffering=_MIB) as sink:
-                produce(sink)
-        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            failure.append(exc)
-
-    thread = threading.Thread(target=feed, name="papi-backup-stream", daemon=True)
-    try:
-        thread.start()
-    except BaseException:
-        os.close(write_fd)
-        os.close(read_fd)
-        raise
-    try:
-        with os.fdopen(read_fd, "rb", buffering=_MIB) as source:
-            consume(source)
-    except BaseException:
-        thread.join()  # the pipe is closed: a producer blocked on it ends with EPIPE
-        if failure and not isinstance(failure[0], BrokenPipeError):
-            raise failure[0]  # noqa: B904 - the producer's error is the cause (a file it could not read)
-        raise
-    thread.join()
-    if failure:
-        raise failure[0]
-
-
-def _encrypt_into(folder: Path, name: str, recipient: str, produce: Callable[[BinaryIO], None]) -> Path:
-    import pyrage  # noqa: PLC0415
-    from pyrage import x25519  # noqa: PLC0415
-
-    def write(out: BinaryIO) -> str:
-        tee = _Tee(out)
-        try:
-            _pump(produce, lambda source: pyrage.encrypt_io(source, tee, [x25519.Recipient.from_str(recipient)]))
-        except pyrage.EncryptError:
-            if tee.error is not None:  # the disk's own error (full, gone), with its errno
-                raise tee.error from None
-            raise
-        return tee.digest.hexdigest()
-
-    return _publish(folder, name, write)
-
-
-def _copy_into(src: Path, folder: Path) -> Path:
-    def write(out: BinaryIO) -> str:
-        digest = hashlib.sha256()
-        with src.open("rb") as fh:
-            for block in iter(lambda: fh.read(_MIB), b""):
-                digest.update(block)
-                out.write(block)
-        return digest.hexdigest()
-
-    return _publish(folder, src.name, write)
-
-
-def _publish(folder: Path, name: str, write: Callable[[BinaryIO], str]) -> Path:
-    """write() fills a hidden temporary file and returns the SHA-256 of what it wrote; the file is fsynced,
-    read back and compared, then renamed: under its final name a backup is always whole."""
-    final = folder / name
-    part = folder / f".{name}.{os.getpid()}.part"
-    try:
-        with _private(part) as out:
-            digest = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        _read_back(part, digest, folder)
-        os.replace(part, final)
-        _fsync_dir(folder)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
-    return final
-
-
-def _private(path: Path) -> BinaryIO:
-    """A new file only its user may read, whatever the umask (a backup holds every citizen's record)."""
-    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), "wb")
-
-
-def _read_back(path: Path, expected: str, folder: Path) -> None:
-    """The file as the disk returns it: a failing stick that keeps garbage is caught now, not at restore."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        with contextlib.suppress(AttributeError, OSError):  # best effort: read the medium, not the page cache
-            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        for block in iter(lambda: fh.read(_MIB), b""):
-            digest.update(block)
-    if digest.hexdigest() != expected:
-        raise KnownError(f"Bản sao lưu đọc lại từ {folder} khác với bản đã ghi: ổ đĩa hoặc ổ USB bị lỗi. Hãy dùng ổ "
-                         "khác.", f"The backup read back from {folder} differs from what was written: the disk or "
-                         "USB stick is faulty. Use another one.")
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows makes a rename durable itself (and cannot open a folder to fsync it)
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 # --- reading one: verify and restore ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -999,7 +751,6 @@ class Restored:
                 "comparison": self.comparison.as_json() if self.comparison else None}
 
 
-PLAN = "plan.json"
 
 
 def restore(path: Path, passphrase: str, db: Database | None = None, key_file: Path | None = None,
@@ -1036,131 +787,6 @@ def restore(path: Path, passphrase: str, db: Database | None = None, key_file: P
         raise
     folder = _swap_and_finish(stage, data)
     return Restored(manifest, replaced, folder, comparison)
-
-
-def _write_plan(stage: Path, plan: dict[str, str]) -> None:
-    """From the moment this file is on the disk the restore is decided: a kill after it is finished by
-    recover()."""
-    signing.atomic_write(stage / PLAN, json.dumps(plan).encode("utf-8"))
-    _fsync_dir(stage)
-
-
-def _swap(stage: Path, data: Path) -> int:
-    """Move each current item aside and the restored one in; running it again after a kill continues
-    where it stopped (an item moved aside is never moved twice). Returns the renames made."""
-    moves = 0
-    for item in ITEMS:
-        cur, old, new = data / item, stage / "old" / item, stage / "new" / item
-        if (cur.exists() or cur.is_symlink()) and not old.exists():
-            os.replace(cur, old)
-            moves += 1
-        if new.exists():
-            os.replace(new, cur)
-            moves += 1
-    _fsync_dir(data)
-    return moves
-
-
-def _swap_and_finish(stage: Path, data: Path) -> Path | None:
-    try:
-        _swap(stage, data)
-    except OSError as exc:
-        if not any((stage / "old").iterdir()):  # nothing moved yet (a file held open): nothing to finish
-            shutil.rmtree(stage, ignore_errors=True)
-            raise KnownError(f"Không thay được dữ liệu: {exc.strerror}. Có thể một chương trình khác đang mở cơ sở dữ "
-                             "liệu; hãy đóng nó rồi làm lại. Không có gì bị thay thế.", f"The data could not be "
-                             f"replaced: {exc.strerror}. Another program may hold the database open; close it and try "
-                             "again. Nothing was replaced.") from exc
-        raise KnownError("Khôi phục chưa xong và sẽ được hoàn tất khi mở lại chương trình: hãy đóng rồi mở lại PAPI "
-                         "Desktop ngay.", "The restore did not finish and will be finished when the program starts "
-                         "again: close PAPI Desktop and open it again now.") from exc
-    return _finish(stage, data)
-
-
-def _finish(stage: Path, data: Path) -> Path | None:
-    """After the swap: the replaced files go with the staging folder when a backup of them was made, else
-    they are kept in data/replaced-<time> for a person."""
-    plan = _load_plan(stage) or {}
-    kept = None
-    if not plan.get("replaced_backup") and (stage / "old").is_dir() and any((stage / "old").iterdir()):
-        kept = data / f"replaced-{_now():%Y%m%d-%H%M%S}-{stage.name[-8:]}"
-        os.replace(stage / "old", kept)
-        _fsync_dir(data)
-    shutil.rmtree(stage, ignore_errors=True)
-    return kept
-
-
-def _load_plan(stage: Path) -> dict[str, str] | None:
-    try:
-        plan = json.loads((stage / PLAN).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return plan if isinstance(plan, dict) and plan.get("format") == "papi-restore/1" else None
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT there
-        import ctypes  # noqa: PLC0415
-
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ok = kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel.CloseHandle(handle)
-        return bool(ok) and code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _abandoned(path: Path) -> bool:
-    """Left by a process that is gone (its id is in the name)."""
-    m = _PIDDED.search(path.name)
-    return m is not None and not _alive(int(m[1] or m[2]))
-
-
-def _sweep(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        for part in folder.glob(".papi-backup-*.part"):
-            if _abandoned(part):
-                part.unlink()
-
-
-def sweep() -> None:
-    """Remove what killed backups, checks and restores left before their plan (safe at any time: a
-    folder is touched only when the process named in it is gone, and never a restore already decided)."""
-    data = paths.data_dir()
-    for pattern in (".backup-work-*", ".verify-*", ".restore-*"):
-        for work in data.glob(pattern):
-            if _abandoned(work) and (pattern != ".restore-*" or _load_plan(work) is None):
-                shutil.rmtree(work, ignore_errors=True)
-    _sweep(paths.backups_dir())
-
-
-def recover() -> list[tuple[str, str]]:
-    """Before the database is opened (at start-up, in the command line): finish a restore a kill interrupted
-    after its plan was written, and sweep() the rest. Returns notes (vi, en) for the user."""
-    data = paths.data_dir()
-    notes: list[tuple[str, str]] = []
-    for stage in sorted(data.glob(".restore-*")):
-        plan = _load_plan(stage)
-        if plan is None or not _abandoned(stage):
-            continue
-        _swap(stage, data)
-        kept = _finish(stage, data)
-        where = (f" Dữ liệu cũ được giữ ở {kept}.", f" The replaced data is kept in {kept}.") if kept else ("", "")
-        notes.append((f"Đã hoàn tất lần khôi phục bị gián đoạn từ {plan.get('backup', '')}.{where[0]}",
-                      f"Finished the interrupted restore from {plan.get('backup', '')}.{where[1]}"))
-    sweep()
-    return notes
 
 
 def before_import(db: Database) -> None:

@@ -16,6 +16,7 @@ are what a developer needs.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -296,10 +297,8 @@ def log_unexpected(exc: BaseException, where: str = "") -> Path | None:
         logging.getLogger(LOGGER).error("unexpected error%s", f" in {where}" if where else "",
                                         exc_info=(type(exc), exc, exc.__traceback__))
         _handler.flush()
-    try:
+    with contextlib.suppress(AttributeError, TypeError):  # an exception type with __slots__ keeps no mark
         exc._papi_logged_to = path  # type: ignore[attr-defined]
-    except (AttributeError, TypeError):
-        pass  # an exception type with __slots__
     return path
 
 

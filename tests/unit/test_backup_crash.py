@@ -17,7 +17,7 @@ import pytest
 from test_backup import PASS, attach, leftovers, visit
 
 from papi_desktop import paths
-from papi_desktop.services import backup, setup
+from papi_desktop.services import backup, backup_stream, setup
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 
@@ -175,7 +175,7 @@ def test_a_backup_killed_before_its_rename_leaves_nothing_in_the_way(db, tmp_pat
     stick = _stick(tmp_path)
 
     def arm(die) -> None:  # noqa: ANN001
-        backup._read_back = lambda *_a: die()  # noqa: SLF001 - fsynced under its temporary name, not renamed
+        backup_stream._read_back = lambda *_a: die()  # noqa: SLF001 - fsynced under its temporary name, not renamed
 
     assert _killed(db, arm, lambda: backup.create(db, None, dest_dir=stick)) == -signal.SIGKILL
     assert leftovers(stick, paths.data_dir())  # a .part on the stick, the snapshot's folder in the data
