@@ -268,7 +268,10 @@ class _Collector:
     A bundle of 10,000 changes makes some 50,000 dicts, tuples and Change objects, nearly all kept
     until its transaction ends: the collector would walk them again and again (a sixth of the import)
     to find almost nothing (they are freed by reference counting when the import returns). It is on
-    again once the last import running ends, as it was before the first."""
+    again once the last import running ends, as it was before the first. An import that ends while
+    others still run collects the young generations: on a hub one import or another is nearly always
+    running, and the cycles its requests leave would otherwise pile up (memory grew 259 -> 831 MB
+    over 3,321 bundles)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -287,8 +290,11 @@ class _Collector:
         finally:
             with self.lock:
                 self.running -= 1
-                if self.running == 0 and self.was_enabled:
+                others = self.running > 0
+                if not others and self.was_enabled:
                     gc.enable()
+            if others and self.was_enabled:
+                gc.collect(1)
 
 
 _collector_paused = _Collector().paused
