@@ -118,7 +118,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     srv.add_argument("--tls-name", action="append", default=[], metavar="NAME",
                      help="tên hoặc IP các xã dùng để gọi máy chủ, ghi vào chứng thư TLS (name in the TLS certificate)")
     srv.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
-    srv.add_argument("--apply-slots", type=int, default=2, help="số gói áp dụng cùng lúc (bundles applied at once)")
+    srv.add_argument("--apply-slots", type=int, default=0,
+                     help="số gói áp dụng cùng lúc; 0: 1 với SQLite, 2 với PostgreSQL (bundles applied at once)")
 
 
 def _json(obj: object) -> None:
@@ -135,7 +136,7 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
             from .server import run as server_run
 
             return server_run.serve(db, _passphrase(args.passphrase_env), args.host, args.port, args.tls_name,
-                                    max(1, args.apply_slots))
+                                    max(0, args.apply_slots))
         if args.command == "province":
             return _province(db, args, en)
         if args.command == "enrol":

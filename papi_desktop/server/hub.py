@@ -81,10 +81,16 @@ class PartSpec:
     size: int
 
 
+def default_apply_slots(db: Database) -> int:
+    """SQLite has one writer: a second import only waits for the lock, holding its bundle in memory
+    (measured: one slot is faster and flatter). PostgreSQL writes different communes side by side."""
+    return 2 if db.dialect == "postgresql" else 1
+
+
 class Hub:
     """One hub: its database, the province's keys unlocked once, the upload folders."""
 
-    def __init__(self, db: Database, passphrase: str, apply_slots: int = 2) -> None:
+    def __init__(self, db: Database, passphrase: str, apply_slots: int = 0) -> None:
         from cryptography import x509  # noqa: PLC0415
 
         from ..services import province, sync_import  # noqa: PLC0415
@@ -102,7 +108,8 @@ class Hub:
         self._sessions: dict[str, Client] = {}
         self._lock = threading.Lock()
         self._part_locks: dict[Path, threading.Lock] = {}
-        self._apply = threading.BoundedSemaphore(apply_slots)
+        self.apply_slots = apply_slots or default_apply_slots(db)
+        self._apply = threading.BoundedSemaphore(self.apply_slots)
         self._bundle_locks: dict[str, threading.Lock] = {}
         self._device_locks: dict[str, threading.Lock] = {}
 
@@ -282,8 +289,21 @@ class Hub:
     def _state(self, client: Client, spec: PartSpec) -> dict[str, object]:
         return {"name": spec.name, "sha256": spec.sha256, "size": spec.size, "offset": self._held(client, spec)}
 
+    def _declared_or_done(self, client: Client, stem: str) -> list[PartSpec] | dict[str, object]:
+        """The declared parts, or the outcome when the bundle was applied already (its declaration is
+        forgotten then): a PC whose link dropped while the answer came back asks again and gets it."""
+        try:
+            return self._declared(client, stem)
+        except HubError as exc:
+            done = self._result_of_stem(client, stem) if exc.code == "not_declared" else None
+            if done is None:
+                raise
+            return done
+
     def state(self, client: Client, stem: str) -> dict[str, object]:
-        specs = self._declared(client, stem)
+        specs = self._declared_or_done(client, stem)
+        if isinstance(specs, dict):
+            return {"applied": True, "parts": [], "result": specs}
         done = self._result(client, specs[0].sha256)
         return {"applied": done is not None, "parts": [self._state(client, s) for s in specs],
                 **({"result": done} if done is not None else {})}
@@ -348,6 +368,16 @@ class Hub:
     def _result_path(self, client: Client, first_sha: str) -> Path:
         return self._dir("results", client) / f"{first_sha}.json"
 
+    def _stem_path(self, client: Client, stem: str) -> Path:
+        return self._dir("results", client) / f"{stem}.stem"
+
+    def _result_of_stem(self, client: Client, stem: str) -> dict[str, object] | None:
+        try:
+            first_sha = self._stem_path(client, stem).read_text().strip()
+        except OSError:
+            return None
+        return self._result(client, first_sha) if SHA256.match(first_sha) else None
+
     def _result(self, client: Client, first_sha: str) -> dict[str, object] | None:
         path = self._result_path(client, first_sha)
         try:
@@ -360,7 +390,9 @@ class Hub:
         (and its signed receipt) is kept, so asking again gives the same answer."""
         from ..services import sync_import  # noqa: PLC0415
 
-        specs = self._declared(client, stem)
+        specs = self._declared_or_done(client, stem)
+        if isinstance(specs, dict):
+            return specs
         with self._lock:
             bundle_lock = self._bundle_locks.setdefault(f"{client.unit_code}/{specs[0].sha256}", threading.Lock())
         with bundle_lock:
@@ -393,6 +425,7 @@ class Hub:
                     for spec in specs:
                         _link_or_copy(folder / spec.sha256, kept / spec.name)
                 signing.atomic_write(self._result_path(client, specs[0].sha256), json.dumps(result).encode())
+                signing.atomic_write(self._stem_path(client, stem), specs[0].sha256.encode("ascii"))
             finally:
                 shutil.rmtree(inbox, ignore_errors=True)
             declaration = self._dir("declared", client) / f"{stem}.json"

@@ -88,7 +88,7 @@ def _names(host: str, extra: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def serve(db: Database, passphrase: str, host: str, port: int, tls_names: list[str], apply_slots: int = 2) -> int:
+def serve(db: Database, passphrase: str, host: str, port: int, tls_names: list[str], apply_slots: int = 0) -> int:
     import uvicorn  # noqa: PLC0415
 
     from ..services import province  # noqa: PLC0415
