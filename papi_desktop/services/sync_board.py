@@ -204,6 +204,34 @@ def commune_board(db: Database, now: dt.datetime | None = None) -> CommuneBoard:
         reminders(db, now) if state == "enrolled" else [], hub_sync.last_sync(db))
 
 
+@dataclass(frozen=True)
+class StatusLine:
+    """What the window's status bar says of sync, read often: cheaper than a whole board."""
+    mode: str  # commune | province
+    enrolment: str  # enrolled | requested | none (a commune)
+    pending: int  # changes the province lacks (a commune); bundles held, forked or quarantined (the province)
+    last_sent_at: str  # the last bundle written or pushed, ISO; "" when none
+    last_acknowledged_at: str  # the province's last receipt, ISO; "" when none
+    hub_url: str
+
+
+def status_line(db: Database) -> StatusLine:
+    if province.is_province(db):
+        with db.reader() as s:
+            waiting = s.scalar(select(func.count()).select_from(BundleIn)
+                               .where(BundleIn.status.in_(("held", "fork", "quarantined")))) or 0
+        return StatusLine("province", "", waiting, "", "", "")
+    state = enrolment_state()
+    hub = hub_sync.last_sync(db)
+    if state != "enrolled":
+        return StatusLine("commune", state, 0, "", "", hub.get("url", ""))
+    with db.reader() as s:
+        last = s.scalar(select(func.max(BundleOut.created_at)).where(BundleOut.peer == sync.PROVINCE)) or ""
+        acked = s.scalar(select(func.max(BundleOut.acknowledged_at)).where(BundleOut.peer == sync.PROVINCE)) or ""
+    sent = max(str(last), hub.get("last_push_at", ""))
+    return StatusLine("commune", state, len(sync.pending(db)), sent, str(acked), hub.get("url", ""))
+
+
 # --- the province's board ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -111,6 +111,11 @@ class MainWindow(QMainWindow):
         in the database worker; sig_ready follows once the plan page shows the plan."""
         self.db = db
         self.runner.submit(lambda: self._unit_of(db), self._show_unit, lambda _exc: None, owner=self)
+        from .widgets.sync_status import SyncStatus  # noqa: PLC0415
+
+        self.sync_status = SyncStatus(db, self.runner, self)
+        self.sync_status.sig_open.connect(lambda: self.nav.setCurrentRow(self._row("sync")))
+        self.statusBar().insertPermanentWidget(0, self.sync_status)
         self._built: set[str] = set()
         self._importing: set[str] = set()
         # The plan page now (app.py imports its module with the database), so its read goes first in the
@@ -180,6 +185,12 @@ class MainWindow(QMainWindow):
         if self.ready:
             _keep_out_of_collections()
 
+    def _follow_autosync(self, sync_page: QWidget) -> None:
+        autosync = getattr(getattr(sync_page, "view", None), "autosync", None)
+        if autosync is not None and autosync is not getattr(self, "_followed", None):
+            self._followed = autosync  # the page is loaded again on every visit: connect once
+            self.sync_status.watch(autosync)
+
     def page(self, key: str) -> QWidget:
         """A page, built now if it was not opened yet."""
         self._build(key)
@@ -233,6 +244,8 @@ class MainWindow(QMainWindow):
             from .views.sync_page import SyncPage  # noqa: PLC0415
 
             sync_page = SyncPage(self.db, self.runner, self)
+            sync_page.sig_done.connect(lambda *_a: self.sync_status.refresh())
+            sync_page.sig_loaded.connect(lambda _b: self._follow_autosync(sync_page))
             self.nav.currentRowChanged.connect(lambda row: row == self._row("sync") and sync_page.refresh())
             return sync_page
         if key == "settings":

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from hub_world import HubProcess
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sync_world import COMMUNE_PASS, Commune, Province, at
 
@@ -109,3 +110,35 @@ def test_a_wrong_passphrase_does_not_turn_automatic_sync_on(qtbot, world, quiet,
     qtbot.waitUntil(lambda: not view.auto_box.isChecked(), timeout=60000)
     assert not view.autosync.enabled and quiet  # the error was shown; nothing kept
     page.runner.shutdown()
+
+
+def test_the_status_bar_says_what_waits_and_follows_the_automatic_sync(qtbot, world, quiet) -> None:  # noqa: ANN001
+    """The window's status line: the changes the province lacks and when they last went; the automatic
+    sync's state while it runs; "Tỉnh đã nhận đủ" once the receipt came back; a click opens Đồng bộ."""
+    from papi_desktop.ui.main_window import MainWindow
+
+    _prov, a, _hub = world
+    a.add_visit("Quàng Văn Pọm")
+    paths.set_override(a.dir)  # after: add_visit's at() leaves none
+    waiting = len(sync.pending(a.db))
+    window = MainWindow(a.db)
+    qtbot.addWidget(window)
+    status = window.sync_status
+    qtbot.waitUntil(lambda: status.line is not None, timeout=20000)
+    assert status.text().startswith(f"{waiting} thay đổi tỉnh chưa nhận  ·  gửi lần cuối ")
+    window.nav.setCurrentRow(0)
+    qtbot.mouseClick(status, Qt.MouseButton.LeftButton)
+    assert window.nav.currentRow() == window._row("sync")
+    page = window.page("sync")
+    qtbot.waitUntil(lambda: isinstance(page.view, CommuneSync), timeout=20000)
+    auto = page.view.autosync
+    auto.first_retry_ms = 300
+    with qtbot.waitSignal(auto.sig_state, timeout=120000, check_params_cb=lambda s, _d: s == "done"):
+        page.view.auto_box.setChecked(True)
+    qtbot.waitUntil(lambda: status.text().startswith("Tỉnh đã nhận đủ  ·  gửi lần cuối "), timeout=20000)
+    auto.sig_state.emit("offline", None)  # what a probe of a hub that is down says
+    assert status.text().startswith("Chưa liên lạc được máy chủ tỉnh; sẽ thử lại  ·  Tỉnh đã nhận đủ")
+    page.view.auto_box.setChecked(False)
+    qtbot.waitUntil(lambda: status.text().startswith("Tỉnh đã nhận đủ"), timeout=20000)
+    auto.shutdown()
+    window.runner.shutdown()
