@@ -18,6 +18,7 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from papi_desktop import cli, paths
+from papi_desktop.cli import main as cli_main
 from papi_desktop.services import failures, reception, setup
 from papi_desktop.storage import db as db_module
 from papi_desktop.storage.registers import ReceptionCitizen
@@ -289,7 +290,7 @@ def test_a_bug_on_the_command_line(data_dir: Path, monkeypatch: pytest.MonkeyPat
     def broken(*_a: object, **_k: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(cli, "cmd_deadline", broken)
+    monkeypatch.setattr(cli_main, "cmd_deadline", broken)
     assert cli.run(["--lang", "en", "deadline", "--from", "2026-01-01", "--working-days", "3"]) == 1
     err = capsys.readouterr().err
     assert "An unexpected error occurred (ZeroDivisionError)" in err and "papi-desktop.log" in err

@@ -305,7 +305,7 @@ def test_the_consolidated_report_shows_the_same_figures(world: World) -> None:
 def test_the_command_line_prints_the_overview_and_a_trace(world: World, capsys: pytest.CaptureFixture) -> None:
     import argparse
 
-    from papi_desktop import cli_province_view
+    from papi_desktop.cli import province_view as cli_province_view
 
     parser = argparse.ArgumentParser()
     cli_province_view.add_parsers(parser.add_subparsers(dest="province_command"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
-from .domain.errors import KnownError
+from ..domain.errors import KnownError
+from .common import say
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
@@ -34,10 +34,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     notice.add_argument("--paper", choices=["A4", "A3"], default="A4")
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _summary_lines(summary: dict, lang: str) -> list[str]:
     en = lang == "en"
     lines = [f"{k}: {v}" for k, v in summary.items() if k not in ("errors", "warnings")]
@@ -49,7 +45,7 @@ def _summary_lines(summary: dict, lang: str) -> list[str]:
 
 
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
-    from .services import reference
+    from ..services import reference
 
     command = args.postings_command
     if command == "check":
@@ -62,18 +58,18 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
         if command == "check":
             return _check(db, args, lang)
         if command == "notice":
-            from .services import notices
+            from ..services import notices
 
             written = notices.write_notice(db, args.posting_id, args.out, paper=args.paper, today=date.today())
-            _print(str(written))
+            say(str(written))
             return 0
         if command == "import-budget":
-            from .services import budget as module
+            from ..services import budget as module
 
             preview = module.preview_import(db, args.file, stage=args.stage, year=args.year)
             failed = bool(preview.errors)
         else:
-            from .services import poverty as module  # type: ignore[no-redef]
+            from ..services import poverty as module  # type: ignore[no-redef]
 
             preview = module.preview_import(db, args.file, year=args.year)
             failed = bool(preview.parsed.errors)
@@ -82,9 +78,9 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
         summary["written"] = bool(not args.dry_run and not failed and module.apply_import(db, preview))
     finally:
         db.dispose()
-    _print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else "\n".join(_summary_lines(summary, lang)))
+    say(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else "\n".join(_summary_lines(summary, lang)))
     if not (args.json or args.dry_run or failed or summary["written"]):
-        _print("Nothing new: this file is already recorded." if lang == "en" else
+        say("Nothing new: this file is already recorded." if lang == "en" else
                "Không có gì mới: tệp này đã được ghi trước đây.")
     if failed and not args.dry_run:
         raise KnownError("Tệp còn lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
@@ -93,15 +89,15 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 
 
 def _check(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import compliance
+    from ..services import compliance
 
     required = compliance.check_year(db, args.year, date.today())
     if args.json:
-        _print(json.dumps([r.as_json(lang) for r in required], ensure_ascii=False, indent=2))
+        say(json.dumps([r.as_json(lang) for r in required], ensure_ascii=False, indent=2))
         return 0
     for r in required:
         name = r.name_en if lang == "en" else r.name_vi
         due = r.deadline.strftime("%d/%m/%Y") if r.deadline else ""
-        _print(f"{r.item}\t{r.subject_period}\t{compliance.status_label(r.status, lang)}\t{due}\t{name}\t"
+        say(f"{r.item}\t{r.subject_period}\t{compliance.status_label(r.status, lang)}\t{due}\t{name}\t"
                f"{r.reason(lang)}")
     return 0

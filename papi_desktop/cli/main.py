@@ -10,9 +10,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__, paths
-from .domain.errors import KnownError
-from .domain.status import STATUS_LABELS
+from .. import __version__, paths
+from ..domain.errors import KnownError
+from ..domain.status import STATUS_LABELS
+from .common import say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import cli_backup, cli_postings, cli_reports, cli_sync
+    from . import backup as cli_backup, postings as cli_postings, reports as cli_reports, sync as cli_sync
 
     cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
@@ -83,12 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
-    from .services import backup, export_staging, setup
+    from ..services import backup, export_staging, setup
 
     for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
         sys.stderr.write(f"{vi} ({en})\n")
@@ -115,11 +112,11 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
 
 
 def cmd_setup(args: argparse.Namespace, lang: str) -> int:
-    from .services import reference, setup
+    from ..services import reference, setup
 
     if args.list_units:
         for unit in reference.units():
-            _print(f"{unit.code}\t{unit.full_name}")
+            say(f"{unit.code}\t{unit.full_name}")
         return 0
     db = _open(args, need_profile=False)
     try:
@@ -134,7 +131,7 @@ def cmd_setup(args: argparse.Namespace, lang: str) -> int:
             raise KnownError("Cần --unit-code MÃ hoặc --demo.", "Give --unit-code CODE or --demo.")
     finally:
         db.dispose()
-    _print(f"{profile.unit_code}\t{profile.unit_name}\t{profile.chairman_name}")
+    say(f"{profile.unit_code}\t{profile.unit_name}\t{profile.chairman_name}")
     return 0
 
 
@@ -165,8 +162,8 @@ def _import_text(summary: dict, dry_run: bool, lang: str) -> str:
 
 
 def cmd_plan(args: argparse.Namespace, lang: str) -> int:
-    from .services import plan as plan_service
-    from .services import plan_import
+    from ..services import plan as plan_service
+    from ..services import plan_import
 
     db = _open(args)
     try:
@@ -175,23 +172,23 @@ def cmd_plan(args: argparse.Namespace, lang: str) -> int:
             result = preview if args.dry_run else plan_import.apply_import(db, preview)
             summary = result.summary(lang)
             summary["dry_run"] = bool(args.dry_run)
-            _print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json
+            say(json.dumps(summary, ensure_ascii=False, indent=2) if args.json
                    else _import_text(summary, args.dry_run, lang))
             return 0
         info = plan_service.current_plan(db, args.year)
         if info is None and args.json:
-            _print("[]")  # a script reads "no tasks", not an error
+            say("[]")  # a script reads "no tasks", not an error
             return 0
         if info is None:
             raise KnownError("Chưa có kế hoạch nào. Hãy nhập kế hoạch: papi-desktop plan import TỆP.xlsx",
                              "No plan yet. Import one: papi-desktop plan import FILE.xlsx")
         tasks = plan_service.tasks_as_json(db, info.id, date.today())
         if args.json:
-            _print(json.dumps(tasks, ensure_ascii=False, indent=2))
+            say(json.dumps(tasks, ensure_ascii=False, indent=2))
         else:
             idx = 1 if lang == "en" else 0
             for t in tasks:
-                _print(f"{t['dimension']}.{t['number']}\t{STATUS_LABELS[t['status']][idx]}\t{t['task'][:70]}")
+                say(f"{t['dimension']}.{t['number']}\t{STATUS_LABELS[t['status']][idx]}\t{t['task'][:70]}")
         return 0
     finally:
         db.dispose()
@@ -206,14 +203,14 @@ def _iso(text: str) -> date:
 
 
 def cmd_deadline(args: argparse.Namespace, lang: str) -> int:
-    from .services import reference
+    from ..services import reference
 
-    _print(reference.working_calendar().add_working_days(_iso(args.start), args.working_days).isoformat())
+    say(reference.working_calendar().add_working_days(_iso(args.start), args.working_days).isoformat())
     return 0
 
 
 def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
-    from .services import reception_import
+    from ..services import reception_import
 
     db = _open(args)
     try:
@@ -226,15 +223,15 @@ def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
         db.dispose()
     en = lang == "en"
     if args.json:
-        _print(json.dumps(summary, ensure_ascii=False, indent=2))
+        say(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        _print((f"Rows: {summary['rows']}, new: {summary['new']}, already in the book: {summary['already_in_book']}"
+        say((f"Rows: {summary['rows']}, new: {summary['new']}, already in the book: {summary['already_in_book']}"
                 if en else f"Số dòng: {summary['rows']}, mới: {summary['new']}, đã có trong sổ: "
                 f"{summary['already_in_book']}"))
         for e in summary["errors"]:
-            _print(f"  {'Row' if en else 'Dòng'} {e['row']}: {e['reason']}")
+            say(f"  {'Row' if en else 'Dòng'} {e['row']}: {e['reason']}")
         if not args.dry_run and not preview.parsed.errors and not written:
-            _print(f"Nothing new: all {summary['rows']} rows are already in the book." if en else
+            say(f"Nothing new: all {summary['rows']} rows are already in the book." if en else
                    f"Không có gì mới: cả {summary['rows']} dòng đã có trong sổ.")
     if preview.parsed.errors and not args.dry_run:
         raise KnownError(f"Có {len(preview.parsed.errors)} dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
@@ -243,7 +240,7 @@ def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
 
 
 def cmd_reception(args: argparse.Namespace, lang: str) -> int:
-    from .services import progress, reception
+    from ..services import progress, reception
 
     if args.reception_command == "import":
         return cmd_reception_import(args, lang)
@@ -263,13 +260,13 @@ def cmd_reception(args: argparse.Namespace, lang: str) -> int:
         stats = reception.statistics(db, start, end)
     finally:
         db.dispose()
-    _print(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) if args.json
+    say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) if args.json
            else reception.statistics_paragraph(stats))
     return 0
 
 
 def cmd_petitions(args: argparse.Namespace, lang: str) -> int:
-    from .services import petitions
+    from ..services import petitions
 
     db = _open(args)
     try:
@@ -277,12 +274,12 @@ def cmd_petitions(args: argparse.Namespace, lang: str) -> int:
     finally:
         db.dispose()
     if args.json:
-        _print(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=2))
+        say(json.dumps([i.as_json() for i in items], ensure_ascii=False, indent=2))
     else:
         for i in items:
             late = ("OVERDUE" if lang == "en" else "QUÁ HẠN") if i.overdue else ""
             name = i.step_name_en if lang == "en" else i.step_name_vi
-            _print(f"{i.register_no}\t{i.due:%d/%m/%Y}\t{late}\t{name}")
+            say(f"{i.register_no}\t{i.due:%d/%m/%Y}\t{late}\t{name}")
     return 0
 
 
@@ -310,7 +307,7 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.write(("Error: " if lang == "en" else "Lỗi: ") + exc.message(lang) + "\n")
         return 2
     except Exception as exc:  # noqa: BLE001 - a locked, full, read-only or damaged database; else a logged bug
-        from .services import failures
+        from ..services import failures
 
         return failures.write_to_stderr(exc, lang)
 
@@ -345,19 +342,19 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     if args.command == "petitions":
         return cmd_petitions(args, lang)
     if args.command == "backup":
-        from . import cli_backup
+        from . import backup as cli_backup
 
         return cli_backup.run(args, lang, _open)
     if args.command == "postings":
-        from . import cli_postings
+        from . import postings as cli_postings
 
         return cli_postings.run(args, lang, _open)
     if args.command in ("report", "verify", "keys"):
-        from . import cli_reports
+        from . import reports as cli_reports
 
         return cli_reports.run(args, lang, _open)
     if args.command in ("province", "enrol", "sync", "serve"):
-        from . import cli_sync
+        from . import sync as cli_sync
 
         return cli_sync.run(args, lang, _open)
     return cmd_plan(args, lang)

@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_reports import _passphrase, _print
-from .domain.errors import KnownError
+from .common import env_passphrase, say
+from ..domain.errors import KnownError
 
 PASS_HELP = "biến môi trường chứa mật khẩu sao lưu (the variable holding the backup passphrase)"
 REASONS = {"manual": ("bằng tay", "by hand"), "daily": ("hằng ngày", "daily"),
@@ -48,7 +48,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 
 def _json(obj: object) -> None:
-    _print(json.dumps(obj, ensure_ascii=False, indent=2))
+    say(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 def _size(n: int) -> str:
@@ -63,7 +63,7 @@ def _local(iso_or_dt) -> str:  # noqa: ANN001
 
 
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
-    from .services import backup
+    from ..services import backup
 
     en = lang == "en"
     for vi, en_text in backup.recover():  # before anything opens the database
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     db = open_db(args, need_profile=False)
     try:
         if command == "create":
-            return _created(backup.create(db, _passphrase(args.passphrase_env), args.to), args.json, en)
+            return _created(backup.create(db, env_passphrase(args.passphrase_env), args.to), args.json, en)
         if command == "auto":
             made = backup.automatic(db, "daily")
             if made is None:
@@ -87,20 +87,20 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
                                      "một lần.", "No backup passphrase yet: run papi-desktop backup create "
                                      "--passphrase-env VAR once.")
                 else:
-                    _print("Not due: the last daily backup is less than a day old." if en else
+                    say("Not due: the last daily backup is less than a day old." if en else
                            "Chưa đến hạn: bản sao lưu hằng ngày gần nhất chưa quá một ngày.")
                 return 0
             return _created(made, args.json, en)
         if command == "usb":
             folder = backup.usb_folder(db) if args.folder is None else backup.set_usb_folder(db, args.folder)
-            _print(str(folder) if folder else ("(none)" if en else "(chưa có)"))
+            say(str(folder) if folder else ("(none)" if en else "(chưa có)"))
             return 0
         found = backup.list_backups(db, args.folders)
         if args.json:
             _json([e.as_json() for e in found])
         else:
             for e in found:
-                _print(f"{_local(e.created_at)}\t{REASONS.get(e.reason, (e.reason, e.reason))[en]}\t{_size(e.size)}\t"
+                say(f"{_local(e.created_at)}\t{REASONS.get(e.reason, (e.reason, e.reason))[en]}\t{_size(e.size)}\t"
                        f"{e.path}")
         return 0
     finally:
@@ -111,9 +111,9 @@ def _created(made, as_json: bool, en: bool) -> int:  # noqa: ANN001
     if as_json:
         _json(made.as_json())
         return 0
-    _print(str(made.entry.path))
+    say(str(made.entry.path))
     for copy in made.copies:
-        _print(str(copy))
+        say(str(copy))
     for vi, en_text in made.notes:
         sys.stderr.write((en_text if en else vi) + "\n")
     return 0
@@ -129,15 +129,15 @@ def _describe(manifest, en: bool) -> list[str]:  # noqa: ANN001
 
 
 def _verify(args: argparse.Namespace, en: bool) -> int:
-    from .services import backup
+    from ..services import backup
 
-    manifest = backup.verify(args.file, _passphrase(args.passphrase_env), args.key)
+    manifest = backup.verify(args.file, env_passphrase(args.passphrase_env), args.key)
     if args.json:
         _json(manifest.as_json())
         return 0
     for line in _describe(manifest, en):
-        _print(line)
-    _print("Checked: decrypted whole, every file as listed, database intact." if en else
+        say(line)
+    say("Checked: decrypted whole, every file as listed, database intact." if en else
            "Đã kiểm tra: giải mã trọn vẹn, mọi tệp đúng bản kê khai, cơ sở dữ liệu toàn vẹn.")
     return 0
 
@@ -157,10 +157,10 @@ def _taken_away(comparison, en: bool) -> list[str]:  # noqa: ANN001
 
 
 def _restore(args: argparse.Namespace, en: bool, open_db) -> int:  # noqa: ANN001
-    from . import paths
-    from .services import backup
+    from .. import paths
+    from ..services import backup
 
-    passphrase = _passphrase(args.passphrase_env)
+    passphrase = env_passphrase(args.passphrase_env)
     try:
         db = open_db(args, need_profile=False)
     except KnownError as exc:  # a damaged database is what a restore is for: it is moved aside, not read
@@ -170,11 +170,11 @@ def _restore(args: argparse.Namespace, en: bool, open_db) -> int:  # noqa: ANN00
         if not args.yes:
             manifest = backup.verify(args.file, passphrase, args.key)
             for line in _describe(manifest, en):
-                _print(line)
-            _print(("It would replace the database and the files of " if en else
+                say(line)
+            say(("It would replace the database and the files of " if en else
                     "Khôi phục sẽ thay cơ sở dữ liệu và các tệp trong ") + str(paths.data_dir()))
             for line in _taken_away(backup.compare(db, manifest) if db is not None else None, en):
-                _print(line)
+                say(line)
             raise KnownError("Chưa khôi phục: thêm --yes để thay dữ liệu hiện tại (nó được sao lưu trước).",
                              "Not restored: add --yes to replace the current data (it is backed up first).")
         done = backup.restore(args.file, passphrase, db, args.key)
@@ -186,14 +186,14 @@ def _restore(args: argparse.Namespace, en: bool, open_db) -> int:  # noqa: ANN00
         _json(done.as_json())
         return 0
     for line in _describe(done.manifest, en):
-        _print(line)
-    _print("Restored." if en else "Đã khôi phục.")
+        say(line)
+    say("Restored." if en else "Đã khôi phục.")
     if done.replaced_backup:
-        _print(("The data replaced is kept in the backup " if en else "Dữ liệu bị thay được giữ trong bản sao lưu ")
+        say(("The data replaced is kept in the backup " if en else "Dữ liệu bị thay được giữ trong bản sao lưu ")
                + str(done.replaced_backup))
     if done.replaced_folder:
-        _print(("The data replaced is kept in the folder " if en else "Dữ liệu bị thay được giữ trong thư mục ")
+        say(("The data replaced is kept in the folder " if en else "Dữ liệu bị thay được giữ trong thư mục ")
                + str(done.replaced_folder))
     for line in _taken_away(done.comparison, en):
-        _print(line)
+        say(line)
     return 0

@@ -1,5 +1,5 @@
 """The command line for the province's overview: `province overview`, `province trace`, `province report`.
-Hooked into cli_sync's `province` sub-commands (add_parsers(psub); run(db, args, lang))."""
+Hooked into cli.sync's `province` sub-commands (add_parsers(psub); run(db, args, lang))."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from .cli_reports import _passphrase, _print
+from .common import env_passphrase, say
 
 COMMANDS = ("overview", "trace", "report")
 PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
@@ -37,41 +37,41 @@ def add_parsers(psub: argparse._SubParsersAction) -> None:
 
 
 def run(db, args: argparse.Namespace, lang: str) -> int:
-    from .services import consolidated_report, province_view, reports
+    from ..services import consolidated_report, province_view, reports
 
     today = reports.today_vn()
     en = lang == "en"
     if args.province_command == "report":
         issued = date.fromisoformat(args.issued) if args.issued else today
-        result = consolidated_report.export(db, args.period, args.out, _passphrase(args.passphrase_env), issued,
+        result = consolidated_report.export(db, args.period, args.out, env_passphrase(args.passphrase_env), issued,
                                             today, args.number, args.signer)
         if args.json:
-            _print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+            say(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         else:
             for path in result.files:
-                _print(str(path))
+                say(str(path))
         return 0
     view = province_view.overview(db, args.period, today)
     if args.province_command == "trace":
         p = view.period
         found = province_view.sources(db, args.unit_code, args.figure, p.start, p.end, view.progress.plan_id)
         if args.json:
-            _print(json.dumps([dict(s.__dict__) for s in found], ensure_ascii=False, indent=2))
+            say(json.dumps([dict(s.__dict__) for s in found], ensure_ascii=False, indent=2))
         for s in found if not args.json else []:
             where = s.bundle_id or ("made at the province" if en else "nhập tại tỉnh")
-            _print(f"{where}\t{s.device}\t{s.received_at}\t{s.changes}")
+            say(f"{where}\t{s.device}\t{s.received_at}\t{s.changes}")
         return 0
     if args.json:
-        _print(json.dumps(view.as_json(), ensure_ascii=False, indent=2))
+        say(json.dumps(view.as_json(), ensure_ascii=False, indent=2))
         return 0
     t = view.completeness.totals
-    _print((f"{view.period.code}: {t['expected']} communes, {t['received']} reports received ({t['on_time']} on time, "
+    say((f"{view.period.code}: {t['expected']} communes, {t['received']} reports received ({t['on_time']} on time, "
             f"{t['late']} late), {t['missing']} missing, {t['not_due']} not due yet") if en else
            (f"{view.period.code}: {t['expected']} xã, phường; đã nhận {t['received']} báo cáo ({t['on_time']} đúng hạn, "
             f"{t['late']} chậm), {t['missing']} chưa gửi, {t['not_due']} chưa đến hạn"))
     for c in view.communes:
         sub = next(r for r in view.completeness.rows if r.unit_code == c.unit_code)
         prog = view.progress.by_commune.get(c.unit_code, {})
-        _print(f"{c.unit_code}\t{c.unit_name}\t{c.last_received_at or '-'}\t{c.last_status or '-'}\t{sub.status}\t"
+        say(f"{c.unit_code}\t{c.unit_name}\t{c.last_received_at or '-'}\t{c.last_status or '-'}\t{sub.status}\t"
                f"{prog.get('done', 0)}/{sum(prog.values())}\t{prog.get('overdue', 0)}")
     return 0

@@ -9,11 +9,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .domain.errors import KnownError
+from ..domain.errors import KnownError
+from .common import TRUST_QUESTION, confirm, describe, env_passphrase, read_input, say
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
-    from .domain.report_kinds import KINDS
+    from ..domain.report_kinds import KINDS
 
     rep = sub.add_parser("report", help="báo cáo, văn bản (official reports)")
     rsub = rep.add_subparsers(dest="report_command", required=True)
@@ -74,27 +75,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     tok.add_argument("--set-default", action="store_true", help="lưu PATH làm module mặc định của máy này")
 
 
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _passphrase(var: str | None) -> str:
-    if not var:
-        raise KnownError("Cần --passphrase-env TÊN_BIẾN: mật khẩu của khóa không được ghi trên dòng lệnh.",
-                         "Give --passphrase-env VAR: the key's passphrase is never typed on the command line.")
-    value = os.environ.get(var)
-    if value is None:
-        raise KnownError(f"Biến môi trường {var} chưa có giá trị.", f"Environment variable {var} is not set.")
-    return value
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise KnownError(f"Không đọc được tệp {path}: {exc.strerror}.", f"Cannot read {path}: {exc.strerror}.") from None
-
-
 def _day(text: str | None) -> date | None:
     if not text:
         return None
@@ -112,16 +92,16 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
         if args.command == "keys":
             return _keys(db, args, lang)
         if args.report_command == "register":
-            from .services import reports
+            from ..services import reports
 
             items = reports.register(db, args.year)
             if args.json:
-                _print(json.dumps([{"number": i.number_ref, "issued_on": i.issued_on.isoformat(), "kind": i.kind,
+                say(json.dumps([{"number": i.number_ref, "issued_on": i.issued_on.isoformat(), "kind": i.kind,
                                     "status": i.status, "signed": i.signed, "files": i.files} for i in items],
                                   ensure_ascii=False, indent=2))
             else:
                 for i in items:
-                    _print(f"{i.number_ref}\t{i.issued_on:%d/%m/%Y}\t{i.status}\t{i.title}")
+                    say(f"{i.number_ref}\t{i.issued_on:%d/%m/%Y}\t{i.status}\t{i.title}")
             return 0
         return _export(db, args, lang)
     finally:
@@ -129,7 +109,7 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 
 
 def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import reports
+    from ..services import reports
 
     today = reports.today_vn()  # the day the signature's stamp shows (+07:00)
     period = reports.resolve_period(args.kind, args.period, _day(args.start), _day(args.end), today)
@@ -149,11 +129,11 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         results.append(reports.export(db, request, args.out, sign, today))
     if args.json:
         out = [r.as_json(lang) for r in results]
-        _print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        say(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
     else:
         for r in results:
             for f in r.files:
-                _print(str(f))
+                say(str(f))
         for note in dict.fromkeys(n for r in results for n in r.notes):  # once, on stderr: stdout lists the files
             sys.stderr.write(("Note: " if lang == "en" else "Lưu ý: ") + note[lang == "en"] + "\n")
     return 0
@@ -162,7 +142,7 @@ def _export(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 def _sign_options(args: argparse.Namespace):
     """The token (the person) when --token-label is given, the commune's key (the organisation) when
     --passphrase-env is given; at least one."""
-    from .services import reports, tokens
+    from ..services import reports, tokens
 
     for image in (args.seal, args.signature_image):
         if image and not image.is_file():
@@ -179,34 +159,34 @@ def _sign_options(args: argparse.Namespace):
         token = tokens.TokenOptions(args.token_label, pin, args.pkcs11_lib, args.token_cert)
     elif args.pin_env or args.pkcs11_lib or args.token_cert:
         raise KnownError("Cần --token-label NHÃN để ký bằng token.", "Give --token-label LABEL to sign with a token.")
-    passphrase = _passphrase(args.passphrase_env) if args.passphrase_env or token is None else None
+    passphrase = env_passphrase(args.passphrase_env) if args.passphrase_env or token is None else None
     return reports.SignOptions(passphrase, args.key, args.seal, token, args.signature_image)
 
 
 def _verify(args: argparse.Namespace, lang: str) -> int:
-    from .services import reports
+    from ..services import reports
 
     extra = [p.read_bytes() for p in args.trust]  # per run: never stored in the trust folder
     result = reports.verify(args.file, extra)
     if args.json:
-        _print(json.dumps(result.as_json(lang), ensure_ascii=False, indent=2))
+        say(json.dumps(result.as_json(lang), ensure_ascii=False, indent=2))
         return 0 if result.ok else 1
     en = lang == "en"
     verdict = ("VALID" if en else "HỢP LỆ") if result.ok else ("NOT VALID" if en else "KHÔNG HỢP LỆ")
-    _print(f"{verdict}: {result.file}")
+    say(f"{verdict}: {result.file}")
     who = ", ".join(f"{k}={v}" for k, v in result.signer.items())
     if who:
-        _print(("Signer: " if en else "Người ký: ") + who)
+        say(("Signer: " if en else "Người ký: ") + who)
     if result.signing_time:
-        _print(("Signing time (signer's clock): " if en else "Thời gian ký (theo máy người ký): ") + result.signing_time)
+        say(("Signing time (signer's clock): " if en else "Thời gian ký (theo máy người ký): ") + result.signing_time)
     for sig in result.signatures:  # each: who, role, state, claimed time, chain
-        _print(_signature_line(sig, en))
+        say(_signature_line(sig, en))
         if sig.chain:
-            _print(("   Certificate chain: " if en else "   Chuỗi chứng thư: ") + " → ".join(sig.chain))
+            say(("   Certificate chain: " if en else "   Chuỗi chứng thư: ") + " → ".join(sig.chain))
     for vi, en_text in result.problems:
-        _print("- " + (en_text if en else vi))
+        say("- " + (en_text if en else vi))
     for vi, en_text in result.notes:
-        _print(("Note: " if en else "Lưu ý: ") + (en_text if en else vi))
+        say(("Note: " if en else "Lưu ý: ") + (en_text if en else vi))
     return 0 if result.ok else 1
 
 
@@ -222,25 +202,15 @@ def _signature_line(sig, en: bool) -> str:  # noqa: ANN001
     return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; {role}; SHA-256 {sig.fingerprint}"
 
 
-def _describe(info, en: bool) -> list[str]:  # noqa: ANN001
-    def name(parts: dict[str, str]) -> str:
-        return ", ".join(f"{k}={v}" for k, v in parts.items())
-
-    return [("Subject: " if en else "Chủ thể: ") + name(info.subject),
-            ("Issuer: " if en else "Tổ chức cấp: ") + name(info.issuer),
-            ("Valid: " if en else "Hiệu lực: ") + f"{info.not_before} – {info.not_after}",
-            ("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + info.fingerprint]
-
-
 def _offered_trust(args: argparse.Namespace, lang: str) -> int:
     """The anchors the province's updates offered: listed, accepted after the fingerprint is confirmed,
     or declined."""
-    from .services import trust_bundle
+    from ..services import trust_bundle
 
     en = lang == "en"
     if args.decline:
         done = trust_bundle.decline(args.decline)
-        _print(("Declined." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
+        say(("Declined." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
         return 0 if done else 1
     offers = trust_bundle.offered()
     if args.accept:
@@ -249,55 +219,35 @@ def _offered_trust(args: argparse.Namespace, lang: str) -> int:
         if len(chosen) != 1:
             raise KnownError("Không có (đúng một) chứng thư tỉnh đề nghị với dấu vân tay này: ghi ít nhất 16 ký tự đầu.",
                              "No (single) offered anchor has this fingerprint: give at least its first 16 digits.")
-        if not _confirm(chosen, lang, args.yes, TRUST_QUESTION):
-            _print(NOTHING_TRUSTED[en])
+        if not confirm(chosen, lang, args.yes, TRUST_QUESTION):
+            say(NOTHING_TRUSTED[en])
             return 1
         trust_bundle.accept(chosen[0].sha256)
-        _print(("Trusted: " if en else "Đã tin cậy: ") + chosen[0].subject.get("CN", ""))
+        say(("Trusted: " if en else "Đã tin cậy: ") + chosen[0].subject.get("CN", ""))
         return 0
     if not offers:
-        _print("The province offers no trust anchor." if en else "Tỉnh không đề nghị chứng thư gốc nào.")
+        say("The province offers no trust anchor." if en else "Tỉnh không đề nghị chứng thư gốc nào.")
     for info in offers:
-        for line in _describe(info, en):
-            _print(line)
+        for line in describe(info, en):
+            say(line)
     return 0
 
 
-def _confirm(infos: list, lang: str, yes: bool, question: tuple[str, str]) -> bool:
-    """Show the certificates about to be trusted and ask on the terminal; --yes answers for scripts."""
-    en = lang == "en"
-    for info in infos:
-        for line in _describe(info, en):
-            _print(line)
-    if yes:
-        return True
-    if not sys.stdin.isatty():
-        raise KnownError("Cần xác nhận trên bàn phím trước khi tin cậy chứng thư. Khi chạy bằng tập lệnh, so dấu vân tay "
-                         "với nơi cấp rồi thêm --yes. Chưa tin cậy chứng thư nào.",
-                         "Trusting a certificate needs a confirmation on the terminal. In a script, compare the "
-                         "fingerprint with its issuer and add --yes. Nothing was trusted.")
-    sys.stdout.write((question[1] if en else question[0]) + " [y/N] ")
-    sys.stdout.flush()
-    return sys.stdin.readline().strip().casefold() in ("y", "yes", "c", "có", "co")
-
-
-TRUST_QUESTION = ("Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ.",
-                  "Trust this certificate? Every signature it certifies will verify as valid.")
 IMPORT_QUESTION = ("Dùng tệp .p12 này làm khóa của xã và tin cậy các chứng thư trên?",
                    "Use this .p12 as the commune's key and trust the certificates above?")
 NOTHING_TRUSTED = ("Chưa tin cậy chứng thư nào.", "Nothing was trusted.")
 
 
 def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import keys
+    from ..services import keys
 
     if args.keys_command == "create":
-        info = keys.create_self_signed(db, _passphrase(args.passphrase_env), replace=args.replace)
+        info = keys.create_self_signed(db, env_passphrase(args.passphrase_env), replace=args.replace)
     elif args.keys_command == "import":
-        secret = _passphrase(args.passphrase_env)
+        secret = env_passphrase(args.passphrase_env)
         preview = keys.inspect_p12(args.file, secret)
-        if not _confirm(preview.anchors, lang, args.yes, IMPORT_QUESTION):
-            _print(NOTHING_TRUSTED[lang == "en"])
+        if not confirm(preview.anchors, lang, args.yes, IMPORT_QUESTION):
+            say(NOTHING_TRUSTED[lang == "en"])
             return 1
         info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
     elif args.keys_command == "tokens":
@@ -308,18 +258,18 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         if args.file is None:
             raise KnownError("Cần tệp chứng thư (hoặc --offered, --accept).", "A certificate file is needed (or "
                              "--offered, --accept).")
-        blob = _read(args.file)
-        if not _confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
-            _print(NOTHING_TRUSTED[lang == "en"])
+        blob = read_input(args.file)
+        if not confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
+            say(NOTHING_TRUSTED[lang == "en"])
             return 1
-        _print(str(keys.trust(blob)))
+        say(str(keys.trust(blob)))
         return 0
     else:
         info = keys.certificate()
         if info is None:
             raise KnownError("Xã chưa có khóa ký số. Tạo bằng: papi-desktop keys create --passphrase-env BIẾN",
                              "No signing key yet. Create one: papi-desktop keys create --passphrase-env VAR")
-    _print(json.dumps({"subject": info.subject, "issuer": info.issuer, "not_before": info.not_before,
+    say(json.dumps({"subject": info.subject, "issuer": info.issuer, "not_before": info.not_before,
                        "not_after": info.not_after, "sha256": info.sha256, "fingerprint": info.fingerprint,
                        "self_signed": info.self_signed,
                        "certificate": str(info.path)}, ensure_ascii=False, indent=2))
@@ -329,14 +279,14 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 def _tokens(db, args: argparse.Namespace) -> int:  # noqa: ANN001
     """The tokens the module sees, each with its certificates (label, subject, expiry), as JSON; the
     private keys show only after login, so has_key is false here on most tokens."""
-    from .services import tokens
+    from ..services import tokens
 
     if args.set_default:
         if args.pkcs11_lib is None:
             raise KnownError("Cần --pkcs11-lib PATH để lưu làm mặc định.", "Give --pkcs11-lib PATH to save it.")
         tokens.set_module_path(db, args.pkcs11_lib)
     found = tokens.list_tokens(db, args.pkcs11_lib)
-    _print(json.dumps([{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "locked": t.locked,
+    say(json.dumps([{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "locked": t.locked,
                         "final_try": t.final_try,
                         "certificates": [{"label": c.label, "subject": c.subject, "not_after": c.not_after}
                                          for c in t.certificates]} for t in found], ensure_ascii=False, indent=2))

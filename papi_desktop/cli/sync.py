@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .cli_reports import _passphrase, _print, _read
-from .domain.errors import KnownError
+from .common import env_passphrase, read_input, say
+from ..domain.errors import KnownError
 
 PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
 
@@ -52,7 +52,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
                      help="thư mục tệp tham chiếu mới (updated reference files: calendar_vn.json, …)")
     pub.add_argument("--json", action="store_true")
 
-    from . import cli_province_view
+    from . import province_view as cli_province_view
 
     cli_province_view.add_parsers(psub)
 
@@ -123,7 +123,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 
 def _json(obj: object) -> None:
-    _print(json.dumps(obj, ensure_ascii=False, indent=2))
+    say(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
@@ -133,9 +133,9 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     db = open_db(args, need_profile=commune_side)
     try:
         if args.command == "serve":
-            from .server import run as server_run
+            from ..server import run as server_run
 
-            return server_run.serve(db, _passphrase(args.passphrase_env), args.host, args.port, args.tls_name,
+            return server_run.serve(db, env_passphrase(args.passphrase_env), args.host, args.port, args.tls_name,
                                     max(0, args.apply_slots))
         if args.command == "province":
             return _province(db, args, en)
@@ -147,55 +147,55 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 
 
 def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
-    from . import cli_province_view
-    from .services import province
+    from . import province_view as cli_province_view
+    from ..services import province
 
     if args.province_command in cli_province_view.COMMANDS:
         return cli_province_view.run(db, args, "en" if en else "vi")
 
     if args.province_command == "init":
-        info = province.init(db, _passphrase(args.passphrase_env), args.escrow_recipient)
+        info = province.init(db, env_passphrase(args.passphrase_env), args.escrow_recipient)
         if args.json:
             _json({"fingerprint": info.fingerprint, "subject": info.subject, "recipient": info.recipient,
                    "escrow": info.escrow})
         else:
-            _print(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + info.subject.get("CN", ""))
-            _print(("SHA-256 fingerprint (give it to the communes): " if en else
+            say(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + info.subject.get("CN", ""))
+            say(("SHA-256 fingerprint (give it to the communes): " if en else
                     "Dấu vân tay SHA-256 (báo cho các xã để so khi cài gói đăng ký): ") + info.fingerprint)
-            _print(("Encryption recipient: " if en else "Khóa mã hóa của tỉnh: ") + info.recipient)
+            say(("Encryption recipient: " if en else "Khóa mã hóa của tỉnh: ") + info.recipient)
         return 0
     if args.province_command == "publish":
-        from .services import downstream
+        from ..services import downstream
 
-        path = downstream.publish(db, _passphrase(args.passphrase_env), args.out, args.reference)
-        _json({"file": str(path)}) if args.json else _print(str(path))
+        path = downstream.publish(db, env_passphrase(args.passphrase_env), args.out, args.reference)
+        _json({"file": str(path)}) if args.json else say(str(path))
         return 0
     if args.province_command == "trust":
         return _province_trust(args, en)
     if args.province_command == "hub-url":
         url = province.hub_url(db) if args.url is None else province.set_hub_url(db, args.url)
-        _print(url or ("(none)" if en else "(chưa có)"))
+        say(url or ("(none)" if en else "(chưa có)"))
         return 0
     if args.province_command == "renew":
-        from .services import downstream
-        from .sync import pki
+        from ..services import downstream
+        from ..sync import pki
 
         years = pki.COMMUNE_YEARS if args.years is None else args.years
         if not 1 <= years <= pki.MAX_COMMUNE_YEARS:
             raise KnownError(f"Số năm hiệu lực phải từ 1 đến {pki.MAX_COMMUNE_YEARS}.",
                              f"The years of validity must be 1 to {pki.MAX_COMMUNE_YEARS}.")
-        cert = downstream.renew_certificate(db, args.unit_code, args.device, _passphrase(args.passphrase_env), years)
+        cert = downstream.renew_certificate(db, args.unit_code, args.device, env_passphrase(args.passphrase_env), years)
         until = cert.not_valid_after_utc.date().isoformat()  # type: ignore[attr-defined]
         if args.json:
             _json({"unit_code": args.unit_code, "device": args.device, "serial": f"{cert.serial_number:x}",  # type: ignore[attr-defined]
                    "not_after": until})
         else:
-            _print(f"Renewed until {until}; run `province publish` to send it." if en else
+            say(f"Renewed until {until}; run `province publish` to send it." if en else
                    f"Đã gia hạn đến {until}; chạy `province publish` để gửi chứng thư mới cho máy xã.")
         return 0
     if args.province_command == "revoke":
         count = province.revoke(db, args.unit_code, args.reason)
-        _print(f"Revoked {count} certificate(s)." if en else f"Đã thu hồi {count} chứng thư.")
+        say(f"Revoked {count} certificate(s)." if en else f"Đã thu hồi {count} chứng thư.")
         return 0
     rows = province.enrolled(db)
     if args.json:
@@ -203,49 +203,49 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
     else:
         for r in rows:
             state = ("revoked " if en else "đã thu hồi ") + r.revoked_at[:10] if r.revoked_at else ""
-            _print(f"{r.unit_code}\t{r.unit_name}\t{r.device}\t{r.issued_at[:10]}\t{state}")
+            say(f"{r.unit_code}\t{r.unit_name}\t{r.device}\t{r.issued_at[:10]}\t{state}")
     return 0
 
 
 def _province_trust(args: argparse.Namespace, en: bool) -> int:
-    from .cli_reports import TRUST_QUESTION, _confirm, _describe
-    from .services import keys, province, trust_bundle
+    from .common import TRUST_QUESTION, confirm, describe
+    from ..services import keys, province, trust_bundle
 
     province.require()
     if args.trust_command == "add":
-        blob = _read(args.file)
-        if not _confirm([keys.inspect_certificate(blob)], "en" if en else "vi", args.yes, TRUST_QUESTION):
-            _print("Nothing was added." if en else "Chưa thêm gì.")
+        blob = read_input(args.file)
+        if not confirm([keys.inspect_certificate(blob)], "en" if en else "vi", args.yes, TRUST_QUESTION):
+            say("Nothing was added." if en else "Chưa thêm gì.")
             return 1
         info = trust_bundle.province_add(blob)
-        _print(("Added; the next publish carries it: " if en else "Đã thêm; bản cập nhật sau sẽ mang nó: ")
+        say(("Added; the next publish carries it: " if en else "Đã thêm; bản cập nhật sau sẽ mang nó: ")
                + info.fingerprint)
         return 0
     if args.trust_command == "remove":
         done = trust_bundle.province_remove(args.fingerprint)
-        _print(("Removed." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
+        say(("Removed." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
         return 0 if done else 1
     for info in trust_bundle.province_anchors():
-        for line in _describe(info, en):
-            _print(line)
+        for line in describe(info, en):
+            say(line)
     return 0
 
 
 def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
-    from .exports import signing
-    from .services import enrolment
+    from ..exports import signing
+    from ..services import enrolment
 
     if args.enrol_command == "request":
-        data = enrolment.request(db, _passphrase(args.passphrase_env))
+        data = enrolment.request(db, env_passphrase(args.passphrase_env))
         signing.atomic_write(args.out, data)
-        _print(str(args.out))
+        say(str(args.out))
         return 0
     if args.enrol_command == "issue":
-        _print(str(enrolment.issue(db, _read(args.file), _passphrase(args.passphrase_env), args.out)))
+        say(str(enrolment.issue(db, read_input(args.file), env_passphrase(args.passphrase_env), args.out)))
         return 0
     package = enrolment.read_package(args.file)
-    _print(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + package.root_subject.get("CN", ""))
-    _print(("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + package.root_fingerprint)
+    say(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + package.root_subject.get("CN", ""))
+    say(("SHA-256 fingerprint: " if en else "Dấu vân tay SHA-256: ") + package.root_fingerprint)
     if not args.yes:
         if not sys.stdin.isatty():
             raise KnownError("Cần so dấu vân tay với tỉnh và xác nhận trên bàn phím (hoặc --yes khi chạy bằng tập lệnh). "
@@ -255,15 +255,15 @@ def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
                           "Dấu vân tay có đúng như tỉnh đã báo không? ") + "[y/N] ")
         sys.stdout.flush()
         if sys.stdin.readline().strip().casefold() not in ("y", "yes", "c", "có", "co"):
-            _print("Nothing was installed." if en else "Chưa cài đặt gì.")
+            say("Nothing was installed." if en else "Chưa cài đặt gì.")
             return 1
-    passphrase = _passphrase(args.passphrase_env)
+    passphrase = env_passphrase(args.passphrase_env)
     info = enrolment.install(db, package, passphrase, package.root_fingerprint)
-    _print(("Installed: " if en else "Đã cài chứng thư: ") + f"{info.subject.get('CN', '')} — "
+    say(("Installed: " if en else "Đã cài chứng thư: ") + f"{info.subject.get('CN', '')} — "
            + ("issued by " if en else "do ") + info.issuer.get("CN", ""))
     update = enrolment.apply_carried_update(db, package, passphrase)
     if update is None:
-        _print("The province has published no plan yet: it comes with its first update." if en else
+        say("The province has published no plan yet: it comes with its first update." if en else
                "Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.")
     else:
         _print_update(update, "en" if en else "vi")
@@ -276,74 +276,74 @@ _STATUS = {"applied": ("đã nhận", "applied"), "unchanged": ("không thay đ�
 
 
 def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import sync
+    from ..services import sync
 
     en = lang == "en"
     if args.sync_command == "export":
-        result = sync.export_bundle(db, args.out, _passphrase(args.passphrase_env), peer=args.to)
+        result = sync.export_bundle(db, args.out, env_passphrase(args.passphrase_env), peer=args.to)
         if result is None:
             if args.json:
                 _json({"files": [], "changes": 0})
             else:
-                _print("Nothing to send: the province has everything." if en else
+                say("Nothing to send: the province has everything." if en else
                        "Không có gì cần gửi: tỉnh đã nhận đủ.")
             return 0
         if args.json:
             _json(result.as_json())
         else:
             for path in result.files:
-                _print(str(path))
+                say(str(path))
         return 0
     if args.sync_command == "import":
-        summaries = sync.import_files(db, args.files, _passphrase(args.passphrase_env), dry_run=args.dry_run)
+        summaries = sync.import_files(db, args.files, env_passphrase(args.passphrase_env), dry_run=args.dry_run)
         if args.json:
             _json([s.as_json(lang) for s in summaries])
         else:
             for s in summaries:
-                _print(f"{s.file}: {_STATUS.get(s.status, (s.status, s.status))[en]}"
+                say(f"{s.file}: {_STATUS.get(s.status, (s.status, s.status))[en]}"
                        + (" (dry run)" if s.dry_run and en else " (chạy thử)" if s.dry_run else ""))
-                _print(("  imported {0}, updated {1}, unchanged {2}, conflicts {3}, rejected {4}, held {5}" if en else
+                say(("  imported {0}, updated {1}, unchanged {2}, conflicts {3}, rejected {4}, held {5}" if en else
                         "  thêm {0}, cập nhật {1}, giữ nguyên {2}, xung đột {3}, từ chối {4}, giữ lại {5}").format(
                     s.imported, s.updated, s.unchanged, s.conflicts, s.rejected, s.held))
                 for vi, en_text in s.reasons:
-                    _print("  " + (en_text if en else vi))
+                    say("  " + (en_text if en else vi))
                 if s.receipt:
-                    _print(("  receipt: " if en else "  biên nhận: ") + s.receipt)
+                    say(("  receipt: " if en else "  biên nhận: ") + s.receipt)
         return 0 if all(s.status in ("applied", "unchanged") for s in summaries) else 1
     if args.sync_command == "receipt":
         result = sync.import_receipt(db, args.file)
         if args.json:
             _json(result.__dict__)
         else:
-            _print(("Receipt read: " if en else "Đã đọc biên nhận: ") + _STATUS.get(result.status,
+            say(("Receipt read: " if en else "Đã đọc biên nhận: ") + _STATUS.get(result.status,
                                                                                 (result.status,) * 2)[en])
         return 0
     if args.sync_command == "peer":
         if args.peer_command == "card":
-            from .exports import signing
+            from ..exports import signing
 
-            signing.atomic_write(args.out, sync.peer_card(db, _passphrase(args.passphrase_env)))
-            _print(str(args.out))
+            signing.atomic_write(args.out, sync.peer_card(db, env_passphrase(args.passphrase_env)))
+            say(str(args.out))
         elif args.peer_command == "add":
             info = sync.add_peer(db, args.file)
-            _print(("Added PC " if en else "Đã thêm máy ") + f"{info.device} ({info.subject.get('CN', '')})")
+            say(("Added PC " if en else "Đã thêm máy ") + f"{info.device} ({info.subject.get('CN', '')})")
         else:
             for device in sync.peers(db):
-                _print(device)
+                say(device)
         return 0
     if args.sync_command == "downstream":
         return _downstream(db, args, lang)
     if args.sync_command in ("push", "pull"):
         return _network(db, args, lang)
     state = sync.status(db)
-    _json(state) if args.json else _print(json.dumps(state, ensure_ascii=False))
+    _json(state) if args.json else say(json.dumps(state, ensure_ascii=False))
     return 0
 
 
 def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import downstream
+    from ..services import downstream
 
-    passphrase = _passphrase(args.passphrase_env) if args.passphrase_env else None
+    passphrase = env_passphrase(args.passphrase_env) if args.passphrase_env else None
     result = downstream.apply_downstream(db, args.file, passphrase)
     if args.json:
         _json(result.as_json(lang))
@@ -356,42 +356,42 @@ def _print_update(result, lang: str) -> None:  # noqa: ANN001 - a downstream.Dow
     en = lang == "en"
     status = ("already applied" if en else "đã áp dụng trước đây") if result.status == "unchanged" else \
         ("applied" if en else "đã áp dụng")
-    _print(f"{result.file}: " + (f"version {result.version}, " if en else f"phiên bản {result.version}, ") + status)
+    say(f"{result.file}: " + (f"version {result.version}, " if en else f"phiên bản {result.version}, ") + status)
     for plan in result.plans:
-        _print(("  plan {0}: {1} tasks" if en else "  kế hoạch {0}: {1} nhiệm vụ").format(plan.get("year"),
+        say(("  plan {0}: {1} tasks" if en else "  kế hoạch {0}: {1} nhiệm vụ").format(plan.get("year"),
                                                                                           plan.get("tasks")))
     if result.adopted.get("tasks_matched"):
-        _print(("  {0} tasks of this PC's own copy of the plan now carry the province's ids" if en else
+        say(("  {0} tasks of this PC's own copy of the plan now carry the province's ids" if en else
                 "  {0} nhiệm vụ trong bản kế hoạch xã tự nhập đã chuyển sang mã của tỉnh").format(
             result.adopted["tasks_matched"]))
     if result.reference:
-        _print(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
+        say(("  reference data updated: " if en else "  dữ liệu tham chiếu cập nhật: ") + ", ".join(result.reference))
     for vi, en_text in result.messages:
-        _print("  " + (en_text if en else vi))
+        say("  " + (en_text if en else vi))
 
 
 def _network(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from .services import hub_sync
+    from ..services import hub_sync
 
     en = lang == "en"
     step = hub_sync.push if args.sync_command == "push" else hub_sync.pull
-    result = step(db, _passphrase(args.passphrase_env), args.url)
+    result = step(db, env_passphrase(args.passphrase_env), args.url)
     if args.json:
         _json(result.as_json())
         return 0 if result.sent is None or result.sent.get("status") in ("applied", "unchanged") else 1
     if args.sync_command == "push":
         if result.nothing_to_send:
-            _print("Nothing to send: the province has everything." if en else "Không có gì cần gửi: tỉnh đã nhận đủ.")
+            say("Nothing to send: the province has everything." if en else "Không có gì cần gửi: tỉnh đã nhận đủ.")
         elif result.sent is not None:
             status = str(result.sent.get("status", ""))
-            _print(("Sent: " if en else "Đã gửi: ") + _STATUS.get(status, (status, status))[en]
+            say(("Sent: " if en else "Đã gửi: ") + _STATUS.get(status, (status, status))[en]
                    + (f" ({result.sent_bytes} bytes)" if en else f" ({result.sent_bytes} byte)"))
             for vi, en_text in result.sent.get("reasons") or []:  # type: ignore[union-attr]
-                _print("  " + str(en_text if en else vi))
+                say("  " + str(en_text if en else vi))
     if result.receipts:
-        _print((f"Receipts read: {result.receipts}" if en else f"Đã đọc {result.receipts} biên nhận."))
+        say((f"Receipts read: {result.receipts}" if en else f"Đã đọc {result.receipts} biên nhận."))
     for update in result.updates:
-        _print(("Update applied: version " if en else "Đã áp dụng bản cập nhật phiên bản ") + str(update.get("version")))
+        say(("Update applied: version " if en else "Đã áp dụng bản cập nhật phiên bản ") + str(update.get("version")))
     if args.sync_command == "pull" and not result.updates and not result.receipts:
-        _print("Nothing new from the province." if en else "Không có gì mới từ tỉnh.")
+        say("Nothing new from the province." if en else "Không có gì mới từ tỉnh.")
     return 0 if result.sent is None or result.sent.get("status") in ("applied", "unchanged") else 1
