@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+from .. import paths
 from ..storage.db import Database
 from . import budget, communication, petitions, postings, poverty, reception
+
+SAMPLES_FOLDER = "Mẫu"  # in the demo's data folder, where the import dialog's file chooser finds them
+SAMPLE_PLAN = "ke_hoach_mau_2026.xlsx"  # the demo plan as an appendix workbook (tests/demo/make_sample_plan.py)
+
+
+def samples_dir() -> Path:
+    return paths.data_dir() / SAMPLES_FOLDER
+
+
+def place_samples() -> list[Path]:
+    """Copy the sample files into the demo's data folder, so a newcomer can try the import at once.
+    A copy already there is left as it is (the user may have opened or changed it)."""
+    placed = []
+    for name in (SAMPLE_PLAN,):
+        target = samples_dir() / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(paths.resources_dir() / "demo" / name, target)
+        placed.append(target)
+    return placed
 
 
 def fill_registers(db: Database) -> None:

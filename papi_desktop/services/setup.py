@@ -194,5 +194,6 @@ def create_demo(db: Database, today: date | None = None) -> Profile:
 
     demo.fill_registers(db)
     demo.fill_transparency(db)
+    demo.place_samples()
     return profile
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
-from ...services import plan_import, reference
+from ...services import demo, plan_import, reference
 from ...services.plan_import import ImportPreview
 from ...storage.db import Database
 from ..progress import QtProgress
@@ -78,7 +78,9 @@ class ImportDialog(QDialog):
         self.path_edit.returnPressed.connect(self.start_preview)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp kế hoạch"), "",
+        samples = demo.samples_dir()  # the demo's sample appendix, where there is one
+        start = str(samples) if samples.is_dir() else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp kế hoạch"), start,
                                               self.tr("Bảng tính Excel (*.xlsx);;Tất cả tệp (*)"))
         if name:
             self.path_edit.setText(name)
