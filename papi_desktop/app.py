@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 
 def _open_in_background() -> tuple[Database, object, bool]:
     """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
-    from .services import backup, export_staging, province, setup  # noqa: PLC0415
+    from .services import attachments, backup, export_staging, province, setup  # noqa: PLC0415
     from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
 
     for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
         sys.stderr.write(f"{vi} ({en})\n")
     db = setup.open_database()
     export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
+    attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     return db, setup.get_profile(db), province.is_province(db)
 
 

@@ -85,12 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
-    from ..services import backup, export_staging, setup
+    from ..services import attachments, backup, export_staging, setup
 
     for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
         sys.stderr.write(f"{vi} ({en})\n")
     db = setup.open_database(getattr(args, "db", None))
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
+    attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     if recovered:
         sys.stderr.write(f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị gián đoạn. "
                          f"(Finished or cleaned up {len(recovered)} items left by an interrupted report export.)\n")

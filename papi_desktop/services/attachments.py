@@ -51,3 +51,64 @@ def attachment_path(sha: str, name: str, attachments_dir: Path | None = None) ->
         return None
     path = (attachments_dir or paths.attachments_dir()) / (sha + stored_suffix(name))
     return path if path.exists() else None
+
+
+# A file is stored before the transaction that names it commits (an import, a save with evidence); one
+# younger than this may belong to a transaction still running, in this process or another.
+ORPHAN_AGE_S = 24 * 3600
+PART_AGE_S = 3600  # a temporary copy a kill left (".part"); a copy in progress is minutes old at most
+
+
+def sweep_orphans(db, attachments_dir: Path | None = None, now: float | None = None) -> list[str]:  # noqa: ANN001
+    """At start-up: remove stored files that no change ever named (an import or a save killed between
+    storing its files and committing) and temporary copies a kill left. A file any version of any record
+    named is kept: the change log is the whole history. Returns the names removed; never fails the
+    start-up (what cannot be removed now is tried at the next start)."""
+    import json  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from sqlalchemy import select  # noqa: PLC0415
+
+    from ..storage.models import ChangeLog  # noqa: PLC0415
+    from .sync import FILE_TABLES  # noqa: PLC0415
+
+    folder = attachments_dir or paths.attachments_dir()
+    if not folder.is_dir():
+        return []
+    now = time.time() if now is None else now
+    try:
+        with db.reader() as s:
+            rows = s.execute(select(ChangeLog.table_name, ChangeLog.after_json)
+                             .where(ChangeLog.table_name.in_([*FILE_TABLES, "outgoing_document"]))).all()
+    except Exception:  # noqa: BLE001 - a locked or damaged database: the next start tries again
+        return []
+    named: set[str] = set()
+    for table, after_json in rows:
+        try:
+            after = json.loads(after_json)
+        except ValueError:
+            continue
+        if table == "outgoing_document":
+            try:
+                named.update(f.get("sha256", "") for f in json.loads(after.get("files_json") or "[]"))
+            except (ValueError, AttributeError):
+                continue
+        else:
+            named.add(after.get("file_sha256") or "")
+    removed: list[str] = []
+    for path in folder.iterdir():
+        try:
+            age = now - path.stat().st_mtime
+            if not path.is_file():
+                continue
+            if path.name.endswith(".part"):
+                stale = age > PART_AGE_S
+            else:
+                sha = path.name[:64]
+                stale = age > ORPHAN_AGE_S and len(sha) == 64 and sha not in named
+            if stale:
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed

@@ -32,7 +32,7 @@ from . import enrolment, keys, province, setup
 from .sync_import import CHANGES, Summary, import_files  # noqa: F401 - the callers' one entry point
 
 PROVINCE = "province"
-_FILE_TABLES = {"evidence", "posting_attachment", "news_item"}
+FILE_TABLES = frozenset({"evidence", "posting_attachment", "news_item"})  # rows that name a stored file
 
 
 def _now() -> str:
@@ -72,7 +72,7 @@ def _files_named(change: Change) -> list[tuple[str, str]]:
     """(sha256, original name) of the files a change's record names: an evidence file, a posting's
     photo, or every file of an issued report (its signed PDF, Excel and .p7s, exactly as issued)."""
     after = json.loads(change.after_json)
-    if change.table_name in _FILE_TABLES and after.get("file_sha256"):
+    if change.table_name in FILE_TABLES and after.get("file_sha256"):
         return [(after["file_sha256"], after.get("file_name", ""))]
     if change.table_name == "outgoing_document" and after.get("status") == "issued":
         return [(f["sha256"], f["name"]) for f in json.loads(after.get("files_json") or "[]")]
