@@ -527,7 +527,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--race", type=int, default=8, help="communes whose second bundle two clients push at once")
-    parser.add_argument("--apply-slots", type=int, default=2, help="the hub's --apply-slots (its default: 2)")
+    parser.add_argument("--apply-slots", type=int, default=0, help="the hub's --apply-slots (0, its default: 1 on SQLite, 2 on PostgreSQL)")
     parser.add_argument("--big-mb", type=int, default=50)
     parser.add_argument("--national", default="3321,10000", help="checkpoints, communes (empty: skip)")
     parser.add_argument("--national-changes", type=int, default=1000)
