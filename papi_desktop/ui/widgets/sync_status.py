@@ -31,6 +31,7 @@ class SyncStatus(QLabel):
         self.auto = ""  # the automatic sync's state while it runs, shown before the counts
         self._read = Latest(runner, self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setContentsMargins(0, 0, 18, 0)  # apart from the unit's name beside it
         self.setToolTip(self.tr("Mở trang Đồng bộ"))
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
