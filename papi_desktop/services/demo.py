@@ -84,7 +84,8 @@ def fill_transparency(db: Database) -> None:
     review = poverty.ensure_review(db, 2026)
     for head, village, klass in (("Lò Văn Pánh", "Bản Hin", "ngheo"), ("Cầm Thị Ún", "Bản Hin", "can_ngheo"),
                                  ("Quàng Văn Khum", "Bản Mòng", "ngheo"), ("Vì Thị Xuân", "Bản Nà Ngần", "thoat_ngheo")):
-        poverty.add_household(db, review, head, klass, village=village, members=4, ethnicity="Thái")
+        poverty.add_household(db, review, poverty.HouseholdInput(head, klass, village, members=4,
+                                                                 ethnicity="Thái"))
     for day, title in ((date(2026, 1, 20), "Xã Chiềng Sơn đẩy mạnh cải cách thủ tục hành chính"),
                        (date(2026, 3, 12), "Chiềng Sơn tổ chức đối thoại với Nhân dân về đất đai")):
         communication.add_item(db, day, "provincial_portal", title, topic="admin_reform",

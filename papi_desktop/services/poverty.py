@@ -326,32 +326,59 @@ def households(db: Database, review_id: str, viewer: access.Viewer | None = None
                               h.preliminary_class, h.final_class, h.notes) for h in rows]
 
 
-def add_household(db: Database, review_id: str, head_name: str, klass: str, village: str = "", id_number: str = "",
-                  members: int = 1, ethnicity: str = "", area: str = "rural", income: int | None = None,
-                  deprivations: list[str] | None = None, notes: str = "") -> str:
-    if not nfc(head_name):
+@dataclass(slots=True)
+class HouseholdInput:
+    """A household entered by hand on the year's preliminary list."""
+    head_name: str
+    klass: str  # one of CLASSES
+    village: str = ""
+    id_number: str = ""
+    members: int = 1
+    ethnicity: str = ""
+    area: str = "rural"  # rural | urban
+    income: int | None = None  # đồng a person a month
+    deprivations: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+def add_household(db: Database, review_id: str, inp: HouseholdInput) -> str:
+    if not nfc(inp.head_name):
         raise KnownError("Hãy nhập họ tên chủ hộ.", "Enter the head of household's name.")
-    if klass not in CLASSES:
+    if inp.klass not in CLASSES:
         raise KnownError("Hãy chọn phân loại hộ.", "Choose the household's class.")
-    if members < 1:
+    if inp.members < 1:
         raise KnownError("Số nhân khẩu phải từ 1 trở lên.", "A household has at least 1 member.")
     with db.session() as s:
-        _editable(s.get(PovertyReview, review_id))
-        position = len([h for h in s.get(PovertyReview, review_id).households if not h.deleted])
-        h = PovertyHousehold(review_id=review_id, position=position, head_name=nfc(head_name),
-                             id_number=id_number.strip(), village=nfc(village), ethnicity=nfc(ethnicity),
-                             members=members, area=area, income=income, deprivations=",".join(deprivations or []),
-                             preliminary_class=klass, notes=nfc(notes))
+        r = _editable(s.get(PovertyReview, review_id))
+        position = len([h for h in r.households if not h.deleted])
+        h = PovertyHousehold(review_id=review_id, position=position, head_name=nfc(inp.head_name),
+                             id_number=inp.id_number.strip(), village=nfc(inp.village),
+                             ethnicity=nfc(inp.ethnicity), members=inp.members, area=inp.area, income=inp.income,
+                             deprivations=",".join(inp.deprivations), preliminary_class=inp.klass,
+                             notes=nfc(inp.notes))
         s.add(h)
         s.flush()
         return h.id
 
 
-def post_list(db: Database, review_id: str, step: str, start_on: date, places: list[postings.PlaceInput],
-              channels: list[postings.ChannelInput] | None = None, doc_number: str = "", doc_date: date | None = None,
-              end_on: date | None = None, feedback_to: str = "", feedback_until: date | None = None) -> str:
+@dataclass(slots=True)
+class ListPostingInput:
+    """The posting of one step of the review: the kind, period and review come from the review itself."""
+    step: str  # preliminary | recheck | final
+    start_on: date
+    places: list[postings.PlaceInput]
+    channels: list[postings.ChannelInput] = field(default_factory=list)
+    doc_number: str = ""
+    doc_date: date | None = None  # None: the list's date, or the decision's for the final list
+    end_on: date | None = None
+    feedback_to: str = ""
+    feedback_until: date | None = None
+
+
+def post_list(db: Database, review_id: str, inp: ListPostingInput) -> str:
     """Post the preliminary list, the re-check results or the final list: a posting in the register,
     linked to the review, checked like any other (3 working days at the seat and every cultural house)."""
+    step = inp.step
     kind = {"preliminary": "poverty_preliminary", "recheck": "poverty_recheck", "final": "poverty_final"}.get(step)
     if kind is None:
         raise KnownError(f"Bước “{step}” không hợp lệ.", f"Unknown step “{step}”.")
@@ -359,12 +386,13 @@ def post_list(db: Database, review_id: str, step: str, start_on: date, places: l
     if step == "final" and not info.decided_on:
         raise KnownError("Danh sách chưa được công nhận: hãy ghi quyết định công nhận trước khi niêm yết danh sách "
                          "cuối cùng.", "The list is not recognised yet: record the decision first.")
-    inp = postings.PostingInput(kind=kind, subject_period=str(info.year), doc_number=doc_number,
-                                doc_date=doc_date or (info.decided_on if step == "final" else info.listed_on),
-                                start_on=start_on, end_on=end_on, places=places, channels=channels or [],
-                                feedback_to=feedback_to, feedback_until=feedback_until, poverty_review_id=review_id)
+    posting = postings.PostingInput(
+        kind=kind, subject_period=str(info.year), doc_number=inp.doc_number,
+        doc_date=inp.doc_date or (info.decided_on if step == "final" else info.listed_on),
+        start_on=inp.start_on, end_on=inp.end_on, places=inp.places, channels=inp.channels,
+        feedback_to=inp.feedback_to, feedback_until=inp.feedback_until, poverty_review_id=review_id)
     with db.session() as s:
-        return postings.add_posting_in(s, inp)
+        return postings.add_posting_in(s, posting)
 
 
 def add_objection(db: Database, review_id: str, received_on: date, content: str, sender: str = "",

@@ -43,8 +43,9 @@ def test_poverty_notice_a3_without_identity_numbers(db, tmp_path: Path) -> None:
     poverty.apply_import(db, poverty.preview_import(db, workbooks.poverty_workbook(tmp_path / "p.xlsx")),
                          listed_on=date(2026, 11, 16))
     review = poverty.review_of_year(db, 2026)
-    pid = poverty.post_list(db, review.id, "preliminary", date(2026, 11, 17), places,
-                            feedback_to="Ban Chỉ đạo rà soát xã", feedback_until=date(2026, 11, 19))
+    pid = poverty.post_list(db, review.id, poverty.ListPostingInput(
+        "preliminary", date(2026, 11, 17), places, feedback_to="Ban Chỉ đạo rà soát xã",
+        feedback_until=date(2026, 11, 19)))
     pdf = notices.write_notice(db, pid, tmp_path / "dsn.pdf", paper="A3", today=date(2026, 11, 17))
     assert poppler.page_size(pdf).endswith("(A3)")
     assert all(f["emb"] == "yes" for f in poppler.fonts(pdf))

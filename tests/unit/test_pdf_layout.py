@@ -193,10 +193,12 @@ def _notices(db, tmp_path: Path) -> list[Path]:  # noqa: ANN001
     everywhere = [postings.PlaceInput("seat"), *(postings.PlaceInput("village", v.id) for v in postings.villages(db))]
     review = poverty.review_of_year(db, 2026)
     for n in range(60):  # a list over two pages: its header repeats, the signature keeps company
-        poverty.add_household(db, review.id, f"Lò Văn Hộ {n}", ("ngheo", "can_ngheo")[n % 2], village="Bản Nà Ngần",
-                              members=1 + n % 7, ethnicity="Thái")
-    ids = [poverty.post_list(db, review.id, "preliminary", date(2026, 11, 17), everywhere,
-                             feedback_to="Ban Chỉ đạo rà soát xã", feedback_until=date(2026, 11, 19)),
+        poverty.add_household(db, review.id, poverty.HouseholdInput(
+            f"Lò Văn Hộ {n}", ("ngheo", "can_ngheo")[n % 2], village="Bản Nà Ngần", members=1 + n % 7,
+            ethnicity="Thái"))
+    ids = [poverty.post_list(db, review.id, poverty.ListPostingInput(
+               "preliminary", date(2026, 11, 17), everywhere, feedback_to="Ban Chỉ đạo rà soát xã",
+               feedback_until=date(2026, 11, 19))),
            postings.add_posting(db, postings.PostingInput(
                kind="quarterly_list", subject_period="2026-Q1", start_on=date(2026, 4, 5), places=everywhere,
                title="Danh mục thông tin đã công khai quý I năm 2026"))]

@@ -60,8 +60,8 @@ def test_review_flow_from_preliminary_list_to_recognition(db, tmp_path: Path) ->
     assert poverty.review(db, review_id).step == "preliminary"
     places = [postings.PlaceInput("seat"), postings.PlaceInput("village", hin), postings.PlaceInput("village", mong)]
     speaker = [postings.ChannelInput("loudspeaker", date(2026, 11, 17), date(2026, 11, 19))]
-    posting_id = poverty.post_list(db, review_id, "preliminary", date(2026, 11, 17), places, speaker,
-                                   end_on=date(2026, 11, 19))
+    posting_id = poverty.post_list(db, review_id, poverty.ListPostingInput(
+        "preliminary", date(2026, 11, 17), places, speaker, end_on=date(2026, 11, 19)))
     assert poverty.review(db, review_id).step == "posted"
     result = compliance.assess_posting(db, posting_id, date(2026, 11, 23))
     assert result.status == "ok", result.reason()  # Tue 17 – Thu 19: three working days everywhere
@@ -81,7 +81,7 @@ def test_review_flow_from_preliminary_list_to_recognition(db, tmp_path: Path) ->
     assert (info.step, info.decision_number) == ("final", "125/QĐ-UBND")
     assert next(h for h in poverty.households(db, review_id) if h.id == xuan.id).klass == "can_ngheo"
     with pytest.raises(KnownError, match="đã được công nhận"):
-        poverty.add_household(db, review_id, "Lò Văn Mới", "ngheo")
+        poverty.add_household(db, review_id, poverty.HouseholdInput("Lò Văn Mới", "ngheo"))
     again = workbooks.poverty_workbook(tmp_path / "lai.xlsx")
     with pytest.raises(KnownError, match="đã được công nhận"):
         poverty.preview_import(db, again)

@@ -236,8 +236,10 @@ class PovertyTab(QWidget):
         db, today = self.db, self.today()
 
         def save(inp: postings.PostingInput) -> str:
-            return poverty.post_list(db, info.id, step, inp.start_on or today, inp.places, inp.channels,
-                                     inp.doc_number, inp.doc_date, inp.end_on, inp.feedback_to, inp.feedback_until)
+            return poverty.post_list(db, info.id, poverty.ListPostingInput(
+                step, inp.start_on or today, inp.places, inp.channels, doc_number=inp.doc_number,
+                doc_date=inp.doc_date, end_on=inp.end_on, feedback_to=inp.feedback_to,
+                feedback_until=inp.feedback_until))
 
         dialog = PostingDialog(self.villages.items, save, self, today, poverty_review_id=info.id, runner=self.runner)
         dialog.preset(kind, str(info.year), "", info.decision_number if step == "final" else "",
@@ -258,8 +260,9 @@ class PovertyTab(QWidget):
             income = parse_amount(v["income"], "thu nhập")
             members = parse_amount(v["members"], "số nhân khẩu") or 1
             review_id = poverty.ensure_review(db, year)
-            return poverty.add_household(db, review_id, v["head"], v["klass"], v["village"], v["id_number"],
-                                         members, v["ethnicity"], v["area"], income, notes=v["notes"])
+            return poverty.add_household(db, review_id, poverty.HouseholdInput(
+                v["head"], v["klass"], village=v["village"], id_number=v["id_number"], members=members,
+                ethnicity=v["ethnicity"], area=v["area"], income=income, notes=v["notes"]))
 
         dialog = FormDialog(self.tr("Thêm hộ vào danh sách"), [
             Field("head", self.tr("Họ và tên chủ hộ:")),
