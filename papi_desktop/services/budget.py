@@ -238,19 +238,31 @@ class TableInfo:
         return check_totals(self.lines, self.columns)
 
 
-def save_table(db: Database, year: int, stage: str, title: str, columns: list[str], lines: list[LineEntry],
-               form_code: str = "", doc_number: str = "", doc_date: date | None = None,
-               table_id: str | None = None) -> str:
-    """Enter or edit a table by hand; the same checks as an import, and nothing written if they fail."""
-    if stage not in STAGES:
-        raise KnownError(f"Giai đoạn “{stage}” không hợp lệ.", f"Unknown stage “{stage}”.")
-    if not nfc(title):
+@dataclass(slots=True)
+class TableInput:
+    """A table typed by hand: each line's values keyed c1, c2, … in the order of columns."""
+    year: int
+    stage: str  # one of STAGES
+    title: str
+    columns: list[str]  # the amount columns' names
+    lines: list[LineEntry]
+    form_code: str = ""
+    doc_number: str = ""
+    doc_date: date | None = None
+
+
+def save_table(db: Database, inp: TableInput, *, table_id: str | None = None) -> str:
+    """Enter a table by hand, or replace table_id with it; the same checks as an import, and nothing
+    written if they fail."""
+    if inp.stage not in STAGES:
+        raise KnownError(f"Giai đoạn “{inp.stage}” không hợp lệ.", f"Unknown stage “{inp.stage}”.")
+    if not nfc(inp.title):
         raise KnownError("Hãy nhập tên biểu (ví dụ: Dự toán chi ngân sách xã).", "Enter the table's title.")
-    if not columns or not lines:
+    if not inp.columns or not inp.lines:
         raise KnownError("Bảng cần ít nhất một cột số tiền và một dòng.", "A table needs a column and a line.")
-    check_form_applies(form_code, year, stage)
-    cols = [BudgetColumn(f"c{i + 1}", nfc(name), i) for i, name in enumerate(columns)]
-    parsed = [ParsedLine(i + 1, nfc(x.code), nfc(x.name), dict(x.values)) for i, x in enumerate(lines)]
+    check_form_applies(inp.form_code, inp.year, inp.stage)
+    cols = [BudgetColumn(f"c{i + 1}", nfc(name), i) for i, name in enumerate(inp.columns)]
+    parsed = [ParsedLine(i + 1, nfc(x.code), nfc(x.name), dict(x.values)) for i, x in enumerate(inp.lines)]
     if any(not x.name for x in parsed):
         raise KnownError("Mỗi dòng cần có nội dung.", "Every line needs a name.")
     assign_levels(parsed)
@@ -261,8 +273,9 @@ def save_table(db: Database, year: int, stage: str, title: str, columns: list[st
     with db.session() as s:
         if table_id:
             _tombstone_table(s, table_id)
-        table = BudgetTable(year=year, stage=stage, form_code=nfc(form_code), title=nfc(title),
-                            columns_json=_columns_json(cols), doc_number=nfc(doc_number), doc_date=doc_date)
+        table = BudgetTable(year=inp.year, stage=inp.stage, form_code=nfc(inp.form_code),
+                            title=nfc(inp.title), columns_json=_columns_json(cols),
+                            doc_number=nfc(inp.doc_number), doc_date=inp.doc_date)
         s.add(table)
         s.flush()
         for pos, line in enumerate(parsed):

@@ -66,9 +66,10 @@ def fill_transparency(db: Database) -> None:
              ("2", "Chi sự nghiệp giáo dục", 1_500_000_000), ("3", "Chi quản lý nhà nước, Đảng, đoàn thể",
                                                                 2_000_000_000),
              ("III", "Dự phòng ngân sách", 100_000_000)]
-    table_id = budget.save_table(db, 2026, "estimate_approved", "Dự toán chi ngân sách xã năm 2026", ["Dự toán năm"],
-                                 [budget.LineEntry(c, n, {"c1": v}) for c, n, v in lines], form_code="110",
-                                 doc_number="15/QĐ-UBND", doc_date=date(2026, 1, 5))
+    table_id = budget.save_table(db, budget.TableInput(
+        2026, "estimate_approved", "Dự toán chi ngân sách xã năm 2026", ["Dự toán năm"],
+        [budget.LineEntry(c, n, {"c1": v}) for c, n, v in lines], form_code="110", doc_number="15/QĐ-UBND",
+        doc_date=date(2026, 1, 5)))
     postings.add_posting(db, postings.PostingInput(
         kind="budget_estimate_approved", subject_period="2026", doc_number="15/QĐ-UBND", doc_date=date(2026, 1, 5),
         issuer="UBND xã Chiềng Sơn", start_on=date(2026, 1, 9), end_on=date(2026, 2, 28), places=everywhere,

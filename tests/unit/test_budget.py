@@ -94,10 +94,13 @@ def test_estimate_compared_with_execution(db, tmp_path: Path) -> None:  # noqa: 
 def test_entered_by_hand_with_the_same_checks(db) -> None:  # noqa: ANN001
     lines = [budget.LineEntry("", "Tổng thu", {"c1": 300}), budget.LineEntry("1", "Thu phí, lệ phí", {"c1": 100}),
              budget.LineEntry("2", "Thu khác", {"c1": 150})]
+    inp = budget.TableInput(2026, "estimate_submitted", "Dự toán thu ngân sách xã", ["Dự toán năm"], lines,
+                            form_code="104")
     with pytest.raises(KnownError, match="chưa khớp"):
-        budget.save_table(db, 2026, "estimate_submitted", "Dự toán thu ngân sách xã", ["Dự toán năm"], lines,
-                          form_code="104")
+        budget.save_table(db, inp)
     lines[2].values["c1"] = 200
-    table_id = budget.save_table(db, 2026, "estimate_submitted", "Dự toán thu ngân sách xã", ["Dự toán năm"], lines,
-                                 form_code="104")
+    table_id = budget.save_table(db, inp)
     assert budget.table(db, table_id).part == "revenue"
+    inp.lines.append(budget.LineEntry("3", "Thu tiền sử dụng đất", {"c1": 0}))
+    again = budget.save_table(db, inp, table_id=table_id)  # an edit replaces the table, never adds a second
+    assert [t.id for t in budget.tables(db, 2026)] == [again] and len(budget.table(db, again).lines) == 4

@@ -29,7 +29,7 @@ from ..workers import JobRunner
 
 
 class BudgetEntryDialog(QDialog):
-    def __init__(self, year: int, save: Callable[..., str], parent: QWidget | None = None,
+    def __init__(self, year: int, save: Callable[[budget.TableInput], str], parent: QWidget | None = None,
                  runner: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -112,12 +112,12 @@ class BudgetEntryDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            args = (self.year.value(), self.stage.currentData(), self.title.text(), self.column_names(), self.lines())
+            inp = budget.TableInput(self.year.value(), self.stage.currentData(), self.title.text(),
+                                    self.column_names(), self.lines(), form_code=self.form_code.text())
         except Exception as exc:  # noqa: BLE001 - an amount that cannot be read; the dialog keeps what was typed
             show_error(self, exc)
             return
-        form_code = self.form_code.text()
-        save_then_close(self, self.runner, lambda: self._save(*args, form_code=form_code), self._saved)
+        save_then_close(self, self.runner, lambda: self._save(inp), self._saved)
 
     def _saved(self, table_id: str) -> None:
         self.saved_id = table_id

@@ -197,7 +197,7 @@ class BudgetTab(QWidget):
 
     def enter_table(self) -> BudgetEntryDialog:
         db = self.db
-        dialog = BudgetEntryDialog(self.year.currentData(), lambda *a, **kw: budget.save_table(db, *a, **kw), self,
+        dialog = BudgetEntryDialog(self.year.currentData(), lambda inp: budget.save_table(db, inp), self,
                                    runner=self.runner)
         dialog.accepted.connect(self.reload)
         dialog.open()
