@@ -38,18 +38,29 @@ class NewsInfo:
     notes: str
 
 
-def add_item(db: Database, published_on: date, channel: str, title: str, topic: str = "other", link: str = "",
-             file: Path | None = None, notes: str = "", attachments_dir: Path | None = None) -> str:
-    if channel not in {c["code"] for c in channels()}:
-        raise KnownError(f"Kênh “{channel}” không hợp lệ.", f"Unknown channel “{channel}”.")
-    if topic not in {t["code"] for t in topics()}:
-        raise KnownError(f"Chủ đề “{topic}” không hợp lệ.", f"Unknown topic “{topic}”.")
-    if not nfc(title):
+@dataclass(slots=True)
+class NewsInput:
+    published_on: date
+    channel: str  # a code of channels()
+    title: str
+    topic: str = "other"  # a code of topics()
+    link: str = ""
+    file: Path | None = None  # the article as published, kept as an attachment
+    notes: str = ""
+
+
+def add_item(db: Database, inp: NewsInput, *, attachments_dir: Path | None = None) -> str:
+    if inp.channel not in {c["code"] for c in channels()}:
+        raise KnownError(f"Kênh “{inp.channel}” không hợp lệ.", f"Unknown channel “{inp.channel}”.")
+    if inp.topic not in {t["code"] for t in topics()}:
+        raise KnownError(f"Chủ đề “{inp.topic}” không hợp lệ.", f"Unknown topic “{inp.topic}”.")
+    if not nfc(inp.title):
         raise KnownError("Hãy nhập tiêu đề tin, bài.", "Enter the item's title.")
-    sha, name = store_attachment(file, attachments_dir) if file else ("", "")
+    sha, name = store_attachment(inp.file, attachments_dir) if inp.file else ("", "")
     with db.session() as s:
-        item = NewsItem(published_on=published_on, channel=channel, title=nfc(title), link=link.strip(), topic=topic,
-                        file_sha256=sha, file_name=name, notes=nfc(notes))
+        item = NewsItem(published_on=inp.published_on, channel=inp.channel, title=nfc(inp.title),
+                        link=inp.link.strip(), topic=inp.topic, file_sha256=sha, file_name=name,
+                        notes=nfc(inp.notes))
         s.add(item)
         s.flush()
         return item.id

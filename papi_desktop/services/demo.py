@@ -89,5 +89,5 @@ def fill_transparency(db: Database) -> None:
                                                                  ethnicity="Thái"))
     for day, title in ((date(2026, 1, 20), "Xã Chiềng Sơn đẩy mạnh cải cách thủ tục hành chính"),
                        (date(2026, 3, 12), "Chiềng Sơn tổ chức đối thoại với Nhân dân về đất đai")):
-        communication.add_item(db, day, "provincial_portal", title, topic="admin_reform",
-                               link="https://sonla.gov.vn")
+        communication.add_item(db, communication.NewsInput(day, "provincial_portal", title,
+                                                           topic="admin_reform", link="https://sonla.gov.vn"))

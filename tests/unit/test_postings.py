@@ -161,13 +161,15 @@ def test_cli_imports_and_notice(tmp_path: Path) -> None:
 def test_communication_quota_month_by_month(db) -> None:  # noqa: ANN001
     from papi_desktop.services import communication
 
-    communication.add_item(db, date(2026, 1, 20), "provincial_portal", "Xã Chiềng Sơn đẩy mạnh cải cách hành chính",
-                           topic="admin_reform", link="https://sonla.gov.vn/tin/123")
-    communication.add_item(db, date(2026, 2, 3), "zalo", "Lịch tiếp công dân tháng 2", topic="admin_reform")
-    communication.add_item(db, date(2026, 3, 9), "provincial_portal", "Kết quả chỉ số PAPI 2025", topic="papi")
+    news = communication.NewsInput
+    for item in (news(date(2026, 1, 20), "provincial_portal", "Xã Chiềng Sơn đẩy mạnh cải cách hành chính",
+                      topic="admin_reform", link="https://sonla.gov.vn/tin/123"),
+                 news(date(2026, 2, 3), "zalo", "Lịch tiếp công dân tháng 2", topic="admin_reform"),
+                 news(date(2026, 3, 9), "provincial_portal", "Kết quả chỉ số PAPI 2025", topic="papi")):
+        communication.add_item(db, item)
     months = {m.month: m for m in communication.quota_by_month(db, 2026, TODAY)}
     assert [months[m].status for m in (1, 2, 3, 4)] == ["done", "missing", "done", "missing"]
     assert months[2].done == 0  # Zalo does not count towards the portal quota
     assert (months[11].status, months[12].status) == ("pending", "pending")
     with pytest.raises(KnownError, match="Kênh"):
-        communication.add_item(db, date(2026, 3, 9), "tivi", "x")
+        communication.add_item(db, news(date(2026, 3, 9), "tivi", "x"))

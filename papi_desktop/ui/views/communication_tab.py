@@ -109,8 +109,9 @@ class CommunicationTab(QWidget):
             Field("topic", self.tr("Chủ đề:"), "choice", choices=[(t[key], t["code"]) for t in communication.topics()]),
             Field("title", self.tr("Tiêu đề:")),
             Field("link", self.tr("Đường dẫn:"), placeholder="https://sonla.gov.vn/…")],
-            lambda v: communication.add_item(db, v["published_on"] or today, v["channel"], v["title"], v["topic"],
-                                             v["link"]), self, runner=self.runner)
+            lambda v: communication.add_item(db, communication.NewsInput(
+                v["published_on"] or today, v["channel"], v["title"], v["topic"], v["link"])),
+            self, runner=self.runner)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
