@@ -107,7 +107,7 @@ def test_locked_token_is_named(chairman: softhsm.Token, monkeypatch: pytest.Monk
             raise p11.PinLocked()
 
     monkeypatch.setattr(token, "_flags", lambda _t: (False, False))
-    monkeypatch.setattr(token, "_token_named", lambda _lib, _label: Locked())
+    monkeypatch.setattr(token, "_token_named", lambda _lib, _label, _serial=None: Locked())
     with pytest.raises(KnownError) as err:
         token.open_key(chairman.module, chairman.label, chairman.pin)
     assert err.value.vi.startswith(f"Token “{chairman.label}” đã bị khóa") and "Nothing was signed" in err.value.en
