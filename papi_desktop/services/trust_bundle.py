@@ -6,10 +6,17 @@ it publishes then carries the list, signed with the update. A commune PC applyin
 *offers* them: they wait in trust-offered/ until a person there compares the fingerprint and accepts
 (`keys trust offered`, `keys trust accept FINGERPRINT`); only then does a signature they certify
 verify as trusted.
+
+Cài đặt lists what this PC trusts (with where each anchor came from and when), the anchors offered
+and not yet decided, and imports a CA's certificate from a file, always after its fingerprint was
+shown in full.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
@@ -19,6 +26,9 @@ from . import keys
 
 PREFIX = "trust/"
 MAX_ANCHORS = 32
+MAX_FILE_BYTES = 64 * 1024  # a CA certificate is a few KiB; anything far bigger is not one
+SOURCES_FILE = "trust-sources.json"  # sha256 -> where the anchor came from and when
+FROM_FILE, FROM_PROVINCE, OWN, OTHER = "file", "province", "own", "other"
 
 
 def _province_dir() -> Path:
@@ -125,6 +135,7 @@ def accept(fingerprint: str) -> keys.CertificateInfo:
         info = keys.inspect_certificate(data)
         if info.sha256 == wanted or (len(wanted) >= 16 and info.sha256.startswith(wanted)):
             keys.trust(data)
+            _record(info, FROM_PROVINCE)
             path.unlink()
             return info
     raise KnownError("Không có chứng thư gốc nào tỉnh đề nghị với dấu vân tay này.",
@@ -132,10 +143,138 @@ def accept(fingerprint: str) -> keys.CertificateInfo:
 
 
 def decline(fingerprint: str) -> bool:
+    """Put an offered anchor away (given by its fingerprint, at least its first 16 digits)."""
     wanted = _plain(fingerprint)
+    if len(wanted) < 16:  # a short prefix could name the wrong one
+        return False
     folder = offered_dir()
     for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
         if keys.inspect_certificate(path.read_bytes()).sha256.startswith(wanted):
             path.unlink()
             return True
     return False
+
+
+# --- what this PC trusts (Cài đặt) -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TrustedAnchor:
+    info: keys.CertificateInfo
+    source: str  # FROM_FILE, FROM_PROVINCE, OWN (this commune's own root) or OTHER (a .p12, enrolment, earlier)
+    added: str  # ISO 8601 with its offset; the file's time where the source was not recorded
+
+    @property
+    def removable(self) -> bool:  # the commune's own root goes with its key, not from this list
+        return self.source != OWN
+
+
+def _sources_path() -> Path:
+    return paths.data_dir() / SOURCES_FILE
+
+
+def _sources() -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(_sources_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_sources(sources: dict[str, dict[str, str]]) -> None:
+    signing.atomic_write(_sources_path(), json.dumps(sources, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=7))).isoformat(timespec="seconds")
+
+
+def _record(info: keys.CertificateInfo, source: str) -> None:
+    sources = _sources()
+    sources[info.sha256] = {"source": source, "added": _now()}
+    _write_sources(sources)
+
+
+def _file_time(path: Path) -> str:
+    stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    return stamp.astimezone(dt.timezone(dt.timedelta(hours=7))).isoformat(timespec="seconds")
+
+
+def trusted_anchors() -> list[TrustedAnchor]:
+    """Every certificate this PC trusts: the commune's own root first, then those added."""
+    sources = _sources()
+    out: list[TrustedAnchor] = []
+    own = paths.keys_dir() / keys.ROOT_FILE
+    if own.is_file():
+        out.append(TrustedAnchor(keys.inspect_certificate(own.read_bytes()), OWN, _file_time(own)))
+    folder = paths.trust_dir()
+    for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
+        try:
+            info = keys.inspect_certificate(path.read_bytes())
+        except KnownError:  # a damaged file trusts nothing; it is not listed as if it did
+            continue
+        known = sources.get(info.sha256, {})
+        out.append(TrustedAnchor(info, known.get("source", OTHER), known.get("added") or _file_time(path)))
+    return out
+
+
+def remove(fingerprint: str) -> bool:
+    """Stop trusting an added anchor (given by its whole fingerprint): signatures it certifies no
+    longer verify as trusted here. The commune's own root is not removed this way."""
+    wanted = _plain(fingerprint)
+    folder = paths.trust_dir()
+    for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
+        try:
+            same = keys.inspect_certificate(path.read_bytes()).sha256 == wanted
+        except KnownError:
+            continue
+        if same:
+            path.unlink()
+            sources = _sources()
+            if sources.pop(wanted, None) is not None:
+                _write_sources(sources)
+            return True
+    return False
+
+
+def read_anchor_file(path: Path) -> keys.CertificateInfo:
+    """A CA certificate file (PEM or DER) a person wants to trust, checked and described; nothing is
+    stored. Refused: a missing, empty or oversized file, not a certificate, not a CA's, expired, or
+    trusted already."""
+    info, _pem = _anchor_file(path)
+    if info.sha256 in {keys.inspect_certificate(pem).sha256 for pem in keys.trusted()}:
+        raise KnownError("Chứng thư này đã có trong danh sách tin cậy.", "This certificate is trusted already.")
+    return info
+
+
+def import_anchor_file(path: Path, confirmed_sha256: str) -> keys.CertificateInfo:
+    """Trust the file's CA certificate once the person confirmed its fingerprint (read again: the
+    file must still be the one shown)."""
+    info, pem = _anchor_file(path)
+    if info.sha256 != _plain(confirmed_sha256):
+        raise KnownError("Tệp chứng thư đã thay đổi sau khi hiện dấu vân tay; chưa tin cậy. Hãy chọn lại tệp.",
+                         "The certificate file changed after its fingerprint was shown; nothing was trusted.")
+    keys.trust(pem)
+    _record(info, FROM_FILE)
+    return info
+
+
+def _anchor_file(path: Path) -> tuple[keys.CertificateInfo, bytes]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise KnownError(f"Tệp {path.name} quá lớn ({size // 1024} KiB) để là một chứng thư số (tối đa "
+                             f"{MAX_FILE_BYTES // 1024} KiB).",
+                             f"{path.name} is too big ({size // 1024} KiB) to be a certificate (at most "
+                             f"{MAX_FILE_BYTES // 1024} KiB).")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"Không đọc được tệp {path}: {exc.strerror or exc}.",
+                         f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if not data.strip():
+        raise KnownError(f"Tệp {path.name} trống.", f"{path.name} is empty.")
+    info, pem = _anchor(data)
+    until = dt.date.fromisoformat(info.not_after)
+    if until < dt.datetime.now(dt.UTC).date():
+        raise KnownError(f"Chứng thư gốc này đã hết hạn ngày {until:%d/%m/%Y}: không dùng làm gốc tin cậy được.",
+                         f"This CA certificate expired on {until:%d/%m/%Y}: it cannot be a trust anchor.")
+    return info, pem

@@ -1,5 +1,6 @@
-"""Cài đặt: language, the commune's officials, its villages and means of disclosure, the data folder and
-backups."""
+"""Cài đặt: language, the commune's officials, its villages and means of disclosure, the signing key,
+the trusted certificates (and those the province offers), the signature images and the token's
+module, the data folder and backups."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from ...storage.db import Database
 from ..widgets.messages import current_lang
 from ..widgets.keys_box import KeysBox
 from ..widgets.sign_images_box import SignImagesBox
+from ..widgets.trust_box import TrustBox
 from ..widgets.villages_box import VillagesBox
 from ..workers import JobRunner
 
@@ -85,6 +87,7 @@ class SettingsPage(QWidget):
 
         self.villages = VillagesBox(db, runner, self)
         self.keys = KeysBox(db, runner, self)
+        self.trust = TrustBox(runner, self)
         self.sign_images = SignImagesBox(db, runner, self)
         inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
         layout = QVBoxLayout(inner)
@@ -92,6 +95,7 @@ class SettingsPage(QWidget):
         layout.addWidget(unit_box)
         layout.addWidget(self.villages)
         layout.addWidget(self.keys)
+        layout.addWidget(self.trust)
         layout.addWidget(self.sign_images)
         layout.addWidget(data_box)
         layout.addStretch(1)

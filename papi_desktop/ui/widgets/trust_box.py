@@ -1,0 +1,275 @@
+"""Cài đặt: the certificates this PC trusts (subject, SHA-256 fingerprint, where each came from and
+when), the ones the province offered in an update and nobody decided yet, and a CA certificate
+imported from a file. Nothing is trusted before its whole fingerprint was shown and agreed to."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ...domain.dates import format_vn
+from ...services import keys, trust_bundle
+from ..workers import JobRunner
+from .flow import FlowLayout
+from .messages import ask, show_error, show_info
+from .tables import fit_columns, readonly_table
+
+ROW_LIMIT = 6  # rows shown before the table scrolls (Cài đặt itself scrolls on a small screen)
+
+
+def short_fingerprint(info: keys.CertificateInfo) -> str:
+    """First and last bytes: enough to tell rows apart; the whole one is in the tooltip and the questions."""
+    whole = info.fingerprint
+    return f"{whole[:23]}…{whole[-11:]}"
+
+
+def _name(parts: dict[str, str]) -> str:
+    return parts.get("CN") or ", ".join(parts.values())
+
+
+def _subject(parts: dict[str, str]) -> str:
+    """CN and organisation: two CAs of one province may share a common name."""
+    org = parts.get("O", "")
+    return f"{_name(parts)} ({org})" if org and org != parts.get("CN") else _name(parts)
+
+
+def _day(iso: str) -> str:
+    return format_vn(date.fromisoformat(iso[:10])) if iso else ""
+
+
+def _moment(iso: str) -> str:  # "2026-12-02T12:35:10+07:00" -> "02/12/2026 12:35"
+    return f"{_day(iso)} {iso[11:16]}".strip()
+
+
+class TrustBox(QGroupBox):
+    """Every read and change runs in the database worker (the trust list is files in the data folder).
+
+    Signals:
+        sig_loaded(): both lists were read and are shown.
+        sig_done(str): an accept, decline, removal or import finished; its message, as shown.
+    """
+
+    sig_loaded = Signal()
+    sig_done = Signal(str)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.setTitle(self.tr("Chứng thư gốc tin cậy"))
+        self.anchors: list[trust_bundle.TrustedAnchor] = []
+        self.offers: list[keys.CertificateInfo] = []
+        self.note = QLabel(self.tr("Chữ ký số chỉ được coi là hợp lệ khi chứng thư của người ký do một chứng thư gốc "
+                                   "trong danh sách này chứng nhận."))
+        self.note.setWordWrap(True)
+        self.trusted_model = QStandardItemModel(self)
+        self.trusted_view = readonly_table(self.trusted_model)
+        self.remove_button = QPushButton(self.tr("Bỏ tin cậy…"))
+        self.import_button = QPushButton(self.tr("Nhập từ tệp chứng thư…"))
+        self.offered_label = QLabel()
+        self.offered_label.setWordWrap(True)
+        self.offered_model = QStandardItemModel(self)
+        self.offered_view = readonly_table(self.offered_model)
+        self.accept_button = QPushButton(self.tr("Chấp nhận…"))
+        self.decline_button = QPushButton(self.tr("Từ chối…"))
+        trusted_row = FlowLayout()
+        for b in (self.remove_button, self.import_button):
+            trusted_row.addWidget(b)
+        offered_row = FlowLayout()
+        for b in (self.accept_button, self.decline_button):
+            offered_row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.trusted_view)
+        layout.addLayout(trusted_row)
+        layout.addWidget(self.offered_label)
+        layout.addWidget(self.offered_view)
+        layout.addLayout(offered_row)
+        self.remove_button.clicked.connect(lambda: self.remove_selected())
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.accept_button.clicked.connect(lambda: self.accept_selected())
+        self.decline_button.clicked.connect(lambda: self.decline_selected())
+        for view in (self.trusted_view, self.offered_view):
+            view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+            view.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self.reload()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.runner.submit(lambda: (trust_bundle.trusted_anchors(), trust_bundle.offered()),
+                           lambda r: self._show(*r), owner=self)
+
+    def _show(self, anchors: list[trust_bundle.TrustedAnchor], offers: list[keys.CertificateInfo]) -> None:
+        self.anchors, self.offers = anchors, offers
+        sources = {trust_bundle.FROM_FILE: self.tr("tệp chứng thư"), trust_bundle.FROM_PROVINCE: self.tr("cập nhật "
+                   "của tỉnh"), trust_bundle.OWN: self.tr("khóa của xã"), trust_bundle.OTHER: self.tr("khác")}
+        other = self.tr("Thêm bằng cách khác: tệp .p12, đăng ký với tỉnh, khóa cũ của xã, hoặc trước khi chương trình "
+                        "ghi nguồn")
+        self.trusted_model.clear()
+        self.trusted_model.setHorizontalHeaderLabels([self.tr("Chủ thể"), self.tr("Dấu vân tay SHA-256"),
+                                                      self.tr("Nguồn"), self.tr("Thêm lúc"), self.tr("Hết hạn")])
+        for anchor in anchors:
+            row = self._row(anchor.info, sources.get(anchor.source, anchor.source), _moment(anchor.added),
+                            _day(anchor.info.not_after))
+            if anchor.source == trust_bundle.OTHER:
+                row[2].setToolTip(other)
+            self.trusted_model.appendRow(row)
+        self._fit(self.trusted_view, len(anchors))
+        self.offered_model.clear()
+        self.offered_model.setHorizontalHeaderLabels([self.tr("Chủ thể"), self.tr("Dấu vân tay SHA-256"),
+                                                      self.tr("Tổ chức cấp"), self.tr("Hiệu lực")])
+        for info in offers:
+            self.offered_model.appendRow(self._row(info, _name(info.issuer),
+                                                   f"{_day(info.not_before)} – {_day(info.not_after)}"))
+        self._fit(self.offered_view, len(offers))
+        self.offered_label.setText(
+            self.tr("Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh "
+                    "trước khi chấp nhận.").replace("%1", str(len(offers))) if offers
+            else self.tr("Không có chứng thư gốc nào tỉnh đề nghị đang chờ quyết định."))
+        for w in (self.offered_view, self.accept_button, self.decline_button):
+            w.setVisible(bool(offers))
+        self._enable()
+        self.sig_loaded.emit()
+
+    def _row(self, info: keys.CertificateInfo, *rest: str) -> list[QStandardItem]:
+        subject = QStandardItem(_subject(info.subject))
+        subject.setToolTip(", ".join(f"{k}={v}" for k, v in info.subject.items()))
+        fingerprint = QStandardItem(short_fingerprint(info))
+        fingerprint.setToolTip(info.fingerprint)
+        fingerprint.setData(info.sha256, Qt.ItemDataRole.UserRole)
+        return [subject, fingerprint, *(QStandardItem(text) for text in rest)]
+
+    @staticmethod
+    def _fit(view: QTableView, rows: int) -> None:
+        fit_columns(view, contents=range(1, view.model().columnCount()), stretch=0)
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += view.verticalHeader().defaultSectionSize() * max(1, min(rows, ROW_LIMIT))
+        view.setFixedHeight(height)
+
+    def _enable(self) -> None:
+        anchor = self.selected_anchor()
+        self.remove_button.setEnabled(anchor is not None and anchor.removable)
+        offered = self.selected_offer() is not None
+        self.accept_button.setEnabled(offered)
+        self.decline_button.setEnabled(offered)
+
+    @staticmethod
+    def _selected_row(view: QTableView) -> int | None:
+        rows = view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_anchor(self) -> trust_bundle.TrustedAnchor | None:
+        row = self._selected_row(self.trusted_view)
+        return self.anchors[row] if row is not None and row < len(self.anchors) else None
+
+    def selected_offer(self) -> keys.CertificateInfo | None:
+        row = self._selected_row(self.offered_view)
+        return self.offers[row] if row is not None and row < len(self.offers) else None
+
+    def describe(self, info: keys.CertificateInfo) -> str:
+        def name(parts: dict[str, str]) -> str:
+            return ", ".join(f"{k}={v}" for k, v in parts.items())
+
+        return (self.tr("Chủ thể: %1\nTổ chức cấp: %2\nHiệu lực: %3 – %4\nDấu vân tay SHA-256 (đủ 32 cặp):\n%5")
+                .replace("%1", name(info.subject)).replace("%2", name(info.issuer)).replace("%3", info.not_before)
+                .replace("%4", info.not_after).replace("%5", info.fingerprint))
+
+    # --- changes ---------------------------------------------------------------------------------
+
+    def _run(self, job, message: str) -> None:  # noqa: ANN001 - a callable for the worker
+        def done(_result: object) -> None:
+            show_info(self, message)
+            self.sig_done.emit(message)
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self.sig_done.emit("")
+            self.reload()
+
+        self.runner.submit(job, done, failed, owner=self)
+
+    def accept_selected(self) -> bool:
+        info = self.selected_offer()
+        if info is None:
+            return False
+        question = self.tr("Tin cậy chứng thư gốc tỉnh đề nghị? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là "
+                           "hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay tỉnh "
+                           "gửi bằng văn bản hoặc đọc qua điện thoại.")
+        if not ask(self, f"{question}\n\n{self.describe(info)}"):
+            return False
+        sha = info.sha256
+        self._run(lambda: trust_bundle.accept(sha), self.tr("Đã tin cậy %1.").replace("%1", _name(info.subject)))
+        return True
+
+    def decline_selected(self) -> bool:
+        info = self.selected_offer()
+        if info is None:
+            return False
+        question = self.tr("Từ chối chứng thư gốc này? Chữ ký do nó chứng nhận sẽ không được tin cậy; bản cập nhật sau "
+                           "của tỉnh có thể đề nghị lại.")
+        if not ask(self, f"{question}\n\n{self.describe(info)}"):
+            return False
+        sha = info.sha256
+
+        def decline() -> None:
+            if not trust_bundle.decline(sha):
+                from ...domain.errors import KnownError  # noqa: PLC0415
+
+                raise KnownError("Chứng thư này không còn trong danh sách tỉnh đề nghị.",
+                                 "This certificate is no longer among those offered.")
+
+        self._run(decline, self.tr("Đã từ chối %1.").replace("%1", _name(info.subject)))
+        return True
+
+    def remove_selected(self) -> bool:
+        anchor = self.selected_anchor()
+        if anchor is None or not anchor.removable:
+            return False
+        question = self.tr("Bỏ tin cậy chứng thư này? Chữ ký do nó chứng nhận (kể cả trên các văn bản đã nhận) sẽ "
+                           "không còn được coi là hợp lệ trên máy này.")
+        if not ask(self, f"{question}\n\n{self.describe(anchor.info)}"):
+            return False
+        sha = anchor.info.sha256
+
+        def remove() -> None:
+            if not trust_bundle.remove(sha):
+                from ...domain.errors import KnownError  # noqa: PLC0415
+
+                raise KnownError("Chứng thư này không còn trong danh sách tin cậy.",
+                                 "This certificate is no longer trusted.")
+
+        self._run(remove, self.tr("Đã bỏ tin cậy %1.").replace("%1", _name(anchor.info.subject)))
+        return True
+
+    def import_file(self, path: Path | None = None) -> None:
+        """The file is read and checked in the worker; its whole fingerprint is shown; it is trusted
+        (read again, the same fingerprint required) only after the person agreed."""
+        if path is None:
+            name, _f = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng thư gốc (CA) cần tin cậy"), "",
+                                                   self.tr("Chứng thư (*.pem *.crt *.cer *.der)"))
+            if not name:
+                return
+            path = Path(name)
+        chosen = path
+
+        def read(info: keys.CertificateInfo) -> None:
+            question = self.tr("Tin cậy chứng thư gốc trong tệp %1? Mọi chữ ký do chứng thư này chứng nhận sẽ được "
+                               "coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân "
+                               "tay do tổ chức cấp công bố.").replace("%1", chosen.name)
+            if not ask(self, f"{question}\n\n{self.describe(info)}"):
+                self.sig_done.emit("")
+                return
+            sha = info.sha256
+            self._run(lambda: trust_bundle.import_anchor_file(chosen, sha),
+                      self.tr("Đã thêm %1 vào danh sách tin cậy.").replace("%1", _name(info.subject)))
+
+        def refused(exc: BaseException) -> None:
+            show_error(self, exc)
+            self.sig_done.emit("")
+
+        self.runner.submit(lambda: trust_bundle.read_anchor_file(chosen), read, refused, owner=self)
