@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -32,12 +34,13 @@ from ...domain.errors import Cancelled, KnownError
 from ...domain.progress import CancelToken
 from ...exports import signing
 from ...exports.html_preview import to_html
-from ...services import keys, reference, reports, tokens
+from ...services import keys, reference, reports
 from ...storage.db import Database
 from ..progress import QtProgress
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import fit_columns, readonly_table
+from ..widgets.token_picker import TokenPicker
 from ..workers import JobRunner, Latest
 
 SECTION_NAMES = {
@@ -89,14 +92,12 @@ class ReportsPage(QWidget):
         self.sign = QCheckBox(self.tr("Ký số (PDF và Excel)"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("mật khẩu của khóa"))
+        self.passphrase.setPlaceholderText(self.tr("mật khẩu khóa của xã (chữ ký của cơ quan)"))
         self.seal = QLineEdit()
         self.seal.setPlaceholderText(self.tr("ảnh con dấu PNG (không bắt buộc)"))
-        self.token_label = QLineEdit()  # the person with authority signs first, with the token
-        self.token_label.setPlaceholderText(self.tr("nhãn token"))
-        self.pin = QLineEdit()  # used once, then cleared; never stored
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText(self.tr("mã PIN"))
+        self.token_picker = TokenPicker(db, runner)  # the person with authority signs first, with the token
+        self.sign_plan = QLabel()  # which signatures the export makes; "only one key" said before, not after
+        self.sign_plan.setWordWrap(True)
         self.deputy = QCheckBox(self.tr("Phó Chủ tịch ký thay (KT. CHỦ TỊCH)"))
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.export_button = QPushButton(self.tr("Xuất báo cáo"))
@@ -119,11 +120,9 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Thư mục lưu:"), out_row)
         form.addRow(self.sign, self.passphrase)
         form.addRow(self.tr("Con dấu:"), self.seal)
-        token_row = QHBoxLayout()
-        token_row.addWidget(self.token_label, 2)
-        token_row.addWidget(self.pin, 1)
-        form.addRow(self.tr("Token:"), token_row)
+        form.addRow(self.tr("Token:"), self.token_picker)
         form.addRow("", self.deputy)
+        form.addRow("", self.sign_plan)
         buttons = FlowLayout()
         for b in (self.preview_button, self.export_button, self.verify_button):
             buttons.addWidget(b)
@@ -142,13 +141,21 @@ class ReportsPage(QWidget):
         left_layout.addWidget(self.result)
         left_layout.addWidget(QLabel(self.tr("Sổ văn bản đi:")))
         left_layout.addWidget(self.register_view, 1)
+        self.register_view.setMinimumHeight(self.register_view.verticalHeader().defaultSectionSize() * 4)
+        left_scroll = QScrollArea()  # the signing options grow with a token found: scrolled, never squeezed
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as wide as the form needs:
+        left_scroll.setMinimumWidth(left.minimumSizeHint().width()  # room for the vertical bar beside it
+                                    + left_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         right = QTabWidget()
         right.addTab(self.preview, self.tr("Xem trước"))
         right.addTab(self.section_tabs, self.tr("Sửa nội dung báo cáo PAPI"))
         self.right = right
         split = QSplitter()
         split.setChildrenCollapsible(False)
-        split.addWidget(left)
+        split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([520, 560])
@@ -159,6 +166,9 @@ class ReportsPage(QWidget):
         self.preview_button.clicked.connect(self.show_preview)
         self.export_button.clicked.connect(lambda: self.start_export())
         self.verify_button.clicked.connect(lambda: self.verify_file())
+        self.sign.toggled.connect(lambda _on: self._show_plan())
+        self.passphrase.textChanged.connect(lambda _t: self._show_plan())
+        self.token_picker.sig_changed.connect(self._show_plan)
         self._progress: QtProgress | None = None
         # The narrative as last prefilled, and the period it was prefilled for: what the editors show is
         # compared with it to know whether the user edited it.
@@ -174,7 +184,25 @@ class ReportsPage(QWidget):
         self._preview_timer.setInterval(400)
         self._preview_timer.timeout.connect(self.show_preview)
         self._kind_changed()
+        self._show_plan()
         self.reload_register()
+
+    def _show_plan(self) -> None:
+        """Decree 30's two signatures, or plainly which one is missing, before the export."""
+        token, passphrase = self.token_picker.selected_token() is not None, bool(self.passphrase.text())
+        if not self.sign.isChecked():
+            text = ""
+        elif token and passphrase:
+            text = self.tr("Ký hai chữ ký theo Nghị định 30/2020: người có thẩm quyền (token), rồi cơ quan (khóa của "
+                           "xã).")
+        elif token:
+            text = self.tr("Chỉ có một khóa (token của người ký): văn bản sẽ thiếu chữ ký của cơ quan. Nhập mật khẩu "
+                           "khóa của xã để ký đủ hai.")
+        else:
+            text = self.tr("Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn "
+                           "token để ký đủ hai.")
+        self.sign_plan.setText(text)
+        self.sign_plan.setVisible(bool(text))
 
     def _fill_periods(self) -> None:
         year = self.today().year
@@ -347,17 +375,20 @@ class ReportsPage(QWidget):
         try:
             sign = None
             if self.sign.isChecked():
-                token = (tokens.TokenOptions(self.token_label.text().strip(), self.pin.text())
-                         if self.token_label.text().strip() else None)
+                token = self.token_picker.options()
                 secret = confirm_passphrase or self.passphrase.text()
                 seal = Path(self.seal.text()) if self.seal.text().strip() else None
                 sign = reports.SignOptions(secret if secret or token is None else None, seal_png=seal, token=token)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a token choice refused (no PIN, locked, expired)
             self.export_button.setEnabled(True)
             show_error(self, exc)
+            self.sig_exported.emit(None)
             return
         token = CancelToken()
-        self._progress = QtProgress(self, self.tr("Đang xuất báo cáo…"), token)
+        label = self.tr("Đang xuất báo cáo…")
+        if sign is not None and sign.token is not None and sign.token.pin is None:  # the device asks for the PIN
+            label += "\n" + self.tr("Nhập PIN trên thiết bị token")
+        self._progress = QtProgress(self, label, token)
         progress_obj, out_dir, today, db = self._progress, Path(self.out_dir.text()), self.today(), self.db
         no_key = self.tr("Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.")
 
@@ -378,7 +409,7 @@ class ReportsPage(QWidget):
     def _exported(self, result: reports.ExportResult) -> None:
         self._close_progress()
         self.passphrase.clear()
-        self.pin.clear()
+        self.token_picker.clear_pin()
         lines = [self.tr("Đã xuất %1:").replace("%1", result.number_ref or self.tr("văn bản")),
                  *(str(f) for f in result.files)]
         if result.signed:
@@ -391,7 +422,7 @@ class ReportsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._close_progress()
-        self.pin.clear()
+        self.token_picker.clear_pin()
         self.reload_register()
         show_error(self, self.tr("Đã hủy; không có tệp nào được ghi.") if isinstance(exc, Cancelled) else error_text(exc))
         self.sig_exported.emit(None)
