@@ -1645,97 +1645,97 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>Choose a file, then Preview. Nothing is written until you click Import.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="83"/>
         <source>Chọn tệp kế hoạch</source>
         <translation>Choose the plan file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="84"/>
         <source>Bảng tính Excel (*.xlsx);;Tất cả tệp (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="107"/>
         <source>Hãy chọn tệp kế hoạch .xlsx.</source>
         <translation>Choose a plan .xlsx file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="111"/>
         <source>Đang đọc tệp…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="112"/>
         <source>Đang đọc tệp kế hoạch…</source>
         <translation>Reading the plan file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="121"/>
         <source>Xem trước xong. Kiểm tra rồi bấm “Nhập vào cơ sở dữ liệu”.</source>
         <translation>Preview ready. Check it, then click “Import into the database”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="123"/>
         <source>Không có gì thay đổi: tệp này đã được nhập trước đây.</source>
         <translation>Nothing would change: this file was already imported.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="133"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="134"/>
         <source>Đang nhập kế hoạch…</source>
         <translation>Importing the plan…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="142"/>
         <source>Đã nhập: %1 nhiệm vụ mới, %2 nhiệm vụ cập nhật, %3 giữ nguyên.</source>
         <translation>Imported: %1 new tasks, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="152"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="164"/>
         <source>Năm kế hoạch: %1</source>
         <translation>Plan year: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="163"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="165"/>
         <source>Văn bản: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="166"/>
         <source>Tổng số nhiệm vụ: %1</source>
         <translation>Tasks in total: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="170"/>
         <source>Mốc thời gian có ngày: %1; không có ngày (thường xuyên, theo quy định…): %2</source>
         <translation>Milestones with a date: %1; without a date (recurring, as regulated…): %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="173"/>
         <source>Chỉ tiêu: %1</source>
         <translation>Indicators: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="174"/>
         <source>Thêm mới: %1 · Thay đổi: %2 · Giữ nguyên: %3</source>
         <translation>New: %1 · Changed: %2 · Unchanged: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="178"/>
         <source>Các dòng không hiểu được (%1):</source>
         <translation>Rows not understood (%1):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/import_dialog.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/import_dialog.py" line="181"/>
         <source>  Dòng %1: %2 — %3</source>
         <translation>  Row %1: %2 — %3</translation>
     </message>
@@ -2085,52 +2085,52 @@ SHA-256 fingerprint: %5</translation>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="137"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="142"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="139"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="144"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="243"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="256"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="247"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="260"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="265"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="278"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="266"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="279"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="271"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="284"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="277"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="290"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="278"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="291"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="280"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="293"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -2931,7 +2931,7 @@ SHA-256 fingerprint: %5</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="330"/>
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
@@ -3016,142 +3016,142 @@ SHA-256 fingerprint: %5</translation>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254"/>
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
         <source>Thêm hộ vào danh sách</source>
         <translation>Add a household to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268"/>
         <source>Họ và tên chủ hộ:</source>
         <translation>Head of household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272"/>
         <source>Dân tộc:</source>
         <translation>Ethnicity:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
         <source>Số nhân khẩu:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
         <source>Khu vực:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
         <source>Nông thôn</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
         <source>Thành thị</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="276"/>
         <source>Thu nhập (đồng/người/tháng):</source>
         <translation>Income (đồng per person per month):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="277"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="278"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="287"/>
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="289"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="292"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="293"/>
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="294"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="304"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="310"/>
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="308"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="311"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="312"/>
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="313"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="314"/>
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="326"/>
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="324"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="327"/>
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="325"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="328"/>
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -3641,101 +3641,101 @@ SHA-256 fingerprint: %5</translation>
         <translation>Task progress by dimension (tasks × communes)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="158"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="159"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="160"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="161"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="184"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="167"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="167"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="169"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="169"/>
         <source>Chưa thực hiện</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="172"/>
         <source>Đúng hạn tính theo ngày xã ban hành báo cáo.</source>
         <translation>On time is judged by the date the commune issued the report.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="173"/>
         <source>Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.</source>
         <translation>On time is judged by the date the province received the report in the commune&apos;s bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="174"/>
         <source>Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.</source>
         <translation>Period %1: figures from %2 to %3; reports are due before %4.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="177"/>
         <source>Tỉnh chưa có kế hoạch PAPI của năm này.</source>
         <translation>The province has no PAPI plan for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="190"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="210"/>
         <source>Nhiệm vụ quá hạn (%1)</source>
         <translation>Overdue tasks (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="211"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="222"/>
         <source>Hãy chọn một xã, phường trong bảng các xã.</source>
         <translation>Choose a commune in the communes table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
         <source>Chọn thư mục lưu báo cáo tổng hợp</source>
         <translation>Choose where to save the consolidated report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="235"/>
         <source>Mật khẩu khóa của tỉnh (để ký báo cáo tổng hợp).</source>
         <translation>The province&apos;s key passphrase (to sign the consolidated report).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="246"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="247"/>
         <source>Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:
 %1</source>
         <translation>Consolidated report exported, signed by the province:
@@ -4577,305 +4577,315 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="47"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="48"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="49"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="91"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
-        <source>mật khẩu của khóa</source>
-        <translation>the key&apos;s passphrase</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
-        <source>nhãn token</source>
-        <translation>token label</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="99"/>
-        <source>mã PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
         <source>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</source>
         <translation>The vice-chairman signs for the chairman (KT. CHỦ TỊCH)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="153"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="114"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="115"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="122"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="142"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="154"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="211"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="212"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="216"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="258"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="286"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="362"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="393"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="360"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="388"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
+        <source>mật khẩu khóa của xã (chữ ký của cơ quan)</source>
+        <translation>commune key passphrase (organisation)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="196"/>
+        <source>Ký hai chữ ký theo Nghị định 30/2020: người có thẩm quyền (token), rồi cơ quan (khóa của xã).</source>
+        <translation>Two signatures as Decree 30/2020 asks: the person with authority (token), then the organisation (the commune&apos;s key).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="199"/>
+        <source>Chỉ có một khóa (token của người ký): văn bản sẽ thiếu chữ ký của cơ quan. Nhập mật khẩu khóa của xã để ký đủ hai.</source>
+        <translation>Only one key (the signer&apos;s token): the document will lack the organisation&apos;s signature. Enter the commune key&apos;s passphrase to sign both.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="202"/>
+        <source>Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn token để ký đủ hai.</source>
+        <translation>Only one key (the commune&apos;s key): the document will lack the signature of the person with authority. Choose a token to sign both.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="390"/>
+        <source>Nhập PIN trên thiết bị token</source>
+        <translation>Enter the PIN on the token device</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="413"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="382"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="413"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="385"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="416"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="396"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="427"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="406"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="437"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="407"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="408"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="439"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="410"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="441"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="421"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="422"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="453"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="462"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="432"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="463"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="434"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="465"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="469"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="479"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="479"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="480"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="450"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="483"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -4883,77 +4893,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="53"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
@@ -5576,6 +5586,59 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="35"/>
+        <source>Mở trang Đồng bộ</source>
+        <translation>Open the Sync page</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="55"/>
+        <source>Đang đồng bộ qua mạng…</source>
+        <translation>Syncing over the network…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="56"/>
+        <source>Chưa liên lạc được máy chủ tỉnh; sẽ thử lại</source>
+        <translation>The province&apos;s server could not be reached; will try again</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="57"/>
+        <source>Đồng bộ qua mạng chưa được; sẽ thử lại</source>
+        <translation>Network sync did not succeed yet; will try again</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="72"/>
+        <source>%1 gói chờ xử lý</source>
+        <translation>%1 bundles waiting</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="74"/>
+        <source>Chưa đăng ký đồng bộ với tỉnh</source>
+        <translation>Not enrolled for sync with the province</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="75"/>
+        <source>Tỉnh đã nhận đủ</source>
+        <translation>The province has everything</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="76"/>
+        <source>%1 thay đổi tỉnh chưa nhận</source>
+        <translation>%1 changes the province has not received</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="78"/>
+        <source>gửi lần cuối %1</source>
+        <translation>last sent %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_status.py" line="80"/>
+        <source>chưa gửi lần nào</source>
+        <translation>never sent</translation>
+    </message>
+</context>
+<context>
     <name>SyncSummary</name>
     <message>
         <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
@@ -5834,6 +5897,288 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <location filename="../papi_desktop/ui/models/task_model.py" line="28"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPicker</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="49"/>
+        <source>Tìm token</source>
+        <translation>Find token</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="58"/>
+        <source>mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="207"/>
+        <source>Nhập PIN trên thiết bị token</source>
+        <translation>Enter the PIN on the token device</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="60"/>
+        <source>Đọc chứng thư (cần PIN)</source>
+        <translation>Read certificates (needs PIN)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="61"/>
+        <source>Cắm token rồi bấm “Tìm token” (module PKCS#11 đặt trong Cài đặt).</source>
+        <translation>Plug the token in and click “Find token” (the PKCS#11 module is set in Settings).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="91"/>
+        <source>Đang tìm token…</source>
+        <translation>Looking for tokens…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="99"/>
+        <source>Không thấy token nào qua module %1. Cắm token vào máy (chờ đèn token sáng) rồi bấm “Tìm token” lại; nếu vẫn không thấy, kiểm tra module PKCS#11 trong Cài đặt là của đúng loại token.</source>
+        <translation>No token found through module %1. Plug the token in (wait for its light) and click “Find token” again; if it is still not found, check that the PKCS#11 module in Settings is the one for this kind of token.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="117"/>
+        <source> — ĐÃ KHÓA</source>
+        <translation> — LOCKED</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="119"/>
+        <source>Không ký bằng token</source>
+        <translation>Do not sign with a token</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="119"/>
+        <source>(chưa tìm token)</source>
+        <translation>(no token search yet)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="148"/>
+        <source>%1 — hạn %2</source>
+        <translation>%1 — expires %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="150"/>
+        <source> — ĐÃ HẾT HẠN</source>
+        <translation> — EXPIRED</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="152"/>
+        <source> — CHƯA CÓ HIỆU LỰC</source>
+        <translation> — NOT YET VALID</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="170"/>
+        <source>Không ký bằng token: văn bản chỉ mang chữ ký của cơ quan.</source>
+        <translation>Not signing with a token: the document carries only the organisation&apos;s signature.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="180"/>
+        <source>Token này chỉ cho xem chứng thư sau khi nhập PIN: nhập PIN rồi bấm “Đọc chứng thư”, hoặc xuất luôn nếu token chỉ có một chứng thư ký số.</source>
+        <translation>This token shows its certificates only after the PIN: enter the PIN and click “Read certificates”, or export directly if the token holds only one signing certificate.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="183"/>
+        <source>Token “%1” không có chứng thư ký số nào (chỉ có chứng thư của tổ chức cấp).</source>
+        <translation>Token “%1” holds no signing certificate (only the issuer&apos;s certificate).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="186"/>
+        <source>Nhập PIN trên thiết bị token khi ký.</source>
+        <translation>Enter the PIN on the token device when signing.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="187"/>
+        <source>PIN nhập mỗi lần ký, không lưu.</source>
+        <translation>The PIN is entered at each signing and never stored.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="188"/>
+        <source>Khe %1. Chứng thư do %2 cấp, hiệu lực %3 – %4.</source>
+        <translation>Slot %1. Certificate issued by %2, valid %3 – %4.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="208"/>
+        <source>Đang đọc chứng thư trên token…</source>
+        <translation>Reading the token&apos;s certificates…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="247"/>
+        <source>Token “%1” không có chứng thư ký số nào để chọn.</source>
+        <translation>Token “%1” shows no signing certificate to choose.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/token_picker.py" line="251"/>
+        <source>Chưa nhập mã PIN của token.</source>
+        <translation>The token&apos;s PIN was not entered.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="62"/>
+        <source>Chứng thư gốc tin cậy</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="65"/>
+        <source>Chữ ký số chỉ được coi là hợp lệ khi chứng thư của người ký do một chứng thư gốc trong danh sách này chứng nhận.</source>
+        <translation>A digital signature counts as valid only when the signer&apos;s certificate is certified by a root certificate in this list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="70"/>
+        <source>Bỏ tin cậy…</source>
+        <translation>Stop trusting…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="71"/>
+        <source>Nhập từ tệp chứng thư…</source>
+        <translation>Import from a certificate file…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="76"/>
+        <source>Chấp nhận…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="77"/>
+        <source>Từ chối…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="108"/>
+        <source>tệp chứng thư</source>
+        <translation>certificate file</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="108"/>
+        <source>cập nhật của tỉnh</source>
+        <translation>province update</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <source>khóa của xã</source>
+        <translation>commune&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <source>khác</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
+        <source>Thêm bằng cách khác: tệp .p12, đăng ký với tỉnh, khóa cũ của xã, hoặc trước khi chương trình ghi nguồn</source>
+        <translation>Added another way: a .p12 file, enrolment with the province, the commune&apos;s earlier key, or before the program recorded sources</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="123"/>
+        <source>Chủ thể</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="123"/>
+        <source>Dấu vân tay SHA-256</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <source>Thêm lúc</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <source>Hết hạn</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <source>Tổ chức cấp</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <source>Hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="130"/>
+        <source>Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh trước khi chấp nhận.</source>
+        <translation>Root certificates the province offers, not yet decided: %1. Compare the fingerprint with the province&apos;s letter before accepting.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="132"/>
+        <source>Không có chứng thư gốc nào tỉnh đề nghị đang chờ quyết định.</source>
+        <translation>No root certificate offered by the province is waiting for a decision.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="177"/>
+        <source>Chủ thể: %1
+Tổ chức cấp: %2
+Hiệu lực: %3 – %4
+Dấu vân tay SHA-256 (đủ 32 cặp):
+%5</source>
+        <translation>Subject: %1
+Issuer: %2
+Valid: %3 – %4
+SHA-256 fingerprint (all 32 pairs):
+%5</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="200"/>
+        <source>Tin cậy chứng thư gốc tỉnh đề nghị? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay tỉnh gửi bằng văn bản hoặc đọc qua điện thoại.</source>
+        <translation>Trust the root certificate the province offers? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one the province sent in writing or read out on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="206"/>
+        <source>Đã tin cậy %1.</source>
+        <translation>%1 is now trusted.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="213"/>
+        <source>Từ chối chứng thư gốc này? Chữ ký do nó chứng nhận sẽ không được tin cậy; bản cập nhật sau của tỉnh có thể đề nghị lại.</source>
+        <translation>Decline this root certificate? Signatures it certifies will not be trusted; a later province update may offer it again.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="226"/>
+        <source>Đã từ chối %1.</source>
+        <translation>%1 was declined.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="233"/>
+        <source>Bỏ tin cậy chứng thư này? Chữ ký do nó chứng nhận (kể cả trên các văn bản đã nhận) sẽ không còn được coi là hợp lệ trên máy này.</source>
+        <translation>Stop trusting this certificate? Signatures it certifies (on documents already received too) will no longer count as valid on this PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="246"/>
+        <source>Đã bỏ tin cậy %1.</source>
+        <translation>%1 is no longer trusted.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="253"/>
+        <source>Chọn chứng thư gốc (CA) cần tin cậy</source>
+        <translation>Choose the root (CA) certificate to trust</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="254"/>
+        <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="261"/>
+        <source>Tin cậy chứng thư gốc trong tệp %1? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay do tổ chức cấp công bố.</source>
+        <translation>Trust the root certificate in %1? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one its issuer publishes.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="269"/>
+        <source>Đã thêm %1 vào danh sách tin cậy.</source>
+        <translation>%1 was added to the trusted list.</translation>
     </message>
 </context>
 <context>
