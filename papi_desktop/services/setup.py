@@ -79,7 +79,14 @@ def _os_user() -> str:
 
 
 def get_profile(db: Database) -> Profile | None:
+    """This installation's commune; None on the province, whose profiles are the communes' own, received
+    in their bundles (taking the first as its own stamped its writes and its plan with that commune)."""
+    from .province import MODE_KEY  # noqa: PLC0415 - province imports setup
+
     with db.reader() as s:
+        mode = s.get(LocalSetting, MODE_KEY)
+        if mode is not None and mode.value == "province":
+            return None
         p = s.scalar(select(CommuneProfile).where(CommuneProfile.deleted.is_(False)))
         if p is None:
             return None
