@@ -149,13 +149,16 @@ def _sign_options(args: argparse.Namespace):
             raise KnownError(f"Không tìm thấy ảnh {image}.", f"Image {image} not found.")
     token = None
     if args.token_label:
-        if not args.pin_env:
-            raise KnownError("Cần --pin-env TÊN_BIẾN: mã PIN của token không được ghi trên dòng lệnh.",
-                             "Give --pin-env VAR: the token's PIN is never typed on the command line.")
-        pin = os.environ.get(args.pin_env)
-        if pin is None:
-            raise KnownError(f"Biến môi trường {args.pin_env} chưa có giá trị.",
-                             f"Environment variable {args.pin_env} is not set.")
+        pin = None  # a token with its own PIN pad asks on the device (its flags decide, at login)
+        if args.pin_env:
+            pin = os.environ.get(args.pin_env)
+            if pin is None:
+                raise KnownError(f"Biến môi trường {args.pin_env} chưa có giá trị.",
+                                 f"Environment variable {args.pin_env} is not set.")
+        else:
+            sys.stderr.write("Không có --pin-env: token có bàn phím riêng sẽ hỏi mã PIN trên thiết bị; token khác "
+                             "cần --pin-env TÊN_BIẾN (mã PIN không ghi trên dòng lệnh). (No --pin-env: a token with "
+                             "a PIN pad asks on the device; any other needs --pin-env VAR.)\n")
         token = tokens.TokenOptions(args.token_label, pin, args.pkcs11_lib, args.token_cert)
     elif args.pin_env or args.pkcs11_lib or args.token_cert:
         raise KnownError("Cần --token-label NHÃN để ký bằng token.", "Give --token-label LABEL to sign with a token.")
@@ -286,8 +289,8 @@ def _tokens(db, args: argparse.Namespace) -> int:  # noqa: ANN001
             raise KnownError("Cần --pkcs11-lib PATH để lưu làm mặc định.", "Give --pkcs11-lib PATH to save it.")
         tokens.set_module_path(db, args.pkcs11_lib)
     found = tokens.list_tokens(db, args.pkcs11_lib)
-    say(json.dumps([{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "locked": t.locked,
-                        "final_try": t.final_try,
+    say(json.dumps([{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "model": t.model,
+                        "slot": t.slot, "pin_entry": tokens.pin_entry(t), "locked": t.locked, "final_try": t.final_try,
                         "certificates": [{"label": c.label, "subject": c.subject, "not_after": c.not_after}
                                          for c in t.certificates]} for t in found], ensure_ascii=False, indent=2))
     return 0

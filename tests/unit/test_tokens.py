@@ -160,6 +160,13 @@ def test_cli_signs_with_token_then_commune_key(demo, chairman: softhsm.Token, tm
     assert wrong.returncode != 0 and "Mã PIN của token" in wrong.stderr and "Chưa ký văn bản nào" in wrong.stderr
     alone = run_cli(data, *args[:10], "--sign", "--passphrase-env", "PAPI_PASS", PAPI_PASS=PASS)
     assert alone.returncode == 0 and "Lưu ý: Chỉ có khóa của cơ quan" in alone.stderr, alone.stderr
+    # no --pin-env: a keyboard token (SoftHSM's flags have no PIN pad) is refused before anything is signed
+    pin_index = args.index("--pin-env")
+    files_before = sorted(out.rglob("*"))
+    no_pin = run_cli(data, *args[:pin_index], *args[pin_index + 2:-1], PAPI_PASS=PASS)
+    assert no_pin.returncode != 0 and "bàn phím riêng" in no_pin.stderr, no_pin.stderr
+    assert "Lỗi: Chưa nhập mã PIN của token." in no_pin.stderr
+    assert sorted(out.rglob("*")) == files_before  # nothing written
 
 
 def test_cli_lists_tokens_and_keeps_the_module(demo, chairman: softhsm.Token) -> None:  # noqa: ANN001
@@ -168,6 +175,7 @@ def test_cli_lists_tokens_and_keeps_the_module(demo, chairman: softhsm.Token) ->
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
     assert [t["label"] for t in listed] == [chairman.label] and listed[0]["locked"] is False
+    assert listed[0]["pin_entry"] == "keyboard" and isinstance(listed[0]["slot"], int)
     assert {c["label"] for c in listed[0]["certificates"]} == {"chu-tich", "CA"}
     assert tokens.module_path(demo) == Path(chairman.module)
     again = run_cli(data, "keys", "tokens")  # the module from the setting
