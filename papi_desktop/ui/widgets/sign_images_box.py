@@ -60,8 +60,8 @@ class SignImagesBox(QGroupBox):
     @staticmethod
     def _row(*widgets: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
-        for w in widgets:
-            row.addWidget(w)
+        for w in widgets:  # the texts take the room, the buttons keep their size
+            row.addWidget(w, 1 if isinstance(w, (QLabel, QLineEdit)) else 0)
         return row
 
     def reload(self) -> None:
