@@ -67,18 +67,27 @@ def add_dialogue(db: Database, inp: DialogueInput) -> str:
         return d.id
 
 
-def add_issue(db: Database, dialogue_id: str, content: str, raised_by: str = "", village: str = "",
-              field_: str = "", answer: str = "", answered_by: str = "") -> str:
-    """An issue raised at the conference; an empty raised_by records an anonymous speaker."""
-    if not nfc(content):
+@dataclass(slots=True)
+class IssueInput:
+    content: str
+    raised_by: str = ""  # empty: an anonymous speaker
+    village: str = ""
+    field: str = ""  # the sector: Đất đai, Giao thông, …
+    answer: str = ""
+    answered_by: str = ""
+
+
+def add_issue(db: Database, dialogue_id: str, inp: IssueInput) -> str:
+    """An issue raised at the conference, with the answer given there if any."""
+    if not nfc(inp.content):
         raise KnownError("Hãy ghi nội dung ý kiến, kiến nghị.", "Enter what was raised.")
     with db.session() as s:
         d = s.get(Dialogue, dialogue_id)
         if d is None or d.deleted:
             raise KnownError("Hội nghị đối thoại không còn tồn tại.", "The dialogue no longer exists.")
-        issue = DialogueIssue(dialogue_id=dialogue_id, position=len(d.issues), raised_by=nfc(raised_by),
-                              village=nfc(village), content=nfc(content), field=nfc(field_), answer=nfc(answer),
-                              answered_by=nfc(answered_by))
+        issue = DialogueIssue(dialogue_id=dialogue_id, position=len(d.issues), raised_by=nfc(inp.raised_by),
+                              village=nfc(inp.village), content=nfc(inp.content), field=nfc(inp.field),
+                              answer=nfc(inp.answer), answered_by=nfc(inp.answered_by))
         s.add(issue)
         s.flush()
         return issue.id

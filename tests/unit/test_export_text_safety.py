@@ -69,7 +69,7 @@ def hostile_db(bare_db):  # noqa: ANN001, ANN201
     reception.add_reception(bare_db, visit, track_reply=True)
     petitions.add_petition(bare_db, petitions.PetitionInput(day, HOSTILE[0], "kien_nghi", sender=HOSTILE[1]))
     dialogue = dialogues.add_dialogue(bare_db, dialogues.DialogueInput(day, HOSTILE[0], HOSTILE[1], HOSTILE[2]))
-    dialogues.add_issue(bare_db, dialogue, HOSTILE[1], raised_by=HOSTILE[0])
+    dialogues.add_issue(bare_db, dialogue, dialogues.IssueInput(HOSTILE[1], raised_by=HOSTILE[0]))
     postings.add_posting(bare_db, postings.PostingInput(
         "budget_estimate_approved", "2026", title=HOSTILE[0], doc_number=HOSTILE[1], doc_date=day, start_on=day,
         end_on=date(2026, 4, 10), places=[postings.PlaceInput("seat")], notes=HOSTILE[3]))

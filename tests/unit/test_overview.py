@@ -18,7 +18,7 @@ def test_due_entries_overdue_first_across_registers(db) -> None:  # noqa: ANN001
                                          sender="Cầm Thị Hoa"))  # due 16/11: overdue
     did = ds.add_dialogue(db, ds.DialogueInput(held_on=date(2026, 9, 15), title="Đối thoại 2026", place="UBND xã",
                                                chair="Lò Văn Minh"))
-    iid = ds.add_issue(db, did, "Đường xuống cấp")
+    iid = ds.add_issue(db, did, ds.IssueInput("Đường xuống cấp"))
     ds.add_commitment(db, iid, "Sửa đường", "Địa chính", date(2026, 11, 25))  # due soon
     rs.add_reception(db, rs.ReceptionInput(received_on=date(2026, 11, 10), citizens=[rs.CitizenInput("A")],
                                            summary="Hỏi", classes=["kien_nghi"], reception_type="periodic"))

@@ -174,8 +174,9 @@ def _rich_demo(db) -> str:  # noqa: ANN001
         chair="Lò Văn Minh", secretary="Quàng Văn Dũng", started_at="08:00", ended_at="11:30",
         attendance={"Nhân dân": 85, "Đại biểu": 12}))
     for n in range(6):
-        dialogues.add_issue(db, did, f"Đường nội bản số {n} xuống cấp, đề nghị sửa chữa trước mùa mưa năm 2026",
-                            village="Bản Hin", answer="UBND xã đã đưa vào kế hoạch sửa chữa trong quý III năm 2026")
+        dialogues.add_issue(db, did, dialogues.IssueInput(
+            f"Đường nội bản số {n} xuống cấp, đề nghị sửa chữa trước mùa mưa năm 2026", village="Bản Hin",
+            answer="UBND xã đã đưa vào kế hoạch sửa chữa trong quý III năm 2026"))
     return did
 
 

@@ -101,9 +101,11 @@ def test_dialogue_issues_commitments_and_minutes(db) -> None:  # noqa: ANN001
         held_on=date(2026, 9, 15), title="Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân năm 2026",
         place="Hội trường UBND xã Chiềng Sơn", chair="Lò Văn Minh", secretary="Quàng Văn Dũng",
         attendance={"Đại biểu": 15, "Nhân dân": 120}, topics="Đất đai; giao thông nông thôn"))
-    named = ds.add_issue(db, did, "Đường vào bản Hin xuống cấp", raised_by="Lò Văn Tiến", village="Bản Hin",
-                         field_="Giao thông", answer="UBND xã đưa vào kế hoạch sửa chữa năm 2027")
-    ds.add_issue(db, did, "Chậm trả tiền hỗ trợ giống", village="Bản Mòng", field_="Nông nghiệp")  # anonymous
+    named = ds.add_issue(db, did, ds.IssueInput("Đường vào bản Hin xuống cấp", raised_by="Lò Văn Tiến",
+                                                village="Bản Hin", field="Giao thông",
+                                                answer="UBND xã đưa vào kế hoạch sửa chữa năm 2027"))
+    ds.add_issue(db, did, ds.IssueInput("Chậm trả tiền hỗ trợ giống", village="Bản Mòng",
+                                        field="Nông nghiệp"))  # anonymous
     cid = ds.add_commitment(db, named, "Khảo sát, lập dự toán sửa đường", "Công chức Địa chính - Xây dựng",
                             date(2026, 10, 31))
     assert [c.id for c in ds.open_commitments(db, date(2026, 11, 22)) if c.overdue] == [cid]

@@ -115,7 +115,8 @@ def _fill(db) -> World:
                                                                sender="Lường Văn Hải"))
     did = dialogues.add_dialogue(_as(db, B), dialogues.DialogueInput(date(2026, 4, 20), "Đối thoại", "Hội trường",
                                                                      "Chủ tịch UBND xã"))
-    iid = dialogues.add_issue(_as(db, B), did, "Nước sinh hoạt", raised_by="Lò Văn Khánh")
+    iid = dialogues.add_issue(_as(db, B), did,
+                              dialogues.IssueInput("Nước sinh hoạt", raised_by="Lò Văn Khánh"))
     dialogues.add_commitment(_as(db, B), iid, "Sửa đường ống", "Phó Chủ tịch", date(2026, 6, 30))
     with _as(db, A).session() as s:
         p = Posting(kind="socioeconomic_plan", subject_period="2026", title="Kế hoạch phát triển KT-XH 2026",

@@ -166,7 +166,8 @@ def test_dialogue_minutes_and_disclosure_list(demo, tmp_path: Path) -> None:  # 
                                                  place="Hội trường UBND xã", chair="Lò Văn Minh",
                                                  secretary="Quàng Văn Dũng", started_at="08:00", ended_at="11:00",
                                                  attendance={"Nhân dân": 85}))
-    ds.add_issue(demo, did, "Đường nội bản xuống cấp", village="Bản Hin", answer="Sửa trong quý III")
+    ds.add_issue(demo, did, ds.IssueInput("Đường nội bản xuống cấp", village="Bản Hin",
+                                          answer="Sửa trong quý III"))
     request = reports.ExportRequest("dialogue-minutes", reports.resolve_period("dialogue-minutes", "2026-H1"), TODAY,
                                     dialogue_id=did)
     pdf = reports.export(demo, request, tmp_path / "out", None, TODAY).files[0]

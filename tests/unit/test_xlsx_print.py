@@ -101,7 +101,8 @@ def _fill(db) -> str:  # noqa: ANN001
         held_on=date(2026, 5, 20), title="Đối thoại với Nhân dân năm 2026", place="Hội trường UBND xã",
         chair="Lò Văn Minh", secretary="Quàng Văn Dũng", started_at="08:00", ended_at="11:00",
         attendance={"Nhân dân": 85}))
-    dialogues.add_issue(db, did, "Đường nội bản xuống cấp", village="Bản Hin", answer="Sửa trong quý III")
+    dialogues.add_issue(db, did, dialogues.IssueInput("Đường nội bản xuống cấp", village="Bản Hin",
+                                                      answer="Sửa trong quý III"))
     return did
 
 

@@ -307,9 +307,10 @@ class DialoguesPage(QWidget):
         dialog = IssueDialog(self)
         if dialog.exec():
             db = self.db
-            values = (dialog.content.toPlainText(), dialog.raised_by.text(), dialog.village.text(),
-                      dialog.field.text(), dialog.answer.toPlainText(), dialog.answered_by.text())
-            self._write(lambda: ds.add_issue(db, dialogue_id, *values))
+            inp = ds.IssueInput(dialog.content.toPlainText(), raised_by=dialog.raised_by.text(),
+                                village=dialog.village.text(), field=dialog.field.text(),
+                                answer=dialog.answer.toPlainText(), answered_by=dialog.answered_by.text())
+            self._write(lambda: ds.add_issue(db, dialogue_id, inp))
 
     def add_commitment(self) -> None:
         issue_id = self._selected(IssueRole)

@@ -109,9 +109,9 @@ def fill_commune(a: Commune, root: Path) -> None:
             held_on=date(2026, 3, 12), title="Hội nghị đối thoại với Nhân dân về đất đai", place="Hội trường UBND xã",
             chair="Lò Văn Minh", secretary="Quàng Văn Dũng", started_at="08:00", ended_at="11:00",
             attendance={"Nhân dân": 54, "Cán bộ": 9}, topics="Cấp giấy chứng nhận quyền sử dụng đất"))
-        issue = dialogues.add_issue(db, dialogue, "Thời gian cấp giấy chứng nhận còn chậm", raised_by="Lò Văn Bình",
-                                    village="Bản Hin", field_="Đất đai", answer="Xã sẽ rà soát hồ sơ tồn đọng",
-                                    answered_by="Lò Văn Minh")
+        issue = dialogues.add_issue(db, dialogue, dialogues.IssueInput(
+            "Thời gian cấp giấy chứng nhận còn chậm", raised_by="Lò Văn Bình", village="Bản Hin",
+            field="Đất đai", answer="Xã sẽ rà soát hồ sơ tồn đọng", answered_by="Lò Văn Minh"))
         commitment = dialogues.add_commitment(db, issue, "Rà soát và trả lời các hồ sơ tồn đọng",
                                               "Công chức Địa chính", date(2026, 4, 30))
         dialogues.follow_up(db, commitment, date(2026, 4, 28), "Đã trả lời 6 hồ sơ", done=True)
