@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import KnownError
 from ..domain.hlc import HybridLogicalClock
-from . import changelog
+from . import audit, changelog
 from .dialect import take_writer_lock
 from .models import ChangeLog, LocalSetting
 
@@ -133,6 +133,7 @@ def _server_engine(url: URL) -> Engine:
 
 BEGIN_OPTION = "papi_sqlite_begin"
 _IMMEDIATE = {BEGIN_OPTION: "IMMEDIATE"}
+audit.install(PapiSession, (BEGIN_OPTION, "IMMEDIATE"))  # each commit chains its audit entries
 _LOCK_NOT_AVAILABLE = "55P03"
 
 
@@ -175,6 +176,7 @@ class Database:
             last = session.scalar(select(func.max(ChangeLog.hlc)))
         if last:
             self.clock.observe(last)
+        audit.apply_pending(self)  # an entry left for this database (a restore's)
 
     def _node_id(self) -> str:
         with self._factory() as session:  # a plain read: opening never waits for another process's write

@@ -257,6 +257,39 @@ class ChangeLog(Base):
     )
 
 
+class AuditEntry(Base):
+    """Append-only, hash-chained: who did what on this database, and which change-log rows each commit
+    wrote (storage/audit.py). Triggers forbid UPDATE and DELETE, as on change_log. Local: never synced.
+
+    seq runs 1, 2, 3… with no gap (the writer takes the last one + 1). hash = SHA-256 over prev_hash and
+    the entry's other columns (seq excepted) and, through changes_sha256, the covered change-log rows.
+    actor is the name the database was opened with; actor_id the account's id once there are accounts
+    (issue 13 §1), empty until then. detail_json never holds a citizen's data: records are named by id."""
+
+    __tablename__ = "audit_entry"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at_utc: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_id: Mapped[str] = mapped_column(String(36))
+    node: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(20))  # change | import | export | sign | backup | restore | key | ...
+    detail_json: Mapped[str] = mapped_column(Text)
+    first_change: Mapped[int | None] = mapped_column(Integer, nullable=True)  # change_log.seq covered, lowest
+    last_change: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    change_count: Mapped[int] = mapped_column(Integer)
+    change_spans: Mapped[str | None] = mapped_column(Text, nullable=True)  # [[lo, hi], …] when not one span
+    changes_sha256: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ix_audit_entry_at_utc", "at_utc"),
+        Index("ix_audit_entry_actor", "actor"),
+        Index("ix_audit_entry_kind", "kind"),
+        Index("ix_audit_entry_last_change", "last_change"),
+    )
+
+
 class LocalSetting(Base):
     """Machine-local preferences (language, node id). Not synced, so not in the change log."""
 
