@@ -63,7 +63,7 @@ from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.sync_state import BundleOut
 from ..sync import envelope
-from . import local_settings
+from . import audit, local_settings
 from .backup_messages import (  # noqa: F401 - the messages, here under their old names
     NOT_COPIED, NOT_MADE, NOT_RESTORED, _REMOVED, _damaged, _disk_error, _explained, _no_key, _wrong_passphrase,
 )
@@ -331,8 +331,10 @@ def create(db: Database, passphrase: str | None, dest_dir: Path | None = None, r
     elif not has_key():
         raise _no_key()
     usb = usb_folder(db) if dest_dir is None else None
-    return _create(db_file, Path(dest_dir) if dest_dir else paths.backups_dir(), reason, usb, progress, cancel,
+    made = _create(db_file, Path(dest_dir) if dest_dir else paths.backups_dir(), reason, usb, progress, cancel,
                    made_here=dest_dir is None)
+    audit.record_backup(db, made)
+    return made
 
 
 def automatic(db: Database, reason: str = "daily", progress: ProgressReporter | None = None,
@@ -348,7 +350,9 @@ def automatic(db: Database, reason: str = "daily", progress: ProgressReporter | 
         newest = next(iter(_own(paths.backups_dir(), db.clock.node)), None)
         if newest is not None and newest.seq == _last_seq(db):
             return None  # the same data: a second copy would add nothing
-    return _create(db.path, paths.backups_dir(), reason, usb_folder(db), progress, cancel, made_here=True)
+    made = _create(db.path, paths.backups_dir(), reason, usb_folder(db), progress, cancel, made_here=True)
+    audit.record_backup(db, made)
+    return made
 
 
 def daily_due(db: Database, now: dt.datetime | None = None) -> bool:
@@ -786,6 +790,7 @@ def restore(path: Path, passphrase: str, db: Database | None = None, key_file: P
         shutil.rmtree(stage, ignore_errors=True)
         raise
     folder = _swap_and_finish(stage, data)
+    audit.after_restore(data / DB_MEMBER, path.name, manifest, replaced, getattr(db, "user", None))
     return Restored(manifest, replaced, folder, comparison)
 
 

@@ -23,7 +23,7 @@ from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.reports import OutgoingDocument
-from . import dialogues, export_staging, keys, progress, registry, report_content, sign_images, tokens
+from . import audit, dialogues, export_staging, keys, progress, registry, report_content, sign_images, tokens
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -376,8 +376,10 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     final = Path(out_dir)
     files = [final / pdf, final / xlsx, *([final / names[0]] if signed_by is not None else []),
              *([final / apart] if apart else [])]
-    return ExportResult(files, ref, signed_by is not None, staging.doc_id,
-                        roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
+    result = ExportResult(files, ref, signed_by is not None, staging.doc_id,
+                          roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
+    audit.record_export(db, request.kind, result)
+    return result
 
 
 recover_unfinished = export_staging.recover_unfinished

@@ -1,0 +1,140 @@
+"""What the services put in the audit trail: a report exported and one signed, a backup made, a restore (the
+restored file is the backup's until it is opened, then the restore is chained in it); and sync: bundles
+sent, read, refused, receipts and PCs' cards, each PC's chain intact, the PCs and the province still in one
+state."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sync_world import Commune, Province, at, balanced
+from test_audit import visit
+
+from papi_desktop import paths
+from papi_desktop.services import audit, backup, keys, reports, setup
+from papi_desktop.storage import audit as chain
+
+TODAY = date(2026, 6, 5)
+PASS = "ba-con-meo-tren-doi-2026"
+
+
+def kinds_since(db, seq: int) -> list[tuple[str, dict]]:  # noqa: ANN001
+    return [(e.kind, e.detail) for e in sorted(audit.list_entries(db, limit=10_000), key=lambda e: e.seq)
+            if e.seq > seq]
+
+
+def head(db) -> int:  # noqa: ANN001
+    return audit.verify(db).head_seq
+
+
+def test_an_export_and_a_signing_are_chained(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, PASS)
+    start = head(bare_db)
+    period = reports.resolve_period("reception-book", "2026", today=TODAY)
+    plain = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "a", None, TODAY)
+    signed = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "b",
+                            reports.SignOptions(PASS), TODAY)
+    events = [(k, d) for k, d in kinds_since(bare_db, start) if k != "change"]
+    assert [k for k, _d in events] == ["export", "sign"]
+    (_k, first), (_k2, second) = events
+    assert first["report"] == "reception-book" and first["number"] == plain.number_ref
+    assert first["files"] == [f.name for f in plain.files] and first["document_id"] == plain.document_id
+    assert second["number"] == signed.number_ref and second["roles"] == signed.roles and signed.signed
+    assert "Quàng" not in str(events)  # the demo's citizens are in the book, never in the trail
+    assert audit.verify(bare_db).ok
+
+
+def test_a_backup_and_a_restore_are_chained(db, tmp_path: Path) -> None:  # noqa: ANN001
+    visit(db)
+    made = backup.create(db, PASS)
+    (kind, detail), = kinds_since(db, head(db) - 1)
+    assert kind == "backup" and detail["file"] == made.entry.path.name and detail["reason"] == "manual"
+    visit(db, "Cầm Thị Hai", "")
+    backup_head = audit.verify(db).head_seq
+    done = backup.restore(made.entry.path, PASS, db)
+    restored = paths.db_path()
+    # Until it is opened the restored file is the backup's, byte for byte; the entry waits beside it.
+    assert hashlib.sha256(restored.read_bytes()).hexdigest() == done.manifest.files["papi.db"]["sha256"]
+    assert chain.pending_path(restored).is_file()
+    for _twice in range(2):  # opened twice: chained once
+        reopened = setup.open_database(user="someone-else")
+        try:
+            events = kinds_since(reopened, 0)
+            assert [k for k, _d in events].count("restore") == 1
+            verdict = audit.verify(reopened)
+            assert verdict.ok and verdict.head_seq < backup_head + 1  # the later visit's entry is gone with it
+        finally:
+            reopened.dispose()
+        assert not chain.pending_path(restored).exists()
+    (entry,) = [e for e in audit.list_entries(reopened, audit.Filter(kind="restore"))]
+    assert entry.actor == "tester"  # who restored, not who opened next
+    assert entry.detail["backup"] == made.entry.path.name and entry.detail["replaced_backup"] == \
+        done.replaced_backup.name
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, Commune, Commune, Path]]:
+    root = tmp_path_factory.mktemp("audit-sync")
+    prov = Province(root / "province")
+    a = Commune(root / "pc-a", prov)
+    b = Commune(root / "pc-b", prov, join=True)
+    yield prov, a, b, root
+    for db in (prov.db, a.db, b.db):
+        db.dispose()
+
+
+def test_sync_between_pcs_and_the_province_keeps_every_chain(world) -> None:  # noqa: ANN001
+    prov, a, b, root = world
+    start_a, start_b, start_p = head(a.db), head(b.db), head(prov.db)
+    assert a.add_peer(b.card(root / "b.card.papi")).device == b.device
+    assert b.add_peer(a.card(root / "a.card.papi")).device == a.device
+    to_b = a.export(root / "a-to-b", peer=b.device)
+    (got,) = b.import_(*to_b.files)
+    assert got.status == "applied" and balanced(got) and b.hash() == a.hash()
+    assert a.receipt(got.receipt).status == "applied"
+    a.add_visit("Lò Thị Hiền", "014190000777")
+    (at_prov,) = prov.import_(*a.export(root / "a-to-prov").files)
+    assert at_prov.status == "applied" and prov.hash() == a.hash()
+
+    on_a = kinds_since(a.db, start_a)
+    assert ("key", {"what": "peer-added", "unit": "03985", "device": b.device}) in on_a
+    exports = [d for k, d in on_a if k == "export"]
+    assert [d["peer"] for d in exports] == [b.device, "province"] and exports[0]["bundle_id"] == got.bundle_id
+    assert [d["bundle_id"] for k, d in on_a if k == "import" and d["what"] == "receipt"] == [got.bundle_id]
+    on_b = kinds_since(b.db, start_b)
+    (read,) = [d for k, d in on_b if k == "import"]
+    assert (read["bundle_id"], read["status"], read["device"]) == (got.bundle_id, "applied", a.device)
+    assert read["imported"] == got.imported
+    (received,) = [e for e in audit.list_entries(b.db, audit.Filter(kind="change")) if e.seq > start_b
+                   and e.detail["received"]]
+    assert received.detail["received"] == received.change_count == got.imported + got.updated + got.conflicts
+    on_p = kinds_since(prov.db, start_p)
+    assert [d["status"] for k, d in on_p if k == "import"] == ["applied"]
+    assert "Lò Thị Hiền" not in str(on_a + on_b + on_p) and "014190000777" not in str(on_a + on_b + on_p)
+    for pc in (a, b, prov):  # each chain is its own and whole
+        verdict = audit.verify(pc.db)
+        assert verdict.ok, verdict.message("en")
+
+
+def test_a_refused_bundle_is_entered_by_its_caller(world, tmp_path: Path) -> None:  # noqa: ANN001
+    prov, a, _b, root = world
+    a.add_visit("Cầm Văn Ba")
+    (sent,) = a.export(root / "a-to-prov-2").files
+    forged = tmp_path / sent.name
+    data = bytearray(sent.read_bytes())
+    data[-40] ^= 0xFF
+    forged.write_bytes(bytes(data))
+    start = head(prov.db)
+    summaries = prov.import_(forged)
+    assert [s.status for s in summaries] == ["rejected"] and kinds_since(prov.db, start) == []
+    with at(prov.dir):
+        audit.record_rejected(prov.db, summaries)
+    ((kind, detail),) = kinds_since(prov.db, start)
+    assert kind == "import" and detail["status"] == "rejected" and detail["file"] == forged.name
+    assert detail["reason_vi"] == summaries[0].reasons[0][0][:300]
+    assert audit.verify(prov.db).ok
