@@ -64,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import backup as cli_backup, postings as cli_postings, reports as cli_reports, sync as cli_sync
+    from . import audit as cli_audit, backup as cli_backup, postings as cli_postings, reports as cli_reports
+    from . import sync as cli_sync
 
+    cli_audit.add_parsers(sub)
     cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
     cli_reports.add_parsers(sub)
@@ -101,7 +103,7 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
             "Chưa thiết lập xã, phường. Chạy: papi-desktop setup --unit-code MÃ_ĐƠN_VỊ (xem --list-units).",
             "No commune is set up yet. Run: papi-desktop setup --unit-code CODE (see --list-units).",
         )
-    if getattr(args, "command", None) not in ("backup", "serve"):
+    if getattr(args, "command", None) not in ("audit", "backup", "serve"):
         try:  # the day's backup (once a backup key exists) never stops the command asked for
             made = backup.automatic(db, "daily")
         except (KnownError, OSError) as exc:
@@ -342,6 +344,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return cmd_reception(args, lang)
     if args.command == "petitions":
         return cmd_petitions(args, lang)
+    if args.command == "audit":
+        from . import audit as cli_audit
+
+        return cli_audit.run(args, lang, _open)
     if args.command == "backup":
         from . import backup as cli_backup
 
