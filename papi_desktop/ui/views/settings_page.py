@@ -28,6 +28,7 @@ from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.trust_box import TrustBox
 from ..widgets.villages_box import VillagesBox
 from ..workers import JobRunner
+from .audit_dialog import AuditButton
 
 
 class SettingsPage(QWidget):
@@ -82,6 +83,8 @@ class SettingsPage(QWidget):
         data_layout.addRow(self.tr("Bản sao lưu:"), QLabel(str(paths.backups_dir())))
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
+        self.audit_button = AuditButton(db, runner, self)  # Nhật ký thao tác… (views/audit_dialog.py)
+        row.addWidget(self.audit_button)
         row.addStretch(1)
         data_layout.addRow(row)
 
