@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..services import hub_sync
-from ..storage.db import Database
+from ..services.handle import DataHandle
 from .workers import JobRunner
 
 FIRST_RETRY_MS = 30_000
@@ -32,7 +32,7 @@ class AutoSync(QObject):
     sig_state = Signal(str, object)
     _sig_probed = Signal(bool)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QObject | None = None,
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QObject | None = None,
                  first_retry_ms: int = FIRST_RETRY_MS, after_success_ms: int = AFTER_SUCCESS_MS) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...services import audit
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.lazy import LazyTableModel, indexed
 from ..progress import QtProgress
 from ..widgets.forms import resize_within_screen
@@ -91,7 +91,7 @@ class AuditDialog(QDialog):
     sig_verified = Signal(object)
     sig_failed = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._list, self._detail = Latest(runner, self), Latest(runner, self)
@@ -296,7 +296,7 @@ def _value(value: object) -> str:
 class AuditButton(QPushButton):
     """“Nhật ký thao tác…” in Cài đặt: opens the viewer on the page's database and worker."""
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Nhật ký thao tác…"), parent)
         self.db, self.runner = db, runner
         self.dialog: AuditDialog | None = None

@@ -30,7 +30,7 @@ from ... import paths
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...services import backup
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..progress import QtProgress
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import ask, current_lang, error_text, show_info
@@ -105,7 +105,7 @@ class BackupDialog(QDialog):
     sig_restored = Signal(object)
     sig_failed = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.extra: list[Path] = []  # folders of backup files opened by hand

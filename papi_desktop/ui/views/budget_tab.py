@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.numbers import group_vn
 from ...services import budget, postings, reference
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..import_flow import ImportFlow, row_lines
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error, show_info
@@ -47,7 +47,7 @@ class BudgetTab(QWidget):
     sig_imported = Signal(object)
     sig_reloaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

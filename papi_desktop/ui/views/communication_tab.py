@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn
 from ...services import communication
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.messages import current_lang
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import fit_columns, readonly_table, year_combo
@@ -37,7 +37,7 @@ class CommunicationTab(QWidget):
 
     sig_reloaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

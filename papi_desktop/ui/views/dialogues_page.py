@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import dialogues as ds
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.lazy import LazyTableModel
 from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
@@ -177,7 +177,7 @@ class DialoguesPage(QWidget):
     sig_reloaded = Signal(int)
     sig_issues_shown = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read, self._issues_read = Latest(runner, self), Latest(runner, self)

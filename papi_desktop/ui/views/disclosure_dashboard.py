@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWid
 
 from ...domain.dates import format_vn
 from ...services import compliance, reference
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.messages import current_lang
 from ..widgets.status_chart import StatusChart
 from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
@@ -40,7 +40,7 @@ class DisclosureDashboard(QWidget):
 
     sig_reloaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
 from ...services import overview, sync_board
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.messages import current_lang, error_text
 from ..widgets.sync_widgets import reminder_text
 from ..widgets.tables import text_columns
@@ -80,7 +87,7 @@ class HomePage(QWidget):
     sig_open = Signal(str, str)
     sig_loaded = Signal(int)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read, self._reminders = Latest(runner, self), Latest(runner, self)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...services import demo, plan_import, reference
+from ...services.handle import DataHandle
 from ...services.plan_import import ImportPreview
-from ...storage.db import Database
 from ..progress import QtProgress
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import current_lang, error_text
@@ -39,7 +39,7 @@ class ImportDialog(QDialog):
     sig_imported = Signal(object)
     sig_failed = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import progress
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
 from ..workers import JobRunner, Latest
@@ -55,7 +55,7 @@ class IndicatorsPanel(QWidget):
     sig_changed = Signal()
     sig_shown = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

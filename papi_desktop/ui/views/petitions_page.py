@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import petitions as ps
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.lazy import Indexed, LazyTableModel, indexed
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
@@ -162,7 +162,7 @@ class PetitionsPage(QWidget):
     sig_changed = Signal()
     sig_reloaded = Signal(int)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.status import STATUS_LABELS
 from ...services import plan as plan_service
 from ...services import reference
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.summary_model import DimensionRole, SummaryModel
 from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
 from ..widgets.flow import FlowLayout, placeholder_width
@@ -49,7 +49,7 @@ class PlanPage(QWidget):
     sig_reloaded = Signal(int)
     sig_first_read = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import postings, reference
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.forms import ok_cancel_row, resize_within_screen, save_then_close
 from ..widgets.messages import current_lang, show_error
 from ..workers import JobRunner, Latest
@@ -44,7 +44,7 @@ class Villages(QObject):
     """The commune's villages (the places a posting hangs) for a tab's posting dialogs: read in the
     database worker when made and each time the tab is shown (a village added in Cài đặt is there)."""
 
-    def __init__(self, tab: QWidget, db: Database, runner: JobRunner) -> None:
+    def __init__(self, tab: QWidget, db: DataHandle, runner: JobRunner) -> None:
         super().__init__(tab)
         self.db, self.items = db, []
         self._read = Latest(runner, self)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn
 from ...services import compliance, notices, postings
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.lazy import LazyTableModel
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, show_error, show_info
@@ -96,7 +96,7 @@ class RegisterTab(QWidget):
     sig_detail_shown = Signal(str)
     sig_notice = Signal(object)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read, self._detail_read = Latest(runner, self), Latest(runner, self)
@@ -344,7 +344,7 @@ class RegisterTab(QWidget):
 class PostingsPage(QTabWidget):
     """The Công khai page: one tab per part of the transparency work."""
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from .budget_tab import BudgetTab  # noqa: PLC0415
         from .communication_tab import CommunicationTab  # noqa: PLC0415

@@ -22,7 +22,7 @@ from ...domain.dates import format_vn
 from ...domain.errors import KnownError
 from ...domain.numbers import group_vn, parse_amount
 from ...services import postings, poverty
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..import_flow import ImportFlow, row_lines
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error
@@ -52,7 +52,7 @@ class PovertyTab(QWidget):
     sig_changed = Signal()
     sig_reloaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

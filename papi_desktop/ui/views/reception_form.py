@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import reception as rs
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.forms import ok_cancel_row, resize_within_screen, save_then_close
 from ..widgets.messages import show_error
 from ..workers import JobRunner
@@ -42,7 +42,7 @@ class ReceptionDialog(QDialog):
 
     sig_saved = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None, today: date | None = None,
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None, today: date | None = None,
                  receiver: str = "") -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner

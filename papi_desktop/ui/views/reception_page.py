@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
 from ...services import progress, reception, reception_import, setup
+from ...services.handle import DataHandle
 from ...services.reception import TYPE_LABELS
-from ...storage.db import Database
 from ..models.lazy import Indexed, indexed
 from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
 from ..progress import QtProgress
@@ -44,7 +44,7 @@ class ReceptionPage(QWidget):
     sig_reloaded = Signal(int)
     sig_imported = Signal(int)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner

@@ -35,7 +35,7 @@ from ...domain.progress import CancelToken
 from ...exports import signing
 from ...exports.html_preview import to_html
 from ...services import keys, reference, reports
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..progress import QtProgress
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
@@ -66,7 +66,7 @@ class ReportsPage(QWidget):
     sig_verified = Signal(str)
     sig_register_shown = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._prefill_read, self._preview_read = Latest(runner, self), Latest(runner, self)

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from ... import paths
 from ...i18n import LANGUAGES, save_language
 from ...services import setup
-from ...storage.db import Database
-from ..widgets.messages import current_lang
+from ...services.handle import DataHandle
 from ..widgets.keys_box import KeysBox
+from ..widgets.messages import current_lang
 from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.trust_box import TrustBox
 from ..widgets.villages_box import VillagesBox
@@ -44,7 +44,7 @@ class SettingsPage(QWidget):
     sig_profile_saved = Signal(object)
     sig_profile_shown = Signal(object)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.language = QComboBox()

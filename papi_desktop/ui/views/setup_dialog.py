@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import reference, setup
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.messages import show_error
 from ..workers import JobRunner
 
@@ -31,7 +31,7 @@ class SetupDialog(QDialog):
 
     sig_done = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, runner: JobRunner | None = None) -> None:
+    def __init__(self, db: DataHandle, parent: QWidget | None = None, runner: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.db = db
         # The window's database worker when there is one (the program's start); the set-up then writes

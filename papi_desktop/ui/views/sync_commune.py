@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import conflicts, enrolment, hub_sync, keys, sync, sync_board
-from ...storage.db import Database
+from ...services.handle import DataHandle
+from ..hub_autosync import AutoSync
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, error_text, show_error
-from ..hub_autosync import AutoSync
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 from .sync_peers import PeersTab
@@ -53,7 +53,7 @@ def _wrapped() -> QLabel:
 class CommuneSync(sw.SyncView):
     """Actions (sig_done): request, install, export, read, card, peer (sync_peers.py), resolve."""
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.db = db
         self.board: sync_board.CommuneBoard | None = None

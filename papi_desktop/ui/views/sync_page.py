@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ...services import sync_board
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.messages import error_text
 from ..workers import JobRunner
 
@@ -22,7 +22,7 @@ class SyncPage(QWidget):
     sig_loaded = Signal(object)
     sig_done = Signal(str, object)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.view: QWidget | None = None

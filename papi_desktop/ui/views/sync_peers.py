@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...services import sync
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import show_error
@@ -25,7 +25,7 @@ class PeersTab(QWidget):
 
     sig_send = Signal(str)
 
-    def __init__(self, db: Database, owner: sw.SyncView, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, owner: sw.SyncView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.owner = db, owner  # the commune view: its one job at a time, its result line
         self.device = ""  # this PC's, for the card's file name

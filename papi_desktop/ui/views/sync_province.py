@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import downstream, enrolment, province, sync, sync_board
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, error_text, show_error
@@ -42,7 +42,7 @@ WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANS
 class ProvinceSync(sw.SyncView):
     """Actions (sig_done): import, issue, revoke."""
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.db = db
         self.board: sync_board.ProvinceBoard | None = None

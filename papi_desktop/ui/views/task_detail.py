@@ -28,7 +28,7 @@ from ...domain.dates import format_vn
 from ...domain.status import STATUS_LABELS
 from ...services import plan as plan_service
 from ...services import progress
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, show_error
 from ..widgets.tables import text_columns
@@ -50,7 +50,7 @@ class TaskDetailPanel(QWidget):
     sig_deleted = Signal(str)
     sig_shown = Signal(str)
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)

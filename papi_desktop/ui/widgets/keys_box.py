@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QVBox
 
 from ...domain.errors import KnownError
 from ...services import keys
-from ...storage.db import Database
-from .flow import FlowLayout
+from ...services.handle import DataHandle
 from ..workers import JobRunner
+from .flow import FlowLayout
 from .messages import ask, show_error, show_info
 from .simple_form import Field, FormDialog
 
@@ -27,7 +27,7 @@ class KeysBox(QGroupBox):
 
     sig_shown = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Chữ ký số của xã"))
         self.db, self.runner = db, runner

@@ -6,13 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, \
-    QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ...services import setup, sign_images, tokens
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .messages import show_error
+
 
 class SignImagesBox(QGroupBox):
     """The images are files (read here); the token module's path and the signers' names are in the
@@ -26,7 +36,7 @@ class SignImagesBox(QGroupBox):
     sig_module_saved = Signal(bool)
     sig_loaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.setTitle(self.tr("Ảnh chữ ký, con dấu và token"))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...services import sync_board
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..workers import JobRunner, Latest
 from .sync_widgets import when
 
@@ -23,7 +23,7 @@ class SyncStatus(QLabel):
 
     sig_open = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None,
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None,
                  refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(parent)
         self.db = db

@@ -15,7 +15,7 @@ from ...domain.dates import format_vn
 from ...domain.errors import KnownError
 from ...exports import token as token_export
 from ...services import tokens
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .messages import current_lang, error_text
 
@@ -39,7 +39,7 @@ class TokenPicker(QWidget):
     sig_certificates = Signal()
     sig_changed = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.module: Path | None = None  # the module the last search used

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import postings, setup
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..workers import JobRunner, Latest
 from .messages import show_error
 
@@ -37,7 +37,7 @@ class VillagesBox(QGroupBox):
     sig_changed = Signal()
     sig_reloaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Thôn, bản và hình thức công khai"))
         self.db, self.runner = db, runner
