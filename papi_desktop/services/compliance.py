@@ -82,12 +82,18 @@ def _best(assessments: list[tuple[str, Assessment]]) -> tuple[str, Assessment]:
 
 def check_year(db: Database, year: int, today: date) -> list[RequiredDisclosure]:
     """Every required disclosure of a year with its status and reason, in item order."""
-    kinds = reference.disclosure_kinds()
-    layers = list(reference.disclosure_layers())
-    calendar = reference.working_calendar()
     with db.reader() as s:
         villages, loud, portal = postings.context(s)
         loaded = postings.load_postings(s)
+    return judge_year(loaded, villages, loud, portal, year, today)
+
+
+def judge_year(loaded: list[Posting], villages: list[tuple[str, str]], loud: bool, portal: bool, year: int,
+               today: date) -> list[RequiredDisclosure]:
+    """check_year on what it reads, already loaded (the province judges every commune's from one read)."""
+    kinds = reference.disclosure_kinds()
+    layers = list(reference.disclosure_layers())
+    calendar = reference.working_calendar()
     names = dict(villages)
 
     def judge(p: Posting) -> Assessment:

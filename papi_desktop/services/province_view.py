@@ -32,11 +32,21 @@ from ..domain.periods import ReportingPeriod, period_for
 from ..domain.status import TaskStatus
 from ..exports.signing import VN_TZ
 from ..storage.db import Database
-from ..storage.models import ChangeLog, Milestone, MilestoneState, Plan, PlanSection, Task, TaskState, Tracked
+from ..storage.models import (
+    ChangeLog,
+    CommuneProfile,
+    Milestone,
+    MilestoneState,
+    Plan,
+    PlanSection,
+    Task,
+    TaskState,
+    Tracked,
+)
 from ..storage.registers import Commitment, Dialogue, DialogueIssue, Petition, Reception
 from ..storage.sync_state import BundleIn, IncomingDocument
-from ..storage.transparency import Posting
-from . import compliance, conflicts, province, reference
+from ..storage.transparency import Posting, Village
+from . import compliance, conflicts, postings, province, reference
 
 STATUSES = ("done", "in_progress", "not_started", "overdue")
 WAITING = ("held", "fork", "quarantined")
@@ -97,6 +107,12 @@ def _units(db: Database) -> dict[str, str]:
     return {r.unit_code: r.unit_name for r in province.enrolled(db)}
 
 
+def today() -> date:
+    """Today in Việt Nam (+07:00), as reports.today_vn says it (without importing the report writers:
+    the Tổng hợp page's module loads when the page first opens)."""
+    return dt.datetime.now(VN_TZ).date()
+
+
 def vn_day(iso: str | None) -> date | None:
     if not iso:
         return None
@@ -152,13 +168,15 @@ def receipts_pending(rows: list[BundleIn]) -> int:
     return pending
 
 
-def communes_board(db: Database) -> list[CommuneStatus]:
-    """Per enrolled commune: certificates, the last bundle (when, from which PC, its outcome), receipts
-    not yet confirmed, and the bundles held, forked or quarantined with their reasons."""
+def communes_board(db: Database, only: str | None = None) -> list[CommuneStatus]:
+    """Per enrolled commune (or the one `only` names): certificates, the last bundle (when, from which
+    PC, its outcome), receipts not yet confirmed, and the bundles held, forked or quarantined with their
+    reasons."""
     enrolled = province.enrolled(db)
     by_unit: dict[str, list[province.EnrolledInfo]] = {}
     for e in enrolled:
-        by_unit.setdefault(e.unit_code, []).append(e)
+        if only is None or e.unit_code == only:
+            by_unit.setdefault(e.unit_code, []).append(e)
     with db.reader() as s:
         rows = s.scalars(select(BundleIn).where(BundleIn.kind == "changes", BundleIn.unit_code.in_(list(by_unit)))
                          .order_by(BundleIn.unit_code, BundleIn.received_at, BundleIn.bundle_id)).all()
@@ -258,14 +276,15 @@ class Completeness:
                 "measure": self.measure, "totals": self.totals, "communes": [r.as_json() for r in self.rows]}
 
 
-def completeness(db: Database, period_code: str, today: date) -> Completeness:
-    """Each enrolled commune's report for the period: on time, late, missing (due day passed, none
-    arrived) or not due yet. The first report of the period that arrived is the one judged."""
+def completeness(db: Database, period_code: str, today: date, only: str | None = None) -> Completeness:
+    """Each enrolled commune's report for the period (or the one commune `only` names): on time, late,
+    missing (due day passed, none arrived) or not due yet. The first report of the period that arrived
+    is the one judged."""
     found = period(period_code)
     rule = rules()
     kinds = list(rule["report_kinds"].get(found.kind, []))
     measure, inclusive = rule["on_time"]["measure"], bool(rule["on_time"]["inclusive"])
-    units = _units(db)
+    units = {u: n for u, n in _units(db).items() if only is None or u == only}
     with db.reader() as s:
         docs = s.execute(select(IncomingDocument).where(IncomingDocument.kind.in_(kinds),
                                                         IncomingDocument.unit_code.in_(list(units)))
@@ -402,10 +421,11 @@ class RegisterTotals:
         return RegisterTotals(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values(), strict=True)))
 
 
-def register_totals(db: Database, start: date, end: date) -> dict[str, RegisterTotals]:
-    """Per enrolled commune, in the window: visits and citizens received, petitions received (resolved,
-    still pending), dialogues held with the issues raised and the commitments not yet done."""
-    units = list(_units(db))
+def register_totals(db: Database, start: date, end: date, only: str | None = None) -> dict[str, RegisterTotals]:
+    """Per enrolled commune (or the one `only` names), in the window: visits and citizens received,
+    petitions received (resolved, still pending), dialogues held with the issues raised and the
+    commitments not yet done."""
+    units = [u for u in _units(db) if only is None or u == only]
     found: dict[str, dict[str, int]] = {u: {} for u in units}
 
     def put(rows: Any, *names: str) -> None:
@@ -449,11 +469,34 @@ class Disclosures:
 
 
 def disclosure_compliance(db: Database, year: int, today: date) -> dict[str, Disclosures]:
-    """compliance.check_year, the commune's own assessment, for each enrolled commune's records."""
+    """compliance.check_year, the commune's own assessment, for each enrolled commune's records: what it
+    reads is read for every commune at once (five queries, not five per commune: the ORM's cost per
+    query was most of the time), then judged per commune as UnitScope would have shown it to
+    check_year (the commune's rows and the province's own, in the same order)."""
+    units = list(_units(db))
+    shown = [*units, ""]
+    with db.reader() as s:
+        villages = s.execute(select(Village.unit_code, Village.id, Village.name).where(
+            Village.deleted.is_(False), Village.active.is_(True), Village.unit_code.in_(shown))
+            .order_by(Village.position, Village.name)).all()
+        profiles = {p.unit_code: p for p in s.scalars(select(CommuneProfile).where(
+            CommuneProfile.deleted.is_(False), CommuneProfile.unit_code.in_(shown)))}
+        loaded = postings.load_postings(s, [Posting.unit_code.in_(shown)])
+    # Each commune's and the province's own, in the order read: a commune sees both, interleaved as read.
+    posts: dict[str, list[tuple[int, Posting]]] = {}
+    for i, p in enumerate(loaded):
+        posts.setdefault(p.unit_code, []).append((i, p))
+    places: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for i, (u, v, name) in enumerate(villages):
+        places.setdefault(u, []).append((i, (v, name)))
     out = {}
-    for unit in _units(db):
-        found = [r for r in compliance.check_year(UnitScope(db, unit), year, today)  # type: ignore[arg-type]
-                 if r.status != "unknown"]
+    for unit in units:
+        profile = profiles.get(unit) or profiles.get("")
+        judged = compliance.judge_year([p for _i, p in sorted(posts.get(unit, []) + posts.get("", []))],
+                                       [v for _i, v in sorted(places.get(unit, []) + places.get("", []))],
+                                       bool(profile.has_loudspeaker if profile else True),
+                                       bool(profile.has_portal if profile else False), year, today)
+        found = [r for r in judged if r.status != "unknown"]
         by_status: dict[str, int] = {}
         for r in found:
             by_status[r.status] = by_status.get(r.status, 0) + 1
@@ -567,12 +610,17 @@ def default_period(today: date) -> str:
     return max(started, key=lambda p: (p.start, p.end)).code
 
 
+def dashboard_period(db: Database, period_code: str | None, today: date) -> ReportingPeriod:
+    """The period the dashboard shows (the latest begun when none is asked); province mode only."""
+    if not province.is_province(db):
+        raise KnownError("Trang tổng hợp chỉ có ở chế độ tỉnh.", "The overview exists in province mode only.")
+    return period(period_code or default_period(today))
+
+
 def overview(db: Database, period_code: str | None, today: date) -> Overview:
     """The province's dashboard for a reporting period: figures judged at the period's end, or today
     while it runs."""
-    if not province.is_province(db):
-        raise KnownError("Trang tổng hợp chỉ có ở chế độ tỉnh.", "The overview exists in province mode only.")
-    found = period(period_code or default_period(today))
+    found = dashboard_period(db, period_code, today)
     as_of = min(today, found.end)
     return Overview(today, found, communes_board(db), completeness(db, found.code, today),
                     plan_progress(db, found.year, as_of), register_totals(db, found.start, found.end),
@@ -656,8 +704,10 @@ class CommuneDetail:
     disclosures: list[Any]  # compliance.RequiredDisclosure
 
 
-def commune_detail(db: Database, unit: str, period_code: str, today: date) -> CommuneDetail:
-    """What one commune's own pages would show of the period, from the province's copy of its records."""
+def commune_detail(db: Database, unit: str, period_code: str, today: date, registers: bool = True) -> CommuneDetail:
+    """What one commune's own pages would show of the period, from the province's copy of its records.
+    Without registers its totals are left empty (the commune view shows its books instead: the totals
+    of a year read every commune's visits, the registers having no index by commune)."""
     from . import dialogues, plan
 
     units = _units(db)
@@ -670,9 +720,10 @@ def commune_detail(db: Database, unit: str, period_code: str, today: date) -> Co
     tasks = plan.list_tasks(scope, plan.TaskFilter(plan_id=plan_id), as_of) if plan_id else []  # type: ignore[arg-type]
     held = [d for d in dialogues.dialogue_rows(scope, dialogues.dialogue_ids(scope))  # type: ignore[arg-type]
             if found.start <= d.held_on <= found.end]
-    status = next((c for c in communes_board(db) if c.unit_code == unit), None)
-    submission = next((r for r in completeness(db, found.code, today).rows if r.unit_code == unit), None)
-    return CommuneDetail(unit, units[unit], found, status, submission, tasks,
-                         register_totals(db, found.start, found.end).get(unit, RegisterTotals()), held,
+    status = next(iter(communes_board(db, unit)), None)
+    submission = next(iter(completeness(db, found.code, today, unit).rows), None)
+    totals = register_totals(db, found.start, found.end, unit).get(unit, RegisterTotals()) if registers \
+        else RegisterTotals()
+    return CommuneDetail(unit, units[unit], found, status, submission, tasks, totals, held,
                          [r for r in compliance.check_year(scope, found.end.year, as_of)  # type: ignore[arg-type]
                           if r.status != "unknown"])

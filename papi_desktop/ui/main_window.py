@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         page = self._make_page(key, QCoreApplication.translate("MainWindow", NAVIGATION[index][1]))
         self.page_by_key[key] = page
         self.pages.insertWidget(index, page)
+        if self.pages.currentWidget() is old:  # else removing it shows the next page for a moment (the plan's)
+            self.pages.setCurrentWidget(page)
         self.pages.removeWidget(old)
         old.deleteLater()
         if self.nav.currentRow() == index:

@@ -120,3 +120,50 @@ def test_a_commune_opens_read_only_with_names_masked(qtbot, province_db, jobs) -
     out = Path(os.environ.get("PAPI_SCREENSHOTS", paths.data_dir())) / "province_commune.png"
     assert dialog.grab().save(str(out))
     assert dialog.windowModality() == Qt.WindowModality.NonModal
+
+
+def test_the_overview_arrives_in_parts_and_says_when_all_are_shown(qtbot, province_db, jobs) -> None:
+    """The tiles, the reports bar and the board first; each part shown as it arrives (the board's columns
+    of a part not read yet say "…"); sig_loaded once, after the last, with the figures overview() gives."""
+    from papi_desktop.services import province_view
+    from papi_desktop.ui.views.province_overview import PARTS
+
+    page, _seen, original = _page(qtbot, province_db, jobs)
+    province_db.reader = original
+    shown: list[tuple[str, str, str, bool]] = []
+    loaded: list[list[str]] = []
+
+    def part(name: str) -> None:  # the board's tasks and disclosures cells of A as this part was shown
+        shown.append((name, page.board_model.cell(0, 10), page.board_model.cell(0, 12), page.view is None))
+
+    page.sig_part_shown.connect(part)
+    page.sig_loaded.connect(lambda: loaded.append([p for p, *_rest in shown]))
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        page.reload()
+    assert page.view is not None
+    assert [p for p, *_rest in shown] == list(PARTS) and loaded == [list(PARTS)]
+    assert shown[0][1:] == ("…", "…", True)  # the reports part: progress and disclosures still being read
+    assert shown[1][1] != "…" and shown[1][2] == "…"
+    assert shown[2][2] != "…" and all(row[3] for row in shown)  # the whole overview only once all are in
+    assert page.tiles["received"].value.text() == "2/3"
+    whole = province_view.overview(province_db, "2026-H1", province_view.today()).as_json()
+    assert page.view.as_json() == whole
+
+
+def test_a_newer_read_replaces_the_one_still_queued(qtbot, province_db, jobs) -> None:
+    from papi_desktop.ui.views.province_overview import PARTS
+
+    page, _seen, original = _page(qtbot, province_db, jobs)
+    province_db.reader = original
+    parts: list[str] = []
+    loaded: list[str] = []
+    page.sig_part_shown.connect(parts.append)
+    page.sig_loaded.connect(lambda: loaded.append(page.view.period.code))
+    page.period.setCurrentIndex(page.period.findData("2025-Y"))
+    page.reload()
+    page.period.setCurrentIndex(page.period.findData("2026-H1"))
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        page.reload()
+    qtbot.waitUntil(lambda: jobs.pending == 0, timeout=20000)
+    assert loaded == ["2026-H1"] and parts == list(PARTS)  # nothing of the first read reached the page
+    assert page.shown_period.code == "2026-H1" and page.refresh_button.isEnabled()

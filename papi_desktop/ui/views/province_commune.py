@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
 from ...domain.status import STATUS_LABELS
-from ...services import compliance, province_view, reports
+from ...services import compliance, province_view
 from ...storage.db import Database
 from ..models.lazy import LazyTableModel
 from ..models.sync_models import RowsModel
@@ -52,16 +52,18 @@ class PetitionsModel(LazyTableModel):
         return format_vn(value) if col in (1, 5) and not for_sort else value
 
 
-def _load(db: Database, unit: str, period: str) -> tuple[province_view.CommuneDetail, list[str], list[str]]:
-    detail = province_view.commune_detail(db, unit, period, reports.today_vn())
-    p = detail.period
-    return (detail, province_view.reception_ids(db, unit, p.start, p.end),
-            province_view.petition_ids(db, unit, p.start, p.end))
+def _books(db: Database, unit: str, period: str) -> tuple[list[str], list[str]]:
+    """The ids of the commune's visits and petitions of the period (the lazy lists' projection): read
+    after the rest, as they scan the period's records of every commune (no index by commune)."""
+    p = province_view.period(period)
+    return province_view.reception_ids(db, unit, p.start, p.end), province_view.petition_ids(db, unit, p.start, p.end)
 
 
 class ProvinceCommuneDialog(QDialog):
-    """Signals:
-        sig_loaded(): the commune's records arrived and are shown.
+    """Read in two parts: the head, tasks, dialogues and disclosures first, then the books' ids.
+
+    Signals:
+        sig_loaded(): the commune's records arrived and are shown, both parts.
     """
 
     sig_loaded = Signal()
@@ -95,14 +97,19 @@ class ProvinceCommuneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.head)
         layout.addWidget(self.tabs, 1)
-        runner.submit(lambda: _load(db, unit, period), self._show, self._failed)
+        self._parts = 0
+        runner.submit(lambda: province_view.commune_detail(db, unit, period, province_view.today(), registers=False),
+                      self._show, self._failed, owner=self)
+        runner.submit(lambda: _books(db, unit, period), self._show_books, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
+        if self._parts < 0:  # the other part failed first: one box is enough
+            return
+        self._parts = -1
         self.head.setText(self.tr("Không đọc được dữ liệu của xã."))
         show_error(self, exc)
 
-    def _show(self, got: tuple[province_view.CommuneDetail, list[str], list[str]]) -> None:
-        detail, visits, petitions = got
+    def _show(self, detail: province_view.CommuneDetail) -> None:
         en = current_lang() == "en"
         status, sub = detail.status, detail.submission
         last = (self.tr("gói gần nhất nhận lúc %1 từ máy %2 (%3)").replace("%1", sw.when(status.last_received_at))
@@ -117,15 +124,30 @@ class ProvinceCommuneDialog(QDialog):
         self.tasks_model.set_rows([(t.id, [f"{t.dimension}.{t.number}", " ".join(t.task.split()),
                                            STATUS_LABELS[t.shown_status][1 if en else 0], format_vn(t.next_due)],
                                     "#c62828" if t.overdue else "") for t in detail.tasks])
-        self.visits_model.set_ids(visits)
-        self.petitions_model.set_ids(petitions)
         self.dialogues_model.set_rows([(d.id, [format_vn(d.held_on), d.title, d.issues, d.open_commitments], "")
                                        for d in detail.dialogues])
         self.disclosures_model.set_rows([(f"{r.kind}/{r.subject_period}", [
             r.name_en if en else r.name_vi, r.subject_period, format_vn(r.deadline),
             compliance.status_label(r.status, "en" if en else "vi"), r.reason("en" if en else "vi")],
             "#2e7d32" if r.status in ("ok", "in_progress") else "#c62828") for r in detail.disclosures])
-        for i, n in ((0, len(detail.tasks)), (1, len(visits)), (2, len(petitions)), (3, len(detail.dialogues)),
-                     (4, len(detail.disclosures))):
-            self.tabs.setTabText(i, f"{self.tabs.tabText(i).split(' (')[0]} ({n})")
-        self.sig_loaded.emit()
+        for i, n in ((0, len(detail.tasks)), (3, len(detail.dialogues)), (4, len(detail.disclosures))):
+            self._count(i, n)
+        self._part_shown()
+
+    def _show_books(self, got: tuple[list[str], list[str]]) -> None:
+        visits, petitions = got
+        self.visits_model.set_ids(visits)
+        self.petitions_model.set_ids(petitions)
+        self._count(1, len(visits))
+        self._count(2, len(petitions))
+        self._part_shown()
+
+    def _count(self, tab: int, n: int) -> None:
+        self.tabs.setTabText(tab, f"{self.tabs.tabText(tab).split(' (')[0]} ({n})")
+
+    def _part_shown(self) -> None:
+        if self._parts < 0:
+            return
+        self._parts += 1
+        if self._parts == 2:
+            self.sig_loaded.emit()
