@@ -32,6 +32,7 @@ from ..widgets.messages import current_lang, error_text, show_error, show_info
 from ..widgets.status_chart import StatusChart
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner, Latest
+from .province_commune import ProvinceCommuneDialog  # imported with this page, in the worker
 
 if TYPE_CHECKING:
     from ...services.consolidated_report import ConsolidatedResult
@@ -310,8 +311,6 @@ class ProvinceOverviewPage(QWidget):
         if unit is None or self.shown_period is None:
             show_error(self, self.tr("Hãy chọn một xã, phường trong bảng các xã."))
             return
-        from .province_commune import ProvinceCommuneDialog
-
         dialog = ProvinceCommuneDialog(self.db, self.runner, unit, self.shown_period.code, self)
         dialog.show()
 
