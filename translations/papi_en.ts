@@ -73,6 +73,220 @@
     </message>
 </context>
 <context>
+    <name>AuditButton</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="300"/>
+        <source>Nhật ký thao tác…</source>
+        <translation>Activity log…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="100"/>
+        <source>Nhật ký thao tác</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="103"/>
+        <source>Mọi người</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="105"/>
+        <source>Mọi loại</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="109"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="109"/>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="128"/>
+        <source>Chọn một mục để xem chi tiết.</source>
+        <translation>Select an entry to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="129"/>
+        <source>Kiểm tra tính toàn vẹn</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="130"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="132"/>
+        <source>Mỗi thao tác được ghi kèm mã băm nối chuỗi: sửa, xóa hay chèn một mục đều bị phát hiện khi kiểm tra.</source>
+        <translation>Every action is recorded with a chained hash: changing, deleting or inserting an entry is detected by the check.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="137"/>
+        <source>Người thực hiện:</source>
+        <translation>Done by:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="137"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="187"/>
+        <source>%1 mục</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="220"/>
+        <source>Mục số %1 — %2 — %3</source>
+        <translation>Entry %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="221"/>
+        <source>(chương trình)</source>
+        <translation>(the program)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="222"/>
+        <source>Máy: %1. Mã băm: %2</source>
+        <translation>Computer: %1. Hash: %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <source>thêm</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <source>sửa</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <source>xóa</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="226"/>
+        <source>%1 %2 %3 (%4)</source>
+        <translation>%1 %2 %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="232"/>
+        <source>… và %1 thay đổi khác.</source>
+        <translation>… and %1 other changes.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="241"/>
+        <source>Đang kiểm tra nhật ký thao tác…</source>
+        <translation>Checking the activity log…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="243"/>
+        <source>Đang kiểm tra tính toàn vẹn của nhật ký…</source>
+        <translation>Checking the log&apos;s integrity…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="253"/>
+        <source>Toàn vẹn. %1</source>
+        <translation>Intact. %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="255"/>
+        <source>CẢNH BÁO: nhật ký đã bị can thiệp. %1</source>
+        <translation>WARNING: the log has been tampered with. %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="284"/>
+        <source>Đã hủy.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="38"/>
+        <source>Thay đổi dữ liệu</source>
+        <translation>Data change</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="39"/>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="40"/>
+        <source>Xuất</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="41"/>
+        <source>Ký số</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="42"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="43"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="44"/>
+        <source>Khóa, chứng thư</source>
+        <translation>Keys, certificates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="45"/>
+        <source>Đăng nhập</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="46"/>
+        <source>Bắt đầu nhật ký</source>
+        <translation>Log started</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="59"/>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="59"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="60"/>
+        <source>Người thực hiện</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="60"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="61"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="70"/>
+        <source>(chương trình)</source>
+        <translation>(the program)</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../papi_desktop/ui/views/backup_dialog.py" line="116"/>
@@ -1411,12 +1625,12 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="317"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="318"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="332"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="333"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -1535,33 +1749,33 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
         <source>Việc</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="48"/>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="115"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="56"/>
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
@@ -1577,32 +1791,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="116"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="124"/>
         <source>Đang đọc các việc đến hạn…</source>
         <translation>Reading what is due…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="138"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="140"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="144"/>
         <source>Không đọc được danh sách việc đến hạn: %1</source>
         <translation>Could not read the list of what is due: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="148"/>
         <source>Mở trang Đồng bộ</source>
         <translation>Open the Sync page</translation>
     </message>
@@ -1676,8 +1890,8 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/import_dialog.py" line="123"/>
-        <source>Không có gì thay đổi: tệp này đã được nhập trước đây.</source>
-        <translation>Nothing would change: this file was already imported.</translation>
+        <source>Kế hoạch trong tệp giống hệt kế hoạch đã có: không có gì thay đổi.</source>
+        <translation>The plan in this file is the same as the one already recorded: nothing would change.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/import_dialog.py" line="133"/>
@@ -2095,42 +2309,42 @@ SHA-256 fingerprint: %5</translation>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="256"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="258"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="260"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="262"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="278"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="280"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="279"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="281"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="284"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="286"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="290"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="292"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="291"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="293"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="293"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="295"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -3337,77 +3551,77 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceCommuneDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="74"/>
         <source>Xem dữ liệu của xã, phường (chỉ xem)</source>
         <translation>A commune&apos;s data (read-only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="76"/>
         <source>Đang đọc dữ liệu…</source>
         <translation>Reading the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="87"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="88"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="89"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="90"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="91"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="109"/>
         <source>Không đọc được dữ liệu của xã.</source>
         <translation>Could not read the commune&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="115"/>
         <source>gói gần nhất nhận lúc %1 từ máy %2 (%3)</source>
         <translation>last bundle received %1 from PC %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="117"/>
         <source>chưa gửi gói dữ liệu nào</source>
         <translation>no bundle sent yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
         <source>đúng hạn</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
         <source>chậm</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
         <source>chưa gửi</source>
         <translation>not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="119"/>
         <source>chưa đến hạn</source>
         <translation>not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="120"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (mã %2), kỳ %3: %4; báo cáo kỳ: %5. Chỉ xem: họ tên và số định danh của công dân đã được che.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (code %2), period %3: %4; period report: %5. Read-only: citizens&apos; names and ID numbers are masked.</translation>
     </message>
@@ -3415,145 +3629,145 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverview</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="34"/>
         <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
         <source>Gói gần nhất</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
         <source>Từ máy</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <source>Biên nhận chưa xác nhận</source>
         <translation>Unconfirmed receipts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Rẽ nhánh</source>
         <translation>Forks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Báo cáo kỳ</source>
         <translation>Period report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Nhiệm vụ hoàn thành</source>
         <translation>Tasks done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
         <source>Công khai đúng quy định</source>
         <translation>Disclosures OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
         <source>Mốc quá hạn</source>
         <translation>Overdue milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
         <source>Lượt tiếp</source>
         <translation>Receptions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
         <source>Công dân</source>
         <translation>Citizens</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
         <source>Đơn tiếp nhận</source>
         <translation>Petitions received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
         <source>Đã giải quyết</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
         <source>Đang giải quyết</source>
         <translation>Being resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3561,181 +3775,181 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverviewPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="108"/>
         <source>Tổng hợp các xã, phường</source>
         <translation>Consolidated view of the communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="113"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="115"/>
         <source>Xem xã đã chọn…</source>
         <translation>View the selected commune…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="117"/>
         <source>Xuất báo cáo tổng hợp…</source>
         <translation>Export the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="122"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="126"/>
         <source>xã, phường đã đăng ký</source>
         <translation>communes enrolled</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="126"/>
         <source>báo cáo kỳ đã nhận</source>
         <translation>period reports received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="127"/>
         <source>báo cáo đúng hạn</source>
         <translation>reports on time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="127"/>
         <source>lượt nhiệm vụ quá hạn</source>
         <translation>overdue tasks, counted per commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
         <source>gói dữ liệu chờ xử lý</source>
         <translation>bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="146"/>
         <source>Các xã, phường</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="147"/>
         <source>Nhiệm vụ quá hạn</source>
         <translation>Overdue tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="148"/>
         <source>Tiếp dân, đơn thư, đối thoại</source>
         <translation>Reception, petitions, dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="149"/>
         <source>Gói chờ xử lý</source>
         <translation>Bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="153"/>
         <source>Báo cáo kỳ của các xã, phường</source>
         <translation>The communes&apos; period reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="155"/>
         <source>Tiến độ nhiệm vụ theo chỉ số nội dung (lượt nhiệm vụ × xã, phường)</source>
         <translation>Task progress by dimension (tasks × communes)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="159"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="216"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="160"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="161"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="162"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="277"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
         <source>Chưa thực hiện</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="172"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="259"/>
         <source>Đúng hạn tính theo ngày xã ban hành báo cáo.</source>
         <translation>On time is judged by the date the commune issued the report.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="260"/>
         <source>Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.</source>
         <translation>On time is judged by the date the province received the report in the commune&apos;s bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="262"/>
         <source>Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.</source>
         <translation>Period %1: figures from %2 to %3; reports are due before %4.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="266"/>
         <source>Tỉnh chưa có kế hoạch PAPI của năm này.</source>
         <translation>The province has no PAPI plan for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="281"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="241"/>
         <source>Nhiệm vụ quá hạn (%1)</source>
         <translation>Overdue tasks (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="224"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="312"/>
         <source>Hãy chọn một xã, phường trong bảng các xã.</source>
         <translation>Choose a commune in the communes table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="320"/>
         <source>Chọn thư mục lưu báo cáo tổng hợp</source>
         <translation>Choose where to save the consolidated report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="323"/>
         <source>Mật khẩu khóa của tỉnh (để ký báo cáo tổng hợp).</source>
         <translation>The province&apos;s key passphrase (to sign the consolidated report).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="333"/>
         <source>Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:
 %1</source>
         <translation>Consolidated report exported, signed by the province:
@@ -4893,77 +5107,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="55"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="83"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
@@ -5039,52 +5253,52 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SignImagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="32"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="99"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="109"/>
         <source>Ảnh chữ ký, con dấu và token</source>
         <translation>Signature images, seal and token</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="35"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="38"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="48"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="34"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="44"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="40"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
         <source>Module PKCS#11 của token:</source>
         <translation>Token&apos;s PKCS#11 module:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
         <source>Ảnh con dấu (PNG nền trong suốt):</source>
         <translation>Seal image (transparent PNG):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="52"/>
         <source>Ảnh chữ ký của:</source>
         <translation>Signature image of:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="69"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="81"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
         <source>Module PKCS#11 (*.dll *.so *.dylib)</source>
         <translation>PKCS#11 module (*.dll *.so *.dylib)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="99"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="109"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>

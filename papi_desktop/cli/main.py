@@ -155,8 +155,8 @@ def _import_text(summary: dict, dry_run: bool, lang: str) -> str:
     for p in summary["rows_not_understood"]:
         lines.append(f"  {'Row' if en else 'Dòng'} {p['row']}: {p['reason']} — {p['text']}")
     if not summary["changes_anything"]:
-        lines.append("Nothing changed: this file was already imported." if en else
-                     "Không có gì thay đổi: tệp này đã được nhập trước đây.")
+        lines.append("The plan in this file is the same as the one already recorded: nothing changed." if en else
+                     "Kế hoạch trong tệp giống hệt kế hoạch đã có: không có gì thay đổi.")
     elif dry_run:
         lines.append("Preview only: nothing was written." if en else "Chỉ xem trước: chưa ghi dữ liệu.")
     else:

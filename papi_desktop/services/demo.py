@@ -11,7 +11,7 @@ from ..storage.db import Database
 from . import budget, communication, petitions, postings, poverty, reception
 
 SAMPLES_FOLDER = "Mẫu"  # in the demo's data folder, where the import dialog's file chooser finds them
-SAMPLE_PLAN = "ke_hoach_mau_2026.xlsx"  # the demo plan as an appendix workbook (tests/demo/make_sample_plan.py)
+SAMPLE_PLAN = "ke_hoach_mau_2027.xlsx"  # the demo plan moved to 2027 (tests/demo/make_sample_plan.py)
 
 
 def samples_dir() -> Path:

@@ -1,8 +1,10 @@
-"""Write resources/demo/ke_hoach_mau_2026.xlsx, the plan appendix the demo ships for a first import.
+"""Write resources/demo/ke_hoach_mau_2027.xlsx, the plan appendix the demo ships for a first import.
 
     python tests/demo/make_sample_plan.py
 
-The demo's plan (resources/demo/plan_2026.csv, seed 000's appendix as data) laid out as the province
+The demo's plan (resources/demo/plan_2026.csv, seed 000's appendix as data) carried over to the next
+year (every "2026" of its texts and deadlines becomes "2027": the demo already holds the 2026 plan,
+so importing that again would change nothing) and laid out as the province
 types it (seed 000, "Phụ lục"): the unit and title block, the "Kèm theo Kế hoạch số …" line, the
 header row with seed 000's column titles, the numbering row, a row per dimension ("I" | Nội dung
 “…”), one row per task with "- " items on lines of their own. Values only, no formulas; set out to
@@ -24,14 +26,15 @@ from openpyxl.utils import get_column_letter
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "resources" / "demo" / "plan_2026.csv"
-TARGET = ROOT / "resources" / "demo" / "ke_hoach_mau_2026.xlsx"
+TARGET = ROOT / "resources" / "demo" / "ke_hoach_mau_2027.xlsx"
+SOURCE_YEAR, YEAR = "2026", "2027"
 
 TITLE = [
     ("ỦY BAN NHÂN DÂN XÃ CHIỀNG SƠN", False),
     ("Phụ lục", True),
-    ("CÁC NHIỆM VỤ TRỌNG TÂM CẢI THIỆN, NÂNG CAO CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG (PAPI) NĂM 2026",
+    (f"CÁC NHIỆM VỤ TRỌNG TÂM CẢI THIỆN, NÂNG CAO CHỈ SỐ HIỆU QUẢ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG (PAPI) NĂM {YEAR}",
      True),
-    ("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND xã Chiềng Sơn)", False),
+    (f"(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/01/{YEAR} của UBND xã Chiềng Sơn)", False),
 ]
 HEADER = ["TT", "Nhiệm vụ cụ thể", "Sản phẩm đầu ra", "Phòng, đơn vị chủ trì",
           "Các sở, ban, ngành/ Phòng, đơn vị trực thuộc phối hợp", "Thời gian hoàn thành"]
@@ -43,8 +46,9 @@ _LINE_PT = 16.5  # one line of 12 pt text
 
 
 def records(source: Path = SOURCE) -> list[dict[str, str]]:
+    """The demo plan's rows, moved to the sample's year (older years, such as a 2019 decree's, stay)."""
     with source.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        return [{k: v.replace(SOURCE_YEAR, YEAR) for k, v in rec.items()} for rec in csv.DictReader(fh)]
 
 
 def rows(source: Path = SOURCE) -> list[list[object]]:
@@ -104,7 +108,7 @@ def build(target: Path = TARGET, source: Path = SOURCE) -> Path:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "Trang &P/&N"
-    stamp = dt.datetime(2026, 1, 5, 8, 0)  # the document properties do not change from one run to the next
+    stamp = dt.datetime(int(YEAR), 1, 5, 8, 0)  # the document properties do not change from one run to the next
     wb.properties.creator, wb.properties.title = "UBND xã Chiềng Sơn (xã mẫu)", TITLE[2][0]
     wb.properties.created = wb.properties.modified = stamp
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -115,7 +115,7 @@ def test_import_through_the_dialog(qtbot, db, tmp_path: Path) -> None:  # noqa: 
     # the same file again: the preview says nothing would change, and the import button stays off
     with qtbot.waitSignal(dialog.sig_previewed, timeout=20000):
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    assert "Không có gì thay đổi" in dialog.status.text() and not dialog.import_button.isEnabled()
+    assert "không có gì thay đổi" in dialog.status.text() and not dialog.import_button.isEnabled()
 
 
 def test_import_dialog_bad_file_message(qtbot, db, tmp_path: Path) -> None:  # noqa: ANN001

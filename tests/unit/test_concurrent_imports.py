@@ -52,7 +52,7 @@ CASES = {
     "poverty": (lambda p: big_books.poverty_book(p, 3000), ["postings", "import-poverty"], _poverty, (1, 3000),
                 "Không có gì mới: tệp này đã được ghi trước đây."),
     "plan": (lambda p: big_books.plan_book(p, 40), ["plan", "import"], _plan, (1, 40 * 28),
-             "Không có gì thay đổi: tệp này đã được nhập trước đây."),
+             "Kế hoạch trong tệp giống hệt kế hoạch đã có: không có gì thay đổi."),
 }
 
 

@@ -120,7 +120,7 @@ class ImportDialog(QDialog):
         if preview.changes_anything:
             self.status.setText(self.tr("Xem trước xong. Kiểm tra rồi bấm “Nhập vào cơ sở dữ liệu”."))
         else:
-            self.status.setText(self.tr("Không có gì thay đổi: tệp này đã được nhập trước đây."))
+            self.status.setText(self.tr("Kế hoạch trong tệp giống hệt kế hoạch đã có: không có gì thay đổi."))
         self._busy(False)
         self.sig_previewed.emit(preview)
 
