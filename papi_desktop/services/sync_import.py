@@ -346,11 +346,14 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         return summary
 
     def transaction(savepoint: bool) -> BundleIn:
-        with db.session() as s:
-            # Under the write lock: another import of this same bundle may have finished meanwhile.
+        # Scoped by commune: on PostgreSQL bundles of other communes apply beside this one (what they
+        # share is guarded by unique keys); SQLite has one writer whatever the scope.
+        with db.session(scope=summary.commune) as s:
+            # Under the write lock: another import of this same bundle may have finished meanwhile (on a
+            # retry too: another import may have released the held bundle first).
             done = s.get(BundleIn, summary.bundle_id)
-            if done is not None and done.digest == opened.digest and done.status == "applied" and not retry:
-                raise _AlreadyApplied(BundleIn(**{c: getattr(done, c) for c in BundleIn.__table__.c.keys()}))
+            if done is not None and done.digest == opened.digest and done.status == "applied":
+                raise _AlreadyApplied(_detached(done))
             result = sync_apply.apply_changes(s, changes, savepoint=savepoint)
             _count(summary, result)
             if dry_run:
@@ -391,7 +394,7 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
     except sync_apply.ChangeHeld as exc:
         files.discard()
         status = "fork" if exc.reason in ("fork", "own_change") else "held"
-        return _hold(db, parts, opened, summary, status, dry_run, receiver, (exc.vi, exc.en))
+        return _hold(db, parts, opened, summary, status, dry_run, receiver, (exc.vi, exc.en), retry)
     except sync_apply.ChangeRejected as exc:
         files.discard()
         return _quarantine(db, opened, summary, (exc.vi, exc.en), dry_run)
@@ -401,13 +404,36 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         summary.reasons = [("Danh sách thay đổi trong gói bị hỏng.", "The bundle's list of changes is damaged.")]
         return summary
     except IntegrityError as exc:  # a rule the database enforces, e.g. a document number used twice
+        # Or a unique key (the bundle's id, a change's number) another import of this very bundle took
+        # first, outside the write lock's reach: its outcome and receipt are this one's (and the files).
+        stored = _stored(db, summary.bundle_id)
+        if stored is not None and stored.digest == opened.digest and stored.status == "applied":
+            return _again(stored, summary, parts[0])
         files.discard()
-        what = str(exc.orig).split(":")[-1].strip() if exc.orig else ""
+        what = _constraint(exc)
         return _quarantine(db, opened, summary, (f"Dữ liệu của gói trái với ràng buộc của cơ sở dữ liệu ({what}).",
                                                  f"The bundle's data breaks a database rule ({what})."), dry_run)
     if row.receipt:
         summary.receipt = _write_receipt_file(parts[0], row.receipt)
     return summary
+
+
+def _detached(row: BundleIn) -> BundleIn:
+    """A copy of the row that outlives its session."""
+    return BundleIn(**{c: getattr(row, c) for c in BundleIn.__table__.c.keys()})
+
+
+def _stored(db: Database, bundle_id: str) -> BundleIn | None:
+    with db.reader() as s:
+        row = s.get(BundleIn, bundle_id)
+        return _detached(row) if row is not None else None
+
+
+def _constraint(exc: IntegrityError) -> str:
+    """The rule broken, as the database names it: psycopg gives the constraint's name, sqlite3 a
+    message ending in the columns."""
+    name = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+    return name or (str(exc.orig).split(":")[-1].strip() if exc.orig else "")
 
 
 def _new_row(s, opened: bundle.Opened, summary: Summary) -> BundleIn:  # noqa: ANN001
@@ -562,18 +588,8 @@ def queue_conflicts(s, result: sync_apply.ApplyResult, bundle_id: str) -> None: 
                        chosen="remote" if c.remote_won else "local", created_at=_now()))
 
 
-def _finish(db: Database, first_part: Path, summary: Summary, receiver: Receiver) -> None:
-    receipt = _receipt(db, summary, receiver.receipt_key)
-    with db.session() as s:
-        row = s.get(BundleIn, summary.bundle_id)
-        if row is not None:
-            row.receipt, row.summary_json = receipt, json.dumps(summary.as_json())
-    if receipt:
-        summary.receipt = _write_receipt_file(first_part, receipt)
-
-
 def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summary, status: str, dry_run: bool,
-          receiver: Receiver, reason: tuple[str, str]) -> Summary:
+          receiver: Receiver, reason: tuple[str, str], retry: bool = False) -> Summary:
     """Held or fork: kept exactly as it arrived (encrypted), with its reason, nothing lost."""
     summary.status, summary.held = status, summary.records
     if status == "held":
@@ -591,14 +607,23 @@ def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summa
     for part in parts:
         if part.parent != folder:
             shutil.copyfile(part, folder / part.name)
-    with db.session() as s:
+    with db.session(scope=summary.commune) as s:
         row = s.get(BundleIn, summary.bundle_id)
-        retried = row is not None
+        first = row is None
         row = row or _new_row(s, opened, summary)
+        if row.digest != opened.digest:  # another bundle took this id meanwhile: its row stays as it is
+            return summary
         row.status, row.kept_file = status, str(folder / parts[0].name)
         row.reason_vi, row.reason_en = summary.reasons[0]
-    if not retried:
-        _finish(db, parts[0], summary, receiver)
+        if first:
+            # The receipt in the same transaction: another import of this bundle that waited for the
+            # lock finds it held with its receipt, never without.
+            s.flush()
+            row.receipt = _receipt_in(s, summary, row.manifest_json, receiver.receipt_key)
+            row.summary_json = json.dumps(summary.as_json())
+        receipt = row.receipt
+    if receipt and not retry:  # the first time, or another import's first time: the same receipt
+        summary.receipt = _write_receipt_file(parts[0], receipt)
     return summary
 
 
@@ -608,10 +633,11 @@ def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: t
     summary.reasons = [(reason[0] + " Gói được cách ly, không áp dụng phần nào; cần người xử lý.",
                         reason[1] + " The bundle is quarantined, nothing applied; a person must resolve it.")]
     if not dry_run:
-        with db.session() as s:
+        with db.session(scope=summary.commune) as s:
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
-            row.status = "quarantined"
-            row.reason_vi, row.reason_en = summary.reasons[0]
+            if row.digest == opened.digest:  # never the row of another bundle that took this id meanwhile
+                row.status = "quarantined"
+                row.reason_vi, row.reason_en = summary.reasons[0]
     return summary
 
 
@@ -637,14 +663,9 @@ def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
     return released
 
 
-def _receipt(db: Database, summary: Summary, key: signing.KeyMaterial | None) -> bytes | None:
+def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMaterial | None) -> bytes | None:  # noqa: ANN001
     """Signed by the receiver (the province office, or the sibling PC): which bundle, its outcome, and how
     far each of its devices is now held here (the sender marks exactly that as acknowledged)."""
-    with db.reader() as s:
-        return _receipt_in(s, summary, _stored_manifest(db, summary.bundle_id) or "{}", key)
-
-
-def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMaterial | None) -> bytes | None:  # noqa: ANN001
     if key is None:
         return None
     vector = version_vector(s)
@@ -655,12 +676,6 @@ def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMateria
             "summary": {k: v for k, v in summary.as_json().items() if k not in ("file", "receipt", "dry_run")},
             "issued_at_utc": _now()}
     return bundle.signed_document(body, key)
-
-
-def _stored_manifest(db: Database, bundle_id: str) -> str | None:
-    with db.reader() as s:
-        row = s.get(BundleIn, bundle_id)
-        return row.manifest_json if row is not None else None
 
 
 def _write_receipt_file(first_part: Path, receipt: bytes) -> str:

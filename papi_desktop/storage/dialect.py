@@ -6,8 +6,9 @@ SQL; on SQLite each one emits exactly what the code emitted before PostgreSQL wa
 The DDL helpers are called by migrations: what they emit for a revision that has shipped must
 never change (a new schema change is a new revision).
 
-What sync.apply needs on PostgreSQL (checked on a copy of it: an outbox of a commune applied to a
-PostgreSQL database gives the state hash SQLite gives, twice is unchanged, a batch is not refused):
+What sync.apply does differently on PostgreSQL (tests/unit/test_sync_apply_pg.py: an outbox of a
+commune applied to a PostgreSQL database gives the state hash SQLite gives, twice is unchanged, a batch
+is not refused, its fallbacks end where SQLite's do):
   - PRAGMA defer_foreign_keys = ON            -> defer_foreign_keys(conn)
   - PRAGMA foreign_key_check(t)               -> foreign_key_violation(conn, t[, ids])
   - sqlite_master's UPDATE triggers of t      -> update_triggers(conn, t)
@@ -148,8 +149,11 @@ def listed(bind: Any, values: list[Any]) -> TableValuedAlias:
 
 
 def values_of(bind: Any, values: list[Any]) -> Select[Any]:
-    """The list as a one-column select, for WHERE x IN (...)."""
-    return select(listed(bind, values).c.value)
+    """The list as a one-column select, for WHERE x IN (...). SQLite: json_each unaliased, the SQL
+    sync.apply emitted before PostgreSQL was supported."""
+    if is_postgresql(bind):
+        return select(listed(bind, values).c.value)
+    return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
 
 
 def listed_sql(bind: Any) -> str:

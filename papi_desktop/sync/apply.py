@@ -38,6 +38,7 @@ from sqlalchemy import Column, Connection, Table, UniqueConstraint, func, insert
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError, KnownError
+from ..storage import dialect
 from ..storage.changelog import (
     FTS_TABLES,
     STAMP_COLUMNS,
@@ -115,7 +116,7 @@ def apply_changes(session: Session, changes: Iterable[Change], savepoint: bool =
         raise BugError("apply remote changes in a session without pending local edits")
     conn = session.connection()
     # A unit of work may log a child before its parent; keys are checked once, at the end.
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    dialect.defer_foreign_keys(conn)
     changes = list(changes)
     if not savepoint:
         try:
@@ -472,7 +473,7 @@ class _OneByOne(_Writes):
         pass
 
     def orphaned(self, table: Table) -> bool:
-        return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
+        return dialect.foreign_key_violation(self.conn, table.name)
 
 
 _UNREAD = object()
@@ -499,6 +500,12 @@ class _Batch(_Writes):
         self.pending_log: list[Change] = []
         self.written: dict[str, set[str]] = {}
         self.foldable: dict[str, bool] = {}
+        # The dialect's driver SQL: parameter mark, the true of change_log.received, the tables whose
+        # full-text index is written here (SQLite's FTS5; PostgreSQL's trigram index follows by itself).
+        self.pg = dialect.is_postgresql(conn)
+        self.mark = "%s" if self.pg else "?"
+        self.log_insert = _LOG_INSERT_PG if self.pg else _LOG_INSERT
+        self.fts_tables = frozenset() if self.pg else FTS_TABLES
         try:
             self.logged = self._held(changes)
             self._prefetch(changes)
@@ -525,7 +532,7 @@ class _Batch(_Writes):
             if min(numbers) > _held_up_to(self.conn, node):  # all above what is held: the usual case
                 continue
             rows = self.conn.execute(select(*columns).where(_LOG.c.origin_node == node,
-                                                            _LOG.c.origin_seq.in_(_each(numbers))))
+                                                            _LOG.c.origin_seq.in_(_each(self.conn, numbers))))
             for row in rows.mappings():
                 found[(row["origin_node"], row["origin_seq"])] = Change.from_mapping(row)
         return found
@@ -543,7 +550,8 @@ class _Batch(_Writes):
         for name, wanted in ids.items():
             table = self.shape(models[name]).table
             rows = self.rows[name]
-            for row in self.conn.execute(select(table).select_from(_joined(table, list(wanted)))).mappings():
+            found = self.conn.execute(select(table).select_from(_joined(self.conn, table, list(wanted))))
+            for row in found.mappings():
                 rows[row["id"]] = dict(row)
             for record_id in wanted:
                 rows.setdefault(record_id, None)
@@ -557,7 +565,8 @@ class _Batch(_Writes):
                 assumed.setdefault(change.table_name, set()).add(change.record_id)
         for name, ids in assumed.items():
             table = self.shapes[name].table
-            if self.conn.execute(select(table.c.id).select_from(_joined(table, list(ids))).limit(1)).first():
+            if self.conn.execute(select(table.c.id).select_from(_joined(self.conn, table, list(ids)))
+                                 .limit(1)).first():
                 return True
         return False
 
@@ -677,9 +686,7 @@ class _Batch(_Writes):
     def _update_triggers_only_fts(self, name: str) -> bool:
         found = self.foldable.get(name)
         if found is None:
-            triggers = self.conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
-                "AND upper(sql) LIKE '%UPDATE%'", (name,)).scalars().all()
+            triggers = dialect.update_triggers(self.conn, name)
             found = self.foldable[name] = all(t == f"{name}_fts_au" for t in triggers)
         return found
 
@@ -693,6 +700,7 @@ class _Batch(_Writes):
 
     def flush(self) -> None:
         runs, log = self.runs, list(map(_FIELDS_OF, self.pending_log))
+        mark, fts_tables = self.mark, self.fts_tables
         self.runs, self.pending = {}, {}
         self.pending_log.clear()  # in place: log may be its append
         self.sent += 1
@@ -705,19 +713,19 @@ class _Batch(_Writes):
                     quoted = [f'"{k}"' for k in keys]
                     if kind == "insert":
                         self.conn.exec_driver_sql(f'INSERT INTO "{name}" ({", ".join(quoted)}) '
-                                                  f'VALUES ({", ".join("?" * len(keys))})', params)
-                        if name in FTS_TABLES:
+                                                  f'VALUES ({", ".join((mark,) * len(keys))})', params)
+                        if name in fts_tables:
                             unindexed.extend(ids)
                     else:
                         if unindexed:  # its trigger updates the index of rows already in it
                             self._index(name, unindexed)
                             unindexed = []
-                        self.conn.exec_driver_sql(f'UPDATE "{name}" SET {", ".join(q + " = ?" for q in quoted)} '
-                                                  "WHERE id = ?", params)
+                        sets = ", ".join(f"{q} = {mark}" for q in quoted)
+                        self.conn.exec_driver_sql(f'UPDATE "{name}" SET {sets} WHERE id = {mark}', params)
                 if unindexed:
                     self._index(name, unindexed)
             if log:
-                self.conn.exec_driver_sql(_LOG_INSERT, log)
+                self.conn.exec_driver_sql(self.log_insert, log)
         except Exception as exc:
             raise _Refused from exc
 
@@ -731,7 +739,10 @@ class _Batch(_Writes):
             return False
         try:
             if any(len(fk.constraint.columns) != 1 or not fk.column.primary_key for fk in table.foreign_keys):
-                return self.conn.exec_driver_sql(f"PRAGMA foreign_key_check({table.name})").first() is not None
+                return dialect.foreign_key_violation(self.conn, table.name, written)
+            # PostgreSQL has no CROSS JOIN ... ON; SQLite's CROSS JOIN keeps the list as the outer loop.
+            listed, join = ((dialect.listed_sql(self.conn), "JOIN") if self.pg
+                            else ("json_each(?)", "CROSS JOIN"))
             rows = self.rows.get(table.name, {})
             for fk in table.foreign_keys:
                 child, parent, key = fk.parent.name, fk.column.table.name, fk.column.name
@@ -751,13 +762,13 @@ class _Batch(_Writes):
                             if there is _UNREAD:
                                 parents.add(value)
                 if unsure and self.conn.exec_driver_sql(
-                        f'SELECT 1 FROM json_each(?) AS listed CROSS JOIN "{table.name}" AS c '
+                        f'SELECT 1 FROM {listed} AS listed {join} "{table.name}" AS c '
                         f'ON c.id = listed.value WHERE c."{child}" IS NOT NULL AND NOT EXISTS '
                         f'(SELECT 1 FROM "{parent}" AS p WHERE p."{key}" = c."{child}") LIMIT 1',
                         (json.dumps(unsure),)).first():
                     return True
                 if parents and self.conn.exec_driver_sql(
-                        f'SELECT 1 FROM json_each(?) AS listed WHERE NOT EXISTS (SELECT 1 FROM "{parent}" AS p '
+                        f'SELECT 1 FROM {listed} AS listed WHERE NOT EXISTS (SELECT 1 FROM "{parent}" AS p '
                         f'WHERE p."{key}" = listed.value) LIMIT 1', (json.dumps(list(parents)),)).first():
                     return True
         except Exception as exc:
@@ -775,15 +786,16 @@ def _value_of(state: Any, column: str) -> Any:
     return _UNREAD
 
 
-def _each(values: list[Any]) -> Any:
-    """A list as one bound parameter (json_each): a lookup of 10,000 keys is one statement."""
-    return select(func.json_each(json.dumps(values)).table_valued("value").c.value)
+def _each(conn: Connection, values: list[Any]) -> Any:
+    """A list as one bound parameter (json_each; PostgreSQL: unnest of an array): a lookup of 10,000
+    keys is one statement."""
+    return dialect.values_of(conn, values)
 
 
-def _joined(table: Table, ids: list[str]) -> Any:
+def _joined(conn: Connection, table: Table, ids: list[str]) -> Any:
     """table's rows with these ids (unique), as json_each joined to the table: one index probe per id,
     without the sorted list an IN (subquery) builds first (a third of the time for 10,000 ids)."""
-    listed = func.json_each(json.dumps(ids)).table_valued("value").alias("listed")
+    listed = dialect.listed(conn, ids)
     return listed.join(table, table.c.id == listed.c.value)
 
 
@@ -794,3 +806,5 @@ _NODE, _SEQ = attrgetter("origin_node"), attrgetter("origin_seq")
 _CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses
 _LOG_INSERT = (f"INSERT INTO change_log ({', '.join(FIELDS)}, received) "
                f"VALUES ({', '.join('?' * len(FIELDS))}, 1)")
+_LOG_INSERT_PG = (f"INSERT INTO change_log ({', '.join(FIELDS)}, received) "
+                  f"VALUES ({', '.join(('%s',) * len(FIELDS))}, true)")

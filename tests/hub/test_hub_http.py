@@ -76,18 +76,15 @@ def _pull(pc: Commune, url: str, client: HubClient | None = None) -> hub_sync.Sy
         return hub_sync.pull(pc.db, COMMUNE_PASS, url, client)
 
 
-# PostgreSQL joins ("postgresql") once sync/apply runs on it: the hub opens it (--db) and refuses a
-# bundle with "nothing was written" today, as apply still speaks SQLite's PRAGMAs (storage/dialect.py).
-DIALECTS = ["sqlite"]
+DIALECTS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="module", params=DIALECTS)
 def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """The hub on SQLite (a small office) and on PostgreSQL (a province server), the same tests."""
     root = tmp_path_factory.mktemp(f"hub-{request.param}")
-    url = None
-    if request.param == "postgresql":
-        url = pg.create_database(request.getfixturevalue("pg_server"))
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    url = pg.create_database(server) if server else None
     prov = Province(root / "province", url)
     a = Commune(root / "pc-a", prov)  # the demo commune, on two PCs
     a2 = Commune(root / "pc-a2", prov, join=True)
@@ -95,10 +92,15 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     a2.add_peer(a.card(root / "a.card.papi"))
     a2.import_(*a.export(root / "a-to-a2", peer=a2.device).files)
     b = Commune(root / "pc-b", prov, demo=False, unit="03646")
-    usb_copy = prov.copy_to(root / "province-usb")  # the same province, receiving by stick (SQLite)
+    usb_copy = prov.copy_to(root / "province-usb")  # the same province, receiving by stick (same dialect)
     hub = HubProcess(prov.dir, db_url=url)
     yield {"root": root, "prov": prov, "a": a, "a2": a2, "b": b, "usb": usb_copy, "hub": hub}
     hub.stop()
+    for pc in (a, a2, b, prov, usb_copy):  # psycopg warns of a connection left open (an error here)
+        pc.db.dispose()
+    if server:
+        for db_url in (url, usb_copy.db_url):
+            pg.drop_database(server, db_url)
 
 
 def test_health_and_tls_trusts_only_the_province_root(world) -> None:  # noqa: ANN001
