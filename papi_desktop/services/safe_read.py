@@ -31,6 +31,16 @@ Reader = Callable[[Path, ReadLimits], Iterable[tuple[str, Iterable[Row]]]]
 _BATCH = 2000  # rows per message: large enough to be cheap, small enough to keep both sides busy
 _TICK = 0.05  # seconds between looks at the cancel token and the child while waiting
 _log = logging.getLogger(__name__)
+# A reader's failure is the file's, told to the user as a KnownError; its detail is for the program's log
+# (failures.install()), never printed on the user's terminal by logging's last-resort handler.
+_log.addHandler(logging.NullHandler())
+
+
+def _to_log(text: str, *args: object) -> None:
+    from . import failures  # noqa: PLC0415 - only when a read failed
+
+    failures.install()  # the data folder's log, for the command line as for the window
+    _log.warning(text, *args)
 
 
 def _limit_resources(limits: ReadLimits) -> None:
@@ -121,7 +131,7 @@ class _Child:
         if kind == "memory":
             raise self._memory()
         if kind == "failed":
-            _log.warning("workbook reader failed: %s", message[2])
+            _to_log("workbook reader failed: %s", message[2])
             raise bad_file(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {message[1]}).",
                        f"Cannot read the Excel file (damaged or wrong format: {message[1]}).")
         return message
@@ -136,7 +146,7 @@ class _Child:
     def _crashed(self) -> KnownError:
         self._proc.join(5)
         code = self._proc.exitcode
-        _log.warning("workbook reader process ended with exit code %s", code)
+        _to_log("workbook reader process ended with exit code %s", code)
         if code is not None and code < 0:
             how_vi, how_en = f"dừng đột ngột (tín hiệu {-code})", f"stopped abruptly (signal {-code})"
         else:

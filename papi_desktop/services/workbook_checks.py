@@ -103,6 +103,7 @@ def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) ->
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
+            _check_package(members)
             if len(members) > limits.max_members:
                 raise bad_file(f"Tệp Excel có {group_vn(len(members))} thành phần, quá giới hạn "
                                f"{group_vn(limits.max_members)}: tệp hỏng hoặc không phải bảng tính thông thường.",
@@ -135,6 +136,23 @@ def check_members(path: Path, limits: ReadLimits, whole_sheets: bool = False) ->
     except (*ZIP_ERRORS, expat.ExpatError) as exc:
         raise bad_file(f"Không đọc được tệp Excel (tệp hỏng hoặc sai định dạng: {type(exc).__name__}).",
                        f"Cannot read the Excel file (damaged or wrong format: {type(exc).__name__}).") from exc
+
+
+# Every .xlsx (Excel, LibreOffice, WPS, openpyxl) has these parts; a zip without them (an archive renamed
+# .xlsx) would only fail inside the reader, with a traceback and the reader's error name.
+_PACKAGE_PARTS = ("[Content_Types].xml", "_rels/.rels")
+
+
+def _check_package(members: list[zipfile.ZipInfo]) -> None:
+    names = {m.filename.lower() for m in members}  # part names are case-insensitive (Open Packaging)
+    missing = [part for part in _PACKAGE_PARTS if part.lower() not in names]
+    if missing:
+        raise bad_file("Tệp là tệp nén (zip) nhưng không phải bảng tính Excel .xlsx: thiếu phần "
+                       f"“{missing[0]}” mà mọi tệp .xlsx đều có. Hãy chọn đúng tệp Excel, hoặc mở tệp trong "
+                       "Excel và lưu thành .xlsx.",
+                       f"The file is a zip archive but not an Excel .xlsx workbook: it lacks the part "
+                       f"“{missing[0]}” every .xlsx has. Choose the right Excel file, or open it in Excel and "
+                       "save it as .xlsx.")
 
 
 def sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:

@@ -4,6 +4,7 @@ messages for a wrong file or a folder, words in the chosen language, nothing cli
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,3 +32,16 @@ def test_the_same_plan_under_another_name_is_called_the_same_plan(qtbot, db, tmp
     assert dialog.status.text() == "Kế hoạch trong tệp giống hệt kế hoạch đã có: không có gì thay đổi."
     assert not dialog.import_button.isEnabled()
     runner.shutdown()
+
+
+def test_a_zip_renamed_xlsx_is_a_message_in_the_dialog(qtbot, db, tmp_path: Path, capfd) -> None:  # noqa: ANN001
+    book = tmp_path / "nen.xlsx"
+    with zipfile.ZipFile(book, "w") as zf:
+        zf.writestr("ghi_chu.txt", "không phải bảng tính")
+    dialog, runner = _dialog(qtbot, db)
+    dialog.path_edit.setText(str(book))
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as failed:
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "không phải bảng tính Excel .xlsx" in failed.args[0] and not dialog.import_button.isEnabled()
+    runner.shutdown()
+    assert "Traceback" not in capfd.readouterr().err

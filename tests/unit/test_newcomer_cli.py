@@ -4,11 +4,14 @@ wrong file or a folder gets a plain message and no traceback, and the words are 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
+import pytest
 from cli_runner import run_cli
 
 from papi_desktop import paths
+from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import demo
 
 
@@ -23,3 +26,39 @@ def test_the_same_plan_under_another_name_is_called_the_same_plan(db, tmp_path: 
     assert "đã được nhập trước đây" not in again.stdout
     english = run_cli(data, "--lang", "en", "plan", "import", str(copy))
     assert "The plan in this file is the same as the one already recorded" in english.stdout
+
+
+def _zip_renamed(path: Path) -> Path:
+    """An archive renamed .xlsx: a zip, but no [Content_Types].xml nor _rels/.rels."""
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+        zf.writestr("ghi_chu.txt", "không phải bảng tính")
+    return path
+
+
+@pytest.mark.parametrize("command", [["plan", "import"], ["postings", "import-budget"], ["reception", "import"]])
+def test_a_zip_renamed_xlsx_gets_the_message_alone(db, tmp_path: Path, command: list[str]) -> None:  # noqa: ANN001
+    book = _zip_renamed(tmp_path / "nen.xlsx")
+    done = run_cli(db.path.parent, *command, str(book))
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Lỗi: Tệp là tệp nén (zip) nhưng không phải bảng tính Excel .xlsx: thiếu phần “[Content_Types].xml” mà "
+        "mọi tệp .xlsx đều có. Hãy chọn đúng tệp Excel, hoặc mở tệp trong Excel và lưu thành .xlsx. Không có dữ "
+        "liệu nào được ghi."]
+
+
+def test_a_reader_failure_goes_to_the_log_not_the_terminal(data_dir: Path, tmp_path: Path, capfd) -> None:  # noqa: ANN001
+    """Past the checks (a reader that fails on its own), the detail is for the log file only."""
+    from papi_desktop.services import failures, safe_read
+    from papi_desktop.services.workbook_checks import limits_for
+    from papi_desktop.services.workbooks import calamine_sheets
+
+    book = _zip_renamed(tmp_path / "nen.xlsx")
+    try:
+        with pytest.raises(KnownError, match="tệp hỏng hoặc sai định dạng: CalamineError"):
+            list(safe_read.sheets_in_child(calamine_sheets, book, limits_for("reception")))
+        log = failures.log_folder() / failures.LOG_NAME
+        assert "workbook reader failed" in log.read_text(encoding="utf-8")
+    finally:
+        failures.close()
+    assert capfd.readouterr().err == ""
