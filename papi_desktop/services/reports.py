@@ -415,6 +415,9 @@ def register(db: Database, year: int | None = None) -> list[OutgoingInfo]:
 def verify(path: Path, extra_trust: list[bytes] | None = None) -> signing.Verification:
     """A signed PDF, an Excel file with its .p7s beside it, or the .p7s itself."""
     path = Path(path)
+    if path.is_dir():
+        raise KnownError(f"“{path}” là một thư mục, không phải tệp PDF hay Excel đã ký.",
+                         f"“{path}” is a folder, not a signed PDF or Excel file.")
     if not path.is_file():
         raise KnownError(f"Không tìm thấy tệp {path}.", f"File {path} not found.")
     trusted = keys.trusted() + list(extra_trust or [])

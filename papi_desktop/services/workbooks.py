@@ -50,6 +50,9 @@ def check_container(path: Path) -> None:
     """Refuse, with a clear message, what is not a readable .xlsx: missing, empty, .xls, locked, not a zip."""
     if not path.exists():
         raise bad_file(f"Không tìm thấy tệp {path}.", f"File {path} not found.")
+    if path.is_dir():
+        raise bad_file(f"“{path}” là một thư mục, không phải tệp .xlsx. Hãy chọn tệp Excel trong thư mục đó.",
+                       f"“{path}” is a folder, not an .xlsx file. Choose the Excel file inside it.")
     if path.stat().st_size == 0:
         raise bad_file("Tệp rỗng (0 byte). Hãy chọn đúng tệp Excel .xlsx.", "The file is empty (0 bytes).")
     with path.open("rb") as fh:

@@ -45,3 +45,13 @@ def test_a_zip_renamed_xlsx_is_a_message_in_the_dialog(qtbot, db, tmp_path: Path
     assert "không phải bảng tính Excel .xlsx" in failed.args[0] and not dialog.import_button.isEnabled()
     runner.shutdown()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_folder_typed_in_the_dialog_is_named_a_folder(qtbot, db, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog, runner = _dialog(qtbot, db)
+    dialog.path_edit.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as failed:
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "là một thư mục, không phải tệp .xlsx" in failed.args[0]
+    assert "lỗi không mong muốn" not in failed.args[0] and not dialog.import_button.isEnabled()
+    runner.shutdown()

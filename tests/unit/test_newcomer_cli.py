@@ -62,3 +62,18 @@ def test_a_reader_failure_goes_to_the_log_not_the_terminal(data_dir: Path, tmp_p
     finally:
         failures.close()
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("command", [["plan", "import"], ["reception", "import"], ["postings", "import-poverty"]])
+def test_a_folder_instead_of_a_workbook_is_named_a_folder(db, tmp_path: Path, command: list[str]) -> None:  # noqa: ANN001
+    folder = tmp_path / "Tải về"
+    folder.mkdir()
+    done = run_cli(db.path.parent, *command, str(folder))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"Lỗi: “{folder}” là một thư mục, không phải tệp .xlsx. Hãy chọn tệp Excel trong thư mục "
+                           "đó. Không có dữ liệu nào được ghi.\n")
+
+
+def test_verify_a_folder_says_it_is_a_folder(db, tmp_path: Path) -> None:  # noqa: ANN001
+    done = run_cli(db.path.parent, "--lang", "en", "verify", str(tmp_path))
+    assert (done.returncode, done.stderr) == (2, f"Error: “{tmp_path}” is a folder, not a signed PDF or Excel file.\n")
