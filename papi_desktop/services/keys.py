@@ -181,11 +181,14 @@ def _store_trusted(cert) -> Path:  # noqa: ANN001
 
 
 def trusted() -> list[bytes]:
-    """PEM blobs of every trusted certificate: this commune's own, and those added."""
+    """PEM blobs of every trusted certificate: this commune's own (in province mode the province's root,
+    which certified every enrolled commune: verify there trusts their signed reports), and those added."""
+    from .province import CA_PEM  # noqa: PLC0415 - province brings the sync PKI: not at import time
+
     found = []
-    own = paths.keys_dir() / ROOT_FILE
-    if own.is_file():
-        found.append(own.read_bytes())
+    for own in (paths.keys_dir() / ROOT_FILE, paths.keys_dir() / CA_PEM):  # only province.init writes CA_PEM
+        if own.is_file():
+            found.append(own.read_bytes())
     if paths.trust_dir().is_dir():
         found.extend(p.read_bytes() for p in sorted(paths.trust_dir().glob("*.pem")))
     return found
