@@ -77,9 +77,13 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   1.74 1.79 2.09 2.71 2.24 2.19 2.03 1.95: the import slows as the province's indexes outgrow the page
   cache, then levels); hub memory 223 to 317 MB by tenths (192 to 318 MB first to last hundred): far
   flatter, not flat; hub data folder 4.6 GB.
-- PostgreSQL (--db pg, 8 x 2,001): the cluster, the province moved to it, the hub on --db, sign-in,
-  declare and upload work; every apply answers 500 (sync/apply.py: `PRAGMA defer_foreign_keys` on
-  PostgreSQL), nothing written: the import does not speak PostgreSQL yet.
+- PostgreSQL (2 December 2026, on 7ccd98b, --db pg, the hub's default 2 apply slots, 2 cores at a load
+  of 5 from other engineers' benchmarks and suites, so loose): http 75 x 9,991, 1 run: no error, all
+  applied; the hub 234.1 s against plain SQLite inserts 63.5 s (57.2/69.7: the load doubled them
+  against the SQLite runs above) = **3.69x, the <= 2x target is missed**; against parsing plus inserts
+  2.16x; 3.12 s a bundle. Before 7ccd98b every PostgreSQL apply answered 500 (apply spoke SQLite's
+  PRAGMAs). Not profiled yet: where PostgreSQL's extra second a bundle goes (the pg_trgm search
+  indexes, the per-statement round trips) is the next step.
 - Not run: national 10,000 (estimated from 3,321: build about 28 min, pushes 35-45 min, about 40 GB
   of disk for the bundles and the hub's folder).
 """
