@@ -460,7 +460,7 @@ def changes_of(db: Database, seq: int, limit: int = 500) -> list[ChangeRow]:
                                                          "audit_entry WHERE seq = ?"), (seq,)).first()
         if found is None:
             return []
-        for batch in chain.read_spans(conn, chain.entry_spans(*found), batch=limit):
+        for batch in chain.read_spans(conn, chain.entry_spans(*found), batch=limit, select=chain.fields_sql()):
             for r in batch:
                 before, after = json.loads(r[9]) if r[9] else {}, json.loads(r[10] or "{}")
                 keys = [k for k in after if k not in ("id", "row_version", "created_hlc", "updated_hlc", "updated_by")]
