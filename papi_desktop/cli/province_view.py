@@ -11,6 +11,8 @@ from pathlib import Path
 from .common import env_passphrase, say
 
 COMMANDS = ("overview", "trace", "report")
+# A commune's report for the period (consolidated_report.STATUS_VI says it in Vietnamese).
+SUBMISSION_EN = {"on_time": "on time", "late": "late", "missing": "missing", "not_due": "not due yet"}
 PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
 PERIOD_HELP = "kỳ báo cáo, ví dụ 2026-H1 hoặc 2026-Y (reporting period; default: the latest begun)"
 
@@ -69,9 +71,14 @@ def run(db, args: argparse.Namespace, lang: str) -> int:
             f"{t['late']} late), {t['missing']} missing, {t['not_due']} not due yet") if en else
            (f"{view.period.code}: {t['expected']} xã, phường; đã nhận {t['received']} báo cáo ({t['on_time']} đúng hạn, "
             f"{t['late']} chậm), {t['missing']} chưa gửi, {t['not_due']} chưa đến hạn"))
+    from .sync import _STATUS as BUNDLE_STATUS  # noqa: PLC0415 - cli.sync imports this module
+
     for c in view.communes:
         sub = next(r for r in view.completeness.rows if r.unit_code == c.unit_code)
         prog = view.progress.by_commune.get(c.unit_code, {})
-        say(f"{c.unit_code}\t{c.unit_name}\t{c.last_received_at or '-'}\t{c.last_status or '-'}\t{sub.status}\t"
+        bundle = BUNDLE_STATUS.get(c.last_status, (c.last_status, c.last_status))[en] if c.last_status else "-"
+        report = SUBMISSION_EN.get(sub.status, sub.status) if en else \
+            consolidated_report.STATUS_VI.get(sub.status, sub.status).lower()
+        say(f"{c.unit_code}\t{c.unit_name}\t{c.last_received_at or '-'}\t{bundle}\t{report}\t"
                f"{prog.get('done', 0)}/{sum(prog.values())}\t{prog.get('overdue', 0)}")
     return 0

@@ -12,6 +12,10 @@ from pathlib import Path
 from ..domain.errors import KnownError
 from .common import TRUST_QUESTION, confirm, describe, env_passphrase, read_input, say
 
+# The outgoing register's states (Vietnamese, English), as the reports page shows them.
+REGISTER_STATES = {"issued": ("đã ban hành", "issued"), "cancelled": ("đã hủy số", "number cancelled"),
+                   "reserved": ("đang xuất", "being exported")}
+
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     from ..domain.report_kinds import KINDS
@@ -100,8 +104,11 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
                                     "status": i.status, "signed": i.signed, "files": i.files} for i in items],
                                   ensure_ascii=False, indent=2))
             else:
+                en = lang == "en"
                 for i in items:
-                    say(f"{i.number_ref}\t{i.issued_on:%d/%m/%Y}\t{i.status}\t{i.title}")
+                    state = REGISTER_STATES.get(i.status, (i.status, i.status))[en]
+                    signed = (", signed" if en else ", đã ký số") if i.signed else ""
+                    say(f"{i.number_ref}\t{i.issued_on:%d/%m/%Y}\t{state}{signed}\t{i.title}")
             return 0
         return _export(db, args, lang)
     finally:
@@ -185,7 +192,7 @@ def _verify(args: argparse.Namespace, lang: str) -> int:
     for sig in result.signatures:  # each: who, role, state, claimed time, chain
         say(_signature_line(sig, en))
         if sig.chain:
-            say(("   Certificate chain: " if en else "   Chuỗi chứng thư: ") + " → ".join(sig.chain))
+            say(("   Certificate chain: " if en else "   Chuỗi chứng thư: ") + " → ".join(sig.chain_text(en)))
     for vi, en_text in result.problems:
         say("- " + (en_text if en else vi))
     for vi, en_text in result.notes:

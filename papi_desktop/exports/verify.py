@@ -40,7 +40,8 @@ class SignatureCheck:
     signing_time: str | None = None  # claimed by the signer's clock (ISO 8601)
     coverage: str = ""  # pyHanko's coverage: entire_file, entire_revision…
     modification: str = ""  # what changed after this signature: none, form_filling, annotations, other
-    chain: list[str] = field(default_factory=list)
+    chain: list[str] = field(default_factory=list)  # each certificate's subject, root first (English labels)
+    chain_vi: list[str] = field(default_factory=list)  # the same with Vietnamese labels
     visible: bool = False  # the signature shows a stamp on a page
     page: int | None = None  # 1-based page of the stamp, when found
     revision: int = 0
@@ -54,6 +55,9 @@ class SignatureCheck:
         if self.role == "person":
             return "person with authority" if en else "người có thẩm quyền"
         return "organisation" if en else "cơ quan, tổ chức"
+
+    def chain_text(self, en: bool = False) -> list[str]:
+        return self.chain if en else self.chain_vi or self.chain
 
     def who(self) -> str:
         name = self.signer.get("CN") or self.signer.get("O") or "?"
@@ -82,6 +86,7 @@ class Verification:
     unmodified: bool = False  # nothing was added after signing except by valid, trusted signatures
     signer: dict[str, str] = field(default_factory=dict)
     chain: list[str] = field(default_factory=list)
+    chain_vi: list[str] = field(default_factory=list)
     signing_time: str | None = None
     modification: str = ""  # after the first signature (pyHanko's modification level)
     coverage: str = ""  # of the last signature
@@ -92,6 +97,9 @@ class Verification:
     @property
     def ok(self) -> bool:
         return bool(self.signatures) and self.intact and self.trusted and self.unmodified
+
+    def chain_text(self, en: bool = False) -> list[str]:
+        return self.chain if en else self.chain_vi or self.chain
 
     def as_json(self, lang: str = "vi") -> dict[str, object]:
         return {"file": self.file, "kind": self.kind, "valid": self.ok, "intact": self.intact,
@@ -108,7 +116,7 @@ def _summarise(v: Verification) -> None:
     v.trusted = bool(sigs) and all(s.trusted for s in sigs)
     if sigs:
         first = sigs[0]
-        v.signer, v.chain, v.signing_time = first.signer, first.chain, first.signing_time
+        v.signer, v.chain, v.chain_vi, v.signing_time = first.signer, first.chain, first.chain_vi, first.signing_time
         v.modification, v.coverage = first.modification, sigs[-1].coverage
 
 
@@ -138,8 +146,32 @@ def _check(index: int, status, field_name: str = "") -> SignatureCheck:  # noqa:
         check.signing_time = status.signer_reported_dt.astimezone(VN_TZ).isoformat(timespec="seconds")
     path = getattr(status, "validation_path", None)
     if path is not None:
-        check.chain = [c.subject.human_friendly for c in path.iter_certs(include_root=True)]
+        certs = list(path.iter_certs(include_root=True))
+        check.chain = [c.subject.human_friendly for c in certs]
+        check.chain_vi = [name_vi(c.subject) for c in certs]
     return check
+
+
+# A certificate subject's attributes as a commune's official reads them (asn1crypto's names are English).
+_NAME_VI = {"common_name": "Tên", "user_id": "Mã đơn vị", "organization_name": "Tổ chức",
+            "organizational_unit_name": "Bộ phận", "locality_name": "Địa phương",
+            "state_or_province_name": "Tỉnh/Thành phố", "country_name": "Quốc gia", "email_address": "Thư điện tử",
+            "serial_number": "Số hiệu", "title": "Chức vụ", "street_address": "Địa chỉ"}
+
+
+def name_vi(name) -> str:  # noqa: ANN001 - an asn1crypto x509.Name
+    """Like asn1crypto's Name.human_friendly (same order and separators), with Vietnamese labels."""
+    parts: dict[str, list[str]] = {}
+    last = ""
+    for rdn in name.chosen:
+        for type_val in rdn:
+            last = type_val["type"].native
+            label = _NAME_VI.get(last, type_val["type"].human_friendly)
+            parts.setdefault(label, []).append(str(type_val["value"].native))
+    texts = [f"{label}: {', '.join(values)}" for label, values in parts.items()]
+    if last != "country_name":  # asn1crypto shows the most specific part first
+        texts.reverse()
+    return ("; " if any("," in t for t in texts) else ", ").join(texts)
 
 
 def _role(field_name: str, signer: dict[str, str], names: dict) -> str:  # noqa: ANN001

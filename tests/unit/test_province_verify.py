@@ -1,5 +1,6 @@
 """The province verifies the reports its communes signed (`--data-dir PROVINCE verify report.xlsx`): the
-province's own root, which certified them, is a trust anchor there."""
+province's own root, which certified them, is a trust anchor there. The certificate chain is told in
+the chosen language."""
 
 from __future__ import annotations
 
@@ -36,6 +37,16 @@ def test_the_province_verifies_what_an_enrolled_commune_signed(world) -> None:  
     done = run_cli(prov.dir, "verify", str(enrolled))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.startswith(f"HỢP LỆ: {enrolled}")
+    chain = next(line for line in done.stdout.splitlines() if "Chuỗi chứng thư:" in line)
+    assert "Tên: CA PAPI Tỉnh Sơn La" in chain and "Mã đơn vị: 03985" in chain and "Quốc gia: VN" in chain
+    assert "Common Name" not in done.stdout and "Country" not in done.stdout
     # A commune's own root the province never saw stays untrusted.
     refused = run_cli(prov.dir, "verify", str(alone))
     assert refused.returncode == 1 and "không thuộc danh sách tin cậy" in refused.stdout
+
+
+def test_the_chain_keeps_english_names_in_english(world) -> None:  # noqa: ANN001
+    prov, enrolled, _alone = world
+    done = run_cli(prov.dir, "--lang", "en", "verify", str(enrolled))
+    assert done.returncode == 0 and done.stdout.startswith("VALID")
+    assert "Certificate chain: Common Name: CA PAPI Tỉnh Sơn La" in done.stdout and "User ID: 03985" in done.stdout

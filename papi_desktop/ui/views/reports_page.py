@@ -464,7 +464,7 @@ class ReportsPage(QWidget):
         if result.signer:
             lines.append(self.tr("Người ký: %1").replace("%1", ", ".join(result.signer.values())))
         if result.chain:
-            lines.append(self.tr("Chuỗi chứng thư: %1").replace("%1", " → ".join(result.chain)))
+            lines.append(self.tr("Chuỗi chứng thư: %1").replace("%1", " → ".join(result.chain_text(lang == "en"))))
         if result.signing_time:
             lines.append(self.tr("Thời gian ký (theo đồng hồ máy người ký): %1").replace("%1", result.signing_time))
         if len(result.signatures) > 1:
