@@ -197,13 +197,24 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         count = province.revoke(db, args.unit_code, args.reason)
         say(f"Revoked {count} certificate(s)." if en else f"Đã thu hồi {count} chứng thư.")
         return 0
+    from ..services import sync_board
+
     rows = province.enrolled(db)
+    last = sync_board.last_bundles(db)  # each commune's, shown on the row of the PC that sent it
     if args.json:
-        _json([r.__dict__ for r in rows])
+        _json([dict(r.__dict__, last_bundle=last[r.unit_code].__dict__ if r.unit_code in last and
+                    last[r.unit_code].device == r.device else None) for r in rows])
     else:
         for r in rows:
-            state = ("revoked " if en else "đã thu hồi ") + r.revoked_at[:10] if r.revoked_at else ""
-            say(f"{r.unit_code}\t{r.unit_name}\t{r.device}\t{r.issued_at[:10]}\t{state}")
+            fields = [r.unit_code, r.unit_name, r.device, ("issued " if en else "cấp ") + r.issued_at[:10]]
+            if r.revoked_at:
+                fields.append(("revoked " if en else "đã thu hồi ") + r.revoked_at[:10])
+            b = last.get(r.unit_code)
+            if b is not None and b.device == r.device:
+                fields.append(("last bundle " if en else "gói cuối ") + f"{b.bundle_id} {_local(b.received_at)} "
+                              f"({_STATUS.get(b.status, (b.status, b.status))[en]}, {b.changes} "
+                              + ("changes)" if en else "thay đổi)"))
+            say("\t".join(fields))
     return 0
 
 
@@ -280,7 +291,11 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
 
     en = lang == "en"
     if args.sync_command == "export":
-        result = sync.export_bundle(db, args.out, env_passphrase(args.passphrase_env), peer=args.to)
+        from ..exports.signing import nothing_done_if_wrong_passphrase  # noqa: PLC0415
+        from ..services.sync_board import NOT_EXPORTED  # noqa: PLC0415
+
+        with nothing_done_if_wrong_passphrase(*NOT_EXPORTED):
+            result = sync.export_bundle(db, args.out, env_passphrase(args.passphrase_env), peer=args.to)
         if result is None:
             if args.json:
                 _json({"files": [], "changes": 0})
@@ -336,8 +351,57 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     if args.sync_command in ("push", "pull"):
         return _network(db, args, lang)
     state = sync.status(db)
-    _json(state) if args.json else say(json.dumps(state, ensure_ascii=False))
+    if args.json:
+        _json(state)
+    else:
+        for line in _status_lines(state, lang):
+            say(line)
     return 0
+
+
+def _local(iso: str | None) -> str:
+    """An instant the database keeps in UTC, as the commune's clock shows it."""
+    import datetime as dt  # noqa: PLC0415
+
+    from ..exports.verify import VN_TZ  # noqa: PLC0415
+
+    return dt.datetime.fromisoformat(iso).astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M") if iso else "?"
+
+
+def _status_lines(state: dict, lang: str) -> list[str]:
+    """`sync status` for a person: what waits, what was sent and acknowledged, what is held."""
+    from ..services import audit  # noqa: PLC0415 - its table names
+
+    en = lang == "en"
+    lines: list[str] = []
+    if state["mode"] == "province":
+        got = ", ".join(f"{_STATUS.get(k, (k, k))[en]} {n}" for k, n in sorted(state["bundles"].items()))
+        lines.append(("Bundles from the communes: " if en else "Gói của các xã: ") + (got or ("none" if en else "chưa có")))
+    else:
+        lines.append((f"This PC: {state['device']}, " if en else f"Máy này: {state['device']}, ")
+                     + (("enrolled with the province" if en else "đã đăng ký với tỉnh") if state["enrolled"] else
+                        ("not enrolled with the province yet" if en else "chưa đăng ký với tỉnh")))
+        lines.append((f"Changes waiting to be sent to the province: {state['pending']}" if en else
+                      f"Thay đổi chờ gửi tỉnh: {state['pending']}"))
+        lines.extend(f"  {audit.table_label(table, lang)}: {n}" for table, n in state["pending_by_table"].items())
+        last, ack = state["last_bundle"], state["last_acknowledged"]
+        lines.append(("Last bundle: " if en else "Gói gần nhất: ") + (
+            (f"{last['bundle_id']}, {_local(last['created_at'])}, {last['changes']} "
+             + ("changes" if en else "thay đổi")) if last else ("none yet" if en else "chưa có")))
+        lines.append(("Last receipt from the province: " if en else "Biên nhận gần nhất của tỉnh: ") + (
+            f"{ack['bundle_id']}, {_local(ack['at'])}" if ack else ("none yet" if en else "chưa có")))
+        lines.extend((f"Changes waiting for PC {peer}: {n}" if en else f"Thay đổi chờ gửi máy {peer}: {n}")
+                     for peer, n in state["peers"].items())
+        lines.append((f"Conflicts to settle: {state['conflicts']}" if en else
+                      f"Xung đột chờ xử lý: {state['conflicts']}"))
+    waiting = state["waiting"]
+    lines.append((f"Bundles held back: {len(waiting)}" if en else f"Gói đang giữ lại: {len(waiting)}"))
+    for w in waiting:
+        where = f"{w['commune']}, {w['device']}" if w.get("commune") else w["device"]
+        # The reason is kept in Vietnamese only (BundleIn.reason_vi).
+        lines.append(f"  {w['bundle_id']} ({where}): {_STATUS.get(w['status'], (w['status'],) * 2)[en]}"
+                     + (f" — {w['reason']}" if w.get("reason") else ""))
+    return lines
 
 
 def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
@@ -374,8 +438,12 @@ def _network(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     from ..services import hub_sync
 
     en = lang == "en"
+    from ..exports.signing import nothing_done_if_wrong_passphrase  # noqa: PLC0415
+    from ..services.sync_board import NOT_RECEIVED, NOT_SENT  # noqa: PLC0415
+
     step = hub_sync.push if args.sync_command == "push" else hub_sync.pull
-    result = step(db, env_passphrase(args.passphrase_env), args.url)
+    with nothing_done_if_wrong_passphrase(*(NOT_SENT if args.sync_command == "push" else NOT_RECEIVED)):
+        result = step(db, env_passphrase(args.passphrase_env), args.url)
     if args.json:
         _json(result.as_json())
         return 0 if result.sent is None or result.sent.get("status") in ("applied", "unchanged") else 1

@@ -4,8 +4,10 @@ Excel files (cryptography). Verification lives in verify.py and is re-exported h
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,10 +16,29 @@ from .document import SignatureSpot
 from .token import TokenKey
 from .verify import VN_TZ, SignatureCheck, Verification, fingerprint, trust_context, verify_detached, verify_pdf
 
-__all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "create_self_signed", "fingerprint",
-           "load_p12", "save_p12", "sign_detached", "sign_pdf", "trust_context", "verify_detached", "verify_pdf"]
+__all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "WrongPassphrase", "create_self_signed",
+           "fingerprint", "load_p12", "nothing_done_if_wrong_passphrase", "save_p12", "sign_detached", "sign_pdf", "trust_context", "verify_detached", "verify_pdf"]
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"  # id-kp-documentSigning (RFC 9336)
 PBKDF2_ROUNDS = 600_000
+
+
+class WrongPassphrase(KnownError):
+    """The key file's passphrase is wrong. The message ends with what was not done: a report was not
+    signed, unless the caller says otherwise (nothing_done_if_wrong_passphrase)."""
+
+    def __init__(self, not_done_vi: str = "Chưa ký văn bản nào.", not_done_en: str = "Nothing was signed.") -> None:
+        super().__init__("Mật khẩu của tệp khóa không đúng (hoặc tệp không phải PKCS#12). " + not_done_vi,
+                         "Wrong passphrase for the key file (or not a PKCS#12 file). " + not_done_en)
+
+
+@contextlib.contextmanager
+def nothing_done_if_wrong_passphrase(not_done_vi: str, not_done_en: str) -> Iterator[None]:
+    """Around work that opens the key for something else than signing a report (a sync bundle, a push):
+    a wrong passphrase says what was not done."""
+    try:
+        yield
+    except WrongPassphrase:
+        raise WrongPassphrase(not_done_vi, not_done_en) from None
 
 
 @dataclass
@@ -155,8 +176,7 @@ def load_p12(path: Path, passphrase: str) -> KeyMaterial:
     try:
         key, cert, chain = pkcs12.load_key_and_certificates(path.read_bytes(), passphrase.encode("utf-8"))
     except ValueError:
-        raise KnownError("Mật khẩu của tệp khóa không đúng (hoặc tệp không phải PKCS#12). Chưa ký văn bản nào.",
-                         "Wrong passphrase for the key file (or not a PKCS#12 file). Nothing was signed.") from None
+        raise WrongPassphrase() from None
     if key is None or cert is None:
         raise KnownError("Tệp .p12 không chứa khóa bí mật và chứng thư ký số.",
                          "The .p12 file holds no private key and certificate.")

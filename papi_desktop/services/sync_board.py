@@ -25,6 +25,14 @@ from ..sync import bundle
 from ..sync.personal import personal_columns
 from . import conflicts, enrolment, hub_sync, keys, province, registry, setup, sync
 
+# What was not done when the key's passphrase is wrong: the end of exports.signing.WrongPassphrase's
+# message (whose own says no report was signed), for the CLI and the Đồng bộ page alike.
+NOT_EXPORTED = ("Chưa xuất gói nào.", "No bundle was exported.")
+NOT_SENT = ("Chưa gửi gì.", "Nothing was sent.")
+NOT_RECEIVED = ("Chưa nhận gì từ tỉnh.", "Nothing was received from the province.")
+NOT_SYNCED = ("Chưa gửi, chưa nhận gì.", "Nothing was sent or received.")
+NOT_AUTOSYNCING = ("Chưa bật đồng bộ tự động.", "Automatic sync was not turned on.")
+
 # Not law but habit: a commune that goes to the province about twice a month is reminded after two
 # weeks of changes not written to a stick, and after a month without the province's receipt.
 REMIND_UNSENT_DAYS = 14

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.progress import CancelToken, ProgressReporter
+from ...exports.signing import nothing_done_if_wrong_passphrase
 from ...services import conflicts, enrolment, hub_sync, keys, sync, sync_board
 from ...services.handle import DataHandle
 from ..hub_autosync import AutoSync
@@ -294,8 +296,11 @@ class CommuneSync(sw.SyncView):
         passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của máy này (để ký gói dữ liệu)."))
         if passphrase is None:
             return
-        self.jobs.run(lambda p, t: sync.export_bundle(self.db, Path(folder), passphrase, peer, p, t),
-                      lambda result: self._exported(result, peer), self.tr("Đang ghi gói dữ liệu…"),
+        def export(p: ProgressReporter, t: CancelToken) -> sync.ExportResult | None:
+            with nothing_done_if_wrong_passphrase(*sync_board.NOT_EXPORTED):
+                return sync.export_bundle(self.db, Path(folder), passphrase, peer, p, t)
+
+        self.jobs.run(export, lambda result: self._exported(result, peer), self.tr("Đang ghi gói dữ liệu…"),
                       self.failed("export"))
 
     def _exported(self, result: sync.ExportResult | None, peer: str) -> None:
@@ -402,7 +407,11 @@ class CommuneSync(sw.SyncView):
         if passphrase is None:
             return
         url = b.hub["url"]
-        self.jobs.run(lambda _p, _t: hub_sync.sync_now(self.db, passphrase, url), self._network_done,
+        def sync_now(_p: ProgressReporter, _t: CancelToken) -> hub_sync.SyncResult:
+            with nothing_done_if_wrong_passphrase(*sync_board.NOT_SYNCED):
+                return hub_sync.sync_now(self.db, passphrase, url)
+
+        self.jobs.run(sync_now, self._network_done,
                       self.tr("Đang đồng bộ với máy chủ tỉnh…"), self.failed("network"))
 
     def _network_done(self, result: hub_sync.SyncResult) -> None:
@@ -441,7 +450,11 @@ class CommuneSync(sw.SyncView):
             self.auto_box.setChecked(False)
             self.jobs.show_failure(exc)
 
-        self.jobs.runner.submit(lambda: keys.load(passphrase), unlocked, wrong, owner=self)  # a wrong one: not kept
+        def unlock() -> object:
+            with nothing_done_if_wrong_passphrase(*sync_board.NOT_AUTOSYNCING):
+                return keys.load(passphrase)
+
+        self.jobs.runner.submit(unlock, unlocked, wrong, owner=self)  # a wrong one: not kept
 
     def _auto_state(self, state: str, detail: object) -> None:
         if state == "offline":
