@@ -109,6 +109,13 @@ def after_restore(db_file: Path, backup_name: str, manifest: Any, replaced: Path
         "backup_seq": manifest.seq, "node": manifest.node, "replaced_backup": replaced.name if replaced else ""})
 
 
+def record_key(db: Database, what: str, info: Any) -> None:
+    """A key or certificate installed or trusted (a services.keys.CertificateInfo): what ("created",
+    "imported", "enrolled", "trusted"…) and its fingerprint, never the names in it."""
+    record(db, "key", {"what": what, "fingerprint": info.sha256, "not_after": info.not_after,
+                       "self_signed": info.self_signed})
+
+
 def record_rejected(db: Database, summaries: Sequence[Any]) -> None:
     """Bundles refused before anything was written (a bad signature, a damaged file) leave no sync
     record: the import's caller enters them here (those applied, held or quarantined are entered by

@@ -170,6 +170,7 @@ class Database:
                          else self.engine)
         self._read_factory = sessionmaker(self._reading, class_=PapiSession, expire_on_commit=False)
         self.user = ""
+        self.user_id = ""  # the account's id once there are accounts (issue 13 §1): the audit trail's actor_id
         self.unit_code = ""
         self.clock = HybridLogicalClock(self._node_id())
         with self._factory() as session:
@@ -206,7 +207,8 @@ class Database:
         beside writers of other scopes and waits only for its own scope's and for unscoped writers
         (storage.dialect.take_writer_lock). What two scopes share must then be guarded by the
         database itself: unique keys, and the device sequence's lock (changelog.Origin)."""
-        session = self._factory(info={"clock": self.clock, "user": self.user, "unit_code": self.unit_code})
+        session = self._factory(info={"clock": self.clock, "user": self.user, "user_id": self.user_id,
+                                      "unit_code": self.unit_code})
         try:
             with session.begin():
                 try:

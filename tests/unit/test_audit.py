@@ -233,6 +233,20 @@ def test_the_last_entry_removed_is_found_by_its_rows_or_an_anchor(adb) -> None: 
     assert (b.what, b.change_seq, b.count) == ("change_uncovered", last.first_change, last.change_count)
 
 
+def test_an_account_id_goes_with_the_name(adb) -> None:  # noqa: ANN001
+    """Until there are accounts (issue 13 §1) actor_id is empty; once a login sets db.user_id, every
+    entry carries it, and the filter finds the person by it as by the name."""
+    adb.user, adb.user_id = "Cầm Thị Hoa", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+    try:
+        visit(adb)
+        audit.record(adb, "login", {"result": "ok"})
+    finally:
+        adb.user, adb.user_id = "tester", ""
+    found = audit.list_entries(adb, audit.Filter(who="0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"))
+    assert [(e.kind, e.actor) for e in found] == [("login", "Cầm Thị Hoa"), ("change", "Cầm Thị Hoa")]
+    assert audit.verify(adb).ok
+
+
 def test_a_recorded_event_and_the_filters(adb) -> None:  # noqa: ANN001
     visit(adb)
     audit.record(adb, "login", {"result": "ok"})

@@ -33,15 +33,18 @@ def head(db) -> int:  # noqa: ANN001
 
 def test_an_export_and_a_signing_are_chained(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
     setup.create_demo(bare_db, today=TODAY)
-    keys.create_self_signed(bare_db, PASS)
     start = head(bare_db)
+    info = keys.create_self_signed(bare_db, PASS)
+    audit.record_key(bare_db, "created", info)  # as the key's callers enter it (keys.py has no database)
     period = reports.resolve_period("reception-book", "2026", today=TODAY)
     plain = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "a", None, TODAY)
     signed = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "b",
                             reports.SignOptions(PASS), TODAY)
     events = [(k, d) for k, d in kinds_since(bare_db, start) if k != "change"]
-    assert [k for k, _d in events] == ["export", "sign"]
-    (_k, first), (_k2, second) = events
+    assert [k for k, _d in events] == ["key", "export", "sign"]
+    assert events[0][1] == {"what": "created", "fingerprint": info.sha256, "not_after": info.not_after,
+                            "self_signed": info.self_signed}
+    (_k, first), (_k2, second) = events[1:]
     assert first["report"] == "reception-book" and first["number"] == plain.number_ref
     assert first["files"] == [f.name for f in plain.files] and first["document_id"] == plain.document_id
     assert second["number"] == signed.number_ref and second["roles"] == signed.roles and signed.signed
