@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -492,9 +491,6 @@ def disclosure_compliance(db: Database, year: int, today: date) -> dict[str, Dis
         places.setdefault(u, []).append((i, (v, name)))
     out = {}
     for unit in units:
-        # A tenth of a second of pure Python in all: between communes another thread (the window's, when
-        # this runs in the database worker) gets the interpreter at once, not after the 5 ms switch interval.
-        time.sleep(0)
         profile = profiles.get(unit) or profiles.get("")
         judged = compliance.judge_year([p for _i, p in sorted(posts.get(unit, []) + posts.get("", []))],
                                        [v for _i, v in sorted(places.get(unit, []) + places.get("", []))],
