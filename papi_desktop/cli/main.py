@@ -263,8 +263,10 @@ def cmd_reception(args: argparse.Namespace, lang: str) -> int:
         stats = reception.statistics(db, start, end)
     finally:
         db.dispose()
+    from ..services import reception_words
+
     say(json.dumps(stats.as_json(), ensure_ascii=False, indent=2) if args.json
-           else reception.statistics_paragraph(stats))
+           else reception_words.statistics_text(stats, lang))
     return 0
 
 

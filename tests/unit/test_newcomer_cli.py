@@ -77,3 +77,24 @@ def test_a_folder_instead_of_a_workbook_is_named_a_folder(db, tmp_path: Path, co
 def test_verify_a_folder_says_it_is_a_folder(db, tmp_path: Path) -> None:  # noqa: ANN001
     done = run_cli(db.path.parent, "--lang", "en", "verify", str(tmp_path))
     assert (done.returncode, done.stderr) == (2, f"Error: “{tmp_path}” is a folder, not a signed PDF or Excel file.\n")
+
+
+def test_reception_stats_in_english_is_english(db) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from papi_desktop.services import reception as rs
+
+    for day, people in ((date(2026, 3, 2), 1), (date(2026, 3, 11), 7)):
+        citizen = rs.CitizenInput("Lò Văn Bình", "Bản Hin", is_representative=people >= 5)
+        rs.add_reception(db, rs.ReceptionInput(received_on=day, citizens=[citizen],
+                                               summary="Đề nghị làm lại cầu treo", classes=["kien_nghi"],
+                                               reception_type="periodic", people_count=people))
+    span = ("--from", "2026-01-01", "--to", "2026-06-30")
+    en = run_cli(db.path.parent, "--lang", "en", "reception", "stats", *span)
+    assert en.returncode == 0, en.stderr
+    assert en.stdout == ("From 01/01/2026 to 30/06/2026, the commune received 2 visits of 8 citizens, including 1 "
+                         "large delegation of 7 citizens. No regular reception. Periodic and unscheduled receptions "
+                         "by the leaders of the commune People's Committee: 2 visits of 8 citizens, including 1 large "
+                         "delegation of 7 citizens about petitions.\n")
+    vi = run_cli(db.path.parent, "reception", "stats", *span)
+    assert vi.stdout.startswith("Tính từ ngày 01/01/2026 đến ngày 30/06/2026, đã tiếp 02 lượt với 08 công dân")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Cancelled
 from ...domain.progress import CancelToken
-from ...services import progress, reception, reception_import, setup
+from ...services import progress, reception, reception_import, reception_words, setup
 from ...services.handle import DataHandle
 from ...services.reception import TYPE_LABELS
 from ..models.lazy import Indexed, indexed
@@ -129,12 +129,13 @@ class ReceptionPage(QWidget):
         """Read the list's ids, the period's statistics and the weekly check in the database worker."""
         start, end = self.window_dates()
         db, search, kind, today = self.db, self.search.text(), self.kind.currentData(), self.today()
+        lang = current_lang()
 
         def read() -> tuple[Indexed, str, list[date], str]:
             ids = indexed(reception.reception_ids(db, search, start, end, kind))
             stats, missing = "", []
             if start and end:
-                stats = reception.statistics_paragraph(reception.statistics(db, start, end))
+                stats = reception_words.statistics_text(reception.statistics(db, start, end), lang)
                 missing = reception.weeks_without_periodic(db, start, min(end, today))
             profile = setup.get_profile(db)
             return ids, stats, missing, profile.officer_name if profile else ""
@@ -146,10 +147,13 @@ class ReceptionPage(QWidget):
         self.receiver = receiver
         self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids.ids))))
         self.stats.setText(stats)
-        self.warning.setText(
+        # One week apart from several: English says "1 week", "3 weeks" (the .ts has no plural forms).
+        warning = self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong 01 tuần (ít nhất 01 ngày/tuần), tuần "
+                          "đó bắt đầu %2.") if len(missing) == 1 else \
             self.tr("Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần "
-                    "nhất bắt đầu %2.").replace("%1", str(len(missing)))
-            .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
+                    "nhất bắt đầu %2.")
+        self.warning.setText(warning.replace("%1", str(len(missing)))
+                             .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
         self.sig_reloaded.emit(len(ids.ids))
 
     def open_entry(self) -> ReceptionDialog:
