@@ -533,6 +533,9 @@ def _event_text(kind: str, d: dict[str, Any], en: bool) -> str:  # noqa: PLR0911
     if kind == "export" and what == "bundle":
         return (f"Bundle for {d.get('peer', '')}: {d.get('changes', 0)} changes" if en else
                 f"Gói dữ liệu gửi {d.get('peer', '')}: {d.get('changes', 0)} thay đổi")
+    if kind == "export" and what == "bundle-withdrawn":
+        return (f"Bundle {d.get('bundle_id', '')[:8]} for {d.get('peer', '')} not written whole: withdrawn" if en
+                else f"Gói {d.get('bundle_id', '')[:8]} gửi {d.get('peer', '')} không ghi trọn: đã hủy")
     if kind in ("export", "sign"):
         files = ", ".join(d.get("files", []))
         number = f" {d.get('number')}" if d.get("number") else ""

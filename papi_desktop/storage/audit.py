@@ -282,18 +282,24 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     from .sync_state import BundleIn, BundleOut, Enrolment, Peer  # noqa: PLC0415 - sync_state imports models
 
     kinds = (BundleIn, BundleOut, Enrolment, Peer)
-    for obj in (*session.new, *session.dirty):
-        if isinstance(obj, kinds) and (obj in session.new or session.is_modified(obj)):
-            written = session.info.setdefault(_WRITTEN, {})  # by object: its key is known only once flushed
-            previous = written.get(id(obj))
-            written[id(obj)] = (obj, previous[1] if previous else obj in session.new)
+    written = session.info.setdefault(_WRITTEN, {})  # by object: its key is known only once flushed
+    for obj in session.new:
+        if isinstance(obj, kinds):
+            written[id(obj)] = (obj, "new")
+    for obj in session.dirty:
+        if isinstance(obj, kinds) and id(obj) not in written and session.is_modified(obj):
+            written[id(obj)] = (obj, "changed")
+    for obj in session.deleted:
+        if isinstance(obj, BundleOut):
+            written[id(obj)] = (obj, "deleted")
 
 
 def _sync_events(session: Session) -> list[tuple[str, dict[str, Any]]]:
     from .sync_state import BundleIn, BundleOut, Enrolment  # noqa: PLC0415
 
     out = []
-    for obj, new in session.info.get(_WRITTEN, {}).values():
+    for obj, how in session.info.get(_WRITTEN, {}).values():
+        new = how == "new"
         if isinstance(obj, BundleIn):
             summary = json.loads(obj.summary_json or "{}")
             counts = {k: summary[k] for k in ("records", "imported", "updated", "unchanged", "conflicts", "rejected",
@@ -301,10 +307,12 @@ def _sync_events(session: Session) -> list[tuple[str, dict[str, Any]]]:
             out.append(("import", {"what": "bundle", "bundle_id": obj.bundle_id, "digest": obj.digest,
                                    "unit": obj.unit_code, "device": obj.device, "status": obj.status, **counts}))
         elif isinstance(obj, BundleOut):
-            what = "bundle" if new else "receipt"
-            out.append(("export" if new else "import", {
+            if how == "changed" and not obj.acknowledged_at:
+                continue  # only a receipt changes a bundle sent
+            what = {"new": "bundle", "changed": "receipt", "deleted": "bundle-withdrawn"}[how]
+            out.append(("import" if what == "receipt" else "export", {
                 "what": what, "bundle_id": obj.bundle_id, "digest": obj.digest, "peer": obj.peer,
-                "changes": obj.changes, **({} if new else {"acknowledged_at": obj.acknowledged_at})}))
+                "changes": obj.changes, **({"acknowledged_at": obj.acknowledged_at} if what == "receipt" else {})}))
         elif isinstance(obj, Enrolment):
             out.append(("key", {"what": "certificate-issued" if new else "certificate-changed", "unit": obj.unit_code,
                                 "device": obj.device, "serial": obj.serial,

@@ -141,3 +141,26 @@ def test_a_refused_bundle_is_entered_by_its_caller(world, tmp_path: Path) -> Non
     assert kind == "import" and detail["status"] == "rejected" and detail["file"] == forged.name
     assert detail["reason_vi"] == summaries[0].reasons[0][0][:300]
     assert audit.verify(prov.db).ok
+
+
+def test_a_bundle_not_written_whole_is_withdrawn_in_the_trail(world, monkeypatch) -> None:  # noqa: ANN001
+    _prov, a, _b, root = world
+    from papi_desktop.services import sync as sync_service  # noqa: PLC0415
+
+    real = sync_service.bundle.write_bundle
+
+    def pulled_out(*args, publish=None, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def recorded_then_gone(finals, manifest) -> None:  # noqa: ANN001
+            publish(finals, manifest)  # the bundle is recorded as written, then the stick is pulled out
+            raise OSError(5, "Input/output error")
+
+        return real(*args, publish=recorded_then_gone, **kwargs)
+
+    a.add_visit("Vì Văn Năm")
+    start = head(a.db)
+    monkeypatch.setattr(sync_service.bundle, "write_bundle", pulled_out)
+    with pytest.raises(OSError):
+        a.export(root / "pulled")
+    events = [(k, d["what"], d["bundle_id"]) for k, d in kinds_since(a.db, start)]
+    assert [e[:2] for e in events] == [("export", "bundle"), ("export", "bundle-withdrawn")]
+    assert events[0][2] == events[1][2] and audit.verify(a.db).ok
