@@ -28,9 +28,9 @@ import json
 import uuid
 import weakref
 from collections import Counter, deque
-from operator import itemgetter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
