@@ -89,28 +89,33 @@ def build_parser() -> argparse.ArgumentParser:
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
     from ..services import attachments, backup, export_staging, setup
 
-    for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
-        sys.stderr.write(f"{vi} ({en})\n")
+    en = (getattr(args, "lang", None) or "vi") == "en"
+    for vi, en_text in backup.recover():  # a restore a kill interrupted is finished before the database opens
+        sys.stderr.write((en_text if en else vi) + "\n")
     db = setup.open_database(getattr(args, "db", None))
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     if recovered:
-        sys.stderr.write(f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị gián đoạn. "
-                         f"(Finished or cleaned up {len(recovered)} items left by an interrupted report export.)\n")
+        sys.stderr.write(f"Finished or cleaned up {len(recovered)} items left by an interrupted report export.\n"
+                         if en else f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị "
+                         "gián đoạn.\n")
     if need_profile and setup.get_profile(db) is None:
         db.dispose()
         raise KnownError(
             "Chưa thiết lập xã, phường. Chạy: papi-desktop setup --unit-code MÃ_ĐƠN_VỊ (xem --list-units).",
             "No commune is set up yet. Run: papi-desktop setup --unit-code CODE (see --list-units).",
         )
-    if getattr(args, "command", None) not in ("audit", "backup", "serve"):
+    # No daily backup as a side effect of backing up, serving, or writing and reading enrolment files.
+    if getattr(args, "command", None) not in ("audit", "backup", "serve", "enrol"):
         try:  # the day's backup (once a backup key exists) never stops the command asked for
             made = backup.automatic(db, "daily")
         except (KnownError, OSError) as exc:
-            sys.stderr.write(f"Chưa sao lưu hằng ngày được: {exc} (the daily backup failed)\n")
+            why = exc.message("en" if en else "vi") if isinstance(exc, KnownError) else str(exc)
+            sys.stderr.write(f"The daily backup failed: {why}\n" if en else f"Chưa sao lưu hằng ngày được: {why}\n")
         else:
             if made is not None:
-                sys.stderr.write(f"Đã sao lưu hằng ngày: {made.entry.path} (daily backup made)\n")
+                sys.stderr.write(f"Daily backup made: {made.entry.path}\n" if en else
+                                 f"Đã sao lưu hằng ngày: {made.entry.path}\n")
     return db
 
 

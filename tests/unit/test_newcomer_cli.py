@@ -98,3 +98,19 @@ def test_reception_stats_in_english_is_english(db) -> None:  # noqa: ANN001
                          "delegation of 7 citizens about petitions.\n")
     vi = run_cli(db.path.parent, "reception", "stats", *span)
     assert vi.stdout.startswith("Tính từ ngày 01/01/2026 đến ngày 30/06/2026, đã tiếp 02 lượt với 08 công dân")
+
+
+def test_enrol_makes_no_daily_backup_and_the_backup_line_is_in_the_chosen_language(tmp_path: Path) -> None:
+    data = tmp_path / "xa"
+    env = {"SAO_LUU": "ba-con-meo-tren-doi-2026", "XA_PASS": "suoi-trong-may-bay-7391"}
+    assert run_cli(data, "setup", "--unit-code", "03985").returncode == 0
+    made = run_cli(data, "backup", "create", "--passphrase-env", "SAO_LUU", **env)  # a backup key exists from now on
+    assert made.returncode == 0, made.stderr
+    request = run_cli(data, "enrol", "request", "--out", str(tmp_path / "yeu-cau.papi"), "--passphrase-env",
+                      "XA_PASS", **env)
+    assert request.returncode == 0, request.stderr
+    assert "sao lưu" not in request.stderr.lower() and "backup" not in request.stderr.lower()
+    assert list((data / "backups").glob("*-daily.age")) == []
+    english = run_cli(data, "--lang", "en", "plan", "list")  # any other command: the day's backup, in English
+    assert f"Daily backup made: {data / 'backups'}" in english.stderr and "Đã sao lưu" not in english.stderr
+    assert len(list((data / "backups").glob("*-daily.age"))) == 1
