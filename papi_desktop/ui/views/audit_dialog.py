@@ -223,9 +223,7 @@ class AuditDialog(QDialog):
         ops = {"insert": self.tr("thêm"), "update": self.tr("sửa"), "delete": self.tr("xóa")}
         for c in changes:
             lines.append("")
-            lines.append(self.tr("%1 %2 %3 (%4)").replace("%1", ops.get(c.op, c.op))
-                         .replace("%2", audit.table_label(c.table, lang)).replace("%3", c.record_id)
-                         .replace("%4", c.actor or "—"))
+            lines.append(f"{ops.get(c.op, c.op)} {audit.table_label(c.table, lang)} {c.record_id} ({c.actor or '—'})")
             lines += [f"    {name}: {_value(before)} → {_value(after)}" if c.op != "insert" else
                       f"    {name}: {_value(after)}" for name, (before, after) in c.fields.items()]
         if e.change_count > len(changes):
