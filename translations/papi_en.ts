@@ -75,7 +75,7 @@
 <context>
     <name>AuditButton</name>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="300"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="298"/>
         <source>Nhật ký thao tác…</source>
         <translation>Activity log…</translation>
     </message>
@@ -173,37 +173,32 @@
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="226"/>
-        <source>%1 %2 %3 (%4)</source>
-        <translation>%1 %2 %3 (%4)</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="230"/>
         <source>… và %1 thay đổi khác.</source>
         <translation>… and %1 other changes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="239"/>
         <source>Đang kiểm tra nhật ký thao tác…</source>
         <translation>Checking the activity log…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="241"/>
         <source>Đang kiểm tra tính toàn vẹn của nhật ký…</source>
         <translation>Checking the log&apos;s integrity…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="251"/>
         <source>Toàn vẹn. %1</source>
         <translation>Intact. %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="255"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="253"/>
         <source>CẢNH BÁO: nhật ký đã bị can thiệp. %1</source>
         <translation>WARNING: the log has been tampered with. %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="282"/>
         <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -2043,12 +2038,12 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>Actual in the period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="77"/>
         <source>Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch (bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây.</source>
         <translation>The plan has no indicators. They are imported with the plan file (a table with STT, Chỉ tiêu, Đơn vị tính, Kết quả…) or added here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="81"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
@@ -5259,14 +5254,14 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     <name>SignImagesBox</name>
     <message>
         <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="42"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="112"/>
         <source>Ảnh chữ ký, con dấu và token</source>
         <translation>Signature images, seal and token</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="44"/>
         <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="45"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
@@ -5276,34 +5271,34 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="50"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="87"/>
         <source>Module PKCS#11 của token:</source>
         <translation>Token&apos;s PKCS#11 module:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="54"/>
         <source>Ảnh con dấu (PNG nền trong suốt):</source>
         <translation>Seal image (transparent PNG):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="55"/>
         <source>Ảnh chữ ký của:</source>
         <translation>Signature image of:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="79"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="87"/>
         <source>Module PKCS#11 (*.dll *.so *.dylib)</source>
         <translation>PKCS#11 module (*.dll *.so *.dylib)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="112"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
@@ -6428,7 +6423,12 @@ SHA-256 fingerprint (all 32 pairs):
         <translation>The commune has a web page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="56"/>
+        <source>Đang đọc…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="90"/>
         <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
         <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>

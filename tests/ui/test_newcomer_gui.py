@@ -102,3 +102,64 @@ def test_the_english_reception_page_speaks_english(qtbot, db, runner, settle, mo
 def test_the_vietnamese_summary_stays_the_reports_words(qtbot, db, runner, settle, monkeypatch) -> None:  # noqa: ANN001
     page = _reception_page(qtbot, db, runner, settle, monkeypatch, date(2026, 3, 20))
     assert page.stats.text().startswith("Tính từ ngày ") and page.stats.text().endswith("không có lượt tiếp công dân.")
+
+
+def _at_width(qtbot, widget, width: int = 1366, height: int = 768):  # noqa: ANN001, ANN202
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_signer_box_shows_the_whole_name(qtbot, db, runner, settle) -> None:  # noqa: ANN001
+    from papi_desktop.ui.widgets.sign_images_box import SignImagesBox
+
+    box = _at_width(qtbot, SignImagesBox(db, runner), 1366 - 260, 200)  # Cài đặt's column beside the navigation
+    settle(runner)
+    assert box.signer.currentText() == "Lò Văn Minh"
+    edit = box.signer.lineEdit()
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance("Nguyễn Thị Minh Khai")
+    box.grab().save(str(SHOTS / "sign_images_box.png"))
+
+
+def test_the_indicator_headers_are_not_cut(qtbot, plan_db, runner, settle) -> None:  # noqa: ANN001
+    from papi_desktop.services import plan as plan_service
+    from papi_desktop.services import progress
+    from papi_desktop.ui.views.indicators_panel import COL_NAME, IndicatorsPanel
+
+    info = plan_service.current_plan(plan_db, 2026)
+    progress.add_indicator(plan_db, info.id, "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "100", "Văn phòng HĐND và UBND")
+    panel = _at_width(qtbot, IndicatorsPanel(plan_db, runner), 1366 - 260, 400)
+    with qtbot.waitSignal(panel.sig_shown, timeout=5000):
+        panel.set_plan(info.id, 2026)
+    header = panel.view.horizontalHeader()
+    for col in range(panel.model.columnCount()):
+        if col != COL_NAME:
+            assert header.sectionSize(col) >= header.sectionSizeHint(col), panel.model.headerData(col, Qt.Horizontal)
+    assert header.sectionSize(COL_NAME) > 200
+    panel.grab().save(str(SHOTS / "indicators.png"))
+
+
+def test_the_pending_table_header_spans_the_table(qtbot, db, runner, settle) -> None:  # noqa: ANN001
+    from papi_desktop.ui.views.sync_commune import CommuneSync
+
+    page = _at_width(qtbot, CommuneSync(db, runner))
+    settle(runner)
+    view = page.pending_view
+    qtbot.waitUntil(lambda: view.horizontalHeader().length() >= view.viewport().width(), timeout=3000)
+    page.grab().save(str(SHOTS / "sync_pending.png"))
+
+
+def test_the_villages_say_they_are_being_read(qtbot, db, runner, settle) -> None:  # noqa: ANN001
+    from papi_desktop.services import postings
+    from papi_desktop.ui.widgets.villages_box import VillagesBox
+
+    postings.add_village(db, "Bản Hin")
+    box = VillagesBox(db, runner)  # its read is queued; no event was processed yet
+    assert [box.model.item(r).text() for r in range(box.model.rowCount())] == ["Đang đọc…"]
+    assert not box.model.item(0).isEnabled()
+    with qtbot.waitSignal(box.sig_reloaded, timeout=5000):
+        _at_width(qtbot, box, 1366 - 260, 300)
+    assert [box.model.item(r).text() for r in range(box.model.rowCount())] == ["Bản Hin"]
+    box.grab().save(str(SHOTS / "villages.png"))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from ...services import progress
 from ...services.handle import DataHandle
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
+from ..widgets.tables import fit_columns
 from ..workers import JobRunner, Latest
 
 IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +70,10 @@ class IndicatorsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # A plan has a few indicators: the short columns fit their header and cells (never "Cơ quan theo dõ…"),
+        # the name takes the rest.
+        fit_columns(self.view, contents=[c for c in range(self.model.columnCount()) if c != COL_NAME],
+                    stretch=COL_NAME)
         self.empty = QLabel(self.tr("Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch "
                                     "(bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây."))
         self.empty.setWordWrap(True)

@@ -120,7 +120,7 @@ class CommuneSync(sw.SyncView):
         self.pending_model = RowsModel("CommuneSync", PENDING_HEADERS, (1,), parent=self)
         self.pending_view = readonly_table(self.pending_model)
         self.pending_view.setColumnWidth(0, 420)
-        self.pending_view.setColumnWidth(1, 200)
+        self.pending_view.horizontalHeader().setStretchLastSection(True)  # the header across the whole table
         self.conflict_model = RowsModel("CommuneSync", CONFLICT_HEADERS, parent=self)
         self.conflict_view = sw.wrapping_table(self.conflict_model, {0: 280, 1: 130, 2: 260, 3: 260}, 4)
         self.keep_local_button = QPushButton(self.tr("Giữ giá trị máy này"))

@@ -45,6 +45,9 @@ class SignImagesBox(QGroupBox):
         self.seal_state, self.seal_button = QLabel(), QPushButton(self.tr("Chọn…"))
         self.signer = QComboBox()
         self.signer.setEditable(True)
+        # Wide enough for a whole name ("Lò Văn Minh", "Nguyễn Thị Minh Khai") before the names arrive.
+        self.signer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.signer.setMinimumContentsLength(24)
         self.signature_state, self.signature_button = QLabel(), QPushButton(self.tr("Chọn…"))
         form = QFormLayout(self)
         form.addRow(self.tr("Module PKCS#11 của token:"), self._row(self.module, self.module_button, self.module_save))

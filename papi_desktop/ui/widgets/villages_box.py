@@ -53,6 +53,9 @@ class VillagesBox(QGroupBox):
         self.loudspeaker.setChecked(True)
         self.portal = QCheckBox(self.tr("Xã có trang thông tin điện tử"))
         self.loading = True  # the boxes show what was read, not a change to save
+        reading = QStandardItem(self.tr("Đang đọc…"))  # until the worker's read arrives (_show clears it)
+        reading.setEnabled(False)
+        self.model.appendRow(reading)
         row = QHBoxLayout()
         row.addWidget(self.new_name, 1)
         row.addWidget(self.add_button)
