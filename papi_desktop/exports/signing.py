@@ -17,7 +17,8 @@ from .token import TokenKey
 from .verify import VN_TZ, SignatureCheck, Verification, fingerprint, trust_context, verify_detached, verify_pdf
 
 __all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "WrongPassphrase", "create_self_signed",
-           "fingerprint", "load_p12", "nothing_done_if_wrong_passphrase", "save_p12", "sign_detached", "sign_pdf", "trust_context", "verify_detached", "verify_pdf"]
+           "fingerprint", "load_p12", "nothing_done_if_wrong_passphrase", "save_p12", "sign_detached", "sign_pdf",
+           "trust_context", "verify_detached", "verify_pdf"]
 DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36"  # id-kp-documentSigning (RFC 9336)
 PBKDF2_ROUNDS = 600_000
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 
 from papi_desktop import i18n, paths
 from papi_desktop.services import demo, plan_import
-from papi_desktop.ui.views.import_dialog import ImportDialog
 from papi_desktop.ui.models.lazy import indexed
+from papi_desktop.ui.views.import_dialog import ImportDialog
 from papi_desktop.ui.workers import JobRunner
 
 # Where the checks' pictures go, to be looked at (PAPI_SHOTS=DIR keeps them; default: the temp folder).
