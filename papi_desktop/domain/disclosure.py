@@ -294,7 +294,7 @@ def assess(facts: PostingFacts, layers: list[RuleLayer], calendar: WorkingCalend
         required.extend(facts.villages)
     problems: list[Problem] = []
     place_status: dict[str, str] = {}
-    for key, label in required:
+    for key, _label in required:
         place = posted.get(key)
         if place is None:
             place_status[key] = "missing"

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
 _MAX_COUNTER = 99_999  # five digits in the string form
 
 

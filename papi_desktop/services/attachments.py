@@ -12,7 +12,6 @@ from pathlib import Path
 from .. import paths
 from ..domain.errors import KnownError
 
-
 _MAX_SUFFIX = 10  # ".jpeg", ".docx", ".xlsx"; a longer "extension" is part of a name, not a type
 
 

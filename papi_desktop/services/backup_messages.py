@@ -9,7 +9,6 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-
 from ..domain.errors import KnownError
 
 _REMOVED = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.EIO)}

@@ -74,8 +74,8 @@ MEMORY_TARGET_MB = 250
 
 def step_plan(work: Path) -> dict[str, float]:
     import workbooks
-
     from bench_registers import _db
+
     from papi_desktop.services import plan_import
 
     db = _db(work)

@@ -124,7 +124,7 @@ def baseline(work: Path, out: Path, fast: bool = False) -> dict[str, float]:
         widths = [w * width / sum(table.widths) for w in table.widths]
         style = ParagraphStyle("c", fontName=family, fontSize=table.font_size, leading=table.font_size * 1.18)
         if fast:
-            rows = [["\n".join(simpleSplit(cell_text(v), family, table.font_size, w - 6)) for v, w in zip(r, widths)]
+            rows = [["\n".join(simpleSplit(cell_text(v), family, table.font_size, w - 6)) for v, w in zip(r, widths, strict=False)]
                     for r in [table.headers, *table.rows]]
         else:
             rows = [[Paragraph(cell_text(v), style) for v in r] for r in [table.headers, *table.rows]]

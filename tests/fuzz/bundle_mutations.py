@@ -331,7 +331,7 @@ def m_flip(world: TamperWorld, pick: Pick, folder: Path) -> Mutant:
 def _split(blob: bytes, pick: Pick, count: int) -> list[bytes]:
     cuts = sorted({pick.integer(1, len(blob) - 1) for _ in range(count - 1)})
     bounds = [0, *cuts, len(blob)]
-    return [blob[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [blob[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _parts(sent: Sent, chunks: list[bytes], folder: Path) -> list[Path]:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from papi_desktop.services import setup
 from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_reception
 from papi_desktop.storage.changelog import bulk_insert
-from papi_desktop.storage.models import ChangeLog, Plan, PlanSection
+from papi_desktop.storage.models import ChangeLog, Plan
 from papi_desktop.storage.registers import Petition
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, ProgrammingError
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import reception, setup
-from papi_desktop.services.search import fts_query, ids_newest_first, word_patterns
+from papi_desktop.services.search import fts_query, word_patterns
 from papi_desktop.storage import dialect, migrate
 from papi_desktop.storage.changelog import bulk_insert
 from papi_desktop.storage.db import Database, make_engine

@@ -11,8 +11,8 @@ from alembic import command
 from pg import open_database
 from sqlalchemy import text
 
-from papi_desktop.services import task_state
 from papi_desktop.services import plan as plan_service
+from papi_desktop.services import task_state
 from papi_desktop.storage import migrate
 from papi_desktop.storage.db import make_engine
 from papi_desktop.storage.models import state_id

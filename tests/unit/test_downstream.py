@@ -22,8 +22,15 @@ from papi_desktop.exports import signing
 from papi_desktop.services import downstream, keys, plan_import, progress, province, reference, task_state
 from papi_desktop.services import plan as plan_service
 from papi_desktop.services import sync as sync_service
-from papi_desktop.storage.models import (ChangeLog, Evidence, LocalSetting, Milestone, Plan, PlanSection, ProgressUpdate,
-                                         Task)
+from papi_desktop.storage.models import (
+    ChangeLog,
+    Evidence,
+    LocalSetting,
+    Plan,
+    PlanSection,
+    ProgressUpdate,
+    Task,
+)
 from papi_desktop.storage.sync_state import Enrolment
 from papi_desktop.sync import bundle, pki
 

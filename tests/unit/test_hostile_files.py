@@ -15,8 +15,17 @@ from sqlalchemy import func, select
 
 from papi_desktop.domain.errors import Cancelled, KnownError
 from papi_desktop.domain.progress import CancelToken
-from papi_desktop.services import attachments, budget, petitions, plan_import, poverty, reception, reception_import
-from papi_desktop.services import safe_read, search
+from papi_desktop.services import (
+    attachments,
+    budget,
+    petitions,
+    plan_import,
+    poverty,
+    reception,
+    reception_import,
+    safe_read,
+    search,
+)
 from papi_desktop.services.workbook_checks import check_members, limits_for
 from papi_desktop.storage.models import ChangeLog
 

@@ -69,7 +69,7 @@ def test_revocation_list(ca: KeyMaterial) -> None:
 
 def test_manifest_signature_with_openssl(ca: KeyMaterial, tmp_path: Path) -> None:
     commune = _commune(ca)
-    data = '{"format": "papi-bundle/1", "commune": "03985"}'.encode()
+    data = b'{"format": "papi-bundle/1", "commune": "03985"}'
     sig = envelope.sign_detached(data, commune)
     signer = envelope.verify_detached(data, sig, pem(ca.cert))
     assert signer == commune.cert

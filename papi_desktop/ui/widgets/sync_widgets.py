@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled
-from ...exports import signing
 from ...domain.progress import CancelToken
+from ...exports import signing
 from ..progress import QtProgress
 from ..workers import JobRunner
 from .forms import ok_cancel_row
@@ -306,7 +306,7 @@ SUMMARY_HEADERS = (
 )
 SUMMARY_NUMERIC = (3, 4, 5, 6, 7, 8)
 SUMMARY_STATE = 2
-SUMMARY_WIDTHS = {0: 210, 1: 150, 2: 170, **{col: 72 for col in SUMMARY_NUMERIC}}
+SUMMARY_WIDTHS = {0: 210, 1: 150, 2: 170, **dict.fromkeys(SUMMARY_NUMERIC, 72)}
 
 
 class _OneLine(QStyledItemDelegate):
