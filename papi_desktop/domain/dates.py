@@ -14,8 +14,9 @@ def format_vn(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def parse_vn(text: str | None, field: str = "ngày") -> date | None:
-    """'05/01/2026' -> date(2026, 1, 5); '' -> None; anything else is a clear error."""
+def parse_vn(text: str | date | None, field: str = "ngày") -> date | None:
+    """'05/01/2026' -> date(2026, 1, 5); '' -> None; a spreadsheet's date as it is; anything else is a clear
+    error."""
     if text is None or not str(text).strip():
         return None
     if isinstance(text, datetime):

@@ -92,7 +92,7 @@ def header_roles(cells: list[str]) -> dict[str, int]:
             role = "coordinators"
         elif "chu tri" in key:
             role = "lead"
-        elif key.startswith("thoi gian") or key.startswith("thoi han") or "hoan thanh" in key:
+        elif key.startswith(("thoi gian", "thoi han")) or "hoan thanh" in key:
             role = "deadline"
         elif "san pham" in key or "ket qua" in key:
             role = "output"
@@ -214,8 +214,7 @@ def parse_rows(
         numeral = ""
         if _is_roman(tt):
             numeral, section_title = tt.strip(" ."), task_text or next((c for c in filled if c != tt), "")
-        elif single and _SECTION_CELL.match(single) and _is_roman(_SECTION_CELL.match(single)["num"]):
-            m = _SECTION_CELL.match(single)
+        elif single and (m := _SECTION_CELL.match(single)) and _is_roman(m["num"]):
             numeral, section_title = m["num"], m["title"]
         if numeral:
             dim = match_dimension(section_title, dimensions)

@@ -44,7 +44,8 @@ def sign_report(unsigned: Path, target: Path, xlsx: Path | None, *, person: Toke
     """Sign the PDF (unsigned -> target) by the person, then the organisation, each with its image in
     the signature room (stamps.layout); the .xlsx by the organisation (by the person when there is no
     organisation key)."""
-    if person is None and organisation is None:
+    xlsx_key = organisation or person  # the organisation's, or the person's when it has none
+    if xlsx_key is None:
         raise ValueError("no key")
     out = Signed()
     source, target = Path(unsigned), Path(target)
@@ -79,7 +80,7 @@ def sign_report(unsigned: Path, target: Path, xlsx: Path | None, *, person: Toke
         if source not in (Path(unsigned), target):
             source.unlink(missing_ok=True)
     if xlsx is not None:
-        out.detached = signing.sign_detached(xlsx, organisation or person, now)
+        out.detached = signing.sign_detached(xlsx, xlsx_key, now)
     if person is None:
         out.notes.append(ONLY_ORGANISATION)
     elif organisation is None:

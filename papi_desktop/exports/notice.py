@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from . import fonts
@@ -92,8 +93,8 @@ def write_notice(data: NoticeData, target: Path, paper: str = "A4") -> Path:
     base = 15 if paper == "A4" else 21  # readable from a step away on a notice board
     cell = base - 3
 
-    def style(name: str, **kw: object) -> ParagraphStyle:
-        opts: dict[str, object] = {"fontName": family, "fontSize": base, "leading": base * 1.3}
+    def style(name: str, **kw: Any) -> ParagraphStyle:  # ParagraphStyle's own keywords
+        opts: dict[str, Any] = {"fontName": family, "fontSize": base, "leading": base * 1.3}
         opts.update(kw)
         return ParagraphStyle(name, **opts)
 

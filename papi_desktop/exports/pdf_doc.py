@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from . import fonts
 from .document import Appendix, Block, OfficialDoc, Para, SignatureSpot, Signer, TableBlock
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 MM = 72 / 25.4
 MARGINS = {"top": 20 * MM, "bottom": 20 * MM, "left": 30 * MM, "right": 15 * MM}
@@ -92,8 +96,8 @@ class _Styles:
         from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY  # noqa: PLC0415
         from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
 
-        def st(name: str, size: float = 14, **kw: object) -> ParagraphStyle:
-            opts: dict[str, object] = {"fontName": family, "fontSize": size, "leading": size * 1.25}
+        def st(name: str, size: float = 14, **kw: Any) -> ParagraphStyle:  # ParagraphStyle's own keywords
+            opts: dict[str, Any] = {"fontName": family, "fontSize": size, "leading": size * 1.25}
             opts.update(kw)
             return ParagraphStyle(name, **opts)
 
@@ -222,9 +226,9 @@ def column_widths(block: TableBlock, width: float, regular: str, heavy: str, pad
         least[c] = max((stringWidth(w, heavy, size) for w in _nfc(block.headers[c]).split()), default=0.0)
         for row in sample:
             text = cell_text(row[c]) if c < len(row) else ""
-            lines = [stringWidth(x, regular, size) for x in text.split("\n") if x.strip()]
-            cells[c].append(lines)
-            if lines:
+            line_widths = [stringWidth(x, regular, size) for x in text.split("\n") if x.strip()]
+            cells[c].append(line_widths)
+            if line_widths:
                 longest = max(stringWidth(w, regular, size) for w in text.split())
                 least[c] = max(least[c], min(longest, width / 2 - 2 * pad))
         least[c] += 2 * pad + 0.5
@@ -496,7 +500,7 @@ def _blocks(blocks: list[Block], s: _Styles, width: float) -> list:
     heads when that would not start on this one: no heading is a page's last line."""
     from reportlab.platypus import CondPageBreak, Paragraph  # noqa: PLC0415
 
-    items: list[tuple[object, bool]] = []  # (flowable, keeps with the next one)
+    items: list[tuple[Flowable, bool]] = []  # (flowable, keeps with the next one)
     for b in blocks:
         if isinstance(b, Para):
             items.append((Paragraph(_p(b.text), getattr(s, b.style)), _keeps_with_next(b)))
@@ -528,6 +532,7 @@ def _signers(doc: OfficialDoc, s: _Styles, width: float, spots: list[SignatureSp
         return [Paragraph("<br/>".join(_p(x) for x in signer.authority), s.sign),
                 space_cls(col, SIGNATURE_HEIGHT, spots), Paragraph(_p(signer.name), s.sign)]
 
+    left: list[Flowable] | str
     if len(doc.signers) >= 2:
         left = block(doc.signers[0])
     elif doc.recipients:
@@ -591,7 +596,7 @@ def write_pdf(doc: OfficialDoc, target: Path, appendices_only: bool = False) -> 
         story.append(rule_cls(width * 0.25, width))
         story.append(Spacer(1, 6))
         body = _blocks(doc.blocks, s, width)
-        tail = [Paragraph(_p(doc.closing), s.body)] if doc.closing else []
+        tail: list[Flowable] = [Paragraph(_p(doc.closing), s.body)] if doc.closing else []
         tail += [Spacer(1, 8), _signers(doc, s, width, spots)]
         if body and (isinstance(body[-1], Paragraph) or hasattr(body[-1], "start_height")):
             last = body.pop()

@@ -10,11 +10,26 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
 
 from ..domain.errors import KnownError
 from .document import SignatureSpot
 from .token import TokenKey
-from .verify import VN_TZ, SignatureCheck, Verification, fingerprint, trust_context, verify_detached, verify_pdf
+from .verify import (
+    VN_TZ,
+    SignatureCheck,
+    Verification,
+    fingerprint,
+    trust_context,
+    verify_detached,
+    verify_pdf,
+)
+
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.asymmetric.types import CertificateIssuerPrivateKeyTypes
+    from pyhanko.stamp import BaseStampStyle
 
 __all__ = ["VN_TZ", "KeyMaterial", "SignatureCheck", "Verification", "WrongPassphrase", "create_self_signed",
            "fingerprint", "load_p12", "nothing_done_if_wrong_passphrase", "save_p12", "sign_detached", "sign_pdf",
@@ -44,9 +59,9 @@ def nothing_done_if_wrong_passphrase(not_done_vi: str, not_done_en: str) -> Iter
 
 @dataclass
 class KeyMaterial:
-    key: object  # cryptography private key
-    cert: object  # cryptography x509.Certificate
-    chain: list = field(default_factory=list)
+    key: CertificateIssuerPrivateKeyTypes  # a key that signs (RSA, EC, ...); not DH or X25519
+    cert: x509.Certificate
+    chain: list[x509.Certificate] = field(default_factory=list)
 
     @property
     def subject(self) -> dict[str, str]:
@@ -56,7 +71,7 @@ class KeyMaterial:
         return _pyhanko_signer(self)
 
 
-def name_parts(name) -> dict[str, str]:  # noqa: ANN001
+def name_parts(name: x509.Name) -> dict[str, str]:
     from cryptography.x509.oid import NameOID  # noqa: PLC0415
 
     wanted = {"CN": NameOID.COMMON_NAME, "O": NameOID.ORGANIZATION_NAME, "UID": NameOID.USER_ID,
@@ -178,7 +193,7 @@ def load_p12(path: Path, passphrase: str) -> KeyMaterial:
         key, cert, chain = pkcs12.load_key_and_certificates(path.read_bytes(), passphrase.encode("utf-8"))
     except ValueError:
         raise WrongPassphrase() from None
-    if key is None or cert is None:
+    if key is None or cert is None or not _signs(key):
         raise KnownError("Tệp .p12 không chứa khóa bí mật và chứng thư ký số.",
                          "The .p12 file holds no private key and certificate.")
     now = dt.datetime.now(dt.UTC)
@@ -188,7 +203,25 @@ def load_p12(path: Path, passphrase: str) -> KeyMaterial:
     return KeyMaterial(key, cert, list(chain or []))
 
 
-def pem(cert) -> bytes:  # noqa: ANN001
+def _signs(key: object) -> TypeGuard[CertificateIssuerPrivateKeyTypes]:
+    """A private key that can sign: a DH or X25519 key in a .p12 cannot sign a document."""
+    from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa  # noqa: PLC0415
+
+    return isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, dsa.DSAPrivateKey,
+                            ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey))
+
+
+def cms_key(material: KeyMaterial) -> rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey:
+    """The key as CMS signing takes it (cryptography signs CMS with RSA and EC keys only)."""
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa  # noqa: PLC0415
+
+    if not isinstance(material.key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
+        raise KnownError("Khóa này không ký được tệp .p7s (chỉ khóa RSA hoặc EC).",
+                         "This key cannot make a .p7s signature (RSA or EC keys only).")
+    return material.key
+
+
+def pem(cert: x509.Certificate) -> bytes:
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
 
     return cert.public_bytes(serialization.Encoding.PEM)
@@ -216,7 +249,7 @@ def _font_factory(base: type) -> type:
 
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulator  # noqa: PLC0415
 
-    class InMemory(base):  # type: ignore[misc, valid-type]
+    class InMemory(base):
         def create_font_engine(self, writer, obj_stream=None):  # noqa: ANN001, ANN202
             if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
                 obj_stream = writer.prepare_object_stream()
@@ -252,16 +285,18 @@ already signed gets another signature in a new field (field_name must then diffe
     if doc_ref:
         lines.append(doc_ref)
     lines.append(f"Thời gian ký: {when.isoformat(timespec='seconds')}")
-    style_kw: dict[str, object] = {}
+    background = None
     if seal_png is not None:
         from pyhanko.pdf_utils.images import PdfImage  # noqa: PLC0415
 
-        style_kw = {"background": PdfImage(str(seal_png)), "background_opacity": 0.6}
+        background = PdfImage(str(seal_png))
     size = 9  # whole points: pyHanko 0.38 lays out the box with Fractions
-    stamp = TextStampStyle(stamp_text="\n".join(lines).replace("%", "%%"), border_width=1,
-                           text_box_style=TextBoxStyle(font=_font_factory(GlyphAccumulatorFactory)(
-                               str(fonts.stamp_font(font_cache)), font_size=size), font_size=size), **style_kw)
-    box = tuple(round(v) for v in spot.box) if spot else (320, 60, 560, 130)  # pyHanko lays out in whole points
+    stamp: BaseStampStyle = TextStampStyle(
+        stamp_text="\n".join(lines).replace("%", "%%"), border_width=1, background=background, background_opacity=0.6,
+        text_box_style=TextBoxStyle(font=_font_factory(GlyphAccumulatorFactory)(
+            str(fonts.stamp_font(font_cache)), font_size=size), font_size=size))
+    box: tuple[float, float, float, float] = (  # pyHanko lays out in whole points
+        _whole(spot.box) if spot else (320, 60, 560, 130))
     page = spot.page if spot else -1
     if appearance is not None:
         from pyhanko.pdf_utils import layout  # noqa: PLC0415
@@ -274,8 +309,10 @@ already signed gets another signature in a new field (field_name must then diffe
     meta = signers.PdfSignatureMetadata(field_name=field_name, md_algorithm="sha256",
                                         subfilter=SigSeedSubFilter.PADES, reason=reason,
                                         location=subject.get("L", ""))
+    # box: pyHanko writes it as FloatObjects (a PDF /Rect); its annotation says int
+    spec = fields.SigFieldSpec(field_name, on_page=page, box=box)  # type: ignore[arg-type]
     pdf_signer = _at_time(signers.PdfSigner, when)(meta, signer=material.pyhanko_signer(), stamp_style=stamp,
-                                                   new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
+                                                   new_field_spec=spec)
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     try:
@@ -287,11 +324,15 @@ already signed gets another signature in a new field (field_name must then diffe
     return target
 
 
+def _whole(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    return round(box[0]), round(box[1]), round(box[2]), round(box[3])
+
+
 def _at_time(base: type, when: dt.datetime) -> type:
     """pyHanko's signer with the signing session's clock set to `when`: the signature's claimed time
     (/M, signingTime) is the very second the stamp shows."""
 
-    class AtTime(base):  # type: ignore[misc, valid-type]
+    class AtTime(base):
         def init_signing_session(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
             session = super().init_signing_session(*args, **kwargs)
             session.system_time = when
@@ -319,7 +360,7 @@ def sign_detached(path: Path, material: KeyMaterial | TokenKey, now: dt.datetime
                                                                                signed_attr_settings=attrs))
         atomic_write(target, signed.dump())
         return target
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(material.cert, material.key, hashes.SHA256())
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(material.cert, cms_key(material), hashes.SHA256())
     for extra in material.chain:
         builder = builder.add_certificate(extra)
     blob = builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature,

@@ -42,8 +42,8 @@ def check_image(path: Path, kind: str = "signature") -> tuple[int, int]:
             fmt, mode, size, info = img.format, img.mode, img.size, dict(img.info)
             alpha = mode in ("RGBA", "LA", "PA") or (mode == "P" and "transparency" in info)
             if alpha:
-                extrema = img.convert("RGBA").getchannel("A").getextrema()
-                alpha = extrema[0] < 255  # some pixel really is see-through
+                low = img.convert("RGBA").getchannel("A").getextrema()[0]  # one band: (min, max)
+                alpha = isinstance(low, (int, float)) and low < 255  # some pixel really is see-through
     except (OSError, UnidentifiedImageError):
         raise KnownError(f"Không đọc được {what_vi} {path}: cần tệp PNG.", f"Cannot read the {what_en} {path}: "
                          "a PNG is needed.") from None
@@ -125,7 +125,9 @@ def _canvas(target: Path, box: Box):  # noqa: ANN202
     from . import fonts  # noqa: PLC0415
 
     fonts.register()
-    c = canvas.Canvas(str(target), pagesize=(box[2] - box[0], box[3] - box[1]), initialFontName=fonts.FAMILY)
+    # types-reportlab has initialFontName as a float; reportlab takes the font's name
+    c = canvas.Canvas(str(target), pagesize=(box[2] - box[0], box[3] - box[1]),
+                      initialFontName=fonts.FAMILY)  # type: ignore[arg-type]
     c.setTitle("stamp")
     return c
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import KnownError
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,12 @@ class TokenKey:
 
     token_label: str
     cert_label: str
-    cert: object  # cryptography x509.Certificate
-    chain: list = field(default_factory=list)  # CA certificates found on the token
+    cert: x509.Certificate
+    chain: list[x509.Certificate] = field(default_factory=list)  # CA certificates found on the token
     key_id: bytes = b""
-    _session: object = None
-    _lib: object = None
-    _signer: object = None
+    _session: Any = None  # python-pkcs11's Session and lib (untyped)
+    _lib: Any = None
+    _signer: Any = None
 
     @property
     def subject(self) -> dict[str, str]:
@@ -190,7 +194,7 @@ def _usage(cert) -> tuple[bool, bool]:
     return is_ca, signing
 
 
-def _certificates(session) -> list[tuple[TokenCertificate, object]]:
+def _certificates(session) -> list[tuple[TokenCertificate, x509.Certificate]]:
     from cryptography import x509
     from pkcs11 import Attribute, ObjectClass
 

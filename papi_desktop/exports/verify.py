@@ -126,7 +126,7 @@ def trust_context(trusted: list[bytes]):  # noqa: ANN201
     from asn1crypto import x509 as asn1_x509  # noqa: PLC0415
     from pyhanko_certvalidator import ValidationContext  # noqa: PLC0415
 
-    roots = []
+    roots: list[asn1_x509.Certificate] = []
     for blob in trusted:
         ders = [der for _k, _h, der in asn1_pem.unarmor(blob, multiple=True)] if asn1_pem.detect(blob) else [blob]
         roots.extend(asn1_x509.Certificate.load(der) for der in ders)

@@ -16,11 +16,16 @@ import contextlib
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import OfficialDoc, Para, TableBlock
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Alignment, Border, Font
 
 FONT = "Times New Roman"
 # Margins in inches: top and bottom 20 mm, left 30 mm, right 15 mm.
@@ -384,10 +389,12 @@ def _write_text_sheet(ws, doc: OfficialDoc, used: set[str], metrics: Metrics,  #
 
 @dataclass(frozen=True)
 class _Kit:
-    border: object
-    font_cls: type
-    align_cls: type
-    column_letter: object
+    """openpyxl's classes, imported when a workbook is written (not at start-up)."""
+
+    border: Border
+    font_cls: type[Font]
+    align_cls: type[Alignment]
+    column_letter: Callable[[int], str]
 
 
 def table_size(table: TableBlock) -> float:
@@ -534,10 +541,10 @@ def _write_table(wb, table: TableBlock, used: set[str], metrics: Metrics, kit: _
         for c, cell in enumerate(row):
             if cell.measured is not None and cell.text is not None:
                 width = room[min(c, n - 1)]
-                lines = metrics.count(cell.measured, size, width, bold)
-                if lines > limit:
+                count = metrics.count(cell.measured, size, width, bold)
+                if count > limit:
                     pieces[c] = split_text(metrics, cell.text, size, width, limit, bold)
-                tall = max(tall, min(lines, limit))
+                tall = max(tall, min(count, limit))
         for c, cell in enumerate(row, start=1):
             target = ws.cell(row=r, column=c)
             if cell.day is not None:

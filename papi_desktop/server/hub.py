@@ -27,6 +27,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio
 from sqlalchemy import select, text
@@ -38,6 +39,9 @@ from ..storage.db import Database
 from ..storage.sync_state import BundleIn
 from ..sync import bundle, hub_protocol, pki
 from ..sync.hub_protocol import SHA256, STEM
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 MAX_DECLARED_PER_DEVICE = 8  # bundles declared and not yet applied
 MAX_SESSIONS = 20_000
@@ -414,7 +418,7 @@ class Hub:
                 with self._apply:
                     summaries = sync_import.import_with(self.db, receiver, [inbox / specs[0].name])
                 first = summaries[0]
-                result = {"summary": _public(first), "receipt": None,
+                result: dict[str, object] = {"summary": _public(first), "receipt": None,
                           "released": [_public(s) for s in summaries[1:]]}
                 receipt = self._receipt_bytes(first.bundle_id)
                 if receipt is not None:
@@ -438,10 +442,10 @@ class Hub:
         authenticated (another commune's bundle, even a genuine one, is not this PC's to deliver)."""
         base = self.receiver.check_signer
 
-        def check(db: Database, cert: object, commune: str, device: str) -> None:
+        def check(db: Database, cert: x509_types.Certificate, commune: str, device: str) -> None:
             base(db, cert, commune, device)
             if (commune, device) != (client.unit_code, client.device) or \
-                    cert.serial_number != client.serial:  # type: ignore[attr-defined]
+                    cert.serial_number != client.serial:
                 raise KnownError("Gói không do máy đang gửi ký.", "The bundle is not signed by the PC sending it.")
 
         return check

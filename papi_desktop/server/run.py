@@ -35,7 +35,7 @@ def tls_files(passphrase: str, names: list[str]) -> tuple[Path, Path]:
     if _still_good(cert_path, key_path, root, names):
         return cert_path, key_path
     material = pki.issue_server(province.ca_material(passphrase), names)
-    key_pem = material.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,  # type: ignore[attr-defined]
+    key_pem = material.key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                          serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
     signing.atomic_write(key_path, key_pem)
     signing.atomic_write(cert_path, signing.pem(material.cert))

@@ -49,7 +49,7 @@ import tarfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -65,14 +65,45 @@ from ..storage.sync_state import BundleOut
 from ..sync import envelope
 from . import audit, local_settings
 from .backup_messages import (  # noqa: F401 - the messages, here under their old names
-    NOT_COPIED, NOT_MADE, NOT_RESTORED, _REMOVED, _damaged, _disk_error, _explained, _no_key, _wrong_passphrase,
+    _REMOVED,
+    NOT_COPIED,
+    NOT_MADE,
+    NOT_RESTORED,
+    _damaged,
+    _disk_error,
+    _explained,
+    _no_key,
+    _wrong_passphrase,
 )
 from .backup_stream import (  # noqa: F401 - constants and streams, here under their old names
-    _MIB, DB_MEMBER, FOLDERS, ITEMS, MANIFEST, _copy_into, _encrypt_into, _fsync_dir, _HashingReader, _Mebibytes,
-    _private, _publish, _pump, _read_back, _Tee, _write_tar,
+    _MIB,
+    DB_MEMBER,
+    FOLDERS,
+    ITEMS,
+    MANIFEST,
+    _copy_into,
+    _encrypt_into,
+    _fsync_dir,
+    _HashingReader,
+    _Mebibytes,
+    _private,
+    _publish,
+    _pump,
+    _read_back,
+    _Tee,
+    _write_tar,
 )
 from .backup_swap import (  # noqa: F401 - restore's swap and the recovery after a kill
-    _write_plan, _swap, _swap_and_finish, _finish, _load_plan, _alive, _abandoned, _sweep, sweep, recover,
+    _abandoned,
+    _alive,
+    _finish,
+    _load_plan,
+    _swap,
+    _swap_and_finish,
+    _sweep,
+    _write_plan,
+    recover,
+    sweep,
 )
 
 FORMAT = "papi-backup/1"
@@ -586,7 +617,7 @@ def _unpack(source: BinaryIO, into: Path, everything: bool, cancel: CancelToken 
                     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                     out = _private(target)
                 try:
-                    for block in iter(lambda fh=fh: fh.read(_MIB), b""):
+                    for block in iter(partial(fh.read, _MIB), b""):
                         digest.update(block)
                         count(len(block))
                         if out is not None:
@@ -611,7 +642,8 @@ def _decrypting(path: Path, identities: list[Any]) -> Callable[[BinaryIO], None]
     def produce(sink: BinaryIO) -> None:
         with path.open("rb") as src:
             try:
-                pyrage.decrypt_io(src, sink, identities)
+                # pyrage reads and writes any file-like object; its stubs say BufferedIOBase
+                pyrage.decrypt_io(src, sink, identities)  # type: ignore[arg-type]
             except OSError as exc:
                 if exc.errno is not None:  # the pipe or the disk, not the data
                     raise

@@ -3,20 +3,18 @@ under its final name only whole and read back; no database, no policy here."""
 
 from __future__ import annotations
 
-import re
-
 import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
 import os
+import re
 import tarfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
-
 
 from .. import paths
 from ..domain.errors import KnownError
@@ -102,7 +100,7 @@ def _write_tar(sink: BinaryIO, members: list[tuple[str, Path, int]], facts: dict
                 info = tarfile.TarInfo(name)
                 info.size, info.mtime, info.mode = st.st_size, int(st.st_mtime), 0o600
                 reader = _HashingReader(fh, count)
-                tar.addfile(info, reader)  # type: ignore[arg-type]
+                tar.addfile(info, reader)
                 files[name] = {"size": st.st_size, "sha256": reader.digest.hexdigest()}
         blob = json.dumps({**facts, "files": files}, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
         info = tarfile.TarInfo(MANIFEST)
@@ -110,7 +108,7 @@ def _write_tar(sink: BinaryIO, members: list[tuple[str, Path, int]], facts: dict
         tar.addfile(info, io.BytesIO(blob))
 
 
-def _pump(produce: Callable[[BinaryIO], None], consume: Callable[[BinaryIO], None]) -> None:
+def _pump(produce: Callable[[BinaryIO], None], consume: Callable[[BinaryIO], object]) -> None:
     """produce writes into a pipe on a thread of its own while consume reads it here: a stream, never
     whole in memory or on disk. The producer's failure is raised even when the consumer saw a clean end."""
     read_fd, write_fd = os.pipe()
@@ -150,7 +148,9 @@ def _encrypt_into(folder: Path, name: str, recipient: str, produce: Callable[[Bi
     def write(out: BinaryIO) -> str:
         tee = _Tee(out)
         try:
-            _pump(produce, lambda source: pyrage.encrypt_io(source, tee, [x25519.Recipient.from_str(recipient)]))
+            # pyrage reads and writes any file-like object; its stubs say BufferedIOBase
+            _pump(produce, lambda source: pyrage.encrypt_io(
+                source, tee, [x25519.Recipient.from_str(recipient)]))  # type: ignore[arg-type]
         except pyrage.EncryptError:
             if tee.error is not None:  # the disk's own error (full, gone), with its errno
                 raise tee.error from None

@@ -8,8 +8,8 @@ import contextlib
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
-
 
 from .. import paths
 from ..domain.errors import KnownError
@@ -82,10 +82,10 @@ def _load_plan(stage: Path) -> dict[str, str] | None:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name == "nt":  # os.kill(pid, 0) would send CTRL_C_EVENT there
+    if sys.platform == "win32":  # os.kill(pid, 0) would send CTRL_C_EVENT there
         import ctypes  # noqa: PLC0415
 
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel = ctypes.windll.kernel32
         handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..domain.errors import KnownError
 from ..storage.changelog import tracked_models
 from ..storage.db import Database
+from ..storage.models import table_of
 from ..storage.sync_state import BundleIn, Conflict
 
 
@@ -46,9 +47,9 @@ def resolve(db: Database, conflict_id: str, choice: str) -> None:
             raise KnownError("Xung đột này đã được xử lý.", "This conflict is already resolved.")
         model = tracked_models().get(row.table_name)
         record = s.get(model, row.record_id) if model is not None else None
-        if record is None:
+        if model is None or record is None:
             raise KnownError("Bản ghi của xung đột không còn.", "The conflict's record no longer exists.")
-        column = model.__table__.c[row.field]  # type: ignore[union-attr]
+        column = table_of(model).c[row.field]
         value = json.loads(row.local_json if choice == "local" else row.remote_json)
         if value is not None and column.type.python_type is dt.date and isinstance(value, str):
             value = dt.date.fromisoformat(value)

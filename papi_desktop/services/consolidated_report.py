@@ -17,7 +17,7 @@ from ..domain.dates import format_vn, place_date
 from ..domain.errors import KnownError
 from ..domain.numbers import count_vn
 from ..exports import cosign, pdf_doc, signing, xlsx_doc
-from ..exports.document import Appendix, OfficialDoc, Para, Signer, TableBlock
+from ..exports.document import Appendix, Block, Cell, OfficialDoc, Para, Signer, TableBlock
 from ..storage.db import Database
 from . import province, province_view, reference, sign_images
 
@@ -46,7 +46,7 @@ def build(db: Database, period_code: str, issued_on: date, today: date, number: 
     totals = view.completeness.totals
     number_ref = number or f"     /{rules['symbol']}"
     attached = f"(Kèm theo Báo cáo số {number_ref.strip()} ngày {format_vn(issued_on)})"
-    blocks: list = [Para(
+    blocks: list[Block] = [Para(
         f"Căn cứ báo cáo và dữ liệu của các xã, phường gửi về tỉnh (qua USB hoặc máy chủ đồng bộ) đến ngày "
         f"{format_vn(today)}, tổng hợp kết quả thực hiện Kế hoạch cải thiện Chỉ số PAPI {label} của "
         f"{count_vn(totals['expected'])} xã, phường đã đăng ký như sau:")]
@@ -68,7 +68,7 @@ def build(db: Database, period_code: str, issued_on: date, today: date, number: 
         blocks.append(Para(f"Tỉnh chưa có Kế hoạch cải thiện Chỉ số PAPI năm {view.period.year} trong chương trình; "
                            "chưa tổng hợp được tiến độ thực hiện nhiệm vụ."))
     else:
-        rows = []
+        rows: list[list[Cell]] = []
         for dim in reference.dimensions():
             c = prog.by_dimension.get(dim.number, {})
             total = sum(c.values())
@@ -115,7 +115,7 @@ def build(db: Database, period_code: str, issued_on: date, today: date, number: 
 
 
 def _progress_table(view: province_view.Overview) -> TableBlock:
-    rows = []
+    rows: list[list[Cell]] = []
     for i, (unit, c) in enumerate(sorted(view.progress.by_commune.items()), 1):
         total = sum(c.values())
         rows.append([i, view.names.get(unit, unit), total, c["done"], c["in_progress"], c["not_started"], c["overdue"],
@@ -128,14 +128,14 @@ def _progress_table(view: province_view.Overview) -> TableBlock:
 def _overdue_table(view: province_view.Overview) -> list[TableBlock]:
     if not view.progress.overdue:
         return []
-    rows = [[i, o.unit_name, f"{o.dimension}.{o.number}", " ".join(o.task.split())[:160], format_vn(o.due)]
+    rows: list[list[Cell]] = [[i, o.unit_name, f"{o.dimension}.{o.number}", " ".join(o.task.split())[:160], format_vn(o.due)]
             for i, o in enumerate(view.progress.overdue, 1)]
     return [TableBlock(["TT", "Xã, phường", "Nhiệm vụ", "Nội dung", "Mốc quá hạn"], rows, [5, 22, 9, 52, 12],
                        sheet="Nhiệm vụ quá hạn", title="Các nhiệm vụ quá hạn", font_size=10)]
 
 
 def _registers_table(view: province_view.Overview) -> TableBlock:
-    rows = []
+    rows: list[list[Cell]] = []
     for i, (unit, r) in enumerate(sorted(view.registers.items()), 1):
         d = view.disclosures.get(unit)
         rows.append([i, view.names.get(unit, unit), r.receptions, r.citizens, r.petitions, r.petitions_resolved,
@@ -152,7 +152,7 @@ def _registers_table(view: province_view.Overview) -> TableBlock:
 
 
 def _completeness_table(view: province_view.Overview) -> TableBlock:
-    rows = [[i, r.unit_name, STATUS_VI.get(r.status, r.status), r.number_ref, format_vn(r.issued_on),
+    rows: list[list[Cell]] = [[i, r.unit_name, STATUS_VI.get(r.status, r.status), r.number_ref, format_vn(r.issued_on),
              format_vn(r.received_on), _short(r.bundle_id),
              "" if r.status in ("missing", "not_due") else ("Hợp lệ" if r.valid else "Không hợp lệ")]
             for i, r in enumerate(view.completeness.rows, 1)]
@@ -210,7 +210,7 @@ def export(db: Database, period_code: str, out_dir: Path, passphrase: str, issue
         signed = cosign.sign_report(work / "unsigned.pdf", work / pdf, work / xlsx, person=None,
                                     organisation=material, spot=spot, font_cache=paths.cache_dir(),
                                     doc_ref=doc.number, seal_png=sign_images.seal())
-        names = [signed.detached.name, xlsx, pdf]  # a .p7s before its .xlsx
+        names = [*([signed.detached.name] if signed.detached else []), xlsx, pdf]  # a .p7s before its .xlsx
         for name in names:
             if (out_dir / name).exists():
                 raise KnownError(f"Thư mục đích đã có tệp {name}; hãy chọn thư mục khác hoặc đổi tên tệp cũ.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -142,8 +143,9 @@ def years_without_annual_dialogue(db: Database, years: range) -> list[int]:
     return [y for y in years if y not in held]
 
 
-def minutes_data(db: Database, dialogue_id: str) -> dict[str, object]:
-    """Everything the biên bản (NĐ 30/2020 Mẫu 1.9) needs, for the reports issue to print."""
+def minutes_data(db: Database, dialogue_id: str) -> dict[str, Any]:
+    """Everything the biên bản (NĐ 30/2020 Mẫu 1.9) needs, for the reports issue to print: plain values
+    (text, ISO dates, the attendance as stored JSON), nested as JSON would be."""
     with db.reader() as s:
         d = s.get(Dialogue, dialogue_id)
         if d is None or d.deleted:

@@ -20,6 +20,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,10 +34,22 @@ from ..storage.sync_state import Ack, Enrolment, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
-from . import (backup, downstream_files, downstream_plan, enrolment, keys, local_settings, province, setup,
-               trust_bundle)
+from . import (
+    backup,
+    downstream_files,
+    downstream_plan,
+    enrolment,
+    keys,
+    local_settings,
+    province,
+    setup,
+    trust_bundle,
+)
 from .sync import PROVINCE
 from .sync_import import queue_conflicts
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 KIND = "downstream"
 CHANGES, CRL = "changes.jsonl", "province.crl"
@@ -192,7 +205,7 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
 
 
 def renew_certificate(db: Database, unit_code: str, device: str, passphrase: str,
-                      years: int = pki.COMMUNE_YEARS) -> object:
+                      years: int = pki.COMMUNE_YEARS) -> x509_types.Certificate:
     """A new certificate for the key a PC already holds (its newest in force): the next publish carries
     it to the PC, which installs it over the old one with the same private key."""
     from cryptography import x509  # noqa: PLC0415
@@ -205,22 +218,11 @@ def renew_certificate(db: Database, unit_code: str, device: str, passphrase: str
         raise KnownError(f"Máy {device} của đơn vị {unit_code} không có chứng thư nào còn hiệu lực để gia hạn.",
                          f"PC {device} of unit {unit_code} has no certificate in force to renew.")
     old = x509.load_pem_x509_certificate(row.cert_pem.encode("ascii"))
-    cert = pki.issue_commune(province.ca_material(passphrase), _SameKey(old), years=years)  # type: ignore[arg-type]
+    # The old certificate stands for the request: the same key under the same name, no new request needed.
+    same_key = pki.Request(unit_code, signing.name_parts(old.subject), old)
+    cert = pki.issue_commune(province.ca_material(passphrase), same_key, years=years)
     province.record_issue(db, unit_code, device, row.recipient, cert)
     return cert
-
-
-class _SameKey:
-    """What pki.issue_commune reads from a request (its csr: subject and public key), from the old
-    certificate: a renewal certifies the same key under the same name, no new request needed."""
-
-    def __init__(self, cert: object) -> None:
-        self.csr = self
-        self.subject = cert.subject  # type: ignore[attr-defined]
-        self._key = cert.public_key()  # type: ignore[attr-defined]
-
-    def public_key(self) -> object:
-        return self._key
 
 
 # --- the commune -------------------------------------------------------------------------------------
@@ -411,7 +413,8 @@ def _acknowledge(s: Session, origin: str, upto: int) -> None:
             ack.acked_seq = upto
 
 
-def _renewal(opened: bundle.Opened, unit_code: str, node: str, root: object, crl: object) -> object | None:
+def _renewal(opened: bundle.Opened, unit_code: str, node: str, root: x509_types.Certificate,
+             crl: x509_types.CertificateRevocationList | None) -> x509_types.Certificate | None:
     """A renewed certificate for this PC's key in the update, newer than the one in use, if any."""
     from cryptography import x509  # noqa: PLC0415
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
@@ -437,12 +440,13 @@ def _renewal(opened: bundle.Opened, unit_code: str, node: str, root: object, crl
     return cert
 
 
-def _install(cert: object | None, material: signing.KeyMaterial | None, passphrase: str | None, root: object,
+def _install(cert: x509_types.Certificate | None, material: signing.KeyMaterial | None, passphrase: str | None,
+             root: x509_types.Certificate,
              summary: DownstreamSummary, files: downstream_files.FileSet | None) -> None:
     """The renewed certificate with the same private key, re-saved under the same passphrase."""
     if cert is None:
         return
-    end = f"{cert.not_valid_after_utc:%d/%m/%Y}"  # type: ignore[attr-defined]
+    end = f"{cert.not_valid_after_utc:%d/%m/%Y}"
     if material is None or passphrase is None:
         summary.certificate = "pending"
         summary.messages.append((f"Tỉnh đã gia hạn chứng thư của máy này (đến {end}): hãy áp dụng lại bản cập nhật "

@@ -10,12 +10,16 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..domain.errors import KnownError
 from ..exports import signing
 from ..sync import bundle, pki
 from . import enrolment, reference
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 # What the province may replace; anything else in an update is refused.
 REFERENCE_FILES = ("calendar_vn.json", "legal_limits.json", "disclosure_rules.json", "reporting_periods.json",
@@ -108,21 +112,22 @@ def crl_path() -> Path:
     return paths.keys_dir() / enrolment.PROVINCE_CRL
 
 
-def crl_number(crl: object) -> int:
+def crl_number(crl: x509_types.CertificateRevocationList) -> int:
     from cryptography import x509  # noqa: PLC0415
 
     try:
-        return int(crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number)  # type: ignore[attr-defined]
+        return int(crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number)
     except x509.ExtensionNotFound:
         return 0
 
 
-def current_crl(root: object) -> object | None:
+def current_crl(root: x509_types.Certificate) -> x509_types.CertificateRevocationList | None:
     path = crl_path()
     return pki.load_crl(path.read_bytes(), root) if path.is_file() else None
 
 
-def checked_crl(der: bytes | None, root: object, held: object | None) -> tuple[bytes, object]:
+def checked_crl(der: bytes | None, root: x509_types.Certificate, held: x509_types.CertificateRevocationList | None
+                ) -> tuple[bytes, x509_types.CertificateRevocationList]:
     """The list to keep: the update's, unless it is older than the one held (refused) or the same
     number issued earlier (the held one stays)."""
     if der is None:
@@ -139,8 +144,8 @@ def checked_crl(der: bytes | None, root: object, held: object | None) -> tuple[b
         raise bundle.bad_bundle(f"Danh sách thu hồi trong bản cập nhật (số {new}) cũ hơn danh sách máy đang giữ "
                                 f"(số {old}).", f"The update's revocation list (number {new}) is older than the "
                                 f"one this PC holds (number {old}).")
-    if new == old and crl.last_update_utc <= held.last_update_utc:  # type: ignore[attr-defined]
-        return held.public_bytes(_der()), held  # type: ignore[attr-defined]
+    if new == old and crl.last_update_utc <= held.last_update_utc:
+        return held.public_bytes(_der()), held
     return der, crl
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..domain.errors import KnownError
@@ -23,6 +24,12 @@ from ..exports.signing import KeyMaterial
 from ..storage.db import Database
 from ..sync import bundle, envelope, pki
 from . import keys, province, setup
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from .downstream import DownstreamSummary
 
 REQUEST_FORMAT = "papi-enrol-request/1"
 PENDING = "enrol-pending.p12"
@@ -54,15 +61,15 @@ def request(db: Database, passphrase: str) -> bytes:
                       ensure_ascii=False, indent=1).encode()
 
 
-def _self_cert(key: object, template: KeyMaterial) -> object:
+def _self_cert(key: ec.EllipticCurvePrivateKey, template: KeyMaterial) -> x509_types.Certificate:
     from cryptography import x509  # noqa: PLC0415
     from cryptography.hazmat.primitives import hashes  # noqa: PLC0415
 
     t = template.cert
-    return (x509.CertificateBuilder().subject_name(t.subject).issuer_name(t.subject)  # type: ignore[attr-defined]
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())  # type: ignore[attr-defined]
-            .not_valid_before(t.not_valid_before_utc).not_valid_after(t.not_valid_after_utc)  # type: ignore[attr-defined]
-            .sign(key, hashes.SHA256()))  # type: ignore[arg-type]
+    return (x509.CertificateBuilder().subject_name(t.subject).issuer_name(t.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(t.not_valid_before_utc).not_valid_after(t.not_valid_after_utc)
+            .sign(key, hashes.SHA256()))
 
 
 @dataclass(frozen=True)
@@ -126,8 +133,8 @@ class Package:
     device: str
     root_fingerprint: str
     root_subject: dict[str, str]
-    cert: object
-    root: object
+    cert: x509_types.Certificate
+    root: x509_types.Certificate
     members: dict[str, bytes]
     hub_url: str = ""
 
@@ -178,14 +185,17 @@ def _carried_root(parts: list[Path]) -> bytes:
             member = tar.getmember("province-root.pem")
             if member.size > 1 << 16:
                 raise ValueError
-            data = tar.extractfile(member).read()  # type: ignore[union-attr]
+            handle = tar.extractfile(member)
+            if handle is None:  # not a regular file
+                raise ValueError
+            data = handle.read()
     except (tarfile.TarError, KeyError, ValueError, AttributeError, OSError):
         raise _bad("Tệp không phải gói đăng ký của tỉnh (hoặc đã hỏng).",
                    "The file is not the province's enrolment package (or it is damaged).") from None
     return data
 
 
-def apply_carried_update(db: Database, package: Package, passphrase: str | None) -> object | None:
+def apply_carried_update(db: Database, package: Package, passphrase: str | None) -> DownstreamSummary | None:
     """Apply the province's update the package carries (after install); None when it carries none. The
     update is checked like any other (the office's signature chained to the root just installed)."""
     import tempfile  # noqa: PLC0415
@@ -221,8 +231,8 @@ def install(db: Database, package: Package, passphrase: str, confirmed_fingerpri
                    "This PC has made no enrolment request (or already installed one). Make a request first.")
     pending = signing.load_p12(pending_path, passphrase)
     spki = serialization.PublicFormat.SubjectPublicKeyInfo
-    mine = pending.key.public_key().public_bytes(serialization.Encoding.DER, spki)  # type: ignore[attr-defined]
-    theirs = package.cert.public_key().public_bytes(serialization.Encoding.DER, spki)  # type: ignore[attr-defined]
+    mine = pending.key.public_key().public_bytes(serialization.Encoding.DER, spki)
+    theirs = package.cert.public_key().public_bytes(serialization.Encoding.DER, spki)
     if mine != theirs:
         raise _bad("Chứng thư trong gói không dành cho khóa của máy này (có thể là gói của máy khác).",
                    "The package's certificate is not for this PC's key (perhaps another PC's package).")

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,7 @@ def _try_lock(token: str) -> IO[bytes] | None:
     for _attempt in range(5):
         fh = path.open("a+b")
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt  # noqa: PLC0415
 
                 fh.seek(0)

@@ -159,7 +159,7 @@ def push(db: Database, passphrase: str, url: str | None = None, client: HubClien
             upload = hub.push(stem, files)
             result.sent_bytes = upload.sent_bytes
             outcome = upload.result
-            result.sent = dict(outcome.get("summary") or {})  # type: ignore[arg-type]
+            result.sent = dict(outcome.get("summary") or {})
             receipt = outcome.get("receipt")
             if isinstance(receipt, str):
                 if _read_receipt(db, base64.b64decode(receipt)):
@@ -202,8 +202,8 @@ def pull(db: Database, passphrase: str, url: str | None = None, client: HubClien
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
             try:
-                fetched = [hub.fetch(str(f["name"]), folder / Path(str(f["name"])).name, MAX_UPDATE_BYTES)  # type: ignore[index]
-                           for f in files]  # type: ignore[union-attr]
+                fetched = [hub.fetch(str(f["name"]), folder / Path(str(f["name"])).name, MAX_UPDATE_BYTES)
+                           for f in files]
                 applied = downstream.apply_downstream(db, fetched[0], passphrase)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)

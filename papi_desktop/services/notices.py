@@ -10,11 +10,11 @@ from pathlib import Path
 from ..domain.dates import format_vn, place_date
 from ..domain.disclosure import last_required_day, rule_for
 from ..domain.numbers import group_vn
-from ..exports.notice import NoticeData, NoticeTable, write_notice as write_pdf
+from ..exports.notice import NoticeData, NoticeTable
+from ..exports.notice import write_notice as write_pdf
 from ..storage.db import Database
 from . import budget, postings, poverty, reference, setup
 from .postings import period_label
-
 
 
 def _budget_table(table_id: str, db: Database) -> tuple[str, NoticeTable]:
@@ -23,7 +23,7 @@ def _budget_table(table_id: str, db: Database) -> tuple[str, NoticeTable]:
     rows = [[x.code, ("    " * max(0, x.level - 1)) + x.name, *(group_vn(x.values[c.key]) if c.key in x.values
                                                                  else "" for c in t.columns)] for x in t.lines]
     bold = {i for i, x in enumerate(t.lines) if x.level <= 1 and not x.of_which}
-    widths = [8, 52, *([22] * len(t.columns))]
+    widths: list[float] = [8, 52, *([22] * len(t.columns))]
     title = t.title + (f" (Biểu số {t.form_code})" if t.form_code.isdigit() else "")
     return title, NoticeTable(headers, rows, widths, set(range(2, 2 + len(t.columns))), bold)
 

@@ -50,11 +50,13 @@ def due_entries(db: Database, today: date, soon_days: int | None = None, lang: s
                                 c.due, c.overdue))
     for r in compliance.check_year(db, today.year, today):
         # Disclosures due soon, and those missed within the last month (older ones live on the dashboard).
-        recent = r.deadline is not None and today - timedelta(days=30) <= r.deadline <= soon
-        if recent and r.status in ("due", "missing"):
+        deadline = r.deadline
+        if deadline is None or not today - timedelta(days=30) <= deadline <= soon:
+            continue
+        if r.status in ("due", "missing"):
             label = "Disclosure" if en else "Công khai"
             out.append(DueEntry("disclosure", r.posting_id or "", f"{label} {r.subject_period}",
-                                r.name_en if en else r.name_vi, r.deadline, r.deadline < today))
+                                r.name_en if en else r.name_vi, deadline, deadline < today))
     week_start = today - timedelta(days=today.weekday())
     if reception.weeks_without_periodic(db, week_start - timedelta(days=7), week_start - timedelta(days=1)):
         out.append(DueEntry(

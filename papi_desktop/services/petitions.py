@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -179,7 +180,8 @@ def due_items(db: Database, today: date, all_steps: bool = False, ids: list[str]
     out: list[DueItem] = []
     for pet in pets:
         items = []
-        for code, start in _pending(pet, steps.get(pet.id, []), rec_days.get(pet.reception_id)):
+        received = rec_days.get(pet.reception_id) if pet.reception_id else None
+        for code, start in _pending(pet, steps.get(pet.id, []), received):
             try:
                 limit = limit_in_force(limits, code, start)
             except KnownError:
@@ -231,7 +233,14 @@ def petition_rows(db: Database, ids: list[str], today: date, lang: str = "vi") -
     return out
 
 
-def statistics(db: Database, start: date, end: date, today: date) -> dict[str, object]:
+# What statistics() counts ("from" is a keyword: the functional form); a plain dict, printed as JSON too.
+Statistics = TypedDict("Statistics", {
+    "from": str, "to": str, "received": int, "by_class": dict[str, int], "processed": int,
+    "guided_or_returned": int, "forwarded": int, "accepted": int, "resolved": int, "pending": int, "overdue": int,
+})
+
+
+def statistics(db: Database, start: date, end: date, today: date) -> Statistics:
     """Petitions received in the window by class, processed by direction, resolved, pending, overdue."""
     with db.reader() as s:
         pets = list(s.scalars(select(Petition).where(Petition.deleted.is_(False), Petition.received_on >= start,

@@ -222,16 +222,16 @@ def replace_milestones(s: Session, task: Task, deadline_text: str, year: int | N
         if text not in keep:
             tombstone(m)
     for pos, p in enumerate(parsed):
-        m = old.get(p.text)
-        if m is None:
+        kept = old.get(p.text)
+        if kept is None:
             s.add(Milestone(task_id=task.id, position=pos, text=p.text, due=p.due, kind=p.kind.value))
         else:
-            if m.position != pos:
-                m.position = pos
-            if m.due != p.due:
-                m.due = p.due
-            if m.kind != p.kind.value:
-                m.kind = p.kind.value
+            if kept.position != pos:
+                kept.position = pos
+            if kept.due != p.due:
+                kept.due = p.due
+            if kept.kind != p.kind.value:
+                kept.kind = p.kind.value
 
 
 def _validate(fields: dict[str, object]) -> dict[str, str]:

@@ -93,9 +93,7 @@ def parse_file(path: Path, year: int | None = None, cancel: CancelToken | None =
     if not plan.tasks:
         raise _bad("Bảng kế hoạch không có nhiệm vụ nào thuộc 8 chỉ số nội dung PAPI.",
                    "The plan table has no task under the 8 PAPI dimensions.")
-    if plan.year is None:
-        raise _bad("Không xác định được năm của kế hoạch từ tiêu đề. Hãy chỉ rõ năm (--year).",
-                   "Cannot tell the plan's year from its title. Give the year (--year).")
+    _year_of(plan)
     plan.indicators = indicators
     plan.problems.extend(indicator_problems)
     return plan
@@ -110,6 +108,13 @@ def _task_keys(dims_and_numbers: list[tuple[int, str]]) -> list[tuple[int, str, 
         keys.append((*base, seen[base]))
         seen[base] += 1
     return keys
+
+
+def _year_of(plan: ParsedPlan) -> int:
+    if plan.year is None:
+        raise _bad("Không xác định được năm của kế hoạch từ tiêu đề. Hãy chỉ rõ năm (--year).",
+                   "Cannot tell the plan's year from its title. Give the year (--year).")
+    return plan.year
 
 
 def _existing(s, year: int) -> tuple[Plan | None, dict[tuple[int, str, int], Task]]:  # noqa: ANN001
@@ -163,7 +168,7 @@ def preview_parsed(db: Database, parsed: ParsedPlan, source: Path, sha256: str) 
     preview.milestones_dated = sum(m.due is not None for m in all_ms)
     preview.milestones_undated = len(all_ms) - preview.milestones_dated
     with db.reader() as s:
-        plan, existing = _existing(s, parsed.year)
+        plan, existing = _existing(s, _year_of(parsed))
         preview.plan_exists = plan is not None
         _diff(preview, existing)
         known = {fold(i.name) for i in plan.indicators if not i.deleted} if plan else set()
@@ -183,7 +188,7 @@ def apply_import(db: Database, preview: ImportPreview, progress: ProgressReporte
                            milestones_dated=preview.milestones_dated, milestones_undated=preview.milestones_undated)
     with db.session() as s:
         # Read inside the write transaction (BEGIN IMMEDIATE): two imports at once make one plan.
-        plan, existing = _existing(s, parsed.year)
+        plan, existing = _existing(s, _year_of(parsed))
         result.plan_exists = plan is not None
         pairs = _diff(result, existing)
         known = {fold(i.name) for i in plan.indicators if not i.deleted} if plan else set()

@@ -15,7 +15,7 @@ from ..domain.disclosure import ChannelFacts, PlaceFacts, PostingFacts, period_e
 from ..domain.errors import KnownError
 from ..domain.text import fold, nfc
 from ..storage.db import Database
-from ..storage.models import CommuneProfile
+from ..storage.models import CommuneProfile, Tracked
 from ..storage.transparency import (
     Posting,
     PostingAttachment,
@@ -273,7 +273,8 @@ def update_posting(db: Database, posting_id: str, inp: PostingInput) -> None:
         for key, value in _columns(inp).items():
             if getattr(posting, key) != value:
                 setattr(posting, key, value)
-        for child in (*posting.places, *posting.channels):
+        children: list[Tracked] = [*posting.places, *posting.channels]
+        for child in children:
             if not child.deleted:
                 tombstone(child)
         s.flush()
@@ -398,10 +399,10 @@ def disclosed_between(db: Database, start: date, end: date) -> list[Disclosed]:
     """What was posted in a period (content, forms, places, time): the quarterly list the law has posted
     (Luật 10/2022, Điều 13.2), in the order it was posted."""
     with db.reader() as s:
-        found = [p for p in load_postings(s) if p.start_on and start <= p.start_on <= end
+        found = [(p.start_on, p) for p in load_postings(s) if p.start_on and start <= p.start_on <= end
                  and p.kind != "quarterly_list"]
         out = []
-        for p in sorted(found, key=lambda p: p.start_on):
+        for _start, p in sorted(found, key=lambda pair: pair[0]):
             forms = ["niêm yết"] + [CHANNEL_NAMES.get(c.channel, c.channel) for c in _live(p.channels)]
             when = f"{format_vn(p.start_on)}–{format_vn(p.end_on)}" if p.end_on else f"từ {format_vn(p.start_on)}"
             out.append(Disclosed(p.title, ", ".join(dict.fromkeys(forms)), ", ".join(x.label for x in _live(p.places)),

@@ -439,7 +439,9 @@ def finalize(db: Database, review_id: str, decision_number: str, decided_on: dat
             raise KnownError(f"Còn {len(waiting)} ý kiến chưa phúc tra. Hãy phúc tra xong trước khi công nhận danh "
                              "sách.", f"{len(waiting)} objections wait for their re-check.")
         after = {}
-        for o in sorted((o for o in r.objections if not o.deleted and o.household_id), key=lambda o: o.rechecked_on):
+        rechecked = [(o.rechecked_on, o) for o in r.objections  # each re-checked: none waits (above)
+                     if not o.deleted and o.household_id and o.rechecked_on is not None]
+        for _on, o in sorted(rechecked, key=lambda pair: pair[0]):
             after[o.household_id] = o.class_after
         counts: dict[str, int] = {}
         for h in r.households:

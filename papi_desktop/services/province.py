@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -27,6 +28,9 @@ from ..storage.models import LocalSetting
 from ..storage.sync_state import Enrolment
 from ..sync import envelope, pki
 from . import reference
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 CA_FILE, CA_PEM = "province-ca.p12", "province-ca.pem"
 OFFICE_FILE = "province-office.p12"
@@ -41,11 +45,11 @@ def is_province(db: Database) -> bool:
         return row is not None and row.value == "province"
 
 
-def fingerprint(cert: object) -> str:
+def fingerprint(cert: x509_types.Certificate) -> str:
     """SHA-256 of the DER certificate, colon-separated, as people compare it by phone or on paper."""
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
 
-    digest = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper()  # type: ignore[attr-defined]
+    digest = hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest().upper()
     return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
 
 
@@ -143,12 +147,12 @@ def recipients() -> list[str]:
     return [found.recipient, *([found.escrow] if found.escrow else [])]
 
 
-def record_issue(db: Database, unit_code: str, device: str, recipient: str, cert: object) -> None:
+def record_issue(db: Database, unit_code: str, device: str, recipient: str, cert: x509_types.Certificate) -> None:
     with db.session() as s:
-        s.add(Enrolment(unit_code=unit_code, device=device, serial=format(cert.serial_number, "x"),  # type: ignore[attr-defined]
+        s.add(Enrolment(unit_code=unit_code, device=device, serial=format(cert.serial_number, "x"),
                         cert_pem=signing.pem(cert).decode("ascii"), recipient=recipient,
                         issued_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                        not_after=cert.not_valid_after_utc.isoformat(timespec="seconds")))  # type: ignore[attr-defined]
+                        not_after=cert.not_valid_after_utc.isoformat(timespec="seconds")))
 
 
 def check_unit(unit_code: str) -> reference.Unit:
@@ -192,7 +196,8 @@ def revocation_list(db: Database, ca: KeyMaterial) -> bytes:
     """The CRL as of now, numbered by how many revocations it lists (a newer list never has fewer)."""
     with db.reader() as s:
         rows = s.scalars(select(Enrolment).where(Enrolment.revoked_at.is_not(None))).all()
-        revoked = [(int(r.serial, 16), dt.datetime.fromisoformat(r.revoked_at)) for r in rows]  # type: ignore[arg-type]
+        revoked = [(int(r.serial, 16), dt.datetime.fromisoformat(r.revoked_at)) for r in rows
+                   if r.revoked_at is not None]  # as selected
     return pki.make_crl(ca, revoked, len(revoked) + 1)
 
 
@@ -202,10 +207,10 @@ def devices_of(db: Database, unit_code: str) -> set[str]:
         return set(s.scalars(select(Enrolment.device).where(Enrolment.unit_code == unit_code)))
 
 
-def certificate_of(db: Database, cert: object) -> Enrolment | None:
+def certificate_of(db: Database, cert: x509_types.Certificate) -> Enrolment | None:
     """The enrolment record of a signer's certificate, if this province issued it."""
     with db.reader() as s:
-        return s.scalar(select(Enrolment).where(Enrolment.serial == format(cert.serial_number, "x")))  # type: ignore[attr-defined]
+        return s.scalar(select(Enrolment).where(Enrolment.serial == format(cert.serial_number, "x")))
 
 
 

@@ -296,15 +296,15 @@ def completeness(db: Database, period_code: str, today: date, only: str | None =
             first[d.unit_code] = d
     rows = []
     for code, name in units.items():
-        d = first.get(code)
-        if d is None:
+        doc = first.get(code)
+        if doc is None:
             rows.append(Submission(code, name, "missing" if found.due is None or today >= found.due else "not_due"))
             continue
-        issued, received = date.fromisoformat(d.issued_on), vn_day(d.received_at)
+        issued, received = date.fromisoformat(doc.issued_on), vn_day(doc.received_at)
         judged = issued if measure == "issued" else received
         on_time = found.due is None or judged is None or (judged <= found.due if inclusive else judged < found.due)
-        rows.append(Submission(code, name, "on_time" if on_time else "late", d.number_ref, issued, received,
-                               d.bundle_id, bool(d.valid)))
+        rows.append(Submission(code, name, "on_time" if on_time else "late", doc.number_ref, issued, received,
+                               doc.bundle_id, bool(doc.valid)))
     return Completeness(found, rows, measure)
 
 
@@ -365,7 +365,7 @@ def plan_progress(db: Database, year: int, today: date) -> PlanProgress:
             select(Milestone.task_id, func.count(), func.min(Milestone.due))
             .join(Task, Milestone.task_id == Task.id).join(PlanSection, Task.section_id == PlanSection.id)
             .where(in_plan, Milestone.deleted.is_(False), Milestone.due.is_not(None), Milestone.due < today)
-            .group_by(Milestone.task_id))}
+            .group_by(Milestone.task_id)) if first is not None}  # as selected
         done = {(u, t): n for u, t, n in s.execute(
             select(MilestoneState.unit_code, Milestone.task_id, func.count())
             .join(Milestone, MilestoneState.milestone_id == Milestone.id)
@@ -401,7 +401,8 @@ def _first_undone(s: Session, units: dict[str, str], passed: dict, done: dict, t
             Milestone.task_id.in_(list(passed)), Milestone.deleted.is_(False), Milestone.due < today)
             .order_by(Milestone.due)):
         for unit in units:
-            if (unit, task_id) in wanted and (unit, task_id) not in out and (unit, mid) not in marked:
+            if (unit, task_id) in wanted and (unit, task_id) not in out and (unit, mid) not in marked \
+                    and due is not None:  # as selected
                 out[(unit, task_id)] = due
     return out
 

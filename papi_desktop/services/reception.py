@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,8 +15,8 @@ from ..domain.errors import KnownError
 from ..domain.identity import check_cccd, mask
 from ..domain.numbers import count_vn
 from ..domain.text import fold, nfc
-from ..storage.db import Database
 from ..storage.changelog import bulk_insert
+from ..storage.db import Database
 from ..storage.models import new_id
 from ..storage.registers import Reception, ReceptionCitizen
 from . import access, reference
@@ -179,7 +180,8 @@ def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
 
 def bulk_add(s: Session, inputs: list[ReceptionInput], validated: bool = False) -> int:
     """Add many visits in the caller's transaction through the change log's bulk path."""
-    receptions, citizen_rows = [], []
+    receptions: list[dict[str, Any]] = []
+    citizen_rows: list[dict[str, Any]] = []
     for inp in inputs:
         if validated:
             citizens = [c for c in inp.citizens if nfc(c.name)]
@@ -187,9 +189,9 @@ def bulk_add(s: Session, inputs: list[ReceptionInput], validated: bool = False) 
         else:
             citizens, people = validate(inp)
         row = _values(inp, citizens, people)
-        row["id"] = new_id()
+        row["id"] = rec_id = new_id()
         receptions.append(row)
-        citizen_rows.extend(_citizen_values(row["id"], pos, c) for pos, c in enumerate(citizens))
+        citizen_rows.extend(_citizen_values(rec_id, pos, c) for pos, c in enumerate(citizens))
     bulk_insert(s, Reception, receptions)
     bulk_insert(s, ReceptionCitizen, citizen_rows)
     return len(receptions)

@@ -65,7 +65,7 @@ def history(db: Database, table: str, record_id: str) -> list[Version]:
         documents = [(d.built_from_seq, f"Số {d.number:02d}/{d.symbol}") for d in s.scalars(
             select(OutgoingDocument).where(OutgoingDocument.status == "issued", OutgoingDocument.deleted.is_(False),
                                            OutgoingDocument.built_from_seq.is_not(None)))
-            if table in DOCUMENT_TABLES.get(d.kind, ())]
+            if table in DOCUMENT_TABLES.get(d.kind, ()) and d.built_from_seq is not None]  # as selected
         acked = {a.origin_node: a.acked_seq for a in s.scalars(select(Ack).where(Ack.peer == PROVINCE))}
     versions: list[Version] = []
     values: dict[str, Any] = {}

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..domain.dates import format_vn, place_date
 from ..domain.numbers import count_vn
-from ..exports.document import Appendix, OfficialDoc, Para, Signer, TableBlock
+from ..exports.document import Appendix, Block, Cell, OfficialDoc, Para, Signer, TableBlock
 from ..storage.db import Database
 from ..storage.models import PlanSection
 from . import compliance, dialogues, petitions, plan, progress, reception, reference, setup
@@ -71,7 +71,7 @@ def _evidence(update: progress.UpdateInfo) -> str:
     return update.result + (" (" + "; ".join(docs) + ")" if docs else "")
 
 
-def _petition_sentence(stats: dict) -> str:
+def _petition_sentence(stats: petitions.Statistics) -> str:
     """Seed 002's sentence; a zero is written as the province writes it ("không có đơn tố cáo"),
     never "00 đơn"."""
     c = stats["by_class"]
@@ -159,9 +159,10 @@ def papi_sections(db: Database, ctx: ReportContext, today: date) -> dict[str, st
     out["limits"] = ("\n".join(["Một số nhiệm vụ chưa hoàn thành đúng thời hạn:",
                                 *(f"- {r.dimension}.{r.number} {_item(r.task)}." for r in late)])
                      if late else "Các nhiệm vụ đến hạn trong kỳ đã được triển khai theo kế hoạch.")
-    upcoming = [r for r in rows if r.status != "done" and not r.overdue and r.next_due and r.next_due > ctx.end]
-    out["next"] = "\n".join(f"- {_item(r.task)} (hạn {format_vn(r.next_due)})."
-                            for r in sorted(upcoming, key=lambda r: r.next_due)[:12]) or (
+    upcoming = [(r.next_due, r) for r in rows
+                if r.status != "done" and not r.overdue and r.next_due and r.next_due > ctx.end]
+    out["next"] = "\n".join(f"- {_item(r.task)} (hạn {format_vn(due)})."
+                            for due, r in sorted(upcoming, key=lambda pair: pair[0])[:12]) or (
         "- Tiếp tục thực hiện các nhiệm vụ của Kế hoạch cải thiện Chỉ số PAPI.")
     return out
 
@@ -208,7 +209,7 @@ def _register_texts(db: Database, ctx: ReportContext, today: date) -> dict[int, 
 
 def papi_report(db: Database, ctx: ReportContext, sections: dict[str, str], today: date) -> OfficialDoc:
     info = plan.current_plan(db, ctx.year)
-    blocks: list = [Para(sections["intro"]), Para("I. KẾT QUẢ THỰC HIỆN", "heading1")]
+    blocks: list[Block] = [Para(sections["intro"]), Para("I. KẾT QUẢ THỰC HIỆN", "heading1")]
     for dim in reference.dimensions():
         blocks.append(Para(f"{dim.number}. Nội dung “{dim.name_vi}”", "heading2"))
         blocks.extend(Para(line) for line in sections[f"dim{dim.number}"].splitlines() if line.strip())
@@ -265,7 +266,7 @@ def _section_titles(db: Database, plan_id: str) -> dict[int, tuple[str, str]]:
 
 def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
     """Sổ tiếp công dân (Mẫu 03/TCD) for the period, landscape."""
-    rows = [[i, format_vn(r.received_on), r.people, r.id_numbers, r.summary, r.classes, r.people_count,
+    rows: list[list[Cell]] = [[i, format_vn(r.received_on), r.people, r.id_numbers, r.summary, r.classes, r.people_count,
              r.prior_authorities, "x" if r.accepted else "", r.guided, r.forwarded, r.followup,
              "; ".join(x for x in (r.notes, f"{r.reception_type}, {r.receiver}".strip(", ")) if x)]
             for i, r in enumerate(reception.book_rows(db, ctx.start, ctx.end), start=1)]
@@ -292,7 +293,7 @@ def petitions_report(db: Database, ctx: ReportContext, today: date) -> OfficialD
         ["- Thụ lý giải quyết", stats["accepted"]], ["Đơn đã giải quyết xong", stats["resolved"]],
         ["Đơn đang giải quyết", stats["pending"]], ["Trong đó quá hạn", stats["overdue"]]],
         [70, 20], numeric={1}, sheet="Số liệu đơn thư", title="Số liệu tiếp công dân, xử lý đơn thư")
-    blocks = [Para(f"Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả công tác tiếp công dân, tiếp nhận và xử lý "
+    blocks: list[Block] = [Para(f"Ủy ban nhân dân {ctx.unit_lower} báo cáo kết quả công tác tiếp công dân, tiếp nhận và xử lý "
                    f"đơn thư {ctx.label} như sau:"),
               Para("1. Công tác tiếp công dân", "heading2"), Para(reception.statistics_paragraph(rec)),
               Para("2. Tiếp nhận, xử lý đơn thư", "heading2"), Para(_petition_sentence(stats)), table]
@@ -307,14 +308,14 @@ def disclosures_list(db: Database, ctx: ReportContext, today: date) -> OfficialD
     quarterly (Luật 10/2022, Điều 13.2), and the disclosures still due or missing."""
     from . import postings  # noqa: PLC0415
 
-    rows = [[i, d.title, d.forms, d.places, d.when]
+    rows: list[list[Cell]] = [[i, d.title, d.forms, d.places, d.when]
             for i, d in enumerate(postings.disclosed_between(db, ctx.start, ctx.end), start=1)]
     table = TableBlock(["STT", "Nội dung công khai", "Hình thức", "Nơi niêm yết", "Thời gian"], rows,
                        [7, 38, 20, 22, 20], numeric={0}, sheet="Danh mục công khai")
     missing = [r for r in compliance.check_year(db, ctx.year, as_of(ctx, today))
                if r.status in ("missing", "due") and r.deadline and ctx.start <= r.deadline <= ctx.end]
     basis = "Thực hiện Luật Thực hiện dân chủ ở cơ sở, " if ctx.end >= democracy_law_from() else ""
-    blocks = [Para(f"{basis}Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
+    blocks: list[Block] = [Para(f"{basis}Ủy ban nhân dân {ctx.unit_lower} thông báo danh mục "
                    f"thông tin đã công khai {ctx.label} như sau:"), table]
     if missing:
         blocks.append(Para("Các nội dung đến hạn trong kỳ nhưng chưa công khai: " + "; ".join(
@@ -346,7 +347,7 @@ def dialogue_minutes(db: Database, ctx: ReportContext, dialogue_id: str) -> Offi
     m = dialogues.minutes_data(db, dialogue_id)
     held = date.fromisoformat(str(m["held_on"]))
     attendance = m["attendance"] or {}
-    blocks: list = [  # in Mẫu 1.9's order
+    blocks: list[Block] = [  # in Mẫu 1.9's order
         Para(f"Thời gian bắt đầu: {minute_time(str(m['started_at'] or ''), held)}.", "plain"),
         Para(f"Địa điểm: {m['place']}.", "plain"),
         Para("Thành phần tham dự: " + ("; ".join(f"{k}: {count_vn(v)} người" for k, v in attendance.items())

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import paths
 from ..domain.dates import format_vn
-from ..domain.errors import KnownError
+from ..domain.errors import BugError, KnownError
 from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.report_kinds import KINDS
 from ..exports import cosign, pdf_doc, signing, xlsx_doc
@@ -217,7 +217,7 @@ def _deputy_signs(db: Database, doc: OfficialDoc) -> None:
 
     profile = setup.get_profile(db)
     name = profile.vice_chairman_name if profile else ""
-    if not name:
+    if profile is None or not name:
         raise KnownError("Chưa có họ tên Phó Chủ tịch (Cài đặt → Đơn vị và người ký).",
                          "The vice-chairman's name is not set (Settings → Unit and signers).")
     if doc.signers and doc.signers[-1].authority[:1] == ["TM. ỦY BAN NHÂN DÂN"]:
@@ -322,13 +322,17 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         doc, built_from = _stable_build(db, request, today, ref)
         if staging.doc_id:
             with db.session() as s:
-                s.get(OutgoingDocument, staging.doc_id).built_from_seq = built_from
+                reserved = s.get(OutgoingDocument, staging.doc_id)
+                if reserved is None:  # taken in this export's own transaction above
+                    raise BugError(f"the reserved document {staging.doc_id} is gone")
+                reserved.built_from_seq = built_from
         report.advance()
         cancel.raise_if_cancelled()
         staging.dir.mkdir(parents=True)
         stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
         pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
-        signing_now = material is not None or person is not None
+        attachment_key = material or person  # the organisation signs an attachment (the person without it)
+        signing_now = attachment_key is not None
         unsigned = staging.path(f"{stem}.unsigned.pdf" if signing_now else pdf)
         main = replace(doc, appendices=[]) if request.appendices_apart and doc.appendices else doc
         spot = pdf_doc.write_pdf(main, unsigned)  # its .part file is in the staging folder too
@@ -342,7 +346,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         report.advance()
         cancel.raise_if_cancelled()
         names = [xlsx, pdf]  # the order they are moved into place: a .p7s before its .xlsx
-        if signing_now:
+        if sign is not None and attachment_key is not None:  # signing_now
             signed_by = cosign.sign_report(unsigned, staging.path(pdf), staging.path(xlsx), person=person,
                                            organisation=material, spot=spot, font_cache=paths.cache_dir(),
                                            doc_ref=f"Số: {ref}" if ref else "",
@@ -350,9 +354,10 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
                                            signature_png=sign.signature_png or (sign_images.signature(
                                                doc.signers[-1].name) if doc.signers and person else None))
             unsigned.unlink()
-            names.insert(0, signed_by.detached.name)
+            if signed_by.detached is not None:  # the .xlsx's signature
+                names.insert(0, signed_by.detached.name)
             if apart:  # Phụ lục I: an attachment in its own file is signed by the organisation
-                cosign.sign_attachment(unsigned_apart, staging.path(apart), material or person,
+                cosign.sign_attachment(unsigned_apart, staging.path(apart), attachment_key,
                                        f"Số: {ref}" if ref else doc.number, paths.cache_dir())
                 unsigned_apart.unlink()
         if apart:

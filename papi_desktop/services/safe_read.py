@@ -17,7 +17,7 @@ import logging
 import multiprocessing
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import Cancelled, KnownError
@@ -170,7 +170,7 @@ class _Child:
 
 
 def sheets_in_child(reader: Reader, path: Path, limits: ReadLimits,
-                    cancel: CancelToken | None = None) -> Iterator[tuple[str, Iterator[Row]]]:
+                    cancel: CancelToken | None = None) -> Generator[tuple[str, Iterator[Row]], None, None]:
     """Sheets as (name, rows) read by reader in a child process. A sheet's rows must be taken before
     the next sheet (the rows of one left unread are skipped); closing the generator stops the child."""
     child = _Child(reader, path, limits, cancel)

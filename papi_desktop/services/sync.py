@@ -15,6 +15,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -30,6 +31,9 @@ from ..sync.changes import Change
 from ..sync.outbox import outbox
 from . import enrolment, keys, province, setup
 from .sync_import import CHANGES, Summary, import_files  # noqa: F401 - the callers' one entry point
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 PROVINCE = "province"
 FILE_TABLES = frozenset({"evidence", "posting_attachment", "news_item"})  # rows that name a stored file
@@ -118,9 +122,10 @@ def export_bundle(db: Database, out_dir: Path, passphrase: str, peer: str = PROV
     files = _attachments(changes)
     report.advance()
     bundle_id = str(uuid.uuid4())
+    transactions = len({c.txn_id for c in changes})
     header = {"kind": "changes", "bundle_id": bundle_id, "commune": profile.unit_code, "device": db.clock.node,
               "to": peer, "ranges": ranges, "prerequisites": {n: r[0] - 1 for n, r in ranges.items()},
-              "changes": len(changes), "transactions": len({c.txn_id for c in changes}),
+              "changes": len(changes), "transactions": transactions,
               "created_at_utc": _now(), "program": __version__}
     payload = "".join(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True) + "\n" for c in changes)
     stem = f"papi-{profile.unit_code}-{db.clock.node}-{max(r[1] for r in ranges.values()):06d}"
@@ -148,7 +153,7 @@ def export_bundle(db: Database, out_dir: Path, passphrase: str, peer: str = PROV
         raise
     report.advance()
     report.finish()
-    return ExportResult(bundle_id, written, len(changes), int(header["transactions"]), len(files))
+    return ExportResult(bundle_id, written, len(changes), transactions, len(files))
 
 
 def _forget(db: Database, digests: list[str]) -> None:
@@ -212,8 +217,8 @@ def import_receipt(db: Database, path: Path) -> ReceiptResult:
                          already)
 
 
-def pki_uid(cert: object) -> str:
-    return signing.name_parts(cert.subject).get("UID", "")  # type: ignore[attr-defined]
+def pki_uid(cert: x509_types.Certificate) -> str:
+    return signing.name_parts(cert.subject).get("UID", "")
 
 
 # --- the commune's other PCs ------------------------------------------------------------------------
@@ -241,7 +246,7 @@ class PeerInfo:
     fingerprint: str
 
 
-def read_peer_card(db: Database, path: Path) -> tuple[PeerInfo, str, object]:
+def read_peer_card(db: Database, path: Path) -> tuple[PeerInfo, str, x509_types.Certificate]:
     """A sibling's card, checked: signed by a certificate the province issued to this same commune."""
     target = enrolment.require_enrolled()
     profile = setup.get_profile(db)
@@ -291,8 +296,8 @@ def peers(db: Database) -> list[str]:
 
 # --- status -----------------------------------------------------------------------------------------
 
-def status(db: Database) -> dict[str, object]:
-    """What the Đồng bộ page and `sync status` show."""
+def status(db: Database) -> dict[str, Any]:
+    """What the Đồng bộ page and `sync status` show (a JSON object: `sync status --json` prints it)."""
     if province.is_province(db):
         with db.reader() as s:
             rows = s.scalars(select(BundleIn)).all()

@@ -24,6 +24,7 @@ from ..storage.sync_state import BundleIn, BundleOut
 from ..sync import bundle
 from ..sync.personal import personal_columns
 from . import conflicts, enrolment, hub_sync, keys, province, registry, setup, sync
+from .conflicts import WaitingBundle
 
 # What was not done when the key's passphrase is wrong: the end of exports.signing.WrongPassphrase's
 # message (whose own says no report was signed), for the CLI and the Đồng bộ page alike.
@@ -189,7 +190,7 @@ class CommuneBoard:
     last_acknowledged: dict | None  # {"bundle_id", "at"}
     peers: list[tuple[str, int]]  # (device, changes waiting for it)
     conflicts: list[ConflictRow]
-    waiting: list[conflicts.WaitingBundle]
+    waiting: list[WaitingBundle]
     reminders: list[Reminder]
     hub: dict[str, str] = field(default_factory=dict)  # {"url", "last_push_at", "last_pull_at"}
 
@@ -207,7 +208,7 @@ def commune_board(db: Database, now: dt.datetime | None = None) -> CommuneBoard:
     return CommuneBoard(
         profile.unit_code if profile else "", profile.unit_name if profile else "", db.clock.node, state,
         fingerprint, subject, registry.is_registry(db), int(status.get("pending") or 0), by_table,
-        status.get("last_bundle"), status.get("last_acknowledged"),  # type: ignore[arg-type]
+        status.get("last_bundle"), status.get("last_acknowledged"),
         sorted((status.get("peers") or {}).items()), conflict_rows(db), conflicts.waiting(db),
         reminders(db, now) if state == "enrolled" else [], hub_sync.last_sync(db))
 
@@ -285,7 +286,7 @@ class ProvinceBoard:
     subject: dict[str, str]
     bundles: dict[str, int]  # by status
     communes: list[CommuneRow]
-    waiting: list[conflicts.WaitingBundle]
+    waiting: list[WaitingBundle]
 
 
 def province_board(db: Database) -> ProvinceBoard:

@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -42,6 +43,9 @@ from ..sync import bundle, pki
 from ..sync.changes import Change, loads
 from ..sync.outbox import version_vector
 from . import enrolment, incoming, keys, province, registry, setup
+
+if TYPE_CHECKING:
+    from cryptography import x509 as x509_types
 
 CHANGES = "changes.jsonl"
 _FILE_MEMBER = re.compile(r"^files/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$")
@@ -60,7 +64,7 @@ class Receiver:
     identity: str
     recipient: str
     root_pem: bytes
-    check_signer: Callable[[Database, object, str, str], None]  # (db, cert, commune, device)
+    check_signer: Callable[[Database, x509_types.Certificate, str, str], None]  # (db, cert, commune, device)
     origins: Callable[[Database, str], set[str]]  # the devices a commune's bundles may carry
     receipt_key: signing.KeyMaterial | None
     keeps_numbers: bool = False  # a commune's registry PC: enters the other PCs' provisional numbers
@@ -70,7 +74,7 @@ class Receiver:
 def province_receiver(passphrase: str, receipts: bool = True) -> Receiver:
     found = province.require()
 
-    def check(db: Database, cert: object, commune: str, device: str) -> None:
+    def check(db: Database, cert: x509_types.Certificate, commune: str, device: str) -> None:
         record = province.certificate_of(db, cert)
         if record is None:
             raise KnownError("Người ký gói không có trong danh sách xã đã đăng ký với tỉnh.",
@@ -97,7 +101,7 @@ def commune_receiver(db: Database, passphrase: str, receipts: bool = True) -> Re
     assert profile is not None
     own_recipient = enrolment.device_recipient()
 
-    def check(db_: Database, cert: object, commune: str, device: str) -> None:
+    def check(db_: Database, cert: x509_types.Certificate, commune: str, device: str) -> None:
         if commune != profile.unit_code:
             raise KnownError(f"Gói của đơn vị {commune}, không phải của xã này.",
                              f"A bundle of unit {commune}, not of this commune.")
@@ -117,7 +121,7 @@ def commune_receiver(db: Database, passphrase: str, receipts: bool = True) -> Re
                     keys.load(passphrase) if receipts else None, keeps_numbers=True)
 
 
-def _cert(pem: bytes) -> object:
+def _cert(pem: bytes) -> x509_types.Certificate:
     from cryptography import x509  # noqa: PLC0415
 
     return x509.load_pem_x509_certificate(pem)
@@ -494,7 +498,8 @@ def _change_ok(c: Change) -> bool:
             and (c.before_json is None or type(c.before_json) is str and type(json.loads(c.before_json)) is dict))
 
 
-_SCAN_CHANGE = json.JSONDecoder(object_hook=lambda fields: Change(**fields)).scan_once
+# scan_once is set by JSONDecoder.__init__ (json.scanner); typeshed does not declare it
+_SCAN_CHANGE = json.JSONDecoder(object_hook=lambda fields: Change(**fields)).scan_once  # type: ignore[attr-defined]
 
 
 def _change_of(line: str) -> Change:

@@ -31,7 +31,7 @@ def unit_of(s: Session) -> str:
     return str(s.info.get("unit_code", ""))
 
 
-def with_state(stmt: Select, unit: str) -> Select:  # type: ignore[type-arg]
+def with_state(stmt: Select, unit: str) -> Select:
     """stmt (which selects from Task) joined to the unit's state of each task, if any."""
     return stmt.outerjoin(TaskState, and_(TaskState.task_id == Task.id, TaskState.unit_code == unit,
                                           TaskState.deleted.is_(False)))
@@ -69,7 +69,7 @@ def done_dates(s: Session, milestone_ids: list[str], unit: str) -> dict[str, dat
     rows = s.execute(select(MilestoneState.milestone_id, MilestoneState.done_on).where(
         MilestoneState.milestone_id.in_(milestone_ids), MilestoneState.unit_code == unit,
         MilestoneState.deleted.is_(False), MilestoneState.done_on.is_not(None)))
-    return {mid: done for mid, done in rows}
+    return {mid: done for mid, done in rows if done is not None}  # as selected
 
 
 def state_of(s: Session, task_id: str, unit: str) -> TaskState:

@@ -18,7 +18,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -63,7 +63,7 @@ def _data() -> dict:
     return json.loads(reference._reference_file("import_limits.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def limits_for(kind: str) -> ReadLimits:
     data = _data()
     box, reader, k = data["container"], data["reader"], data["kinds"][kind]
@@ -76,7 +76,7 @@ def limits_for(kind: str) -> ReadLimits:
         memory=int(reader["memory_mb"]) * _MB, seconds=float(reader["seconds"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def count_range(code: str) -> tuple[int, int]:
     """(lowest, highest) a count of this kind may be, e.g. the people in one reception."""
     item = _data()["counts"][code]
@@ -203,7 +203,9 @@ class _SheetScan:
         if local == "row":
             row = attrs.get("r", "")
             if row.isdigit() and int(row) > self.limits.max_rows:
-                raise self._over(f"dòng {row}", f"row {row}", int(row), None)
+                problem = self._over(f"dòng {row}", f"row {row}", int(row), None)
+                if problem is not None:
+                    raise problem
         elif local == "mergeCell":
             self._merge(attrs.get("ref", ""))
         elif local == "dimension":
@@ -219,9 +221,11 @@ class _SheetScan:
 
     def _merge(self, ref: str) -> None:
         bounds = _bounds(ref)
-        if bounds is None or None in bounds:
+        if bounds is None:
             return
         c0, r0, c1, r1 = bounds
+        if c0 is None or r0 is None or c1 is None or r1 is None:
+            return
         problem = self._over(f"ô gộp {ref}", f"the merged cells {ref}", r1, c1)
         if problem is not None:
             raise problem

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -140,7 +140,8 @@ def read_sheets(path: Path, cancel: CancelToken | None = None, *,
     return [(name, list(rows)) for name, rows in safe_read.sheets_in_child(openpyxl_sheets, path, limits, cancel)]
 
 
-def stream_sheets(path: Path, cancel: CancelToken | None = None, *, kind: str) -> Iterator[tuple[str, Rows]]:
+def stream_sheets(path: Path, cancel: CancelToken | None = None, *,
+                  kind: str) -> Generator[tuple[str, Rows], None, None]:
     """Sheets as streams of rows numbered as Excel numbers them (python-calamine), read while the caller
     parses them; closing the generator stops the reader."""
     limits = check_workbook(path, kind)

@@ -12,16 +12,33 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Boolean, Column, Date, Table, TextClause, event, inspect, literal_column, select, type_coerce
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Table,
+    TextClause,
+    event,
+    inspect,
+    literal_column,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import (
+    CallableColumnDefault,
+    ColumnElementColumnDefault,
+    DefaultClause,
+    ScalarElementColumnDefault,
+)
 
 from ..domain.errors import BugError
 from ..domain.text import fold
 from . import dialect
 from .dialect import FTS_TABLES
-from .models import Base, ChangeLog, Tracked, new_id
+from .models import Base, ChangeLog, Tracked, new_id, table_of
 
 STAMP_COLUMNS = frozenset({"row_version", "created_hlc", "updated_hlc", "updated_by"})
 LOG_COLUMNS = ("hlc", "unit_code", "table_name", "record_id", "op", "row_version", "actor", "at_utc",
@@ -31,7 +48,7 @@ _ABSENT = object()
 
 def tracked_models() -> dict[str, type[Tracked]]:
     """Every synced model by table name (all storage modules register on Base)."""
-    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers  # type: ignore[attr-defined]
+    return {m.class_.__tablename__: m.class_ for m in Base.registry.mappers
             if issubclass(m.class_, Tracked)}
 
 
@@ -69,15 +86,15 @@ def column_default(session: Session, column: Column[Any]) -> Any:
     default), not null. Python-side defaults (scalar or callable) first, then server defaults,
     evaluated by the database itself."""
     default = column.default
-    if default is not None:
-        if default.is_scalar:
-            return default.arg
-        if default.is_callable:
-            return default.arg(None)  # SQLAlchemy wraps callables to take an (unused here) context
-        if default.is_clause_element:
-            return session.connection().scalar(select(type_coerce(default.arg, column.type)))
+    if isinstance(default, ScalarElementColumnDefault):
+        return default.arg
+    if isinstance(default, CallableColumnDefault):
+        # SQLAlchemy wraps callables to take a context; the models' defaults (new_id, ...) take none
+        return default.arg(None)  # type: ignore[arg-type]
+    if isinstance(default, ColumnElementColumnDefault):
+        return session.connection().scalar(select(type_coerce(default.arg, column.type)))
     server = column.server_default
-    if server is not None and getattr(server, "arg", None) is not None:
+    if isinstance(server, DefaultClause) and server.arg is not None:
         arg = server.arg  # as the DDL writes it: a str is a quoted literal, text() raw SQL
         if isinstance(arg, str):
             arg = literal_column("'" + arg.replace("'", "''") + "'")
@@ -115,10 +132,15 @@ def _changed_columns(obj: Tracked) -> set[str]:
     return {a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()}
 
 
+class _Searchable(Protocol):
+    search_text: str
+
+
 def _refresh_search_text(obj: Tracked) -> None:
     """Models that declare __search_fields__ keep a folded copy for accent-insensitive search."""
-    if getattr(type(obj), "__search_fields__", None):
-        obj.search_text = search_text(type(obj), {k: getattr(obj, k) for k in type(obj).__search_fields__})
+    names: tuple[str, ...] | None = getattr(type(obj), "__search_fields__", None)
+    if names:
+        cast(_Searchable, obj).search_text = search_text(type(obj), {k: getattr(obj, k) for k in names})
 
 
 class Origin:
@@ -164,7 +186,7 @@ def _log(session: Session, origin: Origin, obj: Tracked, op: str, before: dict[s
         ChangeLog(
             hlc=obj.updated_hlc,
             unit_code=obj.unit_code,
-            table_name=obj.__tablename__,  # type: ignore[attr-defined]
+            table_name=obj.__tablename__,
             record_id=obj.id,
             op=op,
             row_version=obj.row_version,
@@ -276,7 +298,7 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     clock = session.info["clock"]
     user = session.info.get("user", "")
     unit = session.info.get("unit_code", "")
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     columns = [c.key for c in table.columns]
     derived = derived_columns(model)
     logged = [k for k in columns if k not in derived]

@@ -29,7 +29,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "0011"
 
 
-def include_name(name: str | None, type_: str, _parents: dict) -> bool:
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
     """Full-text tables (and FTS5's shadow tables) on SQLite, trigram indexes on PostgreSQL, are made
     by hand in migrations, not from models."""
     if name is None:

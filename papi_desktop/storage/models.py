@@ -6,6 +6,7 @@ import os
 import time
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sqlalchemy import (
     Boolean,
@@ -18,7 +19,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -54,10 +59,15 @@ def state_id(parent_id: str, unit_code: str) -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    if TYPE_CHECKING:  # every model here is declared on a Table (DeclarativeBase says FromClause)
+        __table__: ClassVar[Table]
 
 
 class Tracked:
     """Columns every synced record has. The change-log hook (storage/changelog.py) fills them."""
+
+    if TYPE_CHECKING:  # a mixin of mapped classes only (Base declares it for those)
+        __tablename__: Any
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     unit_code: Mapped[str] = mapped_column(String(10), default="")
@@ -66,6 +76,12 @@ class Tracked:
     updated_hlc: Mapped[str] = mapped_column(String(64), default="")
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def table_of(model: type[Tracked]) -> Table:
+    """The Table a synced model is declared on, its __table__ (the mixin cannot declare that: mypy
+    wants it the FromClause DeclarativeBase declares)."""
+    return cast("Table", sa_inspect(model).local_table)
 
 
 class CommuneProfile(Tracked, Base):
@@ -304,5 +320,5 @@ TRACKED_MODELS = [
 
 from . import registers as _registers  # noqa: E402,F401 - register the register tables on Base.metadata
 from . import reports as _reports  # noqa: E402,F401
-from . import transparency as _transparency  # noqa: E402,F401
 from . import sync_state as _sync_state  # noqa: E402,F401
+from . import transparency as _transparency  # noqa: E402,F401

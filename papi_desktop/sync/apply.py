@@ -25,10 +25,11 @@ savepoint, Refused tells the caller to roll back and apply again with one).
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -36,6 +37,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Table, UniqueConstraint, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from ..domain.errors import BugError, KnownError
 from ..storage import dialect
@@ -48,7 +50,7 @@ from ..storage.changelog import (
     tracked_models,
 )
 from ..storage.db import Database
-from ..storage.models import ChangeLog, Tracked
+from ..storage.models import ChangeLog, Tracked, table_of
 from .changes import FIELDS, Change, loads
 
 _ABSENT = object()
@@ -131,14 +133,13 @@ def apply_changes(session: Session, changes: Iterable[Change], savepoint: bool =
             result = _apply(session, changes, batch)
         except _Refused:
             conn.exec_driver_sql("ROLLBACK TO papi_apply")
-            result = None
+            retried = None
             if batch is not None and batch.assumed_wrongly():  # a record the batch took as new is there
                 try:
-                    result = _apply(session, changes, _Batch(session, conn, changes, assume_new=False))
+                    retried = _apply(session, changes, _Batch(session, conn, changes, assume_new=False))
                 except _Refused:
                     conn.exec_driver_sql("ROLLBACK TO papi_apply")
-            if result is None:
-                result = _apply(session, changes, _OneByOne(session, conn))
+            result = retried if retried is not None else _apply(session, changes, _OneByOne(session, conn))
     except BaseException:
         with contextlib.suppress(Exception):
             conn.exec_driver_sql("RELEASE papi_apply")
@@ -306,7 +307,7 @@ class _Shape:
 
     def __init__(self, model: type[Tracked], dialect: Any) -> None:
         self.model = model
-        self.table: Table = model.__table__  # type: ignore[attr-defined]
+        self.table: Table = table_of(model)
         self.name: str = self.table.name
         self.columns = frozenset(self.table.c.keys())
         self.derived = derived_columns(model)
@@ -337,7 +338,7 @@ class _Shape:
         for col in self.table.columns:
             if col.key in STAMP_COLUMNS or col.primary_key:
                 continue
-            if col.default is not None and col.default.is_scalar:
+            if isinstance(col.default, ScalarElementColumnDefault):
                 self.defaults[col.key] = col.default.arg
             elif col.default is None and col.server_default is None and col.nullable:
                 self.defaults[col.key] = None
@@ -382,7 +383,7 @@ class _Shape:
     def values(self, after: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         """_value for every logged column but the derived ones, and whether each value is already of the
         type its column reads back as (then the row kept in memory is the row a SELECT would return)."""
-        out = {}
+        out: dict[str, Any] = {}
         exact = True
         types = self.types
         for k, v in after.items():
@@ -421,17 +422,24 @@ class _Refused(Exception):
     """The database refused a batched statement (or its parameters): apply one by one instead."""
 
 
-class _Writes:
+class _Writes(abc.ABC):
     conn: Connection
     may_hold = True  # a change may be held already (else held() need not be asked)
+    log: Callable[[Change], None]  # note a change as logged: a method, or a batch's list.append
 
+    @abc.abstractmethod
     def held(self, change: Change) -> Change | None: ...
+    @abc.abstractmethod
     def shape(self, model: type[Tracked]) -> _Shape: ...
+    @abc.abstractmethod
     def row(self, shape: _Shape, record_id: str) -> dict[str, Any] | None: ...
+    @abc.abstractmethod
     def insert(self, shape: _Shape, record_id: str, after: dict[str, Any], plain: bool) -> None: ...
+    @abc.abstractmethod
     def update(self, shape: _Shape, record_id: str, values: dict[str, Any], exact: bool) -> None: ...
-    def log(self, change: Change) -> None: ...
+    @abc.abstractmethod
     def flush(self) -> None: ...
+    @abc.abstractmethod
     def orphaned(self, table: Table) -> bool: ...
 
 
@@ -446,7 +454,7 @@ class _OneByOne(_Writes):
         return _held(self.conn, change)
 
     def shape(self, model: type[Tracked]) -> _Shape:
-        name = model.__tablename__  # type: ignore[attr-defined]
+        name = model.__tablename__
         if name not in self.shapes:
             self.shapes[name] = _Shape(model, self.conn.dialect)
         return self.shapes[name]
@@ -512,8 +520,8 @@ class _Batch(_Writes):
         except Exception as exc:
             raise _Refused from exc
         self.may_hold = bool(self.logged) or self.repeats
-        if not self.repeats:  # nothing to note per change: the log is the list itself
-            self.log = self.pending_log.append  # type: ignore[method-assign]
+        # a number repeated in the batch is noted as held; else the log is the list itself
+        self.log = self._log_repeating if self.repeats else self.pending_log.append
 
     def _held(self, changes: list[Change]) -> dict[tuple[str, int], Change]:
         """The logged changes that have the number of one in the batch: one query per origin device."""
@@ -574,7 +582,7 @@ class _Batch(_Writes):
         return self.logged.get((change.origin_node, change.origin_seq))
 
     def shape(self, model: type[Tracked]) -> _Shape:
-        name = model.__tablename__  # type: ignore[attr-defined]
+        name = model.__tablename__
         found = self.shapes.get(name)
         if found is None:
             found = self.shapes[name] = _Shape(model, self.conn.dialect)
@@ -654,7 +662,7 @@ class _Batch(_Writes):
         else:  # read back when needed
             self.rows[name][record_id] = _STALE
 
-    def log(self, change: Change) -> None:  # a batch that repeats a number (else pending_log.append)
+    def _log_repeating(self, change: Change) -> None:  # a batch that repeats a number
         self.pending_log.append(change)
         self.logged[(change.origin_node, change.origin_seq)] = change  # twice in one batch: held the second time
 
@@ -738,7 +746,8 @@ class _Batch(_Writes):
         if not written:
             return False
         try:
-            if any(len(fk.constraint.columns) != 1 or not fk.column.primary_key for fk in table.foreign_keys):
+            if any(fk.constraint is None or len(fk.constraint.columns) != 1 or not fk.column.primary_key
+                   for fk in table.foreign_keys):
                 return dialect.foreign_key_violation(self.conn, table.name, written)
             # PostgreSQL has no CROSS JOIN ... ON; SQLite's CROSS JOIN keeps the list as the outer loop.
             listed, join = ((dialect.listed_sql(self.conn), "JOIN") if self.pg

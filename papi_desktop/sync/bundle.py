@@ -23,20 +23,24 @@ import io
 import json
 import os
 import re
+import sys
 import tarfile
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .. import paths
 from ..domain.errors import KnownError
 from ..domain.progress import CancelToken
 from ..exports.signing import KeyMaterial
 from . import envelope
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 FORMAT = "papi-bundle/1"
 MANIFEST, SIGNATURE = "MANIFEST.json", "MANIFEST.json.p7s"
@@ -100,7 +104,7 @@ def stem_of(path: Path) -> str:
     return match["stem"] if match else Path(path).name.removesuffix(SUFFIX)
 
 
-def signed_document(header: dict[str, object], signer: KeyMaterial) -> bytes:
+def signed_document(header: Mapping[str, object], signer: KeyMaterial) -> bytes:
     """A small signed-only bundle built in memory (a receipt): a manifest and its signature, no members."""
     manifest = canonical({**header, "format": FORMAT, "files": {}, "recipients": []})
     out = io.BytesIO()
@@ -184,7 +188,7 @@ def _try_lock(fh: BinaryIO) -> bool:
     """An exclusive lock on an open file, or False while another process holds it. The system drops
     the lock when its process dies, however it dies."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt  # noqa: PLC0415
 
             fh.seek(0)
@@ -299,7 +303,7 @@ def free_stem(out_dir: Path, stem: str) -> str:
     return f"{stem}-{k}"
 
 
-def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: list[Member], signer: KeyMaterial,
+def write_bundle(out_dir: Path, stem: str, header: Mapping[str, object], members: list[Member], signer: KeyMaterial,
                  recipients: list[str], cancel: CancelToken | None = None,
                  part_bytes: int | None = None, unique: bool = False,
                  publish: Callable[[list[Path], bytes], None] | None = None) -> tuple[list[Path], bytes]:
@@ -351,7 +355,7 @@ def write_bundle(out_dir: Path, stem: str, header: dict[str, object], members: l
             raise failure[0]
         sink.close()
         names = part_names(stem, len(sink.files))
-        for tmp, name in zip(sink.files, names, strict=True):
+        for _tmp, name in zip(sink.files, names, strict=True):
             if (out_dir / name).exists():
                 raise KnownError(f"Đã có tệp {name} trong thư mục đích.", f"{name} already exists in the folder.")
         lock.journal(digest(manifest), [out_dir / n for n in names], sink.digests)
@@ -443,7 +447,8 @@ def bundle_parts(path: Path) -> list[Path]:
 
 class _Concat(io.RawIOBase):
     def __init__(self, files: list[Path]) -> None:
-        self._files, self._fh = list(files), None
+        self._files = list(files)
+        self._fh: io.BufferedReader | None = None
 
     def readable(self) -> bool:
         return True
@@ -470,10 +475,10 @@ class _Concat(io.RawIOBase):
 class Opened:
     """What a verified bundle holds, before anything is applied."""
 
-    manifest: dict[str, object]
+    manifest: dict[str, Any]  # parsed JSON: readers check each value they take
     manifest_bytes: bytes
     signature: bytes
-    signer: object  # cryptography certificate
+    signer: x509.Certificate
     members: dict[str, bytes] = field(default_factory=dict)  # the in-memory ones
     streamed: dict[str, object] = field(default_factory=dict)  # what the sink returned for the others
     complete: bool = False  # False when the read stopped after the manifest
@@ -521,7 +526,8 @@ def read_bundle(parts: list[Path], identities: list[str] | None, root_pem: bytes
 
             keys = [x25519.Identity.from_str(i.strip()) for i in identities]
             with _Concat(parts) as src, os.fdopen(write_fd, "wb") as pipe:
-                pyrage.decrypt_io(src, pipe, keys)
+                # pyrage reads and writes any file-like object; its stubs say BufferedIOBase
+                pyrage.decrypt_io(src, pipe, keys)  # type: ignore[arg-type]
         except BaseException as exc:  # noqa: BLE001
             if not closing.is_set():
                 failure.append(exc)
@@ -561,7 +567,7 @@ class _Watch(io.RawIOBase):
 
     _KEEP = 4 * tarfile.RECORDSIZE
 
-    def __init__(self, raw: BinaryIO | io.RawIOBase) -> None:
+    def __init__(self, raw: io.BufferedReader | io.RawIOBase) -> None:
         self._raw, self.count, self._kept = raw, 0, 0
         self._tail: collections.deque[bytes] = collections.deque()
 
@@ -569,7 +575,7 @@ class _Watch(io.RawIOBase):
         return True
 
     def readinto(self, buf) -> int:  # noqa: ANN001
-        n = self._raw.readinto(buf)  # type: ignore[attr-defined]
+        n = self._raw.readinto(buf)
         if n:
             self.count += n
             self._tail.append(bytes(memoryview(buf)[:n]))

@@ -7,10 +7,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..domain.errors import KnownError
-from ..exports.signing import KeyMaterial, name_parts
+from ..exports.signing import KeyMaterial, cms_key, name_parts
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 
 def new_identity() -> tuple[str, str]:
@@ -44,7 +47,8 @@ def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: Iterable[str]
     """Streams: the plaintext never needs to be whole in memory, nor on disk."""
     import pyrage  # noqa: PLC0415
 
-    pyrage.encrypt_io(source, target, _recipients(recipients))
+    # pyrage reads and writes any file-like object (a pipe, a tee); its stubs say BufferedIOBase
+    pyrage.encrypt_io(source, target, _recipients(recipients))  # type: ignore[arg-type]
 
 
 def decrypt(blob: bytes, identities: Iterable[str]) -> bytes:
@@ -86,14 +90,14 @@ def sign_detached(data: bytes, material: KeyMaterial) -> bytes:
     from cryptography.hazmat.primitives.serialization import pkcs7  # noqa: PLC0415
 
     builder = pkcs7.PKCS7SignatureBuilder().set_data(data).add_signer(
-        material.cert, material.key, hashes.SHA256())  # type: ignore[arg-type]
+        material.cert, cms_key(material), hashes.SHA256())
     for extra in material.chain:
-        builder = builder.add_certificate(extra)  # type: ignore[arg-type]
+        builder = builder.add_certificate(extra)
     return builder.sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature,
                                                      pkcs7.PKCS7Options.Binary])
 
 
-def verify_detached(data: bytes, signature: bytes, root_pem: bytes) -> object:
+def verify_detached(data: bytes, signature: bytes, root_pem: bytes) -> x509.Certificate:
     """The signer's certificate (cryptography) when the signature over data is sound and chains to the
     root; else KnownError. Revocation and the unit are checked by the caller (pki.check_commune_cert)."""
     from asn1crypto import cms  # noqa: PLC0415

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal, overload
 
 import httpx
 
@@ -29,7 +30,7 @@ def _offline(exc: Exception) -> KnownError:
 
 
 class HubRefused(KnownError):
-    def __init__(self, status: int, code: str, vi: str, en: str, body: dict[str, object]) -> None:
+    def __init__(self, status: int, code: str, vi: str, en: str, body: dict[str, Any]) -> None:
         super().__init__(vi, en)
         self.status, self.code, self.body = status, code, body
 
@@ -38,7 +39,7 @@ class HubRefused(KnownError):
 class Upload:
     stem: str
     parts: list[Path]
-    result: dict[str, object]
+    result: dict[str, Any]
     sent_bytes: int
 
 
@@ -64,6 +65,16 @@ class HubClient:
         self.close()
 
     # --- plumbing ---------------------------------------------------------------------------------
+
+    @overload
+    def _call(self, method: str, path: str, *, json: object = None, content: bytes | None = None,
+              headers: dict[str, str] | None = None, auth: bool = True,
+              resend: Literal[True] = True) -> httpx.Response: ...
+
+    @overload
+    def _call(self, method: str, path: str, *, json: object = None, content: bytes | None = None,
+              headers: dict[str, str] | None = None, auth: bool = True,
+              resend: bool) -> httpx.Response | None: ...
 
     def _call(self, method: str, path: str, *, json: object = None, content: bytes | None = None,
               headers: dict[str, str] | None = None, auth: bool = True, resend: bool = True) -> httpx.Response | None:
@@ -109,7 +120,7 @@ class HubClient:
         self.sleep(min(BACKOFF_MAX, 0.25 * 2 ** min(attempt, 8)))
 
     @staticmethod
-    def _json(response: httpx.Response | None, ok: tuple[int, ...] = (200,)) -> dict[str, object]:
+    def _json(response: httpx.Response | None, ok: tuple[int, ...] = (200,)) -> dict[str, Any]:
         assert response is not None  # only resend=False calls get None, and they check
         try:
             body = response.json()
@@ -133,33 +144,36 @@ class HubClient:
 
         if self.material is None:
             raise KnownError("Cần khóa của máy để đăng nhập máy chủ tỉnh.", "The PC's key is needed to sign in.")
+        key = self.material.key
+        if not isinstance(key, ec.EllipticCurvePrivateKey):  # the province issues EC keys only
+            raise KnownError("Khóa của máy không phải khóa EC do tỉnh cấp.", "The PC's key is not the province's EC key.")
         response = self._call("POST", f"{API}/session/challenge", json={}, auth=False)
         challenge = str(self._json(response)["challenge"])
         audience = response.request.headers["host"]  # the name:port the hub is reached by
-        signature = self.material.key.sign(hub_protocol.auth_message(challenge, audience),  # type: ignore[attr-defined]
-                                           ec.ECDSA(hashes.SHA256()))
+        signature = key.sign(hub_protocol.auth_message(challenge, audience), ec.ECDSA(hashes.SHA256()))
         body = {"challenge": challenge, "certificate": pem(self.material.cert).decode("ascii"),
                 "signature": base64.b64encode(signature).decode("ascii")}
         self.token = str(self._json(self._call("POST", f"{API}/session", json=body, auth=False))["token"])
 
     # --- operations -------------------------------------------------------------------------------
 
-    def health(self) -> dict[str, object]:
+    def health(self) -> dict[str, Any]:
         return self._json(self._call("GET", "/health", auth=False))
 
     def push(self, stem: str, parts: list[Path]) -> Upload:
         """Declare, upload what the hub lacks (resuming), apply; the hub's outcome with its receipt."""
-        specs = [{"name": p.name, "sha256": sha256_file(p), "size": p.stat().st_size} for p in parts]
+        specs: list[dict[str, str | int]] = [{"name": p.name, "sha256": sha256_file(p), "size": p.stat().st_size}
+                                             for p in parts]
         start = self.sent_bytes
         state = self._json(self._call("PUT", f"{API}/bundles/{stem}", json={"parts": specs}))
         if not state.get("applied"):
-            offsets = {str(p["sha256"]): int(p["offset"]) for p in state["parts"]}  # type: ignore[union-attr,index]
+            offsets = {str(p["sha256"]): int(p["offset"]) for p in state["parts"]}
             for path, spec in zip(parts, specs, strict=True):
                 self._upload_part(stem, path, str(spec["sha256"]), int(spec["size"]), offsets[str(spec["sha256"])])
             result = self._apply(stem)
         else:
-            result = state["result"]  # type: ignore[assignment]
-        return Upload(stem, parts, result, self.sent_bytes - start)  # type: ignore[arg-type]
+            result = state["result"]
+        return Upload(stem, parts, result, self.sent_bytes - start)
 
     def _upload_part(self, stem: str, path: Path, sha: str, size: int, offset: int) -> None:
         restarts = 0
@@ -175,11 +189,11 @@ class HubClient:
                 if response is None:  # the link dropped: below, the hub says what it holds
                     offset = before
                 elif response.status_code == 200:
-                    offset = int(self._json(response)["offset"])  # type: ignore[arg-type]
+                    offset = int(self._json(response)["offset"])
                 elif response.status_code == 409:
                     body = self._json(response, ok=(409,))
-                    offset = int(body.get("offset", offset))  # type: ignore[arg-type]
-                    if body.get("error", {}).get("code") == "busy_part":  # type: ignore[union-attr]
+                    offset = int(body.get("offset", offset))
+                    if body.get("error", {}).get("code") == "busy_part":
                         stalls += 1
                         self._backoff(stalls)
                 elif response.status_code == 422 and restarts < 1:  # arrived damaged: once more from the start
@@ -199,19 +213,19 @@ class HubClient:
 
     def _offset(self, stem: str, sha: str, fallback: int) -> int:
         state = self._json(self._call("GET", f"{API}/bundles/{stem}"))
-        for part in state.get("parts", []):  # type: ignore[union-attr]
+        for part in state.get("parts", []):
             if part.get("sha256") == sha:
                 return int(part.get("offset", fallback))
         return fallback
 
-    def _apply(self, stem: str) -> dict[str, object]:
+    def _apply(self, stem: str) -> dict[str, Any]:
         response = self._call("POST", f"{API}/bundles/{stem}/apply", json={})
         return self._json(response)
 
-    def receipts(self) -> list[dict[str, object]]:
-        return list(self._json(self._call("GET", f"{API}/receipts"))["receipts"])  # type: ignore[arg-type]
+    def receipts(self) -> list[dict[str, Any]]:
+        return list(self._json(self._call("GET", f"{API}/receipts"))["receipts"])
 
-    def downstream(self, after: int) -> dict[str, object]:
+    def downstream(self, after: int) -> dict[str, Any]:
         return self._json(self._call("GET", f"{API}/downstream?after={after}"))
 
     def fetch(self, name: str, target: Path, max_bytes: int) -> Path:

@@ -11,13 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.changelog import tracked_models
+from ..storage.models import table_of
 
 
 def table_hashes(session: Session) -> dict[str, str]:
     """SHA-256 per tracked table over every row (tombstones included), in id order."""
     out = {}
     for name, model in sorted(tracked_models().items()):
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         digest = hashlib.sha256()
         for row in session.execute(select(table).order_by(table.c.id)).mappings():
             plain = {k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()}
