@@ -9,7 +9,8 @@
 #    run (tests/pg.py, as the postgres user: initdb refuses root), its URL exported as PAPI_TEST_PG_URL,
 #    and stopped at the end; if it cannot start, the run fails (PAPI_REQUIRE_PG=1: no test is skipped
 #    for want of it). A PAPI_TEST_PG_URL set by the caller is used instead;
-#  - the package itself with its test extras (pip, editable; psycopg is a dependency of the package).
+#  - the package itself with its test extras (pip, editable; psycopg is a dependency of the package);
+#  - ruff and mypy (test extras) before pytest: a lint or type error fails the run.
 # System packages are installed only when missing, with sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 "$PY" -m pip install -q -e '.[test]'
+
+# Lint and types first (pyproject.toml says what each checks): any finding fails the run.
+"$PY" -m ruff check papi_desktop tests
+"$PY" -m mypy --cache-dir "${TMPDIR:-/tmp}/papi-desktop-mypy"
+
 export QT_QPA_PLATFORM=offscreen
 
 if [ -z "${PAPI_TEST_PG_URL:-}" ]; then
