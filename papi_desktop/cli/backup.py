@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .common import env_passphrase, say
 from ..domain.errors import KnownError
+from .common import env_passphrase, say
 
 PASS_HELP = "biến môi trường chứa mật khẩu sao lưu (the variable holding the backup passphrase)"
 REASONS = {"manual": ("bằng tay", "by hand"), "daily": ("hằng ngày", "daily"),

@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     due = pet_sub.add_parser("due", help="đơn chưa xong và hạn tiếp theo (open petitions, next due date)")
     due.add_argument("--json", action="store_true")
 
-    from . import audit as cli_audit, backup as cli_backup, postings as cli_postings, reports as cli_reports
+    from . import audit as cli_audit
+    from . import backup as cli_backup
+    from . import postings as cli_postings
+    from . import reports as cli_reports
     from . import sync as cli_sync
 
     cli_audit.add_parsers(sub)
@@ -233,9 +236,9 @@ def cmd_reception_import(args: argparse.Namespace, lang: str) -> int:
     if args.json:
         say(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        say((f"Rows: {summary['rows']}, new: {summary['new']}, already in the book: {summary['already_in_book']}"
-                if en else f"Số dòng: {summary['rows']}, mới: {summary['new']}, đã có trong sổ: "
-                f"{summary['already_in_book']}"))
+        say(f"Rows: {summary['rows']}, new: {summary['new']}, already in the book: {summary['already_in_book']}"
+            if en else f"Số dòng: {summary['rows']}, mới: {summary['new']}, đã có trong sổ: "
+            f"{summary['already_in_book']}")
         for e in summary["errors"]:
             say(f"  {'Row' if en else 'Dòng'} {e['row']}: {e['reason']}")
         if not args.dry_run and not preview.parsed.errors and not written:

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .common import env_passphrase, read_input, say
 from ..domain.errors import KnownError
+from .common import env_passphrase, read_input, say
 
 PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
 
@@ -147,8 +147,8 @@ def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
 
 
 def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
-    from . import province_view as cli_province_view
     from ..services import province
+    from . import province_view as cli_province_view
 
     if args.province_command in cli_province_view.COMMANDS:
         return cli_province_view.run(db, args, "en" if en else "vi")
@@ -219,8 +219,8 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
 
 
 def _province_trust(args: argparse.Namespace, en: bool) -> int:
-    from .common import TRUST_QUESTION, confirm, describe
     from ..services import keys, province, trust_bundle
+    from .common import TRUST_QUESTION, confirm, describe
 
     province.require()
     if args.trust_command == "add":
@@ -457,7 +457,7 @@ def _network(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
             for vi, en_text in result.sent.get("reasons") or []:  # type: ignore[union-attr]
                 say("  " + str(en_text if en else vi))
     if result.receipts:
-        say((f"Receipts read: {result.receipts}" if en else f"Đã đọc {result.receipts} biên nhận."))
+        say(f"Receipts read: {result.receipts}" if en else f"Đã đọc {result.receipts} biên nhận.")
     for update in result.updates:
         say(("Update applied: version " if en else "Đã áp dụng bản cập nhật phiên bản ") + str(update.get("version")))
     if args.sync_command == "pull" and not result.updates and not result.receipts:

@@ -347,7 +347,7 @@ def _pick(session, lib, token_label: str, cert_label: str | None, now: dt.dateti
         chosen = [(info, cert) for info, cert in usable if (cert_label is None or info.label == cert_label)
                   and (not cert_id or info.key_id == cert_id)]
         if not chosen:
-            wanted = cert_label or cert_id.hex()
+            wanted = cert_label or (cert_id.hex() if cert_id else "")  # an empty label: none has it
             names = ", ".join(f"“{i.label}”" for i, _c in usable) or "không có"
             raise KnownError(f"Token “{token_label}” không có chứng thư “{wanted}” kèm khóa bí mật. Chứng thư ký "
                              f"được trên token: {names}.",
