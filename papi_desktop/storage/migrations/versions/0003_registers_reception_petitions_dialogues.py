@@ -10,6 +10,7 @@ from alembic import op
 
 from papi_desktop.storage import dialect
 
+
 revision = '0003'
 down_revision = '0002'
 branch_labels = None

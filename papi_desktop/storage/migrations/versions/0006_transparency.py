@@ -10,6 +10,7 @@ from alembic import op
 
 from papi_desktop.storage import dialect
 
+
 revision = '0006'
 down_revision = '0005'
 branch_labels = None

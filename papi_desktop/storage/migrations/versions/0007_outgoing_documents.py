@@ -8,6 +8,7 @@ Create Date: 2026-11-23 07:21:23.284125
 import sqlalchemy as sa
 from alembic import op
 
+
 revision = '0007'
 down_revision = '0006'
 branch_labels = None

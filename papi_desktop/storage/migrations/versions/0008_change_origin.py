@@ -13,7 +13,6 @@ two quick saves of one person may merge into one, which only makes a unit larger
 
 import uuid
 from datetime import datetime
-from typing import Literal
 
 import sqlalchemy as sa
 from alembic import op
@@ -37,7 +36,7 @@ def _create_triggers() -> None:
         op.execute(statement)
 
 
-def _recreate() -> Literal["auto", "always"]:
+def _recreate() -> str:
     return "auto" if dialect.is_postgresql(op.get_bind()) else "always"
 
 

@@ -9,6 +9,7 @@ Create Date: 2026-12-01 19:20:00
 import sqlalchemy as sa
 from alembic import op
 
+
 revision = '0009'
 down_revision = '0008'
 branch_labels = None
