@@ -381,8 +381,8 @@ def _status_lines(state: dict, lang: str) -> list[str]:
         lines.append((f"This PC: {state['device']}, " if en else f"Máy này: {state['device']}, ")
                      + (("enrolled with the province" if en else "đã đăng ký với tỉnh") if state["enrolled"] else
                         ("not enrolled with the province yet" if en else "chưa đăng ký với tỉnh")))
-        lines.append((f"Changes waiting to be sent to the province: {state['pending']}" if en else
-                      f"Thay đổi chờ gửi tỉnh: {state['pending']}"))
+        lines.append(f"Changes waiting to be sent to the province: {state['pending']}" if en else
+                     f"Thay đổi chờ gửi tỉnh: {state['pending']}")
         lines.extend(f"  {audit.table_label(table, lang)}: {n}" for table, n in state["pending_by_table"].items())
         last, ack = state["last_bundle"], state["last_acknowledged"]
         lines.append(("Last bundle: " if en else "Gói gần nhất: ") + (
@@ -392,10 +392,10 @@ def _status_lines(state: dict, lang: str) -> list[str]:
             f"{ack['bundle_id']}, {_local(ack['at'])}" if ack else ("none yet" if en else "chưa có")))
         lines.extend((f"Changes waiting for PC {peer}: {n}" if en else f"Thay đổi chờ gửi máy {peer}: {n}")
                      for peer, n in state["peers"].items())
-        lines.append((f"Conflicts to settle: {state['conflicts']}" if en else
-                      f"Xung đột chờ xử lý: {state['conflicts']}"))
+        lines.append(f"Conflicts to settle: {state['conflicts']}" if en else
+                     f"Xung đột chờ xử lý: {state['conflicts']}")
     waiting = state["waiting"]
-    lines.append((f"Bundles held back: {len(waiting)}" if en else f"Gói đang giữ lại: {len(waiting)}"))
+    lines.append(f"Bundles held back: {len(waiting)}" if en else f"Gói đang giữ lại: {len(waiting)}")
     for w in waiting:
         where = f"{w['commune']}, {w['device']}" if w.get("commune") else w["device"]
         # The reason is kept in Vietnamese only (BundleIn.reason_vi).
