@@ -244,7 +244,7 @@ class Plain:
         from papi_desktop.services import province_view
 
         got: dict[str, list] = {}
-        for unit, bundle_id, device, status, manifest, has_receipt, at in self.rows(
+        for unit, bundle_id, device, status, manifest, has_receipt, _at in self.rows(
                 "SELECT unit_code, bundle_id, device, status, manifest_json, receipt IS NOT NULL, received_at "
                 "FROM sync_bundle_in WHERE kind = 'changes' ORDER BY unit_code, received_at, bundle_id"):
             got.setdefault(unit, []).append(SimpleNamespace(bundle_id=bundle_id, device=device, status=status,
