@@ -19,7 +19,7 @@ from .widgets.messages import show_info
 from .workers import JobRunner
 
 if TYPE_CHECKING:  # the pages and services import SQLAlchemy: loaded in attach(), off the start-up path
-    from ..storage.db import Database
+    from ..services.handle import DataHandle
     from .views.plan_page import PlanPage
 
 # Each page's module, relative to this package: imported in the worker before the page is built.
@@ -74,9 +74,9 @@ class MainWindow(QMainWindow):
     sig_shown = Signal()
     sig_ready = Signal()
 
-    def __init__(self, db: Database | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
+        self.db: DataHandle | None = None
         self.ready = False  # the plan page shows the plan's data (sig_ready was emitted)
         self.runner = JobRunner(self)
         self.setWindowTitle("PAPI Desktop")
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         if db is not None:
             self.attach(db)
 
-    def attach(self, db: Database) -> None:
+    def attach(self, db: DataHandle) -> None:
         """Build the real pages on the open database, replacing the placeholders. Each page reads its data
         in the database worker; sig_ready follows once the plan page shows the plan."""
         self.db = db
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(True)
 
     @staticmethod
-    def _unit_of(db: Database) -> tuple[str, bool, bool]:
+    def _unit_of(db: DataHandle) -> tuple[str, bool, bool]:
         """(unit name, demo, province mode): runs in the database worker."""
         from ..services import province, setup  # noqa: PLC0415
 

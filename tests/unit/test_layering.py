@@ -58,3 +58,26 @@ def test_the_command_line_parser_stays_light() -> None:
             "heavy = [m for m in ('sqlalchemy', 'reportlab', 'pyhanko', 'openpyxl') if m in sys.modules]; "
             "sys.exit(1 if heavy else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def _storage_imports(tree: ast.AST) -> list[str]:
+    """Imports of storage/ (relative from inside the package, or absolute) and of SQLAlchemy."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            name = node.module if node.level == 0 else "papi_desktop." + node.module
+            if name.startswith(("papi_desktop.storage", "sqlalchemy")):
+                found.append(node.module)
+        elif isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.startswith(("papi_desktop.storage", "sqlalchemy"))]
+    return found
+
+
+def test_ui_imports_nothing_of_storage() -> None:
+    """The window holds a services.handle.DataHandle and passes it to services in the worker; a page
+    that imported storage/ could query on the GUI thread."""
+    assert _storage_imports(ast.parse("from ...storage.db import Database\nimport sqlalchemy")) == \
+        ["storage.db", "sqlalchemy"]  # the check itself sees both forms
+    offenders = [f"{path.relative_to(PACKAGE)}: {name}" for path in (PACKAGE / "ui").rglob("*.py")
+                 for name in _storage_imports(ast.parse(path.read_text(encoding="utf-8")))]
+    assert offenders == []

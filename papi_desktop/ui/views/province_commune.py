@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 from ...domain.dates import format_vn
 from ...domain.status import STATUS_LABELS
 from ...services import compliance, province_view
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.lazy import LazyTableModel
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
@@ -52,7 +52,7 @@ class PetitionsModel(LazyTableModel):
         return format_vn(value) if col in (1, 5) and not for_sort else value
 
 
-def _books(db: Database, unit: str, period: str) -> tuple[list[str], list[str]]:
+def _books(db: DataHandle, unit: str, period: str) -> tuple[list[str], list[str]]:
     """The ids of the commune's visits and petitions of the period (the lazy lists' projection): read
     after the rest, as they scan the period's records of every commune (no index by commune)."""
     p = province_view.period(period)
@@ -68,7 +68,7 @@ class ProvinceCommuneDialog(QDialog):
 
     sig_loaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, unit: str, period: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, unit: str, period: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner, self.unit = db, runner, unit
         self.setWindowTitle(self.tr("Xem dữ liệu của xã, phường (chỉ xem)"))

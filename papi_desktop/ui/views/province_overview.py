@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn
 from ...services import province_view, reference
-from ...storage.db import Database
+from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.charts import COLOURS, ShareBar, Tile
@@ -57,7 +57,7 @@ WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceOverview", "Xã, phường"), QT_T
                    QT_TRANSLATE_NOOP("ProvinceOverview", "Lý do"))
 
 
-def _export(db: Database, code: str, folder: Path, passphrase: str) -> ConsolidatedResult:
+def _export(db: DataHandle, code: str, folder: Path, passphrase: str) -> ConsolidatedResult:
     """In the database worker, with the report writers imported there when first asked (not when the page's
     module loads: it loads when the page first opens)."""
     from ...services import consolidated_report
@@ -69,7 +69,7 @@ def _export(db: Database, code: str, folder: Path, passphrase: str) -> Consolida
 PARTS = ("reports", "progress", "disclosures", "registers")  # read in this order: the registers' year last
 
 
-def _read(db: Database, part: str, period: str | None, today: date) -> tuple[province_view.ReportingPeriod, Any]:
+def _read(db: DataHandle, part: str, period: str | None, today: date) -> tuple[province_view.ReportingPeriod, Any]:
     """In the database worker: one part of the overview of a period (the default one when None). The
     reports part also gives the periods to choose from, the communes board and the period's reports."""
     found = province_view.dashboard_period(db, period, today)
@@ -97,7 +97,7 @@ class ProvinceOverviewPage(QWidget):
     sig_part_shown = Signal(str)
     sig_loaded = Signal()
 
-    def __init__(self, db: Database, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
         self.view: province_view.Overview | None = None  # the whole overview, once every part is shown
