@@ -40,7 +40,7 @@ def test_setup_import_and_list(tmp_path: Path) -> None:
     done = json.loads(papi(data, "plan", "import", str(book), "--json").stdout)
     assert done["added"] == 28 and done["milestones_with_date"] == 17
     again = papi(data, "plan", "import", str(book)).stdout
-    assert "Không có gì thay đổi" in again
+    assert "không có gì thay đổi" in again
 
     tasks = json.loads(papi(data, "plan", "list", "--json").stdout)
     assert len(tasks) == 28

@@ -15,7 +15,7 @@ from papi_desktop.services import budget, plan_import, poverty, reception_import
 from papi_desktop.storage.models import ChangeLog
 
 CONTAINER = {"empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính",
-             "broken": "Không đọc được", "xls": ".xls", "password": "mật khẩu", "missing": "Không tìm thấy tệp"}
+             "broken": "không phải bảng tính Excel", "xls": ".xls", "password": "mật khẩu", "missing": "Không tìm thấy tệp"}
 IMPORTERS = {
     "plan": (plan_import.preview_import, workbooks.plan_workbook,
              {"not_plan": "Không tìm thấy bảng nhiệm vụ", "blank": "Không tìm thấy bảng nhiệm vụ"}),

@@ -165,7 +165,7 @@ def test_indicator_sheet_is_imported(db, tmp_path: Path) -> None:  # noqa: ANN00
 
 
 EXPECTED = {
-    "empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính", "broken": "Không đọc được",
+    "empty": "rỗng", "text": "không phải bảng tính", "truncated": "không phải bảng tính", "broken": "không phải bảng tính Excel",
     "not_plan": "Không tìm thấy bảng nhiệm vụ", "blank": "Không tìm thấy bảng nhiệm vụ",
     "header_only": "không có nhiệm vụ", "xls": ".xls", "password": "mật khẩu", "missing": "Không tìm thấy tệp",
 }
