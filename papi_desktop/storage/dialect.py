@@ -185,9 +185,11 @@ def index_search_text(conn: Connection, table: str, ids: list[str]) -> None:
     """Put these new rows of a full-text table into its index (before any update of them)."""
     if is_postgresql(conn):
         return
+    # In rowid order: FTS5 writes out its pending terms whenever a rowid is not above the last one, and the
+    # ids' index yields the rows in id order (100,000 new visits: 1.6 s of CPU; 0.4 s in rowid order).
     conn.exec_driver_sql(
         f"INSERT INTO {table}_fts(rowid, search_text) SELECT rowid, search_text FROM {table} "
-        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid", (json.dumps(ids),))
 
 
 # --- DDL for migrations ---------------------------------------------------------------------------
