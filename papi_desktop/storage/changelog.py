@@ -44,6 +44,9 @@ STAMP_COLUMNS = frozenset({"row_version", "created_hlc", "updated_hlc", "updated
 LOG_COLUMNS = ("hlc", "unit_code", "table_name", "record_id", "op", "row_version", "actor", "at_utc",
                "before_json", "after_json", "origin_node", "origin_seq", "txn_id", "received")
 _ABSENT = object()
+# json.dumps(value, ensure_ascii=False) makes a new encoder at every call: the bulk path's 200,000 log rows of
+# an import spent 0.4 s of CPU on that alone. The same text.
+_AFTER_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def tracked_models() -> dict[str, type[Tracked]]:
@@ -309,6 +312,7 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     bool_cols = [c.key for c in table.columns if isinstance(c.type, Boolean)]
     constant, per_row = _bulk_defaults(session, table)
     at = datetime.now(UTC).isoformat(timespec="seconds")
+    received = dialect.flag(conn, False)
     values, log_rows = [], []
     for row, stamp in zip(rows, clock.many(len(rows)), strict=True):
         row.setdefault("id", new_id())
@@ -327,9 +331,9 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         for key in bool_cols:  # logged as true/false, stored as 1/0
             flag = row.get(key)
             row[key] = bool(flag) if flag is not None else None
-        after = json.dumps(dict(zip(logged, map(row.get, logged), strict=True)), ensure_ascii=False)
+        after = _AFTER_JSON(dict(zip(logged, map(row.get, logged), strict=True)))
         log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after,
-                         origin.node, origin.take(), origin.txn_id, dialect.flag(conn, False)))
+                         origin.node, origin.take(), origin.txn_id, received))
         for key in bool_cols:
             row[key] = dialect.flag(conn, row[key])
         values.append(tuple(map(row.get, columns)))
