@@ -13,7 +13,7 @@ from datetime import date
 from .dates import parse_vn
 from .errors import KnownError
 from .numbers import parse_count
-from .text import fold, nfc, one_line
+from .text import collapse, fold, nfc, one_line
 
 # Role of a header cell, by the folded wordings offices use (most specific first).
 _HEADER_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -39,6 +39,10 @@ _CLASS_WORDS = (("khieu_nai", "khieu nai"), ("to_cao", "to cao"), ("kien_nghi", 
                 ("phan_anh", "phan anh"))
 _TYPE_WORDS = (("periodic", "dinh ky"), ("adhoc", "dot xuat"), ("regular", "thuong xuyen"))
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+_WHITESPACE = re.compile(r"\s")
+# The cells a data row is read from, in this order (a role the header lacks reads as "").
+_FIELDS = ("date", "name_address", "address", "people", "classes", "accept", "guide", "forward", "type", "id",
+           "summary", "prior", "followup", "notes", "receiver")
 
 
 @dataclass(slots=True)
@@ -99,11 +103,14 @@ def is_header(cells: list[str], below: list[str] | None = None) -> bool:
 
 
 def _split_name(text: str) -> tuple[str, str]:
-    """"Nguyễn Văn A, bản Hin, xã Chiềng Sơn" -> ("Nguyễn Văn A", "bản Hin, xã Chiềng Sơn")."""
-    lines = [one_line(x) for x in nfc(text).splitlines() if x.strip()]
-    if len(lines) > 1:
-        return lines[0].rstrip(","), ", ".join(lines[1:])
-    name, _, address = one_line(text).partition(",")
+    """"Nguyễn Văn A, bản Hin, xã Chiềng Sơn" -> ("Nguyễn Văn A", "bản Hin, xã Chiềng Sơn"); text is a
+    cell in the stored form (nfc)."""
+    pieces = text.splitlines()
+    if len(pieces) > 1:
+        lines = [one_line(x) for x in pieces if x.strip()]
+        if len(lines) > 1:
+            return lines[0].rstrip(","), ", ".join(lines[1:])
+    name, _, address = collapse(text).partition(",")
     return name.strip(), address.strip()
 
 
@@ -117,12 +124,15 @@ def parse_register(rows: Iterable[tuple[int, list[str]]], people_range: tuple[in
     people_range: the fewest and most people one reception may count (reference data)."""
     out = RegisterParse()
     roles: dict[str, int] | None = None
+    columns: tuple[int, ...] = ()
+    class_words: dict[str, list[str]] = {}
+    type_words: dict[str, str] = {}
     stream = iter(rows)
     upcoming = next(stream, None)
     while upcoming is not None:
         row_no, raw = upcoming
         upcoming = next(stream, None)
-        cells = [nfc(c) for c in raw]
+        cells = [nfc(c) if c else "" for c in raw]  # each cell normalised once: what follows reads these
         if not any(cells):
             continue
         # Once the header is known, only a row whose date cell reads "Ngày tiếp" can repeat it (cheap test).
@@ -138,51 +148,56 @@ def parse_register(rows: Iterable[tuple[int, list[str]]], people_range: tuple[in
                 found = header_roles(cells)
             if roles is None:
                 roles = found
+                columns = tuple(roles.get(f, -1) for f in _FIELDS)
                 out.header_row = row_no
             continue
         if roles is None:
             continue  # the title block above the table
-        if all(_NUMBERING.match(c) for c in cells if c):
-            continue  # "(1) (2) … (13)"
-
-        def cell(role: str, cells: list[str] = cells, roles: dict[str, int] = roles) -> str:
-            idx = roles.get(role)
-            return cells[idx] if idx is not None and idx < len(cells) else ""
-
+        if (not date_cell or _NUMBERING.match(date_cell)) and all(_NUMBERING.match(c) for c in cells if c):
+            continue  # "(1) (2) … (13)"; a data row's date cell already says it is not one
+        count = len(cells)
+        (day, who, where, people_text, kinds, accept, guide, forward, rtype_text, ident, summary, prior, followup,
+         notes, receiver) = [cells[i] if 0 <= i < count else "" for i in columns]
         try:
-            received = parse_vn(cell("date"), "ngày tiếp")
+            received = parse_vn(day, "ngày tiếp")
         except KnownError as exc:
             out.errors.append((row_no, exc.vi, exc.en))
             continue
-        name, address = _split_name(cell("name_address"))
-        if cell("address"):
-            address = one_line(cell("address"))
+        name, address = _split_name(who)
+        if where:
+            address = collapse(where)
         if received is None or not name:
             out.errors.append((row_no, "Thiếu ngày tiếp hoặc họ tên công dân.", "Missing the date or the name."))
             continue
         try:
-            people = parse_count(cell("people"), "số người", "number of people", *people_range)
+            people = parse_count(people_text, "số người", "number of people", *people_range)
         except KnownError as exc:
             out.errors.append((row_no, exc.vi, exc.en))
             continue
-        classes = _classes(cell("classes"))
+        # The classification and the reception type are a few wordings repeated down the book: folded once each.
+        classes = class_words.get(kinds)
+        if classes is None:
+            classes = class_words[kinds] = _classes(kinds)
         if not classes:
-            out.errors.append((row_no, f"Phân loại “{cell('classes')}” không hiểu được (khiếu nại, tố cáo, kiến "
-                                       "nghị, phản ánh).", f"Classification “{cell('classes')}” not understood."))
+            out.errors.append((row_no, f"Phân loại “{kinds}” không hiểu được (khiếu nại, tố cáo, kiến nghị, phản ánh).",
+                               f"Classification “{kinds}” not understood."))
             continue
         direction, target = "", ""
-        if cell("accept").strip():
+        if accept:
             direction = "accept"
-        elif cell("guide").strip():
-            direction, target = "guide", one_line(cell("guide"))
-        elif cell("forward").strip():
-            direction, target = "forward", one_line(cell("forward"))
-        rtype = next((code for code, word in _TYPE_WORDS if word in fold(cell("type"))), "regular")
-        out.rows.append(RegisterRow(
+        elif guide:
+            direction, target = "guide", collapse(guide)
+        elif forward:
+            direction, target = "forward", collapse(forward)
+        rtype = type_words.get(rtype_text)
+        if rtype is None:
+            folded = fold(rtype_text)
+            rtype = type_words[rtype_text] = next((code for code, word in _TYPE_WORDS if word in folded), "regular")
+        out.rows.append(RegisterRow(  # most of these cells are empty in a book: no call for those
             row=row_no, received_on=received, name=name, address=address,
-            id_number=re.sub(r"\s", "", cell("id")), summary=one_line(cell("summary")), classes=classes,
-            people=1 if people is None else people, prior=one_line(cell("prior")), direction=direction,
-            direction_target=target, followup=one_line(cell("followup")), notes=one_line(cell("notes")),
-            reception_type=rtype, receiver=one_line(cell("receiver")),
+            id_number=_WHITESPACE.sub("", ident) if ident else "", summary=collapse(summary), classes=list(classes),
+            people=1 if people is None else people, prior=prior and collapse(prior), direction=direction,
+            direction_target=target, followup=followup and collapse(followup), notes=notes and collapse(notes),
+            reception_type=rtype, receiver=receiver and collapse(receiver),
         ))
     return out

@@ -47,7 +47,12 @@ def fold(text: str | None) -> str:
 
 
 def one_line(text: str | None) -> str:
-    text = nfc(text)
+    return collapse(nfc(text))
+
+
+def collapse(text: str) -> str:
+    """one_line for a text already in the stored form (nfc's result): each run of whitespace, newlines
+    included, as one space. Importers that normalised a cell once use it instead of normalising again."""
     if _NEEDS_COLLAPSE.search(text) is None:
         return text  # the usual cell: nothing to collapse (a search allocates nothing)
     return _SPACES.sub(" ", text)
