@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -17,13 +18,13 @@ from ..domain.numbers import count_vn
 from ..domain.text import fold, nfc
 from ..storage.changelog import bulk_insert
 from ..storage.db import Database
-from ..storage.models import new_id
 from ..storage.registers import Reception, ReceptionCitizen
 from . import access, reference
 from .search import ids_newest_first
 
 TYPES = ("regular", "periodic", "adhoc")  # thường xuyên; định kỳ, đột xuất (by the leaders)
 CLASSES = ("khieu_nai", "to_cao", "kien_nghi", "phan_anh")
+CLASSES_SET = frozenset(CLASSES)
 DIRECTIONS = ("", "accept", "guide", "forward")
 TYPE_LABELS = {"regular": "Thường xuyên", "periodic": "Định kỳ", "adhoc": "Đột xuất"}
 CLASS_LABELS = {"khieu_nai": "khiếu nại", "to_cao": "tố cáo", "kien_nghi": "kiến nghị", "phan_anh": "phản ánh"}
@@ -104,71 +105,86 @@ def delegation_threshold() -> int:
 
 def validate(inp: ReceptionInput) -> tuple[list[CitizenInput], int]:
     """All problems of an entry at once, in Vietnamese and English; returns (citizens, people)."""
+    return _checked(inp, delegation_threshold(), set(reference.province_codes()), nfc)
+
+
+def validate_stored(inp: ReceptionInput, threshold: int, codes: set[str]) -> tuple[list[CitizenInput], int]:
+    """validate for an entry whose texts are already in the stored form (an importer's parsed rows: NFC,
+    stripped), with the reference values looked up once for the whole file: nothing normalised again."""
+    return _checked(inp, threshold, codes, _as_is)
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _checked(inp: ReceptionInput, threshold: int, codes: set[str],
+             text: Callable[[str], str]) -> tuple[list[CitizenInput], int]:
     problems: list[tuple[str, str]] = []
     if inp.reception_type not in TYPES:
         problems.append(("Hình thức tiếp phải là thường xuyên, định kỳ hoặc đột xuất.",
                          "Reception type must be regular, periodic or ad hoc."))
-    citizens = [c for c in inp.citizens if nfc(c.name)]
+    citizens = [c for c in inp.citizens if text(c.name)]
     if not citizens:
         problems.append(("Hãy ghi họ tên ít nhất một công dân.", "Enter the name of at least one citizen."))
-    if not nfc(inp.summary):
+    if not text(inp.summary):
         problems.append(("Hãy tóm tắt nội dung vụ việc.", "Summarise the matter."))
-    bad_classes = set(inp.classes) - set(CLASSES)
-    if not inp.classes or bad_classes:
+    if not inp.classes or not CLASSES_SET.issuperset(inp.classes):
         problems.append(("Phân loại phải là một hoặc nhiều trong: khiếu nại, tố cáo, kiến nghị, phản ánh.",
                          "Classify as one or more of: complaint, denunciation, petition, feedback."))
     people = inp.people_count if inp.people_count is not None else len(citizens)
     if people < max(len(citizens), 1):
         problems.append((f"Số người ({people}) ít hơn số công dân đã ghi ({len(citizens)}).",
                          f"The number of people ({people}) is less than the citizens listed ({len(citizens)})."))
-    if people >= delegation_threshold():
+    if people >= threshold:
         reps = sum(c.is_representative for c in citizens)
         if not 1 <= reps <= 5:
-            problems.append((f"Đoàn đông người ({people} người) phải ghi từ 01 đến 05 người đại diện "
-                             "(Điều 29 Luật Tiếp công dân).",
-                             f"A delegation ({people} people) needs 1 to 5 representatives (Law on Citizen "
-                             "Reception, Art. 29)."))
+            problems.append((
+                f"Đoàn đông người ({people} người) phải ghi từ 01 đến 05 người đại diện (Điều 29 Luật Tiếp công dân).",
+                f"A delegation ({people} people) needs 1 to 5 representatives (Law on Citizen Reception, Art. 29)."))
     if inp.direction not in DIRECTIONS:
         problems.append(("Hướng xử lý phải là thụ lý, hướng dẫn hoặc chuyển đơn.",
                          "Handling must be accept, guide or forward."))
-    elif inp.direction in ("guide", "forward") and not nfc(inp.direction_target):
+    elif inp.direction in ("guide", "forward") and not text(inp.direction_target):
         problems.append(("Hướng dẫn hoặc chuyển đơn phải ghi rõ cơ quan, đơn vị nhận.",
                          "Guidance or forwarding must name the receiving authority."))
-    codes = set(reference.province_codes())
     for c in citizens:
         if c.id_kind == "cccd" and c.id_number.strip():
             check = check_cccd(c.id_number, codes, c.birth_year)
             if not check.ok:
-                problems.append((f"{nfc(c.name)}: {check.vi}", f"{nfc(c.name)}: {check.en}"))
+                problems.append((f"{text(c.name)}: {check.vi}", f"{text(c.name)}: {check.en}"))
     if problems:
         raise KnownError("\n".join(p[0] for p in problems), "\n".join(p[1] for p in problems))
     return citizens, people
 
 
-def _values(inp: ReceptionInput, citizens: list[CitizenInput], people: int) -> dict[str, object]:
-    """The reception's column values from a validated entry (shared by the single and bulk paths)."""
-    values: dict[str, object] = {
-        "received_on": inp.received_on, "reception_type": inp.reception_type, "receiver": nfc(inp.receiver),
-        "people_count": people, "summary": nfc(inp.summary),
-        "classes": ",".join(c for c in CLASSES if c in inp.classes),
-        "prior_authorities": nfc(inp.prior_authorities), "direction": inp.direction,
-        "direction_target": nfc(inp.direction_target), "direction_doc": nfc(inp.direction_doc),
-        "followup": nfc(inp.followup), "notes": nfc(inp.notes),
+def _values(inp: ReceptionInput, citizens: list[CitizenInput], people: int,
+            text: Callable[[str], str] = nfc) -> dict[str, object]:
+    """The reception's column values from a validated entry (shared by the single and bulk paths);
+    text: how a text is brought to the stored form (nfc, or as it is for text already in it)."""
+    summary, prior, target = text(inp.summary), text(inp.prior_authorities), text(inp.direction_target)
+    followup, notes = text(inp.followup), text(inp.notes)
+    parts = [summary, prior, target, followup, notes]
+    for c in citizens:
+        parts += (text(c.name), text(c.address))
+    return {
+        "received_on": inp.received_on, "reception_type": inp.reception_type, "receiver": text(inp.receiver),
+        "people_count": people, "summary": summary, "classes": ",".join([c for c in CLASSES if c in inp.classes]),
+        "prior_authorities": prior, "direction": inp.direction, "direction_target": target,
+        "direction_doc": text(inp.direction_doc), "followup": followup, "notes": notes,
+        "search_text": fold(" ".join([p for p in parts if p])),
     }
-    parts = [values["summary"], values["prior_authorities"], values["direction_target"], values["followup"],
-             values["notes"], *(x for c in citizens for x in (c.name, c.address))]
-    values["search_text"] = fold(" ".join(str(p) for p in parts if p))
-    return values
 
 
-def _citizen_values(reception_id: str, pos: int, c: CitizenInput) -> dict[str, object]:
-    return {"reception_id": reception_id, "position": pos, "name": nfc(c.name), "address": nfc(c.address),
+def _citizen_values(reception_id: str, pos: int, c: CitizenInput,
+                    text: Callable[[str], str] = nfc) -> dict[str, object]:
+    return {"reception_id": reception_id, "position": pos, "name": text(c.name), "address": text(c.address),
             "id_number": c.id_number.strip(), "id_kind": c.id_kind, "birth_year": c.birth_year,
             "is_representative": c.is_representative}
 
 
 def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
-    """Validate and add one visit inside the caller's transaction (imports add many in one)."""
+    """Validate and add one visit inside the caller's transaction (the row-by-row path: the ORM hook)."""
     citizens, people = validate(inp)
     rec = Reception(**_values(inp, citizens, people))
     s.add(rec)
@@ -178,22 +194,26 @@ def add_to_session(s: Session, inp: ReceptionInput) -> Reception:
     return rec
 
 
-def bulk_add(s: Session, inputs: list[ReceptionInput], validated: bool = False) -> int:
-    """Add many visits in the caller's transaction through the change log's bulk path."""
+def bulk_add(s: Session, inputs: list[ReceptionInput], stored: bool = False) -> int:
+    """Add many visits in the caller's transaction through the change log's bulk path: the same rows, log
+    and search text as add_to_session, without ORM objects. stored: the inputs were checked by
+    validate_stored and their texts are in the stored form, so they are neither checked nor normalised
+    again (an import's preview did both once)."""
     receptions: list[dict[str, Any]] = []
-    citizen_rows: list[dict[str, Any]] = []
+    citizens_of: list[list[CitizenInput]] = []
+    text = _as_is if stored else nfc
     for inp in inputs:
-        if validated:
-            citizens = [c for c in inp.citizens if nfc(c.name)]
+        if stored:
+            citizens = [c for c in inp.citizens if c.name]  # as validate keeps them
             people = inp.people_count if inp.people_count is not None else len(citizens)
         else:
             citizens, people = validate(inp)
-        row = _values(inp, citizens, people)
-        row["id"] = rec_id = new_id()
-        receptions.append(row)
-        citizen_rows.extend(_citizen_values(rec_id, pos, c) for pos, c in enumerate(citizens))
-    bulk_insert(s, Reception, receptions)
-    bulk_insert(s, ReceptionCitizen, citizen_rows)
+        receptions.append(_values(inp, citizens, people, text))
+        citizens_of.append(citizens)
+    bulk_insert(s, Reception, receptions)  # gives each row its id
+    bulk_insert(s, ReceptionCitizen, [_citizen_values(row["id"], pos, c, text)
+                                      for row, citizens in zip(receptions, citizens_of, strict=True)
+                                      for pos, c in enumerate(citizens)])
     return len(receptions)
 
 
@@ -204,7 +224,7 @@ def add_reception(db: Database, inp: ReceptionInput, track_reply: bool = False) 
     with db.session() as s:
         rec = add_to_session(s, inp)
         if track_reply:
-            from . import petitions  # noqa: PLC0415 - the register builds on the book, not the reverse
+            from . import petitions  # here: the register builds on the book, not the reverse
 
             petitions.add_from_reception(s, rec, inp)
         return rec.id

@@ -20,7 +20,7 @@ def test_preview_then_import(db, tmp_path: Path) -> None:  # noqa: ANN001
     book = workbooks.register_workbook(tmp_path / "so_tiep_cong_dan.xlsx")
     preview = ri.preview_import(db, book)
     assert preview.parsed.errors == [] and preview.rows == 3
-    first, second, third = (entry for _key, entry in preview.entries)
+    first, second, third = preview.entries
     assert (first.citizens[0].name, first.citizens[0].address, first.direction) == (
         "Lò Văn Bình", "bản Hin, xã Chiềng Sơn", "accept")
     assert first.citizens[0].id_number == "014090001234" and first.citizens[0].id_kind == "cccd"
