@@ -75,6 +75,7 @@ from .backup_messages import (  # noqa: F401 - the messages, here under their ol
     _no_key,
     _wrong_passphrase,
 )
+from .backup_rotation import prune, rotation
 from .backup_stream import (  # noqa: F401 - constants and streams, here under their old names
     _MIB,
     DB_MEMBER,
@@ -110,8 +111,6 @@ FORMAT = "papi-backup/1"
 KEY_FILE, KEY_PUB = "backup-age.key", "backup-age.pub"
 USB_SETTING = "backup_usb_dir"
 REASONS = ("manual", "daily", "before-migration", "before-import", "before-restore")
-EVENT_REASONS = ("before-migration", "before-import", "before-restore")
-ROTATION_FILE = "backup_rotation.json"
 _NAME = re.compile(r"^papi-backup-(?P<unit>[0-9A-Za-z]{1,12})-(?P<node>[0-9A-Za-z]{1,32})-(?P<day>\d{8})-"
                    r"(?P<time>\d{6})-s(?P<seq>\d{1,12})-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d{1,4}))?\.age$")
 _PART = re.compile(r"[^/\\\x00-\x1f:*?\"<>|]{1,255}")  # one name in a path, also valid on Windows
@@ -274,44 +273,6 @@ def list_backups(db: Database | None = None, folders: list[Path] | None = None) 
     return sorted(out, key=lambda e: (e.created_at, e.path.name), reverse=True)
 
 
-@cache
-def rotation() -> dict[str, int]:
-    raw = json.loads((paths.resources_dir() / "reference" / ROTATION_FILE).read_text(encoding="utf-8"))
-    return {k: int(v) for k, v in raw.items() if not k.startswith("_")}
-
-
-def to_prune(found: list[Entry], rules: dict[str, int] | None = None) -> list[Entry]:
-    """Of one PC's backups in one folder, those rotation lets go (see backup_rotation.json)."""
-    rules = rules or rotation()
-    newest = sorted(found, key=lambda e: (e.created_at, e.path.name), reverse=True)
-    keep = {e.path for e in newest[:1]}
-    scheduled = [e for e in newest if e.reason == "daily"]
-    for bucket, count in ((lambda t: t.date(), rules["daily"]), (lambda t: t.isocalendar()[:2], rules["weekly"]),
-                          (lambda t: (t.year, t.month), rules["monthly"])):
-        seen: list[object] = []
-        for e in scheduled:
-            key = bucket(e.created_at.astimezone())  # the PC's own calendar days
-            if key in seen:
-                continue
-            if len(seen) >= count:
-                break
-            seen.append(key)
-            keep.add(e.path)
-    for reason in EVENT_REASONS:
-        keep |= {e.path for e in [e for e in newest if e.reason == reason][:rules[reason]]}
-    # by hand, or a kind this release does not know: never deleted by the program
-    return [e for e in newest if e.path not in keep and (e.reason == "daily" or e.reason in EVENT_REASONS)]
-
-
-def prune(folder: Path, node: str) -> list[Path]:
-    gone = []
-    for e in to_prune([e for e in entries(folder) if e.node == node]):
-        with contextlib.suppress(OSError):  # a stick gone read-only: kept, tried again next time
-            e.path.unlink()
-            gone.append(e.path)
-    return gone
-
-
 # --- making one -------------------------------------------------------------------------------------
 
 @dataclass
@@ -444,7 +405,7 @@ def _create(db_file: Path, folder: Path, reason: str, usb: Path | None, progress
         shutil.rmtree(work, ignore_errors=True)
     entry = parse_name(path)
     assert entry is not None
-    result = Created(entry, pruned=prune(folder, entry.node))
+    result = Created(entry, pruned=prune([e for e in entries(folder) if e.node == entry.node]))
     if usb is not None:
         _copy_to_usb(result, usb)
     report.finish()
@@ -463,7 +424,7 @@ def _copy_to_usb(result: Created, usb: Path) -> None:
             _sweep(usb)
             _place_key(usb, result.entry.node)
             result.copies.append(_copy_into(result.entry.path, usb))
-        result.pruned += prune(usb, result.entry.node)
+        result.pruned += prune([e for e in entries(usb) if e.node == result.entry.node])
     except KnownError as exc:
         result.notes.append((f"Chưa chép được sang thư mục USB: {exc.vi}", f"Not copied to the USB folder: {exc.en}"))
 

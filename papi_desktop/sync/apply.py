@@ -31,29 +31,26 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, UniqueConstraint, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from ..domain.errors import BugError, KnownError
 from ..storage import dialect
 from ..storage.changelog import (
     FTS_TABLES,
     STAMP_COLUMNS,
-    derived_columns,
     index_new,
     search_text,
     tracked_models,
 )
 from ..storage.db import Database
-from ..storage.models import ChangeLog, Tracked, table_of
+from ..storage.models import ChangeLog, Tracked
+from .apply_shape import TableShape as _Shape
+from .apply_shape import logged_value as _value
 from .changes import FIELDS, Change, loads
-
-_ABSENT = object()
 
 _LOG = ChangeLog.__table__
 
@@ -234,18 +231,6 @@ def _held_up_to(conn: Connection, node: str) -> int:
     return conn.execute(select(func.max(_LOG.c.origin_seq)).where(_LOG.c.origin_node == node)).scalar() or 0
 
 
-def _value(column: Column[Any], value: Any) -> Any:
-    """From the logged JSON value to what the column type binds."""
-    if value is None:
-        return None
-    python_type = column.type.python_type
-    if python_type is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if python_type is bool:
-        return bool(value)
-    return value
-
-
 def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
     """Columns set by logged changes of this record that are later than change (local or received)."""
     rows = conn.execute(select(_LOG.c.op, _LOG.c.after_json).where(
@@ -300,122 +285,6 @@ def _apply_row(writes: _Writes, shape: _Shape, change: Change, conflicts: list[F
     if newer:
         return "applied"
     return "merged" if values else "superseded"
-
-
-class _Shape:
-    """What apply needs of a table, worked out once per batch rather than once per change."""
-
-    def __init__(self, model: type[Tracked], dialect: Any) -> None:
-        self.model = model
-        self.table: Table = table_of(model)
-        self.name: str = self.table.name
-        self.columns = frozenset(self.table.c.keys())
-        self.derived = derived_columns(model)
-        self.types: dict[str, type | None] = {}
-        self.bind: dict[str, Any] = {}
-        for col in self.table.columns:
-            try:
-                self.types[col.key] = col.type.python_type
-            except NotImplementedError:
-                self.types[col.key] = None  # _value raises as it did
-            self.bind[col.key] = col.type.dialect_impl(dialect).bind_processor(dialect)
-        # Columns whose logged value is not bound as it is: dates (ISO text), booleans, the unknown.
-        logged = [k for k in self.types if k not in self.derived]
-        self.dates = [k for k in logged if self.types[k] is date]
-        self.flags = [k for k in logged if self.types[k] is bool]
-        self.unknown = [k for k in logged if self.types[k] is None]
-        self.iso: dict[str, bool] = {}
-        # What folding an update into an insert must not touch (_Batch._fold).
-        self.unique = frozenset(c.key for con in self.table.constraints if isinstance(con, UniqueConstraint)
-                                for c in con.columns) | frozenset(
-            c.key for index in self.table.indexes if index.unique for c in index.columns) | frozenset(
-            c.key for c in self.table.columns if c.unique)
-        self.not_null = frozenset(c.key for c in self.table.columns if not c.nullable)
-        fields = getattr(model, "__search_fields__", ())
-        self.plain_search = all(self.types.get(f) is str for f in fields)  # folded from the logged text as is
-        # What a column holds when an insert does not set it (logged after images are JSON: dates as text).
-        self.defaults: dict[str, Any] = {}
-        for col in self.table.columns:
-            if col.key in STAMP_COLUMNS or col.primary_key:
-                continue
-            if isinstance(col.default, ScalarElementColumnDefault):
-                self.defaults[col.key] = col.default.arg
-            elif col.default is None and col.server_default is None and col.nullable:
-                self.defaults[col.key] = None
-
-    def set_by(self, op: str, after: dict[str, Any]) -> dict[str, Any]:
-        """The columns a logged change set: all of an update's; an insert's that differ from the default."""
-        if op != "insert":
-            return after
-        defaults, absent = self.defaults, _ABSENT
-        return {k: v for k, v in after.items() if defaults.get(k, absent) != v}
-
-    def check(self, after: dict[str, Any]) -> bool:
-        """Raise what _value raises on these values; True when each value binds as it was logged (ISO
-        dates, true/false): the row can then be written from the logged values themselves."""
-        plain = self.derived.isdisjoint(after)
-        get = after.get
-        try:
-            for k in self.dates:
-                v = get(k)
-                if v is not None and (type(v) is not str or not self._iso(v)):
-                    plain = False
-            if not _FLAG_TYPES.issuperset(map(type, map(get, self.flags))):
-                plain = False
-            for k in self.unknown:
-                v = get(k)
-                if v is not None:
-                    _value(self.table.c[k], v)
-                    plain = False
-        except Exception:
-            self.values(after)  # the first bad value in the logged order raises, as it did
-            raise
-        return plain
-
-    def _iso(self, text: str) -> bool:
-        """text is a date as date.isoformat writes it (raises as date.fromisoformat does); a batch holds
-        a few hundred days for thousands of dates, so each is worked out once."""
-        known = self.iso.get(text)
-        if known is None:
-            known = self.iso[text] = date.fromisoformat(text).isoformat() == text
-        return known
-
-    def values(self, after: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-        """_value for every logged column but the derived ones, and whether each value is already of the
-        type its column reads back as (then the row kept in memory is the row a SELECT would return)."""
-        out: dict[str, Any] = {}
-        exact = True
-        types = self.types
-        for k, v in after.items():
-            if k in self.derived:
-                continue
-            kind = types[k]
-            if v is None:
-                out[k] = None
-            elif kind is date and isinstance(v, str):
-                out[k] = date.fromisoformat(v)
-            elif kind is bool:
-                out[k] = bool(v)
-            elif kind is None:
-                out[k] = _value(self.table.c[k], v)
-                exact = False
-            else:
-                out[k] = v
-                exact = exact and type(v) is kind
-        return out, exact
-
-    def new_row(self, record_id: str, after: dict[str, Any]) -> dict[str, Any]:
-        """The values an insert writes (the typed values, the id, the derived search text)."""
-        values = self.values(after)[0]
-        values["id"] = record_id
-        if self.derived:
-            values["search_text"] = search_text(self.model, values)
-        return values
-
-    def bound(self, values: dict[str, Any]) -> tuple[Any, ...]:
-        """The parameters Core would send: the column types' bind processors (dates, booleans) applied."""
-        bind = self.bind
-        return tuple(v if v is None or bind[k] is None else bind[k](v) for k, v in values.items())
 
 
 class _Refused(Exception):
@@ -809,7 +678,6 @@ def _joined(conn: Connection, table: Table, ids: list[str]) -> Any:
 
 
 _BINDABLE = frozenset({str, int, float, bool, bytes, type(None)})
-_FLAG_TYPES = frozenset({bool, type(None)})  # a logged boolean, or none
 _FIELDS_OF = attrgetter(*FIELDS)
 _NODE, _SEQ = attrgetter("origin_node"), attrgetter("origin_seq")
 _CANONICAL = re.compile(r"\d{13}-\d{5}-").match  # a stamp HybridLogicalClock wrote: it parses

@@ -22,7 +22,7 @@ from sqlalchemy import text
 
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.services import backup, reception, setup
+from papi_desktop.services import backup, backup_rotation, reception, setup
 from papi_desktop.storage.migrate import SCHEMA_HEAD
 from papi_desktop.sync import envelope
 
@@ -245,9 +245,9 @@ def test_rotation_keeps_days_weeks_months_and_the_newest_of_each_event() -> None
     rules = {"daily": 7, "weekly": 4, "monthly": 6, "before-migration": 3, "before-import": 5, "before-restore": 3}
     noon = datetime(2026, 12, 31, 12, tzinfo=UTC)
     daily = [_entry(noon - timedelta(days=d, hours=h), "daily", h) for d in range(400) for h in (0, 3)]
-    events = [_entry(noon - timedelta(hours=h), r) for h in range(10) for r in backup.EVENT_REASONS]
+    events = [_entry(noon - timedelta(hours=h), r) for h in range(10) for r in backup_rotation.EVENT_REASONS]
     manual = [_entry(noon - timedelta(days=500 + d), "manual") for d in range(3)]
-    gone = {e.path for e in backup.to_prune(daily + events + manual, rules)}
+    gone = {e.path for e in backup_rotation.to_prune(daily + events + manual, rules)}
     kept = [e for e in daily + events + manual if e.path not in gone]
     kept_daily = sorted((e.created_at for e in kept if e.reason == "daily"), reverse=True)
     # the later of each of the last 7 days; then of ISO weeks 51 and 50 (52 and 53 have theirs already);
