@@ -212,10 +212,10 @@ def _signature_line(sig, en: bool) -> str:  # noqa: ANN001
     return f"{head} — {', '.join(state)}; {sig.signing_time or '?'}; {where}; {role}; SHA-256 {sig.fingerprint}"
 
 
-def _offered_trust(args: argparse.Namespace, lang: str) -> int:
+def _offered_trust(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
     """The anchors the province's updates offered: listed, accepted after the fingerprint is confirmed,
     or declined."""
-    from ..services import trust_bundle
+    from ..services import audit, trust_bundle
 
     en = lang == "en"
     if args.decline:
@@ -232,7 +232,7 @@ def _offered_trust(args: argparse.Namespace, lang: str) -> int:
         if not confirm(chosen, lang, args.yes, TRUST_QUESTION):
             say(NOTHING_TRUSTED[en])
             return 1
-        trust_bundle.accept(chosen[0].sha256)
+        audit.record_key(db, "trusted-offered", trust_bundle.accept(chosen[0].sha256))
         say(("Trusted: " if en else "Đã tin cậy: ") + chosen[0].subject.get("CN", ""))
         return 0
     if not offers:
@@ -249,7 +249,7 @@ NOTHING_TRUSTED = ("Chưa tin cậy chứng thư nào.", "Nothing was trusted.")
 
 
 def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
-    from ..services import keys
+    from ..services import audit, keys
 
     if args.keys_command == "create":
         info = keys.create_self_signed(db, env_passphrase(args.passphrase_env), replace=args.replace)
@@ -260,19 +260,22 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
             say(NOTHING_TRUSTED[lang == "en"])
             return 1
         info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
+        audit.record_key(db, "imported", info)
     elif args.keys_command == "tokens":
         return _tokens(db, args)
     elif args.keys_command == "trust" and (args.offered or args.accept or args.decline):
-        return _offered_trust(args, lang)
+        return _offered_trust(db, args, lang)
     elif args.keys_command == "trust":
         if args.file is None:
             raise KnownError("Cần tệp chứng thư (hoặc --offered, --accept).", "A certificate file is needed (or "
                              "--offered, --accept).")
         blob = read_input(args.file)
-        if not confirm([keys.inspect_certificate(blob)], lang, args.yes, TRUST_QUESTION):
+        info = keys.inspect_certificate(blob)
+        if not confirm([info], lang, args.yes, TRUST_QUESTION):
             say(NOTHING_TRUSTED[lang == "en"])
             return 1
         say(str(keys.trust(blob)))
+        audit.record_key(db, "trusted", info)
         return 0
     else:
         info = keys.certificate()

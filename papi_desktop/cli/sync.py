@@ -171,7 +171,7 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         _json({"file": str(path)}) if args.json else say(str(path))
         return 0
     if args.province_command == "trust":
-        return _province_trust(args, en)
+        return _province_trust(db, args, en)
     if args.province_command == "hub-url":
         url = province.hub_url(db) if args.url is None else province.set_hub_url(db, args.url)
         say(url or ("(none)" if en else "(chưa có)"))
@@ -218,8 +218,8 @@ def _province(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
     return 0
 
 
-def _province_trust(args: argparse.Namespace, en: bool) -> int:
-    from ..services import keys, province, trust_bundle
+def _province_trust(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from ..services import audit, keys, province, trust_bundle
     from .common import TRUST_QUESTION, confirm, describe
 
     province.require()
@@ -229,11 +229,14 @@ def _province_trust(args: argparse.Namespace, en: bool) -> int:
             say("Nothing was added." if en else "Chưa thêm gì.")
             return 1
         info = trust_bundle.province_add(blob)
+        audit.record_key(db, "offered-to-communes", info)
         say(("Added; the next publish carries it: " if en else "Đã thêm; bản cập nhật sau sẽ mang nó: ")
                + info.fingerprint)
         return 0
     if args.trust_command == "remove":
-        done = trust_bundle.province_remove(args.fingerprint)
+        removed = trust_bundle.province_remove(args.fingerprint)
+        audit.record_key(db, "no-longer-offered", removed)
+        done = removed is not None
         say(("Removed." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
         return 0 if done else 1
     for info in trust_bundle.province_anchors():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,7 @@ TABLES: dict[str, tuple[str, str]] = {
 OPS = {"insert": ("thêm", "added"), "update": ("sửa", "changed"), "delete": ("xóa", "deleted")}
 MASK = "•••"
 _BATCH = 2000
+log = logging.getLogger(__name__)
 
 
 # --- recording -------------------------------------------------------------------------------------
@@ -109,11 +111,17 @@ def after_restore(db_file: Path, backup_name: str, manifest: Any, replaced: Path
         "backup_seq": manifest.seq, "node": manifest.node, "replaced_backup": replaced.name if replaced else ""})
 
 
-def record_key(db: Database, what: str, info: Any) -> None:
-    """A key or certificate installed or trusted (a services.keys.CertificateInfo): what ("created",
-    "imported", "enrolled", "trusted"…) and its fingerprint, never the names in it."""
-    record(db, "key", {"what": what, "fingerprint": info.sha256, "not_after": info.not_after,
-                       "self_signed": info.self_signed})
+def record_key(db: Database | None, what: str, info: Any | None) -> None:
+    """A key or certificate installed, trusted or no longer trusted (a services.keys.CertificateInfo):
+    what ("created", "imported", "enrolled", "trusted", "untrusted"…) and its fingerprint, never the
+    names in it. The files are already changed: a failure to enter it is logged, never raised."""
+    if db is None or info is None:
+        return
+    try:
+        record(db, "key", {"what": what, "fingerprint": info.sha256, "not_after": info.not_after,
+                           "self_signed": info.self_signed})
+    except KnownError as exc:
+        log.warning("audit: key event %s not entered: %s", what, exc.en)
 
 
 def record_rejected(db: Database, summaries: Sequence[Any]) -> None:
@@ -121,10 +129,17 @@ def record_rejected(db: Database, summaries: Sequence[Any]) -> None:
     record: the import's caller enters them here (those applied, held or quarantined are entered by
     the import's own transaction)."""
     refused = [s for s in summaries if s.status == "rejected" and not s.dry_run]
-    for s in refused:
-        vi, en = (s.reasons[0] if s.reasons else ("", ""))
-        record(db, "import", {"what": "bundle", "status": "rejected", "file": s.file, "bundle_id": s.bundle_id,
-                              "unit": s.commune, "device": s.device, "reason_vi": vi[:300], "reason_en": en[:300]})
+    if not refused:
+        return
+    try:
+        with db.session() as session:  # one entry each, one transaction
+            for s in refused:
+                vi, en = (s.reasons[0] if s.reasons else ("", ""))
+                chain.note(session, "import", {
+                    "what": "bundle", "status": "rejected", "file": s.file[:200], "bundle_id": s.bundle_id,
+                    "unit": s.commune, "device": s.device, "reason_vi": vi[:300], "reason_en": en[:300]})
+    except KnownError as exc:  # the refusal stands; only its entry is missing
+        log.warning("audit: %d refused bundles not entered: %s", len(refused), exc.en)
 
 
 # --- verification ----------------------------------------------------------------------------------
@@ -568,6 +583,19 @@ def _key_text(d: dict[str, Any], en: bool) -> str:
                                      + (f", thu hồi ngày {d['revoked_at'][:10]}" if d.get("revoked_at") else ""))}
     if what in texts:
         return texts[what][0 if en else 1]
-    fingerprint = d.get("fingerprint", "")
-    return (f"Key or certificate installed: {what} {fingerprint[:16]}" if en else
-            f"Cài khóa, chứng thư: {what} {fingerprint[:16]}")
+    fingerprint = d.get("fingerprint", "")[:16]
+    vi, english = KEY_EVENTS.get(what, (f"Khóa, chứng thư: {what}", f"Key or certificate: {what}"))
+    return f"{english} {fingerprint}" if en else f"{vi} {fingerprint}"
+
+
+KEY_EVENTS = {  # record_key's what
+    "created": ("Tạo khóa ký số của xã", "Signing key created"),
+    "replaced": ("Thay khóa ký số của xã", "Signing key replaced"),
+    "imported": ("Dùng tệp .p12 làm khóa ký số", "A .p12 installed as the signing key"),
+    "enrolled": ("Cài gói đăng ký của tỉnh", "The province's enrolment package installed"),
+    "trusted": ("Tin cậy chứng thư", "Certificate trusted"),
+    "trusted-offered": ("Tin cậy chứng thư gốc tỉnh đề nghị", "Anchor offered by the province trusted"),
+    "untrusted": ("Bỏ tin cậy chứng thư", "Certificate no longer trusted"),
+    "offered-to-communes": ("Thêm chứng thư gốc đề nghị cho các xã", "Anchor added to those offered to communes"),
+    "no-longer-offered": ("Bỏ chứng thư gốc đề nghị cho các xã", "Anchor no longer offered to communes"),
+}

@@ -23,7 +23,7 @@ from ..exports import signing
 from ..exports.signing import KeyMaterial
 from ..storage.db import Database
 from ..sync import bundle, envelope, pki
-from . import keys, province, setup
+from . import audit, keys, province, setup
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -240,6 +240,7 @@ def install(db: Database, package: Package, passphrase: str, confirmed_fingerpri
         raise _bad("Gói đăng ký dành cho máy khác của xã.", "The enrolment package is for another PC of the commune.")
     keys.trust(signing.pem(package.root))  # confirmed above, by the fingerprint
     installed = keys.install_material(KeyMaterial(pending.key, package.cert, [package.root]), passphrase)
+    audit.record_key(db, "enrolled", installed)
     folder = paths.keys_dir()
     signing.atomic_write(folder / PROVINCE_ROOT, signing.pem(package.root))
     signing.atomic_write(folder / PROVINCE_AGE, package.members["province-age.pub"])

@@ -16,7 +16,7 @@ from .. import paths
 from ..domain.errors import KnownError
 from ..exports import signing
 from ..storage.db import Database
-from . import setup
+from . import audit, setup
 
 KEY_FILE = "commune.p12"
 CERT_FILE = "commune.pem"
@@ -79,10 +79,12 @@ def create_self_signed(db: Database, passphrase: str, replace: bool = False) -> 
         raise KnownError("Xã đã có khóa ký số. Muốn tạo khóa mới thay thế, hãy chọn “Thay khóa”; các văn bản đã ký "
                          "vẫn kiểm tra được vì chứng thư cũ được giữ trong danh sách tin cậy.",
                          "The commune already has a signing key; choose Replace to make a new one.")
+    had_key = key_path().exists()
     material = signing.create_self_signed(profile.unit_code, profile.unit_name)
     _install(material, passphrase)
     info = certificate()
     assert info is not None
+    audit.record_key(db, "replaced" if had_key else "created", info)
     return info
 
 

@@ -42,7 +42,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change, loads
 from ..sync.outbox import version_vector
-from . import enrolment, incoming, keys, province, registry, setup
+from . import audit, enrolment, incoming, keys, province, registry, setup
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -262,6 +262,7 @@ def import_with(db: Database, receiver: Receiver, inputs: list[Path], dry_run: b
         report.advance()
     if not dry_run:
         out.extend(_release_held(db, receiver))
+        audit.record_rejected(db, out)
     report.finish()
     return out
 

@@ -73,13 +73,15 @@ def province_add(data: bytes) -> keys.CertificateInfo:
     return info
 
 
-def province_remove(fingerprint: str) -> bool:
-    """Stop handing an anchor down (communes that accepted it keep it until they remove it)."""
+def province_remove(fingerprint: str) -> keys.CertificateInfo | None:
+    """Stop handing an anchor down (communes that accepted it keep it until they remove it); the one
+    removed, None when none has this fingerprint."""
     for path in province_anchors_paths():
-        if keys.inspect_certificate(path.read_bytes()).sha256 == _plain(fingerprint):
+        info = keys.inspect_certificate(path.read_bytes())
+        if info.sha256 == _plain(fingerprint):
             path.unlink()
-            return True
-    return False
+            return info
+    return None
 
 
 def province_anchors_paths() -> list[Path]:

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.exports import signing
-from papi_desktop.services import keys, trust_bundle
+from papi_desktop.services import audit, keys, trust_bundle
 from papi_desktop.sync import pki
 from papi_desktop.ui.widgets import trust_box
 from papi_desktop.ui.widgets.trust_box import TrustBox
@@ -59,7 +59,7 @@ def test_offered_anchors_accepted_and_declined(qtbot, db, runner, settle, shown,
     keys.create_self_signed(db, PASS)
     vnpt, viettel = _ca("VNPT-CA (thử nghiệm)"), _ca("Viettel-CA (thử nghiệm)")
     trust_bundle.offer([(_info(c), signing.pem(c)) for c in (vnpt, viettel)])  # what applying an update does
-    box = TrustBox(runner)
+    box = TrustBox(runner, db=db)
     qtbot.addWidget(box)
     settle(runner)
     [own] = box.anchors
@@ -104,11 +104,14 @@ def test_offered_anchors_accepted_and_declined(qtbot, db, runner, settle, shown,
     assert message.startswith("Đã bỏ tin cậy")
     assert first.fingerprint in answers["questions"][-1] and first.sha256 not in _trusted()
     assert [a.source for a in box.anchors] == [trust_bundle.OWN]
+    entered = [(e.detail["what"], e.detail["fingerprint"]) for e in audit.list_entries(db, audit.Filter(kind="key"))]
+    assert sorted(entered) == sorted([("created", keys.certificate().sha256), ("trusted-offered", first.sha256),
+                                      ("untrusted", first.sha256)])  # a decline changes no trust: no entry
 
 
 def test_import_from_a_certificate_file(qtbot, db, runner, settle, shown, answers, tmp_path: Path) -> None:  # noqa: ANN001
     keys.create_self_signed(db, PASS)
-    box = TrustBox(runner)
+    box = TrustBox(runner, db=db)
     qtbot.addWidget(box)
     settle(runner)
     bcy = _ca("Ban Cơ yếu Chính phủ (thử nghiệm)")
@@ -128,6 +131,9 @@ def test_import_from_a_certificate_file(qtbot, db, runner, settle, shown, answer
         assert _info(cert).sha256 in _trusted()
     assert [a.source for a in box.anchors] == [trust_bundle.OWN, trust_bundle.FROM_FILE, trust_bundle.FROM_FILE]
     assert {box.trusted_model.item(r, 2).text() for r in (1, 2)} == {"tệp chứng thư"}
+    entered = [(e.detail["what"], e.detail["fingerprint"]) for e in audit.list_entries(db, audit.Filter(kind="key"))]
+    assert sorted(entered) == sorted([("created", keys.certificate().sha256), ("trusted", _info(bcy).sha256),
+                                      ("trusted", _info(vnpt).sha256)])  # the declined file: none
 
     asked = len(answers["questions"])
     leaf = tmp_path / "xa.pem"

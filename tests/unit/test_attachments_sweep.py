@@ -23,13 +23,18 @@ def _aged(path: Path, seconds: float) -> Path:
     return path
 
 
-def test_only_old_files_nobody_named_are_removed(plan_db, tmp_path: Path) -> None:  # noqa: ANN001
+def _evidence(plan_db, task_no: int, scan: Path, content: bytes, title: str, kind: str) -> None:  # noqa: ANN001
+    """A progress update of the plan's task_no-th task with one scanned file as its evidence."""
     plan = plan_service.current_plan(plan_db)
-    task = plan_service.list_tasks(plan_db, plan_service.TaskFilter(plan.id), date(2026, 6, 1))[0]
+    task = plan_service.list_tasks(plan_db, plan_service.TaskFilter(plan.id), date(2026, 6, 1))[task_no]
+    scan.write_bytes(content)
+    progress.add_update(plan_db, task.id, "2026-H1", f"Đã có {kind.lower()}", date(2026, 5, 30),
+                        [progress.EvidenceInput(title, date(2026, 5, 30), kind, scan)])
+
+
+def test_only_old_files_nobody_named_are_removed(plan_db, tmp_path: Path) -> None:  # noqa: ANN001
     scan = tmp_path / "bien-ban.pdf"
-    scan.write_bytes(b"%PDF-1.4 minutes of the dialogue")
-    progress.add_update(plan_db, task.id, "2026-H1", "Đã tổ chức đối thoại", date(2026, 5, 30),
-                        [progress.EvidenceInput("Biên bản số 3/BB", date(2026, 5, 30), "Biên bản", scan)])
+    _evidence(plan_db, 0, scan, b"%PDF-1.4 minutes of the dialogue", "Biên bản số 3/BB", "Biên bản")
     folder = paths.attachments_dir()
     named = _aged(folder / f"{hashlib.sha256(scan.read_bytes()).hexdigest()}.pdf", 30 * DAY)
     orphan = folder / f"{hashlib.sha256(b'killed import').hexdigest()}.jpg"
@@ -58,12 +63,8 @@ def test_a_file_an_earlier_version_named_stays(plan_db, tmp_path: Path) -> None:
     """A record whose file was taken off keeps its old file: its history shows it."""
     from papi_desktop.storage.models import Evidence
 
-    plan = plan_service.current_plan(plan_db)
-    task = plan_service.list_tasks(plan_db, plan_service.TaskFilter(plan.id), date(2026, 6, 1))[1]
     first = tmp_path / "ke-hoach.pdf"
-    first.write_bytes(b"%PDF-1.4 first scan")
-    progress.add_update(plan_db, task.id, "2026-H1", "Đã ban hành", date(2026, 5, 30),
-                        [progress.EvidenceInput("Kế hoạch số 9/KH", date(2026, 5, 2), "Kế hoạch", first)])
+    _evidence(plan_db, 1, first, b"%PDF-1.4 first scan", "Kế hoạch số 9/KH", "Kế hoạch")
     with plan_db.session() as s:
         for ev in s.query(Evidence).all():
             ev.file_sha256, ev.file_name = "", ""  # the current version names no file now

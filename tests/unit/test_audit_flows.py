@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sync_world import Commune, Province, at, balanced
+from sync_world import Commune, Province, balanced
 from test_audit import visit
 
 from papi_desktop import paths
@@ -34,8 +34,7 @@ def head(db) -> int:  # noqa: ANN001
 def test_an_export_and_a_signing_are_chained(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
     setup.create_demo(bare_db, today=TODAY)
     start = head(bare_db)
-    info = keys.create_self_signed(bare_db, PASS)
-    audit.record_key(bare_db, "created", info)  # as the key's callers enter it (keys.py has no database)
+    info = keys.create_self_signed(bare_db, PASS)  # enters its own "key" entry
     period = reports.resolve_period("reception-book", "2026", today=TODAY)
     plain = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "a", None, TODAY)
     signed = reports.export(bare_db, reports.ExportRequest("reception-book", period, TODAY), tmp_path / "b",
@@ -124,7 +123,7 @@ def test_sync_between_pcs_and_the_province_keeps_every_chain(world) -> None:  # 
         assert verdict.ok, verdict.message("en")
 
 
-def test_a_refused_bundle_is_entered_by_its_caller(world, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_refused_bundle_is_entered_by_the_import(world, tmp_path: Path) -> None:  # noqa: ANN001
     prov, a, _b, root = world
     a.add_visit("Cầm Văn Ba")
     (sent,) = a.export(root / "a-to-prov-2").files
@@ -134,13 +133,13 @@ def test_a_refused_bundle_is_entered_by_its_caller(world, tmp_path: Path) -> Non
     forged.write_bytes(bytes(data))
     start = head(prov.db)
     summaries = prov.import_(forged)
-    assert [s.status for s in summaries] == ["rejected"] and kinds_since(prov.db, start) == []
-    with at(prov.dir):
-        audit.record_rejected(prov.db, summaries)
-    ((kind, detail),) = kinds_since(prov.db, start)
+    assert [s.status for s in summaries] == ["rejected"]
+    ((kind, detail),) = kinds_since(prov.db, start)  # the refusal only: no change, no bundle record
     assert kind == "import" and detail["status"] == "rejected" and detail["file"] == forged.name
     assert detail["reason_vi"] == summaries[0].reasons[0][0][:300]
     assert audit.verify(prov.db).ok
+    dry = prov.import_(forged, dry_run=True)
+    assert [s.status for s in dry] == ["rejected"] and len(kinds_since(prov.db, start)) == 1  # a dry run enters none
 
 
 def test_a_bundle_not_written_whole_is_withdrawn_in_the_trail(world, monkeypatch) -> None:  # noqa: ANN001
@@ -164,3 +163,31 @@ def test_a_bundle_not_written_whole_is_withdrawn_in_the_trail(world, monkeypatch
     events = [(k, d["what"], d["bundle_id"]) for k, d in kinds_since(a.db, start)]
     assert [e[:2] for e in events] == [("export", "bundle"), ("export", "bundle-withdrawn")]
     assert events[0][2] == events[1][2] and audit.verify(a.db).ok
+
+
+def test_keys_installed_and_trusted_are_entered(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
+    """Creating, replacing, trusting and no longer trusting: each an entry with the fingerprint only."""
+    from papi_desktop.exports import signing
+    from papi_desktop.services import trust_bundle
+
+    setup.create_demo(bare_db, today=TODAY)
+    start = head(bare_db)
+    first = keys.create_self_signed(bare_db, PASS)
+    second = keys.create_self_signed(bare_db, PASS, replace=True)
+    other = signing.create_self_signed("99999", "Xã Khác")
+    pem = signing.pem(other.chain[0])
+    trusted = trust_bundle.import_anchor_file(_written(tmp_path / "other.pem", pem), keys.inspect_certificate(pem).sha256)
+    audit.record_key(bare_db, "trusted", trusted)  # as the trust box enters it (tests/ui/test_trust_box.py)
+    events = [(k, d) for k, d in kinds_since(bare_db, start) if k != "change"]
+    assert [(k, d["what"], d["fingerprint"]) for k, d in events] == [
+        ("key", "created", first.sha256), ("key", "replaced", second.sha256),
+        ("key", "trusted", keys.inspect_certificate(pem).sha256)]
+    assert "Xã Khác" not in str(events)  # fingerprints, never the names
+    texts = [audit.describe(e) for e in audit.list_entries(bare_db, limit=10) if e.kind == "key"]
+    assert any(t.startswith("Thay khóa ký số của xã") for t in texts)
+    assert audit.verify(bare_db).ok
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -159,6 +159,11 @@ def test_cli_trust_shows_the_fingerprint_and_asks(db, data_dir: Path, tmp_path: 
         p.unlink()
     scripted = run_cli(data_dir, "keys", "trust", str(pem), "--yes")
     assert scripted.returncode == 0 and stored() == [signing.pem(other.chain[0])]
+    from papi_desktop.services import audit
+
+    trusted = [e.detail for e in audit.list_entries(db, audit.Filter(kind="key"))]  # the two yeses, no refusal
+    assert trusted == [{"what": "trusted", "fingerprint": info.sha256, "not_after": info.not_after,
+                        "self_signed": True}] * 2
 
 
 def test_cli_import_confirms_the_ca_certificates(db, data_dir: Path, tmp_path: Path) -> None:  # noqa: ANN001

@@ -51,9 +51,10 @@ def _visit(name: str) -> ReceptionInput:
                           citizens=[CitizenInput(name, "Bản Mé")])
 
 
-def _work(db) -> list[Change]:  # noqa: ANN001
+def saves(db) -> None:  # noqa: ANN001
     """A commune's saves whose log updates records it inserted: petitions closed (their search text
-    changes), a task's state edited twice (a table with a unique key), an indicator's value set twice."""
+    changes), a task's state edited twice (a table with a unique key), an indicator's value set twice
+    (tests/unit/test_sync_apply_pg.py makes the same)."""
     names = ("Lò Văn Bình", "Cà Thị Xuân", "Vì Văn Sơn")
     visits = [add_reception(db, _visit(n), track_reply=True) for n in names]
     with db.reader() as s:
@@ -69,6 +70,10 @@ def _work(db) -> list[Change]:  # noqa: ANN001
     indicator = progress.add_indicator(db, info.id, "Tỷ lệ hồ sơ đúng hạn", "%", "95")
     progress.set_indicator_value(db, indicator, "2026-H1", "80")
     progress.set_indicator_value(db, indicator, "2026-H1", "90")
+
+
+def _work(db) -> list[Change]:  # noqa: ANN001
+    saves(db)
     with db.reader() as s:
         return outbox(s, "another-pc")
 

@@ -16,8 +16,9 @@ import pytest
 from pg import _pg_head_template, pg_head_url, pg_server, pg_url  # noqa: F401 - fixtures
 from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
+from test_sync_apply_batch import saves
 
-from papi_desktop.services import petitions, plan, progress, setup
+from papi_desktop.services import plan, setup
 from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_reception
 from papi_desktop.storage import dialect
 from papi_desktop.storage.changelog import tracked_models
@@ -169,21 +170,7 @@ def test_what_is_held_or_rejected_writes_nothing(db, target) -> None:  # noqa: A
 
 
 def _work(db: Database) -> list[Change]:
-    """Saves whose log updates records it inserted (as tests/unit/test_sync_apply_batch.py)."""
-    visits = [add_reception(db, _visit(n), track_reply=True) for n in ("Lò Văn Bình", "Cà Thị Xuân", "Vì Văn Sơn")]
-    with db.reader() as s:
-        ids = list(s.scalars(select(tracked_models()["petition"].id)))
-    assert len(visits) == len(ids) == 3
-    petitions.add_step(db, ids[0], "accept", date(2026, 3, 4), "12/TB-UBND")
-    petitions.close(db, ids[0], date(2026, 3, 20), "Đã trả lời bằng văn bản về đường nội bản")
-    petitions.close(db, ids[2], date(2026, 3, 21), "Đã hướng dẫn công dân")
-    info = plan.current_plan(db, 2026)
-    task = plan.list_tasks(db, plan.TaskFilter(plan_id=info.id), date(2026, 6, 5))[0].id
-    plan.update_task(db, task, note="Bắt đầu triển khai")
-    plan.update_task(db, task, note="Đã triển khai một nửa", status="in_progress")
-    indicator = progress.add_indicator(db, info.id, "Tỷ lệ hồ sơ đúng hạn", "%", "95")
-    progress.set_indicator_value(db, indicator, "2026-H1", "80")
-    progress.set_indicator_value(db, indicator, "2026-H1", "90")
+    saves(db)  # as tests/unit/test_sync_apply_batch.py
     return _all(db)
 
 

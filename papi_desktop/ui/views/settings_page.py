@@ -90,7 +90,7 @@ class SettingsPage(QWidget):
 
         self.villages = VillagesBox(db, runner, self)
         self.keys = KeysBox(db, runner, self)
-        self.trust = TrustBox(runner, self)
+        self.trust = TrustBox(runner, self, db)
         self.sign_images = SignImagesBox(db, runner, self)
         inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
         layout = QVBoxLayout(inner)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.errors import KnownError
-from ...services import keys
+from ...services import audit, keys
 from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .flow import FlowLayout
@@ -71,6 +71,18 @@ class KeysBox(QGroupBox):
         self.create_button.setText(self.tr("Thay khóa…") if info else self.tr("Tạo chứng thư của xã…"))
         self.sig_shown.emit()
 
+    def _enter(self, what: str, info: keys.CertificateInfo) -> None:
+        """A key installed or a certificate trusted, in the audit trail (through the worker)."""
+        db = self.db
+
+        def job() -> None:
+            audit.record_key(db, what, info)
+
+        if self.runner is None:
+            job()
+        else:
+            self.runner.submit(job, lambda _r: None, owner=self)
+
     def create(self) -> FormDialog:
         replace = self.info is not None
 
@@ -105,7 +117,9 @@ class KeysBox(QGroupBox):
             if not ask(self, "\n\n".join([question, *(self.describe(a) for a in preview.anchors)])):
                 raise KnownError("Chưa tin cậy chứng thư nào; chưa dùng tệp .p12.",
                                  "Nothing was trusted; the .p12 was not used.")
-            return keys.import_p12(chosen, v["passphrase"], [a.fingerprint for a in preview.anchors])
+            info = keys.import_p12(chosen, v["passphrase"], [a.fingerprint for a in preview.anchors])
+            self._enter("imported", info)
+            return info
 
         dialog = FormDialog(self.tr("Mật khẩu của tệp chữ ký số"), [
             Field("passphrase", self.tr("Mật khẩu:"), "password")], use, self, self.tr("Dùng tệp này"))
@@ -158,5 +172,6 @@ class KeysBox(QGroupBox):
         except (OSError, KnownError) as exc:
             show_error(self, exc)
             return False
+        self._enter("trusted", info)
         show_info(self, self.tr("Đã thêm vào danh sách tin cậy."))
         return True

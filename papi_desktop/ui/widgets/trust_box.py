@@ -12,7 +12,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
-from ...services import keys, trust_bundle
+from ...services import audit, keys, trust_bundle
+from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .flow import FlowLayout
 from .messages import ask, show_error, show_info
@@ -56,9 +57,9 @@ class TrustBox(QGroupBox):
     sig_loaded = Signal()
     sig_done = Signal(str)
 
-    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None, db: DataHandle | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner
+        self.runner, self.db = runner, db  # db: where trusting and removing are entered in the audit trail
         self.setTitle(self.tr("Chứng thư gốc tin cậy"))
         self.anchors: list[trust_bundle.TrustedAnchor] = []
         self.offers: list[keys.CertificateInfo] = []
@@ -203,7 +204,7 @@ class TrustBox(QGroupBox):
         if not ask(self, f"{question}\n\n{self.describe(info)}"):
             return False
         sha = info.sha256
-        self._run(lambda: trust_bundle.accept(sha), self.tr("Đã tin cậy %1.").replace("%1", _name(info.subject)))
+        self._run(lambda: audit.record_key(self.db, "trusted-offered", trust_bundle.accept(sha)), self.tr("Đã tin cậy %1.").replace("%1", _name(info.subject)))
         return True
 
     def decline_selected(self) -> bool:
@@ -236,12 +237,15 @@ class TrustBox(QGroupBox):
             return False
         sha = anchor.info.sha256
 
+        gone = anchor.info
+
         def remove() -> None:
             if not trust_bundle.remove(sha):
                 from ...domain.errors import KnownError  # noqa: PLC0415
 
                 raise KnownError("Chứng thư này không còn trong danh sách tin cậy.",
                                  "This certificate is no longer trusted.")
+            audit.record_key(self.db, "untrusted", gone)
 
         self._run(remove, self.tr("Đã bỏ tin cậy %1.").replace("%1", _name(anchor.info.subject)))
         return True
@@ -265,7 +269,7 @@ class TrustBox(QGroupBox):
                 self.sig_done.emit("")
                 return
             sha = info.sha256
-            self._run(lambda: trust_bundle.import_anchor_file(chosen, sha),
+            self._run(lambda: audit.record_key(self.db, "trusted", trust_bundle.import_anchor_file(chosen, sha)),
                       self.tr("Đã thêm %1 vào danh sách tin cậy.").replace("%1", _name(info.subject)))
 
         def refused(exc: BaseException) -> None:
