@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true",
                         help="mở xã mẫu trong thư mục dữ liệu riêng (open the demo commune in its own data folder)")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    from . import accounts as cli_accounts
+
+    cli_accounts.add_global(parser)
     sub = parser.add_subparsers(dest="command")
 
     setup = sub.add_parser("setup", help="thiết lập xã, phường dùng chương trình (set up the commune)")
@@ -70,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     from . import reports as cli_reports
     from . import sync as cli_sync
 
+    cli_accounts.add_parsers(sub)
     cli_audit.add_parsers(sub)
     cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
@@ -96,6 +100,13 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
     for vi, en_text in backup.recover():  # a restore a kill interrupted is finished before the database opens
         sys.stderr.write((en_text if en else vi) + "\n")
     db = setup.open_database(getattr(args, "db", None))
+    from . import accounts as cli_accounts  # noqa: PLC0415
+
+    try:
+        cli_accounts.login(db, args)  # a database with accounts is locked until then
+    except KnownError:
+        db.dispose()
+        raise
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     if recovered:
@@ -109,7 +120,7 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
             "No commune is set up yet. Run: papi-desktop setup --unit-code CODE (see --list-units).",
         )
     # No daily backup as a side effect of backing up, serving, or writing and reading enrolment files.
-    if getattr(args, "command", None) not in ("audit", "backup", "serve", "enrol"):
+    if getattr(args, "command", None) not in ("accounts", "audit", "backup", "serve", "enrol"):
         try:  # the day's backup (once a backup key exists) never stops the command asked for
             made = backup.automatic(db, "daily")
         except (KnownError, OSError) as exc:
@@ -354,6 +365,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         return cmd_reception(args, lang)
     if args.command == "petitions":
         return cmd_petitions(args, lang)
+    if args.command == "accounts":
+        from . import accounts as cli_accounts
+
+        return cli_accounts.run(args, lang, _open)
     if args.command == "audit":
         from . import audit as cli_audit
 

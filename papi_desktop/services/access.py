@@ -1,13 +1,17 @@
-"""Who may see citizens' personal data. The seam the accounts issue fills with real roles:
-until then every user of the installation acts as the commune's reception officer."""
+"""Who may see citizens' personal data: the logged-in account's role (domain/roles.py, "see_ids").
+
+On a database without accounts every user acts as the commune's reception officer, as before
+accounts: the numbers are whole where the forms have them. Once there are accounts only a commune
+leader sees them whole (the signed register, a visit's detail); everyone else sees them masked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain import roles
 from ..storage.db import Database
 
-FULL_ID_ROLES = frozenset({"chairman", "reception_officer"})
+FULL_ID_ROLES = frozenset({"chairman", "reception_officer", *roles.who_may("see_ids")})
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,7 @@ class Viewer:
 
 
 def current_viewer(db: Database) -> Viewer:
-    return Viewer(db.user or "user")
+    return Viewer(db.user or "user", db.role or "reception_officer")
 
 
 def may_see_full_ids(viewer: Viewer) -> bool:

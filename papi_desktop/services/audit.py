@@ -41,6 +41,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "restore": ("Khôi phục", "Restore"),
     "key": ("Khóa, chứng thư", "Keys and certificates"),
     "login": ("Đăng nhập", "Login"),
+    "account": ("Tài khoản", "Accounts"),
     "genesis": ("Bắt đầu nhật ký", "Audit trail started"),
 }
 TABLES: dict[str, tuple[str, str]] = {
@@ -567,8 +568,8 @@ def _event_text(kind: str, d: dict[str, Any], en: bool) -> str:  # noqa: PLR0911
                 f"Khôi phục từ bản sao lưu {d.get('backup', '')} lúc {d.get('created_at', '')[:16]}")
     if kind == "key":
         return _key_text(d, en)
-    if kind == "login":
-        return ("Login: " if en else "Đăng nhập: ") + str(d.get("result", ""))
+    if kind in ("login", "account"):
+        return _account_text(kind, d, en)
     return json.dumps(d, ensure_ascii=False)[:200]
 
 
@@ -586,6 +587,28 @@ def _key_text(d: dict[str, Any], en: bool) -> str:
     fingerprint = d.get("fingerprint", "")[:16]
     vi, english = KEY_EVENTS.get(what, (f"Khóa, chứng thư: {what}", f"Key or certificate: {what}"))
     return f"{english} {fingerprint}" if en else f"{vi} {fingerprint}"
+
+
+ACCOUNT_EVENTS = {  # services.accounts' what, per kind
+    ("login", "ok"): ("Đăng nhập", "Logged in"), ("login", "failed"): ("Đăng nhập sai", "Failed login"),
+    ("login", "locked"): ("Tạm khóa sau nhiều lần sai mật khẩu", "Locked after repeated wrong passwords"),
+    ("login", "refused"): ("Từ chối đăng nhập", "Login refused"), ("login", "logout"): ("Đăng xuất", "Logged out"),
+    ("account", "first-admin"): ("Tạo quản trị viên đầu tiên", "First administrator created"),
+    ("account", "added"): ("Thêm tài khoản", "Account added"),
+    ("account", "password-reset"): ("Đặt lại mật khẩu", "Password reset"),
+    ("account", "password-changed"): ("Đổi mật khẩu", "Password changed"),
+    ("account", "unlocked"): ("Mở khóa tài khoản", "Account unlocked"),
+    ("account", "disabled"): ("Khóa tài khoản", "Account disabled"),
+    ("account", "enabled"): ("Mở lại tài khoản", "Account enabled"),
+    ("account", "role-changed"): ("Đổi vai trò", "Role changed"),
+}
+
+
+def _account_text(kind: str, d: dict[str, Any], en: bool) -> str:
+    what = d.get("what", "")
+    vi, english = ACCOUNT_EVENTS.get((kind, what), (what, what))
+    tail = f" ({d['role']})" if d.get("role") else f" ({d['reason']})" if d.get("reason") else ""
+    return f"{english if en else vi}: {d.get('username', '')}{tail}"
 
 
 KEY_EVENTS = {  # record_key's what

@@ -63,7 +63,7 @@ from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.sync_state import BundleOut
 from ..sync import envelope
-from . import audit, local_settings
+from . import accounts, audit, local_settings
 from .backup_messages import (  # noqa: F401 - the messages, here under their old names
     _REMOVED,
     NOT_COPIED,
@@ -246,6 +246,7 @@ def usb_folder(db: Database) -> Path | None:
 
 def set_usb_folder(db: Database, folder: Path | str | None) -> Path | None:
     """Where automatic backups are copied too (a USB stick's folder); None or "" to stop."""
+    accounts.require(db, "settings")
     if not folder:
         local_settings.write(db, USB_SETTING, "")
         return None
@@ -755,6 +756,8 @@ def restore(path: Path, passphrase: str, db: Database | None = None, key_file: P
     """Replace the data folder's database and files with the backup's. db: the database open now (saved
     first as a 'before-restore' backup, then closed: open it again afterwards, the restored one may need
     its migration); None when it cannot be opened (damaged), and the replaced files are then moved aside."""
+    if db is not None:  # a database that cannot be opened has no login to check
+        accounts.require(db, "restore")
     path = Path(path)
     sweep()
     identities = _identities(path, passphrase, key_file)

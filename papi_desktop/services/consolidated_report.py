@@ -19,7 +19,7 @@ from ..domain.numbers import count_vn
 from ..exports import cosign, pdf_doc, signing, xlsx_doc
 from ..exports.document import Appendix, Block, Cell, OfficialDoc, Para, Signer, TableBlock
 from ..storage.db import Database
-from . import province, province_view, reference, sign_images
+from . import accounts, province, province_view, reference, sign_images
 
 STATUS_VI = {"on_time": "Đúng hạn", "late": "Chậm", "missing": "Chưa gửi", "not_due": "Chưa đến hạn"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -197,6 +197,8 @@ def export(db: Database, period_code: str, out_dir: Path, passphrase: str, issue
            number: str = "", signer_name: str = "") -> ConsolidatedResult:
     """Write the PDF and Excel signed by the province office (the key is opened first). The files appear
     in out_dir only complete and signed: they are written in a hidden folder beside them, then moved."""
+    accounts.require(db, "consolidate")
+    accounts.require(db, "sign")
     material = province.office_material(passphrase)
     doc = build(db, period_code, issued_on, today, number, signer_name)
     out_dir = Path(out_dir)

@@ -35,6 +35,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import FIELDS, Change
 from . import (
+    accounts,
     backup,
     downstream_files,
     downstream_plan,
@@ -154,6 +155,7 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
     """Write the next downstream bundle into out_dir (and keep a copy); returns its first file.
     reference_dir: updated reference files (calendar_vn.json, …, templates/…) the province adopts first;
     the province's own copies are sent every time."""
+    accounts.require(db, "settings")
     if not province.is_province(db):
         raise KnownError("Chỉ tỉnh phát hành bản cập nhật cho các xã.", "Only the province publishes updates.")
     office = province.office_material(passphrase)

@@ -23,7 +23,7 @@ from ..exports import signing
 from ..exports.signing import KeyMaterial
 from ..storage.db import Database
 from ..sync import bundle, envelope, pki
-from . import audit, keys, province, setup
+from . import accounts, audit, keys, province, setup
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -102,6 +102,7 @@ def read_request_file(data: bytes) -> RequestInfo:
 
 def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Path:
     """Province: certify the request's key and write the enrolment package (`out`, a .papi file)."""
+    accounts.require(db, "enrol")
     found = province.require()
     info = read_request_file(request_bytes)
     ca = province.ca_material(passphrase)

@@ -16,7 +16,7 @@ from .. import paths
 from ..domain.errors import KnownError
 from ..exports import signing
 from ..storage.db import Database
-from . import audit, setup
+from . import accounts, audit, setup
 
 KEY_FILE = "commune.p12"
 CERT_FILE = "commune.pem"
@@ -72,6 +72,7 @@ def certificate() -> CertificateInfo | None:
 
 
 def create_self_signed(db: Database, passphrase: str, replace: bool = False) -> CertificateInfo:
+    accounts.require(db, "settings")
     profile = setup.get_profile(db)
     if profile is None:
         raise KnownError("Chưa thiết lập xã, phường.", "The commune is not set up yet.")

@@ -27,7 +27,7 @@ from ..storage.db import Database
 from ..storage.models import LocalSetting
 from ..storage.sync_state import Enrolment
 from ..sync import envelope, pki
-from . import reference
+from . import accounts, reference
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -244,6 +244,7 @@ def hub_url(db: Database) -> str:
 
 def set_hub_url(db: Database, url: str) -> str:
     """Carried from now on in every enrolment package and every update ("" to stop giving one)."""
+    accounts.require(db, "settings")
     from . import local_settings  # noqa: PLC0415
 
     require()

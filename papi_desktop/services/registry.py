@@ -21,6 +21,7 @@ from ..domain.errors import KnownError
 from ..storage.db import Database
 from ..storage.models import LocalSetting
 from ..storage.registers import Petition
+from . import accounts
 
 KEY = "number_registry"
 _PROVISIONAL = re.compile(r"^T\d+\.[0-9a-f]{4}/(\d{4})$")
@@ -37,6 +38,7 @@ def is_registry(db: Database) -> bool:
 
 
 def set_registry(db: Database, keeps: bool) -> None:
+    accounts.require(db, "settings")
     with db.session() as s:
         row = s.get(LocalSetting, KEY)
         if row is None:

@@ -23,7 +23,18 @@ from ..exports.document import OfficialDoc
 from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.reports import OutgoingDocument
-from . import audit, dialogues, export_staging, keys, progress, registry, report_content, sign_images, tokens
+from . import (
+    accounts,
+    audit,
+    dialogues,
+    export_staging,
+    keys,
+    progress,
+    registry,
+    report_content,
+    sign_images,
+    tokens,
+)
 
 ROMAN_QUARTERS = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
 
@@ -286,6 +297,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     is taken, then the files are written. They appear under their final names only all complete and
     signed (export_staging); a failure leaves no file and the number marked withdrawn, and a kill is
     finished or undone at the next start."""
+    accounts.require(db, "sign" if sign is not None else "enter")
     today = today or today_vn()
     report = progress_reporter or NullProgress()
     cancel = cancel or CancelToken()

@@ -68,6 +68,9 @@ def open_database(db_path: Path | str | None = None, backups_dir: Path | None = 
     profile = get_profile(db)
     if profile:
         db.unit_code = profile.unit_code
+    from . import accounts  # noqa: PLC0415 - accounts reads the installation's mode
+
+    accounts.lock_if_accounts(db)  # a database with accounts waits for a login
     return db
 
 

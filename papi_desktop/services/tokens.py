@@ -13,6 +13,7 @@ from ..domain.errors import KnownError
 from ..exports import token
 from ..storage.db import Database
 from ..storage.models import LocalSetting
+from . import accounts
 
 MODULE_KEY = "pkcs11_module"
 
@@ -39,6 +40,7 @@ def module_path(db: Database) -> Path | None:
 
 def set_module_path(db: Database, path: Path | None) -> None:
     """The vendor's PKCS#11 module (checked to exist); None forgets it."""
+    accounts.require(db, "settings")
     if path is not None and not Path(path).is_file():
         raise KnownError(f"Không tìm thấy tệp module PKCS#11 {path}.", f"PKCS#11 module {path} not found.")
     with db.session() as s:

@@ -137,6 +137,10 @@ audit.install(PapiSession, (BEGIN_OPTION, "IMMEDIATE"))  # each commit chains it
 _LOCK_NOT_AVAILABLE = "55P03"
 
 
+class NotLoggedIn(KnownError):
+    """A database with accounts used before a login."""
+
+
 def busy_error() -> KnownError:
     return KnownError(
         "Một thao tác ghi khác (ví dụ một lần nhập dữ liệu hoặc xuất báo cáo) đang chạy trên cùng cơ sở dữ liệu này "
@@ -171,6 +175,8 @@ class Database:
         self._read_factory = sessionmaker(self._reading, class_=PapiSession, expire_on_commit=False)
         self.user = ""
         self.user_id = ""  # the account's id once there are accounts (issue 13 §1): the audit trail's actor_id
+        self.role = ""  # the account's role (domain/roles.py); "" on a database without accounts
+        self.locked = False  # True from opening a database with accounts until a login (services.accounts)
         self.unit_code = ""
         self.clock = HybridLogicalClock(self._node_id())
         with self._factory() as session:
@@ -193,8 +199,13 @@ class Database:
                 session.add(row)
             return row.value
 
+    def _check_open(self) -> None:
+        if self.locked:
+            raise NotLoggedIn("Chưa đăng nhập: hãy đăng nhập bằng tài khoản của mình.",
+                              "Not logged in: log in with your account first.")
+
     @contextmanager
-    def session(self, scope: str | None = None) -> Iterator[Session]:
+    def session(self, scope: str | None = None, unlocked: bool = False) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back everything on any error.
 
         It starts with BEGIN IMMEDIATE, so what it reads to decide (is this row already there? the next
@@ -206,7 +217,11 @@ class Database:
         only about the records of one scope, e.g. a commune's code for an import of its bundle, runs
         beside writers of other scopes and waits only for its own scope's and for unscoped writers
         (storage.dialect.take_writer_lock). What two scopes share must then be guarded by the
-        database itself: unique keys, and the device sequence's lock (changelog.Origin)."""
+        database itself: unique keys, and the device sequence's lock (changelog.Origin).
+
+        unlocked: services.accounts' own reads and writes (a login) on a database not logged in yet."""
+        if not unlocked:
+            self._check_open()
         session = self._factory(info={"clock": self.clock, "user": self.user, "user_id": self.user_id,
                                       "unit_code": self.unit_code})
         try:
@@ -227,8 +242,10 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def reader(self) -> Iterator[Session]:
-        """A read-only session (no commit); cheap for table models."""
+    def reader(self, unlocked: bool = False) -> Iterator[Session]:
+        """A read-only session (no commit); cheap for table models. unlocked: as session()'s."""
+        if not unlocked:
+            self._check_open()
         info = {"clock": self.clock, "user": self.user, "unit_code": self.unit_code}
         session = self._read_factory(info=info)
         try:
@@ -240,6 +257,7 @@ class Database:
     def connection(self) -> Iterator[Connection]:
         """A pooled connection for read-only SQL where an ORM session would cost more than the query
         (list pages, searches); the read transaction ends when the block does."""
+        self._check_open()
         with self._reading.connect() as conn:
             yield conn
 

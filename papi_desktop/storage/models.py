@@ -306,6 +306,25 @@ class AuditEntry(Base):
     )
 
 
+class Account(Base):
+    """A local user of this PC (issue 13 §1): never synced, not in the change log. password_hash is
+    services/accounts.py's scrypt string; failed and locked_until hold off repeated guesses."""
+
+    __tablename__ = "account"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)  # casefolded
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))  # domain/roles.py
+    password_hash: Mapped[str] = mapped_column(String(300))
+    must_change: Mapped[bool] = mapped_column(Boolean)  # set by an admin's reset
+    disabled: Mapped[bool] = mapped_column(Boolean)
+    failed: Mapped[int] = mapped_column(Integer)  # failed logins since the last success
+    locked_until: Mapped[str] = mapped_column(String(32))  # UTC ISO, "" when not locked
+    created_at: Mapped[str] = mapped_column(String(32))
+    changed_at: Mapped[str] = mapped_column(String(32))
+    last_login: Mapped[str] = mapped_column(String(32))
+
+
 class LocalSetting(Base):
     """Machine-local preferences (language, node id). Not synced, so not in the change log."""
 
