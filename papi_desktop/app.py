@@ -19,31 +19,54 @@ if TYPE_CHECKING:
     from .ui.main_window import MainWindow
 
 
-def _open_in_background() -> tuple[Database, object, bool]:
-    """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread."""
-    from .services import attachments, backup, export_staging, province, setup  # noqa: PLC0415
+def _open_in_background() -> tuple[Database, object, bool, bool]:
+    """Runs on the worker thread: the heavy imports and the database work stay off the GUI thread.
+    (db, profile, province mode, locked): a database with accounts is locked until a login, and what
+    reads it (the recoveries below) waits for that."""
+    from .services import backup, setup  # noqa: PLC0415
     from .ui.views import plan_page  # noqa: F401, PLC0415 - import cost paid here, not on the GUI thread
 
     for vi, en in backup.recover():  # a restore a kill interrupted is finished before the database opens
         sys.stderr.write(f"{vi} ({en})\n")
     db = setup.open_database()
+    if db.locked:
+        return db, None, False, True
+    return _after_login(db)
+
+
+def _after_login(db: Database) -> tuple[Database, object, bool, bool]:
+    from .services import attachments, export_staging, province, setup  # noqa: PLC0415
+
     export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
-    return db, setup.get_profile(db), province.is_province(db)
+    return db, setup.get_profile(db), province.is_province(db), False
 
 
-def _opened(window: MainWindow, result: tuple[Database, object, bool], args: argparse.Namespace,
+def _opened(window: MainWindow, result: tuple[Database, object, bool, bool], args: argparse.Namespace,
             app: QApplication) -> None:
     from .services import setup  # noqa: PLC0415
+    from .ui.views.login_dialog import AccountDialogs  # noqa: PLC0415
 
-    db, profile, is_province = result
+    db, profile, is_province, locked = result
+    dialogs = AccountDialogs(db, window.runner, window)
+    if locked:  # the login first; then the rest of the opening, in the worker
+        login = dialogs.login()
+        if not login.exec() or (login.result_value.must_change  # type: ignore[attr-defined]
+                                and not dialogs.change_password(forced=True).exec()):
+            db.dispose()
+            window.close()
+            return
+        window.runner.submit(lambda: _after_login(db), lambda again: _opened(window, again, args, app),
+                             lambda exc: _failed(window, exc, app))
+        return
     if profile is None and not is_province:  # the province's folder has no commune profile
         if args.demo or args.quit_after_show:
-            setup.create_demo(db)
+            setup.create_demo(db)  # the demo commune has no accounts: anyone may try everything
         else:
             from .ui.views.setup_dialog import SetupDialog  # noqa: PLC0415
 
-            if not SetupDialog(db, window).exec():
+            # The first run: the commune, then its administrator (from then on everyone logs in).
+            if not SetupDialog(db, window).exec() or not dialogs.create_admin().exec():
                 db.dispose()
                 window.close()
                 return

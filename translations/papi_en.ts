@@ -2,6 +2,342 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AccountDialogs</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="40"/>
+        <source>Đăng nhập PAPI Desktop</source>
+        <translation>Log in to PAPI Desktop</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="55"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="41"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="42"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="43"/>
+        <source>Máy này dùng tài khoản riêng cho từng người. Quên mật khẩu: nhờ quản trị viên của xã đặt lại. Nhập sai 5 lần, tài khoản tạm khóa 15 phút.</source>
+        <translation>This PC has an account for each person. Forgot your password? Ask the commune&apos;s administrator to reset it. After 5 wrong passwords the account is locked for 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="54"/>
+        <source>Tạo tài khoản quản trị</source>
+        <translation>Create the administrator account</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="55"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="56"/>
+        <source>Mật khẩu (ít nhất 8 ký tự):</source>
+        <translation>Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="57"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="58"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="59"/>
+        <source>Người quản trị thêm tài khoản cho cán bộ, lãnh đạo, đặt lại mật khẩu khi quên và khôi phục dữ liệu. Từ nay mỗi người đăng nhập bằng tài khoản của mình; mọi thao tác được ghi vào nhật ký theo tài khoản.</source>
+        <translation>The administrator adds accounts for staff and leaders, resets forgotten passwords and restores data. From now on everyone logs in with their own account; every action is entered in the audit trail under that account.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="70"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="71"/>
+        <source>Mật khẩu hiện tại:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="72"/>
+        <source>Mật khẩu mới (ít nhất 8 ký tự):</source>
+        <translation>New password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="73"/>
+        <source>Nhập lại mật khẩu mới:</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="74"/>
+        <source>Đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/login_dialog.py" line="76"/>
+        <source>Mật khẩu này do quản trị viên đặt: hãy đổi thành mật khẩu chỉ mình biết trước khi làm việc.</source>
+        <translation>This password was set by an administrator: change it to one only you know before you start.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="85"/>
+        <source>Tài khoản người dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="89"/>
+        <source>Tạo quản trị viên…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="93"/>
+        <source>Thêm tài khoản…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="94"/>
+        <source>Đặt lại mật khẩu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="95"/>
+        <source>Mở khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="188"/>
+        <source>Khóa tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="97"/>
+        <source>Đổi vai trò…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="132"/>
+        <source>Chưa có tài khoản: ai mở chương trình cũng có mọi quyền. Tạo quản trị viên để mỗi người đăng nhập bằng tài khoản của mình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="135"/>
+        <source>Chỉ quản trị viên mới quản lý được tài khoản người dùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="137"/>
+        <source>Đang đăng nhập: %1. Tài khoản mới và mật khẩu được đặt lại phải đổi mật khẩu ở lần đăng nhập sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
+        <source>Họ tên</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
+        <source>Vai trò</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="154"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="154"/>
+        <source>Đăng nhập lần cuối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="158"/>
+        <source>chưa đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="168"/>
+        <source>đã khóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="171"/>
+        <source>tạm khóa đến %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="173"/>
+        <source>phải đổi mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="174"/>
+        <source>đang dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="187"/>
+        <source>Mở lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="226"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="237"/>
+        <source>Đã tạo quản trị viên %1 và đăng nhập bằng tài khoản này. Từ lần mở chương trình sau, mỗi người cần đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="240"/>
+        <source>Tạo quản trị viên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="241"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="258"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="241"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="258"/>
+        <source>Họ tên:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="242"/>
+        <source>Mật khẩu (ít nhất %1 ký tự):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="242"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="254"/>
+        <source>Đã thêm tài khoản %1 (%2). Người này phải đổi mật khẩu ở lần đăng nhập đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="257"/>
+        <source>Thêm tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="259"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="319"/>
+        <source>Vai trò:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="261"/>
+        <source>Mật khẩu tạm (ít nhất %1 ký tự):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="261"/>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="274"/>
+        <source>Đặt lại mật khẩu cho %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="275"/>
+        <source>Mật khẩu mới (ít nhất %1 ký tự):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="275"/>
+        <source>Đặt lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="276"/>
+        <source>Đã đặt lại mật khẩu của %1. Người này phải đổi mật khẩu ở lần đăng nhập sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="278"/>
+        <source>Người dùng %1 đăng nhập bằng mật khẩu mới này rồi phải đổi sang mật khẩu của riêng mình; tài khoản được mở khóa nếu đang tạm khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="286"/>
+        <source>Đã mở khóa %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="291"/>
+        <source>Đây là tài khoản bạn đang đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="300"/>
+        <source>Khóa tài khoản %1 (%2)? Người này sẽ không đăng nhập được cho đến khi được mở lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="303"/>
+        <source>Đã khóa tài khoản %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="305"/>
+        <source>Đã mở lại tài khoản %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="318"/>
+        <source>Đổi vai trò của %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="320"/>
+        <source>Đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="329"/>
+        <source>Đổi vai trò của %1 từ “%2” sang “%3”? Người này chỉ còn các quyền của vai trò mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="333"/>
+        <source>Người này sẽ không còn quản lý được tài khoản và cài đặt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="339"/>
+        <source>Vai trò của %1 nay là “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddTaskDialog</name>
     <message>
         <location filename="../papi_desktop/ui/views/task_dialogs.py" line="33"/>
@@ -2140,57 +2476,57 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="96"/>
         <source>Tạo chứng thư ký số của xã</source>
         <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="97"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="105"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="106"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="102"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="114"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
         <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="124"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="111"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="120"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="134"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -2201,37 +2537,37 @@ Valid: %3 – %4
 SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="126"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="140"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="127"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="141"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="136"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="150"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
         <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="141"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="155"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="142"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="156"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="152"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="166"/>
         <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
         <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="161"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="176"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -2294,52 +2630,77 @@ SHA-256 fingerprint: %5</translation>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="142"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="146"/>
+        <source>Người dùng: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="155"/>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="176"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="144"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="178"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="258"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="292"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="262"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="296"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="280"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="314"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="281"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="315"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="286"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="320"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="292"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="326"/>
+        <source>Tài &amp;khoản</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="327"/>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="329"/>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/main_window.py" line="334"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="293"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="335"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="295"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="337"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -5107,77 +5468,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="55"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="83"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="84"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
@@ -6230,109 +6591,109 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TrustBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="63"/>
         <source>Chứng thư gốc tin cậy</source>
         <translation>Trusted root certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="65"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="66"/>
         <source>Chữ ký số chỉ được coi là hợp lệ khi chứng thư của người ký do một chứng thư gốc trong danh sách này chứng nhận.</source>
         <translation>A digital signature counts as valid only when the signer&apos;s certificate is certified by a root certificate in this list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="71"/>
         <source>Bỏ tin cậy…</source>
         <translation>Stop trusting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="72"/>
         <source>Nhập từ tệp chứng thư…</source>
         <translation>Import from a certificate file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="77"/>
         <source>Chấp nhận…</source>
         <translation>Accept…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="78"/>
         <source>Từ chối…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="108"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
         <source>tệp chứng thư</source>
         <translation>certificate file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="108"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
         <source>cập nhật của tỉnh</source>
         <translation>province update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
         <source>khóa của xã</source>
         <translation>commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
         <source>khác</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="111"/>
         <source>Thêm bằng cách khác: tệp .p12, đăng ký với tỉnh, khóa cũ của xã, hoặc trước khi chương trình ghi nguồn</source>
         <translation>Added another way: a .p12 file, enrolment with the province, the commune&apos;s earlier key, or before the program recorded sources</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="123"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
         <source>Chủ thể</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="123"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
         <source>Dấu vân tay SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
         <source>Thêm lúc</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="125"/>
         <source>Tổ chức cấp</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="125"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="130"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="131"/>
         <source>Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh trước khi chấp nhận.</source>
         <translation>Root certificates the province offers, not yet decided: %1. Compare the fingerprint with the province&apos;s letter before accepting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="132"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="133"/>
         <source>Không có chứng thư gốc nào tỉnh đề nghị đang chờ quyết định.</source>
         <translation>No root certificate offered by the province is waiting for a decision.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="177"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="178"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -6345,52 +6706,52 @@ SHA-256 fingerprint (all 32 pairs):
 %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="200"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="201"/>
         <source>Tin cậy chứng thư gốc tỉnh đề nghị? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay tỉnh gửi bằng văn bản hoặc đọc qua điện thoại.</source>
         <translation>Trust the root certificate the province offers? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one the province sent in writing or read out on the phone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="206"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="207"/>
         <source>Đã tin cậy %1.</source>
         <translation>%1 is now trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="213"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="214"/>
         <source>Từ chối chứng thư gốc này? Chữ ký do nó chứng nhận sẽ không được tin cậy; bản cập nhật sau của tỉnh có thể đề nghị lại.</source>
         <translation>Decline this root certificate? Signatures it certifies will not be trusted; a later province update may offer it again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="226"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="227"/>
         <source>Đã từ chối %1.</source>
         <translation>%1 was declined.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="233"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="234"/>
         <source>Bỏ tin cậy chứng thư này? Chữ ký do nó chứng nhận (kể cả trên các văn bản đã nhận) sẽ không còn được coi là hợp lệ trên máy này.</source>
         <translation>Stop trusting this certificate? Signatures it certifies (on documents already received too) will no longer count as valid on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="246"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="250"/>
         <source>Đã bỏ tin cậy %1.</source>
         <translation>%1 is no longer trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="253"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="257"/>
         <source>Chọn chứng thư gốc (CA) cần tin cậy</source>
         <translation>Choose the root (CA) certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="254"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="258"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="261"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="265"/>
         <source>Tin cậy chứng thư gốc trong tệp %1? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay do tổ chức cấp công bố.</source>
         <translation>Trust the root certificate in %1? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one its issuer publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="269"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="273"/>
         <source>Đã thêm %1 vào danh sách tin cậy.</source>
         <translation>%1 was added to the trusted list.</translation>
     </message>

@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.unit_label = QLabel(f"v{__version__}")
+        self.account_label = QLabel()
+        self.account_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.unit_label)
         self._menus()
         if db is not None:
@@ -128,6 +131,37 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(lambda row: self._open(NAVIGATION[row][0]))
         self.pages.setCurrentIndex(self.nav.currentRow())
         self.import_action.setEnabled(True)
+        self._show_account()
+
+    def _show_account(self) -> None:
+        """Who is logged in (attributes the login set; no database read), and the account menu."""
+        from ..domain import roles  # noqa: PLC0415
+
+        db = self.db
+        logged_in = db is not None and bool(db.user_id)
+        for action in (self.password_action, self.logout_action):
+            action.setEnabled(logged_in)
+        if logged_in and db is not None:
+            lang = "en" if QCoreApplication.instance().property("papi_lang") == "en" else "vi"
+            self.account_label.setText(self.tr("Người dùng: %1 (%2)").replace("%1", db.user)
+                                       .replace("%2", roles.label(db.role, lang)))
+        self.account_label.setVisible(logged_in)
+
+    def _change_password(self) -> None:
+        from .views.login_dialog import AccountDialogs  # noqa: PLC0415
+
+        if self.db is not None:
+            dialog = AccountDialogs(self.db, self.runner, self).change_password()
+            dialog.accepted.connect(lambda: show_info(self, self.tr("Đã đổi mật khẩu.")))
+            dialog.open()
+
+    def _logout(self) -> None:
+        """Entered in the audit trail, then the program starts again at the login (no page keeps the data)."""
+        from ..services import accounts  # noqa: PLC0415
+
+        db = self.db
+        if db is not None:
+            self.runner.submit(lambda: accounts.logout(db), lambda _r: self._restart(), owner=self)
 
     @staticmethod
     def _unit_of(db: DataHandle) -> tuple[str, bool, bool]:
@@ -289,6 +323,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(imp)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        account_menu = self.menuBar().addMenu(self.tr("Tài &khoản"))
+        self.password_action = QAction(self.tr("Đổi mật khẩu…"), self)
+        self.password_action.triggered.connect(self._change_password)
+        self.logout_action = QAction(self.tr("Đăng xuất"), self)
+        self.logout_action.triggered.connect(self._logout)
+        for action in (self.password_action, self.logout_action):
+            action.setEnabled(False)  # once logged in (a database with accounts)
+            account_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Trợ giúp"))
         about = QAction(self.tr("Giới thiệu"), self)
         about.triggered.connect(lambda: show_info(self, self.tr(
