@@ -22,6 +22,7 @@ from ... import paths
 from ...i18n import LANGUAGES, save_language
 from ...services import setup
 from ...services.handle import DataHandle
+from ..widgets.accounts_box import AccountsBox
 from ..widgets.keys_box import KeysBox
 from ..widgets.messages import current_lang
 from ..widgets.sign_images_box import SignImagesBox
@@ -89,6 +90,7 @@ class SettingsPage(QWidget):
         data_layout.addRow(row)
 
         self.villages = VillagesBox(db, runner, self)
+        self.accounts = AccountsBox(db, runner, self)  # Tài khoản người dùng (issue 13 §1)
         self.keys = KeysBox(db, runner, self)
         self.trust = TrustBox(runner, self, db)
         self.sign_images = SignImagesBox(db, runner, self)
@@ -97,6 +99,7 @@ class SettingsPage(QWidget):
         layout.addWidget(lang_box)
         layout.addWidget(unit_box)
         layout.addWidget(self.villages)
+        layout.addWidget(self.accounts)
         layout.addWidget(self.keys)
         layout.addWidget(self.trust)
         layout.addWidget(self.sign_images)
