@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..storage import audit as chain
 from ..storage import dialect
 from ..storage.db import Database

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 from .. import paths
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken, ProgressReporter
+from ..domain.jobs import CancelToken, ProgressReporter
 
 MANIFEST = "MANIFEST.json"
 DB_MEMBER = paths.DB_FILE

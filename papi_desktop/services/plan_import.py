@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..domain.plan_table import (
     ParsedIndicator,
     ParsedPlan,
@@ -19,7 +20,6 @@ from ..domain.plan_table import (
     parse_indicator_rows,
     parse_rows,
 )
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
 from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.models import Indicator, Plan, PlanSection, Task

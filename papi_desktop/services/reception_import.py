@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..domain.register_table import RegisterParse, RegisterRow, parse_register
 from ..domain.text import fold
 from ..storage.db import Database

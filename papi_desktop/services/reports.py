@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import paths
 from ..domain.dates import format_vn
 from ..domain.errors import BugError, KnownError
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..domain.report_kinds import KINDS
 from ..exports import cosign, pdf_doc, signing, xlsx_doc
 from ..exports.document import OfficialDoc

@@ -21,7 +21,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import Cancelled, KnownError
-from ..domain.progress import CancelToken
+from ..domain.jobs import CancelToken
 from .workbook_checks import ReadLimits, bad_file
 
 Row = tuple[int, list[str]]

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from .. import __version__
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..exports import signing
 from ..storage.db import Database
 from ..storage.models import LocalSetting

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from .. import paths
 from ..domain.errors import KnownError
 from ..domain.identity import mask
-from ..domain.progress import CancelToken, ProgressReporter
+from ..domain.jobs import CancelToken, ProgressReporter
 from ..storage.changelog import tracked_models
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Milestone, MilestoneState, Task, TaskState

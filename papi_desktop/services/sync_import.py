@@ -34,7 +34,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import paths
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken, NullProgress, ProgressReporter
+from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..exports import signing
 from ..storage.db import Database
 from ..storage.sync_state import BundleIn, Conflict, Peer

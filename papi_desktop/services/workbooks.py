@@ -19,8 +19,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from ..domain.errors import KnownError
+from ..domain.jobs import CancelToken
 from ..domain.numbers import group_vn
-from ..domain.progress import CancelToken
 from . import safe_read
 from .workbook_checks import ReadLimits, bad_file, check_members, check_size, limits_for
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .. import paths
 from ..domain.errors import KnownError
-from ..domain.progress import CancelToken
+from ..domain.jobs import CancelToken
 from ..exports.signing import KeyMaterial
 from . import envelope
 

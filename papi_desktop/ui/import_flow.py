@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import Cancelled
-from ..domain.progress import CancelToken
-from .progress import QtProgress
+from ..domain.jobs import CancelToken
+from .job_progress import QtProgress
 from .widgets.messages import ask, error_text, show_error
 from .workers import JobRunner
 

@@ -17,7 +17,7 @@ from test_backup import PASS, attach, leftovers, visit
 
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.domain.progress import NullProgress
+from papi_desktop.domain.jobs import NullProgress
 from papi_desktop.services import backup, setup
 
 
@@ -132,7 +132,7 @@ def test_a_full_disk_simulated_at_the_write(db, monkeypatch: pytest.MonkeyPatch)
 
 def test_a_cancelled_backup_or_restore_leaves_nothing(db) -> None:  # noqa: ANN001
     from papi_desktop.domain.errors import Cancelled
-    from papi_desktop.domain.progress import CancelToken
+    from papi_desktop.domain.jobs import CancelToken
 
     attach(os.urandom(1 << 20))
     made = backup.create(db, PASS).entry.path

@@ -14,7 +14,7 @@ import workbooks
 from sqlalchemy import func, select
 
 from papi_desktop.domain.errors import Cancelled, KnownError
-from papi_desktop.domain.progress import CancelToken
+from papi_desktop.domain.jobs import CancelToken
 from papi_desktop.services import (
     attachments,
     budget,

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from papi_desktop.domain.errors import Cancelled, KnownError
-from papi_desktop.domain.progress import CancelToken, NullProgress
+from papi_desktop.domain.jobs import CancelToken, NullProgress
 from papi_desktop.services import plan as plan_service
 from papi_desktop.services import plan_import
 from papi_desktop.storage.models import ChangeLog

@@ -14,7 +14,7 @@ import pytest
 import workbooks
 
 from papi_desktop.domain.errors import Cancelled, KnownError
-from papi_desktop.domain.progress import CancelToken, NullProgress
+from papi_desktop.domain.jobs import CancelToken, NullProgress
 from papi_desktop.domain.register_table import RegisterRow, parse_register
 from papi_desktop.domain.text import nfc, one_line
 from papi_desktop.services import reception as rs

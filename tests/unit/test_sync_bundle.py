@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from papi_desktop.domain.errors import Cancelled, KnownError
-from papi_desktop.domain.progress import CancelToken
+from papi_desktop.domain.jobs import CancelToken
 from papi_desktop.exports.signing import KeyMaterial, pem
 from papi_desktop.sync import bundle, envelope, pki
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled
-from ...domain.progress import CancelToken
+from ...domain.jobs import CancelToken
 from ...services import audit
 from ...services.handle import DataHandle
+from ..job_progress import QtProgress
 from ..models.lazy import LazyTableModel, indexed
-from ..progress import QtProgress
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import current_lang, error_text
 from ..workers import JobRunner, Latest

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from ... import paths
 from ...domain.errors import Cancelled
-from ...domain.progress import CancelToken
+from ...domain.jobs import CancelToken
 from ...services import backup
 from ...services.handle import DataHandle
-from ..progress import QtProgress
+from ..job_progress import QtProgress
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import ask, current_lang, error_text, show_info
 from ..workers import JobRunner

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled
-from ...domain.progress import CancelToken
+from ...domain.jobs import CancelToken
 from ...services import progress, reception, reception_import, reception_words, setup
 from ...services.handle import DataHandle
 from ...services.reception import TYPE_LABELS
+from ..job_progress import QtProgress
 from ..models.lazy import Indexed, indexed
 from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
-from ..progress import QtProgress
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import text_columns

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 from ... import paths
 from ...domain.dates import format_vn, parse_vn
 from ...domain.errors import Cancelled, KnownError
-from ...domain.progress import CancelToken
+from ...domain.jobs import CancelToken
 from ...exports import signing
 from ...exports.html_preview import to_html
 from ...services import keys, reference, reports
 from ...services.handle import DataHandle
-from ..progress import QtProgress
+from ..job_progress import QtProgress
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import fit_columns, readonly_table

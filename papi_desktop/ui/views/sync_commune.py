@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.progress import CancelToken, ProgressReporter
+from ...domain.jobs import CancelToken, ProgressReporter
 from ...exports.signing import nothing_done_if_wrong_passphrase
 from ...services import conflicts, enrolment, hub_sync, keys, sync, sync_board
 from ...services.handle import DataHandle

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled
-from ...domain.progress import CancelToken
+from ...domain.jobs import CancelToken
 from ...exports import signing
-from ..progress import QtProgress
+from ..job_progress import QtProgress
 from ..workers import JobRunner
 from .forms import ok_cancel_row
 from .messages import current_lang, error_text, show_error, show_info

@@ -1,11 +1,11 @@
-"""A ProgressReporter for the GUI: a worker reports, a QProgressDialog shows it after 500 ms."""
+"""A ProgressReporter (domain/jobs.py) for the GUI: a worker reports, a QProgressDialog shows it after 500 ms."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..domain.progress import CancelToken
+from ..domain.jobs import CancelToken
 
 
 class QtProgress(QObject):

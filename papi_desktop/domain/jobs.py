@@ -1,4 +1,5 @@
-"""Progress and cancel without Qt: services report through these, the UI adapts them."""
+"""A long job's progress and cancel, without Qt: services report through these, the UI adapts them
+(ui/job_progress.py). Not the plan's task progress, which is services/progress.py."""
 
 from __future__ import annotations
 
