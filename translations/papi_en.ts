@@ -95,246 +95,246 @@
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="85"/>
         <source>Tài khoản người dùng</source>
-        <translation type="unfinished"></translation>
+        <translation>User accounts</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="89"/>
         <source>Tạo quản trị viên…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create administrator…</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="93"/>
         <source>Thêm tài khoản…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add account…</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="94"/>
         <source>Đặt lại mật khẩu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="95"/>
         <source>Mở khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="96"/>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="188"/>
         <source>Khóa tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable account</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="97"/>
         <source>Đổi vai trò…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role…</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="132"/>
         <source>Chưa có tài khoản: ai mở chương trình cũng có mọi quyền. Tạo quản trị viên để mỗi người đăng nhập bằng tài khoản của mình.</source>
-        <translation type="unfinished"></translation>
+        <translation>No accounts yet: whoever opens the program may do everything. Create an administrator so that each person logs in with their own account.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="135"/>
         <source>Chỉ quản trị viên mới quản lý được tài khoản người dùng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an administrator manages user accounts.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="137"/>
         <source>Đang đăng nhập: %1. Tài khoản mới và mật khẩu được đặt lại phải đổi mật khẩu ở lần đăng nhập sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in: %1. New accounts and reset passwords must change their password at the next login.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
         <source>Tên đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
         <source>Họ tên</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="153"/>
         <source>Vai trò</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="154"/>
         <source>Trạng thái</source>
-        <translation type="unfinished">Status</translation>
+        <translation>State</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="154"/>
         <source>Đăng nhập lần cuối</source>
-        <translation type="unfinished"></translation>
+        <translation>Last login</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="158"/>
         <source>chưa đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>never</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="168"/>
         <source>đã khóa</source>
-        <translation type="unfinished"></translation>
+        <translation>disabled</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="171"/>
         <source>tạm khóa đến %1</source>
-        <translation type="unfinished"></translation>
+        <translation>locked until %1</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="173"/>
         <source>phải đổi mật khẩu</source>
-        <translation type="unfinished"></translation>
+        <translation>must change password</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="174"/>
         <source>đang dùng</source>
-        <translation type="unfinished"></translation>
+        <translation>active</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="187"/>
         <source>Mở lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Enable again</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="226"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="228"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Password again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="237"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="239"/>
         <source>Đã tạo quản trị viên %1 và đăng nhập bằng tài khoản này. Từ lần mở chương trình sau, mỗi người cần đăng nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator %1 was created and is logged in. From the next start of the program, everyone must log in.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="240"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="242"/>
         <source>Tạo quản trị viên</source>
-        <translation type="unfinished"></translation>
+        <translation>Create administrator</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="241"/>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="258"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="243"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="260"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="241"/>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="258"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="243"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="260"/>
         <source>Họ tên:</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="242"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="244"/>
         <source>Mật khẩu (ít nhất %1 ký tự):</source>
-        <translation type="unfinished"></translation>
+        <translation>Password (at least %1 characters):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="242"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="244"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="254"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="256"/>
         <source>Đã thêm tài khoản %1 (%2). Người này phải đổi mật khẩu ở lần đăng nhập đầu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="257"/>
-        <source>Thêm tài khoản</source>
-        <translation type="unfinished"></translation>
+        <translation>Account %1 (%2) was added. Its owner must change the password at the first login.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="259"/>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="319"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="261"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="321"/>
         <source>Vai trò:</source>
-        <translation type="unfinished"></translation>
+        <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="261"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="263"/>
         <source>Mật khẩu tạm (ít nhất %1 ký tự):</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary password (at least %1 characters):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="261"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="263"/>
         <source>Thêm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="274"/>
-        <source>Đặt lại mật khẩu cho %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="275"/>
-        <source>Mật khẩu mới (ít nhất %1 ký tự):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="275"/>
-        <source>Đặt lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="276"/>
-        <source>Đã đặt lại mật khẩu của %1. Người này phải đổi mật khẩu ở lần đăng nhập sau.</source>
-        <translation type="unfinished"></translation>
+        <source>Đặt lại mật khẩu cho %1</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="277"/>
+        <source>Mật khẩu mới (ít nhất %1 ký tự):</source>
+        <translation>New password (at least %1 characters):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="277"/>
+        <source>Đặt lại</source>
+        <translation>Reset</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="278"/>
+        <source>Đã đặt lại mật khẩu của %1. Người này phải đổi mật khẩu ở lần đăng nhập sau.</source>
+        <translation>The password of %1 was reset. They must change it at the next login.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="280"/>
         <source>Người dùng %1 đăng nhập bằng mật khẩu mới này rồi phải đổi sang mật khẩu của riêng mình; tài khoản được mở khóa nếu đang tạm khóa.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 logs in with this new password, then must change it to one of their own; the account is unlocked if it was locked.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="286"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="288"/>
         <source>Đã mở khóa %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was unlocked.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="291"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="293"/>
         <source>Đây là tài khoản bạn đang đăng nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the account you are logged in with.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="300"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="302"/>
         <source>Khóa tài khoản %1 (%2)? Người này sẽ không đăng nhập được cho đến khi được mở lại.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="303"/>
-        <source>Đã khóa tài khoản %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable the account %1 (%2)? This person cannot log in until it is enabled again.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="305"/>
-        <source>Đã mở lại tài khoản %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Đã khóa tài khoản %1.</source>
+        <translation>The account %1 was disabled.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="318"/>
-        <source>Đổi vai trò của %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="307"/>
+        <source>Đã mở lại tài khoản %1.</source>
+        <translation>The account %1 was enabled again.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="320"/>
+        <source>Đổi vai trò của %1</source>
+        <translation>Change the role of %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="322"/>
         <source>Đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="329"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="331"/>
         <source>Đổi vai trò của %1 từ “%2” sang “%3”? Người này chỉ còn các quyền của vai trò mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the role of %1 from “%2” to “%3”? They keep only the new role&apos;s permissions.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="333"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="335"/>
         <source>Người này sẽ không còn quản lý được tài khoản và cài đặt.</source>
-        <translation type="unfinished"></translation>
+        <translation>They will no longer manage accounts and settings.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="339"/>
+        <location filename="../papi_desktop/ui/widgets/accounts_box.py" line="341"/>
         <source>Vai trò của %1 nay là “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The role of %1 is now “%2”.</translation>
     </message>
 </context>
 <context>
@@ -4616,12 +4616,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>QtProgress</name>
     <message>
-        <location filename="../papi_desktop/ui/progress.py" line="26"/>
+        <location filename="../papi_desktop/ui/job_progress.py" line="26"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/progress.py" line="27"/>
+        <location filename="../papi_desktop/ui/job_progress.py" line="27"/>
         <source>Đang xử lý</source>
         <translation>Working</translation>
     </message>

@@ -12,7 +12,7 @@ ROLES = COMMUNE_ROLES + PROVINCE_ROLES
 
 LABELS: dict[str, tuple[str, str]] = {
     "staff": ("Cán bộ, công chức (nhập liệu)", "Commune staff (data entry)"),
-    "leader": ("Lãnh đạo UBND xã (duyệt, ký số)", "Commune leader (approve, sign)"),
+    "leader": ("Lãnh đạo UBND xã (ký số, xem đủ số định danh)", "Commune leader (signs, sees full ID numbers)"),
     "admin": ("Quản trị (tài khoản, cài đặt, khôi phục)", "Commune administrator"),
     "province_officer": ("Cán bộ tỉnh (xem, tổng hợp)", "Province officer (read, consolidate)"),
     "province_admin": ("Quản trị của tỉnh", "Province administrator"),
@@ -20,7 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "staff": frozenset({"enter"}),
-    "leader": frozenset({"enter", "approve", "sign", "see_ids"}),
+    "leader": frozenset({"enter", "sign", "see_ids"}),  # the program has no approval step: signing is it
     "admin": frozenset({"enter", "users", "settings", "restore"}),
     "province_officer": frozenset({"enter", "consolidate", "sign"}),
     "province_admin": frozenset({"enter", "consolidate", "users", "settings", "restore", "enrol"}),
@@ -28,7 +28,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 
 WHAT: dict[str, tuple[str, str]] = {  # a permission as a refusal names it
     "enter": ("nhập, sửa dữ liệu", "enter or change data"),
-    "approve": ("duyệt", "approve"),
     "sign": ("ký số văn bản", "sign documents"),
     "see_ids": ("xem đủ số định danh của công dân", "see citizens' full identity numbers"),
     "users": ("quản lý tài khoản", "manage accounts"),

@@ -300,6 +300,8 @@ def unlock(db: Database, username: str) -> AccountInfo:
 
 def set_disabled(db: Database, username: str, disabled: bool) -> AccountInfo:
     def change(s: Any, row: Account) -> None:
+        if disabled and row.id == db.user_id:
+            raise KnownError("Không tự khóa tài khoản mình đang dùng.", "You cannot disable the account you are using.")
         if disabled and row.role in ("admin", "province_admin") and not _admins_left(s, row):
             raise KnownError("Không thể khóa quản trị viên cuối cùng.", "The last administrator cannot be disabled.")
         row.disabled = disabled
@@ -316,4 +318,7 @@ def set_role(db: Database, username: str, role: str) -> AccountInfo:
             raise KnownError("Phải còn ít nhất một quản trị viên.", "At least one administrator must remain.")
         row.role = role
 
-    return _admin_change(db, username, "role-changed", change, role=role)
+    info = _admin_change(db, username, "role-changed", change, role=role)
+    if info.id == db.user_id:  # one's own role: the session has the new one's rights from now on
+        db.role = role
+    return info

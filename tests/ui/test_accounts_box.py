@@ -203,12 +203,12 @@ def test_the_admin_manages_a_staff_account(qtbot, db, runner, settle, shown, ans
     with qtbot.waitSignal(box.sig_done, timeout=10000) as declined:
         dialog.accept()
     assert declined.args[0] == "" and _account(db, "tiepdan").role == "staff"
-    assert "từ “Cán bộ, công chức (nhập liệu)” sang “Lãnh đạo UBND xã (duyệt, ký số)”" in answers["questions"][-1]
+    assert "từ “Cán bộ, công chức (nhập liệu)” sang “Lãnh đạo UBND xã (ký số, xem đủ số định danh)”" in answers["questions"][-1]
     answers["yes"] = True
     assert _select(box, "tiepdan") == info
     dialog = _fill(box.change_role_selected(), role="leader")
     qtbot.addWidget(dialog)
-    assert _submit(qtbot, box, dialog) == "Vai trò của tiepdan nay là “Lãnh đạo UBND xã (duyệt, ký số)”."
+    assert _submit(qtbot, box, dialog) == "Vai trò của tiepdan nay là “Lãnh đạo UBND xã (ký số, xem đủ số định danh)”."
     assert _account(db, "tiepdan").role == "leader" and _cell(box, "tiepdan", COL_ROLE) == roles.label("leader")
     assert accounts.login(db, "tiepdan", NEW_PW).role == "leader"
 
@@ -220,7 +220,7 @@ def test_the_last_admin_is_kept(qtbot, db, runner, settle, shown, answers) -> No
     info = _select(box, "quantri")
     assert _act(qtbot, box, box.toggle_selected) == ""
     assert "Đây là tài khoản bạn đang đăng nhập." in answers["questions"][-1]
-    assert shown[-1] == "Không thể khóa quản trị viên cuối cùng." and not _account(db, "quantri").disabled
+    assert shown[-1] == "Không tự khóa tài khoản mình đang dùng." and not _account(db, "quantri").disabled
     assert _act(qtbot, box, lambda: box.change_role(info, "staff")) == ""
     assert "không còn quản lý được tài khoản" in answers["questions"][-1]
     assert shown[-1] == "Phải còn ít nhất một quản trị viên." and _account(db, "quantri").role == "admin"

@@ -144,6 +144,7 @@ def test_the_last_admin_stays(office) -> None:  # noqa: ANN001
         with pytest.raises(KnownError):
             last()
     accounts.set_role(office, "chutich", "admin")
+    accounts.login(office, "chutich", LEADER_PW)  # the other admin now
     assert accounts.set_disabled(office, "quantri", True).disabled
     with pytest.raises(KnownError) as disabled:
         accounts.login(office, "quantri", ADMIN_PW)
@@ -193,3 +194,16 @@ def test_the_command_line_takes_the_same_identity(office, data_dir: Path) -> Non
     with_env = run_cli(data_dir, "accounts", "passwd", "--new-password-env", "NEW_PW", PAPI_USER="vanthu",
                        PAPI_PASSWORD="van-thu-xa-2026", NEW_PW="cua-van-thu-2026")
     assert with_env.returncode == 0 and "Đã đổi mật khẩu" in with_env.stdout, with_env.stderr
+
+
+def test_ones_own_account(office) -> None:  # noqa: ANN001
+    """An admin cannot disable the account in use; a change of one's own role takes effect at once."""
+    accounts.login(office, "quantri", ADMIN_PW)
+    accounts.set_role(office, "chutich", "admin")
+    with pytest.raises(KnownError) as own:
+        accounts.set_disabled(office, "quantri", True)
+    assert "đang dùng" in own.value.vi
+    accounts.set_role(office, "quantri", "staff")
+    assert office.role == "staff"
+    with pytest.raises(KnownError):
+        accounts.list_accounts(office)  # no longer an admin, in this very session
