@@ -1,6 +1,7 @@
-"""Kill the command line (SIGKILL) at random moments during imports and exports, reopen the data folder as
-the program does at start-up (integrity check, export recovery) and check that nothing is half-written.
-Used by test_kills.py (a few dozen kills) and long_kills.py (hundreds)."""
+"""Kill the command line (SIGKILL) at random moments during imports, report exports (signed or not) and
+backups, reopen the data folder as the program does at start-up (backup and export recovery, integrity
+check) and check that nothing is half-written and the audit chain verifies, with the run's entry when it
+finished or committed. Used by test_kills.py (a few dozen kills) and long_kills.py (hundreds)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import audit_checks
 import big_books
 
 from papi_desktop import paths
@@ -30,7 +33,9 @@ IMPORT_TABLES = {
     "plan": ("plan", "plan_section", "task", "milestone"),
 }
 EXPORTS = {"export": False, "export-signed": True}  # kind -> signed
-KINDS = [*IMPORT_TABLES, *EXPORTS]
+BACKUP = "backup"  # `backup create` by hand: into the backups folder and copied to the USB folder, or --to a stick
+KINDS = [*IMPORT_TABLES, *EXPORTS, BACKUP]
+USB_SETTING = "backup_usb_dir"  # services.backup's: a PC's own setting, outside the change log and the chain
 
 
 @dataclass
@@ -39,8 +44,9 @@ class Outcome:
     delay: float
     killed: bool  # False: the process had finished before the kill came
     problems: list[str] = field(default_factory=list)
-    state: str = ""  # before | after (imports), none | complete (exports)
+    state: str = ""  # before | after (imports), none | complete (exports), none | made | copied (backups)
     recovered: list[str] = field(default_factory=list)  # what start-up recovery did: finished, removed, withdrew
+    notes: list[str] = field(default_factory=list)  # harmless leftovers and windows worth counting
 
 
 def _cli(data: Path, *args: str) -> list[str]:
@@ -54,9 +60,11 @@ def _env() -> dict[str, str]:
 class Harness:
     """Snapshots of a data folder per case, the files to import, and the calibrated run times."""
 
-    def __init__(self, root: Path, rows: int = 2000, bases: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, root: Path, rows: int = 2000, bases: dict[str, tuple[str, ...]] | None = None,
+                 evidence_bytes: int = 16 << 20) -> None:
         self.root = Path(root)
         self.rows = rows
+        self.evidence_bytes = evidence_bytes  # a file attached in the backed-up folder: the backup's write lasts
         # The data folder each kind starts from, in turn: "fresh" (the first import of its kind, e.g. the
         # poverty review made with its list) or "loaded" (an earlier file in: re-runs replace or add).
         self.bases = {"reception": ("fresh", "loaded"), "budget": ("fresh", "loaded"), "poverty": ("fresh", "loaded"),
@@ -65,12 +73,15 @@ class Harness:
         self.snapshots: dict[str, Path] = {}
         self.duration: dict[str, float] = {}
         self.after: dict[tuple[str, str], tuple[int, ...]] = {}
+        self.window: dict[str, float] = {}  # backups: when the file starts being written (after the passphrase)
+        self.heads: dict[str, audit_checks.Anchor] = {}  # each snapshot's last audit entry
+        self.old_backups: set[str] = set()  # the backup in the backed-up snapshot
         self._runs = 0
 
     # ---- set-up ----
 
     def prepare(self) -> None:
-        from papi_desktop.services import budget, keys, plan_import, poverty, reception_import, setup
+        from papi_desktop.services import backup, budget, keys, plan_import, poverty, reception_import, setup
 
         books = self.root / "books"
         books.mkdir(parents=True)
@@ -95,10 +106,19 @@ class Harness:
             setup.create_demo(db, today=TODAY)
             keys.create_self_signed(db, PASSPHRASE)
             apply["reception"](db, big_books.reception_book(books / "visits.xlsx", n // 2, 3))
-        self.snapshots = {"fresh": self.root / "fresh", "loaded": self.root / "loaded",
-                          "reports": self.root / "reports"}
+        shutil.copytree(self.root / "reports", self.root / "backed")
+        with _opened(self.root / "backed") as db:
+            _attach(db, books / "bien-ban.pdf", random.Random(4).randbytes(self.evidence_bytes))
+            self.old_backups = {backup.create(db, PASSPHRASE).entry.path.name}  # the key (scrypt) made once
+        self.snapshots = {name: self.root / name for name in ("fresh", "loaded", "reports", "backed")}
+        for name, folder in self.snapshots.items():
+            with _opened(folder) as db:
+                self.heads[name] = audit_checks.head(db)
 
     def command(self, kind: str, variant: int, data: Path) -> list[str]:
+        if kind == BACKUP:  # odd variants --to a stick (no copy), even ones to the backups and USB folders
+            to = ["--to", str(data / "stick")] if variant % 2 else []
+            return _cli(data, "backup", "create", "--passphrase-env", "PAPI_PASS", *to)
         if kind in EXPORTS:
             report = ("reception-book", "2026") if variant % 2 else ("petitions", "2026-H1")
             args = ["report", "export", "--kind", report[0], "--period", report[1], "--out", str(data / "out")]
@@ -108,26 +128,55 @@ class Harness:
         return _cli(data, *sub, str(self.books[kind]))
 
     def base(self, kind: str, variant: int) -> str:
+        if kind == BACKUP:
+            return "backed"
         return "reports" if kind in EXPORTS else self.bases[kind][variant % len(self.bases[kind])]
 
     def _case(self, kind: str, variant: int) -> Path:
         self._runs += 1
         data = self.root / "runs" / f"{self._runs:04d}-{kind}"
         shutil.copytree(self.snapshots[self.base(kind, variant)], data)
+        if kind == BACKUP:
+            (data / ("stick" if variant % 2 else "usb")).mkdir()
+            if not variant % 2:  # this case's own USB folder (the setting holds a full path)
+                with sqlite3.connect(data / paths.DB_FILE) as conn:
+                    conn.execute("INSERT INTO local_setting (key, value) VALUES (?, ?)", (USB_SETTING,
+                                                                                         str(data / "usb")))
+                conn.close()
         return data
+
+    def _target(self, kind: str, variant: int, data: Path) -> Path | None:
+        """The folder a backup is written into (watched for its first temporary file)."""
+        if kind != BACKUP:
+            return None
+        return data / "stick" if variant % 2 else data / "backups"
 
     def calibrate(self) -> None:
         """Run every operation to its end once: how long it takes, and the counts it leaves."""
         for kind in KINDS:
             # exports: the reception book, the longer of the two reports they alternate between
-            for variant in range(len(self.bases[kind])) if kind in IMPORT_TABLES else (1,):
+            # backups: the one copied to the USB folder, the longer of the two
+            variants = range(len(self.bases[kind])) if kind in IMPORT_TABLES else (0,) if kind == BACKUP else (1,)
+            for variant in variants:
                 data = self._case(kind, variant)
-                started = time.monotonic()
-                done = subprocess.run(self.command(kind, variant, data), capture_output=True, text=True,
-                                      encoding="utf-8", env=_env(), timeout=300)
+                target = self._target(kind, variant, data)
+                started, first_write = time.monotonic(), None
+                with (data.parent / f"{data.name}.err").open("w+", encoding="utf-8") as err:
+                    proc = subprocess.Popen(self.command(kind, variant, data), stdout=subprocess.DEVNULL,
+                                            stderr=err, env=_env())
+                    while proc.poll() is None:
+                        if target is not None and first_write is None and target.is_dir() \
+                                and any(p.suffix == ".part" for p in target.iterdir()):
+                            first_write = time.monotonic() - started
+                        time.sleep(0.005)
+                    err.seek(0)
+                    stderr = err.read()
+                (data.parent / f"{data.name}.err").unlink()
                 self.duration[kind] = max(self.duration.get(kind, 0.0), time.monotonic() - started)
-                if done.returncode != 0:
-                    raise RuntimeError(f"{kind} does not run: {done.stderr}")
+                if proc.returncode != 0:
+                    raise RuntimeError(f"{kind} does not run: {stderr}")
+                if first_write is not None:
+                    self.window[kind] = min(self.window.get(kind, first_write), 0.9 * first_write)
                 self.after[(kind, self.base(kind, variant))] = _counts(data, kind)
                 shutil.rmtree(data)
 
@@ -137,6 +186,8 @@ class Harness:
         data = self._case(kind, variant)
         before = _counts(data, kind)
         delay = rng.uniform(0.2, 1.05) * self.duration[kind]  # past the end too: a finished run is checked
+        if kind in self.window and rng.random() < 0.6:  # most of a backup is its passphrase check: aim past it
+            delay = rng.uniform(self.window[kind], 1.05 * self.duration[kind])
         started = time.monotonic()
         proc = subprocess.Popen(self.command(kind, variant, data), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, env=_env())
@@ -154,27 +205,136 @@ class Harness:
         outcome = Outcome(kind, round(delay, 3), killed)
         if not killed and proc.returncode != 0:
             outcome.problems.append(f"exit status {proc.returncode} without a kill")
-        self._reopen_and_check(data, kind, before, self.after[(kind, self.base(kind, variant))], outcome)
+        base = self.base(kind, variant)
+        self._reopen_and_check(data, kind, before, self.after[(kind, base)], outcome, self.heads[base])
         if not outcome.problems:
             shutil.rmtree(data)  # a failing case stays for a look
         return outcome
 
     def _reopen_and_check(self, data: Path, kind: str, before: tuple[int, ...], after: tuple[int, ...],
-                          outcome: Outcome) -> None:
-        from papi_desktop.services import export_staging, setup
+                          outcome: Outcome, anchor: audit_checks.Anchor) -> None:
+        from papi_desktop.services import backup, export_staging, setup
 
         paths.set_override(data)
         try:
-            db = setup.open_database(user="recovery")  # what start-up does: check, migrate, open
+            backup.recover()  # what start-up does first: a killed restore finished, killed backups' files swept
+            db = setup.open_database(user="recovery")  # then: check, migrate, open
             try:
                 outcome.recovered = [done.split()[0] for done in export_staging.recover_unfinished(db)]
+                audit_checks.check(db, anchor, outcome.problems)
+                check_folder(data, kind, before, after, outcome)
+                entries = audit_checks.entries_after(data, anchor[0])
+                if kind == BACKUP:
+                    self._check_backups(db, data, outcome, entries)
+                else:
+                    _check_entries(kind, data, before, after, entries, outcome)
             finally:
                 db.dispose()
-            check_folder(data, kind, before, after, outcome)
         except Exception as exc:  # noqa: BLE001 - any failure to reopen is a finding
             outcome.problems.append(f"reopen failed: {exc!r}")
         finally:
             paths.set_override(None)
+
+    def _check_backups(self, db: Any, data: Path, outcome: Outcome, entries: list[audit_checks.Entry]) -> None:
+        """Under a final name a backup is whole: it decrypts and verifies (services.backup.verify), its USB
+        copy is the same bytes, the key beside it opens it; start-up leaves no temporary file or work folder
+        in the data folder; a finished backup has its audit entry, and no entry names a backup not there."""
+        from papi_desktop.services import backup
+
+        problems = outcome.problems
+        local, usb, stick = data / "backups", data / "usb", data / "stick"
+        left = [*data.glob(".backup-work-*"), *data.glob(".verify-*"), *local.glob("*.part")]
+        problems += [f"leftover after start-up: {p.relative_to(data)}" for p in left]
+        listed = [e for e in backup.list_backups(db, [stick]) if e.path.name not in self.old_backups]
+        for folder in (local, usb, stick):
+            named = {p.name for p in folder.glob("papi-backup-*.age") if backup.parse_name(p) is not None}
+            if unlisted := named - {e.path.name for e in listed} - self.old_backups:
+                problems.append(f"backups not listed: {sorted(unlisted)}")
+        made = [e for e in listed if e.path.parent != usb]
+        copies = [e for e in listed if e.path.parent == usb]
+        key = (data / "keys" / backup.KEY_FILE).read_bytes()
+        for e in made:
+            try:
+                manifest = backup.verify(e.path, PASSPHRASE)
+                if manifest.seq != e.seq or manifest.reason != "manual":
+                    problems.append(f"{e.path.name}: its manifest says seq {manifest.seq}, {manifest.reason}")
+            except Exception as exc:  # noqa: BLE001 - a backup under its final name that does not verify
+                problems.append(f"{e.path.relative_to(data)} does not verify: {exc}")
+        for folder in {e.path.parent for e in listed}:
+            beside = folder / backup.key_beside(listed[0].node)
+            if not beside.is_file() or beside.read_bytes() != key:
+                problems.append(f"{beside.relative_to(data)}: not the backup key, whole")
+        for e in copies:
+            if not (local / e.path.name).is_file() or (local / e.path.name).read_bytes() != e.path.read_bytes():
+                problems.append(f"the USB copy {e.path.name} differs from the backup it copies")
+        if len(made) > 1 or len(copies) > len(made):
+            problems.append(f"{len(made)} backups and {len(copies)} copies from one run")
+        outcome.state = "copied" if copies else "made" if made else "none"
+        if not outcome.killed and (not made or (usb.is_dir() and not copies)):
+            problems.append(f"a finished backup left {outcome.state}")
+        self._check_backup_entries(made, copies, entries, outcome)
+        for folder in (usb, stick):  # a killed write's temporary file there: removed by the next backup into it
+            if parts := list(folder.glob("*.part")):
+                outcome.notes.append("temporary file on the stick")
+                backup.create(db, None, None if folder == usb else folder)
+                if parts := [p for p in parts if p.exists()]:
+                    problems.append(f"the next backup leaves {parts[0].relative_to(data)}")
+
+    @staticmethod
+    def _check_backup_entries(made: list, copies: list, entries: list[audit_checks.Entry], outcome: Outcome) -> None:
+        noted = audit_checks.of(entries, "backup")
+        for detail in (e.detail for e in noted):
+            if not any(e.path.name == detail.get("file") for e in made):
+                outcome.problems.append(f"an audit entry for a backup not there: {detail.get('file')}")
+            elif sorted(detail.get("copies", [])) != sorted(e.path.name for e in copies):
+                outcome.problems.append(f"the audit entry lists copies {detail.get('copies')}")
+        if len(noted) > 1:
+            outcome.problems.append(f"{len(noted)} backup entries for one run")
+        if made and not noted:
+            if not outcome.killed:
+                outcome.problems.append("a finished backup has no audit entry")
+            else:  # killed between the rename and the entry's commit
+                outcome.notes.append("made, no audit entry")
+
+
+def _attach(db: Any, source: Path, content: bytes) -> None:
+    """A progress update on the first task with one evidence file (in attachments/, so in every backup)."""
+    from sqlalchemy import select
+
+    from papi_desktop.services import progress
+    from papi_desktop.storage.models import Task
+
+    source.write_bytes(content)
+    with db.reader() as s:
+        task_id = s.scalar(select(Task.id).where(Task.deleted.is_(False)).order_by(Task.position).limit(1))
+    progress.add_update(db, task_id, "2026-H1", "Đã họp dân", TODAY,
+                        [progress.EvidenceInput("Biên bản số 12/BB-UBND", TODAY, file=source)])
+
+
+def _check_entries(kind: str, data: Path, before: tuple[int, ...], after: tuple[int, ...],
+                   entries: list[audit_checks.Entry], outcome: Outcome) -> None:
+    """An import that committed has its change entry (written in its transaction), covering its change-log
+    rows; a finished export has its export or sign entry naming its files; no entry names files not there."""
+    problems = outcome.problems
+    if kind in IMPORT_TABLES:
+        logged = after[-1] - before[-1]  # the change-log rows the import writes
+        covered = sum(e.changes for e in audit_checks.of(entries, "change"))
+        if outcome.state == "after" and covered < logged:
+            problems.append(f"the import's {logged} change-log rows: {covered} covered by new change entries")
+        return
+    noted = audit_checks.of(entries, "sign" if EXPORTS[kind] else "export", what="report")
+    out = data / "out"
+    there = {p.name for p in out.iterdir() if p.is_file()} if out.is_dir() else set()
+    for detail in (e.detail for e in noted):
+        if not set(detail.get("files", [])) or not set(detail["files"]) <= there:
+            problems.append(f"an audit entry for files not there: {detail.get('files')}")
+    if len(noted) > 1:
+        problems.append(f"{len(noted)} export entries for one run")
+    if outcome.state == "complete" and not noted:
+        if not outcome.killed:
+            problems.append("a finished export has no audit entry")
+        else:  # killed between the files' move into place and the entry's commit (or finished by recovery)
+            outcome.notes.append("complete, no audit entry")
 
 
 class _opened:
@@ -199,7 +359,7 @@ def _sql(data: Path) -> sqlite3.Connection:
 
 def _counts(data: Path, kind: str) -> tuple[int, ...]:
     """Rows of the kind's tables and of the change log: an import is all-or-nothing in all of them."""
-    if kind in EXPORTS:
+    if kind not in IMPORT_TABLES:
         return ()
     with _sql(data) as conn:
         return (*(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in IMPORT_TABLES[kind]),
@@ -234,7 +394,8 @@ def check_folder(data: Path, kind: str, before: tuple[int, ...], after: tuple[in
         if not outcome.killed and outcome.state != "after":
             problems.append("a finished import was lost")
         return
-    _check_export_files(data, kind, issued, outcome)
+    if kind in EXPORTS:
+        _check_export_files(data, kind, issued, outcome)
 
 
 def _check_export_files(data: Path, kind: str, issued: dict[int, str], outcome: Outcome) -> None:
@@ -299,6 +460,6 @@ def summary(outcomes: list[Outcome]) -> dict[str, dict[str, int]]:
         row = table.setdefault(o.kind, {"kills": 0, "finished_first": 0, "problems": 0})
         row["kills" if o.killed else "finished_first"] += 1
         row["problems"] += bool(o.problems)
-        for key in ([o.state] if o.state else []) + [f"recovery_{r}" for r in o.recovered]:
+        for key in ([o.state] if o.state else []) + [f"recovery_{r}" for r in o.recovered] + o.notes:
             row[key] = row.get(key, 0) + 1
     return table

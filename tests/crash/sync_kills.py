@@ -11,6 +11,10 @@ After a killed import, the province's database is exactly as before the import (
 same sync bookkeeping) or exactly as after a clean import of the same bundle, never in between; the
 receipt beside the bundle is absent or valid; importing again ends in the clean import's state.
 After a killed receipt import, the commune's acknowledgements are as before or as after.
+After every reopen the audit chain verifies (services.audit.verify, the head of the folder the run
+started from as an anchor), and what was committed or seen to finish has its entry: a bundle recorded
+as sent its export entry, an import applied or a receipt read its import entry; none for what did not
+happen.
 
 The world (a province and an enrolled commune: PBKDF2 and scrypt, seconds) is built once; every kill
 works on copies of its data folders.
@@ -30,12 +34,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 for _p in (str(HERE), str(HERE.parent), str(HERE.parents[1])):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
+import audit_checks
 import big_books
 import sync_world
 from sync_world import COMMUNE_PASS, PASS, at
@@ -69,9 +75,10 @@ def _sql(data: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{data / paths.DB_FILE}?mode=ro", uri=True)
 
 
-def fingerprint(data: Path) -> dict[str, object]:
+def fingerprint(data: Path, on_open: Callable[[Any], None] | None = None) -> dict[str, object]:
     """What an import or a receipt may change, minus the clock: the synced rows (state hash), the rows
-    of every table, and the sync bookkeeping (bundles in and out, acknowledgements, conflicts)."""
+    of every table, and the sync bookkeeping (bundles in and out, acknowledgements, conflicts).
+    on_open(db): more checks of the database while it is open (its audit chain)."""
     from papi_desktop.services import setup
     from papi_desktop.sync.state import state_hash
 
@@ -80,6 +87,8 @@ def fingerprint(data: Path) -> dict[str, object]:
         try:
             with db.reader() as s:
                 hashed = state_hash(s)
+            if on_open is not None:
+                on_open(db)
         finally:
             db.dispose()
     with _sql(data) as conn:
@@ -116,6 +125,7 @@ class SyncHarness:
         self.window: dict[str, float] = {}  # when the part of interest starts (after the keys are open)
         self._runs = 0
         self._receiver = None
+        self.heads: dict[str, audit_checks.Anchor] = {}  # each start's last audit entry: prov0, com0, com1
 
     # ---- set-up ----
 
@@ -142,6 +152,14 @@ class SyncHarness:
                          "--json")
         self.bundle = [Path(f) for f in json.loads(done.stdout)["files"]]
         self.changes = json.loads(done.stdout)["changes"]
+        self.bundle_id = json.loads(done.stdout)["bundle_id"]
+        for name, folder in (("prov0", self.prov0), ("com0", self.com0), ("com1", self.com1)):
+            with at(folder):
+                db = _open(folder)
+                try:
+                    self.heads[name] = audit_checks.head(db)
+                finally:
+                    db.dispose()
         self.prov_before = fingerprint(self.prov0)
         self.prov1 = self._copy(self.prov0, "prov1")
         stick = self._stick(r / "ref-stick")
@@ -298,11 +316,13 @@ class SyncHarness:
         with at(data):
             db = setup.open_database(user="recovery")  # start-up: integrity check, migrations, export recovery
             export_staging.recover_unfinished(db)
+            audit_checks.check(db, self.heads["com0"], problems)
             db.dispose()
         if (ok := integrity(data)) != "ok":
             problems.append(f"integrity_check: {ok}")
         with _sql(data) as conn:
             sent = {r[0]: json.loads(r[1]) for r in conn.execute("SELECT bundle_id, files_json FROM sync_bundle_out")}
+        self._export_entries(data, set(sent), problems)
         found = visible_bundles(usb)
         states = []
         for parts in found:
@@ -341,6 +361,18 @@ class SyncHarness:
             outcome.notes.append(f"{len(temps)} temporary file(s) on the stick")
         self._export_again(case, data, usb, outcome)
 
+    def _export_entries(self, data: Path, sent: set[str], problems: list[str], when: str = "") -> None:
+        """A bundle recorded as sent has its export entry (written in the same transaction); an entry for a
+        bundle not recorded is one withdrawn since, with its entry."""
+        entries = audit_checks.entries_after(data, self.heads["com0"][0])
+        for bundle_id in sorted(sent):
+            if not audit_checks.of(entries, "export", what="bundle", bundle_id=bundle_id):
+                problems.append(f"bundle {bundle_id[:8]} recorded as sent without its audit entry{when}")
+        for e in audit_checks.of(entries, "export", what="bundle"):
+            gone = e.detail.get("bundle_id")
+            if gone not in sent and not audit_checks.of(entries, "export", what="bundle-withdrawn", bundle_id=gone):
+                problems.append(f"an audit entry for bundle {str(gone)[:8]}, neither recorded nor withdrawn{when}")
+
     def _export_again(self, case: Path, data: Path, usb: Path, outcome: Outcome) -> None:
         """A new export into the same folder works, leaves no temporary file, and applies at the province
         (with whatever the killed one left beside it)."""
@@ -352,6 +384,7 @@ class SyncHarness:
             db = _open(data)
             try:
                 result = sync_service.export_bundle(db, usb, COMMUNE_PASS)
+                audit_checks.check(db, self.heads["com0"], problems, " after a new export")
             except Exception as exc:  # noqa: BLE001
                 problems.append(f"a new export fails: {exc}")
                 return
@@ -365,7 +398,12 @@ class SyncHarness:
             problems.append(f"files left beside the bundles after a new export: {left[:3]}")
         self._read(result.files)
         with _sql(data) as conn:
-            sent = [json.loads(r[0]) for r in conn.execute("SELECT files_json FROM sync_bundle_out")]
+            recorded = {r[0]: json.loads(r[1]) for r in conn.execute("SELECT bundle_id, files_json FROM "
+                                                                     "sync_bundle_out")}
+        if result.bundle_id not in recorded:
+            problems.append("the new export is not recorded as sent")
+        self._export_entries(data, set(recorded), problems, " after a new export")
+        sent = list(recorded.values())
         missing = [n for names in sent for n in names if not (usb / n).is_file()]
         if missing:
             problems.append(f"recorded as written but not on the stick after a new export: {missing[:2]}")
@@ -384,7 +422,8 @@ class SyncHarness:
         if "applied" not in statuses or set(statuses) - {"applied", "unchanged"}:
             problems.append(f"the stick's bundles import as {statuses}: "
                             f"{[s.reasons for s in summaries if s.status not in ('applied', 'unchanged')]}")
-        after = fingerprint(prov)
+        after = fingerprint(prov, lambda db: audit_checks.check(db, self.heads["prov0"], problems,
+                                                                " after importing the new export"))
         if after["state_hash"] != self.prov_after["state_hash"]:
             problems.append("the province after importing the new export differs from a clean import")
 
@@ -394,13 +433,14 @@ class SyncHarness:
         data, stick, problems = case / "prov", case / "usb", outcome.problems
         if (ok := integrity(data)) != "ok":
             problems.append(f"integrity_check: {ok}")
-        now = fingerprint(data)
+        now = fingerprint(data, lambda db: audit_checks.check(db, self.heads["prov0"], problems))
         outcome.state = "before" if now == self.prov_before else "after" if now == self.prov_after else "HALF"
         if outcome.state == "HALF":
             problems.append("the province is neither as before nor as after: " + _diff(now, self.prov_before,
                                                                                      self.prov_after))
         if not outcome.killed and outcome.state != "after":
             problems.append("a finished import was lost")
+        self._import_entry(data, "prov0", "bundle", outcome.state, problems)
         receipt = stick / self.receipt.name
         if receipt.exists():
             self._valid_receipt(receipt, problems)
@@ -426,12 +466,24 @@ class SyncHarness:
         want = "applied" if outcome.state == "before" else "unchanged"
         if summary.status != want:
             problems.append(f"the import again says {summary.status}, not {want}: {summary.reasons}")
-        if fingerprint(data) != self.prov_after:
+        if fingerprint(data, lambda db: audit_checks.check(db, self.heads["prov0"], problems,
+                                                           " after importing again")) != self.prov_after:
             problems.append("importing again does not end as a clean import")
+        self._import_entry(data, "prov0", "bundle", "after", problems, " after importing again")
         if not receipt.exists():
             problems.append("no receipt after importing again")
         else:
             self._valid_receipt(receipt, problems)
+
+    def _import_entry(self, data: Path, start: str, what: str, state: str, problems: list[str], when: str = "") -> None:
+        """The import entry of this bundle (what: bundle, at the province; receipt, at the commune), written in
+        the import's transaction: there when it happened (applied), absent when it did not."""
+        entries = audit_checks.of(audit_checks.entries_after(data, self.heads[start][0]), "import", what=what,
+                                  bundle_id=self.bundle_id)
+        if state == "after" and not [e for e in entries if what == "receipt" or e.detail.get("status") == "applied"]:
+            problems.append(f"the {what} was taken in without its audit entry{when}")
+        if state == "before" and entries:
+            problems.append(f"an audit entry for a {what} not taken in: {entries[0].detail.get('status')}")
 
     def _valid_receipt(self, path: Path, problems: list[str]) -> None:
         from papi_desktop.sync import bundle
@@ -451,13 +503,14 @@ class SyncHarness:
         data, problems = case / "com", outcome.problems
         if (ok := integrity(data)) != "ok":
             problems.append(f"integrity_check: {ok}")
-        now = fingerprint(data)
+        now = fingerprint(data, lambda db: audit_checks.check(db, self.heads["com1"], problems))
         outcome.state = "before" if now == self.com_before else "after" if now == self.com_after else "HALF"
         if outcome.state == "HALF":
             problems.append("the commune is neither as before nor as after: " + _diff(now, self.com_before,
                                                                                     self.com_after))
         if not outcome.killed and outcome.state != "after":
             problems.append("a finished receipt import was lost")
+        self._import_entry(data, "com1", "receipt", outcome.state, problems)
         with at(data):
             db = _open(data)
             try:
@@ -466,8 +519,10 @@ class SyncHarness:
                 db.dispose()
         if result.already != (outcome.state == "after"):
             problems.append(f"reading the receipt again says already={result.already} in state {outcome.state}")
-        if fingerprint(data) != self.com_after:
+        if fingerprint(data, lambda db: audit_checks.check(db, self.heads["com1"], problems,
+                                                           " after reading the receipt again")) != self.com_after:
             problems.append("reading the receipt again does not end as a clean read")
+        self._import_entry(data, "com1", "receipt", "after", problems, " after reading the receipt again")
 
 
 def _open(data: Path):
