@@ -26,10 +26,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ..domain.erasure import REASONS
 from ..domain.errors import KnownError
 from ..domain.jobs import CancelToken, NullProgress, ProgressReporter
 from ..storage import audit as chain
-from ..storage import dialect
+from ..storage import dialect, personal_seal
 from ..storage.db import Database
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -42,6 +43,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "key": ("Khóa, chứng thư", "Keys and certificates"),
     "login": ("Đăng nhập", "Login"),
     "account": ("Tài khoản", "Accounts"),
+    "personal": ("Dữ liệu cá nhân", "Personal data"),
     "genesis": ("Bắt đầu nhật ký", "Audit trail started"),
 }
 TABLES: dict[str, tuple[str, str]] = {
@@ -484,8 +486,10 @@ def changes_of(db: Database, seq: int, limit: int = 500) -> list[ChangeRow]:
         if found is None:
             return []
         for batch in chain.read_spans(conn, chain.entry_spans(*found), batch=limit, select=chain.fields_sql()):
-            for r in batch:
-                before, after = json.loads(r[9]) if r[9] else {}, json.loads(r[10] or "{}")
+            images = personal_seal.open_many(conn, [(r[3], r[4], t) for r in batch for t in (r[9], r[10])])
+            for r, before_text, after_text in zip(batch, images[::2], images[1::2], strict=True):
+                # opened to tell an empty value from one (sealed personal values are shown masked either way)
+                before, after = json.loads(before_text) if before_text else {}, json.loads(after_text or "{}")
                 keys = [k for k in after if k not in ("id", "row_version", "created_hlc", "updated_hlc", "updated_by")]
                 fields = {k: _shown(r[3], k, before.get(k), personal) + _shown(r[3], k, after[k], personal)
                           for k in keys}
@@ -570,6 +574,8 @@ def _event_text(kind: str, d: dict[str, Any], en: bool) -> str:  # noqa: PLR0911
         return _key_text(d, en)
     if kind in ("login", "account"):
         return _account_text(kind, d, en)
+    if kind == "personal":
+        return _personal_text(d, en)
     return json.dumps(d, ensure_ascii=False)[:200]
 
 
@@ -609,6 +615,18 @@ def _account_text(kind: str, d: dict[str, Any], en: bool) -> str:
     vi, english = ACCOUNT_EVENTS.get((kind, what), (what, what))
     tail = f" ({d['role']})" if d.get("role") else f" ({d['reason']})" if d.get("reason") else ""
     return f"{english if en else vi}: {d.get('username', '')}{tail}"
+
+
+def _personal_text(d: dict[str, Any], en: bool) -> str:
+
+    record = f"{table_label(d.get('table', ''), 'en' if en else 'vi')} {str(d.get('record_id', ''))[:8]}"
+    reason = REASONS.get(d.get("reason", ""), (d.get("reason", ""),) * 2)[en]
+    columns = ", ".join(d.get("columns", []))
+    if d.get("what") == "erased-again":  # services.personal_data.reapply, after a restore
+        return (f"Personal data erased again after a restore: {record} ({columns}) — {reason}" if en else
+                f"Xóa lại dữ liệu cá nhân sau khi khôi phục: {record} ({columns}) — {reason}")
+    return (f"Personal data erased: {record} ({columns}) — {reason}" if en else
+            f"Xóa dữ liệu cá nhân: {record} ({columns}) — {reason}")
 
 
 KEY_EVENTS = {  # record_key's what

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..storage import personal_seal
 from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.reports import OutgoingDocument
@@ -67,10 +68,12 @@ def history(db: Database, table: str, record_id: str) -> list[Version]:
                                            OutgoingDocument.built_from_seq.is_not(None)))
             if table in DOCUMENT_TABLES.get(d.kind, ()) and d.built_from_seq is not None]  # as selected
         acked = {a.origin_node: a.acked_seq for a in s.scalars(select(Ack).where(Ack.peer == PROVINCE))}
+        # a citizen's values are sealed in the log (storage.personal_seal): opened, or emptied once erased
+        images = personal_seal.open_many(s.connection(), [(table, record_id, e.after_json) for e in entries])
     versions: list[Version] = []
     values: dict[str, Any] = {}
-    for i, entry in enumerate(entries):
-        changed = json.loads(entry.after_json)
+    for i, (entry, image) in enumerate(zip(entries, images, strict=True)):
+        changed = json.loads(image or "{}")
         values = {**values, **changed}
         until = entries[i + 1].seq if i + 1 < len(entries) else None  # the next version's position
         frozen = [ref for built, ref in documents if entry.seq <= built and (until is None or built < until)]

@@ -36,7 +36,7 @@ from sqlalchemy.sql.schema import (
 
 from ..domain.errors import BugError
 from ..domain.text import fold
-from . import dialect
+from . import dialect, personal_seal
 from .dialect import FTS_TABLES
 from .models import Base, ChangeLog, Tracked, new_id, table_of
 
@@ -183,8 +183,25 @@ def txn_id(session: Session) -> str:
     return current[1]
 
 
+FORGET = "_personal_forget"  # session.info: (table, id) whose old personal values the next update leaves out
+
+
+def _image(session: Session, table: str, record_id: str, values: dict[str, Any]) -> str:
+    """A log image as stored: its personal values sealed under the record's key (storage.personal_seal)."""
+    text = json.dumps(values, ensure_ascii=False)
+    if personal_seal.needs_seal(table, values):
+        key = personal_seal.SessionKeys(session).key(table, record_id)
+        text = personal_seal.seal(table, record_id, values, text, key)
+    return text
+
+
 def _log(session: Session, origin: Origin, obj: Tracked, op: str, before: dict[str, Any] | None,
          keys: set[str] | None = None) -> None:
+    table = obj.__tablename__
+    if before is not None and (table, obj.id) in session.info.get(FORGET, ()):
+        # an erasure or a correction that forgets: the old values are not written again, under a new key
+        cols = personal_seal.personal_columns().get(table, frozenset())
+        before = {k: v for k, v in before.items() if k not in cols}
     session.add(
         ChangeLog(
             hlc=obj.updated_hlc,
@@ -195,8 +212,8 @@ def _log(session: Session, origin: Origin, obj: Tracked, op: str, before: dict[s
             row_version=obj.row_version,
             actor=obj.updated_by,
             at_utc=datetime.now(UTC).isoformat(timespec="seconds"),
-            before_json=json.dumps(before, ensure_ascii=False) if before is not None else None,
-            after_json=json.dumps(snapshot(obj, keys), ensure_ascii=False),
+            before_json=_image(session, table, obj.id, before) if before is not None else None,
+            after_json=_image(session, table, obj.id, snapshot(obj, keys)),
             origin_node=origin.node,
             origin_seq=origin.take(),
             txn_id=origin.txn_id,
@@ -313,6 +330,8 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     constant, per_row = _bulk_defaults(session, table)
     at = datetime.now(UTC).isoformat(timespec="seconds")
     received = dialect.flag(conn, False)
+    personal = personal_seal.personal_columns().get(table.name)
+    keys: dict[str, bytes] = {}  # new records' keys, stored with the rows
     values, log_rows = [], []
     for row, stamp in zip(rows, clock.many(len(rows)), strict=True):
         row.setdefault("id", new_id())
@@ -331,7 +350,11 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
         for key in bool_cols:  # logged as true/false, stored as 1/0
             flag = row.get(key)
             row[key] = bool(flag) if flag is not None else None
-        after = _AFTER_JSON(dict(zip(logged, map(row.get, logged), strict=True)))
+        image = dict(zip(logged, map(row.get, logged), strict=True))
+        after = _AFTER_JSON(image)
+        if personal is not None and personal_seal.needs_seal(table.name, image):
+            sealing = keys[row["id"]] = personal_seal.new_key()
+            after = personal_seal.seal(table.name, row["id"], image, after, sealing)
         log_rows.append((stamp, row["unit_code"], table.name, row["id"], "insert", 1, user, at, None, after,
                          origin.node, origin.take(), origin.txn_id, received))
         for key in bool_cols:
@@ -343,4 +366,5 @@ def bulk_insert(session: Session, model: type[Tracked], rows: list[dict[str, Any
     if table.name in FTS_TABLES:
         index_new(session, table.name, [r["id"] for r in rows])
     executemany(session, ChangeLog.__tablename__, LOG_COLUMNS, log_rows)
+    personal_seal.store_keys(conn, table.name, keys)
     return [r["id"] for r in rows]

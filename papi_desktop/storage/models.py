@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -323,6 +324,17 @@ class Account(Base):
     created_at: Mapped[str] = mapped_column(String(32))
     changed_at: Mapped[str] = mapped_column(String(32))
     last_login: Mapped[str] = mapped_column(String(32))
+
+
+class PersonalKey(Base):
+    """The key that seals one record's personal values in the change log (storage.personal_seal). Local to
+    the PC, never synced: each database seals its own copy; deleting it erases them (crypto-shredding)."""
+
+    __tablename__ = "personal_key"
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[str] = mapped_column(String(32))
 
 
 class LocalSetting(Base):

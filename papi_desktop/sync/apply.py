@@ -38,7 +38,7 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.errors import BugError, KnownError
-from ..storage import dialect
+from ..storage import dialect, personal_seal
 from ..storage.changelog import (
     FTS_TABLES,
     STAMP_COLUMNS,
@@ -48,6 +48,7 @@ from ..storage.changelog import (
 )
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Tracked
+from . import personal
 from .apply_shape import TableShape as _Shape
 from .apply_shape import logged_value as _value
 from .changes import FIELDS, Change, loads
@@ -161,7 +162,7 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
         for change in changes:
             held = held_of(change) if may_hold else None
             if held is not None:
-                if held != change:
+                if held != change and not personal.same_but_erased(held, change):
                     raise ChangeHeld("fork", change,
                                      "Thay đổi này trùng số thứ tự với một thay đổi đã nhận nhưng khác nội dung: "
                                      "máy gửi có thể đã được khôi phục từ bản sao lưu cũ. Cần người kiểm tra",
@@ -224,7 +225,7 @@ def _apply(session: Session, changes: list[Change], writes: _Writes) -> ApplyRes
 def _held(conn: Connection, change: Change) -> Change | None:
     row = conn.execute(select(*(_LOG.c[name] for name in FIELDS)).where(
         _LOG.c.origin_node == change.origin_node, _LOG.c.origin_seq == change.origin_seq)).mappings().first()
-    return Change.from_mapping(row) if row is not None else None
+    return personal.open_changes(conn, [Change.from_mapping(row)])[0] if row is not None else None
 
 
 def _held_up_to(conn: Connection, node: str) -> int:
@@ -234,8 +235,10 @@ def _held_up_to(conn: Connection, node: str) -> int:
 def _touched_later(conn: Connection, change: Change, shape: _Shape) -> set[str]:
     """Columns set by logged changes of this record that are later than change (local or received)."""
     rows = conn.execute(select(_LOG.c.op, _LOG.c.after_json).where(
-        _LOG.c.table_name == change.table_name, _LOG.c.record_id == change.record_id, _LOG.c.hlc > change.hlc))
-    return {key for op, after in rows for key in shape.set_by(op, json.loads(after))}
+        _LOG.c.table_name == change.table_name, _LOG.c.record_id == change.record_id, _LOG.c.hlc > change.hlc)).all()
+    opened = personal_seal.open_many(conn, [(change.table_name, change.record_id, after) for _op, after in rows])
+    return {key for op, after in zip((op for op, _a in rows), opened, strict=True)
+            for key in shape.set_by(op, json.loads(after or "{}"))}
 
 
 def _apply_row(writes: _Writes, shape: _Shape, change: Change, conflicts: list[FieldConflict]) -> str:
@@ -344,7 +347,8 @@ class _OneByOne(_Writes):
         self.conn.execute(update(table).where(table.c.id == record_id).values(values))
 
     def log(self, change: Change) -> None:
-        self.conn.execute(insert(_LOG).values(**change.as_dict(), received=True))
+        sealed = personal.seal_received(self.conn, [change])[0]  # personal values under this database's keys
+        self.conn.execute(insert(_LOG).values(**sealed.as_dict(), received=True))
 
     def flush(self) -> None:
         pass
@@ -410,8 +414,8 @@ class _Batch(_Writes):
                 continue
             rows = self.conn.execute(select(*columns).where(_LOG.c.origin_node == node,
                                                             _LOG.c.origin_seq.in_(_each(self.conn, numbers))))
-            for row in rows.mappings():
-                found[(row["origin_node"], row["origin_seq"])] = Change.from_mapping(row)
+            held = personal.open_changes(self.conn, [Change.from_mapping(row) for row in rows.mappings()])
+            found.update(((c.origin_node, c.origin_seq), c) for c in held)
         return found
 
     def _prefetch(self, changes: list[Change]) -> None:
@@ -576,12 +580,13 @@ class _Batch(_Writes):
             f'FROM json_each(?) AS listed CROSS JOIN "{name}" AS t ON t.id = listed.value', (json.dumps(ids),))
 
     def flush(self) -> None:
-        runs, log = self.runs, list(map(_FIELDS_OF, self.pending_log))
+        runs, pending = self.runs, list(self.pending_log)
         mark, fts_tables = self.mark, self.fts_tables
         self.runs, self.pending = {}, {}
         self.pending_log.clear()  # in place: log may be its append
         self.sent += 1
         try:
+            log = list(map(_FIELDS_OF, personal.seal_received(self.conn, pending)))  # under this database's keys
             for name, table_runs in runs.items():
                 written = self.written.setdefault(name, set())
                 unindexed: list[str] = []  # inserted, not in the full-text index yet: indexed before an update

@@ -8,6 +8,7 @@ from sqlalchemy import and_, not_, select, text
 from sqlalchemy.orm import Session
 
 from ..storage.models import ChangeLog
+from . import personal
 from .changes import FIELDS, Change
 
 _LOG = ChangeLog.__table__
@@ -54,4 +55,4 @@ def outbox(session: Session, peer: str, seen: Mapping[str, int] | None = None,
             out.append(change)
     finally:
         result.close()
-    return out
+    return personal.open_changes(session.connection(), out)  # as the origins logged them

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -190,6 +191,7 @@ def _cell(value: object) -> str:
 def _same_work(db_path: Path, rows: Iterable[Iterable[object]], threshold: int) -> int:
     """Write the book's rows with their change log and full-text rows in one transaction."""
     from papi_desktop.domain.text import fold
+    from papi_desktop.storage import personal_seal
     from papi_desktop.storage.models import new_id
 
     conn = sqlite3.connect(db_path, isolation_level=None)
@@ -218,7 +220,7 @@ def _same_work(db_path: Path, rows: Iterable[Iterable[object]], threshold: int) 
         chunk = [[_cell(v) for v in row] for _n, row in zip(range(5000), rows, strict=False)]
         if not chunk:
             break
-        visits, citizens, logs = [], [], []
+        visits, citizens, logs, keys = [], [], [], []
         for (_tt, day, who, id_number, summary, classes, people, prior, accept, guide, forward, followup, notes,
              rtype, receiver) in chunk:
             d, m, y = day.split("/")
@@ -251,11 +253,17 @@ def _same_work(db_path: Path, rows: Iterable[Iterable[object]], threshold: int) 
                     record.update(id=new_id(), unit_code=unit, row_version=1, created_hlc=stamp, updated_hlc=stamp,
                                   updated_by=user, deleted=False)
                 seq += 1
+                image = json.dumps(record, ensure_ascii=False)
+                if personal_seal.needs_seal(table, record):  # personal values sealed under the record's key
+                    key = os.urandom(32)
+                    keys.append((table, record["id"], key, at))
+                    image = personal_seal.seal(table, record["id"], record, image, key)
                 logs.append((record["created_hlc"], unit, table, record["id"], "insert", 1, user, at, None,
-                             json.dumps(record, ensure_ascii=False), node, seq, txn, 0))
+                             image, node, seq, txn, 0))
         conn.executemany(visit_sql, [(*v.values(),) for v in visits])
         conn.executemany(citizen_sql, [(*c.values(),) for c in citizens])
         conn.executemany(log_sql, logs)
+        conn.executemany("INSERT INTO personal_key (table_name, record_id, key, created_at) VALUES (?, ?, ?, ?)", keys)
         written += len(visits)
     conn.execute("INSERT INTO reception_fts(rowid, search_text) SELECT rowid, search_text FROM reception "
                  "WHERE rowid > ?", (last_rowid,))
@@ -332,13 +340,22 @@ def _canonical(value: object, names: dict[str, str]) -> object:
     return value
 
 
-def _rows(conn: sqlite3.Connection, table: str, names: dict[str, str], ordered: bool) -> list[tuple[object, ...]]:
+def _rows(conn: sqlite3.Connection, table: str, names: dict[str, str], ordered: bool,
+          keys: dict[tuple[str, str], bytes] | None = None) -> list[tuple[object, ...]]:
     """A table's rows without ids and stamps, ids elsewhere in them named by their row (reception#12).
     ordered: in insertion order (rowid), which the list's tie order follows; else sorted (the change
     log: its order inside one transaction is the writer's business)."""
     cur = conn.execute(f"SELECT rowid AS rowid_, * FROM {table} ORDER BY rowid")
     columns = [d[0] for d in cur.description]
     keep = [i for i, c in enumerate(columns) if c not in _STAMP_KEYS and (ordered or c != "rowid_")]
+    from papi_desktop.storage import personal_seal
+
+    if keys is not None:  # the change log: its images opened (the personal values sealed, with random nonces)
+        at = {c: columns.index(c) for c in ("table_name", "record_id", "after_json")}
+        cur = [[*row[:at["after_json"]], personal_seal.unseal(row[at["table_name"]], row[at["record_id"]],
+                                                              row[at["after_json"]], keys.get((row[at["table_name"]],
+                                                              row[at["record_id"]])), {}),
+                *row[at["after_json"] + 1:]] for row in cur]
     rows = [tuple(_canonical(row[i], names) for i in keep) for row in cur]
     return rows if ordered else sorted(rows, key=repr)
 
@@ -385,7 +402,9 @@ def _contents(path: Path) -> Iterator[tuple[str, object]]:
                        conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0])
         yield "reception", _rows(conn, "reception", names, ordered=True)
         yield "reception_citizen", _rows(conn, "reception_citizen", names, ordered=True)
-        yield "change_log", _rows(conn, "change_log", names, ordered=False)
+        keys = {(t, r): k for t, r, k in conn.execute("SELECT table_name, record_id, key FROM personal_key")}
+        yield "personal_key", len(keys)
+        yield "change_log", _rows(conn, "change_log", names, ordered=False, keys=keys)
         yield "stamps", _checked_stamps(conn)
         yield "reception_fts", _fts_digest(conn)
         yield "audit_entry", _audit(conn, path)

@@ -318,8 +318,47 @@ class Plain:
                 at = cols.index("id")
                 self._fts(table, [r[at] for r in rows])
         self._updates(prep)
-        conn.executemany(self.log_sql, prep["log"])  # type: ignore[arg-type]
+        conn.executemany(self.log_sql, self._sealed(prep["log"]))  # type: ignore[arg-type]
         conn.execute("COMMIT")
+
+    def _sealed(self, log: list[tuple]) -> list[tuple]:
+        """The log rows as the program stores them: a record's personal values sealed under its key
+        (storage.personal_seal; the key looked up, or made for a new record)."""
+        import os  # noqa: PLC0415
+
+        from papi_desktop.storage import personal_seal
+        from papi_desktop.storage.changelog import LOG_COLUMNS
+
+        tables = personal_seal.personal_columns()
+        at_t, at_r = LOG_COLUMNS.index("table_name"), LOG_COLUMNS.index("record_id")
+        images = (LOG_COLUMNS.index("before_json"), LOG_COLUMNS.index("after_json"))
+        wanted: dict[str, set[str]] = {}
+        for row in log:
+            if row[at_t] in tables:
+                wanted.setdefault(row[at_t], set()).add(row[at_r])
+        if not wanted:
+            return log
+        keys = {t: dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = ? AND "
+                                          "record_id IN (SELECT value FROM json_each(?))", (t, json.dumps(list(ids)))))
+                for t, ids in wanted.items()}
+        made, out = [], []
+        for row in log:
+            table, rid = row[at_t], row[at_r]
+            if table in tables:
+                row = list(row)
+                for i in images:
+                    values = json.loads(row[i]) if row[i] else None
+                    if values and personal_seal.needs_seal(table, values):
+                        key = keys[table].get(rid)
+                        if key is None:
+                            key = keys[table][rid] = os.urandom(32)
+                            made.append((table, rid, key, "2026-12-02T00:00:00+00:00"))
+                        row[i] = personal_seal.seal(table, rid, values, row[i], key)
+                row = tuple(row)
+            out.append(row)
+        self.conn.executemany("INSERT INTO personal_key (table_name, record_id, key, created_at) VALUES (?, ?, ?, ?)",
+                              made)
+        return out
 
     def upsert(self, prep: dict[str, object]) -> None:
         """What is held is skipped by the database: INSERT OR IGNORE for the log, an upsert guarded by
@@ -343,6 +382,7 @@ class Plain:
                              rows)
             self._fts(table, [i for i in ids if i not in held])
         self._updates(prep)
+        # unsealed: sealing every row before OR IGNORE would charge the baseline for held ones the program skips
         conn.executemany(self.log_sql.replace("INSERT", "INSERT OR IGNORE", 1), prep["log"])  # type: ignore[arg-type]
         conn.execute("COMMIT")
 

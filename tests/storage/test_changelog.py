@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import log_images
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -34,8 +35,8 @@ def _log_count(db) -> int:  # noqa: ANN001
 
 
 def _entries(db, record_id: str) -> list[ChangeLog]:  # noqa: ANN001
-    with db.reader() as s:
-        return list(s.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq)))
+    """The log rows of a record, their images opened as the origin logged them (personal values sealed)."""
+    return log_images.log(db, ChangeLog.record_id == record_id)
 
 
 def _make_all(db) -> dict[str, object]:  # noqa: ANN001

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import Boolean, Date, Integer, String, Text, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from papi_desktop.storage import personal_seal
 from papi_desktop.storage.changelog import bulk_insert, derived_columns, tracked_models
 from papi_desktop.storage.models import ChangeLog, Plan, Tracked
 
@@ -56,10 +57,12 @@ def _stored(db, model: type[Tracked], record_id: str) -> dict[str, Any]:  # noqa
 
 
 def _logged(db, record_id: str) -> dict[str, Any]:  # noqa: ANN001
+    """The insert's image as the origin logged it (personal values are stored sealed: opened here)."""
     with db.reader() as s:
         entries = list(s.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id)))
-    assert [e.op for e in entries] == ["insert"]
-    return json.loads(entries[0].after_json)
+        assert [e.op for e in entries] == ["insert"]
+        return json.loads(personal_seal.open_image(s.connection(), entries[0].table_name, record_id,
+                                                   entries[0].after_json))
 
 
 def test_orm_insert_logs_the_stored_row(db) -> None:  # noqa: ANN001

@@ -130,8 +130,11 @@ def test_a_change_log_row_altered_is_found_at_its_entry(adb) -> None:  # noqa: A
     visit(adb)
     target = last_change(adb) - 1  # a citizen's row of the visit
     visit(adb, "Cầm Thị Hoa", "")
-    tamper(adb, "change_log", "UPDATE change_log SET after_json = replace(after_json, 'Bản Nà Sẳng', 'Bản Khác') "
-                              "WHERE seq = :seq", params={"seq": target})
+    # the citizen's personal values are sealed in the row: the rest of its image is altered
+    tamper(adb, "change_log", "UPDATE change_log SET after_json = replace(after_json, '\"position\": 0', "
+                              "'\"position\": 7') WHERE seq = :seq", params={"seq": target})
+    with adb.reader() as s:
+        assert '"position": 7' in s.scalar(text("SELECT after_json FROM change_log WHERE seq = :seq"), {"seq": target})
     b = broken(adb)
     assert (b.what, b.seq) == ("change_altered", covering(adb, target))
     assert b.change_seq <= target <= b.last_change

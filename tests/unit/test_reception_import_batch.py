@@ -20,6 +20,7 @@ from papi_desktop.domain.text import nfc, one_line
 from papi_desktop.services import reception as rs
 from papi_desktop.services import reception_import as ri
 from papi_desktop.services import reference, setup
+from papi_desktop.storage import personal_seal
 
 
 def _nfd(text: str) -> str:
@@ -66,9 +67,12 @@ def _contents(db) -> dict[str, object]:
             return [{k: place.get(v, v) for k, v in zip(names, row, strict=True) if k not in STAMPS} for row in cur]
 
         log = []
-        for entry in rows("SELECT table_name, record_id, op, row_version, actor, unit_code, before_json, after_json, "
+        keys = {(t, r): k for t, r, k in conn.execute("SELECT table_name, record_id, key FROM personal_key")}
+        opened = {seq: personal_seal.unseal(t, r, text, keys.get((t, r)), {}) for seq, t, r, text in conn.execute(
+            "SELECT seq, table_name, record_id, after_json FROM change_log WHERE table_name LIKE 'reception%'")}
+        for entry in rows("SELECT seq, table_name, record_id, op, row_version, actor, unit_code, before_json, "
                           "origin_node, received FROM change_log WHERE table_name LIKE 'reception%'"):
-            after = json.loads(entry.pop("after_json"))  # type: ignore[arg-type]
+            after = json.loads(opened[entry.pop("seq")])  # type: ignore[index]  # sealed personal values opened
             entry["after"] = [(k, place.get(v, v)) for k, v in after.items() if k not in STAMPS]  # in order
             log.append(entry)
         stamps_agree = conn.execute(

@@ -12,6 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import log_images
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,6 @@ from sqlalchemy.exc import IntegrityError
 from papi_desktop.services import petitions, plan, progress, setup
 from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_reception
 from papi_desktop.storage.changelog import FTS_TABLES, tracked_models
-from papi_desktop.storage.models import ChangeLog
 from papi_desktop.sync import apply as sync_apply
 from papi_desktop.sync.apply import apply_to
 from papi_desktop.sync.changes import Change
@@ -85,9 +85,7 @@ def _rows_in_order(db) -> dict[str, list[tuple]]:  # noqa: ANN001
 
 
 def _log(db) -> list[tuple]:  # noqa: ANN001
-    with db.reader() as s:
-        return [(e.origin_node, e.origin_seq, e.hlc, e.after_json, e.before_json, e.received)
-                for e in s.scalars(select(ChangeLog).order_by(ChangeLog.seq))]
+    return [(e.origin_node, e.origin_seq, e.hlc, e.after_json, e.before_json, e.received) for e in log_images.log(db)]
 
 
 def _index_sound(db, table: str) -> None:  # noqa: ANN001

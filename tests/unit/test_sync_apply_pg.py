@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
+import log_images
 import pg
 import pytest
 from pg import _pg_head_template, pg_head_url, pg_server, pg_url  # noqa: F401 - fixtures
@@ -23,7 +24,6 @@ from papi_desktop.services.reception import CitizenInput, ReceptionInput, add_re
 from papi_desktop.storage import dialect
 from papi_desktop.storage.changelog import tracked_models
 from papi_desktop.storage.db import Database
-from papi_desktop.storage.models import ChangeLog
 from papi_desktop.sync import apply as sync_apply
 from papi_desktop.sync.apply import ApplyResult, ChangeHeld, ChangeRejected, apply_to
 from papi_desktop.sync.changes import Change
@@ -72,9 +72,8 @@ def _hash(db: Database) -> str:
 
 
 def _log(db: Database) -> list[tuple]:
-    with db.reader() as s:
-        return [(e.origin_node, e.origin_seq, e.txn_id, e.hlc, e.actor, e.at_utc, e.before_json, e.after_json,
-                 bool(e.received)) for e in s.scalars(select(ChangeLog).order_by(ChangeLog.seq))]
+    return [(e.origin_node, e.origin_seq, e.txn_id, e.hlc, e.actor, e.at_utc, e.before_json, e.after_json,
+             bool(e.received)) for e in log_images.log(db)]
 
 
 def _rows(db: Database) -> dict[str, list[dict]]:

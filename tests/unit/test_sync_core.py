@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import log_images
 import pytest
 from sqlalchemy import func, select, text
 
@@ -39,8 +40,7 @@ def _outbox(src, dst) -> list[Change]:  # noqa: ANN001
 
 
 def _log(db) -> list[ChangeLog]:  # noqa: ANN001
-    with db.reader() as s:
-        return list(s.scalars(select(ChangeLog).order_by(ChangeLog.seq)))
+    return log_images.log(db)
 
 
 def _hash(db) -> str:  # noqa: ANN001
