@@ -411,7 +411,7 @@
 <context>
     <name>AuditButton</name>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="300"/>
         <source>Nhật ký thao tác…</source>
         <translation>Activity log…</translation>
     </message>
@@ -419,122 +419,122 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="102"/>
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="105"/>
         <source>Mọi người</source>
         <translation>Everyone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="107"/>
         <source>Mọi loại</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="111"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="111"/>
         <source>đến ngày</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="130"/>
         <source>Chọn một mục để xem chi tiết.</source>
         <translation>Select an entry to see its details.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="131"/>
         <source>Kiểm tra tính toàn vẹn</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="132"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="134"/>
         <source>Mỗi thao tác được ghi kèm mã băm nối chuỗi: sửa, xóa hay chèn một mục đều bị phát hiện khi kiểm tra.</source>
         <translation>Every action is recorded with a chained hash: changing, deleting or inserting an entry is detected by the check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="139"/>
         <source>Người thực hiện:</source>
         <translation>Done by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="139"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="189"/>
         <source>%1 mục</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="222"/>
         <source>Mục số %1 — %2 — %3</source>
         <translation>Entry %1 — %2 — %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
         <source>(chương trình)</source>
         <translation>(the program)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="224"/>
         <source>Máy: %1. Mã băm: %2</source>
         <translation>Computer: %1. Hash: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="225"/>
         <source>thêm</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="225"/>
         <source>sửa</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="225"/>
         <source>xóa</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="230"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="232"/>
         <source>… và %1 thay đổi khác.</source>
         <translation>… and %1 other changes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="241"/>
         <source>Đang kiểm tra nhật ký thao tác…</source>
         <translation>Checking the activity log…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="243"/>
         <source>Đang kiểm tra tính toàn vẹn của nhật ký…</source>
         <translation>Checking the log&apos;s integrity…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="253"/>
         <source>Toàn vẹn. %1</source>
         <translation>Intact. %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="255"/>
         <source>CẢNH BÁO: nhật ký đã bị can thiệp. %1</source>
         <translation>WARNING: the log has been tampered with. %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="284"/>
         <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -583,36 +583,46 @@
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/audit_dialog.py" line="46"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="47"/>
+        <source>Dữ liệu cá nhân</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="48"/>
         <source>Bắt đầu nhật ký</source>
         <translation>Log started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="61"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="61"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="62"/>
         <source>Người thực hiện</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="62"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="63"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/audit_dialog.py" line="72"/>
         <source>(chương trình)</source>
         <translation>(the program)</translation>
     </message>
@@ -2867,6 +2877,82 @@ SHA-256 fingerprint: %5</translation>
         <location filename="../papi_desktop/ui/views/sync_peers.py" line="84"/>
         <source>Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu danh sách trống).</source>
         <translation>Choose the receiving PC in the list of the commune&apos;s other PCs (add its card first if the list is empty).</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataButton</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="158"/>
+        <source>Xóa dữ liệu cá nhân…</source>
+        <translation>Erase personal data…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="44"/>
+        <source>Xóa dữ liệu cá nhân của công dân</source>
+        <translation>Erase a citizen&apos;s personal data</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="47"/>
+        <source>Khi công dân yêu cầu (hoặc hết thời hạn lưu trữ), xóa họ tên, địa chỉ, số định danh, năm sinh của một bản ghi. Bản ghi vẫn còn (ngày, nội dung, kết quả); dữ liệu cũ trong nhật ký thay đổi không mở được nữa; việc xóa được gửi lên tỉnh cùng gói dữ liệu tiếp theo. Báo cáo đã ký và bản sao lưu cũ không bị sửa: bản sao lưu hết hạn theo vòng lưu giữ.</source>
+        <translation>When a citizen asks (or the retention period is over), erase the name, address, identity number and birth year of one record. The record stays (dates, content, outcome); the old values in the change log can no longer be opened; the erasure goes to the province with the next bundle. Signed reports and older backups are not changed: backups expire with the rotation.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="55"/>
+        <source>Họ tên (không cần dấu)</source>
+        <translation>Full name (accents optional)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="57"/>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <source>Số định danh</source>
+        <translation>Identity number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="64"/>
+        <source>Hồ sơ</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="74"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="80"/>
+        <source>Xóa dữ liệu cá nhân…</source>
+        <translation>Erase personal data…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="117"/>
+        <source>Tìm thấy %1 bản ghi.</source>
+        <translation>%1 records found.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="118"/>
+        <source>Không có bản ghi nào có tên này.</source>
+        <translation>No record names this person.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="134"/>
+        <source>Xóa dữ liệu cá nhân của %1 (%2)? Không thể hoàn tác.</source>
+        <translation>Erase the personal data of %1 (%2)? This cannot be undone.</translation>
     </message>
 </context>
 <context>
@@ -5468,77 +5554,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="84"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="85"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>

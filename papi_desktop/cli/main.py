@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="mở xã mẫu trong thư mục dữ liệu riêng (open the demo commune in its own data folder)")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     from . import accounts as cli_accounts
+    from . import personal as cli_personal
 
     cli_accounts.add_global(parser)
     sub = parser.add_subparsers(dest="command")
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_accounts.add_parsers(sub)
     cli_audit.add_parsers(sub)
+    cli_personal.add_parsers(sub)
     cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
     cli_reports.add_parsers(sub)
@@ -109,6 +111,11 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
         raise
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
+    from ..services import personal_data  # noqa: PLC0415
+
+    if redone := personal_data.reapply(db):  # erasures a restore from an older backup undid
+        sys.stderr.write(f"Erased again the personal data of {redone} records a restore brought back.\n" if en else
+                         f"Đã xóa lại dữ liệu cá nhân của {redone} bản ghi mà lần khôi phục đã đưa trở lại.\n")
     if recovered:
         sys.stderr.write(f"Finished or cleaned up {len(recovered)} items left by an interrupted report export.\n"
                          if en else f"Đã hoàn tất hoặc dọn {len(recovered)} việc dở dang của lần xuất báo cáo bị "
@@ -373,6 +380,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         from . import audit as cli_audit
 
         return cli_audit.run(args, lang, _open)
+    if args.command == "personal":
+        from . import personal as cli_personal
+
+        return cli_personal.run(args, lang, _open)
     if args.command == "backup":
         from . import backup as cli_backup
 

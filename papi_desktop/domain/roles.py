@@ -20,16 +20,17 @@ LABELS: dict[str, tuple[str, str]] = {
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "staff": frozenset({"enter"}),
-    "leader": frozenset({"enter", "sign", "see_ids"}),  # the program has no approval step: signing is it
-    "admin": frozenset({"enter", "users", "settings", "restore"}),
+    "leader": frozenset({"enter", "sign", "see_ids", "erase"}),  # the program has no approval step: signing is it
+    "admin": frozenset({"enter", "users", "settings", "restore", "erase"}),
     "province_officer": frozenset({"enter", "consolidate", "sign"}),
-    "province_admin": frozenset({"enter", "consolidate", "users", "settings", "restore", "enrol"}),
+    "province_admin": frozenset({"enter", "consolidate", "users", "settings", "restore", "enrol", "erase"}),
 }
 
 WHAT: dict[str, tuple[str, str]] = {  # a permission as a refusal names it
     "enter": ("nhập, sửa dữ liệu", "enter or change data"),
     "sign": ("ký số văn bản", "sign documents"),
     "see_ids": ("xem đủ số định danh của công dân", "see citizens' full identity numbers"),
+    "erase": ("xóa dữ liệu cá nhân của công dân", "erase a citizen's personal data"),
     "users": ("quản lý tài khoản", "manage accounts"),
     "settings": ("đổi cài đặt, khóa ký số, danh sách tin cậy", "change settings, signing keys and trust"),
     "restore": ("khôi phục từ bản sao lưu", "restore from a backup"),

@@ -43,6 +43,8 @@ KIND_LABELS = {
     "restore": QT_TRANSLATE_NOOP("AuditModel", "Khôi phục"),
     "key": QT_TRANSLATE_NOOP("AuditModel", "Khóa, chứng thư"),
     "login": QT_TRANSLATE_NOOP("AuditModel", "Đăng nhập"),
+    "account": QT_TRANSLATE_NOOP("AuditModel", "Tài khoản"),
+    "personal": QT_TRANSLATE_NOOP("AuditModel", "Dữ liệu cá nhân"),
     "genesis": QT_TRANSLATE_NOOP("AuditModel", "Bắt đầu nhật ký"),
 }
 

@@ -30,6 +30,7 @@ from ..widgets.trust_box import TrustBox
 from ..widgets.villages_box import VillagesBox
 from ..workers import JobRunner
 from .audit_dialog import AuditButton
+from .personal_dialog import PersonalDataButton
 
 
 class SettingsPage(QWidget):
@@ -86,6 +87,8 @@ class SettingsPage(QWidget):
         row.addWidget(self.backup_button)
         self.audit_button = AuditButton(db, runner, self)  # Nhật ký thao tác… (views/audit_dialog.py)
         row.addWidget(self.audit_button)
+        self.personal_button = PersonalDataButton(db, runner, self)  # views/personal_dialog.py (issue 13 §3)
+        row.addWidget(self.personal_button)
         row.addStretch(1)
         data_layout.addRow(row)
 
