@@ -11,8 +11,9 @@ Baselines for the import:
   - same work (the target's reference): a plain sqlite3 script that reads the workbook with the
     importer's reader (python-calamine; in-process) and writes the same rows into the same tables
     of a copy of the same database (same migration head, same PRAGMAs), in one transaction: the
-    visits, their citizens, one change-log row each with the same JSON, the full-text rows and, where
-    the database has an audit trail, its entry over those log rows. It checks nothing and looks for
+    visits, their citizens, one change-log row each with the same JSON (its personal values sealed
+    under a new key per record, storage.personal_seal, as the program stores them), the full-text
+    rows and, where the database has an audit trail, its entry over those log rows. It checks nothing and looks for
     no visit already in the book: that, the reader's own process and the preview kept for the write
     are the program's overhead. After every run the databases are compared (reception,
     reception_citizen, change_log, the FTS index itself, the audit entries and the program's verify
