@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import sync_kills  # noqa: E402
 
-ROUNDS = 2  # 8 kills, two of each kind, in about three minutes
+ROUNDS = 4  # 16 kills, four of each kind, in about six minutes (with test_kills.py: about 100 in the suite)
 SEED = 20261202
 
 
