@@ -8,8 +8,9 @@ write the BundleIn row and the signed receipt.
 
 Baseline, in the same process, alternated with ours bundle by bundle: plain sqlite3 writing the
 same rows into the same tables (same schema, indexes, full-text index and pragmas), and the same
-change-log rows, one transaction per bundle, from rows already parsed and in memory (no decryption,
-no JSON, no checks): executemany INSERT for the first import; for the repeat and the overlap, the
+change-log rows (their personal values sealed under each record's key, as the program stores
+them), one transaction per bundle, from rows already parsed and in memory (no decryption, no JSON,
+no checks): executemany INSERT for the first import; for the repeat and the overlap, the
 plain way to skip what is held (INSERT OR IGNORE for the log, an upsert guarded by updated_hlc for
 the rows). Parsing the rows for the baseline is timed apart and printed (baseline_parse_s).
 
@@ -262,7 +263,7 @@ class Plain:
 
         full: dict[str, dict[str, dict]] = {n: {} for n in self.order}
         partial: dict[str, dict[str, dict]] = {n: {} for n in self.order}
-        log = []
+        log, images = [], []  # images: each log row's before and after, parsed (the seal needs the values)
         for line in payload.splitlines():
             change = json.loads(line)
             table, rid = change["table_name"], change["record_id"]
@@ -274,6 +275,7 @@ class Plain:
             else:
                 partial[table].setdefault(rid, {}).update(after)
             log.append(tuple(change.get(c) for c in LOG_COLUMNS[:-1]) + (1,))
+            images.append((json.loads(change["before_json"]) if change.get("before_json") else None, dict(after)))
         rows, updates = {}, {}
         for table in self.order:
             cols, bools = self.columns[table], self.bools[table]
@@ -293,7 +295,7 @@ class Plain:
                     tuple(int(after[k]) if k in bools and after[k] is not None else after[k] for k in keys)
                     + (rid, after.get("updated_hlc", "")))
             updates[table] = groups
-        return {"rows": rows, "updates": updates, "log": log}
+        return {"rows": rows, "updates": updates, "log": log, "images": images}
 
     def _fts(self, table: str, ids: list[str]) -> None:
         if table in self.fts and ids:
@@ -318,10 +320,10 @@ class Plain:
                 at = cols.index("id")
                 self._fts(table, [r[at] for r in rows])
         self._updates(prep)
-        conn.executemany(self.log_sql, self._sealed(prep["log"]))  # type: ignore[arg-type]
+        conn.executemany(self.log_sql, self._sealed(prep["log"], prep["images"]))  # type: ignore[arg-type]
         conn.execute("COMMIT")
 
-    def _sealed(self, log: list[tuple]) -> list[tuple]:
+    def _sealed(self, log: list[tuple], parsed: list[tuple]) -> list[tuple]:
         """The log rows as the program stores them: a record's personal values sealed under its key
         (storage.personal_seal; the key looked up, or made for a new record)."""
         import os  # noqa: PLC0415
@@ -342,12 +344,11 @@ class Plain:
                                           "record_id IN (SELECT value FROM json_each(?))", (t, json.dumps(list(ids)))))
                 for t, ids in wanted.items()}
         made, out = [], []
-        for row in log:
+        for row, values_of in zip(log, parsed, strict=True):
             table, rid = row[at_t], row[at_r]
             if table in tables:
                 row = list(row)
-                for i in images:
-                    values = json.loads(row[i]) if row[i] else None
+                for i, values in zip(images, values_of, strict=True):
                     if values and personal_seal.needs_seal(table, values):
                         key = keys[table].get(rid)
                         if key is None:
