@@ -28,7 +28,6 @@ from typing import Any
 
 from sqlalchemy import literal, select, update
 
-from .. import paths
 from ..domain.erasure import REASONS, TABLES
 from ..domain.errors import KnownError
 from ..domain.identity import mask
@@ -41,7 +40,6 @@ from ..storage.dialect import FTS_TABLES
 from ..storage.models import ChangeLog
 from ..storage.registers import Reception, ReceptionCitizen
 from ..storage.sync_state import Conflict, Quarantine
-from ..sync import personal
 from .accounts import require
 
 NAMES = {"reception_citizen": "name", "petition": "sender", "poverty_household": "head_name",
@@ -84,12 +82,6 @@ class Erasure:
             text += (f" {self.clear_rows} mục nhật ký thay đổi ghi trước phiên bản 0013 vẫn còn dữ liệu này: "
                      "không sửa được mà không làm hỏng nhật ký thao tác.")
         return text
-
-
-def retention() -> list[dict[str, Any]]:
-    """The retention periods (reference data, to be confirmed by the province's legal office)."""
-    data = json.loads((paths.resources_dir() / "reference" / personal.FILE).read_text(encoding="utf-8"))
-    return list(data.get("retention", []))
 
 
 def find(db: Database, name: str, limit: int = 200) -> list[Found]:

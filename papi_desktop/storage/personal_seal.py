@@ -71,16 +71,22 @@ def unseal(table: str, record_id: str, text: str, key: bytes | None, blank: dict
     sealed = image.pop(SEAL, None) if isinstance(image, dict) else None
     if not isinstance(sealed, dict):
         return text
-    if key is not None:
-        try:
-            box = base64.b64decode(sealed["box"], validate=True)
-            return AESGCM(key).decrypt(box[:_NONCE], box[_NONCE:], _aad(table, record_id)).decode()
-        except (InvalidTag, KeyError, TypeError, ValueError, binascii.Error):
-            pass  # a key made after an erasure: this image's is gone
+    opened = _open_box(table, record_id, sealed, key) if key is not None else None
+    if opened is not None:
+        return opened
     for col in sealed.get("cols", ()):
         if isinstance(col, str):
             image[col] = blank.get(col, "")
     return _ENCODE(image)
+
+
+def _open_box(table: str, record_id: str, sealed: dict[str, Any], key: bytes) -> str | None:
+    """The box's text, or None when this key does not open it (one made after an erasure)."""
+    try:
+        box = base64.b64decode(sealed["box"], validate=True)
+        return AESGCM(key).decrypt(box[:_NONCE], box[_NONCE:], _aad(table, record_id)).decode()
+    except (InvalidTag, KeyError, TypeError, ValueError, binascii.Error):
+        return None
 
 
 def _aad(table: str, record_id: str) -> bytes:

@@ -64,14 +64,15 @@ def open_changes(conn: Any, changes: list[Change]) -> list[Change]:
             for c, a, b in zip(changes, opened[::2], opened[1::2], strict=True)]
 
 
-def forgets(change: Change) -> bool:
+def forgets(change: Change, after: Any, before: Any) -> bool:
     """An update that sets personal values without their old ones (services.personal_data's erasure or
-    forgetting correction): the record's old personal values are to be shredded here too."""
+    forgetting correction): the record's old personal values are to be shredded here too. after, before:
+    its images, parsed."""
     cols = personal_seal.personal_columns().get(change.table_name)
-    if not cols or change.op != "update":
+    if not cols or change.op != "update" or not isinstance(after, dict):
         return False
-    after, before = loads(change.after_json), loads(change.before_json) if change.before_json else {}
-    return isinstance(after, dict) and isinstance(before, dict) and any(c in after and c not in before for c in cols)
+    before = before if before is not None else {}
+    return isinstance(before, dict) and any(c in after and c not in before for c in cols)
 
 
 def seal_received(conn: Any, changes: list[Change]) -> list[Change]:
@@ -93,13 +94,13 @@ def seal_received(conn: Any, changes: list[Change]) -> list[Change]:
         if table not in tables:
             out.append(c)
             continue
-        if forgets(c):
+        parsed = [loads(text) if text is not None else None for text in (c.after_json, c.before_json)]
+        if forgets(c, *parsed):
             if keys[table].pop(c.record_id, None) is not None:
                 dropped.setdefault(table, set()).add(c.record_id)
             made.get(table, {}).pop(c.record_id, None)
         images = []
-        for text in (c.after_json, c.before_json):
-            values = loads(text) if text is not None else None
+        for text, values in zip((c.after_json, c.before_json), parsed, strict=True):
             if isinstance(values, dict) and personal_seal.needs_seal(table, values):
                 key = keys[table].get(c.record_id)
                 if key is None:
