@@ -218,3 +218,21 @@ def test_a_petition_sender_is_erased_from_its_search_copy_and_index(db) -> None:
     raw = _file_bytes(db)
     assert "Quàng Văn Sơn".encode() not in raw and b"014071009876" not in raw and b"quang van son" not in raw
     assert audit.verify(db).ok
+
+
+def test_a_damaged_ledger_stops_no_opening_and_an_erasure_writes_nothing(db) -> None:  # noqa: ANN001
+    from papi_desktop import paths
+
+    _rec, first, _second = _visit(db)
+    (paths.data_dir() / personal_data.LEDGER).write_text('[{"table": "reception_citizen", "rec', encoding="utf-8")
+    assert personal_data.reapply(db) == 0  # logged; the opening goes on
+    with db.reader() as s:
+        rows = s.scalar(text("SELECT count(*) FROM change_log"))
+    with pytest.raises(KnownError) as refused:
+        personal_data.erase(db, "reception_citizen", first, "citizen_request")
+    assert "erasures.json" in refused.value.vi and "Traceback" not in refused.value.en
+    with db.reader() as s:  # rolled back whole: the values, the key and the log as they were
+        assert s.get(ReceptionCitizen, first).name == NAME
+        assert s.scalar(text("SELECT count(*) FROM personal_key WHERE record_id = :r"), {"r": first}) == 1
+        assert s.scalar(text("SELECT count(*) FROM change_log")) == rows
+    assert audit.verify(db).ok
