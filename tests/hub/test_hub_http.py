@@ -161,7 +161,10 @@ def test_a_link_that_keeps_dropping_resumes_and_sends_little_more(world) -> None
         result = _push(a, proxy.url, _client(a, proxy.url, retries=3))
         assert result.sent is not None and result.sent["status"] == "applied"
         assert proxy.cuts >= size // (256 * 1024) - 1 > 3  # the link really dropped, many times
-        assert proxy.sent <= 1.1 * size, (proxy.sent, size)  # resumed, never restarted
+        # resumed, never restarted: per cut, only what was in flight is lost and sent again (uvicorn drops
+        # a request's buffered body, 64 KiB and the read that passed it, when its link goes; a partial
+        # TLS record; a new handshake), where a restart would cost the part again
+        assert proxy.sent <= size + proxy.cuts * 128 * 1024, (proxy.sent, size, proxy.cuts)
     finally:
         proxy.close()
     assert hashlib.sha256(evidence).hexdigest() in {n[:64] for n in world["prov"].attachments()}
