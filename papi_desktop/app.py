@@ -35,9 +35,10 @@ def _open_in_background() -> tuple[Database, object, bool, bool]:
 
 
 def _after_login(db: Database) -> tuple[Database, object, bool, bool]:
-    from .services import attachments, export_staging, personal_data, province, setup  # noqa: PLC0415
+    from .services import attachments, backup_journal, export_staging, personal_data, province, setup  # noqa: PLC0415
 
     export_staging.recover_unfinished(db)  # what a killed export left: finished or removed, numbers withdrawn
+    backup_journal.settle(db)  # backups a kill (or a busy database) left out of the audit trail
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     personal_data.reapply(db)  # erasures a restore from an older backup undid
     return db, setup.get_profile(db), province.is_province(db), False

@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
-    from ..services import attachments, backup, export_staging, setup
+    from ..services import attachments, backup, backup_journal, export_staging, setup
 
     en = (getattr(args, "lang", None) or "vi") == "en"
     for vi, en_text in backup.recover():  # a restore a kill interrupted is finished before the database opens
@@ -110,6 +110,7 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
         db.dispose()
         raise
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
+    backup_journal.settle(db)  # backups a kill (or a busy database) left out of the audit trail
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed
     from ..services import personal_data  # noqa: PLC0415
 

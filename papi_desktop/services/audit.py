@@ -80,27 +80,33 @@ def record(db: Database, kind: str, detail: dict[str, Any] | None = None) -> Non
         chain.note(s, kind, dict(detail or {}))
 
 
-def _record_done(db: Database, kind: str, detail: dict[str, Any], notes: list[tuple[str, str]]) -> None:
+def _record_done(db: Database, kind: str, detail: dict[str, Any], notes: list[tuple[str, str]]) -> bool:
     """The entry of something already done (files written): a failure to enter it (the database busy,
-    say) is a note beside the result, never a failure of what was done."""
+    say) is a note beside the result, never a failure of what was done. Whether it was entered."""
     try:
         record(db, kind, detail)
     except KnownError as exc:
         notes.append((f"Đã xong nhưng chưa ghi được vào nhật ký thao tác: {exc.vi}",
                       f"Done, but it could not be entered in the audit trail: {exc.en}"))
+        return False
+    return True
 
 
-def record_export(db: Database, kind: str, result: Any) -> None:
-    """A report written (services.reports.export's result): "sign" when it was signed, else "export"."""
-    _record_done(db, "sign" if result.signed else "export", {
-        "what": "report", "report": kind, "number": result.number_ref, "document_id": result.document_id,
-        "files": [Path(f).name for f in result.files], "roles": list(result.roles)}, result.notes)
+def export_entry(db: Database, report: str, number: str | None, document_id: str | None, files: list[str],
+                 signed: bool, roles: list[str]) -> tuple[str, dict[str, Any], str | None]:
+    """A report's entry (kind, detail, actor), "sign" when it was signed, else "export": committed with
+    its number's issue (services.export_staging.settle), by this process or by the next start's recovery,
+    so no finished export is missing from the trail; the actor is who exported it, either way."""
+    return ("sign" if signed else "export", {"what": "report", "report": report, "number": number,
+                                             "document_id": document_id, "files": files, "roles": list(roles)},
+            getattr(db, "user", None) or None)
 
 
-def record_backup(db: Database, made: Any) -> None:
-    """A backup made (services.backup.Created)."""
+def record_backup(db: Database, made: Any) -> bool:
+    """A backup made (services.backup.Created); False when it could not be entered (the next opening
+    does: services.backup_journal)."""
     entry = made.entry
-    _record_done(db, "backup", {"file": entry.path.name, "reason": entry.reason, "seq": entry.seq,
+    return _record_done(db, "backup", {"file": entry.path.name, "reason": entry.reason, "seq": entry.seq,
                                 "copies": [p.name for p in made.copies]}, made.notes)
 
 
@@ -565,8 +571,9 @@ def _event_text(kind: str, d: dict[str, Any], en: bool) -> str:  # noqa: PLR0911
         return (f"Report {d.get('report', '')}{number} exported: {files}" if en else
                 f"Xuất báo cáo {d.get('report', '')}{number}: {files}")
     if kind == "backup":
-        return (f"Backup ({d.get('reason', '')}): {d.get('file', '')}" if en else
-                f"Sao lưu ({d.get('reason', '')}): {d.get('file', '')}")
+        late = (" (entered at the next opening)" if en else " (ghi vào nhật ký khi mở lại)") if d.get("entered") else ""
+        return (f"Backup ({d.get('reason', '')}): {d.get('file', '')}{late}" if en else
+                f"Sao lưu ({d.get('reason', '')}): {d.get('file', '')}{late}")
     if kind == "restore":
         return (f"Restored from the backup {d.get('backup', '')} of {d.get('created_at', '')[:16]}" if en else
                 f"Khôi phục từ bản sao lưu {d.get('backup', '')} lúc {d.get('created_at', '')[:16]}")

@@ -63,7 +63,7 @@ from ..storage.db import Database
 from ..storage.models import ChangeLog
 from ..storage.sync_state import BundleOut
 from ..sync import envelope
-from . import accounts, audit, local_settings
+from . import accounts, audit, backup_journal, local_settings
 from .backup_messages import (  # noqa: F401 - the messages, here under their old names
     _REMOVED,
     NOT_COPIED,
@@ -282,6 +282,7 @@ class Created:
     copies: list[Path] = field(default_factory=list)  # the same file in the USB folder
     pruned: list[Path] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en): e.g. the USB folder was absent
+    journal: Path | None = None  # backup_journal's note, until the audit entry is in
 
     def as_json(self) -> dict[str, object]:
         return {**self.entry.as_json(), "copies": [str(p) for p in self.copies],
@@ -326,7 +327,7 @@ def create(db: Database, passphrase: str | None, dest_dir: Path | None = None, r
     usb = usb_folder(db) if dest_dir is None else None
     made = _create(db_file, Path(dest_dir) if dest_dir else paths.backups_dir(), reason, usb, progress, cancel,
                    made_here=dest_dir is None)
-    audit.record_backup(db, made)
+    backup_journal.enter(db, made)
     return made
 
 
@@ -344,7 +345,7 @@ def automatic(db: Database, reason: str = "daily", progress: ProgressReporter | 
         if newest is not None and newest.seq == _last_seq(db):
             return None  # the same data: a second copy would add nothing
     made = _create(db.path, paths.backups_dir(), reason, usb_folder(db), progress, cancel, made_here=True)
-    audit.record_backup(db, made)
+    backup_journal.enter(db, made)
     return made
 
 
@@ -364,7 +365,9 @@ def for_migration(db_path: Path, label: str, folder: Path | None = None) -> Path
     folder = folder or paths.backups_dir()
     if not has_key():
         return migrate.backup_file(db_path, folder, label)
-    return _create(db_path, folder, "before-migration", None, None, None, made_here=True).entry.path
+    made = _create(db_path, folder, "before-migration", None, None, None, made_here=True)
+    backup_journal.release(made.journal)  # no database to enter it in yet: the opening after the migration does
+    return made.entry.path
 
 
 def _own(folder: Path, node: str) -> list[Entry]:
@@ -400,13 +403,14 @@ def _create(db_file: Path, folder: Path, reason: str, usb: Path | None, progress
         with _explained(folder):
             _place_key(folder, facts["node"])
             name = _unique(folder, facts, reason)
-            path = _encrypt_into(folder, name, recipient,
-                                 lambda sink: _write_tar(sink, members, facts, cancel, report))
+            with backup_journal.noting(folder / name, reason, facts["seq"]) as note:  # a kill after the rename
+                path = _encrypt_into(folder, name, recipient,
+                                     lambda sink: _write_tar(sink, members, facts, cancel, report))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     entry = parse_name(path)
     assert entry is not None
-    result = Created(entry, pruned=prune([e for e in entries(folder) if e.node == entry.node]))
+    result = Created(entry, pruned=prune([e for e in entries(folder) if e.node == entry.node]), journal=note)
     if usb is not None:
         _copy_to_usb(result, usb)
     report.finish()
