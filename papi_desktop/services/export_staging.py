@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from .. import paths
 from ..domain.errors import KnownError
+from ..storage import audit as chain
 from ..storage.db import Database
 from ..storage.models import LocalSetting
 from ..storage.reports import OutgoingDocument
@@ -122,16 +123,18 @@ class Staging:
         s.add(LocalSetting(key=JOURNAL + self.token, value=json.dumps(
             {"final_dir": str(self.final_dir), "doc_id": self.doc_id}, ensure_ascii=False)))
 
-    def commit(self, names: list[str]) -> list[dict[str, str]]:
+    def commit(self, names: list[str], entry: tuple[str, dict, str | None] | None = None) -> list[dict[str, str]]:
         """Flush every file, then write the manifest: from here on the export is finished, by this
-        process or by the next start's recovery. names: in the order they are moved into place."""
+        process or by the next start's recovery. names: in the order they are moved into place; entry:
+        the audit entry (kind, detail, actor) committed with the number's issue, whoever finishes it."""
         files = []
         for name in names:
             fsync_file(self.path(name))
             files.append({"name": name, "sha256": _sha256(self.path(name))})
         tmp = self.path(MANIFEST + ".part")
         with tmp.open("w", encoding="utf-8") as fh:
-            json.dump({"doc_id": self.doc_id, "files": files}, fh, ensure_ascii=False)
+            json.dump({"doc_id": self.doc_id, "files": files, **({"audit": list(entry)} if entry else {})}, fh,
+                      ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(self.path(MANIFEST))
@@ -173,6 +176,15 @@ def _move_into_place(staging: Staging) -> list[dict[str, str]] | None:
     return files
 
 
+def _audit_entry(staging: Staging) -> tuple[str, dict, str | None] | None:
+    try:
+        kind, detail, actor = json.loads(staging.path(MANIFEST).read_text(encoding="utf-8"))["audit"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # an export staged before entries travelled in the manifest
+    ok = isinstance(kind, str) and isinstance(detail, dict) and isinstance(actor, str | None)
+    return (kind, detail, actor) if ok else None
+
+
 def _remove_moved(staging: Staging) -> None:
     """Rolling back after the commit point: take away our own files already moved (same content)."""
     with contextlib.suppress(OSError, ValueError, KeyError):
@@ -187,6 +199,7 @@ def settle(db: Database, staging: Staging, finish: bool) -> list[dict[str, str]]
     number issued; otherwise (or when that is impossible) remove everything and withdraw the number.
     Returns the files put in place, or None. The journal row goes last: a kill in between repeats it."""
     committed = staging.path(MANIFEST).exists()
+    entry = _audit_entry(staging) if finish and committed else None
     files = _move_into_place(staging) if finish and committed else None
     if files is None and committed:
         _remove_moved(staging)
@@ -201,6 +214,8 @@ def settle(db: Database, staging: Staging, finish: bool) -> list[dict[str, str]]
             # Listed PDF first, as the register shows them (the manifest lists them in moving order).
             doc.status, doc.files_json = "issued", json.dumps(files[::-1], ensure_ascii=False)
             doc.signed = any(f["name"].endswith(".p7s") for f in files)
+        if files is not None and entry is not None:  # with the issue: no export in place without its entry
+            chain.note(s, *entry)
         elif doc is not None and (doc.status == "reserved" or committed):
             # The number stays taken, marked withdrawn. (No staging folder at all and "issued": the
             # export had finished and only its journal row was left.)

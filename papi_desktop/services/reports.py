@@ -375,7 +375,9 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         if apart:
             names.append(apart)
         cancel.raise_if_cancelled()
-        staging.commit(names)
+        listed = [pdf, xlsx, *([names[0]] if signed_by is not None else []), *([apart] if apart else [])]
+        staging.commit(names, audit.export_entry(db, request.kind, ref, staging.doc_id, listed, signed_by is not None,
+                                                 signed_by.roles if signed_by else []))
         if export_staging.settle(db, staging, finish=True) is None:
             raise KnownError("Không chuyển được tệp báo cáo vào thư mục đích; số văn bản đã được đánh dấu hủy.",
                              "The report files could not be moved into the folder; the number is withdrawn.")
@@ -390,13 +392,8 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
         if person is not None:
             person.close()
     report.finish()
-    final = Path(out_dir)
-    files = [final / pdf, final / xlsx, *([final / names[0]] if signed_by is not None else []),
-             *([final / apart] if apart else [])]
-    result = ExportResult(files, ref, signed_by is not None, staging.doc_id,
-                          roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
-    audit.record_export(db, request.kind, result)
-    return result
+    return ExportResult([Path(out_dir) / name for name in listed], ref, signed_by is not None, staging.doc_id,
+                        roles=signed_by.roles if signed_by else [], notes=signed_by.notes if signed_by else [])
 
 
 recover_unfinished = export_staging.recover_unfinished
