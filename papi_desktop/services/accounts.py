@@ -21,6 +21,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -185,7 +186,7 @@ def login(db: Database, username: str, password: str, now: datetime | None = Non
     with db.session(unlocked=True) as s:
         row = s.scalar(select(Account).where(Account.username == name))
         if row is None:
-            check_password(password, _DUMMY)  # the same time as a known name
+            check_password(password, _dummy())  # the same time as a known name
             _entry(s, "login", "failed", name, reason="unknown")
             refusal = KnownError(*BAD_LOGIN)
         elif row.locked_until and datetime.fromisoformat(row.locked_until) > moment:
@@ -217,7 +218,11 @@ def login(db: Database, username: str, password: str, now: datetime | None = Non
     return _info(row)
 
 
-_DUMMY = hash_password("-" * MIN_PASSWORD)
+@cache
+def _dummy() -> str:
+    """A hash to check an unknown name's password against; made when first needed, not at import (a
+    scrypt hash costs about 0.1 s, on every start of the program and of every command)."""
+    return hash_password("-" * MIN_PASSWORD)
 
 
 def logout(db: Database) -> None:
