@@ -219,7 +219,7 @@ def _offered_trust(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN
 
     en = lang == "en"
     if args.decline:
-        done = trust_bundle.decline(args.decline)
+        done = trust_bundle.decline(db, args.decline)
         say(("Declined." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))
         return 0 if done else 1
     offers = trust_bundle.offered()
@@ -232,7 +232,7 @@ def _offered_trust(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN
         if not confirm(chosen, lang, args.yes, TRUST_QUESTION):
             say(NOTHING_TRUSTED[en])
             return 1
-        audit.record_key(db, "trusted-offered", trust_bundle.accept(chosen[0].sha256))
+        audit.record_key(db, "trusted-offered", trust_bundle.accept(db, chosen[0].sha256))
         say(("Trusted: " if en else "Đã tin cậy: ") + chosen[0].subject.get("CN", ""))
         return 0
     if not offers:
@@ -259,7 +259,7 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         if not confirm(preview.anchors, lang, args.yes, IMPORT_QUESTION):
             say(NOTHING_TRUSTED[lang == "en"])
             return 1
-        info = keys.import_p12(args.file, secret, [a.fingerprint for a in preview.anchors])
+        info = keys.import_p12(db, args.file, secret, [a.fingerprint for a in preview.anchors])
         audit.record_key(db, "imported", info)
     elif args.keys_command == "tokens":
         return _tokens(db, args)
@@ -274,7 +274,7 @@ def _keys(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         if not confirm([info], lang, args.yes, TRUST_QUESTION):
             say(NOTHING_TRUSTED[lang == "en"])
             return 1
-        say(str(keys.trust(blob)))
+        say(str(keys.trust(db, blob)))
         audit.record_key(db, "trusted", info)
         return 0
     else:

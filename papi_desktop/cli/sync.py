@@ -228,13 +228,13 @@ def _province_trust(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN
         if not confirm([keys.inspect_certificate(blob)], "en" if en else "vi", args.yes, TRUST_QUESTION):
             say("Nothing was added." if en else "Chưa thêm gì.")
             return 1
-        info = trust_bundle.province_add(blob)
+        info = trust_bundle.province_add(db, blob)
         audit.record_key(db, "offered-to-communes", info)
         say(("Added; the next publish carries it: " if en else "Đã thêm; bản cập nhật sau sẽ mang nó: ")
                + info.fingerprint)
         return 0
     if args.trust_command == "remove":
-        removed = trust_bundle.province_remove(args.fingerprint)
+        removed = trust_bundle.province_remove(db, args.fingerprint)
         audit.record_key(db, "no-longer-offered", removed)
         done = removed is not None
         say(("Removed." if en else "Đã bỏ.") if done else ("Not found." if en else "Không tìm thấy."))

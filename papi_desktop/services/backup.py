@@ -128,10 +128,11 @@ def has_key() -> bool:
     return (keys / KEY_FILE).is_file() and (keys / KEY_PUB).is_file()
 
 
-def set_up_key(passphrase: str, own_words: tuple[str, ...] = ()) -> str:
-    """The backup key, made once; returns its recipient. The passphrase must be a good one."""
+def set_up_key(db: Database, passphrase: str, own_words: tuple[str, ...] = ()) -> str:
+    """The backup key, made once by an administrator (its passphrase opens every backup); its recipient."""
     from ..exports import passphrase as policy  # noqa: PLC0415
 
+    accounts.require(db, "settings")
     if has_key():
         raise KnownError("Đã có khóa sao lưu; không tạo lại.", "The backup key exists already; it is not made again.")
     policy.check_new(passphrase, own_words)
@@ -149,8 +150,7 @@ def _recipient() -> str:
 
 
 def check_passphrase(passphrase: str) -> None:
-    """The passphrase opens this PC's backup key (KnownError if not): asked at every backup made by hand,
-    so a forgotten one shows now, not on the day of a restore."""
+    """The passphrase opens this PC's backup key (else KnownError): asked at each backup by hand."""
     if not has_key():
         raise _no_key()
     _unprotect((paths.keys_dir() / KEY_FILE).read_bytes(), passphrase)
@@ -321,7 +321,7 @@ def create(db: Database, passphrase: str | None, dest_dir: Path | None = None, r
         if has_key():
             check_passphrase(passphrase)
         else:
-            set_up_key(passphrase, _own_words(db))
+            set_up_key(db, passphrase, _own_words(db))
     elif not has_key():
         raise _no_key()
     usb = usb_folder(db) if dest_dir is None else None

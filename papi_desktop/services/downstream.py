@@ -212,6 +212,7 @@ def renew_certificate(db: Database, unit_code: str, device: str, passphrase: str
     it to the PC, which installs it over the old one with the same private key."""
     from cryptography import x509  # noqa: PLC0415
 
+    accounts.require(db, "enrol")
     with db.reader() as s:
         row = s.scalars(select(Enrolment).where(Enrolment.unit_code == unit_code, Enrolment.device == device,
                                                 Enrolment.revoked_at.is_(None))

@@ -46,6 +46,7 @@ def _bad(vi: str, en: str) -> KnownError:
 
 def request(db: Database, passphrase: str) -> bytes:
     """A new key and the request file's bytes; the key waits, encrypted, for the province's answer."""
+    accounts.require(db, "settings")
     profile = setup.get_profile(db)
     if profile is None:
         raise _bad("Chưa thiết lập xã, phường.", "The commune is not set up yet.")
@@ -219,6 +220,7 @@ def install(db: Database, package: Package, passphrase: str, confirmed_fingerpri
     """Make the province's certificate this commune's signing key, after a person confirmed the root."""
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
 
+    accounts.require(db, "settings")
     profile = setup.get_profile(db)
     if profile is None or profile.unit_code != package.unit_code:
         raise _bad(f"Gói đăng ký dành cho đơn vị {package.unit_code}, không phải đơn vị của máy này.",
@@ -239,7 +241,7 @@ def install(db: Database, package: Package, passphrase: str, confirmed_fingerpri
                    "The package's certificate is not for this PC's key (perhaps another PC's package).")
     if package.device and package.device != db.clock.node:
         raise _bad("Gói đăng ký dành cho máy khác của xã.", "The enrolment package is for another PC of the commune.")
-    keys.trust(signing.pem(package.root))  # confirmed above, by the fingerprint
+    keys.trust(db, signing.pem(package.root))  # confirmed above, by the fingerprint
     installed = keys.install_material(KeyMaterial(pending.key, package.cert, [package.root]), passphrase)
     audit.record_key(db, "enrolled", installed)
     folder = paths.keys_dir()

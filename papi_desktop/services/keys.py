@@ -127,10 +127,11 @@ def inspect_p12(source: Path, passphrase: str) -> P12Preview:
     return P12Preview(_info(material.cert), [_info(c) for c in _anchors(material)])
 
 
-def import_p12(source: Path, passphrase: str, confirmed: Collection[str]) -> CertificateInfo:
+def import_p12(db: Database, source: Path, passphrase: str, confirmed: Collection[str]) -> CertificateInfo:
     """Use a licensed CA's PKCS#12 as the commune's key: checked with its passphrase, then copied.
     Its CA certificates become trusted, so the caller shows inspect_p12's anchors first and passes the
     fingerprints the user confirmed; any other anchor refuses the import (the file may have changed)."""
+    accounts.require(db, "settings")
     material = signing.load_p12(source, passphrase)
     anchors = _anchors(material)
     wanted = {_info(c).sha256 for c in anchors}
@@ -170,10 +171,11 @@ def inspect_certificate(cert_bytes: bytes) -> CertificateInfo:
     return _info(_parse(cert_bytes))
 
 
-def trust(cert_bytes: bytes) -> Path:
+def trust(db: Database, cert_bytes: bytes) -> Path:
     """Add a certificate (PEM or DER) to the trusted list: a commune's, the province's CA, a licensed CA.
     Every signature it certifies then verifies as valid here, so callers show inspect_certificate's
     fingerprint and subject and call this only after the user confirmed."""
+    accounts.require(db, "settings")
     return _store_trusted(_parse(cert_bytes))
 
 

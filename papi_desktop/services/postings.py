@@ -24,7 +24,7 @@ from ..storage.transparency import (
     PostingPlace,
     Village,
 )
-from . import reference
+from . import accounts, reference
 from .attachments import attachment_path, store_attachment
 from .common import tombstone
 
@@ -121,6 +121,7 @@ def villages(db: Database, include_inactive: bool = False) -> list[VillageInfo]:
 
 
 def add_village(db: Database, name: str, kind: str = "ban") -> str:
+    accounts.require(db, "settings")
     name = nfc(name)
     if not name:
         raise KnownError("Hãy nhập tên thôn, bản.", "Enter the village's name.")
@@ -138,6 +139,7 @@ def add_village(db: Database, name: str, kind: str = "ban") -> str:
 
 def set_village(db: Database, village_id: str, name: str | None = None, active: bool | None = None) -> None:
     """Rename or (de)activate a village; a village that stops existing is kept for past postings."""
+    accounts.require(db, "settings")
     with db.session() as s:
         village = s.get(Village, village_id)
         if village is None or village.deleted:
@@ -150,6 +152,7 @@ def set_village(db: Database, village_id: str, name: str | None = None, active: 
 
 def set_means(db: Database, has_loudspeaker: bool, has_portal: bool) -> None:
     """Whether the commune has a loudspeaker system and a web page: those forms are required only then."""
+    accounts.require(db, "settings")
     with db.session() as s:
         profile = s.scalar(select(CommuneProfile).where(CommuneProfile.deleted.is_(False)))
         if profile is None:

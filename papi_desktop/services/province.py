@@ -77,6 +77,7 @@ def init(db: Database, passphrase: str, escrow_recipient: str | None = None) -> 
     """Make the province's keys; refuses a data folder that serves a commune or already has them."""
     from . import setup  # noqa: PLC0415
 
+    accounts.require(db, "settings")
     if setup.get_profile(db) is not None:
         raise KnownError("Thư mục dữ liệu này đang dùng cho một xã. Hãy dùng thư mục riêng cho tỉnh (--data-dir).",
                          "This data folder serves a commune. Use a folder of its own for the province (--data-dir).")
@@ -180,6 +181,7 @@ def enrolled(db: Database) -> list[EnrolledInfo]:
 
 def revoke(db: Database, unit_code: str, reason: str = "") -> int:
     """Revoke every certificate of a commune still in force; returns how many."""
+    accounts.require(db, "enrol")
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with db.session() as s:
         rows = s.scalars(select(Enrolment).where(Enrolment.unit_code == unit_code,

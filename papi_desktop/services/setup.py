@@ -103,6 +103,9 @@ def setup_commune(db: Database, unit_code: str, *, chairman_name: str = "", chai
                   officer_name: str = "", officer_title: str = "", is_demo: bool = False) -> Profile:
     """Create or update the profile of the commune this installation serves. The signers are named
     (keyword-only): six texts in a row are easily swapped, and every caller already names them."""
+    from . import accounts  # noqa: PLC0415 - accounts needs province, which needs setup
+
+    accounts.require(db, "settings")  # the first run sets up before any account exists: allowed then
     unit = reference.unit(unit_code)
     values = {
         "unit_name": unit.full_name, "unit_type": unit.type, "chairman_name": nfc(chairman_name),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from .. import paths
 from ..exports import stamps
+from ..storage.db import Database
+from . import accounts
 
 SEAL = "con_dau.png"
 
@@ -38,7 +40,8 @@ def _store(source: Path, name: str, kind: str) -> Path:
     return target
 
 
-def set_seal(source: Path) -> Path:
+def set_seal(db: Database, source: Path) -> Path:
+    accounts.require(db, "settings")
     return _store(source, SEAL, "seal")
 
 
@@ -47,7 +50,8 @@ def seal() -> Path | None:
     return found if found.is_file() else None
 
 
-def set_signature(signer: str, source: Path) -> Path:
+def set_signature(db: Database, signer: str, source: Path) -> Path:
+    accounts.require(db, "settings")  # the images are kept per signer's name: one person may not set another's
     return _store(source, _slug(signer), "signature")
 
 
@@ -58,7 +62,8 @@ def signature(signer: str) -> Path | None:
     return found if found.is_file() else None
 
 
-def remove(signer: str | None = None) -> None:
+def remove(db: Database, signer: str | None = None) -> None:
     """Forget the seal (signer None) or a signer's signature image."""
+    accounts.require(db, "settings")
     target = folder() / (SEAL if signer is None else _slug(signer))
     target.unlink(missing_ok=True)

@@ -22,7 +22,8 @@ from pathlib import Path
 from .. import paths
 from ..domain.errors import KnownError
 from ..exports import signing
-from . import keys
+from ..storage.db import Database
+from . import accounts, keys
 
 PREFIX = "trust/"
 MAX_ANCHORS = 32
@@ -61,8 +62,9 @@ def _anchor(data: bytes) -> tuple[keys.CertificateInfo, bytes]:
 
 # --- the province ---------------------------------------------------------------------------------
 
-def province_add(data: bytes) -> keys.CertificateInfo:
+def province_add(db: Database, data: bytes) -> keys.CertificateInfo:
     """Add an anchor to what every update carries (the caller showed its fingerprint first)."""
+    accounts.require(db, "settings")
     info, pem = _anchor(data)
     folder = _province_dir()
     if len(list(folder.glob("*.pem"))) >= MAX_ANCHORS if folder.is_dir() else False:
@@ -73,9 +75,10 @@ def province_add(data: bytes) -> keys.CertificateInfo:
     return info
 
 
-def province_remove(fingerprint: str) -> keys.CertificateInfo | None:
+def province_remove(db: Database, fingerprint: str) -> keys.CertificateInfo | None:
     """Stop handing an anchor down (communes that accepted it keep it until they remove it); the one
     removed, None when none has this fingerprint."""
+    accounts.require(db, "settings")
     for path in province_anchors_paths():
         info = keys.inspect_certificate(path.read_bytes())
         if info.sha256 == _plain(fingerprint):
@@ -128,15 +131,16 @@ def _plain(fingerprint: str) -> str:
     return fingerprint.replace(":", "").replace(" ", "").strip().lower()
 
 
-def accept(fingerprint: str) -> keys.CertificateInfo:
+def accept(db: Database, fingerprint: str) -> keys.CertificateInfo:
     """A person compared the fingerprint and accepts: the anchor joins the trusted list."""
+    accounts.require(db, "settings")
     wanted = _plain(fingerprint)
     folder = offered_dir()
     for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
         data = path.read_bytes()
         info = keys.inspect_certificate(data)
         if info.sha256 == wanted or (len(wanted) >= 16 and info.sha256.startswith(wanted)):
-            keys.trust(data)
+            keys.trust(db, data)
             _record(info, FROM_PROVINCE)
             path.unlink()
             return info
@@ -144,8 +148,9 @@ def accept(fingerprint: str) -> keys.CertificateInfo:
                      "No trust anchor the province offered has this fingerprint.")
 
 
-def decline(fingerprint: str) -> bool:
+def decline(db: Database, fingerprint: str) -> bool:
     """Put an offered anchor away (given by its fingerprint, at least its first 16 digits)."""
+    accounts.require(db, "settings")
     wanted = _plain(fingerprint)
     if len(wanted) < 16:  # a short prefix could name the wrong one
         return False
@@ -219,9 +224,10 @@ def trusted_anchors() -> list[TrustedAnchor]:
     return out
 
 
-def remove(fingerprint: str) -> bool:
+def remove(db: Database, fingerprint: str) -> bool:
     """Stop trusting an added anchor (given by its whole fingerprint): signatures it certifies no
     longer verify as trusted here. The commune's own root is not removed this way."""
+    accounts.require(db, "settings")
     wanted = _plain(fingerprint)
     folder = paths.trust_dir()
     for path in sorted(folder.glob("*.pem")) if folder.is_dir() else []:
@@ -248,14 +254,15 @@ def read_anchor_file(path: Path) -> keys.CertificateInfo:
     return info
 
 
-def import_anchor_file(path: Path, confirmed_sha256: str) -> keys.CertificateInfo:
+def import_anchor_file(db: Database, path: Path, confirmed_sha256: str) -> keys.CertificateInfo:
     """Trust the file's CA certificate once the person confirmed its fingerprint (read again: the
     file must still be the one shown)."""
+    accounts.require(db, "settings")
     info, pem = _anchor_file(path)
     if info.sha256 != _plain(confirmed_sha256):
         raise KnownError("Tệp chứng thư đã thay đổi sau khi hiện dấu vân tay; chưa tin cậy. Hãy chọn lại tệp.",
                          "The certificate file changed after its fingerprint was shown; nothing was trusted.")
-    keys.trust(pem)
+    keys.trust(db, pem)
     _record(info, FROM_FILE)
     return info
 

@@ -63,7 +63,7 @@ def test_pick_token_and_sign_twice(qtbot, bare_db, shown, runner, settle, tmp_pa
     keys.create_self_signed(bare_db, PASS)
     chairman = softhsm.make_token(tmp_path / "hsm", monkeypatch)
     tokens.set_module_path(bare_db, Path(chairman.module))
-    keys.trust(chairman.ca_pem)
+    keys.trust(bare_db, chairman.ca_pem)
     page = _page(qtbot, bare_db, runner, tmp_path)
     picker = page.token_picker
     assert page.sign_plan.text().startswith("Chỉ có một khóa (khóa của xã)")  # said before exporting
@@ -117,7 +117,7 @@ def test_token_alone_says_the_organisation_is_missing(qtbot, bare_db, shown, run
     setup.create_demo(bare_db, today=TODAY)
     chairman = softhsm.make_token(tmp_path / "hsm", monkeypatch)
     tokens.set_module_path(bare_db, Path(chairman.module))
-    keys.trust(chairman.ca_pem)
+    keys.trust(bare_db, chairman.ca_pem)
     page = _page(qtbot, bare_db, runner, tmp_path)
     _find(qtbot, page.token_picker)
     page.token_picker.pin.setText(chairman.pin)

@@ -154,13 +154,13 @@ def test_import_from_a_certificate_file(qtbot, db, runner, settle, shown, answer
     assert len(box.anchors) == 3
 
 
-def test_import_refuses_a_file_changed_after_its_fingerprint_was_shown(data_dir: Path, tmp_path: Path) -> None:  # noqa: ARG001
+def test_import_refuses_a_file_changed_after_its_fingerprint_was_shown(bare_db, tmp_path: Path) -> None:  # noqa: ANN001
     path = tmp_path / "ca.pem"
     shown_cert, other = _ca("Sở Nội vụ"), _ca("Sở khác")
     path.write_bytes(signing.pem(shown_cert))
     info = trust_bundle.read_anchor_file(path)
     path.write_bytes(signing.pem(other))
     with pytest.raises(KnownError, match="đã thay đổi sau khi hiện dấu vân tay"):
-        trust_bundle.import_anchor_file(path, info.sha256)
+        trust_bundle.import_anchor_file(bare_db, path, info.sha256)
     assert _info(other).sha256 not in _trusted()
-    assert not trust_bundle.decline("") and not trust_bundle.remove("")  # a blank fingerprint names nothing
+    assert not trust_bundle.decline(bare_db, "") and not trust_bundle.remove(bare_db, "")  # a blank fingerprint names nothing

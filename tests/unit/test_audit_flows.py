@@ -176,7 +176,7 @@ def test_keys_installed_and_trusted_are_entered(bare_db, tmp_path: Path) -> None
     second = keys.create_self_signed(bare_db, PASS, replace=True)
     other = signing.create_self_signed("99999", "Xã Khác")
     pem = signing.pem(other.chain[0])
-    trusted = trust_bundle.import_anchor_file(_written(tmp_path / "other.pem", pem), keys.inspect_certificate(pem).sha256)
+    trusted = trust_bundle.import_anchor_file(bare_db, _written(tmp_path / "other.pem", pem), keys.inspect_certificate(pem).sha256)
     audit.record_key(bare_db, "trusted", trusted)  # as the trust box enters it (tests/ui/test_trust_box.py)
     events = [(k, d) for k, d in kinds_since(bare_db, start) if k != "change"]
     assert [(k, d["what"], d["fingerprint"]) for k, d in events] == [

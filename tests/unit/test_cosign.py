@@ -32,7 +32,7 @@ def signed(bare_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: A
     setup.create_demo(bare_db, today=TODAY)
     keys.create_self_signed(bare_db, PASS)
     chairman = softhsm.make_token(tmp_path / "hsm", monkeypatch)
-    keys.trust(chairman.ca_pem)
+    keys.trust(bare_db, chairman.ca_pem)
     images = (stamp_images.signature_png(tmp_path / "chu_ky.png"), stamp_images.seal_png(tmp_path / "con_dau.png"))
     options = reports.SignOptions(PASS, seal_png=images[1], signature_png=images[0],
                                   token=tokens.TokenOptions(chairman.label, chairman.pin, Path(chairman.module)))
@@ -264,9 +264,9 @@ def test_export_uses_the_images_kept_in_settings(bare_db, tmp_path: Path, monkey
     setup.create_demo(bare_db, today=TODAY)
     keys.create_self_signed(bare_db, PASS)
     chairman = softhsm.make_token(tmp_path / "hsm", monkeypatch)
-    keys.trust(chairman.ca_pem)
-    sign_images.set_seal(stamp_images.seal_png(tmp_path / "dau.png"))
-    sign_images.set_signature("Lò Văn Minh", stamp_images.signature_png(tmp_path / "ky.png"))
+    keys.trust(bare_db, chairman.ca_pem)
+    sign_images.set_seal(bare_db, stamp_images.seal_png(tmp_path / "dau.png"))
+    sign_images.set_signature(bare_db, "Lò Văn Minh", stamp_images.signature_png(tmp_path / "ky.png"))
     seen: dict[str, object] = {}
     real = stamps.layout
     monkeypatch.setattr(stamps, "layout", lambda room, sig, seal: seen.update(sig=sig, seal=seal) or real(room, sig, seal))
@@ -284,8 +284,8 @@ def test_deputy_signs_for_the_chairman(bare_db, tmp_path: Path, monkeypatch: pyt
     keys.create_self_signed(bare_db, PASS)
     deputy = softhsm.make_token(tmp_path / "hsm", monkeypatch, label="PHO-CHU-TICH", name="Cầm Thị Hoa",
                                 cert_label="pho-chu-tich")
-    keys.trust(deputy.ca_pem)
-    sign_images.set_signature("Cầm Thị Hoa", stamp_images.signature_png(tmp_path / "ky.png"))
+    keys.trust(bare_db, deputy.ca_pem)
+    sign_images.set_signature(bare_db, "Cầm Thị Hoa", stamp_images.signature_png(tmp_path / "ky.png"))
     options = reports.SignOptions(PASS, token=tokens.TokenOptions(deputy.label, deputy.pin, Path(deputy.module)))
     request = reports.ExportRequest("petitions", reports.resolve_period("petitions", "2026-H1", today=TODAY), TODAY,
                                     deputy=True)

@@ -79,7 +79,7 @@ def test_the_common_list_and_good_phrases(data_dir: Path) -> None:
         passphrase.check_new(good, ["UBND Xã Chiềng Sơn", "03985"])
 
 
-def test_opening_an_existing_key_skips_the_new_passphrase_rule(tmp_path: Path, data_dir: Path) -> None:
+def test_opening_an_existing_key_skips_the_new_passphrase_rule(tmp_path: Path, bare_db) -> None:  # noqa: ANN001
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.serialization import pkcs12
 
@@ -89,7 +89,7 @@ def test_opening_an_existing_key_skips_the_new_passphrase_rule(tmp_path: Path, d
                                                            serialization.BestAvailableEncryption(b"12345678")))
     assert signing.load_p12(weak, "12345678").cert == material.cert
     preview = keys.inspect_p12(weak, "12345678")
-    assert keys.import_p12(weak, "12345678", [a.fingerprint for a in preview.anchors]).sha256 == preview.certificate.sha256
+    assert keys.import_p12(bare_db, weak, "12345678", [a.fingerprint for a in preview.anchors]).sha256 == preview.certificate.sha256
 
 
 def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
@@ -103,9 +103,9 @@ def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
     assert [a.fingerprint for a in preview.anchors] == [root.fingerprint] and keys.certificate() is None
     assert re.fullmatch(r"([0-9A-F]{2}:){31}[0-9A-F]{2}", root.fingerprint)
     with pytest.raises(KnownError, match="Chưa xác nhận"):
-        keys.import_p12(p12, "ca-passphrase", confirmed=[])  # nothing confirmed: nothing used, nothing trusted
+        keys.import_p12(db, p12, "ca-passphrase", confirmed=[])  # nothing confirmed: nothing used, nothing trusted
     assert keys.certificate() is None and keys.trusted() == []
-    info = keys.import_p12(p12, "ca-passphrase", [root.fingerprint])
+    info = keys.import_p12(db, p12, "ca-passphrase", [root.fingerprint])
     assert info.sha256 == keys.certificate().sha256 and keys.anchor_pem() == signing.pem(issued.chain[0])
     data = tmp_path / "x.xlsx"
     data.write_bytes(b"bytes")
@@ -113,7 +113,7 @@ def test_a_licensed_ca_pkcs12(db, tmp_path: Path) -> None:  # noqa: ANN001
     with pytest.raises(KnownError, match="không phải chứng thư"):
         keys.inspect_certificate(b"not a certificate")
     with pytest.raises(KnownError, match="không phải chứng thư"):
-        keys.trust(b"not a certificate")
+        keys.trust(db, b"not a certificate")
 
 
 def _cli_on_terminal(data: Path, answer: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

@@ -97,7 +97,7 @@ def test_lookalike_signature_over_the_number_is_refused(signed_pdf: Path, tmp_pa
     assert run_cli(data, "verify", str(signed_pdf)).returncode == 0
 
 
-def test_second_trusted_signature_verifies(signed_pdf: Path, tmp_path: Path) -> None:
+def test_second_trusted_signature_verifies(bare_db, signed_pdf: Path, tmp_path: Path) -> None:  # noqa: ANN001
     organisation = signing.create_self_signed("03985", "Xã Chiềng Sơn")  # e.g. the organisation's seal key
     cosigned = tmp_path / "cosigned.pdf"
     _sign_again(signed_pdf, cosigned, organisation, (60, 60, 260, 120), "Đóng dấu: UBND xã", tmp_path)
@@ -108,7 +108,7 @@ def test_second_trusted_signature_verifies(signed_pdf: Path, tmp_path: Path) -> 
     assert per_run.returncode == 0 and "Chữ ký 2: UBND Xã Chiềng Sơn, mã 03985 — khớp nội dung, tin cậy" in per_run.stdout
     assert not paths.trust_dir().is_dir() or not list(paths.trust_dir().glob("*.pem"))  # --trust is not stored
     assert run_cli(paths.data_dir(), "verify", str(cosigned)).returncode == 1
-    keys.trust(org_pem.read_bytes())
+    keys.trust(bare_db, org_pem.read_bytes())
     check = reports.verify(cosigned)
     assert check.ok and not check.problems, check.problems
     assert [s.modification for s in check.signatures] == ["form_filling", "none"]

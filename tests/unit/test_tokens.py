@@ -143,7 +143,7 @@ def test_module_path_is_a_setting(demo, chairman: softhsm.Token, tmp_path: Path)
 
 def test_cli_signs_with_token_then_commune_key(demo, chairman: softhsm.Token, tmp_path: Path) -> None:
     keys.create_self_signed(demo, PASS)
-    keys.trust(chairman.ca_pem)
+    keys.trust(demo, chairman.ca_pem)
     data, out = paths.data_dir(), tmp_path / "cli"
     args = ["report", "export", "--kind", "petitions", "--period", "2026-H1", "--issued", "2026-06-05", "--out",
             str(out), "--sign", "--pkcs11-lib", chairman.module, "--token-label", chairman.label, "--pin-env",

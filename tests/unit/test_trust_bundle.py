@@ -31,7 +31,7 @@ def test_only_a_ca_can_be_handed_down(world) -> None:  # noqa: ANN001
     prov, pc, _licensed = world
     leaf = pc.material().cert  # a commune's own certificate: not a CA
     with at(prov.dir), pytest.raises(KnownError, match="không phải của một tổ chức cấp chứng thư"):
-        trust_bundle.province_add(signing.pem(leaf))
+        trust_bundle.province_add(prov.db, signing.pem(leaf))
 
 
 def test_an_update_offers_the_anchor_and_a_person_accepts_it(world, tmp_path) -> None:  # noqa: ANN001

@@ -117,7 +117,7 @@ class KeysBox(QGroupBox):
             if not ask(self, "\n\n".join([question, *(self.describe(a) for a in preview.anchors)])):
                 raise KnownError("Chưa tin cậy chứng thư nào; chưa dùng tệp .p12.",
                                  "Nothing was trusted; the .p12 was not used.")
-            info = keys.import_p12(chosen, v["passphrase"], [a.fingerprint for a in preview.anchors])
+            info = keys.import_p12(self.db, chosen, v["passphrase"], [a.fingerprint for a in preview.anchors])
             self._enter("imported", info)
             return info
 
@@ -168,7 +168,7 @@ class KeysBox(QGroupBox):
         if not ask(self, f"{question}\n\n{self.describe(info)}"):
             return False
         try:
-            keys.trust(blob)
+            keys.trust(self.db, blob)
         except (OSError, KnownError) as exc:
             show_error(self, exc)
             return False

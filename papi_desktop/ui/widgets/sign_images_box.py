@@ -101,11 +101,11 @@ class SignImagesBox(QGroupBox):
                            refused, owner=self)
 
     def choose_seal(self, path: Path | None = None) -> bool:
-        return self._store(path, sign_images.set_seal)
+        return self._store(path, lambda p: sign_images.set_seal(self.db, p))
 
     def choose_signature(self, path: Path | None = None) -> bool:
         signer = self.signer.currentText()
-        return bool(signer.strip()) and self._store(path, lambda p: sign_images.set_signature(signer, p))
+        return bool(signer.strip()) and self._store(path, lambda p: sign_images.set_signature(self.db, signer, p))
 
     def _store(self, path: Path | None, store) -> bool:  # noqa: ANN001
         if path is None:

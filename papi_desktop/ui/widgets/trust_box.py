@@ -204,7 +204,7 @@ class TrustBox(QGroupBox):
         if not ask(self, f"{question}\n\n{self.describe(info)}"):
             return False
         sha = info.sha256
-        self._run(lambda: audit.record_key(self.db, "trusted-offered", trust_bundle.accept(sha)), self.tr("Đã tin cậy %1.").replace("%1", _name(info.subject)))
+        self._run(lambda: audit.record_key(self.db, "trusted-offered", trust_bundle.accept(self.db, sha)), self.tr("Đã tin cậy %1.").replace("%1", _name(info.subject)))
         return True
 
     def decline_selected(self) -> bool:
@@ -218,7 +218,7 @@ class TrustBox(QGroupBox):
         sha = info.sha256
 
         def decline() -> None:
-            if not trust_bundle.decline(sha):
+            if not trust_bundle.decline(self.db, sha):
                 from ...domain.errors import KnownError  # noqa: PLC0415
 
                 raise KnownError("Chứng thư này không còn trong danh sách tỉnh đề nghị.",
@@ -240,7 +240,7 @@ class TrustBox(QGroupBox):
         gone = anchor.info
 
         def remove() -> None:
-            if not trust_bundle.remove(sha):
+            if not trust_bundle.remove(self.db, sha):
                 from ...domain.errors import KnownError  # noqa: PLC0415
 
                 raise KnownError("Chứng thư này không còn trong danh sách tin cậy.",
@@ -269,7 +269,7 @@ class TrustBox(QGroupBox):
                 self.sig_done.emit("")
                 return
             sha = info.sha256
-            self._run(lambda: audit.record_key(self.db, "trusted", trust_bundle.import_anchor_file(chosen, sha)),
+            self._run(lambda: audit.record_key(self.db, "trusted", trust_bundle.import_anchor_file(self.db, chosen, sha)),
                       self.tr("Đã thêm %1 vào danh sách tin cậy.").replace("%1", _name(info.subject)))
 
         def refused(exc: BaseException) -> None:
