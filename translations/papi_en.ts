@@ -630,238 +630,243 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="117"/>
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="134"/>
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="137"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new passphrase</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="140"/>
         <source>Chọn thư mục USB…</source>
         <translation>Choose a USB folder…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="141"/>
         <source>Bỏ thư mục USB</source>
         <translation>Stop using the USB folder</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="142"/>
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="143"/>
         <source>Sao lưu vào thư mục…</source>
         <translation>Back up to a folder…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="144"/>
         <source>Mở tệp sao lưu…</source>
         <translation>Open a backup file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="145"/>
         <source>Kiểm tra</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="146"/>
         <source>Khôi phục…</source>
         <translation>Restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="147"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="148"/>
         <source>Bản sao lưu được mã hóa; cần mật khẩu sao lưu để kiểm tra hoặc khôi phục.</source>
         <translation>Backups are encrypted; verifying or restoring one needs the backup passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="154"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="160"/>
         <source>Thư mục USB:</source>
         <translation>USB folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="205"/>
         <source>Đã đặt mật khẩu sao lưu. Sao lưu tự động hằng ngày và trước mỗi lần nhập dữ liệu, không cần nhập mật khẩu.</source>
         <translation>The backup passphrase is set. Backups are made automatically every day and before each import, without asking for the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="207"/>
         <source>Chưa đặt mật khẩu sao lưu: hãy đặt một mật khẩu (ít nhất 8 ký tự, khó đoán) và bấm “Sao lưu ngay”. Ghi nhớ nó: không có nó thì không khôi phục được.</source>
         <translation>No backup passphrase is set: choose one (8 characters or more, hard to guess) and click “Back up now”. Remember it: without it, no backup can be restored.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="207"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="210"/>
+        <source>Chưa đặt mật khẩu sao lưu. Quản trị viên đặt mật khẩu này ở lần sao lưu đầu tiên; sau đó ai biết mật khẩu cũng sao lưu được.</source>
+        <translation>No backup passphrase is set yet. An administrator sets it at the first backup; after that anyone who knows it can make backups.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="213"/>
         <source>(chưa chọn: bản sao lưu chỉ ở trên máy này)</source>
         <translation>(none chosen: backups are kept on this PC only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="232"/>
         <source>Chọn thư mục để ghi bản sao lưu (ví dụ ổ USB)</source>
         <translation>Choose the folder to write the backup to (a USB stick, for example)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="241"/>
         <source>Hãy nhập mật khẩu sao lưu.</source>
         <translation>Enter the backup passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="244"/>
         <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
         <translation>The two new passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="253"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="254"/>
         <source>Đang sao lưu dữ liệu…</source>
         <translation>Backing up the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="266"/>
         <source>Đã sao lưu: %1</source>
         <translation>Backed up: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="261"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="267"/>
         <source>Đã chép sang: %1</source>
         <translation>Copied to: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="275"/>
         <source>Chọn thư mục trên ổ USB nhận bản sao lưu tự động</source>
         <translation>Choose the folder on the USB stick for automatic backups</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="281"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="287"/>
         <source>Chọn tệp sao lưu</source>
         <translation>Choose a backup file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="288"/>
         <source>Bản sao lưu PAPI (papi-backup-*.age);;Tất cả tệp (*)</source>
         <translation>PAPI backups (papi-backup-*.age);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="299"/>
         <source>Tệp này không phải bản sao lưu của PAPI Desktop (tên tệp không đúng dạng).</source>
         <translation>This file is not a PAPI Desktop backup (its name is not in the right form).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="302"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="308"/>
         <source>Hãy chọn một bản sao lưu trong danh sách.</source>
         <translation>Choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="315"/>
         <source>Đang kiểm tra bản sao lưu…</source>
         <translation>Verifying the backup…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="318"/>
         <source>Đang kiểm tra…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="329"/>
         <source>Bản sao lưu tốt: giải mã trọn vẹn, mọi tệp đúng bản kê khai, cơ sở dữ liệu toàn vẹn.</source>
         <translation>The backup is good: it decrypts in full, every file matches the manifest and the database is intact.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="334"/>
         <source>Bản sao lưu ngày %1 (%2) của đơn vị %3, máy %4: %5 thay đổi, %6 tệp đính kèm.</source>
         <translation>Backup made %1 (%2) for unit %3, PC %4; changes: %5, attached files: %6.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="341"/>
         <source>Đang kiểm tra bản sao lưu trước khi khôi phục…</source>
         <translation>Verifying the backup before restoring…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="350"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="356"/>
         <source>Khôi phục sẽ thay toàn bộ cơ sở dữ liệu và các tệp (tệp đính kèm, khóa, chứng thư tin cậy, dữ liệu đồng bộ) trong thư mục %1 bằng nội dung của bản sao lưu này. Dữ liệu hiện tại được sao lưu trước (bản “Trước khi khôi phục”).</source>
         <translation>Restoring replaces the whole database and the files (attached files, keys, trusted certificates, sync data) in the folder %1 with the contents of this backup. The current data is backed up first (the “Before a restore” backup).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="354"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="360"/>
         <source>Bản sao lưu này là của một máy khác (máy %1).</source>
         <translation>This backup comes from another PC (PC %1).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="356"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="362"/>
         <source>%1 thay đổi làm trên máy này sau bản sao lưu sẽ không còn trên máy.</source>
         <translation>Changes made on this PC after the backup, which will no longer be on it: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="359"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="365"/>
         <source>%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và sẽ giữ lại gói dữ liệu tiếp theo của máy này như một mâu thuẫn cho đến khi cán bộ tỉnh xử lý.</source>
         <translation>Of these, already sent to the province: %1. The province keeps them, and will hold this PC&apos;s next bundle back as a fork until a province officer deals with it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="362"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="368"/>
         <source>Sau khi khôi phục, chương trình sẽ mở lại dữ liệu. Khôi phục?</source>
         <translation>After the restore, the program opens the data again. Restore?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="368"/>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="390"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="374"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="396"/>
         <source>Khôi phục dữ liệu</source>
         <translation>Restore the data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="370"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="376"/>
         <source>Chưa khôi phục; dữ liệu không thay đổi.</source>
         <translation>Nothing was restored; the data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="372"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="378"/>
         <source>Đang khôi phục…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="373"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="379"/>
         <source>Đang khôi phục dữ liệu…</source>
         <translation>Restoring the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="383"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="389"/>
         <source>Đã khôi phục dữ liệu từ bản sao lưu.</source>
         <translation>The data was restored from the backup.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="385"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="391"/>
         <source>Dữ liệu bị thay được giữ trong bản sao lưu %1.</source>
         <translation>The data it replaced is kept in the backup %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="387"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="393"/>
         <source>Dữ liệu bị thay được giữ trong thư mục %1.</source>
         <translation>The data it replaced is kept in the folder %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="417"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="427"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -869,52 +874,52 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="66"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="66"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="66"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="66"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="84"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
         <source>Bằng tay</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
         <source>Hằng ngày</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="89"/>
         <source>Trước khi nâng cấp</source>
         <translation>Before an upgrade</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="89"/>
         <source>Trước khi nhập dữ liệu</source>
         <translation>Before an import</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/backup_dialog.py" line="90"/>
         <source>Trước khi khôi phục</source>
         <translation>Before a restore</translation>
     </message>
@@ -1158,316 +1163,316 @@
 <context>
     <name>CommuneSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
         <source>Sổ, loại dữ liệu</source>
         <translation>Register, kind of data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Số thay đổi chờ gửi</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Giá trị máy này</source>
         <translation>This PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Giá trị máy kia</source>
         <translation>Other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
         <source>Đang hiển thị</source>
         <translation>Shown now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="45"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="45"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="46"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="66"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="67"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="77"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="79"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
         <source>Đồng bộ ngay qua mạng</source>
         <translation>Sync over the network now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="91"/>
         <source>Tự động gửi khi có mạng (trong phiên làm việc này)</source>
         <translation>Send automatically whenever the network is up (this session only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
         <source>Máy chủ tỉnh:</source>
         <translation>Province hub:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="98"/>
         <source>Lần đồng bộ qua mạng:</source>
         <translation>Network sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
         <source>Đồng bộ với tỉnh qua mạng</source>
         <translation>Sync with the province over the network</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="112"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="116"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="128"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="129"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="132"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="152"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="180"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="183"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="199"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="202"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="215"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="215"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="224"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="226"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="234"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="239"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="246"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="248"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="253"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="258"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="260"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -1488,77 +1493,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="266"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="282"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="295"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="305"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="308"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="310"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1569,7 +1574,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1580,138 +1585,138 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="324"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="325"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="330"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="336"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="338"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="342"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="344"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="354"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="356"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="356"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="360"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="360"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="362"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="364"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="366"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="379"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="385"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="391"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="395"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="397"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="396"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="398"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="407"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="415"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="463"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="417"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="465"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="423"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="425"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="425"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="427"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="429"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="431"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="431"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="433"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="439"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="441"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="461"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="463"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="466"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="468"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="469"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="471"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="472"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="474"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -2445,98 +2450,98 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="32"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="33"/>
         <source>Chữ ký số của xã</source>
         <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="37"/>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="38"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="74"/>
         <source>Tạo chứng thư của xã…</source>
         <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="38"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="39"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="40"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="41"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="66"/>
         <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
         <translation>No signing key yet. Create the commune&apos;s certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="69"/>
         <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5</source>
         <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="74"/>
         <source>Thay khóa…</source>
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="99"/>
         <source>Tạo chứng thư ký số của xã</source>
         <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="97"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="100"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="98"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="105"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="108"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="106"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="109"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="117"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
         <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="124"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="127"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="128"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="125"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="128"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="134"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="137"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -2547,37 +2552,37 @@ Valid: %3 – %4
 SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="140"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="143"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="141"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="144"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="150"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="153"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
         <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="155"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="158"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="156"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="159"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="166"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="169"/>
         <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
         <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="176"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="179"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -2882,7 +2887,7 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PersonalDataButton</name>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="159"/>
         <source>Xóa dữ liệu cá nhân…</source>
         <translation>Erase personal data…</translation>
     </message>
@@ -2890,67 +2895,67 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PersonalDataDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="45"/>
         <source>Xóa dữ liệu cá nhân của công dân</source>
         <translation>Erase a citizen&apos;s personal data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="48"/>
         <source>Khi công dân yêu cầu (hoặc hết thời hạn lưu trữ), xóa họ tên, địa chỉ, số định danh, năm sinh của một bản ghi. Bản ghi vẫn còn (ngày, nội dung, kết quả); dữ liệu cũ trong nhật ký thay đổi không mở được nữa; việc xóa được gửi lên tỉnh cùng gói dữ liệu tiếp theo. Báo cáo đã ký và bản sao lưu cũ không bị sửa: bản sao lưu hết hạn theo vòng lưu giữ.</source>
         <translation>When a citizen asks (or the retention period is over), erase the name, address, identity number and birth year of one record. The record stays (dates, content, outcome); the old values in the change log can no longer be opened; the erasure goes to the province with the next bundle. Signed reports and older backups are not changed: backups expire with the rotation.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="56"/>
         <source>Họ tên (không cần dấu)</source>
         <translation>Full name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="58"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="64"/>
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="64"/>
         <source>Số định danh</source>
         <translation>Identity number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="64"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="65"/>
         <source>Hồ sơ</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="75"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="81"/>
         <source>Xóa dữ liệu cá nhân…</source>
         <translation>Erase personal data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="118"/>
         <source>Tìm thấy %1 bản ghi.</source>
         <translation>%1 records found.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="119"/>
         <source>Không có bản ghi nào có tên này.</source>
         <translation>No record names this person.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/personal_dialog.py" line="135"/>
         <source>Xóa dữ liệu cá nhân của %1 (%2)? Không thể hoàn tác.</source>
         <translation>Erase the personal data of %1 (%2)? This cannot be undone.</translation>
     </message>
@@ -4071,145 +4076,145 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverview</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="41"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <source>Gói gần nhất</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <source>Từ máy</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Biên nhận chưa xác nhận</source>
         <translation>Unconfirmed receipts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Rẽ nhánh</source>
         <translation>Forks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Báo cáo kỳ</source>
         <translation>Period report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
         <source>Nhiệm vụ hoàn thành</source>
         <translation>Tasks done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
         <source>Công khai đúng quy định</source>
         <translation>Disclosures OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
         <source>Mốc quá hạn</source>
         <translation>Overdue milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
         <source>Lượt tiếp</source>
         <translation>Receptions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
         <source>Công dân</source>
         <translation>Citizens</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
         <source>Đơn tiếp nhận</source>
         <translation>Petitions received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Đã giải quyết</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Đang giải quyết</source>
         <translation>Being resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="58"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -4217,181 +4222,181 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverviewPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="109"/>
         <source>Tổng hợp các xã, phường</source>
         <translation>Consolidated view of the communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="114"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="116"/>
         <source>Xem xã đã chọn…</source>
         <translation>View the selected commune…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="118"/>
         <source>Xuất báo cáo tổng hợp…</source>
         <translation>Export the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="124"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
         <source>xã, phường đã đăng ký</source>
         <translation>communes enrolled</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
         <source>báo cáo kỳ đã nhận</source>
         <translation>period reports received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
         <source>báo cáo đúng hạn</source>
         <translation>reports on time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
         <source>lượt nhiệm vụ quá hạn</source>
         <translation>overdue tasks, counted per commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="130"/>
         <source>gói dữ liệu chờ xử lý</source>
         <translation>bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="148"/>
         <source>Các xã, phường</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="149"/>
         <source>Nhiệm vụ quá hạn</source>
         <translation>Overdue tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="150"/>
         <source>Tiếp dân, đơn thư, đối thoại</source>
         <translation>Reception, petitions, dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="151"/>
         <source>Gói chờ xử lý</source>
         <translation>Bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="155"/>
         <source>Báo cáo kỳ của các xã, phường</source>
         <translation>The communes&apos; period reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="157"/>
         <source>Tiến độ nhiệm vụ theo chỉ số nội dung (lượt nhiệm vụ × xã, phường)</source>
         <translation>Task progress by dimension (tasks × communes)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="216"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="217"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="218"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="219"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="279"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="236"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="236"/>
         <source>Chưa thực hiện</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="259"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="261"/>
         <source>Đúng hạn tính theo ngày xã ban hành báo cáo.</source>
         <translation>On time is judged by the date the commune issued the report.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="262"/>
         <source>Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.</source>
         <translation>On time is judged by the date the province received the report in the commune&apos;s bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="262"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="264"/>
         <source>Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.</source>
         <translation>Period %1: figures from %2 to %3; reports are due before %4.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="268"/>
         <source>Tỉnh chưa có kế hoạch PAPI của năm này.</source>
         <translation>The province has no PAPI plan for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="281"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="283"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="243"/>
         <source>Nhiệm vụ quá hạn (%1)</source>
         <translation>Overdue tasks (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="226"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="314"/>
         <source>Hãy chọn một xã, phường trong bảng các xã.</source>
         <translation>Choose a commune in the communes table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="322"/>
         <source>Chọn thư mục lưu báo cáo tổng hợp</source>
         <translation>Choose where to save the consolidated report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="325"/>
         <source>Mật khẩu khóa của tỉnh (để ký báo cáo tổng hợp).</source>
         <translation>The province&apos;s key passphrase (to sign the consolidated report).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="335"/>
         <source>Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:
 %1</source>
         <translation>Consolidated report exported, signed by the province:
@@ -4401,128 +4406,128 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="33"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
         <source>Số máy</source>
         <translation>PCs</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
         <source>Đăng ký ngày</source>
         <translation>Enrolled on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
         <source>Chứng thư</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
         <source>Gói gần nhất</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
         <source>Kết quả gói gần nhất</source>
         <translation>Last bundle&apos;s result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="53"/>
         <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
         <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="55"/>
         <source>Nhận từ USB</source>
         <translation>Receive from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
         <source>Chạy thử</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
         <source>Chọn các tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="66"/>
         <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
         <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
         <source>Cấp gói đăng ký từ yêu cầu…</source>
         <translation>Issue an enrolment package from a request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
         <source>Thu hồi chứng thư của xã…</source>
         <translation>Revoke a commune&apos;s certificates…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
         <source>Phát hành bản cập nhật…</source>
         <translation>Publish an update…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
         <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
         <translation>Write an update signed by the province for every commune: the province&apos;s plan, reference data, the revocation list and renewed certificates.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="91"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="113"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -4531,170 +4536,170 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="120"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="121"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="122"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="135"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="136"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="142"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="150"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="154"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="161"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="165"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="170"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="176"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="177"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="185"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="184"/>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="188"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="223"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="192"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="203"/>
         <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="216"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="221"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="214"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="217"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="222"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="223"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="227"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="242"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>
@@ -5238,393 +5243,401 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="48"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="49"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="50"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="93"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
         <source>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</source>
         <translation>The vice-chairman signs for the chairman (KT. CHỦ TỊCH)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="155"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="121"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="122"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="124"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="125"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="144"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="156"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="213"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="214"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="217"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="216"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="218"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="286"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="393"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="395"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="388"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="390"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
         <source>mật khẩu khóa của xã (chữ ký của cơ quan)</source>
         <translation>commune key passphrase (organisation)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="198"/>
         <source>Ký hai chữ ký theo Nghị định 30/2020: người có thẩm quyền (token), rồi cơ quan (khóa của xã).</source>
         <translation>Two signatures as Decree 30/2020 asks: the person with authority (token), then the organisation (the commune&apos;s key).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="201"/>
         <source>Chỉ có một khóa (token của người ký): văn bản sẽ thiếu chữ ký của cơ quan. Nhập mật khẩu khóa của xã để ký đủ hai.</source>
         <translation>Only one key (the signer&apos;s token): the document will lack the organisation&apos;s signature. Enter the commune key&apos;s passphrase to sign both.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="204"/>
         <source>Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn token để ký đủ hai.</source>
         <translation>Only one key (the commune&apos;s key): the document will lack the signature of the person with authority. Choose a token to sign both.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="390"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="392"/>
         <source>Nhập PIN trên thiết bị token</source>
         <translation>Enter the PIN on the token device</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="413"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="415"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="413"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="415"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="416"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="418"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="427"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="429"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="436"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="437"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="439"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="440"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="440"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="439"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="441"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="441"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="443"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="454"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="453"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="455"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="462"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="464"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="463"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="465"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="465"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="469"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="469"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="471"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="479"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="479"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="480"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="483"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="483"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="485"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
 </context>
 <context>
+    <name>RoleGate</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/role_gate.py" line="48"/>
+        <source>Tài khoản %1 (%2) không có quyền %3. Quyền này thuộc: %4.</source>
+        <translation>The account %1 (%2) may not %3. Roles that may: %4.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="60"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="86"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="87"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="89"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="90"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
@@ -5700,52 +5713,52 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SignImagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="42"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="112"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="116"/>
         <source>Ảnh chữ ký, con dấu và token</source>
         <translation>Signature images, seal and token</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="44"/>
         <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="45"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="46"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="52"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="45"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="53"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="57"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="91"/>
         <source>Module PKCS#11 của token:</source>
         <translation>Token&apos;s PKCS#11 module:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="58"/>
         <source>Ảnh con dấu (PNG nền trong suốt):</source>
         <translation>Seal image (transparent PNG):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="55"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="59"/>
         <source>Ảnh chữ ký của:</source>
         <translation>Signature image of:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="82"/>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="88"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="91"/>
         <source>Module PKCS#11 (*.dll *.so *.dylib)</source>
         <translation>PKCS#11 module (*.dll *.so *.dylib)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="112"/>
+        <location filename="../papi_desktop/ui/widgets/sign_images_box.py" line="116"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
@@ -6677,109 +6690,109 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TrustBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="64"/>
         <source>Chứng thư gốc tin cậy</source>
         <translation>Trusted root certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="67"/>
         <source>Chữ ký số chỉ được coi là hợp lệ khi chứng thư của người ký do một chứng thư gốc trong danh sách này chứng nhận.</source>
         <translation>A digital signature counts as valid only when the signer&apos;s certificate is certified by a root certificate in this list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="72"/>
         <source>Bỏ tin cậy…</source>
         <translation>Stop trusting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="73"/>
         <source>Nhập từ tệp chứng thư…</source>
         <translation>Import from a certificate file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="78"/>
         <source>Chấp nhận…</source>
         <translation>Accept…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="79"/>
         <source>Từ chối…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
         <source>tệp chứng thư</source>
         <translation>certificate file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
         <source>cập nhật của tỉnh</source>
         <translation>province update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
         <source>khóa của xã</source>
         <translation>commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
         <source>khác</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="111"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
         <source>Thêm bằng cách khác: tệp .p12, đăng ký với tỉnh, khóa cũ của xã, hoặc trước khi chương trình ghi nguồn</source>
         <translation>Added another way: a .p12 file, enrolment with the province, the commune&apos;s earlier key, or before the program recorded sources</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="118"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="128"/>
         <source>Chủ thể</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="124"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="118"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="128"/>
         <source>Dấu vân tay SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
         <source>Thêm lúc</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="125"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="129"/>
         <source>Tổ chức cấp</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="125"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="129"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="131"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="135"/>
         <source>Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh trước khi chấp nhận.</source>
         <translation>Root certificates the province offers, not yet decided: %1. Compare the fingerprint with the province&apos;s letter before accepting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="133"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="137"/>
         <source>Không có chứng thư gốc nào tỉnh đề nghị đang chờ quyết định.</source>
         <translation>No root certificate offered by the province is waiting for a decision.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="178"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="182"/>
         <source>Chủ thể: %1
 Tổ chức cấp: %2
 Hiệu lực: %3 – %4
@@ -6792,52 +6805,52 @@ SHA-256 fingerprint (all 32 pairs):
 %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="201"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="205"/>
         <source>Tin cậy chứng thư gốc tỉnh đề nghị? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay tỉnh gửi bằng văn bản hoặc đọc qua điện thoại.</source>
         <translation>Trust the root certificate the province offers? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one the province sent in writing or read out on the phone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="207"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="211"/>
         <source>Đã tin cậy %1.</source>
         <translation>%1 is now trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="214"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="218"/>
         <source>Từ chối chứng thư gốc này? Chữ ký do nó chứng nhận sẽ không được tin cậy; bản cập nhật sau của tỉnh có thể đề nghị lại.</source>
         <translation>Decline this root certificate? Signatures it certifies will not be trusted; a later province update may offer it again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="227"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="231"/>
         <source>Đã từ chối %1.</source>
         <translation>%1 was declined.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="234"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="238"/>
         <source>Bỏ tin cậy chứng thư này? Chữ ký do nó chứng nhận (kể cả trên các văn bản đã nhận) sẽ không còn được coi là hợp lệ trên máy này.</source>
         <translation>Stop trusting this certificate? Signatures it certifies (on documents already received too) will no longer count as valid on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="250"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="254"/>
         <source>Đã bỏ tin cậy %1.</source>
         <translation>%1 is no longer trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="257"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="261"/>
         <source>Chọn chứng thư gốc (CA) cần tin cậy</source>
         <translation>Choose the root (CA) certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="258"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="262"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="265"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="269"/>
         <source>Tin cậy chứng thư gốc trong tệp %1? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay do tổ chức cấp công bố.</source>
         <translation>Trust the root certificate in %1? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one its issuer publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="273"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="277"/>
         <source>Đã thêm %1 vào danh sách tin cậy.</source>
         <translation>%1 was added to the trusted list.</translation>
     </message>
@@ -6845,37 +6858,37 @@ SHA-256 fingerprint (all 32 pairs):
 <context>
     <name>VillagesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="43"/>
         <source>Thôn, bản và hình thức công khai</source>
         <translation>Villages and means of disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="51"/>
         <source>Tên thôn, bản, tổ dân phố mới, ví dụ: Bản Hin</source>
         <translation>New village or residential group, e.g. Bản Hin</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="52"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="53"/>
         <source>Xã có hệ thống truyền thanh</source>
         <translation>The commune has a loudspeaker system</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="55"/>
         <source>Xã có trang thông tin điện tử</source>
         <translation>The commune has a web page</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="57"/>
         <source>Đang đọc…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/villages_box.py" line="95"/>
         <source>Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ.</source>
         <translation>Untick when a village no longer exists (merged): its past postings are kept.</translation>
     </message>

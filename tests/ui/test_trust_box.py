@@ -59,7 +59,7 @@ def test_offered_anchors_accepted_and_declined(qtbot, db, runner, settle, shown,
     keys.create_self_signed(db, PASS)
     vnpt, viettel = _ca("VNPT-CA (thử nghiệm)"), _ca("Viettel-CA (thử nghiệm)")
     trust_bundle.offer([(_info(c), signing.pem(c)) for c in (vnpt, viettel)])  # what applying an update does
-    box = TrustBox(runner, db=db)
+    box = TrustBox(runner, None, db)
     qtbot.addWidget(box)
     settle(runner)
     [own] = box.anchors
@@ -111,7 +111,7 @@ def test_offered_anchors_accepted_and_declined(qtbot, db, runner, settle, shown,
 
 def test_import_from_a_certificate_file(qtbot, db, runner, settle, shown, answers, tmp_path: Path) -> None:  # noqa: ANN001
     keys.create_self_signed(db, PASS)
-    box = TrustBox(runner, db=db)
+    box = TrustBox(runner, None, db)
     qtbot.addWidget(box)
     settle(runner)
     bcy = _ca("Ban Cơ yếu Chính phủ (thử nghiệm)")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run_cli
+from office import ADMIN_PW, BACKUP_PW, LEADER_PW, SETTINGS, STAFF_PW, make_office
 from stamp_images import seal_png, signature_png
 from sync_world import PASS, Commune, Province, at
 
@@ -31,20 +32,13 @@ from papi_desktop.services import (
 )
 from papi_desktop.sync import pki
 
-ADMIN_PW, STAFF_PW, LEADER_PW = "quan-tri-Chieng-Son-9", "can-bo-tiep-dan-2026", "chu-tich-ky-so-2026"
 OFFICER_PW, PROVINCE_PW = "can-bo-so-noi-vu-2026", "quan-tri-cua-tinh-2026"
-BACKUP_PW = "ba con meo trèo cây cau 2026"
-SETTINGS = "đổi cài đặt, khóa ký số, danh sách tin cậy"
 
 
 @pytest.fixture
 def office(db):  # noqa: ANN001, ANN201
-    """The demo commune with its admin, a staff member and a leader; the staff member logged in."""
-    setup.create_demo(db)
-    accounts.create_first_admin(db, "quantri", "Vì Văn Quản", ADMIN_PW)
-    accounts.add(db, "tiepdan", "Lò Thị Tiếp", "staff", STAFF_PW)
-    accounts.add(db, "chutich", "Lò Văn Minh", "leader", LEADER_PW)
-    accounts.login(db, "tiepdan", STAFF_PW)
+    """The staff member logged in."""
+    accounts.login(make_office(db), "tiepdan", STAFF_PW)
     return db
 
 

@@ -34,6 +34,7 @@ from ...services.handle import DataHandle
 from ..job_progress import QtProgress
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import ask, current_lang, error_text, show_info
+from ..widgets.role_gate import RoleGate
 from ..workers import JobRunner
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,6 +146,8 @@ class BackupDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Khôi phục…"))
         self.close_button = QPushButton(self.tr("Đóng"))
         self.status = QLabel(self.tr("Bản sao lưu được mã hóa; cần mật khẩu sao lưu để kiểm tra hoặc khôi phục."))
+        self.restore_gate = RoleGate(db, "restore").hold(self.restore_button)
+        self.settings_gate = RoleGate(db, "settings").hold(self.usb_button, self.usb_clear)  # and the first key
         self.status.setWordWrap(True)
 
         form = QFormLayout()
@@ -203,9 +206,12 @@ class BackupDialog(QDialog):
                                        "liệu, không cần nhập mật khẩu.") if self.has_key else
                                self.tr("Chưa đặt mật khẩu sao lưu: hãy đặt một mật khẩu (ít nhất 8 ký tự, khó đoán) và "
                                        "bấm “Sao lưu ngay”. Ghi nhớ nó: không có nó thì không khôi phục được."))
+        if not self.has_key and not self.settings_gate.allowed:
+            self.key_label.setText(self.tr("Chưa đặt mật khẩu sao lưu. Quản trị viên đặt mật khẩu này ở lần sao lưu đầu "
+                                           "tiên; sau đó ai biết mật khẩu cũng sao lưu được."))
         self.again.setVisible(not self.has_key)
         self.usb_label.setText(str(usb) if usb else self.tr("(chưa chọn: bản sao lưu chỉ ở trên máy này)"))
-        self.usb_clear.setEnabled(usb is not None)
+        self.settings_gate.enable(self.usb_clear, usb is not None)
         self._busy(False)
         self.sig_listed.emit(rows)
 
@@ -395,11 +401,15 @@ class BackupDialog(QDialog):
         if self.closed_db:
             busy = True
         chosen = self.selected() is not None
-        for w in (self.create_button, self.to_folder_button, self.open_button, self.usb_button, self.passphrase,
-                  self.again):
+        for w in (self.open_button, self.passphrase, self.again):
             w.setEnabled(not busy)
+        may_make = self.has_key or self.settings_gate.allowed  # the first backup sets the key's passphrase
+        for w in (self.create_button, self.to_folder_button):
+            w.setEnabled(not busy and may_make)
+            w.setToolTip("" if may_make else self.settings_gate.reason)
+        self.settings_gate.enable(self.usb_button, not busy)
         self.verify_button.setEnabled(not busy and chosen)
-        self.restore_button.setEnabled(not busy and chosen)
+        self.restore_gate.enable(self.restore_button, not busy and chosen)
 
     def _start_progress(self, label: str) -> tuple[QtProgress, CancelToken]:
         token = CancelToken()

@@ -28,6 +28,7 @@ from ...services import personal_data
 from ...services.handle import DataHandle
 from ..widgets.forms import resize_within_screen
 from ..widgets.messages import ask, current_lang, show_error, show_info
+from ..widgets.role_gate import RoleGate
 from ..workers import JobRunner
 
 
@@ -158,6 +159,7 @@ class PersonalDataButton(QPushButton):
         super().__init__(self.tr("Xóa dữ liệu cá nhân…"), parent)
         self.db, self.runner = db, runner
         self.dialog: PersonalDataDialog | None = None
+        RoleGate(db, "erase").hold(self)  # finding a citizen by name is part of it (services/personal_data)
         self.clicked.connect(self.open_dialog)
 
     def open_dialog(self) -> PersonalDataDialog:

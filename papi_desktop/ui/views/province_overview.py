@@ -29,6 +29,7 @@ from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.charts import COLOURS, ShareBar, Tile
 from ..widgets.messages import current_lang, error_text, show_error, show_info
+from ..widgets.role_gate import RoleGate
 from ..widgets.status_chart import StatusChart
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner, Latest
@@ -116,6 +117,7 @@ class ProvinceOverviewPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.export_button = QPushButton(self.tr("Xuất báo cáo tổng hợp…"))
         self.export_button.clicked.connect(self.export)
+        self.export_gate = RoleGate(db, "consolidate", "sign").hold(self.export_button)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -329,10 +331,10 @@ class ProvinceOverviewPage(QWidget):
                            self._export_failed)
 
     def _exported(self, result: ConsolidatedResult) -> None:
-        self.export_button.setEnabled(True)
+        self.export_gate.enable(self.export_button, True)
         show_info(self, self.tr("Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:\n%1")
                   .replace("%1", "\n".join(str(f) for f in result.files)))
 
     def _export_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
+        self.export_gate.enable(self.export_button, True)
         show_error(self, exc)

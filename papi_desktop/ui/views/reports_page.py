@@ -39,6 +39,7 @@ from ...services.handle import DataHandle
 from ..job_progress import QtProgress
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
+from ..widgets.role_gate import RoleGate
 from ..widgets.tables import fit_columns, readonly_table
 from ..widgets.token_picker import TokenPicker
 from ..workers import JobRunner, Latest
@@ -103,6 +104,7 @@ class ReportsPage(QWidget):
         self.export_button = QPushButton(self.tr("Xuất báo cáo"))
         self.export_button.setDefault(True)
         self.verify_button = QPushButton(self.tr("Kiểm tra chữ ký của tệp…"))
+        self.sign_gate = RoleGate(db, "sign").hold(self.sign, self.passphrase, self.seal, self.token_picker, self.deputy)
         dates = QHBoxLayout()
         dates.addWidget(self.start)
         dates.addWidget(QLabel("–"))

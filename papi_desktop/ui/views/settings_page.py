@@ -25,6 +25,7 @@ from ...services.handle import DataHandle
 from ..widgets.accounts_box import AccountsBox
 from ..widgets.keys_box import KeysBox
 from ..widgets.messages import current_lang
+from ..widgets.role_gate import RoleGate
 from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.trust_box import TrustBox
 from ..widgets.villages_box import VillagesBox
@@ -68,6 +69,7 @@ class SettingsPage(QWidget):
         self.officer_title = QLineEdit()
         self.save_profile_button = QPushButton(self.tr("Lưu thông tin đơn vị"))
         self.save_profile_button.setEnabled(False)  # until the profile is read
+        self.profile_gate = RoleGate(db, "settings")
         unit_box = QGroupBox(self.tr("Đơn vị và người ký"))
         unit_layout = QFormLayout(unit_box)
         unit_layout.addRow(self.tr("Xã, phường:"), self.unit_label)
@@ -77,6 +79,9 @@ class SettingsPage(QWidget):
         unit_layout.addRow(self.tr("Công chức phụ trách:"), self.officer)
         unit_layout.addRow(self.tr("Chức danh công chức:"), self.officer_title)
         unit_layout.addRow(self.save_profile_button)
+        self.profile_gate.hold(self.chairman, self.chairman_title, self.vice, self.officer, self.officer_title,
+                               self.save_profile_button)
+        unit_layout.insertRow(0, self.profile_gate.note())
 
         self.backup_button = QPushButton(self.tr("Sao lưu và khôi phục…"))
         data_box = QGroupBox(self.tr("Dữ liệu"))
@@ -129,7 +134,7 @@ class SettingsPage(QWidget):
             self.vice.setText(profile.vice_chairman_name)
             self.officer.setText(profile.officer_name)
             self.officer_title.setText(profile.officer_title)
-        self.save_profile_button.setEnabled(profile is not None)
+        self.profile_gate.enable(self.save_profile_button, profile is not None)
         self.sig_profile_shown.emit(profile)
 
     def _language_changed(self, _index: int) -> None:

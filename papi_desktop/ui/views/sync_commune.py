@@ -31,6 +31,7 @@ from ..hub_autosync import AutoSync
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, error_text, show_error
+from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 from .sync_peers import PeersTab
@@ -71,6 +72,7 @@ class CommuneSync(sw.SyncView):
         self.enrol_buttons = QWidget()
         self.enrol_buttons.setLayout(enrol_row)
         enrol_row.setContentsMargins(0, 0, 0, 0)
+        RoleGate(db, "settings").hold(self.enrol_buttons)  # the PC's key and certificate: an administrator's
         form = QFormLayout()
         form.addRow(self.tr("Đăng ký với tỉnh:"), self.enrol_state)
         form.addRow("", self.enrol_buttons)

@@ -27,6 +27,7 @@ from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, error_text, show_error
+from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
 
@@ -70,6 +71,8 @@ class ProvinceSync(sw.SyncView):
         self.publish_button.setToolTip(self.tr("Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu "
                                                "tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn."))
         self.refresh_button = QPushButton(self.tr("Làm mới"))
+        RoleGate(db, "enrol").hold(self.issue_button, self.revoke_button)
+        RoleGate(db, "settings").hold(self.publish_button)
         row = QHBoxLayout()
         for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.publish_button,
                   self.refresh_button):

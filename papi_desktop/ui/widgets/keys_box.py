@@ -14,6 +14,7 @@ from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .flow import FlowLayout
 from .messages import ask, show_error, show_info
+from .role_gate import RoleGate
 from .simple_form import Field, FormDialog
 
 
@@ -41,7 +42,9 @@ class KeysBox(QGroupBox):
         row = FlowLayout()  # wraps in a narrow window
         for b in (self.create_button, self.import_button, self.export_button, self.trust_button):
             row.addWidget(b)
+        self.gate = RoleGate(db, "settings").hold(self.create_button, self.import_button, self.trust_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.gate.note())
         layout.addWidget(self.state)
         layout.addLayout(row)
         self.create_button.clicked.connect(self.create)

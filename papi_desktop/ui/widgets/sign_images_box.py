@@ -22,6 +22,7 @@ from ...services import setup, sign_images, tokens
 from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .messages import show_error
+from .role_gate import RoleGate
 
 
 class SignImagesBox(QGroupBox):
@@ -49,7 +50,10 @@ class SignImagesBox(QGroupBox):
         self.signer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.signer.setMinimumContentsLength(24)
         self.signature_state, self.signature_button = QLabel(), QPushButton(self.tr("Chọn…"))
+        self.gate = RoleGate(db, "settings").hold(self.module, self.module_button, self.module_save, self.seal_button,
+                                                  self.signature_button)
         form = QFormLayout(self)
+        form.addRow(self.gate.note())
         form.addRow(self.tr("Module PKCS#11 của token:"), self._row(self.module, self.module_button, self.module_save))
         form.addRow(self.tr("Ảnh con dấu (PNG nền trong suốt):"), self._row(self.seal_state, self.seal_button))
         form.addRow(self.tr("Ảnh chữ ký của:"), self._row(self.signer, self.signature_state, self.signature_button))

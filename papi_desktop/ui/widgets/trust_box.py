@@ -17,6 +17,7 @@ from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .flow import FlowLayout
 from .messages import ask, show_error, show_info
+from .role_gate import RoleGate
 from .tables import fit_columns, readonly_table
 
 ROW_LIMIT = 6  # rows shown before the table scrolls (Cài đặt itself scrolls on a small screen)
@@ -57,9 +58,9 @@ class TrustBox(QGroupBox):
     sig_loaded = Signal()
     sig_done = Signal(str)
 
-    def __init__(self, runner: JobRunner, parent: QWidget | None = None, db: DataHandle | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QWidget | None, db: DataHandle) -> None:
         super().__init__(parent)
-        self.runner, self.db = runner, db  # db: where trusting and removing are entered in the audit trail
+        self.runner, self.db = runner, db
         self.setTitle(self.tr("Chứng thư gốc tin cậy"))
         self.anchors: list[trust_bundle.TrustedAnchor] = []
         self.offers: list[keys.CertificateInfo] = []
@@ -82,7 +83,10 @@ class TrustBox(QGroupBox):
         offered_row = FlowLayout()
         for b in (self.accept_button, self.decline_button):
             offered_row.addWidget(b)
+        self.gate = RoleGate(db, "settings").hold(self.remove_button, self.import_button, self.accept_button,
+                                                  self.decline_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.gate.note())
         layout.addWidget(self.note)
         layout.addWidget(self.trusted_view)
         layout.addLayout(trusted_row)
@@ -153,10 +157,10 @@ class TrustBox(QGroupBox):
 
     def _enable(self) -> None:
         anchor = self.selected_anchor()
-        self.remove_button.setEnabled(anchor is not None and anchor.removable)
+        self.gate.enable(self.remove_button, anchor is not None and anchor.removable)
         offered = self.selected_offer() is not None
-        self.accept_button.setEnabled(offered)
-        self.decline_button.setEnabled(offered)
+        self.gate.enable(self.accept_button, offered)
+        self.gate.enable(self.decline_button, offered)
 
     @staticmethod
     def _selected_row(view: QTableView) -> int | None:

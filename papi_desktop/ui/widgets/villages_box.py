@@ -22,6 +22,7 @@ from ...services import postings, setup
 from ...services.handle import DataHandle
 from ..workers import JobRunner, Latest
 from .messages import show_error
+from .role_gate import RoleGate
 
 VillageIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -63,7 +64,9 @@ class VillagesBox(QGroupBox):
         means.addWidget(self.loudspeaker)
         means.addWidget(self.portal)
         means.addStretch(1)
+        self.gate = RoleGate(db, "settings").hold(self.new_name, self.add_button, self.loudspeaker, self.portal)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.gate.note())
         layout.addWidget(self.view)
         layout.addLayout(row)
         layout.addLayout(means)
@@ -86,6 +89,8 @@ class VillagesBox(QGroupBox):
         for v in villages:
             item = QStandardItem(v.name)
             item.setCheckable(True)
+            if not self.gate.allowed:  # renamed, (de)activated by an administrator only
+                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable))
             item.setCheckState(Qt.CheckState.Checked if v.active else Qt.CheckState.Unchecked)
             item.setToolTip(self.tr("Bỏ chọn khi thôn, bản không còn (sáp nhập): các lần niêm yết cũ vẫn giữ."))
             item.setData(v.id, VillageIdRole)
