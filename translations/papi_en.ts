@@ -5559,7 +5559,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>RoleGate</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/role_gate.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/role_gate.py" line="53"/>
+        <source>Chỉ xem: phần này chỉ %1 thay đổi được.</source>
+        <translation>Read only: only %1 may change this part.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/role_gate.py" line="61"/>
         <source>Tài khoản %1 (%2) không có quyền %3. Quyền này thuộc: %4.</source>
         <translation>The account %1 (%2) may not %3. Roles that may: %4.</translation>
     </message>

@@ -47,7 +47,9 @@ def test_a_staff_member_sees_the_settings_but_cannot_change_them(qtbot, office, 
     for control in _settings_controls(page):
         assert not control.isEnabled(), control
         assert SETTINGS_REFUSED in control.toolTip() and "Quản trị" in control.toolTip()
-    assert page.keys.gate.note().text().startswith("Tài khoản tiepdan (Cán bộ, công chức")
+    assert page.keys.gate.note().text() == "Chỉ xem: phần này chỉ Quản trị (tài khoản, cài đặt, khôi phục) thay đổi được."
+    assert page.keys.create_button.toolTip().startswith("Tài khoản tiepdan (Cán bộ, công chức (nhập liệu)) không có")
+    assert "Quản trị của tỉnh" not in page.keys.create_button.toolTip()  # a commune PC names the commune's roles
     village = page.villages.model.item(0)
     assert village is not None and village.checkState() == Qt.CheckState.Checked  # shown, not changed
     assert not village.isCheckable() and not village.isEditable()
