@@ -4,36 +4,20 @@ root); the simulated full disk beside them runs everywhere."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sqlite3
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from disk import tmpfs
 from test_backup import PASS, attach, leftovers, visit
 
 from papi_desktop import paths
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.domain.jobs import NullProgress
 from papi_desktop.services import backup, setup
-
-
-@contextlib.contextmanager
-def tmpfs(folder: Path, size: str) -> Iterator[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small filesystem needs root (the simulated full disk runs anyway)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount tmpfs: {done.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)  # pulled out already: fine
 
 
 def _files(folder: Path) -> list[str]:
