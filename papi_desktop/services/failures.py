@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import paths
 from ..domain.errors import KnownError
 from ..storage import db_errors
+from . import backup_messages
 
 LOG_NAME = "papi-desktop.log"
 MAX_BYTES = 1_000_000
@@ -68,6 +69,8 @@ def _file_error(exc: OSError) -> KnownError | None:
             "một thư mục khác, rồi làm lại.",
             f"The disk is read-only: {en_file} could not be written. Unlock it for writing (USB stick, memory "
             "card) or choose another folder, then try again.")
+    if (gone := _removed(exc)) is not None:
+        return gone
     if exc.errno in (errno.EACCES, errno.EPERM):
         return KnownError(
             f"Không được phép dùng {vi_file}: tài khoản này không có quyền, tệp chỉ cho phép đọc, hoặc tệp "
@@ -77,6 +80,20 @@ def _file_error(exc: OSError) -> KnownError | None:
             "read-only, or another program has it open (for example Excel or a PDF viewer). Close that "
             "program or choose another folder, then try again.")
     return None
+
+
+def _removed(exc: OSError) -> KnownError | None:
+    """A stick pulled out under a file being written: a device error, or a file whose folder is gone
+    (a file missing from a folder that is there may be our bug: that one is logged)."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    if exc.errno not in backup_messages.REMOVED or (exc.errno == errno.ENOENT and (name is None or
+                                                                                   Path(name).parent.is_dir())):
+        return None
+    folder = Path(name).parent if name else None
+    while folder is not None and folder.name.startswith(".") and folder.parent != folder:
+        folder = folder.parent  # a hidden work folder (an export's staging): the folder the user chose
+    return backup_messages.disk_error(exc, folder, ("việc vừa làm chưa xong", "what you just did did not finish"),
+                                      None)
 
 
 def known_error(exc: BaseException) -> KnownError | None:
