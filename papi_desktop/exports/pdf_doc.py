@@ -619,12 +619,14 @@ def write_pdf(doc: OfficialDoc, target: Path, appendices_only: bool = False) -> 
     templates = [template("portrait", portrait), template("landscape", wide)]
     if first == wide:
         templates.reverse()
-    pdf = BaseDocTemplate(str(tmp), pagesize=first, pageTemplates=templates, title=_nfc(f"{doc.doc_type} {doc.abstract}"),
-                          author=_nfc(" ".join(doc.issuer_lines)), creator="PAPI Desktop", initialFontName=family,
-                          leftMargin=MARGINS["left"], rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
-                          bottomMargin=MARGINS["bottom"])
     try:
-        pdf.build(story)
+        with tmp.open("wb") as out:  # ours, not reportlab's: closed on a full disk too (reportlab leaves its own open)
+            pdf = BaseDocTemplate(out, pagesize=first, pageTemplates=templates,
+                                  title=_nfc(f"{doc.doc_type} {doc.abstract}"), author=_nfc(" ".join(doc.issuer_lines)),
+                                  creator="PAPI Desktop", initialFontName=family, leftMargin=MARGINS["left"],
+                                  rightMargin=MARGINS["right"], topMargin=MARGINS["top"],
+                                  bottomMargin=MARGINS["bottom"])
+            pdf.build(story)
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -312,8 +312,14 @@ def write_xlsx(doc: OfficialDoc, target: Path) -> Path:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
+    from zipfile import ZIP_DEFLATED, ZipFile  # noqa: PLC0415
+
+    from openpyxl.writer.excel import ExcelWriter  # noqa: PLC0415
+
     try:
-        wb.save(tmp)
+        # wb.save's own file and archive stay open when the disk is full: ours are closed whatever happens
+        with tmp.open("wb") as fh, ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
