@@ -5,7 +5,9 @@ renames are atomic), flushed to disk, and listed in a manifest there: the manife
 Then they are renamed into place (a .p7s before its .xlsx) and the folder removed. A journal row in
 local_setting (machine-local, never synced, like the paths it holds) names every export in progress, and
 a lock file held by the exporting process tells a live export from a killed one. At start-up,
-recover_unfinished finishes what has a manifest, removes what has none and withdraws its number."""
+recover_unfinished finishes what has a manifest, removes what has none and withdraws its number. A
+destination that takes no file is refused before a number is taken (begin), and a staging folder a
+stick pulled out mid-export kept is removed by the next export into that folder."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import logging
 import os
 import shutil
 import sys
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +32,7 @@ from ..storage import audit as chain
 from ..storage.db import Database
 from ..storage.models import LocalSetting
 from ..storage.reports import OutgoingDocument
+from .backup_messages import disk_error, explained
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +106,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+NOT_FINISHED = ("chưa xuất được báo cáo; số văn bản vừa lấy được ghi là đã hủy trong sổ văn bản đi",
+                "the report was not exported; the number it took is marked withdrawn in the outgoing register")
+NOT_FINISHED_UNNUMBERED = ("chưa xuất được báo cáo", "the report was not exported")
+STAGING_LEFT = ("Không có tệp nào mang tên chính thức; phần dở dang còn trên ổ được dọn ở lần xuất sau vào thư mục này.",
+                "No file has its final name; what is left on the disk is removed by the next export into this folder.")
+NOT_EXPORTED = ("chưa xuất báo cáo, chưa lấy số văn bản nào", "the report was not exported and no number was taken")
+NOTHING_WRITTEN = ("Không có tệp nào được ghi.", "Nothing was written.")
+
+
 @dataclass
 class Staging:
     """One export in progress: its private folder beside the final one, and its lock."""
@@ -128,27 +141,52 @@ class Staging:
         process or by the next start's recovery. names: in the order they are moved into place; entry:
         the audit entry (kind, detail, actor) committed with the number's issue, whoever finishes it."""
         files = []
-        for name in names:
-            fsync_file(self.path(name))
-            files.append({"name": name, "sha256": _sha256(self.path(name))})
-        tmp = self.path(MANIFEST + ".part")
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump({"doc_id": self.doc_id, "files": files, **({"audit": list(entry)} if entry else {})}, fh,
-                      ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(self.path(MANIFEST))
-        fsync_dir(self.dir)
+        with self.explained():  # a file just written gone: the stick was pulled out
+            for name in names:
+                fsync_file(self.path(name))
+                files.append({"name": name, "sha256": _sha256(self.path(name))})
+            tmp = self.path(MANIFEST + ".part")
+            with tmp.open("w", encoding="utf-8") as fh:
+                json.dump({"doc_id": self.doc_id, "files": files, **({"audit": list(entry)} if entry else {})}, fh,
+                          ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
+            tmp.replace(self.path(MANIFEST))
+            fsync_dir(self.dir)
         return files
+
+    def explained(self) -> contextlib.AbstractContextManager[None]:
+        """A full, read-only or pulled-out destination in words, once the export has begun (the caller
+        then settles it unfinished: the number withdrawn, the staging folder removed)."""
+        outcome = NOT_FINISHED if self.doc_id else NOT_FINISHED_UNNUMBERED
+        return explained(self.final_dir, outcome, STAGING_LEFT)
+
+
+def _check_writable(folder: Path) -> None:
+    """A destination that takes no file (read-only, not allowed, a stick not there) is refused before a
+    number is taken. The probe is a nameless temporary file (O_TMPFILE where there is one): a kill
+    leaves nothing. What has no words here (a file in the folder's place) is met by the export itself."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        known = disk_error(exc, folder, NOT_EXPORTED, NOTHING_WRITTEN)
+        if known is not None:
+            raise known from exc
 
 
 def begin(final_dir: Path) -> Staging:
-    """Take the lock of a new export; the caller then journals it and makes its folder."""
+    """Check the folder takes files, clear what failed exports left there, and take the lock of a new
+    export; the caller then journals it and makes its folder."""
+    final = Path(final_dir).resolve()
+    _check_writable(final)
+    _remove_stale(final, live=None)
     token = uuid.uuid4().hex
     lock = _try_lock(token)
     if lock is None:  # a fresh random token is never held: the locks folder itself is unusable
         raise KnownError("Không khóa được tệp tạm của lần xuất báo cáo.", "Cannot lock the export's work file.")
-    return Staging(token, Path(final_dir).resolve(), _lock=lock)
+    return Staging(token, final, _lock=lock)
 
 
 def _entries(s) -> dict[str, dict]:  # noqa: ANN001
@@ -200,7 +238,8 @@ def settle(db: Database, staging: Staging, finish: bool) -> list[dict[str, str]]
     Returns the files put in place, or None. The journal row goes last: a kill in between repeats it."""
     committed = staging.path(MANIFEST).exists()
     entry = _audit_entry(staging) if finish and committed else None
-    files = _move_into_place(staging) if finish and committed else None
+    with staging.explained():
+        files = _move_into_place(staging) if finish and committed else None
     if files is None and committed:
         _remove_moved(staging)
     if files is not None:  # a copy, exactly as issued, travels to the province with the next bundle
@@ -277,15 +316,23 @@ def _sweep(db: Database) -> list[str]:
     folders in the default reports folder whose removal failed."""
     with db.reader() as s:
         live = set(_entries(s))
-    done = []
     for lock_file in _locks_dir().glob("export-*.lock"):
         token = lock_file.stem[len("export-"):]
         if token not in live and (fh := _try_lock(token)) is not None:
             _unlock(token, fh)
-    reports = paths.exports_dir()
-    for folder in reports.glob(STAGING_PREFIX + "*") if reports.is_dir() else ():
+    return _remove_stale(paths.exports_dir(), live)
+
+
+def _remove_stale(final_dir: Path, live: set[str] | None) -> list[str]:
+    """Staging folders in final_dir no running export holds and no journal names (live: the journal's
+    tokens), as a stick pulled out mid-export keeps them. live None (no database at hand): a folder with
+    a manifest is left to the start-up recovery, which may still finish it."""
+    done = []
+    for folder in final_dir.glob(STAGING_PREFIX + "*") if final_dir.is_dir() else ():
         token = folder.name[len(STAGING_PREFIX):]
-        if token not in live and (fh := _try_lock(token)) is not None:
+        if token in (live or ()) or (live is None and (folder / MANIFEST).exists()):
+            continue
+        if (fh := _try_lock(token)) is not None:
             try:
                 shutil.rmtree(folder, ignore_errors=True)
                 done.append(f"removed {folder}")
