@@ -30,6 +30,7 @@ from ..sync import bundle, pki
 from ..sync.changes import Change
 from ..sync.outbox import outbox
 from . import enrolment, keys, province, setup
+from .backup_messages import explained
 from .sync_import import CHANGES, Summary, import_files  # noqa: F401 - the callers' one entry point
 
 if TYPE_CHECKING:
@@ -142,9 +143,10 @@ def export_bundle(db: Database, out_dir: Path, passphrase: str, peer: str = PROV
     try:
         # unique: a bundle already in the folder that carries the same changes (written before, not yet
         # acknowledged, or left by an export killed after its renames) stays; this one is named beside it
-        written, _manifest = bundle.write_bundle(Path(out_dir), stem, header,
-                                                [bundle.Member(CHANGES, payload.encode("utf-8")), *files],
-                                                material, recipients, cancel, unique=True, publish=record)
+        with explained(Path(out_dir), NOT_WRITTEN, BUNDLE_LEFT):  # a full, read-only or pulled stick, in words
+            written, _manifest = bundle.write_bundle(Path(out_dir), stem, header,
+                                                    [bundle.Member(CHANGES, payload.encode("utf-8")), *files],
+                                                    material, recipients, cancel, unique=True, publish=record)
     except BaseException:
         with db.session() as s:
             row = s.get(BundleOut, bundle_id)
@@ -154,6 +156,12 @@ def export_bundle(db: Database, out_dir: Path, passphrase: str, peer: str = PROV
     report.advance()
     report.finish()
     return ExportResult(bundle_id, written, len(changes), transactions, len(files))
+
+
+NOT_WRITTEN = ("chưa ghi được gói dữ liệu", "the bundle was not written")
+BUNDLE_LEFT = ("Không có phần nào của gói mang tên chính thức (phần dở dang còn trên ổ được dọn ở lần ghi sau); chưa có "
+               "thay đổi nào được đánh dấu là đã gửi.", "No part of the bundle has its final name (what is left on the "
+               "stick is removed by the next write); no change is marked as sent.")
 
 
 def _forget(db: Database, digests: list[str]) -> None:

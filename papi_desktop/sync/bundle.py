@@ -126,6 +126,7 @@ class _Parts:
         self._fh: BinaryIO | None = None
         self._hash = hashlib.sha256()
         self._left = 0
+        self.error: OSError | None = None  # pyrage hands it back wrapped in an EncryptError, errno lost
 
     def _roll(self) -> None:
         self._close_current()
@@ -144,14 +145,18 @@ class _Parts:
 
     def write(self, data: bytes) -> int:
         view = memoryview(data)
-        while view:
-            if self._fh is None or self._left == 0:
-                self._roll()
-            take = view[:self._left]
-            self._fh.write(take)  # type: ignore[union-attr]
-            self._hash.update(take)
-            self._left -= len(take)
-            view = view[len(take):]
+        try:
+            while view:
+                if self._fh is None or self._left == 0:
+                    self._roll()
+                take = view[:self._left]
+                self._fh.write(take)  # type: ignore[union-attr]
+                self._hash.update(take)
+                self._left -= len(take)
+                view = view[len(take):]
+        except OSError as exc:
+            self.error = exc
+            raise
         return len(data)
 
     def flush(self) -> None:
@@ -159,8 +164,9 @@ class _Parts:
 
     def abort(self) -> None:
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            with contextlib.suppress(OSError):  # a full disk fails the close's flush too: the file is closed all the same
+                fh.close()
 
     def close(self) -> None:
         if self._fh is None and not self.files:
@@ -225,8 +231,9 @@ class _WriterLock:
 
     def release(self) -> None:
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            with contextlib.suppress(OSError):  # as abort: the clean-up goes on
+                fh.close()
         with contextlib.suppress(OSError):
             self.path.unlink()
 
@@ -346,7 +353,12 @@ def write_bundle(out_dir: Path, stem: str, header: Mapping[str, object], members
     try:
         with os.fdopen(read_fd, "rb") as pipe:
             if recipients:
-                envelope.encrypt_stream(pipe, sink, recipients)  # type: ignore[arg-type]
+                try:
+                    envelope.encrypt_stream(pipe, sink, recipients)  # type: ignore[arg-type]
+                except Exception:
+                    if sink.error is not None:  # the disk's own error (full, gone), with its errno
+                        raise sink.error from None
+                    raise
             else:  # signed only: what the province sends down (plan, reference data) is public
                 while block := pipe.read(_CHUNK):
                     sink.write(block)
