@@ -340,44 +340,45 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
                 reserved.built_from_seq = built_from
         report.advance()
         cancel.raise_if_cancelled()
-        staging.dir.mkdir(parents=True)
-        stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
-        pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
-        attachment_key = material or person  # the organisation signs an attachment (the person without it)
-        signing_now = attachment_key is not None
-        unsigned = staging.path(f"{stem}.unsigned.pdf" if signing_now else pdf)
-        main = replace(doc, appendices=[]) if request.appendices_apart and doc.appendices else doc
-        spot = pdf_doc.write_pdf(main, unsigned)  # its .part file is in the staging folder too
-        apart = f"{stem}_phu_luc.pdf" if main is not doc else None
-        if apart:
-            unsigned_apart = staging.path(f"{stem}_phu_luc.unsigned.pdf" if signing_now else apart)
-            pdf_doc.write_pdf(doc, unsigned_apart, appendices_only=True)
-        report.advance()
-        cancel.raise_if_cancelled()
-        xlsx_doc.write_xlsx(doc, staging.path(xlsx))
-        report.advance()
-        cancel.raise_if_cancelled()
-        names = [xlsx, pdf]  # the order they are moved into place: a .p7s before its .xlsx
-        if sign is not None and attachment_key is not None:  # signing_now
-            signed_by = cosign.sign_report(unsigned, staging.path(pdf), staging.path(xlsx), person=person,
-                                           organisation=material, spot=spot, font_cache=paths.cache_dir(),
-                                           doc_ref=f"Số: {ref}" if ref else "",
-                                           seal_png=sign.seal_png or sign_images.seal(),
-                                           signature_png=sign.signature_png or (sign_images.signature(
-                                               doc.signers[-1].name) if doc.signers and person else None))
-            unsigned.unlink()
-            if signed_by.detached is not None:  # the .xlsx's signature
-                names.insert(0, signed_by.detached.name)
-            if apart:  # Phụ lục I: an attachment in its own file is signed by the organisation
-                cosign.sign_attachment(unsigned_apart, staging.path(apart), attachment_key,
-                                       f"Số: {ref}" if ref else doc.number, paths.cache_dir())
-                unsigned_apart.unlink()
-        if apart:
-            names.append(apart)
-        cancel.raise_if_cancelled()
-        listed = [pdf, xlsx, *([names[0]] if signed_by is not None else []), *([apart] if apart else [])]
-        staging.commit(names, audit.export_entry(db, request.kind, ref, staging.doc_id, listed, signed_by is not None,
-                                                 signed_by.roles if signed_by else []))
+        with staging.explained():  # a full, read-only or pulled-out destination in words
+            staging.dir.mkdir(parents=True)
+            stem = doc.file_stem + (f"_so_{ref.split('/')[0]}" if ref else "")
+            pdf, xlsx = f"{stem}.pdf", f"{stem}.xlsx"
+            attachment_key = material or person  # the organisation signs an attachment (the person without it)
+            signing_now = attachment_key is not None
+            unsigned = staging.path(f"{stem}.unsigned.pdf" if signing_now else pdf)
+            main = replace(doc, appendices=[]) if request.appendices_apart and doc.appendices else doc
+            spot = pdf_doc.write_pdf(main, unsigned)  # its .part file is in the staging folder too
+            apart = f"{stem}_phu_luc.pdf" if main is not doc else None
+            if apart:
+                unsigned_apart = staging.path(f"{stem}_phu_luc.unsigned.pdf" if signing_now else apart)
+                pdf_doc.write_pdf(doc, unsigned_apart, appendices_only=True)
+            report.advance()
+            cancel.raise_if_cancelled()
+            xlsx_doc.write_xlsx(doc, staging.path(xlsx))
+            report.advance()
+            cancel.raise_if_cancelled()
+            names = [xlsx, pdf]  # the order they are moved into place: a .p7s before its .xlsx
+            if sign is not None and attachment_key is not None:  # signing_now
+                signed_by = cosign.sign_report(unsigned, staging.path(pdf), staging.path(xlsx), person=person,
+                                               organisation=material, spot=spot, font_cache=paths.cache_dir(),
+                                               doc_ref=f"Số: {ref}" if ref else "",
+                                               seal_png=sign.seal_png or sign_images.seal(),
+                                               signature_png=sign.signature_png or (sign_images.signature(
+                                                   doc.signers[-1].name) if doc.signers and person else None))
+                unsigned.unlink()
+                if signed_by.detached is not None:  # the .xlsx's signature
+                    names.insert(0, signed_by.detached.name)
+                if apart:  # Phụ lục I: an attachment in its own file is signed by the organisation
+                    cosign.sign_attachment(unsigned_apart, staging.path(apart), attachment_key,
+                                           f"Số: {ref}" if ref else doc.number, paths.cache_dir())
+                    unsigned_apart.unlink()
+            if apart:
+                names.append(apart)
+            cancel.raise_if_cancelled()
+            listed = [pdf, xlsx, *([names[0]] if signed_by is not None else []), *([apart] if apart else [])]
+            staging.commit(names, audit.export_entry(db, request.kind, ref, staging.doc_id, listed, signed_by is not None,
+                                                     signed_by.roles if signed_by else []))
         if export_staging.settle(db, staging, finish=True) is None:
             raise KnownError("Không chuyển được tệp báo cáo vào thư mục đích; số văn bản đã được đánh dấu hủy.",
                              "The report files could not be moved into the folder; the number is withdrawn.")

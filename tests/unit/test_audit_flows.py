@@ -15,6 +15,7 @@ from sync_world import Commune, Province, balanced
 from test_audit import visit
 
 from papi_desktop import paths
+from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import audit, backup, keys, reports, setup
 from papi_desktop.storage import audit as chain
 
@@ -158,7 +159,7 @@ def test_a_bundle_not_written_whole_is_withdrawn_in_the_trail(world, monkeypatch
     a.add_visit("Vì Văn Năm")
     start = head(a.db)
     monkeypatch.setattr(sync_service.bundle, "write_bundle", pulled_out)
-    with pytest.raises(OSError):
+    with pytest.raises(KnownError, match="ổ USB bị rút ra"):
         a.export(root / "pulled")
     events = [(k, d["what"], d["bundle_id"]) for k, d in kinds_since(a.db, start)]
     assert [e[:2] for e in events] == [("export", "bundle"), ("export", "bundle-withdrawn")]

@@ -74,7 +74,7 @@ def test_a_report_on_a_full_stick_says_so_and_leaves_no_file(demo, tmp_path: Pat
                                                               size: str) -> None:
     entries = audit.verify(demo).entries
     with tmpfs(tmp_path / "stick", size) as full:
-        with pytest.raises(OSError) as err:
+        with pytest.raises(KnownError) as err:
             _export(demo, full, signed)
         told = _told(err.value)
         assert "Ổ đĩa đã đầy" in told.vi and "The disk is full" in told.en
