@@ -196,3 +196,30 @@ def _hash(db: Database) -> str:
 
 def balanced(s: sync_service.Summary) -> bool:
     return s.imported + s.updated + s.unchanged + s.conflicts + s.rejected + s.held == s.records
+
+
+Sent = tuple[str, list[Path], tuple[int, int]]  # bundle id, files, the PC's own first and last change
+
+
+def chained(pc: Commune, staging: Province, root: Path, names: tuple[str, ...] = ("x1", "x2", "x3")) -> dict[str, Sent]:
+    """Bundles of pc that build on each other: each but the last is applied by `staging` (a copy of the
+    province) and its receipt read by the PC, with a visit added before the next, so a province that
+    misses one holds the next."""
+    import json  # noqa: PLC0415
+
+    from papi_desktop.storage.sync_state import BundleOut  # noqa: PLC0415
+
+    receiver, out = staging.receiver(), {}
+    for i, name in enumerate(names):
+        if i:
+            pc.add_visit(f"Công dân {name}", "")
+        result = pc.export(root / name)
+        assert result is not None
+        with pc.db.reader() as s:
+            first, last = json.loads(s.get(BundleOut, result.bundle_id).ranges_json)[pc.device][:2]
+        out[name] = (result.bundle_id, list(result.files), (first, last))
+        if i < len(names) - 1:
+            (got,) = staging.import_with(receiver, *result.files)
+            assert got.status == "applied", got.reasons
+            pc.receipt(got.receipt)
+    return out

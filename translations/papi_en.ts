@@ -4522,12 +4522,22 @@ SHA-256 fingerprint: %5</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
+        <source>Áp dụng sớm gói đang giữ…</source>
+        <translation>Release a held bundle early…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
+        <source>Gói chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này được ghi vào nhật ký thao tác.</source>
+        <translation>A bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="95"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="118"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -4536,170 +4546,195 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="125"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="126"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="127"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="141"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="148"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="151"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="155"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="159"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="166"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="170"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="173"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="181"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="192"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="193"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="192"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="199"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="202"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
         <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="216"/>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="226"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="222"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="227"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="232"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="242"/>
+        <source>Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý.</source>
+        <translation>Choose a held bundle (waiting for an earlier one) in the Waiting bundles table.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="245"/>
+        <source>Áp dụng sớm gói đang giữ</source>
+        <translation>Release a held bundle early</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="246"/>
+        <source>Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì tỉnh bỏ qua các thay đổi đó (nếu sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, xã xác nhận qua điện thoại):</source>
+        <translation>This bundle waits for the changes of an earlier bundle that has not arrived. Applied now, the province goes on without those changes (should that bundle come later, they are still taken in). Reason (e.g. the stick was lost, the commune confirmed by phone):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="252"/>
+        <source>Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận).</source>
+        <translation>The province key&apos;s passphrase (to decrypt the bundle and sign the receipt).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="258"/>
+        <source>Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.</source>
+        <translation>Bundle %1 applied, going on without %2 missing changes; this is entered in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="266"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="269"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="274"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>

@@ -83,6 +83,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     imp.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
+    rel = ssub.add_parser("release", help="áp dụng sớm một gói đang chờ gói trước, bỏ qua phần còn thiếu, có lý do "
+                          "(release a held bundle early, going on without what is missing)")
+    rel.add_argument("bundle_id")
+    rel.add_argument("--reason", required=True)
+    rel.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    rel.add_argument("--json", action="store_true")
     rec = ssub.add_parser("receipt", help="xã: đọc biên nhận của tỉnh (commune: read a receipt)")
     rsub = rec.add_subparsers(dest="receipt_command", required=True)
     rimp = rsub.add_parser("import")
@@ -328,6 +334,8 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
                 if s.receipt:
                     say(("  receipt: " if en else "  biên nhận: ") + s.receipt)
         return 0 if all(s.status in ("applied", "unchanged") for s in summaries) else 1
+    if args.sync_command == "release":
+        return _release(db, args, en)
     if args.sync_command == "receipt":
         result = sync.import_receipt(db, args.file)
         if args.json:
@@ -405,6 +413,23 @@ def _status_lines(state: dict, lang: str) -> list[str]:
         lines.append(f"  {w['bundle_id']} ({where}): {_STATUS.get(w['status'], (w['status'],) * 2)[en]}"
                      + (f" — {w['reason']}" if w.get("reason") else ""))
     return lines
+
+
+def _release(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from ..services import sync_release  # noqa: PLC0415
+
+    done = sync_release.release(db, args.bundle_id, args.reason, env_passphrase(args.passphrase_env))
+    waived = {node: list(r) for node, r in done.waived.items()}
+    if args.json:
+        _json({"bundle_id": args.bundle_id, "status": done.summary.status, "waived": waived,
+               "summary": done.summary.as_json("en" if en else "vi"), "also_applied": [s.bundle_id for s in done.also]})
+        return 0
+    gone = ", ".join(f"{node} #{r[0]}–{r[1]}" for node, r in waived.items())
+    say(f"Applied: {args.bundle_id}, going on without {gone}." if en else
+         f"Đã áp dụng: {args.bundle_id}, bỏ qua {gone}.")
+    for s in done.also:
+        say(("  then applied: " if en else "  sau đó áp dụng: ") + s.bundle_id)
+    return 0
 
 
 def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001

@@ -545,6 +545,11 @@ def _event_text(kind: str, d: dict[str, Any], en: bool) -> str:  # noqa: PLR0911
     if kind == "import" and what == "receipt":
         return (f"Receipt read: bundle {d.get('bundle_id', '')[:8]} acknowledged by {d.get('peer', '')}" if en else
                 f"Đã đọc biên nhận: gói {d.get('bundle_id', '')[:8]} được {d.get('peer', '')} xác nhận")
+    if kind == "import" and what == "released-early":
+        gone = ", ".join(f"{n[:8]} #{r[0]}–{r[1]}" for n, r in (d.get("waived") or {}).items())
+        return (f"Held bundle {d.get('bundle_id', '')[:8]} released early, going on without {gone}: "
+                f"{d.get('reason', '')}" if en else f"Áp dụng sớm gói {d.get('bundle_id', '')[:8]} đang giữ, bỏ qua "
+                f"{gone}: {d.get('reason', '')}")
     if kind == "import":
         source = f"{d.get('unit', '')}/{d.get('device', '')}".strip("/")
         if d.get("status") == "rejected":

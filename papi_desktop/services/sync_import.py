@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -305,7 +305,10 @@ class _Collector:
 _collector_paused = _Collector().paused
 
 
-def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bool, retry: bool = False) -> Summary:
+def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bool, retry: bool = False,
+                before_apply: Callable[[Any, list[Change]], None] | None = None) -> Summary:
+    """before_apply(session, changes): in the bundle's transaction, before its changes apply (a release's
+    waivers: services.sync_release)."""
     summary = Summary(parts[0].name, dry_run=dry_run)
     known: list[BundleIn] = []
 
@@ -315,7 +318,7 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             row = s.get(BundleIn, str(opened.manifest.get("bundle_id", "")))
         if row is not None:
             known.append(row)
-        return row is not None and row.digest == opened.digest and not retry
+        return row is not None and row.digest == opened.digest and not retry and row.status != "quarantined"
 
     files = _Files()
     try:
@@ -359,6 +362,8 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
             done = s.get(BundleIn, summary.bundle_id)
             if done is not None and done.digest == opened.digest and done.status == "applied":
                 raise _AlreadyApplied(_detached(done))
+            if before_apply is not None:
+                before_apply(s, changes)
             result = sync_apply.apply_changes(s, changes, savepoint=savepoint)
             _count(summary, result)
             if dry_run:
@@ -636,8 +641,10 @@ def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summa
 def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: tuple[str, str],
                 dry_run: bool) -> Summary:
     summary.status, summary.rejected = "quarantined", summary.records
-    summary.reasons = [(reason[0] + " Gói được cách ly, không áp dụng phần nào; cần người xử lý.",
-                        reason[1] + " The bundle is quarantined, nothing applied; a person must resolve it.")]
+    summary.reasons = [(reason[0] + " Gói được cách ly, không áp dụng phần nào; cần người xử lý (gói được đọc lại "
+                        "từ đầu khi nhận lại, ví dụ sau khi cập nhật chương trình).",
+                        reason[1] + " The bundle is quarantined, nothing applied; a person must resolve it (it is "
+                        "read again in full when imported again, e.g. after the program is updated).")]
     if not dry_run:
         with db.session(scope=summary.commune) as s:
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)

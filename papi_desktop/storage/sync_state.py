@@ -57,6 +57,20 @@ class BundleIn(Base):
     applied_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
+class Waiver(Base):
+    """Change numbers of a device a person chose to go on without (a held bundle released early): the
+    apply accepts the gap, and the missing changes, should they still arrive, apply late."""
+
+    __tablename__ = "sync_waiver"
+    origin_node: Mapped[str] = mapped_column(String(32), primary_key=True)
+    first_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    bundle_id: Mapped[str] = mapped_column(String(36))  # the bundle released
+    released_by: Mapped[str] = mapped_column(String(64))
+    released_at: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+
+
 class BundleOut(Base):
     """Every bundle this PC wrote, and whether the receiver's receipt came back."""
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import downstream, enrolment, province, sync, sync_board
+from ...services import downstream, enrolment, province, sync, sync_board, sync_release
 from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
@@ -71,11 +71,15 @@ class ProvinceSync(sw.SyncView):
         self.publish_button.setToolTip(self.tr("Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu "
                                                "tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn."))
         self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.release_button = QPushButton(self.tr("Áp dụng sớm gói đang giữ…"))
+        self.release_button.setToolTip(self.tr("Gói chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần "
+                                               "còn thiếu. Cần ghi lý do; việc này được ghi vào nhật ký thao tác."))
+        RoleGate(db, "consolidate").hold(self.release_button)
         RoleGate(db, "enrol").hold(self.issue_button, self.revoke_button)
         RoleGate(db, "settings").hold(self.publish_button)
         row = QHBoxLayout()
         for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.publish_button,
-                  self.refresh_button):
+                  self.release_button, self.refresh_button):
             row.addWidget(b)
         row.addStretch(1)
         self.commune_model = RowsModel("ProvinceSync", COMMUNE_HEADERS, (2,), 6, self)
@@ -97,10 +101,11 @@ class ProvinceSync(sw.SyncView):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.receive_button, self.dry_button, self.issue_button, self.revoke_button,
-                             self.publish_button, self.refresh_button]
+                             self.publish_button, self.release_button, self.refresh_button]
         self.issue_button.clicked.connect(lambda: self.issue())
         self.revoke_button.clicked.connect(lambda: self.revoke())
         self.publish_button.clicked.connect(lambda: self.publish())
+        self.release_button.clicked.connect(lambda: self.release())
         self.refresh_button.clicked.connect(self.sig_reload.emit)
 
     def names(self) -> dict[str, str]:
@@ -227,6 +232,33 @@ class ProvinceSync(sw.SyncView):
                           "Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, "
                           "hãy cấp gói đăng ký từ yêu cầu mới của xã.").replace("%1", str(count)).replace("%2", name),
                           count), failed=self.failed("revoke"))
+
+    def release(self, reason: str | None = None, passphrase: str | None = None) -> None:
+        """The held bundle chosen in the waiting tab, applied now without what it waits for (services.sync_release)."""
+        index = self.waiting_view.currentIndex()
+        bundle_id = self.waiting_model.row_id(index.row()) if index.isValid() else None
+        if bundle_id is None:
+            self.tabs.setCurrentWidget(self.waiting_view)
+            show_error(self, self.tr("Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý."))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Áp dụng sớm gói đang giữ"), self.tr(
+                "Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì tỉnh bỏ qua các thay đổi đó (nếu "
+                "sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, xã xác nhận qua điện thoại):"),
+                QLineEdit.EchoMode.Normal, "")
+            if not ok:
+                return
+        if passphrase is None:
+            passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận)."))
+            if passphrase is None:
+                return
+        why, secret = reason, passphrase
+        self.jobs.run(lambda _p, _t: sync_release.release(self.db, bundle_id, why, secret),
+                      lambda done: self.say("release", self.tr(
+                          "Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.")
+                          .replace("%1", bundle_id[:8])
+                          .replace("%2", str(sum(r[1] - r[0] + 1 for r in done.waived.values()))), done),
+                      failed=self.failed("release"))
 
     # --- downstream ---------------------------------------------------------------------------------
 
