@@ -17,7 +17,9 @@ a local value it had never seen (its before-image holds another).
 A province applies bundles of 10,000 changes from 75 communes, so a batch is applied in few
 statements: what it already holds is looked up once per device, the rows it touches once per table,
 and its writes go out as one executemany per table and statement shape, in each table's own order
-(keys are checked at the end, so the order between tables does not matter). The outcome is the one
+(keys are checked at the end, so the order between tables does not matter); on PostgreSQL a run of
+inserts and the log are one COPY each where their values allow (psycopg's executemany sends a statement
+per row: 0.34 s of a bundle's 1.47 s). The outcome is the one
 the changes would have one by one; if the database refuses a batched statement, the batch is undone
 and applied one by one, so the error is the one the first failing change raises (or, without a
 savepoint, Refused tells the caller to roll back and apply again with one).
@@ -51,10 +53,12 @@ from ..storage.models import ChangeLog, Tracked
 from ..storage.sync_state import Waiver
 from . import personal
 from .apply_shape import TableShape as _Shape
+from .apply_shape import copy_types, copyable
 from .apply_shape import logged_value as _value
 from .changes import FIELDS, Change, loads
 
 _LOG = ChangeLog.__table__
+_LOG_COPY_TYPES = copy_types(_LOG)
 
 
 class ChangeHeld(KnownError):
@@ -604,8 +608,11 @@ class _Batch(_Writes):
                     written.update(ids)
                     quoted = [f'"{k}"' for k in keys]
                     if kind == "insert":
-                        self.conn.exec_driver_sql(f'INSERT INTO "{name}" ({", ".join(quoted)}) '
-                                                  f'VALUES ({", ".join((mark,) * len(keys))})', params)
+                        if self.pg and copyable(self.shapes[name].copy_types, keys, params):
+                            dialect.copy_rows(self.conn, name, keys, params)  # one stream, not a statement a row
+                        else:
+                            self.conn.exec_driver_sql(f'INSERT INTO "{name}" ({", ".join(quoted)}) '
+                                                      f'VALUES ({", ".join((mark,) * len(keys))})', params)
                         if name in fts_tables:
                             unindexed.extend(ids)
                     else:
@@ -617,7 +624,10 @@ class _Batch(_Writes):
                 if unindexed:
                     self._index(name, unindexed)
             if log:
-                self.conn.exec_driver_sql(self.log_insert, log)
+                if self.pg and copyable(_LOG_COPY_TYPES, FIELDS, log):
+                    dialect.copy_rows(self.conn, "change_log", (*FIELDS, "received"), [(*row, True) for row in log])
+                else:
+                    self.conn.exec_driver_sql(self.log_insert, log)
         except Exception as exc:
             raise _Refused from exc
 

@@ -14,6 +14,13 @@ from ..storage.models import Tracked, table_of
 
 _ABSENT = object()
 _FLAG_TYPES = frozenset({bool, type(None)})  # a logged boolean, or none
+# By a column's Python type: the values COPY's text input reads as PostgreSQL reads psycopg's INSERT
+# parameter (text goes to the column's input function either way; an int's digits are its text).
+# Not a float (its text and its binary value may round apart), nor a bool outside a boolean column
+# (INSERT casts it to 'true', COPY writes 't').
+_COPY_TYPES: dict[type | None, frozenset[type]] = {
+    bool: frozenset({bool, str}), int: frozenset({int, str}), str: frozenset({str, int}),
+    date: frozenset({date, str}), bytes: frozenset({bytes})}
 
 
 def logged_value(column: Column[Any], value: Any) -> Any:
@@ -26,6 +33,24 @@ def logged_value(column: Column[Any], value: Any) -> Any:
     if python_type is bool:
         return bool(value)
     return value
+
+
+def copy_types(table: Table) -> dict[str, frozenset[type]]:
+    """Per column of table, the types of value copyable() lets through."""
+    out = {}
+    for col in table.columns:
+        try:
+            kind = col.type.python_type
+        except NotImplementedError:
+            kind = None
+        out[col.key] = _COPY_TYPES.get(kind, frozenset({str})) | {type(None)}
+    return out
+
+
+def copyable(types: dict[str, frozenset[type]], keys: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bool:
+    """Every value of these rows (in keys' order) is one COPY writes as the INSERT would (types: copy_types)."""
+    return bool(rows) and all(set(map(type, column)) <= types[k]
+                              for k, column in zip(keys, zip(*rows, strict=True), strict=True))
 
 
 class TableShape:
@@ -57,6 +82,7 @@ class TableShape:
             c.key for index in self.table.indexes if index.unique for c in index.columns) | frozenset(
             c.key for c in self.table.columns if c.unique)
         self.not_null = frozenset(c.key for c in self.table.columns if not c.nullable)
+        self.copy_types = copy_types(self.table)
         fields = getattr(model, "__search_fields__", ())
         self.plain_search = all(self.types.get(f) is str for f in fields)  # folded from the logged text as is
         # What a column holds when an insert does not set it (logged after images are JSON: dates as text).
