@@ -1233,246 +1233,246 @@
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="78"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="92"/>
         <source>Đồng bộ ngay qua mạng</source>
         <translation>Sync over the network now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="93"/>
         <source>Tự động gửi khi có mạng (trong phiên làm việc này)</source>
         <translation>Send automatically whenever the network is up (this session only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
         <source>Máy chủ tỉnh:</source>
         <translation>Province hub:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="100"/>
         <source>Lần đồng bộ qua mạng:</source>
         <translation>Network sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="101"/>
         <source>Đồng bộ với tỉnh qua mạng</source>
         <translation>Sync with the province over the network</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="113"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="118"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="130"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="131"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="152"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="154"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="182"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="185"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="202"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="217"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="386"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="217"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="386"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="226"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="227"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="228"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="229"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="235"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="241"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="251"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -1493,77 +1493,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="282"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="287"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="295"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="301"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="308"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="314"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1574,7 +1574,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="321"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1585,138 +1585,138 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="330"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="330"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="333"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="338"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="344"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="349"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="356"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="359"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="361"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="360"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="363"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="362"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="365"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="366"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="369"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="384"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="385"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="388"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="396"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="397"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="400"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="398"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="401"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="407"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="410"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="417"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="465"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="420"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="468"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="425"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="428"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="427"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="430"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="431"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="434"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="433"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="436"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="441"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="444"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="463"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="466"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="468"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="471"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="471"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="474"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="474"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="477"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -2818,68 +2818,68 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PeersTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="18"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="19"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="18"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="19"/>
         <source>Thay đổi chờ gửi cho máy đó</source>
         <translation>Changes waiting for it</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="37"/>
         <source>Ghi thẻ của máy này…</source>
         <translation>Write this PC&apos;s card…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="38"/>
         <source>Thêm máy từ thẻ…</source>
         <translation>Add a PC from its card…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="39"/>
         <source>Gửi cho máy khác…</source>
         <translation>Send to another PC…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="40"/>
         <source>Xã dùng hai máy trở lên: mỗi máy ghi thẻ của mình, máy kia thêm thẻ đó; sau đó hai máy trao đổi gói dữ liệu qua USB như với tỉnh.</source>
         <translation>A commune with two PCs or more: each PC writes its card and the other adds it; then the two exchange bundles by USB stick, as with the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="62"/>
         <source>Lưu thẻ của máy này (chép sang máy kia của xã)</source>
         <translation>Save this PC&apos;s card (copy it to the commune&apos;s other PC)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="61"/>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="73"/>
         <source>Thẻ máy (*.papi)</source>
         <translation>PC card (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="66"/>
         <source>Mật khẩu khóa của máy này (để ký thẻ máy).</source>
         <translation>This PC&apos;s key passphrase (to sign the card).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="70"/>
         <source>Đã ghi thẻ của máy này: %1. Chép thẻ sang máy kia của xã và bấm “Thêm máy từ thẻ” ở đó.</source>
         <translation>This PC&apos;s card written: %1. Copy it to the commune&apos;s other PC and click “Add a PC from its card” there.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="73"/>
         <source>Chọn thẻ của máy kia</source>
         <translation>Choose the other PC&apos;s card</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="76"/>
         <source>Đã thêm máy %1 (%2). Từ nay có thể gửi gói dữ liệu cho máy đó bằng “Gửi cho máy khác”.</source>
         <translation>PC %1 added (%2). Bundles can now be sent to it with “Send to another PC”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_peers.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_peers.py" line="86"/>
         <source>Hãy chọn máy nhận trong danh sách máy khác của xã (thêm thẻ của máy đó trước nếu danh sách trống).</source>
         <translation>Choose the receiving PC in the list of the commune&apos;s other PCs (add its card first if the list is empty).</translation>
     </message>

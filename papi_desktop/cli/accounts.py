@@ -25,6 +25,10 @@ def add_global(parser: argparse.ArgumentParser) -> None:
                         help=f"biến môi trường chứa mật khẩu (the variable holding the password; default {PASSWORD_ENV})")
 
 
+class LoginRefused(KnownError):
+    """No login, or a refused one: never taken for a database that cannot be opened."""
+
+
 def login(db, args: argparse.Namespace) -> None:  # noqa: ANN001
     """Log in as --user when the database has accounts (it is locked until then)."""
     from ..services import accounts

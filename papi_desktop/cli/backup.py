@@ -161,8 +161,12 @@ def _restore(args: argparse.Namespace, en: bool, open_db) -> int:  # noqa: ANN00
     from ..services import backup
 
     passphrase = env_passphrase(args.passphrase_env)
+    from .accounts import LoginRefused
+
     try:
         db = open_db(args, need_profile=False)
+    except LoginRefused:
+        raise
     except KnownError as exc:  # a damaged database is what a restore is for: it is moved aside, not read
         sys.stderr.write(exc.message("en" if en else "vi") + "\n")
         db = None

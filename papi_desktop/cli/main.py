@@ -106,9 +106,9 @@ def _open(args: argparse.Namespace, need_profile: bool = True):  # noqa: ANN202
 
     try:
         cli_accounts.login(db, args)  # a database with accounts is locked until then
-    except KnownError:
+    except KnownError as exc:
         db.dispose()
-        raise
+        raise cli_accounts.LoginRefused(exc.vi, exc.en) from None
     recovered = export_staging.recover_unfinished(db)  # what a killed export left: finished or removed
     backup_journal.settle(db)  # backups a kill (or a busy database) left out of the audit trail
     attachments.sweep_orphans(db)  # files a killed import or save stored and never committed

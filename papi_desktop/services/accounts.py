@@ -17,11 +17,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import sqlite3
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -131,6 +133,25 @@ def require(db: Database, permission: str) -> None:
         raise KnownError(f"Tài khoản {db.user} ({roles.label(db.role)}) không có quyền {vi}. Quyền này thuộc: {who_vi}.",
                          f"The account {db.user} ({roles.label(db.role, 'en')}) may not {en}. Roles that may: "
                          f"{who_en}.")
+
+
+def require_of_file(db_file: Path, permission: str) -> None:
+    """For a database the caller did not open (a restore over a damaged one): refused when the file is
+    sound and has accounts, so that failing to log in is never a way round the login. Read with sqlite3,
+    read-only; a damaged file has no login to check (restoring it is what a restore is for)."""
+    try:
+        con = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            sound = con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            count = con.execute("SELECT count(*) FROM account").fetchone()[0] if sound else 0
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return
+    if count:
+        vi, en = roles.WHAT.get(permission, (permission, permission))
+        raise KnownError(f"Máy này có tài khoản: hãy đăng nhập (--user và mật khẩu) trước khi {vi}.",
+                         f"This PC has accounts: log in (--user and the password) before you {en}.")
 
 
 def may(db: Database, permission: str) -> bool:

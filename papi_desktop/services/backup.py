@@ -753,15 +753,15 @@ class Restored:
                 "comparison": self.comparison.as_json() if self.comparison else None}
 
 
-
-
 def restore(path: Path, passphrase: str, db: Database | None = None, key_file: Path | None = None,
             progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> Restored:
     """Replace the data folder's database and files with the backup's. db: the database open now (saved
     first as a 'before-restore' backup, then closed: open it again afterwards, the restored one may need
     its migration); None when it cannot be opened (damaged), and the replaced files are then moved aside."""
-    if db is not None:  # a database that cannot be opened has no login to check
+    if db is not None:
         accounts.require(db, "restore")
+    else:  # one that cannot be opened: refused still if it shows accounts (no login is no way round one)
+        accounts.require_of_file(paths.data_dir() / DB_MEMBER, "restore")
     path = Path(path)
     sweep()
     identities = _identities(path, passphrase, key_file)

@@ -24,7 +24,7 @@ from ..domain.errors import KnownError
 from ..storage.db import Database
 from ..storage.sync_state import BundleOut
 from ..sync import bundle
-from . import downstream, enrolment, keys, local_settings, province, sync
+from . import accounts, downstream, enrolment, keys, local_settings, province, sync
 
 if TYPE_CHECKING:
     from ..sync.http_client import HubClient
@@ -56,8 +56,9 @@ def hub_url(db: Database, given: str | None = None) -> str:
 
 
 def _remember(db: Database, address: str) -> None:
-    """The address that worked, kept for next time unless the province gave one (its word wins)."""
-    if not _get(db, URL_KEY):
+    """The address that worked, kept for next time unless the province gave one (its word wins); kept
+    only for a role that changes settings (anyone may use an address given once)."""
+    if not _get(db, URL_KEY) and accounts.may(db, "settings"):
         _set(db, URL_KEY, address)
 
 

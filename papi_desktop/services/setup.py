@@ -142,6 +142,9 @@ def join_commune(db: Database, unit_code: str) -> Profile:
     replaces it without a conflict."""
     from sqlalchemy import insert  # noqa: PLC0415
 
+    from . import accounts  # noqa: PLC0415 - accounts needs province, which needs setup
+
+    accounts.require(db, "settings")
     unit = reference.unit(unit_code)
     if get_profile(db) is not None:
         raise KnownError("Máy này đã được thiết lập cho một xã, phường.", "This PC is already set up for a unit.")

@@ -29,7 +29,7 @@ from ..storage.sync_state import Ack, BundleIn, BundleOut, Conflict, Peer
 from ..sync import bundle, pki
 from ..sync.changes import Change
 from ..sync.outbox import outbox
-from . import enrolment, keys, province, setup
+from . import accounts, enrolment, keys, province, setup
 from .backup_messages import explained
 from .sync_import import CHANGES, Summary, import_files  # noqa: F401 - the callers' one entry point
 
@@ -274,6 +274,7 @@ def read_peer_card(db: Database, path: Path) -> tuple[PeerInfo, str, x509_types.
 
 
 def add_peer(db: Database, path: Path) -> PeerInfo:
+    accounts.require(db, "settings")  # which PCs receive the commune's data: an administrator's choice
     info, recipient, cert = read_peer_card(db, path)
     from ..sync import envelope  # noqa: PLC0415
 

@@ -196,3 +196,26 @@ def test_province_revoke_on_the_command_line(province_office) -> None:  # noqa: 
             assert all(e.revoked_at for e in province.enrolled(again))
         finally:
             again.dispose()
+
+
+def test_no_login_is_no_way_round_the_restore_check(office, data_dir: Path) -> None:  # noqa: ANN001
+    """The command line opens a damaged database's folder without a login (restoring it is what a
+    restore is for); a missing or wrong login on a sound one is refused, not taken for damage."""
+    accounts.login(office, "quantri", ADMIN_PW)
+    made = backup.create(office, BACKUP_PW).entry.path
+    office.dispose()
+    before = sorted(p.name for p in data_dir.iterdir())
+    for extra, env in (([], {}), (["--user", "tiepdan"], {"PAPI_PASSWORD": "sai-mat-khau-roi"})):
+        done = run_cli(data_dir, *extra, "backup", "restore", str(made), "--yes", "--passphrase-env", "BPW",
+                       BPW=BACKUP_PW, **env)
+        assert done.returncode != 0 and "Traceback" not in done.stderr, done.stdout
+        assert "Đã khôi phục" not in done.stdout
+    assert sorted(p.name for p in data_dir.iterdir()) == before  # nothing moved aside, nothing replaced
+    with pytest.raises(KnownError, match="hãy đăng nhập"):  # the service too, handed no database
+        backup.restore(made, BACKUP_PW, None)
+    staff = run_cli(data_dir, "--user", "tiepdan", "backup", "restore", str(made), "--yes", "--passphrase-env", "BPW",
+                    BPW=BACKUP_PW, PAPI_PASSWORD=STAFF_PW)
+    assert staff.returncode != 0 and "khôi phục từ bản sao lưu" in staff.stderr
+    admin = run_cli(data_dir, "--user", "quantri", "backup", "restore", str(made), "--yes", "--passphrase-env", "BPW",
+                    BPW=BACKUP_PW, PAPI_PASSWORD=ADMIN_PW)
+    assert admin.returncode == 0, admin.stderr

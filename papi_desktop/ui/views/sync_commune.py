@@ -72,10 +72,12 @@ class CommuneSync(sw.SyncView):
         self.enrol_buttons = QWidget()
         self.enrol_buttons.setLayout(enrol_row)
         enrol_row.setContentsMargins(0, 0, 0, 0)
-        RoleGate(db, "settings").hold(self.enrol_buttons)  # the PC's key and certificate: an administrator's
+        self.enrol_gate = RoleGate(db, "settings").hold(self.enrol_buttons)  # the PC's key and certificate
+        self.enrol_note = self.enrol_gate.note()
         form = QFormLayout()
         form.addRow(self.tr("Đăng ký với tỉnh:"), self.enrol_state)
         form.addRow("", self.enrol_buttons)
+        form.addRow("", self.enrol_note)
         form.addRow(self.tr("Vai trò của máy:"), self.role)
         form.addRow(self.tr("Chờ gửi tỉnh:"), self.pending_label)
         form.addRow(self.tr("Gói và biên nhận:"), self.bundles_label)
@@ -186,6 +188,7 @@ class CommuneSync(sw.SyncView):
             self.enrol_state.setText(self.tr("Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi "
                                              "tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này."))
         self.enrol_buttons.setVisible(not enrolled)
+        self.enrol_note.setVisible(not enrolled and not self.enrol_gate.allowed)
         if b.keeps_registers:
             role = self.tr("Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) "
                            "được vào sổ với số chính thức khi gói của máy đó đến đây.")

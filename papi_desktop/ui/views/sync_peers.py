@@ -13,6 +13,7 @@ from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
 from ..widgets.messages import show_error
+from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
 
 HEADERS = (QT_TRANSLATE_NOOP("PeersTab", "Máy"), QT_TRANSLATE_NOOP("PeersTab", "Thay đổi chờ gửi cho máy đó"))
@@ -47,7 +48,8 @@ class PeersTab(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
-        self.buttons = [self.card_button, self.add_button, self.send_button]
+        adding = RoleGate(db, "settings").hold(self.add_button)  # which PCs share the commune's data
+        self.buttons = [self.card_button, *([self.add_button] if adding.allowed else []), self.send_button]
         self.card_button.clicked.connect(lambda: self.write_card())
         self.add_button.clicked.connect(lambda: self.add_peer())
         self.send_button.clicked.connect(lambda: self.send())
