@@ -42,7 +42,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change, loads
 from ..sync.outbox import version_vector
-from . import audit, enrolment, incoming, keys, province, registry, setup
+from . import audit, backup, enrolment, incoming, keys, province, registry, setup
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -241,6 +241,8 @@ def import_files(db: Database, inputs: list[Path], passphrase: str, dry_run: boo
     a PC reading its sibling's bundles."""
     receiver = (province_receiver(passphrase, not dry_run) if province.is_province(db)
                 else commune_receiver(db, passphrase, not dry_run))
+    if not dry_run:  # the bundles read by hand (a stick): the hub's pushes go through import_with alone
+        backup.before_import(db)
     return import_with(db, receiver, inputs, dry_run, progress, cancel)
 
 

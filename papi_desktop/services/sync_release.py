@@ -27,7 +27,7 @@ from ..storage.models import ChangeLog
 from ..storage.sync_state import BundleIn, Waiver
 from ..sync import bundle
 from ..sync.changes import Change
-from . import accounts, province, sync_import
+from . import accounts, backup, province, sync_import
 
 MAX_REASON = 500
 
@@ -68,6 +68,7 @@ def release(db: Database, bundle_id: str, reason: str, passphrase: str) -> Relea
                          "The held bundle's file is no longer on this PC; import the bundle from the stick again.")
     receiver = (sync_import.province_receiver(passphrase) if province.is_province(db)
                 else sync_import.commune_receiver(db, passphrase))
+    backup.before_import(db)  # an encrypted copy of the state before, when a backup key exists
     waived: dict[str, tuple[int, int]] = {}
     at, who = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), getattr(db, "user", "") or ""
 

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sync_world import PASS, Commune, Province, Sent, at, chained
 
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.services import accounts, audit, sync_release
+from papi_desktop.services import accounts, audit, backup, sync_release
 from papi_desktop.storage.sync_state import BundleIn
 from papi_desktop.sync.changes import Change
 
@@ -147,3 +147,30 @@ def test_the_command_line_releases(world: World) -> None:
     assert out["status"] == "applied" and out["waived"] == {world.pc.device: list(world.bundles["x2"][2])}
     status = run_cli(prov.dir, "sync", "status", "--json")
     assert json.loads(status.stdout)["waiting"] == []
+
+
+def _backups(prov: Province) -> list[backup.Entry]:
+    with at(prov.dir):  # `at` does not nest: each call resolves the province's folders afresh
+        return backup.list_backups(prov.db)
+
+
+def test_bundles_read_by_hand_and_a_release_are_backed_up_first(world: World) -> None:
+    """Once the province has a backup key, reading bundles from a stick, and releasing one, first make an
+    encrypted 'before-import' backup of the state they change (issue 13 §4); a dry run makes none."""
+    prov = world.province
+    with at(prov.dir):
+        backup.set_up_key(prov.db, "ba con meo trèo cây cau 2026")
+    prov.import_(*world.bundles["x2"][1], dry_run=True)
+    assert _backups(prov) == []
+    (first,) = prov.import_(*world.bundles["x1"][1])
+    (held,) = prov.import_(*world.bundles["x3"][1])
+    assert first.status == "applied" and held.status == "held"
+    made = _backups(prov)
+    assert [e.reason for e in made] == ["before-import", "before-import"]  # the second: x1 changed the data
+    assert made[0].seq > made[1].seq
+    for entry in made:  # so that the release's own backup shows (one as new as the data is skipped)
+        entry.path.unlink()
+    with at(prov.dir):
+        sync_release.release(prov.db, held.bundle_id, "USB bị mất", PASS)
+    (own,) = _backups(prov)
+    assert own.reason == "before-import" and own.seq == made[0].seq  # the state the release changed
