@@ -402,10 +402,13 @@ _BOOK_CITIZENS_SQL = ("SELECT c.reception_id, c.name, c.address, c.id_number FRO
                       "AND r.received_on BETWEEN ? AND ? ORDER BY c.reception_id, c.position")
 
 
-def book_rows(db: Database, start: date, end: date, viewer: access.Viewer | None = None) -> list[BookRow]:
+def book_rows(db: Database, start: date, end: date, viewer: access.Viewer | None = None,
+              signed: bool = False) -> list[BookRow]:
     """The book of a period in date order, for the printed Sổ tiếp công dân; identity numbers in full
-    only for roles allowed to see them (the form has the column), masked otherwise."""
-    full = access.may_see_full_ids(viewer or access.current_viewer(db))
+    only for roles allowed to see them (the form has the column), masked otherwise. Once the PC has
+    accounts, whole only in the register a leader signs (its purpose: the legal record); a copy, a
+    preview or a draft is masked."""
+    full = access.may_see_full_ids(viewer or access.current_viewer(db)) and (signed or not db.role)
     params = (start.isoformat(), end.isoformat())
     with db.connection() as conn:
         visits = conn.exec_driver_sql(_BOOK_SQL, params).fetchall()

@@ -264,12 +264,13 @@ def _section_titles(db: Database, plan_id: str) -> dict[int, tuple[str, str]]:
 
 # ---- registers ----
 
-def reception_book(db: Database, ctx: ReportContext) -> OfficialDoc:
-    """Sổ tiếp công dân (Mẫu 03/TCD) for the period, landscape."""
+def reception_book(db: Database, ctx: ReportContext, signed: bool = False) -> OfficialDoc:
+    """Sổ tiếp công dân (Mẫu 03/TCD) for the period, landscape; whole identity numbers only in the signed
+    register of a role that sees them (services/access.py)."""
     rows: list[list[Cell]] = [[i, format_vn(r.received_on), r.people, r.id_numbers, r.summary, r.classes, r.people_count,
              r.prior_authorities, "x" if r.accepted else "", r.guided, r.forwarded, r.followup,
              "; ".join(x for x in (r.notes, f"{r.reception_type}, {r.receiver}".strip(", ")) if x)]
-            for i, r in enumerate(reception.book_rows(db, ctx.start, ctx.end), start=1)]
+            for i, r in enumerate(reception.book_rows(db, ctx.start, ctx.end, signed=signed), start=1)]
     table = TableBlock(["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung vụ việc", "Phân loại đơn",
                         "Số người", "Cơ quan đã giải quyết", "Thụ lý", "Hướng dẫn", "Chuyển đơn",
                         "Theo dõi kết quả giải quyết", "Ghi chú"], rows, [4, 8, 14, 9, 17, 7, 4.5, 8, 3.5, 7, 7, 8, 11],

@@ -212,9 +212,10 @@ def _check_order(s, request: ExportRequest) -> None:  # noqa: ANN001
                              f"{number:02d} cannot be dated later.")
 
 
-def build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
+def build(db: Database, request: ExportRequest, today: date, number: str = "", signed: bool = False) -> OfficialDoc:
+    """signed: the document will be signed (the reception book then shows whole identity numbers to a leader)."""
     check_request(request)
-    doc = _build(db, request, today, number)
+    doc = _build(db, request, today, number, signed)
     if request.deputy:
         _deputy_signs(db, doc)
     return doc
@@ -236,7 +237,7 @@ def _deputy_signs(db: Database, doc: OfficialDoc) -> None:
         doc.signers[-1] = Signer(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", title], name)
 
 
-def _build(db: Database, request: ExportRequest, today: date, number: str = "") -> OfficialDoc:
+def _build(db: Database, request: ExportRequest, today: date, number: str = "", signed: bool = False) -> OfficialDoc:
     symbol, _vi, _en = _kind(request.kind)
     ctx = report_content.context(db, request.period.start, request.period.end, request.period.label,
                                  request.period.code, request.issued_on, f"Số: {number}" if number else
@@ -245,7 +246,7 @@ def _build(db: Database, request: ExportRequest, today: date, number: str = "") 
         sections = request.sections or report_content.papi_sections(db, ctx, today)
         return report_content.papi_report(db, ctx, sections, today)
     if request.kind == "reception-book":
-        return report_content.reception_book(db, ctx)
+        return report_content.reception_book(db, ctx, signed)
     if request.kind == "petitions":
         return report_content.petitions_report(db, ctx, today)
     if request.kind == "disclosures":
@@ -261,12 +262,12 @@ def log_position(db: Database) -> int:
         return s.scalar(select(func.max(ChangeLog.seq))) or 0
 
 
-def _stable_build(db: Database, request: ExportRequest, today: date, ref: str) -> tuple[OfficialDoc, int]:
+def _stable_build(db: Database, request: ExportRequest, today: date, ref: str, signed: bool) -> tuple[OfficialDoc, int]:
     """The document and the log position it shows. The build reads in several steps; when a save lands
     between them (another window, another process) it is built again, so the content is one state."""
     for _attempt in range(3):
         before = log_position(db)
-        doc = build(db, request, today, ref)
+        doc = build(db, request, today, ref, signed)
         if log_position(db) == before:
             return doc, before
     raise KnownError("Dữ liệu đang được sửa liên tục trong khi lập văn bản; hãy chờ một lát rồi xuất lại.",
@@ -331,7 +332,7 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
                              f"để chương trình lấy số tiếp theo ({next_number(db, year):02d}).",
                              f"Number {taken:02d} of {year} is already taken in the outgoing register.") from None
         journaled = True
-        doc, built_from = _stable_build(db, request, today, ref)
+        doc, built_from = _stable_build(db, request, today, ref, sign is not None)
         if staging.doc_id:
             with db.session() as s:
                 reserved = s.get(OutgoingDocument, staging.doc_id)

@@ -13,7 +13,7 @@ from cli_runner import run_cli
 from test_audit import visit
 
 from papi_desktop.domain.errors import KnownError
-from papi_desktop.services import accounts, audit, backup, reception, reports, setup, tokens
+from papi_desktop.services import accounts, audit, backup, keys, reception, reports, setup, tokens
 from papi_desktop.storage.db import NotLoggedIn
 
 ADMIN_PW, STAFF_PW, LEADER_PW = "quan-tri-Chieng-Son-9", "can-bo-tiep-dan-2026", "chu-tich-ky-so-2026"
@@ -125,16 +125,34 @@ def test_roles_are_enforced_in_the_services(office, tmp_path: Path) -> None:  # 
     assert [a.username for a in accounts.list_accounts(office)] == ["chutich", "quantri", "tiepdan"]
 
 
-def test_full_identity_numbers_follow_the_role(office) -> None:  # noqa: ANN001
+def _book_text(db, tmp_path: Path, name: str, sign: str | None) -> str:  # noqa: ANN001
+    """Every cell of the exported reception book's workbook, as one text."""
+    from openpyxl import load_workbook  # noqa: PLC0415
+
+    request = reports.ExportRequest("reception-book", reports.resolve_period("reception-book", "2026", today=TODAY),
+                                    TODAY)
+    done = reports.export(db, request, tmp_path / name, reports.SignOptions(sign) if sign else None, TODAY)
+    book = load_workbook(next(f for f in done.files if f.suffix == ".xlsx"), read_only=True)
+    return " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v)
+
+
+def test_full_identity_numbers_follow_the_role_and_the_purpose(office, tmp_path: Path) -> None:  # noqa: ANN001
+    """Lists mask them for everyone; whole only for a leader, and in the book only when the leader signs it
+    (the legal register); a copy or a preview is masked, even the leader's."""
+    accounts.login(office, "quantri", ADMIN_PW)
+    keys.create_self_signed(office, "khoa-ky-so-cua-xa-2026")
     accounts.login(office, "tiepdan", STAFF_PW)
     [visit_id] = reception.reception_ids(office)
     staff_sees = {c.id_number for c in reception.citizens_of(office, visit_id)} - {""}
-    rows = reception.book_rows(office, date(2026, 1, 1), date(2026, 12, 31))
+    staff_book = _book_text(office, tmp_path, "staff", None)
     accounts.login(office, "chutich", LEADER_PW)
     leader_sees = {c.id_number for c in reception.citizens_of(office, visit_id)} - {""}
-    leader_rows = reception.book_rows(office, date(2026, 1, 1), date(2026, 12, 31))
+    copy = _book_text(office, tmp_path, "copy", None)
+    signed = _book_text(office, tmp_path, "signed", "khoa-ky-so-cua-xa-2026")
+    preview = reception.book_rows(office, date(2026, 1, 1), date(2026, 12, 31))
     assert leader_sees == {"014190000123"} and staff_sees != leader_sees and "014190000123" not in str(staff_sees)
-    assert "014190000123" not in str(rows) and "014190000123" in str(leader_rows)
+    assert "014190000123" not in staff_book and "014190000123" not in copy and "014190000123" not in str(preview)
+    assert "014190000123" in signed and "*********123" in copy and "*********123" in staff_book
 
 
 def test_the_last_admin_stays(office) -> None:  # noqa: ANN001
