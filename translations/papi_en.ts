@@ -1391,13 +1391,13 @@ SHA-256 fingerprint: %2</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="386"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="395"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="386"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="395"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
@@ -1635,88 +1635,103 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="369"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
+        <source>%1: không áp dụng được bản cập nhật của tỉnh — %2</source>
+        <translation>%1: the province&apos;s update could not be applied — %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="372"/>
+        <source>%1: bản cập nhật số %2 của tỉnh đã áp dụng trước đây.</source>
+        <translation>%1: the province&apos;s update no. %2 was applied before.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="374"/>
+        <source>%1: đã áp dụng bản cập nhật số %2 của tỉnh.</source>
+        <translation>%1: the province&apos;s update no. %2 applied.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="378"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="384"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="388"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="397"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="396"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="405"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="400"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="409"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="401"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="410"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="410"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="419"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="420"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="468"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="429"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="477"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="428"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="437"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="430"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="439"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="434"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="443"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="436"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="445"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="444"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="453"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="466"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="475"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="471"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="480"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="474"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="483"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="477"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="486"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>

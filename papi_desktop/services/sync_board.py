@@ -2,14 +2,17 @@
 state, the conflict queue with a readable name for each record, the province's last bundle per
 commune, reminders when changes have waited too long, and what a USB stick holds for this PC.
 
-Read-only, except read_usb, which only calls sync.import_receipt and sync.import_files."""
+Read-only, except read_usb, which only calls sync.import_receipt, downstream.apply_downstream and
+sync.import_files."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -319,6 +322,7 @@ class UsbFiles:
     receipts: list[Path] = field(default_factory=list)
     bundles: list[Path] = field(default_factory=list)  # encrypted bundles another PC wrote
     own: int = 0  # bundles this PC wrote itself (for the province or a sibling): left alone
+    updates: list[Path] = field(default_factory=list)  # the province's updates (signed), oldest first
 
 
 def _encrypted(path: Path) -> bool:
@@ -328,7 +332,10 @@ def _encrypted(path: Path) -> bool:
 
 def scan_usb(db: Database, inputs: list[Path]) -> UsbFiles:
     """Sort a folder's or a selection's .papi files: receipts (signed, not encrypted; in a folder only
-    those named *.receipt.papi, as the receiver writes them), bundles from another PC, this PC's own."""
+    those named *.receipt.papi, as the receiver writes them), the province's updates (by their name; the
+    first part of one in parts), bundles from another PC, this PC's own."""
+    from . import downstream  # noqa: PLC0415 - downstream brings the plan and reference machinery
+
     with db.reader() as s:
         own_names = {name for files in s.scalars(select(BundleOut.files_json)) for name in json.loads(files)}
     found = UsbFiles()
@@ -347,8 +354,13 @@ def scan_usb(db: Database, inputs: list[Path]) -> UsbFiles:
                     found.own += 1
                 else:
                     found.bundles.append(path)
+            elif downstream.is_published_name(path.name):
+                part = re.search(r"\.p(\d+)of\d+\.papi$", path.name)
+                if part is None or int(part.group(1)) == 1:  # read from its first part
+                    found.updates.append(path)
             elif not folder or path.name.endswith(_RECEIPT_SUFFIX):
                 found.receipts.append(path)
+    found.updates.sort(key=lambda p: int(re.search(r"-v(\d+)", p.name).group(1)))  # type: ignore[union-attr]
     return found
 
 
@@ -365,11 +377,15 @@ class ReceiptRow:
 class UsbResult:
     receipts: list[ReceiptRow] = field(default_factory=list)
     summaries: list[sync.Summary] = field(default_factory=list)
+    updates: list[tuple[str, Any, tuple[str, str] | None]] = field(default_factory=list)  # file, summary, error
 
 
 def read_usb(db: Database, files: UsbFiles, passphrase: str | None, progress: ProgressReporter | None = None,
              cancel: CancelToken | None = None) -> UsbResult:
-    """Every receipt (each on its own: one bad file does not stop the others), then the bundles."""
+    """Every receipt (each on its own: one bad file does not stop the others), the province's updates
+    in version order (the passphrase installs a renewed certificate they carry), then the bundles."""
+    from . import downstream  # noqa: PLC0415
+
     out = UsbResult()
     for path in files.receipts:
         if cancel is not None:
@@ -379,6 +395,13 @@ def read_usb(db: Database, files: UsbFiles, passphrase: str | None, progress: Pr
             out.receipts.append(ReceiptRow(path.name, got.status, got.bundle_id, got.already, None))
         except KnownError as exc:
             out.receipts.append(ReceiptRow(path.name, "", "", False, (exc.vi, exc.en)))
+    for path in files.updates:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            out.updates.append((path.name, downstream.apply_downstream(db, path, passphrase), None))
+        except KnownError as exc:
+            out.updates.append((path.name, None, (exc.vi, exc.en)))
     if files.bundles and passphrase is not None:
         out.summaries = sync.import_files(db, files.bundles, passphrase, progress=progress, cancel=cancel)
     return out

@@ -433,9 +433,20 @@ def test_province_publishes_an_update_through_the_button(qtbot, world, dialogs, 
     assert path.parent == usb and path.is_file() and texts[-1].startswith(f"Đã ghi bản cập nhật {path}.")
     assert dialogs["asked"][-1] == "Mật khẩu khóa của tỉnh (để ký bản cập nhật)."
     page.runner.shutdown()
-    with at(b.dir):  # a commune applies it as it would from the stick
-        result = downstream.apply_downstream(b.db, path)
-    assert result.status == "applied" and result.version >= 1
+    with at(b.dir):
+        before = downstream.accepted_version(b.db)
+    commune = _page(qtbot, b.db, b.dir)  # the commune reads the stick on its own Đồng bộ page
+    assert isinstance(commune.view, CommuneSync)
+    dialogs.update(folder=usb)
+    got = _act(qtbot, commune, commune.view.read_folder_action.trigger, "read")
+    ((name, update, error),) = got.updates
+    assert name == path.name and error is None and update.status == "applied" and update.version > before
+    assert f"{path.name}: đã áp dụng bản cập nhật số {update.version} của tỉnh." in texts[-1]
+    again = _act(qtbot, commune, commune.view.read_folder_action.trigger, "read")
+    assert again.updates[0][1].status == "unchanged" and "đã áp dụng trước đây" in texts[-1]
+    with at(b.dir):
+        assert downstream.accepted_version(b.db) == update.version
+    commune.runner.shutdown()
 
 
 def _enrolled(prov: Province) -> list:

@@ -337,7 +337,7 @@ class CommuneSync(sw.SyncView):
                           failed=self.failed("read"))
 
     def _read_found(self, found: sync_board.UsbFiles) -> None:
-        if not found.receipts and not found.bundles:
+        if not found.receipts and not found.bundles and not found.updates:
             self.say("read", self.tr("Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này "
                                       "ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.")
                       .replace("%1", str(found.own)), None)
@@ -346,7 +346,7 @@ class CommuneSync(sw.SyncView):
         if found.bundles:
             passphrase = sw.ask_passphrase(self, self.tr("Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu "
                                                          "khóa của máy này để đọc.").replace("%1", str(len(found.bundles))))
-            if passphrase is None and not found.receipts:
+            if passphrase is None and not found.receipts and not found.updates:
                 return
         self.jobs.run(lambda p, t: sync_board.read_usb(self.db, found, passphrase, p, t), self._read_done,
                       self.tr("Đang đọc từ USB…"), self.failed("read", partial=True))
@@ -365,6 +365,15 @@ class CommuneSync(sw.SyncView):
                 line = self.tr("%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.").replace(
                     "%2", sw.status_name(r.status))
             lines.append(line.replace("%1", r.file))
+        for name, update, error in result.updates:
+            if error is not None:
+                line = self.tr("%1: không áp dụng được bản cập nhật của tỉnh — %2").replace("%2", error[1] if en else error[0])
+            elif update.status == "unchanged":
+                line = self.tr("%1: bản cập nhật số %2 của tỉnh đã áp dụng trước đây.").replace("%2", str(update.version))
+            else:
+                line = self.tr("%1: đã áp dụng bản cập nhật số %2 của tỉnh.").replace("%2", str(update.version))
+                line += "".join(" " + (m_en if en else m_vi) for m_vi, m_en in update.messages)
+            lines.append(line.replace("%1", name))
         for s in result.summaries:
             lines.append(self.tr("%1: %2 — thêm %3, cập nhật %4, xung đột %5.").replace("%1", s.file)
                          .replace("%2", sw.status_name(s.status)).replace("%3", str(s.imported))
