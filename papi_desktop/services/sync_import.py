@@ -139,6 +139,7 @@ class Summary:
     records: int = 0
     imported: int = 0
     updated: int = 0
+    merged: int = 0  # of the updated: older edits whose fields no later edit had touched, merged in
     unchanged: int = 0
     conflicts: int = 0
     rejected: int = 0
@@ -150,7 +151,7 @@ class Summary:
     def as_json(self, lang: str = "vi") -> dict[str, object]:
         return {"file": self.file, "bundle_id": self.bundle_id, "commune": self.commune, "device": self.device,
                 "status": self.status, "records": self.records, "imported": self.imported, "updated": self.updated,
-                "unchanged": self.unchanged, "conflicts": self.conflicts, "rejected": self.rejected,
+                "merged": self.merged, "unchanged": self.unchanged, "conflicts": self.conflicts, "rejected": self.rejected,
                 "held": self.held, "reasons": [en if lang == "en" else vi for vi, en in self.reasons],
                 "receipt": self.receipt, "dry_run": self.dry_run}
 
@@ -425,6 +426,10 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         what = _constraint(exc)
         return _quarantine(db, opened, summary, (f"Dữ liệu của gói trái với ràng buộc của cơ sở dữ liệu ({what}).",
                                                  f"The bundle's data breaks a database rule ({what})."), dry_run)
+    if summary.merged:  # said once the bundle applied (a batch may be applied twice: see Refused)
+        summary.reasons.append((f"{summary.merged} thay đổi cũ hơn được gộp vào bản ghi (các trường chưa ai sửa "
+                                "sau đó), không phải xung đột.", f"{summary.merged} older changes merged into their "
+                                "records (fields no later edit touched), not conflicts."))
     if row.receipt:
         summary.receipt = _write_receipt_file(parts[0], row.receipt)
     return summary
@@ -559,6 +564,7 @@ def _count(summary: Summary, result: sync_apply.ApplyResult) -> None:
     summary.conflicts = conflicted
     summary.updated = max(0, result.applied + result.merged - result.inserted - conflicted)
     summary.unchanged = summary.records - summary.imported - summary.updated - summary.conflicts
+    summary.merged = min(result.merged, summary.updated)
 
 
 def settle_conflicts(s, changes: list[Change], result: sync_apply.ApplyResult) -> None:  # noqa: ANN001

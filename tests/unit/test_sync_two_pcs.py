@@ -12,7 +12,7 @@ from sync_world import Commune, Province, at, balanced
 
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.services import plan
-from papi_desktop.storage.models import Task, state_id
+from papi_desktop.storage.models import Task, TaskState, state_id
 from papi_desktop.storage.sync_state import Conflict
 
 
@@ -141,3 +141,23 @@ def test_a_person_chooses_and_the_choice_travels(three) -> None:  # noqa: ANN001
         with pc.db.reader() as s:
             assert s.get(Task, task_id).output == "Sản phẩm A"
     assert a.hash() == b.hash()
+
+
+def test_edits_of_different_fields_merge_and_are_labelled_so(three) -> None:  # noqa: ANN001
+    """A's older edit of one field arrives at B after B edited another field of the same record: it is
+    merged in (not a conflict, not lost), and the summary says how many changes merged. Runs after the
+    first test of the file, which gives B the commune's data and each PC the other's card."""
+    _prov, a, b, root = three
+    with a.db.reader() as s:
+        task_id = s.scalars(select(Task.id).order_by(Task.position).limit(2)).all()[-1]
+    with at(a.dir):
+        plan.update_task(a.db, task_id, note="Đã họp thôn (máy A)")
+    with at(b.dir):
+        plan.update_task(b.db, task_id, status="in_progress")  # later, another field
+    (on_b,) = b.import_(*a.export(root / "a-to-b-merge", peer=b.device).files)
+    assert on_b.status == "applied" and on_b.conflicts == 0 and balanced(on_b)
+    assert on_b.merged == 1 and on_b.merged <= on_b.updated and on_b.as_json()["merged"] == 1
+    assert any("gộp" in vi for vi, _en in on_b.reasons)
+    with b.db.reader() as s:
+        state = s.get(TaskState, state_id(task_id, b.db.unit_code))
+    assert state is not None and (state.note, state.status) == ("Đã họp thôn (máy A)", "in_progress")  # both kept
