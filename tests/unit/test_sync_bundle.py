@@ -183,3 +183,20 @@ def test_signed_only_bundle(keys, tmp_path: Path) -> None:  # noqa: ANN001
     parts[0].write_bytes(bytes(raw))
     with pytest.raises(KnownError, match="không khớp"):
         bundle.read_bundle(parts, None, pem(keys["ca"].cert), None, in_memory=lambda n: True)
+
+
+def test_a_part_that_reads_back_wrong_is_removed_and_said(keys, tmp_path: Path,  # noqa: ANN001
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each renamed part is read back and compared with what was written (a faulty or pulled stick):
+    a mismatch removes every part, says so, and leaves the folder writable again."""
+    real = bundle._file_sha256  # noqa: SLF001
+    monkeypatch.setattr(bundle, "_file_sha256", lambda path: "0" * 64 if path.name.endswith(".papi") else real(path))
+    with pytest.raises(KnownError, match="Đọc lại tệp .* không khớp"):
+        _write(keys, tmp_path / "usb", _members(tmp_path), part_bytes=64 * 1024)
+    assert [p.name for p in (tmp_path / "usb").iterdir()] == []
+    monkeypatch.undo()
+    assert len(_write(keys, tmp_path / "usb", _members(tmp_path), part_bytes=64 * 1024)) > 1
+
+
+def test_parts_are_at_most_one_gibibyte_for_fat32_sticks() -> None:
+    assert bundle.limits()["part_bytes"] <= 1024**3 < 4 * 1024**3 - 1  # FAT32 holds files under 4 GiB
