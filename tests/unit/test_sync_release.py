@@ -174,3 +174,18 @@ def test_bundles_read_by_hand_and_a_release_are_backed_up_first(world: World) ->
         sync_release.release(prov.db, held.bundle_id, "USB bị mất", PASS)
     (own,) = _backups(prov)
     assert own.reason == "before-import" and own.seq == made[0].seq  # the state the release changed
+
+
+def test_records_the_province_acknowledged_are_frozen(world: World) -> None:
+    """What a receipt acknowledged is frozen: its version stays readable as sent; a record written after
+    the last receipt is not (issue 10 §1)."""
+    from papi_desktop.services import record_history  # noqa: PLC0415
+    from papi_desktop.storage.registers import Reception  # noqa: PLC0415
+
+    pc = world.pc
+    with pc.db.reader() as s:
+        ids = list(s.scalars(select(Reception.id)))
+    by_seq = sorted(ids, key=lambda rid: record_history.history(pc.db, "reception", rid)[0].seq)
+    acknowledged, after_last_receipt = by_seq[-2], by_seq[-1]  # x2's visit (receipt read), x3's (none yet)
+    assert record_history.history(pc.db, "reception", acknowledged)[-1].frozen_by == ["province"]
+    assert record_history.history(pc.db, "reception", after_last_receipt)[-1].frozen_by == []
