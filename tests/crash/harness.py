@@ -1,7 +1,8 @@
-"""Kill the command line (SIGKILL) at random moments during imports, report exports (signed or not) and
-backups, reopen the data folder as the program does at start-up (backup and export recovery, integrity
-check) and check that nothing is half-written and the audit chain verifies, with the run's entry when it
-finished or committed. Used by test_kills.py (a few dozen kills) and long_kills.py (hundreds)."""
+"""Kill the command line (SIGKILL) at random moments during imports, report exports (signed or not),
+backups and ordinary form saves (save_child.py, checked by save_checks.py), reopen the data folder as the
+program does at start-up (backup and export recovery, integrity check) and check that nothing is
+half-written and the audit chain verifies, with the run's entry when it finished or committed. Used by
+test_kills.py (a few dozen kills) and long_kills.py (hundreds)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import Any
 
 import audit_checks
 import big_books
+import save_checks
 
 from papi_desktop import paths
 
@@ -34,7 +36,9 @@ IMPORT_TABLES = {
 }
 EXPORTS = {"export": False, "export-signed": True}  # kind -> signed
 BACKUP = "backup"  # `backup create` by hand: into the backups folder and copied to the USB folder, or --to a stick
-KINDS = [*IMPORT_TABLES, *EXPORTS, BACKUP]
+SAVE = "save"  # save_child.py: visits, petitions and progress updates through the services, one after another
+SAVES = 80  # the calibration's run, checked finished; killed runs save until the kill
+KINDS = [*IMPORT_TABLES, *EXPORTS, BACKUP, SAVE]
 USB_SETTING = "backup_usb_dir"  # services.backup's: a PC's own setting, outside the change log and the chain
 
 
@@ -61,8 +65,9 @@ class Harness:
     """Snapshots of a data folder per case, the files to import, and the calibrated run times."""
 
     def __init__(self, root: Path, rows: int = 2000, bases: dict[str, tuple[str, ...]] | None = None,
-                 evidence_bytes: int = 16 << 20) -> None:
+                 evidence_bytes: int = 16 << 20, kinds: list[str] | None = None) -> None:
         self.root = Path(root)
+        self.kinds = kinds or KINDS  # those calibrated and killed
         self.rows = rows
         self.evidence_bytes = evidence_bytes  # a file attached in the backed-up folder: the backup's write lasts
         # The data folder each kind starts from, in turn: "fresh" (the first import of its kind, e.g. the
@@ -115,7 +120,10 @@ class Harness:
             with _opened(folder) as db:
                 self.heads[name] = audit_checks.head(db)
 
-    def command(self, kind: str, variant: int, data: Path) -> list[str]:
+    def command(self, kind: str, variant: int, data: Path, until_killed: bool = False) -> list[str]:
+        if kind == SAVE:
+            saves = 0 if until_killed else SAVES  # 0: no end, so a kill never comes after the last save
+            return [sys.executable, str(Path(__file__).with_name("save_child.py")), str(data), str(saves)]
         if kind == BACKUP:  # odd variants --to a stick (no copy), even ones to the backups and USB folders
             to = ["--to", str(data / "stick")] if variant % 2 else []
             return _cli(data, "backup", "create", "--passphrase-env", "PAPI_PASS", *to)
@@ -130,7 +138,7 @@ class Harness:
     def base(self, kind: str, variant: int) -> str:
         if kind == BACKUP:
             return "backed"
-        return "reports" if kind in EXPORTS else self.bases[kind][variant % len(self.bases[kind])]
+        return "reports" if kind in EXPORTS or kind == SAVE else self.bases[kind][variant % len(self.bases[kind])]
 
     def _case(self, kind: str, variant: int) -> Path:
         self._runs += 1
@@ -151,22 +159,34 @@ class Harness:
             return None
         return data / "stick" if variant % 2 else data / "backups"
 
+    def _writing(self, kind: str, variant: int, data: Path) -> bool:
+        """The run has started its work proper: a backup's first temporary file, a child's first save."""
+        if kind == SAVE:
+            return _saved(data).is_file() and _saved(data).stat().st_size > 0
+        target = self._target(kind, variant, data)
+        return target is not None and target.is_dir() and any(p.suffix == ".part" for p in target.iterdir())
+
+    @staticmethod
+    def _start(kind: str, command: list[str], data: Path, stderr: Any) -> subprocess.Popen:
+        """A save child's stdout goes to a file beside the case: the saves it was told were made."""
+        if kind != SAVE:
+            return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=_env())
+        with _saved(data).open("wb") as out:
+            return subprocess.Popen(command, stdout=out, stderr=stderr, env=_env())
+
     def calibrate(self) -> None:
         """Run every operation to its end once: how long it takes, and the counts it leaves."""
-        for kind in KINDS:
+        for kind in self.kinds:
             # exports: the reception book, the longer of the two reports they alternate between
             # backups: the one copied to the USB folder, the longer of the two
-            variants = range(len(self.bases[kind])) if kind in IMPORT_TABLES else (0,) if kind == BACKUP else (1,)
+            variants = range(len(self.bases[kind])) if kind in IMPORT_TABLES else (1,) if kind in EXPORTS else (0,)
             for variant in variants:
                 data = self._case(kind, variant)
-                target = self._target(kind, variant, data)
                 started, first_write = time.monotonic(), None
                 with (data.parent / f"{data.name}.err").open("w+", encoding="utf-8") as err:
-                    proc = subprocess.Popen(self.command(kind, variant, data), stdout=subprocess.DEVNULL,
-                                            stderr=err, env=_env())
+                    proc = self._start(kind, self.command(kind, variant, data), data, err)
                     while proc.poll() is None:
-                        if target is not None and first_write is None and target.is_dir() \
-                                and any(p.suffix == ".part" for p in target.iterdir()):
+                        if kind in (BACKUP, SAVE) and first_write is None and self._writing(kind, variant, data):
                             first_write = time.monotonic() - started
                         time.sleep(0.005)
                     err.seek(0)
@@ -178,7 +198,14 @@ class Harness:
                 if first_write is not None:
                     self.window[kind] = min(self.window.get(kind, first_write), 0.9 * first_write)
                 self.after[(kind, self.base(kind, variant))] = _counts(data, kind)
-                shutil.rmtree(data)
+                if kind == SAVE:  # the one finished run of the kind: every save there
+                    done = Outcome(kind, 0.0, False)
+                    base = self.base(kind, variant)
+                    save_checks.check(data, self.snapshots[base], save_checks.reported(_saved(data)), False, SAVES,
+                                      self.heads[base][0], done)
+                    if done.problems:
+                        raise RuntimeError(f"a finished save run: {done.problems}")
+                _remove(data)
 
     # ---- one kill ----
 
@@ -186,11 +213,10 @@ class Harness:
         data = self._case(kind, variant)
         before = _counts(data, kind)
         delay = rng.uniform(0.2, 1.05) * self.duration[kind]  # past the end too: a finished run is checked
-        if kind in self.window and rng.random() < 0.6:  # most of a backup is its passphrase check: aim past it
+        if kind in self.window and rng.random() < 0.6:  # a backup's passphrase check, a child's start: aim past
             delay = rng.uniform(self.window[kind], 1.05 * self.duration[kind])
         started = time.monotonic()
-        proc = subprocess.Popen(self.command(kind, variant, data), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env=_env())
+        proc = self._start(kind, self.command(kind, variant, data, until_killed=True), data, subprocess.DEVNULL)
         try:
             proc.wait(timeout=delay)
             killed = False
@@ -200,15 +226,19 @@ class Harness:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             killed = True
-            if delay > 0.9 * self.duration[kind]:  # aimed at its end and it was not there yet: slower now
+            # Aimed at its end and it was not there yet: slower now. A save child has no end.
+            if delay > 0.9 * self.duration[kind] and kind != SAVE:
                 self.duration[kind] *= 1.15
         outcome = Outcome(kind, round(delay, 3), killed)
-        if not killed and proc.returncode != 0:
+        if not killed and (proc.returncode != 0 or kind == SAVE):
             outcome.problems.append(f"exit status {proc.returncode} without a kill")
         base = self.base(kind, variant)
         self._reopen_and_check(data, kind, before, self.after[(kind, base)], outcome, self.heads[base])
+        if kind == SAVE:
+            save_checks.check(data, self.snapshots[base], save_checks.reported(_saved(data)), killed, SAVES,
+                              self.heads[base][0], outcome)
         if not outcome.problems:
-            shutil.rmtree(data)  # a failing case stays for a look
+            _remove(data)  # a failing case stays for a look
         return outcome
 
     def _reopen_and_check(self, data: Path, kind: str, before: tuple[int, ...], after: tuple[int, ...],
@@ -228,7 +258,7 @@ class Harness:
                 entries = audit_checks.entries_after(data, anchor[0])
                 if kind == BACKUP:
                     self._check_backups(db, data, outcome, entries)
-                else:
+                elif kind != SAVE:  # save_checks: after the reopen
                     _check_entries(kind, data, before, after, entries, outcome)
             finally:
                 db.dispose()
@@ -295,6 +325,17 @@ class Harness:
             outcome.problems.append(f"{len(noted)} backup entries for one run")
         if made and not noted:  # killed or not: start-up enters what a kill left out (backup_journal)
             outcome.problems.append("a backup under its final name has no audit entry")
+
+
+def _saved(data: Path) -> Path:
+    return data.parent / f"{data.name}.saved"
+
+
+def _remove(data: Path) -> None:
+    """A case's folder and what a save child left beside it (its report, its evidence files)."""
+    shutil.rmtree(data)
+    _saved(data).unlink(missing_ok=True)
+    shutil.rmtree(data.parent / f"{data.name}.evidence", ignore_errors=True)
 
 
 def _attach(db: Any, source: Path, content: bytes) -> None:
@@ -442,7 +483,7 @@ def run_kills(harness: Harness, per_kind: int, seed: int, report: Callable[[Outc
     outcomes: list[Outcome] = []
     i = 0
     while i < per_kind or (sum(o.killed for o in outcomes) < min_kills and i < 10 * per_kind):
-        for kind in KINDS:
+        for kind in harness.kinds:
             outcome = harness.kill_once(kind, i, rng)
             outcomes.append(outcome)
             if report:
