@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .common import env_passphrase, say
 
-COMMANDS = ("overview", "trace", "report")
+COMMANDS = ("overview", "trace", "report", "incoming")
 # A commune's report for the period (consolidated_report.STATUS_VI says it in Vietnamese).
 SUBMISSION_EN = {"on_time": "on time", "late": "late", "missing": "missing", "not_due": "not due yet"}
 PASS_HELP = "biến môi trường chứa mật khẩu (the variable holding the passphrase)"
@@ -27,6 +27,10 @@ def add_parsers(psub: argparse._SubParsersAction) -> None:
     tr.add_argument("figure", choices=["tasks", "reception", "petitions", "dialogues", "disclosures", "report"])
     tr.add_argument("--period", help=PERIOD_HELP)
     tr.add_argument("--json", action="store_true")
+    inc = psub.add_parser("incoming", help="sổ văn bản đến: báo cáo các xã gửi, với kết quả kiểm tra chữ ký "
+                          "(the register of incoming documents, with the verdict)")
+    inc.add_argument("--unit", default=None, help="chỉ một xã, phường (one unit's code)")
+    inc.add_argument("--json", action="store_true")
     rep = psub.add_parser("report", help="báo cáo tổng hợp các xã, PDF và Excel có chữ ký của tỉnh "
                           "(the signed consolidated report)")
     rep.add_argument("--period", required=True, help=PERIOD_HELP)
@@ -53,6 +57,8 @@ def run(db, args: argparse.Namespace, lang: str) -> int:
             for path in result.files:
                 say(str(path))
         return 0
+    if args.province_command == "incoming":
+        return _incoming(db, args, en)
     view = province_view.overview(db, args.period, today)
     if args.province_command == "trace":
         p = view.period
@@ -81,4 +87,21 @@ def run(db, args: argparse.Namespace, lang: str) -> int:
             consolidated_report.STATUS_VI.get(sub.status, sub.status).lower()
         say(f"{c.unit_code}\t{c.unit_name}\t{c.last_received_at or '-'}\t{bundle}\t{report}\t"
                f"{prog.get('done', 0)}/{sum(prog.values())}\t{prog.get('overdue', 0)}")
+    return 0
+
+
+def _incoming(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from ..services import incoming  # noqa: PLC0415
+
+    rows = incoming.incoming(db, args.unit)
+    if args.json:
+        say(json.dumps([dict(r.__dict__) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        say("No incoming document yet." if en else "Chưa có văn bản đến nào.")
+    for r in rows:
+        verdict = ("valid" if en else "hợp lệ") if r.valid else ("NOT VALID" if en else "KHÔNG HỢP LỆ")
+        say(f"{r.received_at[:10]}\t{r.unit_code}\t{r.number_ref}\t{r.issued_on}\t{r.kind}\t{verdict}\t{r.title}")
+        for problem in r.problems:
+            say("  " + problem)
     return 0

@@ -202,6 +202,17 @@ def test_issued_reports_travel_and_enter_the_incoming_register(world: World, tmp
     good, bad = register[issued.number_ref], register[unsigned.number_ref]
     assert good.valid and good.problems == [] and len(good.files) == 3
     assert not bad.valid and bad.problems  # kept and flagged, never silently accepted
+    import json
+
+    from cli_runner import run_cli
+
+    listed = run_cli(world.pdir, "province", "incoming", "--unit", "03985")
+    assert listed.returncode == 0, listed.stderr
+    lines = {line.split("\t")[2]: line for line in listed.stdout.splitlines() if "\t" in line}
+    assert "\thợp lệ\t" in lines[issued.number_ref] and "KHÔNG HỢP LỆ" in lines[unsigned.number_ref]
+    as_json = json.loads(run_cli(world.pdir, "--lang", "en", "province", "incoming", "--json").stdout)
+    verdicts = {r["number_ref"]: r["valid"] for r in as_json}
+    assert verdicts[issued.number_ref] is True and verdicts[unsigned.number_ref] is False
 
 
 def test_the_same_bundle_imported_twice_at_once_applies_once(world: World, tmp_path: Path) -> None:
