@@ -24,8 +24,10 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.exc import DBAPIError
 
 from .. import paths
+from . import dialect
 
 SEAL = "_pd"
 KEY_BYTES = 32
@@ -96,15 +98,22 @@ def _aad(table: str, record_id: str) -> bytes:
 # ---- keys (a connection in the write transaction, or any for reading) ----
 
 def keys_of(conn: Any, table: str, ids: Iterable[str]) -> dict[str, bytes]:
-    """The keys there are for these records of table, in chunks (a bundle names thousands)."""
+    """The keys there are for these records of table. SQLite: in chunks of 500 marks (a bundle names
+    thousands); PostgreSQL: one statement, the ids one array parameter."""
     ids = list(dict.fromkeys(ids))
     found: dict[str, bytes] = {}
-    mark = "%s" if conn.dialect.name == "postgresql" else "?"
+    if not ids:
+        return found
+    if conn.dialect.name == "postgresql":
+        rows = conn.exec_driver_sql(
+            "SELECT record_id, key FROM personal_key WHERE table_name = %s AND record_id = ANY(%s)", (table, ids))
+        found.update((rid, bytes(key)) for rid, key in rows)
+        return found
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = conn.exec_driver_sql(
-            f"SELECT record_id, key FROM personal_key WHERE table_name = {mark} AND record_id IN "
-            f"({', '.join((mark,) * len(chunk))})", (table, *chunk))
+            f"SELECT record_id, key FROM personal_key WHERE table_name = ? AND record_id IN "
+            f"({', '.join(('?',) * len(chunk))})", (table, *chunk))
         found.update((rid, bytes(key)) for rid, key in rows)
     return found
 
@@ -118,14 +127,58 @@ def create_keys(conn: Any, table: str, ids: list[str]) -> dict[str, bytes]:
     return store_keys(conn, table, {rid: new_key() for rid in ids})
 
 
+_KEY_COLUMNS = ("table_name", "record_id", "key", "created_at")
+_KEY_TYPES = (str, str, bytes, str)  # personal_key's columns' Python types, the only values COPY is sent
+
+
 def store_keys(conn: Any, table: str, made: dict[str, bytes]) -> dict[str, bytes]:
-    if made:
-        mark = "%s" if conn.dialect.name == "postgresql" else "?"
-        at = datetime.now(UTC).isoformat(timespec="seconds")
-        conn.exec_driver_sql(f"INSERT INTO personal_key (table_name, record_id, key, created_at) "
-                             f"VALUES ({mark}, {mark}, {mark}, {mark})",
-                             [(table, rid, key, at) for rid, key in made.items()])
+    """made's keys inserted for these records of table (none of them has one). PostgreSQL: one COPY
+    (psycopg's executemany is a statement a row), when the values are text and bytes in columns of
+    those types: COPY then reads them as the INSERT would; else, and on SQLite, the INSERT."""
+    if not made:
+        return made
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    rows = [(table, rid, key, at) for rid, key in made.items()]
+    if conn.dialect.name == "postgresql":
+        if _copyable(rows):
+            _copy_keys(conn, rows)
+            return made
+        mark = "%s"
+    else:
+        mark = "?"
+    conn.exec_driver_sql(f"INSERT INTO personal_key (table_name, record_id, key, created_at) "
+                         f"VALUES ({mark}, {mark}, {mark}, {mark})", rows)
     return made
+
+
+@lru_cache(maxsize=1)
+def _key_columns_copyable() -> bool:
+    """personal_key's columns are text, text, bytes, text (COPY's text input reads str and bytes values
+    as the INSERT's parameters are read)."""
+    from .models import Base  # noqa: PLC0415 - the models import the hook that imports this
+
+    cols = Base.metadata.tables["personal_key"].columns
+    try:
+        return tuple(cols[c].type.python_type for c in _KEY_COLUMNS) == _KEY_TYPES
+    except NotImplementedError:
+        return False
+
+
+def _copyable(rows: list[tuple[Any, ...]]) -> bool:
+    return _key_columns_copyable() and all(tuple(map(type, row)) == _KEY_TYPES for row in rows)
+
+
+def _copy_keys(conn: Any, rows: list[tuple[Any, ...]]) -> None:
+    """rows through dialect.copy_rows; a refused row (a record that has a key) raises what the INSERT
+    raises: SQLAlchemy's error for psycopg's (IntegrityError for a unique violation), the transaction
+    failed as it leaves it."""
+    import psycopg  # noqa: PLC0415 - PostgreSQL only
+
+    try:
+        dialect.copy_rows(conn, "personal_key", _KEY_COLUMNS, rows)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(f"COPY personal_key ({', '.join(_KEY_COLUMNS)}) FROM STDIN", None, exc,
+                                  psycopg.Error, dialect=conn.dialect) from exc
 
 
 def delete_keys(conn: Any, table: str, ids: Iterable[str]) -> int:
