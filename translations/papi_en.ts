@@ -1308,171 +1308,181 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="119"/>
+        <source>Áp dụng sớm gói đang giữ…</source>
+        <translation>Release a held bundle early…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="120"/>
+        <source>Gói của máy khác chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này vào nhật ký thao tác.</source>
+        <translation>Another PC&apos;s bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
         <source>Giữ giá trị máy này</source>
         <translation>Keep this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="135"/>
         <source>Lấy giá trị máy kia</source>
         <translation>Take the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="138"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="158"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="198"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="211"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="212"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="395"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="404"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="395"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="404"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="232"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="228"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="229"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="234"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="241"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="246"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="247"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="260"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="261"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -1493,77 +1503,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="274"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="275"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="287"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="302"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="301"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="306"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="308"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="319"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="321"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1574,7 +1584,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="321"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1585,153 +1595,158 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="334"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="330"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="335"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="338"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="346"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="357"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="359"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="364"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="361"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="366"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="363"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="368"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="365"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="375"/>
         <source>%1: không áp dụng được bản cập nhật của tỉnh — %2</source>
         <translation>%1: the province&apos;s update could not be applied — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="372"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="377"/>
         <source>%1: bản cập nhật số %2 của tỉnh đã áp dụng trước đây.</source>
         <translation>%1: the province&apos;s update no. %2 was applied before.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="374"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="379"/>
         <source>%1: đã áp dụng bản cập nhật số %2 của tỉnh.</source>
         <translation>%1: the province&apos;s update no. %2 applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="378"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
+        <source>Mật khẩu khóa của máy này (để giải mã gói và ký biên nhận).</source>
+        <translation>This PC&apos;s key passphrase (to decrypt the bundle and sign the receipt).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="402"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="397"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="406"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="405"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="414"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="409"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="418"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="410"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="419"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="419"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="428"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="429"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="477"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="486"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="437"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="446"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="439"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="448"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="443"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="452"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="445"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="454"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="453"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="462"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="475"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="484"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="480"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="489"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="483"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="492"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="486"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="495"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -2800,32 +2815,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="154"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="156"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="156"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="158"/>
         <source>Nhập lại:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="163"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="165"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="167"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="169"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="170"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="172"/>
         <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
         <translation>The two passphrases differ. Enter them again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="177"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="179"/>
         <source>Mật khẩu của khóa</source>
         <translation>Key passphrase</translation>
     </message>
@@ -4714,42 +4729,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="242"/>
-        <source>Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý.</source>
-        <translation>Choose a held bundle (waiting for an earlier one) in the Waiting bundles table.</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="245"/>
-        <source>Áp dụng sớm gói đang giữ</source>
-        <translation>Release a held bundle early</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="246"/>
-        <source>Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì tỉnh bỏ qua các thay đổi đó (nếu sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, xã xác nhận qua điện thoại):</source>
-        <translation>This bundle waits for the changes of an earlier bundle that has not arrived. Applied now, the province goes on without those changes (should that bundle come later, they are still taken in). Reason (e.g. the stick was lost, the commune confirmed by phone):</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận).</source>
         <translation>The province key&apos;s passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="258"/>
-        <source>Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.</source>
-        <translation>Bundle %1 applied, going on without %2 missing changes; this is entered in the audit trail.</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="266"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="246"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="251"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>
@@ -5932,348 +5927,348 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncNames</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="38"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
         <source>Dòng biểu ngân sách</source>
         <translation>Budget table rows</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
         <source>Biểu ngân sách</source>
         <translation>Budget tables</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
         <source>Cam kết tại đối thoại</source>
         <translation>Dialogue commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-ups</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
         <source>Thông tin xã, phường</source>
         <translation>Commune profile</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
         <source>Ý kiến tại đối thoại</source>
         <translation>Issues raised at dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
         <source>Minh chứng tiến độ</source>
         <translation>Progress evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
         <source>Kết quả chỉ tiêu</source>
         <translation>Indicator results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
         <source>Mốc tiến độ</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
         <source>Sổ đơn thư</source>
         <translation>Petition register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
         <source>Bước xử lý đơn</source>
         <translation>Petition steps</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
         <source>Phần của kế hoạch</source>
         <translation>Plan sections</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
         <source>Sổ công khai</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
         <source>Hình thức công khai</source>
         <translation>Disclosure channels</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
         <source>Ý kiến về nội dung công khai</source>
         <translation>Feedback on disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
         <source>Nơi niêm yết</source>
         <translation>Posting places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
         <source>Danh sách hộ nghèo, cận nghèo</source>
         <translation>Poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
         <source>Khiếu nại về rà soát hộ nghèo</source>
         <translation>Objections to the poverty review</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
         <source>Đợt rà soát hộ nghèo</source>
         <translation>Poverty reviews</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
         <source>Báo cáo tiến độ nhiệm vụ</source>
         <translation>Task progress updates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
         <source>Sổ tiếp công dân</source>
         <translation>Citizen reception register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
         <source>Công dân được tiếp</source>
         <translation>Citizens received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
         <source>Nhiệm vụ kế hoạch</source>
         <translation>Plan tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
         <source>Tiến độ nhiệm vụ của xã</source>
         <translation>The commune&apos;s task progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
         <source>Mốc đã hoàn thành</source>
         <translation>Milestones done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
         <source>Thôn, bản, tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Sản phẩm</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Phối hợp</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Ngày hoàn thành</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Kết quả theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
         <source>Số thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Người thực hiện</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Ngày bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Ngày kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
         <source>Chủ tịch</source>
         <translation>Chairman</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Đã nhận trước đây</source>
         <translation>Received before</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Giữ lại, chờ gói trước</source>
         <translation>Held: waiting for an earlier bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
         <source>Giữ lại: mâu thuẫn</source>
         <translation>Held: a fork</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="98"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="99"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="131"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="135"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="135"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -6291,12 +6286,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="243"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
         <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
         <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="247"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="249"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -6304,12 +6299,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="358"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="392"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
         <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="363"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="397"/>
         <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
         <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
     </message>
@@ -6370,64 +6365,87 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="335"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="301"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="335"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="336"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="336"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="337"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="337"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="304"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="304"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="305"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="305"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="343"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="377"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="347"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="381"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="293"/>
+        <source>Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý.</source>
+        <translation>Choose a held bundle (waiting for an earlier one) in the Waiting bundles table.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="296"/>
+        <source>Áp dụng sớm gói đang giữ</source>
+        <translation>Release a held bundle early</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="297"/>
+        <source>Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì bỏ qua các thay đổi đó (nếu sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, đã xác nhận qua điện thoại):</source>
+        <translation>This bundle waits for the changes of an earlier bundle that has not arrived. Applied now, those changes are gone without (should that bundle come later, they are still taken in). Reason (e.g. the stick was lost, confirmed by phone):</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="309"/>
+        <source>Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.</source>
+        <translation>Bundle %1 applied, going on without %2 missing changes; this is entered in the audit trail.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from sync_world import PASS, Commune, Province, at, chained
 
 from papi_desktop import paths
 from papi_desktop.services import sync_release
+from papi_desktop.ui.views.sync_commune import CommuneSync
 from papi_desktop.ui.views.sync_page import SyncPage
 from papi_desktop.ui.views.sync_province import ProvinceSync
 from papi_desktop.ui.workers import JobRunner
@@ -26,7 +27,7 @@ def shown_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def held(tmp_path: Path) -> Iterator[tuple[Province, dict]]:
+def held(tmp_path: Path) -> Iterator[tuple[Province, dict, Commune]]:
     prov = Province(tmp_path / "province")
     pc = Commune(tmp_path / "pc", prov)
     staging = prov.copy_to(tmp_path / "staging")
@@ -35,14 +36,14 @@ def held(tmp_path: Path) -> Iterator[tuple[Province, dict]]:
     prov.import_with(receiver, *bundles["x1"][1])
     (got,) = prov.import_with(receiver, *bundles["x3"][1])
     assert got.status == "held"
-    yield prov, bundles
+    yield prov, bundles, pc
     for db in (prov.db, staging.db, pc.db):
         db.dispose()
     paths.set_override(None)
 
 
 def test_release_from_the_waiting_tab(qtbot, held, shown_texts) -> None:  # noqa: ANN001
-    prov, bundles = held
+    prov, bundles, _pc = held
     paths.set_override(prov.dir)
     page = SyncPage(prov.db, JobRunner())
     qtbot.addWidget(page)
@@ -66,4 +67,19 @@ def test_release_from_the_waiting_tab(qtbot, held, shown_texts) -> None:  # noqa
     assert view.tabs.tabText(2) == "Gói chờ xử lý (0)"
     with at(prov.dir):
         assert [w.bundle_id for w in sync_release.waivers(prov.db)] == [bundles["x3"][0]]
+    page.runner.shutdown()
+
+
+def test_the_commune_page_offers_the_same_release(qtbot, held, shown_texts) -> None:  # noqa: ANN001
+    """A PC's waiting tab holds its siblings' bundles: the same action, the same service (tested above)."""
+    _prov, _bundles, pc = held
+    paths.set_override(pc.dir)
+    page = SyncPage(pc.db, JobRunner())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        pass
+    view = page.view
+    assert isinstance(view, CommuneSync) and view.release_button.isEnabled()  # no accounts: anyone
+    view.release(reason="thử", passphrase="khong-can")
+    assert "Hãy chọn gói đang giữ" in shown_texts[-1] and view.tabs.currentWidget() is view.waiting_view
     page.runner.shutdown()

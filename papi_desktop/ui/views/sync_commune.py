@@ -116,8 +116,12 @@ class CommuneSync(sw.SyncView):
         read_menu.addAction(self.read_files_action)
         self.read_button.setMenu(read_menu)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.release_button = QPushButton(self.tr("Áp dụng sớm gói đang giữ…"))
+        self.release_button.setToolTip(self.tr("Gói của máy khác chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, "
+                                               "bỏ qua phần còn thiếu. Cần ghi lý do; việc này vào nhật ký thao tác."))
+        RoleGate(db, "settings").hold(self.release_button)
         actions = QHBoxLayout()
-        for b in (self.export_button, self.read_button, self.refresh_button):
+        for b in (self.export_button, self.read_button, self.release_button, self.refresh_button):
             actions.addWidget(b)
         actions.addStretch(1)
 
@@ -161,7 +165,7 @@ class CommuneSync(sw.SyncView):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
-                             self.net_button,
+                             self.net_button, self.release_button,
                              self.refresh_button, self.keep_local_button, self.take_remote_button, *self.peers.buttons]
         self.request_button.clicked.connect(lambda: self.make_request())
         self.install_button.clicked.connect(lambda: self.install_package())
@@ -169,6 +173,7 @@ class CommuneSync(sw.SyncView):
         self.read_folder_action.triggered.connect(lambda: self.read_usb())
         self.read_files_action.triggered.connect(lambda: self.read_usb(files=True))
         self.refresh_button.clicked.connect(self.sig_reload.emit)
+        self.release_button.clicked.connect(lambda: self.release())
         self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
         self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
         self.peers.sig_send.connect(self.export)
@@ -383,6 +388,10 @@ class CommuneSync(sw.SyncView):
             self.summary_model.set_rows(sw.summary_rows(result.summaries, names))
             self.tabs.setCurrentWidget(self.summary_view)
         self.say("read", "\n".join(lines), result)
+
+    def release(self, reason: str | None = None, passphrase: str | None = None) -> None:
+        self.release_held(self.db, self.tr("Mật khẩu khóa của máy này (để giải mã gói và ký biên nhận)."), reason,
+                          passphrase)
 
     # --- conflicts ----------------------------------------------------------------------------------
 

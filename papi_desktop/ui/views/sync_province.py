@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import downstream, enrolment, province, sync, sync_board, sync_release
+from ...services import downstream, enrolment, province, sync, sync_board
 from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
@@ -234,31 +234,8 @@ class ProvinceSync(sw.SyncView):
                           count), failed=self.failed("revoke"))
 
     def release(self, reason: str | None = None, passphrase: str | None = None) -> None:
-        """The held bundle chosen in the waiting tab, applied now without what it waits for (services.sync_release)."""
-        index = self.waiting_view.currentIndex()
-        bundle_id = self.waiting_model.row_id(index.row()) if index.isValid() else None
-        if bundle_id is None:
-            self.tabs.setCurrentWidget(self.waiting_view)
-            show_error(self, self.tr("Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý."))
-            return
-        if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("Áp dụng sớm gói đang giữ"), self.tr(
-                "Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì tỉnh bỏ qua các thay đổi đó (nếu "
-                "sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, xã xác nhận qua điện thoại):"),
-                QLineEdit.EchoMode.Normal, "")
-            if not ok:
-                return
-        if passphrase is None:
-            passphrase = sw.ask_passphrase(self, self.tr("Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận)."))
-            if passphrase is None:
-                return
-        why, secret = reason, passphrase
-        self.jobs.run(lambda _p, _t: sync_release.release(self.db, bundle_id, why, secret),
-                      lambda done: self.say("release", self.tr(
-                          "Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.")
-                          .replace("%1", bundle_id[:8])
-                          .replace("%2", str(sum(r[1] - r[0] + 1 for r in done.waived.values()))), done),
-                      failed=self.failed("release"))
+        self.release_held(self.db, self.tr("Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận)."), reason,
+                          passphrase)
 
     # --- downstream ---------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.jobs import CancelToken
 from ...exports import signing
+from ...services.handle import DataHandle
 from ..job_progress import QtProgress
 from ..workers import JobRunner
 from .forms import ok_cancel_row
@@ -276,6 +278,38 @@ class SyncView(QWidget):
             show_info(self, text)
         self.sig_done.emit(action, result)
         self.sig_reload.emit()
+
+    def release_held(self, db: DataHandle, prompt: str, reason: str | None = None,
+                     passphrase: str | None = None) -> None:
+        """The held bundle chosen in the view's waiting tab (waiting_view, waiting_model, tabs), applied now
+        without what it waits for (services.sync_release); reason and passphrase asked when not given."""
+        from ...services import sync_release  # noqa: PLC0415
+
+        view, model = self.waiting_view, self.waiting_model  # type: ignore[attr-defined]
+        index = view.currentIndex()
+        bundle_id = model.row_id(index.row()) if index.isValid() else None
+        if bundle_id is None:
+            self.tabs.setCurrentWidget(view)  # type: ignore[attr-defined]
+            show_error(self, self.tr("Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý."))
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Áp dụng sớm gói đang giữ"), self.tr(
+                "Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì bỏ qua các thay đổi đó (nếu "
+                "sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, đã xác nhận qua điện thoại):"),
+                QLineEdit.EchoMode.Normal, "")
+            if not ok:
+                return
+        if passphrase is None:
+            passphrase = ask_passphrase(self, prompt)
+            if passphrase is None:
+                return
+        why, secret = reason, passphrase
+        self.jobs.run(lambda _p, _t: sync_release.release(db, bundle_id, why, secret),
+                      lambda done: self.say("release", self.tr(
+                          "Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.")
+                          .replace("%1", bundle_id[:8])
+                          .replace("%2", str(sum(r[1] - r[0] + 1 for r in done.waived.values()))), done),
+                      failed=self.failed("release"))
 
     def write_file(self, action: str, out: Path, produce: Callable[[], bytes], done_text: str) -> None:
         """produce() in the worker (a request, a card: it opens the key), its bytes written whole to out;
