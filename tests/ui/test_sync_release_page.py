@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from sync_world import PASS, Commune, Province, at, chained
 
 from papi_desktop import paths
@@ -17,13 +16,6 @@ from papi_desktop.ui.views.sync_commune import CommuneSync
 from papi_desktop.ui.views.sync_page import SyncPage
 from papi_desktop.ui.views.sync_province import ProvinceSync
 from papi_desktop.ui.workers import JobRunner
-
-
-@pytest.fixture
-def shown_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    texts: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()) or 0)
-    return texts
 
 
 @pytest.fixture
@@ -42,20 +34,25 @@ def held(tmp_path: Path) -> Iterator[tuple[Province, dict, Commune]]:
     paths.set_override(None)
 
 
-def test_release_from_the_waiting_tab(qtbot, held, shown_texts) -> None:  # noqa: ANN001
-    prov, bundles, _pc = held
-    paths.set_override(prov.dir)
-    page = SyncPage(prov.db, JobRunner())
+def _page(qtbot, db, folder: Path) -> SyncPage:  # noqa: ANN001
+    paths.set_override(folder)  # the worker resolves this installation's folders per call
+    page = SyncPage(db, JobRunner())
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.sig_loaded, timeout=20000):
         pass
+    return page
+
+
+def test_release_from_the_waiting_tab(qtbot, held, shown) -> None:  # noqa: ANN001
+    prov, bundles, _pc = held
+    page = _page(qtbot, prov.db, prov.dir)
     view = page.view
     assert isinstance(view, ProvinceSync) and view.release_button.isEnabled()
     assert view.tabs.tabText(2) == "Gói chờ xử lý (1)" and view.waiting_model.row_id(0) == bundles["x3"][0]
     assert "Còn thiếu thay đổi số" in view.waiting_model.cell(0, 5)
 
     view.release(reason="thử", passphrase=PASS)  # nothing selected: says what to choose, does nothing
-    assert "Hãy chọn gói đang giữ" in shown_texts[-1] and view.tabs.currentWidget() is view.waiting_view
+    assert "Hãy chọn gói đang giữ" in shown[-1] and view.tabs.currentWidget() is view.waiting_view
 
     view.waiting_view.selectRow(0)
     with qtbot.waitSignal(page.sig_done, timeout=30000, check_params_cb=lambda a, _r: a == "release") as done:
@@ -63,23 +60,19 @@ def test_release_from_the_waiting_tab(qtbot, held, shown_texts) -> None:  # noqa
     qtbot.waitUntil(lambda: not page._reading and not view.jobs.busy, timeout=30000)  # noqa: SLF001
     first, last = bundles["x2"][2]
     assert done.args[1].summary.status == "applied"
-    assert shown_texts[-1].startswith(f"Đã áp dụng gói {bundles['x3'][0][:8]}, bỏ qua {last - first + 1} thay đổi")
+    assert shown[-1].startswith(f"Đã áp dụng gói {bundles['x3'][0][:8]}, bỏ qua {last - first + 1} thay đổi")
     assert view.tabs.tabText(2) == "Gói chờ xử lý (0)"
     with at(prov.dir):
         assert [w.bundle_id for w in sync_release.waivers(prov.db)] == [bundles["x3"][0]]
     page.runner.shutdown()
 
 
-def test_the_commune_page_offers_the_same_release(qtbot, held, shown_texts) -> None:  # noqa: ANN001
+def test_the_commune_page_offers_the_same_release(qtbot, held, shown) -> None:  # noqa: ANN001
     """A PC's waiting tab holds its siblings' bundles: the same action, the same service (tested above)."""
     _prov, _bundles, pc = held
-    paths.set_override(pc.dir)
-    page = SyncPage(pc.db, JobRunner())
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
-        pass
+    page = _page(qtbot, pc.db, pc.dir)
     view = page.view
     assert isinstance(view, CommuneSync) and view.release_button.isEnabled()  # no accounts: anyone
     view.release(reason="thử", passphrase="khong-can")
-    assert "Hãy chọn gói đang giữ" in shown_texts[-1] and view.tabs.currentWidget() is view.waiting_view
+    assert "Hãy chọn gói đang giữ" in shown[-1] and view.tabs.currentWidget() is view.waiting_view
     page.runner.shutdown()
