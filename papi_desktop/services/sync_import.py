@@ -264,7 +264,9 @@ def import_with(db: Database, receiver: Receiver, inputs: list[Path], dry_run: b
                 out.append(_import_one(db, parts, receiver, dry_run))
         report.advance()
     if not dry_run:
-        out.extend(_release_held(db, receiver))
+        # Receipts of the held bundles this import releases go where this one's went: on the stick.
+        read = next((parts[0].parent for parts in groups if isinstance(parts, list)), None)
+        out.extend(_release_held(db, receiver, read))
         audit.record_rejected(db, out)
     report.finish()
     return out
@@ -662,9 +664,11 @@ def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: t
     return summary
 
 
-def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
+def _release_held(db: Database, receiver: Receiver, receipts_to: Path | None = None) -> list[Summary]:
     """Held bundles whose prerequisites may have arrived: retried, in the order they came, until none
-    applies. A bundle that applies leaves the held queue; the others stay with their reasons."""
+    applies. A bundle that applies leaves the held queue; the others stay with their reasons. Its
+    receipt is written in receipts_to (the folder just read); with none, it stays in the database and a
+    later reading of the bundle returns it, as for any bundle read again."""
     released: list[Summary] = []
     progressed = True
     while progressed:
@@ -680,8 +684,17 @@ def _release_held(db: Database, receiver: Receiver) -> list[Summary]:
             if result.status == "applied":
                 progressed = True
                 released.append(result)
-                shutil.rmtree(kept.parent, ignore_errors=True)
+                shutil.rmtree(kept.parent, ignore_errors=True)  # the receipt written beside it too
+                result.receipt = _receipt_to(db, result.bundle_id, kept, receipts_to)
     return released
+
+
+def _receipt_to(db: Database, bundle_id: str, kept: Path, folder: Path | None) -> str:
+    if folder is None or not folder.is_dir():
+        return ""
+    with db.reader() as s:
+        receipt = s.scalar(select(BundleIn.receipt).where(BundleIn.bundle_id == bundle_id))
+    return _write_receipt_file(folder / kept.name, receipt) if receipt else ""
 
 
 def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMaterial | None) -> bytes | None:  # noqa: ANN001

@@ -93,6 +93,7 @@ def release(db: Database, bundle_id: str, reason: str, passphrase: str) -> Relea
         raise KnownError(f"Chưa áp dụng được gói: {summary.reasons[0][0] if summary.reasons else summary.status}",
                          f"The bundle could not be applied: {summary.reasons[0][1] if summary.reasons else ''}")
     shutil.rmtree(Path(kept).parent, ignore_errors=True)  # applied: the kept copy has served
+    summary.receipt = ""  # it was written beside the kept copy: it stays in the database, for the next reading
     also = sync_import._release_held(db, receiver)  # noqa: SLF001 - those waiting on this one
     return Released(summary, dict(waived), also)
 
