@@ -42,7 +42,7 @@ from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change, loads
 from ..sync.outbox import version_vector
-from . import audit, backup, enrolment, incoming, keys, province, registry, setup
+from . import audit, backup, enrolment, incoming, keys, province, record_sync, registry, setup
 
 if TYPE_CHECKING:
     from cryptography import x509 as x509_types
@@ -385,6 +385,8 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
                     summary.reasons.append((f"Đơn số tạm {provisional} được vào sổ số {final}.",
                                             f"Petition {provisional} entered in the register as {final}."))
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
+            if row.status in record_sync.WAITING:  # held or quarantined before: its records wait no more
+                record_sync.forget_records(s, row.bundle_id)
             row.status, row.reason_vi, row.reason_en, row.applied_at = "applied", "", "", _now()
             row.kept_file = ""
             summary.status = "applied"
@@ -409,10 +411,10 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
     except sync_apply.ChangeHeld as exc:
         files.discard()
         status = "fork" if exc.reason in ("fork", "own_change") else "held"
-        return _hold(db, parts, opened, summary, status, dry_run, receiver, (exc.vi, exc.en), retry)
+        return _hold(db, parts, opened, summary, status, dry_run, receiver, (exc.vi, exc.en), changes, retry)
     except sync_apply.ChangeRejected as exc:
         files.discard()
-        return _quarantine(db, opened, summary, (exc.vi, exc.en), dry_run)
+        return _quarantine(db, opened, summary, (exc.vi, exc.en), changes, dry_run)
     except json.JSONDecodeError:  # an image that is not JSON (apply parses each once): the list is damaged
         files.discard()
         summary.status, summary.rejected = "rejected", summary.records
@@ -427,7 +429,8 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
         files.discard()
         what = _constraint(exc)
         return _quarantine(db, opened, summary, (f"Dữ liệu của gói trái với ràng buộc của cơ sở dữ liệu ({what}).",
-                                                 f"The bundle's data breaks a database rule ({what})."), dry_run)
+                                                 f"The bundle's data breaks a database rule ({what})."), changes,
+                           dry_run)
     if summary.merged:  # said once the bundle applied (a batch may be applied twice: see Refused)
         summary.reasons.append((f"{summary.merged} thay đổi cũ hơn được gộp vào bản ghi (các trường chưa ai sửa "
                                 "sau đó), không phải xung đột.", f"{summary.merged} older changes merged into their "
@@ -610,8 +613,9 @@ def queue_conflicts(s, result: sync_apply.ApplyResult, bundle_id: str) -> None: 
 
 
 def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summary, status: str, dry_run: bool,
-          receiver: Receiver, reason: tuple[str, str], retry: bool = False) -> Summary:
-    """Held or fork: kept exactly as it arrived (encrypted), with its reason, nothing lost."""
+          receiver: Receiver, reason: tuple[str, str], changes: list[Change], retry: bool = False) -> Summary:
+    """Held or fork: kept exactly as it arrived (encrypted), with its reason, nothing lost; which records
+    it carries is noted, so each shows it waits."""
     summary.status, summary.held = status, summary.records
     if status == "held":
         hint = (" Gói được giữ lại và sẽ tự áp dụng khi nhận được gói còn thiếu.",
@@ -636,6 +640,7 @@ def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summa
             return summary
         row.status, row.kept_file = status, str(folder / parts[0].name)
         row.reason_vi, row.reason_en = summary.reasons[0]
+        record_sync.keep_records(s, row.bundle_id, changes)
         if first:
             # The receipt in the same transaction: another import of this bundle that waited for the
             # lock finds it held with its receipt, never without.
@@ -649,7 +654,7 @@ def _hold(db: Database, parts: list[Path], opened: bundle.Opened, summary: Summa
 
 
 def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: tuple[str, str],
-                dry_run: bool) -> Summary:
+                changes: list[Change], dry_run: bool) -> Summary:
     summary.status, summary.rejected = "quarantined", summary.records
     summary.reasons = [(reason[0] + " Gói được cách ly, không áp dụng phần nào; cần người xử lý (gói được đọc lại "
                         "từ đầu khi nhận lại, ví dụ sau khi cập nhật chương trình).",
@@ -661,6 +666,7 @@ def _quarantine(db: Database, opened: bundle.Opened, summary: Summary, reason: t
             if row.digest == opened.digest:  # never the row of another bundle that took this id meanwhile
                 row.status = "quarantined"
                 row.reason_vi, row.reason_en = summary.reasons[0]
+                record_sync.keep_records(s, row.bundle_id, changes)
     return summary
 
 

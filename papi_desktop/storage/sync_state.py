@@ -57,6 +57,18 @@ class BundleIn(Base):
     applied_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
+class BundleRecord(Base):
+    """A record a held, forked or quarantined bundle carries a change of: only which one (no values), so
+    each record can show it is waiting, with the bundle's reason. Gone once the bundle applies."""
+
+    __tablename__ = "sync_bundle_record"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+    __table_args__ = (Index("ix_sync_bundle_record_record", "table_name", "record_id"),)
+
+
 class Waiver(Base):
     """Change numbers of a device a person chose to go on without (a held bundle released early): the
     apply accepts the gap, and the missing changes, should they still arrive, apply late."""
