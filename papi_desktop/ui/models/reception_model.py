@@ -6,13 +6,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.dates import format_vn
 from ...services.reception import CLASS_LABELS, TYPE_LABELS, ReceptionRow
-from .lazy import LazyTableModel
+from .record_state import SyncedTableModel
 
 DIRECTION_LABELS = {"": "", "accept": "Thụ lý", "guide": "Hướng dẫn", "forward": "Chuyển đơn"}
 
 
-class ReceptionTableModel(LazyTableModel):
+class ReceptionTableModel(SyncedTableModel):
     COL_DATE, COL_TYPE, COL_NAMES, COL_ADDRESS, COL_ID, COL_PEOPLE, COL_SUMMARY, COL_CLASSES, COL_DIRECTION = range(9)
+    COL_SYNC = 9  # the record's sync state (SyncedTableModel)
     CONTEXT = "ReceptionTableModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("ReceptionTableModel", "Ngày tiếp"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import petitions as ps
+from ...services import province
 from ...services.handle import DataHandle
-from ..models.lazy import Indexed, LazyTableModel, indexed
+from ..models.lazy import Indexed, indexed
+from ..models.record_state import SyncedTableModel, labels, with_states
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
@@ -43,8 +45,9 @@ def class_label(code: str) -> str:
     return QCoreApplication.translate("PetitionsPage", CLASS_LABELS[code]) if code in CLASS_LABELS else code
 
 
-class PetitionTableModel(LazyTableModel):
+class PetitionTableModel(SyncedTableModel):
     COL_NO, COL_DATE, COL_SENDER, COL_CONTENT, COL_CLASS, COL_NEXT, COL_DUE = range(7)
+    COL_SYNC = 7  # the record's sync state (SyncedTableModel)
     CONTEXT = "PetitionTableModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("PetitionTableModel", "Số đến"),
@@ -177,7 +180,8 @@ class PetitionsPage(QWidget):
         self.add_button = QPushButton(self.tr("Vào sổ đơn (Ctrl+N)"))
         self.step_button = QPushButton(self.tr("Ghi bước xử lý…"))
         lang = current_lang()
-        self.model = PetitionTableModel(lambda ids: ps.petition_rows(db, ids, self.today(), lang), lang, self, runner)
+        rows = with_states(db, "petition", lambda ids: ps.petition_rows(db, ids, self.today(), lang))
+        self.model = PetitionTableModel(rows, lang, self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -189,7 +193,8 @@ class PetitionsPage(QWidget):
                                                            QHeaderView.ResizeMode.Stretch)
         text_columns(self.table, {PetitionTableModel.COL_NO: "0000/0000", PetitionTableModel.COL_DATE: "00/00/0000",
                                   PetitionTableModel.COL_SENDER: 160, PetitionTableModel.COL_CLASS: 110,
-                                  PetitionTableModel.COL_NEXT: 240, PetitionTableModel.COL_DUE: "00/00/0000"})
+                                  PetitionTableModel.COL_NEXT: 240, PetitionTableModel.COL_DUE: "00/00/0000",
+                                  PetitionTableModel.COL_SYNC: max(labels(), key=self.fontMetrics().horizontalAdvance)})
         self.count = QLabel()
         bar = FlowLayout()
         bar.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
@@ -212,12 +217,18 @@ class PetitionsPage(QWidget):
 
     def reload(self) -> None:
         db, search, state = self.db, self.search.text(), self.state.currentData()
-        self._read.submit(lambda: indexed(ps.petition_ids(db, search, state)), self._show)
+        self._read.submit(lambda: (indexed(ps.petition_ids(db, search, state)), province.is_province(db)),
+                          lambda read: self._show(*read))
 
-    def _show(self, ids: Indexed) -> None:
+    def _show(self, ids: Indexed, is_province: bool = False) -> None:
+        self.table.setColumnHidden(PetitionTableModel.COL_SYNC, is_province)  # the communes' to see
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids.ids))))
         self.sig_reloaded.emit(len(ids.ids))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.refresh_states()  # back from the Đồng bộ page: a sync may have moved them
 
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Cancelled
 from ...domain.jobs import CancelToken
-from ...services import progress, reception, reception_import, reception_words, setup
+from ...services import progress, province, reception, reception_import, reception_words, setup
 from ...services.handle import DataHandle
 from ...services.reception import TYPE_LABELS
 from ..job_progress import QtProgress
 from ..models.lazy import Indexed, indexed
 from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
+from ..models.record_state import labels, with_states
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.tables import text_columns
@@ -77,7 +78,8 @@ class ReceptionPage(QWidget):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b3261e;")
-        self.model = ReceptionTableModel(lambda ids: reception.reception_rows(db, ids), current_lang(), self, runner)
+        self.model = ReceptionTableModel(with_states(db, "reception", lambda ids: reception.reception_rows(db, ids)),
+                                         current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -96,7 +98,8 @@ class ReceptionPage(QWidget):
             ReceptionTableModel.COL_DATE: "00/00/0000", ReceptionTableModel.COL_TYPE: widest(TYPE_LABELS.values()),
             ReceptionTableModel.COL_NAMES: 150, ReceptionTableModel.COL_ADDRESS: 150,
             ReceptionTableModel.COL_ID: "000000000000", ReceptionTableModel.COL_PEOPLE: "000",
-            ReceptionTableModel.COL_CLASSES: 120, ReceptionTableModel.COL_DIRECTION: widest(DIRECTION_LABELS.values())})
+            ReceptionTableModel.COL_CLASSES: 120, ReceptionTableModel.COL_DIRECTION: widest(DIRECTION_LABELS.values()),
+            ReceptionTableModel.COL_SYNC: widest(labels())})
         self.count = QLabel()
         bar = FlowLayout()  # wraps on a narrow screen: the import button stays in sight
         bar.addWidget(self.search, stretch=True, min_width=placeholder_width(self.search))
@@ -131,18 +134,20 @@ class ReceptionPage(QWidget):
         db, search, kind, today = self.db, self.search.text(), self.kind.currentData(), self.today()
         lang = current_lang()
 
-        def read() -> tuple[Indexed, str, list[date], str]:
+        def read() -> tuple[Indexed, str, list[date], str, bool]:
             ids = indexed(reception.reception_ids(db, search, start, end, kind))
             stats, missing = "", []
             if start and end:
                 stats = reception_words.statistics_text(reception.statistics(db, start, end), lang)
                 missing = reception.weeks_without_periodic(db, start, min(end, today))
             profile = setup.get_profile(db)
-            return ids, stats, missing, profile.officer_name if profile else ""
+            return ids, stats, missing, profile.officer_name if profile else "", province.is_province(db)
 
         self._read.submit(read, lambda result: self._show(*result))
 
-    def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str) -> None:
+    def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str, is_province: bool) -> None:
+        # The province's copies are what it received: their sync state is the communes' to see.
+        self.table.setColumnHidden(ReceptionTableModel.COL_SYNC, is_province)
         self.model.set_ids(ids)
         self.receiver = receiver
         self.count.setText(self.tr("%1 lượt tiếp").replace("%1", str(len(ids.ids))))
@@ -155,6 +160,10 @@ class ReceptionPage(QWidget):
         self.warning.setText(warning.replace("%1", str(len(missing)))
                              .replace("%2", missing[-1].strftime("%d/%m/%Y")) if missing else "")
         self.sig_reloaded.emit(len(ids.ids))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.refresh_states()  # back from the Đồng bộ page: a sync may have moved them
 
     def open_entry(self) -> ReceptionDialog:
         dialog = ReceptionDialog(self.db, self.runner, self, self.today(), receiver=self.receiver)
