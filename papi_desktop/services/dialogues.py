@@ -14,6 +14,7 @@ from ..domain.errors import KnownError
 from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.registers import Commitment, CommitmentFollowup, Dialogue, DialogueIssue
+from . import positions
 
 KINDS = ("annual", "other")
 
@@ -86,7 +87,8 @@ def add_issue(db: Database, dialogue_id: str, inp: IssueInput) -> str:
         d = s.get(Dialogue, dialogue_id)
         if d is None or d.deleted:
             raise KnownError("Hội nghị đối thoại không còn tồn tại.", "The dialogue no longer exists.")
-        issue = DialogueIssue(dialogue_id=dialogue_id, position=len(d.issues), raised_by=nfc(inp.raised_by),
+        position = positions.next_position(s, DialogueIssue, "dialogue_id", dialogue_id)  # see services.positions
+        issue = DialogueIssue(dialogue_id=dialogue_id, position=position, raised_by=nfc(inp.raised_by),
                               village=nfc(inp.village), content=nfc(inp.content), field=nfc(inp.field),
                               answer=nfc(inp.answer), answered_by=nfc(inp.answered_by))
         s.add(issue)
@@ -223,7 +225,7 @@ def issues_of(db: Database, dialogue_id: str) -> list[IssueInfo]:
     with db.reader() as s:
         issues = s.scalars(select(DialogueIssue).where(DialogueIssue.dialogue_id == dialogue_id,
                                                        DialogueIssue.deleted.is_(False))
-                           .order_by(DialogueIssue.position))
+                           .order_by(*positions.order(DialogueIssue)))
         return [
             IssueInfo(i.id, i.raised_by, i.village, i.content, i.field, i.answer, [
                 CommitmentInfo(c.id, c.content, c.owner, c.due, c.done_on,

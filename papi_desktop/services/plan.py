@@ -15,7 +15,7 @@ from ..domain.status import TaskStatus, effective_status, is_overdue
 from ..domain.text import fold, nfc
 from ..storage.db import Database
 from ..storage.models import Milestone, Plan, PlanSection, Task, TaskState
-from . import reference, task_state
+from . import positions, reference, task_state
 from .common import live, tombstone
 from .task_state import status_column, unit_of, with_state
 
@@ -119,7 +119,7 @@ def task_ids(db: Database, flt: TaskFilter, today: date) -> list[str]:
         select(Task.id)
         .join(PlanSection, Task.section_id == PlanSection.id)
         .where(PlanSection.plan_id == flt.plan_id, Task.deleted.is_(False), PlanSection.deleted.is_(False))
-        .order_by(PlanSection.dimension, Task.position)
+        .order_by(PlanSection.dimension, *positions.order(Task))
     )
     unit = db.unit_code
     stmt = with_state(stmt, unit)
@@ -142,7 +142,7 @@ def _milestones_by_task(s: Session, ids: list[str]) -> dict[str, list[Milestone]
     out: dict[str, list[Milestone]] = defaultdict(list)
     rows = s.scalars(
         select(Milestone).where(Milestone.task_id.in_(ids), Milestone.deleted.is_(False))
-        .order_by(Milestone.position)
+        .order_by(*positions.order(Milestone))
     )
     for m in rows:
         out[m.task_id].append(m)
@@ -300,14 +300,14 @@ def add_task(db: Database, plan_id: str, dimension: int, **fields: object) -> st
         if plan is None or plan.deleted:
             raise KnownError("Chưa có kế hoạch để thêm nhiệm vụ.", "There is no plan to add the task to.")
         section = _section(s, plan_id, dimension)
-        last = s.scalar(select(func.max(Task.position)).where(Task.section_id == section.id)) or 0
-        siblings = s.scalar(select(func.count()).select_from(Task).where(
-            Task.section_id == section.id, Task.deleted.is_(False))) or 0
         if plan.unit_code != unit_of(s):
             raise KnownError("Kế hoạch này của tỉnh: chỉ tỉnh thêm nhiệm vụ vào đó.",
                              "This is the province's plan: only the province adds tasks to it.")
-        clean.setdefault("number", str(siblings + 1))
-        task = Task(section_id=section.id, position=last + 1, **{k: v for k, v in clean.items() if k in CONTENT_FIELDS})
+        # Never a place or number this PC gave before (deleted tasks too); another PC's: services.positions
+        position = max(positions.next_position(s, Task, "section_id", section.id), 1)
+        clean.setdefault("number", positions.next_number(s.scalars(select(Task.number).where(
+            Task.section_id == section.id, Task.deleted.is_(False)))))
+        task = Task(section_id=section.id, position=position, **{k: v for k, v in clean.items() if k in CONTENT_FIELDS})
         s.add(task)
         s.flush()
         task_state.set_state(s, task.id, unit_of(s), clean.get("status"), clean.get("note"))
@@ -342,7 +342,7 @@ def add_milestone(db: Database, task_id: str, text: str, due: date | None) -> st
         task = _get_task(s, task_id)
         if not editable(s, task):
             raise KnownError(*_PROVINCE_TASK)
-        pos = len([m for m in task.milestones if not m.deleted])
+        pos = positions.next_position(s, Milestone, "task_id", task.id)
         m = Milestone(task_id=task.id, position=pos, text=text, due=due, kind="date" if due else "unspecified")
         s.add(m)
         s.flush()

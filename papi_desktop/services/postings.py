@@ -24,7 +24,7 @@ from ..storage.transparency import (
     PostingPlace,
     Village,
 )
-from . import accounts, reference
+from . import accounts, positions, reference
 from .attachments import attachment_path, store_attachment
 from .common import tombstone
 
@@ -114,7 +114,7 @@ class PostingDetail:
 
 def villages(db: Database, include_inactive: bool = False) -> list[VillageInfo]:
     with db.reader() as s:
-        stmt = select(Village).where(Village.deleted.is_(False)).order_by(Village.position, Village.name)
+        stmt = select(Village).where(Village.deleted.is_(False)).order_by(*positions.order(Village))
         if not include_inactive:
             stmt = stmt.where(Village.active.is_(True))
         return [VillageInfo(v.id, v.name, v.kind, v.active) for v in s.scalars(stmt)]
@@ -131,7 +131,7 @@ def add_village(db: Database, name: str, kind: str = "ban") -> str:
         existing = s.scalars(select(Village).where(Village.deleted.is_(False))).all()
         if any(fold(v.name) == fold(name) for v in existing):
             raise KnownError(f"Đã có “{name}” trong danh sách thôn, bản.", f"“{name}” is already listed.")
-        village = Village(name=name, kind=kind, position=len(existing))
+        village = Village(name=name, kind=kind, position=positions.next_position(s, Village, None, None))
         s.add(village)
         s.flush()
         return village.id
@@ -385,7 +385,7 @@ def context(s: Session) -> tuple[list[tuple[str, str]], bool, bool]:
     """The commune's active villages and its means (loudspeaker, web page)."""
     villages_ = [(v.id, v.name) for v in s.scalars(select(Village).where(Village.deleted.is_(False),
                                                                           Village.active.is_(True))
-                                                   .order_by(Village.position, Village.name))]
+                                                   .order_by(*positions.order(Village)))]
     profile = s.scalar(select(CommuneProfile).where(CommuneProfile.deleted.is_(False)))
     return villages_, bool(profile.has_loudspeaker if profile else True), bool(profile.has_portal if profile else False)
 

@@ -6,6 +6,9 @@ Decision: one PC keeps the commune's registers, as one clerk (văn thư) keeps t
 - Petition register numbers: another PC gives a provisional number ("T3.ab12/2026", its own tag) so
   the clerk can follow the petition at once; the registry PC enters it in the register with the
   next real number when the other PC's bundle arrives, and that number travels back.
+- Positions and numbers of list items (a task's number "5", a dialogue's issues, villages…): each PC
+  appends freely; the registry PC settles two items that took one place when the other PC's bundle
+  arrives, and the change travels back (services.positions says how).
 The first PC set up for a commune keeps the registers; a PC that joins a commune does not. The role
 moves only by a deliberate action on the PC that takes it (the old registry PC retired or broken).
 """
@@ -21,7 +24,8 @@ from ..domain.errors import KnownError
 from ..storage.db import Database
 from ..storage.models import LocalSetting
 from ..storage.registers import Petition
-from . import accounts
+from ..sync.changes import Change
+from . import accounts, positions
 
 KEY = "number_registry"
 _PROVISIONAL = re.compile(r"^T\d+\.[0-9a-f]{4}/(\d{4})$")
@@ -91,3 +95,9 @@ def enter_provisional(s: Session) -> list[tuple[str, str]]:
         pet.register_no = final
         s.flush()
     return entered
+
+
+def settle_positions(s: Session, changes: list[Change]) -> list[tuple[str, str]]:
+    """On the registry PC, in the transaction that applied changes: items of one list that took one
+    place (or tasks one number) on two PCs are told apart. Returns the summary's reasons."""
+    return positions.settle(s, changes) if keeps_registers(s) else []

@@ -384,6 +384,7 @@ def _import_one(db: Database, parts: list[Path], receiver: Receiver, dry_run: bo
                 for provisional, final in registry.enter_provisional(s):
                     summary.reasons.append((f"Đơn số tạm {provisional} được vào sổ số {final}.",
                                             f"Petition {provisional} entered in the register as {final}."))
+                summary.reasons += registry.settle_positions(s, changes)
             row = s.get(BundleIn, summary.bundle_id) or _new_row(s, opened, summary)
             if row.status in record_sync.WAITING:  # held or quarantined before: its records wait no more
                 record_sync.forget_records(s, row.bundle_id)

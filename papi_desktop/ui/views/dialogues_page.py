@@ -33,6 +33,7 @@ from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
+from ..widgets.registry_note import RegistryNote
 from ..widgets.tables import text_columns
 from ..workers import JobRunner, Latest
 
@@ -116,7 +117,9 @@ class DialogueDialog(QDialog):
 
 
 class IssueDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, runner: JobRunner | None = None,
+                 db: DataHandle | None = None) -> None:
+        """runner, db: to say whether this PC keeps the registers (no note without them)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ý kiến, kiến nghị tại hội nghị"))
         self.raised_by = QLineEdit()
@@ -135,8 +138,13 @@ class IssueDialog(QDialog):
         form.addRow(self.tr("Lĩnh vực:"), self.field)
         form.addRow(self.tr("Người trả lời:"), self.answered_by)
         form.addRow(self.tr("Trả lời, giải trình:"), self.answer)
+        self.registry_note = RegistryNote(self.tr(
+            "Máy này không giữ sổ của xã: nếu máy khác cũng thêm ý kiến vào hội nghị này khi chưa đồng bộ, máy giữ "
+            "sổ có thể xếp lại thứ tự các ý kiến khi nhận dữ liệu của máy này."))
+        self.registry_note.watch(runner, db)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.registry_note)
         layout.addLayout(ok_cancel_row(self, self.tr("Lưu")))
 
 
@@ -304,7 +312,7 @@ class DialoguesPage(QWidget):
         if dialogue_id is None:
             show_error(self, self.tr("Hãy chọn hoặc thêm một hội nghị đối thoại trước."))
             return
-        dialog = IssueDialog(self)
+        dialog = IssueDialog(self, self.runner, self.db)
         if dialog.exec():
             db = self.db
             inp = ds.IssueInput(dialog.content.toPlainText(), raised_by=dialog.raised_by.text(),

@@ -23,12 +23,17 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import progress, reference
+from ...services.handle import DataHandle
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
+from ..widgets.registry_note import RegistryNote
+from ..workers import JobRunner
 
 
 class AddTaskDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, dimension: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, dimension: int | None = None,
+                 runner: JobRunner | None = None, db: DataHandle | None = None) -> None:
+        """runner, db: to say whether this PC keeps the registers; by default the Plan page's (parent)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Thêm nhiệm vụ"))
         resize_within_screen(self, 560, 420)
@@ -51,8 +56,13 @@ class AddTaskDialog(QDialog):
         form.addRow(self.tr("Cơ quan chủ trì:"), self.lead)
         form.addRow(self.tr("Cơ quan phối hợp:"), self.coordinators)
         form.addRow(self.tr("Thời gian hoàn thành:"), self.deadline)
+        self.registry_note = RegistryNote(self.tr(
+            "Máy này không giữ sổ của xã: nếu máy khác cũng thêm nhiệm vụ vào chỉ số này khi chưa đồng bộ, máy giữ "
+            "sổ có thể đánh lại số và thứ tự của nhiệm vụ khi nhận dữ liệu của máy này."))
+        self.registry_note.watch(runner or getattr(parent, "runner", None), db or getattr(parent, "db", None))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.registry_note)
         layout.addLayout(ok_cancel_row(self, self.tr("Thêm")))
 
     def values(self) -> tuple[int, dict[str, str]]:
