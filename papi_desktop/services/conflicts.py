@@ -14,6 +14,7 @@ from ..storage.changelog import tracked_models
 from ..storage.db import Database
 from ..storage.models import table_of
 from ..storage.sync_state import BundleIn, Conflict
+from . import accounts, province
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,10 @@ def open_conflicts(db: Database) -> list[ConflictInfo]:
 
 def resolve(db: Database, conflict_id: str, choice: str) -> None:
     """Keep "local" or "remote": the chosen value is written as a new edit, which travels to the other
-    PC and the province like any other, so every copy ends with the person's choice."""
+    PC and the province like any other, so every copy ends with the person's choice. At the province
+    the edit stays in the province's copy (its own changes go down only for the plan): the right is the
+    one that consolidates the communes' data; on a commune PC, entering data."""
+    accounts.require(db, "consolidate" if province.is_province(db) else "enter")
     if choice not in ("local", "remote"):
         raise KnownError("Hãy chọn giá trị của máy này hoặc của máy kia.", "Choose this PC's value or the other's.")
     with db.session() as s:

@@ -1,6 +1,7 @@
 """What the Đồng bộ page and the home screen read about sync, beyond sync.status(): the enrolment
-state, the conflict queue with a readable name for each record, the province's last bundle per
-commune, reminders when changes have waited too long, and what a USB stick holds for this PC.
+state, the conflict queue with a readable name for each record (a commune's and the province's), the
+province's last bundle per commune, reminders when changes have waited too long or a reporting
+deadline of the province is near, and what a USB stick holds for this PC.
 
 Read-only, except read_usb, which only calls sync.import_receipt, downstream.apply_downstream and
 sync.import_files."""
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,13 +22,14 @@ from .. import paths
 from ..domain.errors import KnownError
 from ..domain.identity import mask
 from ..domain.jobs import CancelToken, ProgressReporter
+from ..domain.periods import ReportingPeriod, period_for
 from ..storage.changelog import tracked_models
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Milestone, MilestoneState, Task, TaskState
 from ..storage.sync_state import BundleIn, BundleOut
 from ..sync import bundle
 from ..sync.personal import personal_columns
-from . import conflicts, enrolment, hub_sync, keys, province, registry, setup, sync
+from . import conflicts, enrolment, hub_sync, keys, province, reference, registry, setup, sync
 from .conflicts import WaitingBundle
 
 # What was not done when the key's passphrase is wrong: the end of exports.signing.WrongPassphrase's
@@ -41,6 +44,11 @@ NOT_AUTOSYNCING = ("Chưa bật đồng bộ tự động.", "Automatic sync was
 # weeks of changes not written to a stick, and after a month without the province's receipt.
 REMIND_UNSENT_DAYS = 14
 REMIND_UNACKED_DAYS = 30
+# A reporting period's due date (reporting_periods.json) is reminded of from this many days before it
+# to this many after it, while the province lacks the commune's changes.
+REMIND_DEADLINE_DAYS = 10
+REMIND_DEADLINE_LATE_DAYS = 7
+_VN = dt.timezone(dt.timedelta(hours=7))  # due dates are days of the province's calendar
 
 _AGE_MAGIC = b"age-encryption.org/"
 _RECEIPT_SUFFIX = ".receipt" + bundle.SUFFIX
@@ -80,6 +88,8 @@ class ConflictRow:
     remote: object
     shown: str  # "local" | "remote"
     created_at: str
+    unit_code: str = ""  # the commune that owns the record (the province's queue holds every commune's)
+    remote_device: str = ""  # the PC whose edit arrived second
 
 
 def conflict_rows(db: Database) -> list[ConflictRow]:
@@ -87,6 +97,7 @@ def conflict_rows(db: Database) -> list[ConflictRow]:
     personal = personal_columns()
     models = tracked_models()
     labels: dict[tuple[str, str], str] = {}
+    units: dict[tuple[str, str], str] = {}
     with db.reader() as s:
         for c in found:
             key = (c.table_name, c.record_id)
@@ -95,6 +106,7 @@ def conflict_rows(db: Database) -> list[ConflictRow]:
             model = models.get(c.table_name)
             record = s.get(model, c.record_id) if model is not None else None
             table = c.table_name
+            units[key] = str(getattr(record, "unit_code", "") or "")
             if isinstance(record, TaskState | MilestoneState):  # a commune's state: called by what it is of
                 record, table = ((s.get(Task, record.task_id), "task") if isinstance(record, TaskState)
                                  else (s.get(Milestone, record.milestone_id), "milestone"))
@@ -106,7 +118,8 @@ def conflict_rows(db: Database) -> list[ConflictRow]:
 
     return [ConflictRow(c.id, c.table_name, c.record_id, labels[(c.table_name, c.record_id)], c.field,
                         shown(c.table_name, c.field, c.local), shown(c.table_name, c.field, c.remote), c.shown,
-                        c.created_at) for c in found]
+                        c.created_at, units[(c.table_name, c.record_id)], c.origin.rpartition(":")[0])
+            for c in found]
 
 
 def _label(table: str, record: object, personal: dict) -> str:
@@ -128,10 +141,12 @@ def _label(table: str, record: object, personal: dict) -> str:
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # "unsent": changes not written to any bundle | "unacked": written, no receipt yet
-    since: dt.datetime  # the oldest such change (unsent) or the bundle written (unacked), UTC
-    days: int
-    changes: int  # unsent: how many changes; unacked: how many changes are still unacknowledged
+    kind: str  # "unsent": changes not written to any bundle | "unacked": written, no receipt yet |
+    # "deadline": a reporting period's due date is near or just passed and the province lacks changes
+    since: dt.datetime  # the oldest such change (unsent), the bundle written (unacked), the period's end, UTC
+    days: int  # days waited; for a deadline the days left to the due date (negative: days past it)
+    changes: int  # unsent: how many changes; unacked: how many are still unacknowledged; deadline: see _deadlines
+    period: ReportingPeriod | None = None  # deadline: the period, with its due date
 
 
 def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
@@ -140,6 +155,7 @@ def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
         return []
     now = now or _now()
     acked = sync.acked(db)
+    hub_push = _parse(hub_sync.last_sync(db).get("last_push_at"))
     out: list[Reminder] = []
     with db.reader() as s:
         sent = s.scalars(select(BundleOut).where(BundleOut.peer == sync.PROVINCE)
@@ -148,16 +164,15 @@ def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
         for b in sent:
             for node, (_first, last) in json.loads(b.ranges_json).items():
                 written[node] = max(written.get(node, 0), int(last))
-        nodes = s.scalars(select(ChangeLog.origin_node).distinct().where(ChangeLog.origin_node != sync.PROVINCE))
-        oldest, unsent, unacked = None, 0, 0
-        for node in list(nodes):
-            done = acked.get(node, 0)
-            first, count = s.execute(select(func.min(ChangeLog.at_utc), func.count()).where(
-                ChangeLog.origin_node == node, ChangeLog.origin_seq > max(done, written.get(node, 0)))).one()
-            unsent += count
-            if first and (oldest is None or first < oldest):
-                oldest = first
-            unacked += max(0, min(written.get(node, 0), _max_seq(s, node)) - done)
+        nodes = list(s.scalars(select(ChangeLog.origin_node).distinct().where(ChangeLog.origin_node != sync.PROVINCE)))
+        floors = {node: max(acked.get(node, 0), written.get(node, 0)) for node in nodes}
+        unsent, oldest = _unsent(s, floors)
+        unacked = sum(max(0, min(written.get(node, 0), _max_seq(s, node)) - acked.get(node, 0)) for node in nodes)
+        # A push over the network writes a bundle too, or sends one written before again: both count.
+        last_sent = max(filter(None, [_parse(sent[-1].created_at) if sent else None, hub_push]), default=None)
+        unacked_floors = {node: acked.get(node, 0) for node in nodes}
+        due = _deadlines(now, last_sent, lambda cutoff: (_unsent(s, floors, cutoff)[0],
+                                                         _unsent(s, unacked_floors, cutoff)[0]))
     since = _parse(oldest)
     if since is not None and (now - since).days >= REMIND_UNSENT_DAYS:
         out.append(Reminder("unsent", since, (now - since).days, unsent))
@@ -169,7 +184,45 @@ def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
             if written_at is not None and (now - written_at).days >= REMIND_UNACKED_DAYS:
                 out.append(Reminder("unacked", written_at, (now - written_at).days, unacked))
             break
-    return out
+    return out + due
+
+
+def _unsent(s, floors: dict[str, int], before: dt.datetime | None = None) -> tuple[int, str | None]:  # noqa: ANN001
+    """How many changes are written to no bundle for the province (made before `before`, when given),
+    and when the oldest was made."""
+    count, oldest = 0, None
+    for node, floor in floors.items():
+        query = select(func.min(ChangeLog.at_utc), func.count()).where(ChangeLog.origin_node == node,
+                                                                     ChangeLog.origin_seq > floor)
+        if before is not None:  # at_utc is ISO UTC to the second: compared as text
+            query = query.where(ChangeLog.at_utc < before.astimezone(dt.UTC).isoformat(timespec="seconds"))
+        first, n = s.execute(query).one()
+        count += n
+        if first and (oldest is None or first < oldest):
+            oldest = first
+    return count, oldest
+
+
+def _deadlines(now: dt.datetime, last_sent: dt.datetime | None,
+               lacking: Callable[[dt.datetime], tuple[int, int]]) -> list[Reminder]:
+    """Each period whose due date is REMIND_DEADLINE_DAYS ahead or up to REMIND_DEADLINE_LATE_DAYS past,
+    while changes made by the due date are written to no bundle, or nothing was sent since the period
+    ended and the province has not acknowledged all of them (the bundle written before may never have
+    reached it). lacking(cutoff): (not written, not acknowledged) of the changes made before cutoff;
+    a reminder's changes are the first, else the second."""
+    today = now.astimezone(_VN).date()
+    out = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        for rule in reference.period_rules():
+            period = period_for(rule, year)
+            if period.due is None or not -REMIND_DEADLINE_LATE_DAYS <= (period.due - today).days <= REMIND_DEADLINE_DAYS:
+                continue
+            ended = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time(), _VN)
+            waiting, unacked = lacking(dt.datetime.combine(period.due + dt.timedelta(days=1), dt.time(), _VN))
+            if waiting or (unacked and (last_sent is None or last_sent < ended)):
+                out.append(Reminder("deadline", ended.astimezone(dt.UTC), (period.due - today).days,
+                                    waiting or unacked, period))
+    return sorted(out, key=lambda r: r.days)
 
 
 def _max_seq(s, node: str) -> int:  # noqa: ANN001
@@ -290,6 +343,7 @@ class ProvinceBoard:
     bundles: dict[str, int]  # by status
     communes: list[CommuneRow]
     waiting: list[WaitingBundle]
+    conflicts: list[ConflictRow] = field(default_factory=list)  # two PCs of a commune edited one field
 
 
 def province_board(db: Database) -> ProvinceBoard:
@@ -308,7 +362,8 @@ def province_board(db: Database) -> ProvinceBoard:
         counts = dict(s.execute(select(BundleIn.status, func.count()).where(BundleIn.kind == "changes")
                                 .group_by(BundleIn.status)).all())
     return ProvinceBoard(found.fingerprint if found else "", found.subject if found else {},
-                         {str(k): int(v) for k, v in counts.items()}, communes, conflicts.waiting(db))
+                         {str(k): int(v) for k, v in counts.items()}, communes, conflicts.waiting(db),
+                         conflict_rows(db))
 
 
 def board(db: Database, now: dt.datetime | None = None) -> CommuneBoard | ProvinceBoard:

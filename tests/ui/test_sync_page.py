@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conflict_world import two_pcs_one_note
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 from sqlalchemy import func, select
 from sync_world import COMMUNE_PASS, PASS, Commune, Province, at
@@ -34,17 +35,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, 
     two PCs know each other's cards and have edited one task's note differently."""
     root = tmp_path_factory.mktemp("sync-page")
     prov = Province(root / "province")
-    a = Commune(root / "pc-a", prov)
-    b = Commune(root / "pc-b", prov, join=True)
-    a.add_peer(b.card(root / "b.card.papi"))
-    b.add_peer(a.card(root / "a.card.papi"))
-    b.import_(*a.export(root / "a-to-b", peer=b.device).files)
-    with a.db.reader() as s:
-        task_id = s.scalar(select(Task.id).order_by(Task.position).limit(1))
-    with at(a.dir):
-        plan.update_task(a.db, task_id, note="Ghi chú của máy A")
-    with at(b.dir):
-        plan.update_task(b.db, task_id, note="Ghi chú của máy B")
+    a, b = two_pcs_one_note(root, prov)
     a.import_(*b.export(root / "b-to-a", peer=a.device).files)
     yield prov, a, b, root
     for db in (prov.db, a.db, b.db):
@@ -198,14 +189,14 @@ def test_commune_resolves_a_conflict(qtbot, world) -> None:  # noqa: ANN001
     view = page.view
     (open_,) = conflicts.open_conflicts(a.db)
     assert view.tabs.tabText(1) == "Xung đột (1)"
-    cells = [view.conflict_model.cell(0, c) for c in range(5)]
+    cells = [view.conflicts.model.cell(0, c) for c in range(5)]
     assert cells[0].startswith("Tiến độ nhiệm vụ của xã: ") and cells[1] == "Ghi chú"
     assert cells[2:4] == [str(open_.local), str(open_.remote)]
     assert {open_.local, open_.remote} == {"Ghi chú của máy A", "Ghi chú của máy B"}
     assert cells[4] == ("giá trị máy kia" if open_.shown == "remote" else "giá trị máy này")
-    view.conflict_view.selectRow(0)
-    _act(qtbot, page, view.keep_local_button.click, "resolve")
-    assert conflicts.open_conflicts(a.db) == [] and view.conflict_model.rowCount() == 0
+    view.conflicts.view.selectRow(0)
+    _act(qtbot, page, view.conflicts.keep_local_button.click, "resolve")
+    assert conflicts.open_conflicts(a.db) == [] and view.conflicts.model.rowCount() == 0
     with a.db.reader() as s:
         assert s.get(TaskState, open_.record_id).note == open_.local
     assert view.result.text().startswith("Đã chọn giá trị máy này.") and view.tabs.tabText(1) == "Xung đột (0)"
@@ -227,14 +218,14 @@ def test_province_receives_a_folder_dry_run_first(qtbot, world, dialogs, answers
     assert isinstance(view, ProvinceSync)
     dialogs.update(folder=usb, passphrase=PASS)
 
-    dry = _act(qtbot, page, view.actions[(True, False)].trigger, "import")
+    dry = _act(qtbot, page, view.receive_actions[(True, False)].trigger, "import")
     assert [s.status for s in dry] == ["applied", "applied"] and all(s.dry_run for s in dry)
     assert view.summary_model.cell(0, 2) == "Đã nhận (chạy thử)" and "Đây là chạy thử" in texts[-1]
     with prov.db.reader() as s:
         assert s.scalar(select(func.count()).select_from(BundleIn)) == before
     assert not list(usb.glob("*.receipt.papi"))
 
-    got = _act(qtbot, page, view.actions[(False, False)].trigger, "import")
+    got = _act(qtbot, page, view.receive_actions[(False, False)].trigger, "import")
     assert [s.status for s in got] == ["applied", "applied"]
     assert view.summary_model.rowCount() == 2 and view.tabs.currentWidget() is view.summary_view
     for r, s in enumerate(got):
@@ -295,12 +286,15 @@ def test_home_reminds_of_changes_waiting_too_long(qtbot, world, monkeypatch: pyt
     paths.set_override(b.dir)
     unsent = len(sync.pending(b.db)) - written
     now = dt.datetime.now(dt.UTC)
-    assert sync_board.reminders(b.db, now) == []  # changes of today, a bundle of today
+
+    def waited(moment: dt.datetime) -> list[tuple[str, int]]:  # a reporting deadline may fall near today: not these
+        return [(r.kind, r.changes) for r in sync_board.reminders(b.db, moment) if r.kind != "deadline"]
+
+    assert waited(now) == []  # changes of today, a bundle of today
     later = now + dt.timedelta(days=sync_board.REMIND_UNSENT_DAYS)
-    assert [(r.kind, r.changes) for r in sync_board.reminders(b.db, later)] == [("unsent", unsent)]
+    assert waited(later) == [("unsent", unsent)]
     much_later = now + dt.timedelta(days=sync_board.REMIND_UNACKED_DAYS)
-    assert [(r.kind, r.changes) for r in sync_board.reminders(b.db, much_later)] == [("unsent", unsent),
-                                                                                      ("unacked", written)]
+    assert waited(much_later) == [("unsent", unsent), ("unacked", written)]
 
     monkeypatch.setattr(sync_board, "_now", lambda: much_later)
     runner = JobRunner()
@@ -412,7 +406,7 @@ def test_province_issues_a_package_then_revokes_the_commune(qtbot, world, db, di
     a.export(usb)
     paths.set_override(prov.dir)
     dialogs["folder"] = usb
-    (refused,) = _act(qtbot, page, view.actions[(False, False)].trigger, "import")
+    (refused,) = _act(qtbot, page, view.receive_actions[(False, False)].trigger, "import")
     assert refused.status == "rejected" and view.summary_model.cell(0, 2) == "Từ chối"
     assert "thu hồi" in view.summary_model.cell(0, 9)
     page.runner.shutdown()

@@ -16,10 +16,11 @@ class RowsModel(QAbstractTableModel):
     """Headers are QT_TRANSLATE_NOOP'd in the caller's context; each row is (id, cells, colour or ""),
     the colour painting the colour_column (a state) only."""
 
-    def __init__(self, context: str, headers: Sequence[str], numeric: Sequence[int] = (),
+    def __init__(self, context: str, headers: Sequence[object], numeric: Sequence[int] = (),
                  colour_column: int | None = None, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._context, self._headers, self._numeric = context, tuple(headers), set(numeric)
+        # QT_TRANSLATE_NOOP is typed as returning object: its value is the source string
+        self._context, self._headers, self._numeric = context, tuple(map(str, headers)), set(numeric)
         self._colour_column = colour_column
         self._rows: list[tuple[str, tuple[object, ...], str]] = []
 

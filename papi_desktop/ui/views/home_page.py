@@ -1,6 +1,7 @@
 """Tổng quan: what is overdue or due soon, across petitions, the plan, dialogues and reception; and a
-reminder when changes have waited too long to reach the province. Read in the database worker: the
-list can hold every one of 20,000 open petitions."""
+reminder when changes have waited too long to reach the province, or a reporting deadline of the
+province is near and it lacks the commune's changes. Read in the database worker: the list can hold
+every one of 20,000 open petitions."""
 
 from __future__ import annotations
 

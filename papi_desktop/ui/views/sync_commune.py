@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.jobs import CancelToken, ProgressReporter
 from ...exports.signing import nothing_done_if_wrong_passphrase
-from ...services import conflicts, enrolment, hub_sync, keys, sync, sync_board
+from ...services import enrolment, hub_sync, keys, sync, sync_board
 from ...services.handle import DataHandle
 from ..hub_autosync import AutoSync
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
-from ..widgets.messages import current_lang, error_text, show_error
+from ..widgets.messages import current_lang, error_text
 from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
 from ..workers import JobRunner
@@ -38,9 +38,6 @@ from .sync_peers import PeersTab
 
 PENDING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Sổ, loại dữ liệu"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi chờ gửi"))
-CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Bản ghi"), QT_TRANSLATE_NOOP("CommuneSync", "Trường"),
-                    QT_TRANSLATE_NOOP("CommuneSync", "Giá trị máy này"), QT_TRANSLATE_NOOP("CommuneSync", "Giá trị máy kia"),
-                    QT_TRANSLATE_NOOP("CommuneSync", "Đang hiển thị"))
 WAITING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Máy gửi"), QT_TRANSLATE_NOOP("CommuneSync", "Tình trạng"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Nhận lúc"), QT_TRANSLATE_NOOP("CommuneSync", "Số thay đổi"),
                    QT_TRANSLATE_NOOP("CommuneSync", "Lý do"))
@@ -54,7 +51,8 @@ def _wrapped() -> QLabel:
 
 
 class CommuneSync(sw.SyncView):
-    """Actions (sig_done): request, install, export, read, card, peer (sync_peers.py), resolve."""
+    """Actions (sig_done): request, install, export, read, card, peer (sync_peers.py), resolve
+    (sync_widgets.ConflictQueue)."""
 
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -129,22 +127,7 @@ class CommuneSync(sw.SyncView):
         self.pending_view = readonly_table(self.pending_model)
         self.pending_view.setColumnWidth(0, 420)
         self.pending_view.horizontalHeader().setStretchLastSection(True)  # the header across the whole table
-        self.conflict_model = RowsModel("CommuneSync", CONFLICT_HEADERS, parent=self)
-        self.conflict_view = sw.wrapping_table(self.conflict_model, {0: 280, 1: 130, 2: 260, 3: 260}, 4)
-        self.keep_local_button = QPushButton(self.tr("Giữ giá trị máy này"))
-        self.take_remote_button = QPushButton(self.tr("Lấy giá trị máy kia"))
-        conflict_tab = QWidget()
-        conflict_layout = QVBoxLayout(conflict_tab)
-        hint = QLabel(self.tr("Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá "
-                              "trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau."))
-        hint.setWordWrap(True)
-        conflict_layout.addWidget(hint)
-        conflict_layout.addWidget(self.conflict_view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.keep_local_button)
-        row.addWidget(self.take_remote_button)
-        row.addStretch(1)
-        conflict_layout.addLayout(row)
+        self.conflicts = sw.ConflictQueue(self, db)
         self.waiting_model = RowsModel("CommuneSync", WAITING_HEADERS, (3,), 1, self)
         self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 130, 1: 190, 2: 130, 3: 100}, 4)
         self.peers = PeersTab(db, self, self)
@@ -152,7 +135,7 @@ class CommuneSync(sw.SyncView):
         self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pending_view, "")
-        self.tabs.addTab(conflict_tab, "")
+        self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.waiting_view, "")
         self.tabs.addTab(self.peers, "")
         self.tabs.addTab(self.summary_view, self.tr("Kết quả đọc từ USB"))
@@ -166,7 +149,7 @@ class CommuneSync(sw.SyncView):
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
                              self.net_button, self.release_button,
-                             self.refresh_button, self.keep_local_button, self.take_remote_button, *self.peers.buttons]
+                             self.refresh_button, *self.conflicts.buttons, *self.peers.buttons]
         self.request_button.clicked.connect(lambda: self.make_request())
         self.install_button.clicked.connect(lambda: self.install_package())
         self.export_button.clicked.connect(lambda: self.export())
@@ -174,8 +157,6 @@ class CommuneSync(sw.SyncView):
         self.read_files_action.triggered.connect(lambda: self.read_usb(files=True))
         self.refresh_button.clicked.connect(self.sig_reload.emit)
         self.release_button.clicked.connect(lambda: self.release())
-        self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
-        self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
         self.peers.sig_send.connect(self.export)
 
     # --- showing the state --------------------------------------------------------------------------
@@ -219,11 +200,7 @@ class CommuneSync(sw.SyncView):
         self._show_hub(b, enrolled)
         self.pending_model.set_rows([(t, [sw.table_name(t), n], "") for t, n in b.pending_by_table])
         lang_en = current_lang() == "en"
-        self.conflict_model.set_rows([(c.id, [
-            f"{sw.table_name(c.table_name)}: {c.record_label}" if c.record_label else sw.table_name(c.table_name),
-            sw.field_name(c.field), sw.value_text(c.local), sw.value_text(c.remote),
-            self.tr("giá trị máy này") if c.shown == "local" else self.tr("giá trị máy kia")], "")
-            for c in b.conflicts])
+        self.conflicts.set_conflicts(b.conflicts)
         self.waiting_model.set_rows([(w.bundle_id, [w.device, sw.status_name(w.status), sw.when(w.received_at),
                                                     w.changes, w.reason_en if lang_en else w.reason_vi],
                                       sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
@@ -392,20 +369,6 @@ class CommuneSync(sw.SyncView):
     def release(self, reason: str | None = None, passphrase: str | None = None) -> None:
         self.release_held(self.db, self.tr("Mật khẩu khóa của máy này (để giải mã gói và ký biên nhận)."), reason,
                           passphrase)
-
-    # --- conflicts ----------------------------------------------------------------------------------
-
-    def resolve(self, choice: str) -> None:
-        index = self.conflict_view.currentIndex()
-        conflict_id = self.conflict_model.row_id(index.row()) if index.isValid() else None
-        if conflict_id is None:
-            show_error(self, self.tr("Hãy chọn một xung đột trong danh sách."))
-            return
-        kept = self.tr("giá trị máy này") if choice == "local" else self.tr("giá trị máy kia")
-        self.jobs.run(lambda _p, _t: conflicts.resolve(self.db, conflict_id, choice),
-                      lambda _r: self.say("resolve", self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong "
-                                                              "gói sau.").replace("%1", kept), conflict_id, popup=False),
-                      failed=self.failed("resolve"))
 
     # --- over the network ---------------------------------------------------------------------------
 

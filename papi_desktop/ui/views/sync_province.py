@@ -1,6 +1,7 @@
 """Đồng bộ on the province: the enrolled communes with their last bundle, receiving many bundles from
 a USB stick at once (or a dry run) with a summary per bundle, issuing enrolment packages, revoking a
-commune, and the bundles held, forked or quarantined with their reasons."""
+commune, the bundles held, forked or quarantined with their reasons, and the fields two PCs of one
+commune edited differently, for a person to choose."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANS
 
 
 class ProvinceSync(sw.SyncView):
-    """Actions (sig_done): import, issue, revoke."""
+    """Actions (sig_done): import, issue, revoke, publish, release, resolve (sync_widgets.ConflictQueue)."""
 
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -54,14 +55,14 @@ class ProvinceSync(sw.SyncView):
         QVBoxLayout(box).addWidget(self.state)
         self.receive_button = QPushButton(self.tr("Nhận từ USB"))
         self.dry_button = QPushButton(self.tr("Chạy thử"))
-        self.actions: dict[tuple[bool, bool], QAction] = {}
+        self.receive_actions: dict[tuple[bool, bool], QAction] = {}
         for button, dry in ((self.receive_button, False), (self.dry_button, True)):
             menu = QMenu(self)
             for files, text in ((False, self.tr("Cả thư mục trên USB…")), (True, self.tr("Chọn các tệp…"))):
                 action = QAction(text, self)
                 action.triggered.connect(lambda _c=False, d=dry, f=files: self.receive(dry_run=d, files=f))
                 menu.addAction(action)
-                self.actions[(dry, files)] = action
+                self.receive_actions[(dry, files)] = action
             button.setMenu(menu)
         self.dry_button.setToolTip(self.tr("Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi "
                                            "biên nhận."))
@@ -90,10 +91,12 @@ class ProvinceSync(sw.SyncView):
         self.summary_view = sw.wrapping_table(self.summary_model, sw.SUMMARY_WIDTHS, 9, (0,))
         self.waiting_model = RowsModel("ProvinceSync", WAITING_HEADERS, (4,), 2, self)
         self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 170, 1: 110, 2: 190, 3: 130, 4: 100}, 5)
+        self.conflicts = sw.ConflictQueue(self, db, at_province=True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.commune_view, "")
         self.tabs.addTab(self.summary_view, self.tr("Kết quả nhận"))
         self.tabs.addTab(self.waiting_view, "")
+        self.tabs.addTab(self.conflicts, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
@@ -101,7 +104,7 @@ class ProvinceSync(sw.SyncView):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.receive_button, self.dry_button, self.issue_button, self.revoke_button,
-                             self.publish_button, self.release_button, self.refresh_button]
+                             self.publish_button, self.release_button, self.refresh_button, *self.conflicts.buttons]
         self.issue_button.clicked.connect(lambda: self.issue())
         self.revoke_button.clicked.connect(lambda: self.revoke())
         self.publish_button.clicked.connect(lambda: self.publish())
@@ -139,6 +142,8 @@ class ProvinceSync(sw.SyncView):
                                       sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
         self.tabs.setTabText(0, self.tr("Các xã đã đăng ký (%1)").replace("%1", str(len(b.communes))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
+        self.conflicts.set_conflicts(b.conflicts, names)
+        self.tabs.setTabText(3, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
 
     # --- receiving ----------------------------------------------------------------------------------
 

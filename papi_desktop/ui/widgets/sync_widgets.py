@@ -1,6 +1,7 @@
 """Pieces of the Đồng bộ page: names people read for tables, fields and bundle states, times shown
-in local time, the passphrase dialog (never stored), the fingerprint question, and the helper that
-runs one service call at a time in the database worker with progress and cancel."""
+in local time, the passphrase dialog (never stored), the fingerprint question, the helper that runs
+one service call at a time in the database worker with progress and cancel, and the conflict queue
+the commune's and the province's views share."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Sig
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -28,11 +31,14 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled
 from ...domain.jobs import CancelToken
 from ...exports import signing
+from ...services import conflicts
 from ...services.handle import DataHandle
 from ..job_progress import QtProgress
+from ..models.sync_models import RowsModel
 from ..workers import JobRunner
 from .forms import ok_cancel_row
 from .messages import current_lang, error_text, show_error, show_info
+from .role_gate import RoleGate
 from .tables import readonly_table
 
 CTX = "SyncNames"
@@ -102,8 +108,8 @@ STATUS_COLOURS = {"applied": "#1b7f3b", "unchanged": "#555555", "held": "#d98200
                   "quarantined": "#b3261e", "rejected": "#b3261e"}
 
 
-def _named(names: dict[str, str], key: str) -> str:
-    return QCoreApplication.translate(CTX, names[key]) if key in names else key
+def _named(names: dict[str, object], key: str) -> str:  # the QT_TRANSLATE_NOOP'd source strings
+    return QCoreApplication.translate(CTX, str(names[key])) if key in names else key
 
 
 def table_name(name: str) -> str:
@@ -329,6 +335,78 @@ class SyncView(QWidget):
         return failed
 
 
+CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("ConflictQueue", "Bản ghi"), QT_TRANSLATE_NOOP("ConflictQueue", "Trường"),
+                    QT_TRANSLATE_NOOP("ConflictQueue", "Giá trị máy này"),
+                    QT_TRANSLATE_NOOP("ConflictQueue", "Giá trị máy kia"),
+                    QT_TRANSLATE_NOOP("ConflictQueue", "Đang hiển thị"))
+# At the province neither value is "this PC's": both came from PCs of the commune, one bundle after the other.
+PROVINCE_CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("ConflictQueue", "Xã, phường"), *CONFLICT_HEADERS[:2],
+                             QT_TRANSLATE_NOOP("ConflictQueue", "Giá trị nhận trước"),
+                             QT_TRANSLATE_NOOP("ConflictQueue", "Giá trị nhận sau"),
+                             QT_TRANSLATE_NOOP("ConflictQueue", "Máy gửi sau"), CONFLICT_HEADERS[4])
+
+
+class ConflictQueue(QWidget):
+    """The open conflicts (services.sync_board.ConflictRow) with both values, and the two buttons that
+    choose one, in the page's database worker (page.jobs), said on the page (sig_done "resolve").
+    at_province: the province's queue, every commune's, named by commune and the PC that sent second."""
+
+    def __init__(self, page: SyncView, db: DataHandle, at_province: bool = False) -> None:
+        super().__init__(page)
+        self.page, self.db, self.at_province = page, db, at_province
+        if at_province:
+            self.model = RowsModel("ConflictQueue", PROVINCE_CONFLICT_HEADERS, parent=self)
+            self.view = wrapping_table(self.model, {0: 150, 1: 240, 2: 120, 3: 220, 4: 220, 5: 110}, 6)
+            self.sides = (self.tr("giá trị nhận trước"), self.tr("giá trị nhận sau"))
+            hint = self.tr("Hai máy của cùng một xã sửa cùng một trường khác nhau rồi cùng gửi lên tỉnh. Bản sửa sau "
+                           "đang hiển thị; hãy chọn giá trị đúng (nếu cần, hỏi lại xã). Lựa chọn sửa bản sao của tỉnh.")
+        else:
+            self.model = RowsModel("ConflictQueue", CONFLICT_HEADERS, parent=self)
+            self.view = wrapping_table(self.model, {0: 280, 1: 130, 2: 260, 3: 260}, 4)
+            self.sides = (self.tr("giá trị máy này"), self.tr("giá trị máy kia"))
+            hint = self.tr("Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá "
+                           "trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.")
+        self.keep_local_button = QPushButton(self.tr("Giữ %1").replace("%1", self.sides[0]))
+        self.take_remote_button = QPushButton(self.tr("Lấy %1").replace("%1", self.sides[1]))
+        self.buttons = [self.keep_local_button, self.take_remote_button]
+        RoleGate(db, "consolidate" if at_province else "enter").hold(*self.buttons)  # as conflicts.resolve checks
+        label = QLabel(hint)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        for button in self.buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
+        self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
+
+    def set_conflicts(self, rows: Sequence[Any], names: dict[str, str] | None = None) -> None:
+        """names: commune code -> name, for the province's first column."""
+        out = []
+        for c in rows:
+            record = f"{table_name(c.table_name)}: {c.record_label}" if c.record_label else table_name(c.table_name)
+            cells: list[object] = [record, field_name(c.field), value_text(c.local), value_text(c.remote)]
+            if self.at_province:
+                cells = [(names or {}).get(c.unit_code, c.unit_code), *cells, c.remote_device]
+            out.append((c.id, [*cells, self.sides[0] if c.shown == "local" else self.sides[1]], ""))
+        self.model.set_rows(out)
+
+    def resolve(self, choice: str) -> None:
+        index = self.view.currentIndex()
+        conflict_id = self.model.row_id(index.row()) if index.isValid() else None
+        if conflict_id is None:
+            show_error(self, self.tr("Hãy chọn một xung đột trong danh sách."))
+            return
+        kept = self.sides[0] if choice == "local" else self.sides[1]
+        done = (self.tr("Đã chọn %1 cho bản sao của tỉnh. Lựa chọn không gửi về xã: nếu các máy của xã còn khác "
+                        "nhau, hãy báo xã chọn trên máy của xã.") if self.at_province
+                else self.tr("Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.")).replace("%1", kept)
+        db, page = self.db, self.page
+        page.jobs.run(lambda _p, _t: conflicts.resolve(db, conflict_id, choice),
+                      lambda _r: page.say("resolve", done, conflict_id, popup=False), failed=page.failed("resolve"))
 
 
 SUMMARY_HEADERS = (
@@ -387,7 +465,10 @@ def summary_rows(summaries: Sequence[Any], names: dict[str, str]) -> list[tuple[
 
 
 def reminder_text(rem: Any) -> str:
-    """A reminder of changes waiting (services.sync_board.Reminder), saying what to do."""
+    """A reminder of changes waiting or of a reporting deadline (services.sync_board.Reminder), saying
+    what to do."""
+    if rem.kind == "deadline":
+        return _deadline_text(rem)
     if rem.kind == "unsent":
         return (QCoreApplication.translate(
             "SyncReminder", "Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang "
@@ -398,6 +479,21 @@ def reminder_text(rem: Any) -> str:
         "SyncReminder", "Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, "
         "rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.")
         .replace("%1", rem.since.astimezone().strftime("%d/%m/%Y")).replace("%2", str(rem.days)))
+
+
+def _deadline_text(rem: Any) -> str:
+    period = rem.period
+    if rem.days > 0:
+        left = QCoreApplication.translate("SyncReminder", "còn %1 ngày").replace("%1", str(rem.days))
+    elif rem.days == 0:
+        left = QCoreApplication.translate("SyncReminder", "hạn là hôm nay")
+    else:
+        left = QCoreApplication.translate("SyncReminder", "đã quá hạn %1 ngày").replace("%1", str(-rem.days))
+    return (QCoreApplication.translate(
+        "SyncReminder", "%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận được %4 thay đổi của "
+        "máy này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ.")
+        .replace("%1", period.label(current_lang())).replace("%2", period.due.strftime("%d/%m/%Y"))
+        .replace("%3", left).replace("%4", str(rem.changes)))
 
 
 def subject_text(subject: dict[str, str]) -> str:

@@ -1,0 +1,112 @@
+"""The province's conflict queue (issue 10 §7), on real installations (tests/sync_world.py): two PCs of
+one commune edit the same field, both send their bundles to the province, and the province's Đồng bộ
+page lists the conflict with the commune, both values and the PC that sent second; choosing a value
+in the page's worker resolves it in the province's copy. The commune's home screen reminds it of a
+reporting deadline near while the province lacks its changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conflict_world import two_pcs_one_note
+from periods_copy import one_period, today_vn
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sync_world import Commune, Province, at
+
+from papi_desktop import paths
+from papi_desktop.services import conflicts, sync_board
+from papi_desktop.storage.models import TaskState
+from papi_desktop.ui.views.home_page import HomePage
+from papi_desktop.ui.views.sync_page import SyncPage
+from papi_desktop.ui.views.sync_province import ProvinceSync
+from papi_desktop.ui.workers import JobRunner
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, Commune, Commune, Path]]:
+    """The province has both PCs' bundles: PC B joined from A's data, then each edited one task's note."""
+    root = tmp_path_factory.mktemp("province-conflicts")
+    prov = Province(root / "province")
+    a, b = two_pcs_one_note(root, prov)
+    for pc in (a, b):  # A's bundle first, then B's
+        sent = pc.export(root / f"usb-{pc.dir.name}")
+        assert sent is not None
+        for summary in prov.import_(*sent.files):
+            assert summary.status == "applied", summary.reasons
+    yield prov, a, b, root
+    for db in (prov.db, a.db, b.db):
+        db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def no_override() -> Iterator[None]:
+    yield
+    paths.set_override(None)
+
+
+def test_the_province_board_holds_the_conflict(world) -> None:  # noqa: ANN001
+    prov, a, b, _root = world
+    with at(prov.dir):
+        board = sync_board.province_board(prov.db)
+    (row,) = board.conflicts
+    assert (row.unit_code, row.field, row.remote_device) == ("03985", "note", b.device)
+    assert (row.local, row.remote) == ("Ghi chú của máy A", "Ghi chú của máy B")
+    assert row.table_name == "task_state" and row.record_label  # named by its task
+    assert row.shown == "remote"  # B's edit is the later one: it shows until someone chooses
+    assert a.device != b.device
+
+
+def test_the_province_page_lists_the_conflict_and_a_choice_resolves_it(qtbot, world, monkeypatch) -> None:  # noqa: ANN001
+    prov, _a, b, _root = world
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    paths.set_override(prov.dir)  # the worker resolves this installation's folders per call
+    page = SyncPage(prov.db, JobRunner())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        pass
+    view = page.view
+    assert isinstance(view, ProvinceSync)
+    queue = view.conflicts
+    assert view.tabs.tabText(3) == "Xung đột (1)" and view.tabs.widget(3) is queue
+    (open_,) = conflicts.open_conflicts(prov.db)
+    cells = [queue.model.cell(0, c) for c in range(7)]
+    assert cells[0] == "Xã Chiềng Sơn" and cells[1].startswith("Tiến độ nhiệm vụ của xã: ") and cells[2] == "Ghi chú"
+    assert cells[3:] == ["Ghi chú của máy A", "Ghi chú của máy B", b.device, "giá trị nhận sau"]
+    assert [queue.model.headerData(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Giá trị nhận trước",
+                                                                                       "Giá trị nhận sau"]
+    assert queue.keep_local_button.isEnabled() and queue.keep_local_button.text() == "Giữ giá trị nhận trước"
+
+    queue.view.selectRow(0)
+    with qtbot.waitSignal(view.sig_done, timeout=20000, check_params_cb=lambda a, _r: a == "resolve"):
+        queue.keep_local_button.click()
+    qtbot.waitUntil(lambda: not page._reading and not view.jobs.busy, timeout=20000)  # noqa: SLF001
+    assert conflicts.open_conflicts(prov.db) == [] and queue.model.rowCount() == 0
+    with prov.db.reader() as s:
+        assert s.get(TaskState, open_.record_id).note == "Ghi chú của máy A"  # the province's copy takes the choice
+    assert view.result.text().startswith("Đã chọn giá trị nhận trước cho bản sao của tỉnh.")
+    assert view.tabs.tabText(3) == "Xung đột (0)"
+    page.runner.shutdown()
+
+
+def test_the_home_screen_reminds_of_a_reporting_deadline(qtbot, world) -> None:  # noqa: ANN001
+    _prov, a, _b, _root = world
+    today = today_vn()
+    due = today + dt.timedelta(days=4)
+    one_period(a.dir, today - dt.timedelta(days=2), due)
+    a.add_visit("Lò Thị Hiền")  # a change the province lacks, made before the due date
+    paths.set_override(a.dir)
+    runner = JobRunner()
+    home = HomePage(a.db, runner=runner)
+    qtbot.addWidget(home)
+    qtbot.waitUntil(lambda: home.sync_notice.isVisibleTo(home), timeout=10000)
+    text = home.sync_notice.text()
+    (deadline,) = [r for r in sync_board.reminders(a.db) if r.kind == "deadline"]
+    assert deadline.period is not None and deadline.period.due == due and deadline.days == 4
+    assert f"Báo cáo thử {due.year}" in text and f"hạn gửi dữ liệu cho tỉnh là ngày {due:%d/%m/%Y} (còn 4 ngày)" in text
+    assert f"tỉnh chưa nhận được {deadline.changes} thay đổi của máy này" in text
+    assert "Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ." in text and "Mở trang Đồng bộ" in text
+    runner.shutdown()
