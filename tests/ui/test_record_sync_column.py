@@ -125,3 +125,46 @@ def test_the_province_lists_do_not_show_it(qtbot, offices, runner) -> None:  # n
     for page_class, col in ((ReceptionPage, ReceptionTableModel.COL_SYNC), (PetitionsPage, PetitionTableModel.COL_SYNC)):
         page = _open(qtbot, page_class, offices.province.db, offices.province.dir, runner)
         assert page.table.isColumnHidden(col)
+
+
+@pytest.fixture
+def demo(bare_db):  # noqa: ANN001, ANN201
+    from papi_desktop.services import dialogues, postings, setup
+
+    setup.create_demo(bare_db, today=date(2026, 6, 5))
+    dialogues.add_dialogue(bare_db, dialogues.DialogueInput(date(2026, 6, 1), "Đối thoại với Nhân dân năm 2026",
+                                                            "Hội trường UBND xã", "Lò Văn Minh"))
+    postings.add_posting(bare_db, postings.PostingInput(kind="other", doc_date=date(2026, 6, 2)))
+    return bare_db
+
+
+def test_dialogues_postings_and_a_task_show_theirs_too(qtbot, demo, runner, settle) -> None:  # noqa: ANN001
+    """A demo commune that never sent anything: every record it wrote is "not sent yet"; the demo's tasks
+    are the commune's own, so one whose state it never marked shows the task's own state."""
+    from sqlalchemy import select
+
+    from papi_desktop.storage.models import Task, TaskState
+    from papi_desktop.ui.views.dialogues_page import DialoguesPage, DialogueTableModel
+    from papi_desktop.ui.views.postings_page import PostingTableModel, RegisterTab
+    from papi_desktop.ui.views.task_detail import TaskDetailPanel
+
+    for page_class, col in ((DialoguesPage, DialogueTableModel.COL_SYNC), (RegisterTab, PostingTableModel.COL_SYNC)):
+        page = _open(qtbot, page_class, demo, paths.data_dir(), runner)
+        assert page.model.total() > 0 and not page.table.isColumnHidden(col)
+        assert _cell(qtbot, page.model, page.model.row_id(0), col) == "Chưa gửi"
+        assert _cell(qtbot, page.model, page.model.row_id(0), col, TIP) == "Chưa gửi tỉnh"
+
+    with demo.reader() as s:
+        marked = s.scalar(select(TaskState.task_id).limit(1))
+        unmarked = s.scalar(select(Task.id).where(Task.id.not_in(select(TaskState.task_id))).limit(1))
+    panel = TaskDetailPanel(demo, runner)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.form.isRowVisible(panel.sync_label)  # no task chosen
+    for task_id in (marked, unmarked):
+        assert task_id is not None
+        with qtbot.waitSignal(panel.sig_shown, timeout=10000):
+            panel.set_task(task_id)
+        assert panel.form.isRowVisible(panel.sync_label)
+        assert panel.sync_label.text() == "Chưa gửi" and panel.sync_label.toolTip() == "Chưa gửi tỉnh"
+    settle(runner)

@@ -9,8 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel
 
-from ...services import record_sync
+from ...services import province, record_sync, task_state
 from ...services.handle import DataHandle
 from .lazy import PAGE, LazyTableModel, SortRole
 
@@ -107,3 +108,19 @@ class SyncedTableModel(LazyTableModel):
 def labels() -> list[str]:
     """Every label, translated (the column's width is its widest)."""
     return [label(state) for state in LABELS]
+
+
+def task_sync_state(db: DataHandle, task_id: str, own_task: bool) -> record_sync.RecordState | None:
+    """In the worker: where the commune's own state of a task stands (status, note: task_state), or for
+    a task the commune added itself, the task; None on the province (its copies are what it received)."""
+    if province.is_province(db):
+        return None
+    state_id = task_state.state_id(task_id, db.unit_code)
+    found = record_sync.states(db, "task_state", [state_id]).get(state_id)
+    return found or (record_sync.states(db, "task", [task_id]).get(task_id) if own_task else None)
+
+
+def show_state(label_widget: QLabel, state: record_sync.RecordState | None, lang: str) -> None:
+    """A detail panel's line: the label, the reason in the tooltip (empty when there is none)."""
+    label_widget.setText(label(state.state) if state is not None else "")
+    label_widget.setToolTip((state.reason_en if lang == "en" else state.reason_vi) if state is not None else "")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import dialogues as ds
+from ...services import province
 from ...services.handle import DataHandle
-from ..models.lazy import LazyTableModel
+from ..models.record_state import SyncedTableModel, labels, with_states
 from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
@@ -41,8 +42,9 @@ IssueRole = Qt.ItemDataRole.UserRole + 1
 CommitmentRole = Qt.ItemDataRole.UserRole + 2
 
 
-class DialogueTableModel(LazyTableModel):
+class DialogueTableModel(SyncedTableModel):
     COL_DATE, COL_TITLE, COL_PLACE, COL_CHAIR, COL_ISSUES, COL_OPEN = range(6)
+    COL_SYNC = 6  # the record's sync state (SyncedTableModel)
     CONTEXT = "DialogueTableModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("DialogueTableModel", "Ngày"),
@@ -197,7 +199,8 @@ class DialoguesPage(QWidget):
         self.issue_button = QPushButton(self.tr("Thêm ý kiến…"))
         self.commit_button = QPushButton(self.tr("Thêm cam kết…"))
         self.follow_button = QPushButton(self.tr("Cập nhật theo dõi…"))
-        self.model = DialogueTableModel(lambda ids: ds.dialogue_rows(db, ids), current_lang(), self, runner)
+        self.model = DialogueTableModel(with_states(db, "dialogue", lambda ids: ds.dialogue_rows(db, ids)),
+                                        current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -208,7 +211,8 @@ class DialoguesPage(QWidget):
                                                            QHeaderView.ResizeMode.Stretch)
         text_columns(self.table, {DialogueTableModel.COL_DATE: "00/00/0000", DialogueTableModel.COL_PLACE: 150,
                                   DialogueTableModel.COL_CHAIR: 150, DialogueTableModel.COL_ISSUES: "000",
-                                  DialogueTableModel.COL_OPEN: "000"})
+                                  DialogueTableModel.COL_OPEN: "000",
+                                  DialogueTableModel.COL_SYNC: max(labels(), key=self.fontMetrics().horizontalAdvance)})
         self.issues = QStandardItemModel(0, 4, self)
         self.issues.setHorizontalHeaderLabels([self.tr("Ý kiến / cam kết"), self.tr("Người nêu / thực hiện"),
                                                self.tr("Thôn, bản / hạn"), self.tr("Trả lời / theo dõi")])
@@ -238,11 +242,13 @@ class DialoguesPage(QWidget):
     def reload(self) -> None:
         """Read the conferences and the year's check in the database worker."""
         db, year = self.db, self.today().year
-        self._read.submit(lambda: (ds.dialogue_ids(db), ds.years_without_annual_dialogue(db, range(year, year + 1))),
+        self._read.submit(lambda: (ds.dialogue_ids(db), ds.years_without_annual_dialogue(db, range(year, year + 1)),
+                                   province.is_province(db)),
                           lambda result: self._show(year, *result))
 
-    def _show(self, year: int, ids: list[str], missing: list[int]) -> None:
+    def _show(self, year: int, ids: list[str], missing: list[int], is_province: bool = False) -> None:
         selected = self.selected_dialogue()
+        self.table.setColumnHidden(DialogueTableModel.COL_SYNC, is_province)  # the communes' to see
         self.model.set_ids(ids)
         self.warning.setText(self.tr("Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, "
                                      "Điều 32 Luật Thực hiện dân chủ ở cơ sở).").replace("%1", str(year))
@@ -251,6 +257,10 @@ class DialoguesPage(QWidget):
         self.table.selectRow(row if row >= 0 else 0)
         self.load_issues()
         self.sig_reloaded.emit(len(ids))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.refresh_states()  # back from the Đồng bộ page: a sync may have moved them
 
     def selected_dialogue(self) -> str | None:
         index = self.table.currentIndex()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_vn
-from ...services import compliance, notices, postings
+from ...services import compliance, notices, postings, province
 from ...services.handle import DataHandle
-from ..models.lazy import LazyTableModel
+from ..models.record_state import SyncedTableModel, labels, with_states
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.simple_form import Field, FormDialog
@@ -51,8 +51,9 @@ def status_name(status: str) -> str:
     return QCoreApplication.translate("Disclosure", STATUS_NAMES.get(status, status))
 
 
-class PostingTableModel(LazyTableModel):
+class PostingTableModel(SyncedTableModel):
     COL_START, COL_TITLE, COL_PERIOD, COL_PLACES, COL_DEADLINE, COL_STATUS = range(6)
+    COL_SYNC = 6  # the record's sync state (SyncedTableModel)
     CONTEXT = "PostingTableModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("PostingTableModel", "Niêm yết từ"),
@@ -116,8 +117,8 @@ class RegisterTab(QWidget):
         self.evidence_button = QPushButton(self.tr("Thêm minh chứng…"))
         self.feedback_button = QPushButton(self.tr("Ghi ý kiến…"))
         self.answer_button = QPushButton(self.tr("Trả lời ý kiến…"))
-        self.model = PostingTableModel(lambda ids: compliance.posting_rows(db, ids, self.today()),
-                                       current_lang(), self, runner)
+        rows = with_states(db, "posting", lambda ids: compliance.posting_rows(db, ids, self.today()))
+        self.model = PostingTableModel(rows, current_lang(), self, runner)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -129,7 +130,8 @@ class RegisterTab(QWidget):
         statuses = [status_name(s) for s in STATUS_NAMES]
         text_columns(self.table, {PostingTableModel.COL_START: "00/00/0000", PostingTableModel.COL_PERIOD: "0000-Q0",
                                   PostingTableModel.COL_PLACES: "000", PostingTableModel.COL_DEADLINE: "00/00/0000",
-                                  PostingTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance)})
+                                  PostingTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance),
+                                  PostingTableModel.COL_SYNC: max(labels(), key=self.fontMetrics().horizontalAdvance)})
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.count = QLabel()
@@ -170,9 +172,15 @@ class RegisterTab(QWidget):
     def reload(self) -> None:
         """Read the register's ids in the database worker."""
         db, search, year = self.db, self.search.text(), self.year.currentData()
-        self._read.submit(lambda: compliance.posting_ids(db, search, year), self._show)
+        self._read.submit(lambda: (compliance.posting_ids(db, search, year), province.is_province(db)),
+                          lambda read: self._show(*read))
 
-    def _show(self, ids: list[str]) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.model.refresh_states()  # back from the Đồng bộ page: a sync may have moved them
+
+    def _show(self, ids: list[str], is_province: bool = False) -> None:
+        self.table.setColumnHidden(PostingTableModel.COL_SYNC, is_province)  # the communes' to see
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 mục").replace("%1", str(len(ids))))
         self._detail_read.cancel()

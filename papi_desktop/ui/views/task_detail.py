@@ -7,7 +7,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +36,8 @@ from ...domain.status import STATUS_LABELS
 from ...services import plan as plan_service
 from ...services import progress
 from ...services.handle import DataHandle
+from ...services.record_sync import RecordState
+from ..models.record_state import show_state, task_sync_state
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, show_error
 from ..widgets.tables import text_columns
@@ -54,6 +63,8 @@ class TaskDetailPanel(QWidget):
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)
+        self._sync_read = Latest(runner, self)
+        self.own_task = False  # a task the commune added itself (its sync state is the task's too)
         self.task_id: str | None = None
         self.year: int = date.today().year
         self.today = date.today
@@ -76,6 +87,7 @@ class TaskDetailPanel(QWidget):
         for key in plan_service.STATUSES:
             self.status.addItem(STATUS_LABELS[key][lang_idx], key)
         self.note = QLineEdit()
+        self.sync_label = QLabel()  # where the commune's state of the task stands with the province
         self.save_button = QPushButton(self.tr("Lưu thay đổi (Ctrl+S)"))
         self.delete_button = QPushButton(self.tr("Xóa nhiệm vụ"))
         form = QFormLayout()
@@ -88,6 +100,9 @@ class TaskDetailPanel(QWidget):
         form.addRow(self.tr("Thời gian hoàn thành:"), self.deadline)
         form.addRow(self.tr("Trạng thái:"), self.status)
         form.addRow(self.tr("Ghi chú:"), self.note)
+        form.addRow(self.tr("Đồng bộ:"), self.sync_label)
+        form.setRowVisible(self.sync_label, False)
+        self.form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
@@ -163,6 +178,7 @@ class TaskDetailPanel(QWidget):
                 w.clear()
             self.milestones.removeRows(0, self.milestones.rowCount())
             self.updates.removeRows(0, self.updates.rowCount())
+            self._show_sync(None)
             return
         self.reload()
 
@@ -177,12 +193,39 @@ class TaskDetailPanel(QWidget):
         if self.task_id is None:
             return
         db, task_id, today = self.db, self.task_id, self.today()
-        self._read.submit(lambda: (plan_service.task_detail(db, task_id, today), progress.updates_of(db, task_id)),
-                          lambda result: self._show(task_id, *result))
 
-    def _show(self, task_id: str, detail: plan_service.TaskDetail, updates: list[progress.UpdateInfo]) -> None:
+        def read() -> tuple[plan_service.TaskDetail, list[progress.UpdateInfo], RecordState | None]:
+            detail = plan_service.task_detail(db, task_id, today)
+            return detail, progress.updates_of(db, task_id), task_sync_state(db, task_id, detail.editable)
+
+        self._read.submit(read, lambda result: self._show(task_id, *result))
+
+    def refresh_sync(self) -> None:
+        """Only the sync line read again (after a sync): what is being typed in the form stays."""
+        if self.task_id is None:
+            return
+        db, task_id, own = self.db, self.task_id, self.own_task
+
+        def shown(state: RecordState | None) -> None:
+            if task_id == self.task_id:  # not another task chosen meanwhile
+                self._show_sync(state)
+
+        self._sync_read.submit(lambda: task_sync_state(db, task_id, own), shown)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.refresh_sync()  # back from the Đồng bộ page: a sync may have moved it
+
+    def _show_sync(self, state: RecordState | None) -> None:
+        show_state(self.sync_label, state, current_lang())
+        self.form.setRowVisible(self.sync_label, state is not None)
+
+    def _show(self, task_id: str, detail: plan_service.TaskDetail, updates: list[progress.UpdateInfo],
+              sync: RecordState | None = None) -> None:
         if task_id != self.task_id:
             return  # another task was chosen meanwhile
+        self.own_task = detail.editable
+        self._show_sync(sync)
         row = detail.row
         heading = self.tr("Nhiệm vụ %1 — chỉ số %2").replace("%1", row.number).replace("%2", str(row.dimension))
         if not detail.editable:  # the province's task: the commune keeps only its own state of it
