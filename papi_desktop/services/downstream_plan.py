@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.text import fold
 from ..storage.models import Indicator, IndicatorValue, Plan, PlanSection, ProgressUpdate, Task
-from . import task_state
+from . import positions, task_state
 from .common import tombstone
 from .plan_import import _task_keys
 
@@ -57,7 +57,7 @@ def _keyed(s: Session, plan_id: str) -> dict[tuple[int, str, int], Task]:
     rows = s.execute(select(Task, PlanSection.dimension).join(PlanSection, Task.section_id == PlanSection.id)
                      .where(PlanSection.plan_id == plan_id, Task.deleted.is_(False),
                             PlanSection.deleted.is_(False))
-                     .order_by(PlanSection.dimension, Task.position)).all()
+                     .order_by(PlanSection.dimension, *positions.order(Task))).all()
     keys = _task_keys([(dim, t.number) for t, dim in rows])
     return {k: t for k, (t, _dim) in zip(keys, rows, strict=True)}
 

@@ -23,7 +23,7 @@ from ..domain.plan_table import (
 from ..domain.text import fold
 from ..storage.db import Database
 from ..storage.models import Indicator, Plan, PlanSection, Task
-from . import backup, reference
+from . import backup, positions, reference
 from .plan import replace_milestones
 from .workbooks import bad_file as _bad
 from .workbooks import read_sheets
@@ -128,7 +128,7 @@ def _existing(s, year: int) -> tuple[Plan | None, dict[tuple[int, str, int], Tas
     tasks = list(s.execute(
         select(Task, PlanSection.dimension).join(PlanSection, Task.section_id == PlanSection.id)
         .where(PlanSection.plan_id == plan.id, Task.deleted.is_(False))
-        .order_by(PlanSection.dimension, Task.position)
+        .order_by(PlanSection.dimension, *positions.order(Task))
     ))
     keys = _task_keys([(dim, t.number) for t, dim in tasks])
     return plan, {k: t for k, (t, _) in zip(keys, tasks, strict=True)}

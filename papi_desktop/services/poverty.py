@@ -19,7 +19,7 @@ from ..domain.text import fold, nfc
 from ..storage.changelog import bulk_insert
 from ..storage.db import Database
 from ..storage.transparency import Posting, PovertyHousehold, PovertyObjection, PovertyReview
-from . import access, backup, postings, reference
+from . import access, backup, positions, postings, reference
 from .common import tombstone
 from .workbook_checks import count_range
 from .workbooks import read_sheets
@@ -319,7 +319,7 @@ def households(db: Database, review_id: str, viewer: access.Viewer | None = None
     with db.reader() as s:
         rows = s.scalars(select(PovertyHousehold).where(PovertyHousehold.deleted.is_(False),
                                                         PovertyHousehold.review_id == review_id)
-                         .order_by(PovertyHousehold.position))
+                         .order_by(*positions.order(PovertyHousehold)))
         return [HouseholdInfo(h.id, h.position, h.head_name, h.id_number if show else mask(h.id_number), h.village,
                               h.ethnicity, h.members, h.area, h.income,
                               [d for d in h.deprivations.split(",") if d], h.deprivation_count,
@@ -349,8 +349,8 @@ def add_household(db: Database, review_id: str, inp: HouseholdInput) -> str:
     if inp.members < 1:
         raise KnownError("Số nhân khẩu phải từ 1 trở lên.", "A household has at least 1 member.")
     with db.session() as s:
-        r = _editable(s.get(PovertyReview, review_id))
-        position = len([h for h in r.households if not h.deleted])
+        _editable(s.get(PovertyReview, review_id))
+        position = positions.next_position(s, PovertyHousehold, "review_id", review_id)
         h = PovertyHousehold(review_id=review_id, position=position, head_name=nfc(inp.head_name),
                              id_number=inp.id_number.strip(), village=nfc(inp.village),
                              ethnicity=nfc(inp.ethnicity), members=inp.members, area=inp.area, income=inp.income,

@@ -13,7 +13,7 @@ from ..domain.periods import ReportingPeriod, period_containing, periods_of_year
 from ..domain.text import nfc
 from ..storage.db import Database
 from ..storage.models import Evidence, Indicator, IndicatorValue, Plan, ProgressUpdate, Task
-from . import reference, task_state
+from . import positions, reference, task_state
 from .attachments import attachment_path, store_attachment
 
 
@@ -139,7 +139,7 @@ def add_indicator(db: Database, plan_id: str, name: str, unit: str = "", target:
         plan = s.get(Plan, plan_id)
         if plan is None or plan.deleted:
             raise KnownError("Chưa có kế hoạch.", "There is no plan.")
-        pos = len(plan.indicators)
+        pos = positions.next_position(s, Indicator, "plan_id", plan_id)
         item = Indicator(plan_id=plan_id, position=pos, name=name, unit=nfc(unit), target=nfc(target),
                          responsible=nfc(responsible))
         s.add(item)
@@ -163,7 +163,7 @@ def set_indicator_value(db: Database, indicator_id: str, period_code: str, actua
 def indicators_of(db: Database, plan_id: str) -> list[IndicatorInfo]:
     with db.reader() as s:
         rows = s.scalars(select(Indicator).where(Indicator.plan_id == plan_id, Indicator.deleted.is_(False))
-                         .order_by(Indicator.position))
+                         .order_by(*positions.order(Indicator)))
         return [
             IndicatorInfo(i.id, i.name, i.unit, i.target, i.responsible,
                           {v.period_code: v.actual for v in i.values if not v.deleted})

@@ -46,7 +46,7 @@ from ..storage.models import (
 from ..storage.registers import Commitment, Dialogue, DialogueIssue, Petition, Reception
 from ..storage.sync_state import BundleIn, IncomingDocument
 from ..storage.transparency import Posting, Village
-from . import compliance, conflicts, postings, province, reference
+from . import compliance, conflicts, positions, postings, province, reference
 
 STATUSES = ("done", "in_progress", "not_started", "overdue")
 WAITING = ("held", "fork", "quarantined")
@@ -355,7 +355,7 @@ def plan_progress(db: Database, year: int, today: date) -> PlanProgress:
     with db.reader() as s:
         tasks = s.execute(select(Task.id, Task.unit_code, Task.number, Task.task, PlanSection.dimension)
                           .join(PlanSection, Task.section_id == PlanSection.id).where(in_plan)
-                          .order_by(PlanSection.dimension, Task.position)).all()
+                          .order_by(PlanSection.dimension, *positions.order(Task))).all()
         states = {(u, t): st for u, t, st in s.execute(
             select(TaskState.unit_code, TaskState.task_id, TaskState.status)
             .join(Task, TaskState.task_id == Task.id).join(PlanSection, Task.section_id == PlanSection.id)
@@ -479,7 +479,7 @@ def disclosure_compliance(db: Database, year: int, today: date) -> dict[str, Dis
     with db.reader() as s:
         villages = s.execute(select(Village.unit_code, Village.id, Village.name).where(
             Village.deleted.is_(False), Village.active.is_(True), Village.unit_code.in_(shown))
-            .order_by(Village.position, Village.name)).all()
+            .order_by(*positions.order(Village))).all()
         profiles = {p.unit_code: p for p in s.scalars(select(CommuneProfile).where(
             CommuneProfile.deleted.is_(False), CommuneProfile.unit_code.in_(shown)))}
         loaded = postings.load_postings(s, [Posting.unit_code.in_(shown)])

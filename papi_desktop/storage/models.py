@@ -114,7 +114,7 @@ class Plan(Tracked, Base):
     source_sha256: Mapped[str] = mapped_column(String(64), default="")
 
     sections: Mapped[list[PlanSection]] = relationship(back_populates="plan", order_by="PlanSection.dimension")
-    indicators: Mapped[list[Indicator]] = relationship(back_populates="plan", order_by="Indicator.position")
+    indicators: Mapped[list[Indicator]] = relationship(back_populates="plan", order_by="[Indicator.position, Indicator.created_hlc, Indicator.id]")
 
 
 class PlanSection(Tracked, Base):
@@ -128,7 +128,7 @@ class PlanSection(Tracked, Base):
     title: Mapped[str] = mapped_column(Text, default="")
 
     plan: Mapped[Plan] = relationship(back_populates="sections")
-    tasks: Mapped[list[Task]] = relationship(back_populates="section", order_by="Task.position")
+    tasks: Mapped[list[Task]] = relationship(back_populates="section", order_by="[Task.position, Task.created_hlc, Task.id]")
 
 
 class Task(Tracked, Base):
@@ -150,7 +150,7 @@ class Task(Tracked, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     section: Mapped[PlanSection] = relationship(back_populates="tasks")
-    milestones: Mapped[list[Milestone]] = relationship(back_populates="task", order_by="Milestone.position")
+    milestones: Mapped[list[Milestone]] = relationship(back_populates="task", order_by="[Milestone.position, Milestone.created_hlc, Milestone.id]")
     updates: Mapped[list[ProgressUpdate]] = relationship(back_populates="task", order_by="ProgressUpdate.period_code")
 
 

@@ -103,7 +103,7 @@ class Dialogue(Tracked, Base):
     attendance_json: Mapped[str] = mapped_column(Text, default="{}")  # {"Đại biểu": 12, "Nhân dân": 85}
     topics: Mapped[str] = mapped_column(Text, default="")
 
-    issues: Mapped[list[DialogueIssue]] = relationship(back_populates="dialogue", order_by="DialogueIssue.position")
+    issues: Mapped[list[DialogueIssue]] = relationship(back_populates="dialogue", order_by="[DialogueIssue.position, DialogueIssue.created_hlc, DialogueIssue.id]")
 
 
 class DialogueIssue(Tracked, Base):

@@ -146,7 +146,7 @@ class PovertyReview(Tracked, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     households: Mapped[list[PovertyHousehold]] = relationship(back_populates="review",
-                                                              order_by="PovertyHousehold.position")
+                                                              order_by="[PovertyHousehold.position, PovertyHousehold.created_hlc, PovertyHousehold.id]")
     objections: Mapped[list[PovertyObjection]] = relationship(back_populates="review",
                                                               order_by="PovertyObjection.received_on")
 
