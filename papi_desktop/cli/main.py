@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     from . import audit as cli_audit
     from . import backup as cli_backup
     from . import postings as cli_postings
+    from . import reference as cli_reference
     from . import reports as cli_reports
     from . import sync as cli_sync
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_personal.add_parsers(sub)
     cli_backup.add_parsers(sub)
     cli_postings.add_parser(sub)
+    cli_reference.add_parsers(sub)
     cli_reports.add_parsers(sub)
     cli_sync.add_parsers(sub)
 
@@ -393,6 +395,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         from . import postings as cli_postings
 
         return cli_postings.run(args, lang, _open)
+    if args.command == "reference":
+        from . import reference as cli_reference
+
+        return cli_reference.run(args, lang, _open)
     if args.command in ("report", "verify", "keys"):
         from . import reports as cli_reports
 

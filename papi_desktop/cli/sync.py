@@ -65,6 +65,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     iss.add_argument("file", type=Path)
     iss.add_argument("--out", type=Path, required=True)
     iss.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
+    iss.add_argument("--json", action="store_true")
     ins = esub.add_parser("install", help="xã: cài gói đăng ký của tỉnh (commune: install the package)")
     ins.add_argument("file", type=Path)
     ins.add_argument("--passphrase-env", metavar="VAR", required=True, help=PASS_HELP)
@@ -261,7 +262,14 @@ def _enrol(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         say(str(args.out))
         return 0
     if args.enrol_command == "issue":
-        say(str(enrolment.issue(db, read_input(args.file), env_passphrase(args.passphrase_env), args.out)))
+        issued = enrolment.issue_package(db, read_input(args.file), env_passphrase(args.passphrase_env), args.out)
+        if args.json:
+            _json({"file": str(issued.path), "update_version": issued.update_version, "published": issued.published,
+                   "changed": issued.changed, "messages": [e if en else vi for vi, e in issued.messages]})
+            return 0
+        say(str(issued.path))  # alone on stdout: scripts take the package's path from it
+        for vi, e in issued.messages:  # which update it carries, and whether it was published for it
+            sys.stderr.write((e if en else vi) + "\n")
         return 0
     package = enrolment.read_package(args.file)
     say(("Province root: " if en else "Chứng thư gốc của tỉnh: ") + package.root_subject.get("CN", ""))

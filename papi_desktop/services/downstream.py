@@ -15,6 +15,7 @@ reads may have any number. Each bundle also expires, so an old stick cannot free
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import uuid
@@ -43,6 +44,7 @@ from . import (
     keys,
     local_settings,
     province,
+    province_templates,
     setup,
     trust_bundle,
 )
@@ -151,34 +153,100 @@ def _renewed_certificates(s: Session) -> list[bundle.Member]:
             for (unit, device), found in sorted(by_pc.items()) if len(found) > 1]
 
 
+def _content(s: Session, node: str) -> tuple[int, list[bundle.Member]]:
+    """The number of plan changes and every member of the next update but its revocation list (made with
+    the CA's key, at publish)."""
+    changes = _own_changes(s, node)
+    members = [bundle.Member(CHANGES, "".join(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+                                              for c in changes).encode("utf-8"))]
+    members += [bundle.Member(f"reference/{name}", data)
+                for name, data in sorted(downstream_files.province_copies().items())]
+    members += _renewed_certificates(s)
+    members += [bundle.Member(name, data) for name, data in trust_bundle.members().items()]
+    return len(changes), members
+
+
+def _revocations(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(Enrolment).where(Enrolment.revoked_at.is_not(None))) or 0)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The newest published update against what a publish now would carry."""
+
+    version: int  # the newest published (0: none yet)
+    changed: list[str]  # what differs: plan, reference, revocations, certificates, trust, hub
+    has_content: bool  # a plan, reference files or trust anchors to send at all
+
+    @property
+    def current(self) -> bool:
+        return self.version > 0 and not self.changed
+
+
+def freshness(db: Database) -> Freshness:
+    """Compared by the signed manifest of the newest copy kept: each member's hash, the revocation
+    list's number (revocation_list numbers it by its count) and the hub's address."""
+    version = newest_published_version()
+    with db.reader() as s:
+        count, members = _content(s, db.clock.node)
+        revoked = _revocations(s)
+    has_content = count > 0 or len(members) > 1
+    if not version:
+        return Freshness(0, [], has_content)
+    opened = bundle.read_bundle(published_parts(version), None, province.root_pem(), None,
+                                in_memory=lambda _n: False, stop_after_manifest=lambda _o: True)
+    manifest = opened.manifest
+    sent = {name: str(entry.get("sha256")) for name, entry in dict(manifest.get("files") or {}).items()
+            if isinstance(entry, dict)}
+    now = {m.name: hashlib.sha256(b"".join(m.chunks())).hexdigest() for m in members}
+    kinds = {CHANGES: "plan", "reference/": "reference", "certificates/": "certificates", trust_bundle.PREFIX: "trust"}
+
+    def kind(name: str) -> str:
+        return next((k for prefix, k in kinds.items() if name.startswith(prefix)), "")
+
+    changed = {kind(n) for n in set(sent) | set(now) if n != CRL and sent.get(n) != now.get(n)}
+    if manifest.get("crl_number") != revoked + 1:
+        changed.add("revocations")
+    if str(manifest.get("hub_url") or "") != province.hub_url(db):
+        changed.add("hub")
+    order = ["plan", "reference", "revocations", "certificates", "trust", "hub"]
+    return Freshness(version, [k for k in order if k in changed], has_content)
+
+
+def _may_publish(db: Database) -> None:
+    accounts.require(db, "settings")
+    if not province.is_province(db):
+        raise KnownError("Chỉ tỉnh phát hành bản cập nhật cho các xã.", "Only the province publishes updates.")
+
+
 def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | None = None) -> Path:
     """Write the next downstream bundle into out_dir (and keep a copy); returns its first file.
     reference_dir: updated reference files (calendar_vn.json, …, templates/…) the province adopts first;
     the province's own copies are sent every time."""
-    accounts.require(db, "settings")
-    if not province.is_province(db):
-        raise KnownError("Chỉ tỉnh phát hành bản cập nhật cho các xã.", "Only the province publishes updates.")
-    office = province.office_material(passphrase)
-    ca = province.ca_material(passphrase)
+    _may_publish(db)
+    return publish_with(db, province.office_material(passphrase), province.ca_material(passphrase), out_dir,
+                        reference_dir)
+
+
+def publish_with(db: Database, office: signing.KeyMaterial, ca: signing.KeyMaterial, out_dir: Path,
+                 reference_dir: Path | None = None) -> Path:
+    """publish, with the keys already opened (enrolment issue holds them)."""
+    _may_publish(db)
     files = downstream_files.FileSet()
     try:
+        adopted: list[str] = []
         if reference_dir is not None:
             files.stage_reference(downstream_files.read_reference_dir(Path(reference_dir)))
-            files.commit()
+            adopted = files.commit()
         now = _now()
         with db.session() as s:
             version = _next_version(s)
-            changes = _own_changes(s, db.clock.node)
+            count, content = _content(s, db.clock.node)
             crl = province.revocation_list(db, ca)
-            members = [bundle.Member(CHANGES, "".join(json.dumps(c.as_dict(), ensure_ascii=False, sort_keys=True)
-                                                      + "\n" for c in changes).encode("utf-8")),
-                       bundle.Member(CRL, crl)]
-            members += [bundle.Member(f"reference/{name}", data)
-                        for name, data in sorted(downstream_files.province_copies().items())]
-            members += _renewed_certificates(s)
-            members += [bundle.Member(name, data) for name, data in trust_bundle.members().items()]
+            members = [content[0], bundle.Member(CRL, crl), *content[1:]]
             header = {"kind": KIND, "bundle_id": str(uuid.uuid4()), "province": province.PROVINCE_CODE,
-                      "version": version, "origin": db.clock.node, "changes": len(changes),
+                      "version": version, "origin": db.clock.node,
+                      "changes": count,
                       "plans": _plans(s), "crl_number": downstream_files.crl_number(pki.load_crl(crl, ca.cert)),
                       "reference": [m.name[10:] for m in members if m.name.startswith("reference/")],
                       "certificates": [m.name for m in members if m.name.startswith("certificates/")],
@@ -194,6 +262,7 @@ def publish(db: Database, passphrase: str, out_dir: Path, reference_dir: Path | 
                 for part in parts:
                     signing.atomic_write(published_dir() / part.name, part.read_bytes())
                 _put(s, PUBLISHED_KEY, str(version))
+                province_templates.record(s, adopted, version, str(header["created_at_utc"]))
                 s.flush()
             except BaseException:
                 for part in parts:
@@ -325,6 +394,7 @@ def apply_downstream(db: Database, path: Path, passphrase: str | None = None) ->
                 _put(s, enrolment.HUB_URL_KEY, enrolment._hub_url(manifest.get("hub_url")))  # noqa: SLF001
             s.flush()
             summary.reference = files.commit()
+            province_templates.record(s, summary.reference, version, str(manifest.get("created_at_utc") or ""))
             summary.crl_updated = files.replace(downstream_files.crl_path(), crl_der)
             _install(renewal, material, passphrase, root, summary, files)
     except sync_apply.ChangeHeld as exc:

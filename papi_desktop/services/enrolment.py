@@ -4,7 +4,8 @@
    request file (unit, device, certificate request). No personal data, no secret.
 2. `issue` (province): checks the request, certifies the key, and writes an enrolment package: a
    bundle signed by the province office holding the commune's certificate, the province's root,
-   its encryption recipients and the revocation list.
+   its encryption recipients, the revocation list and the province's current update (the plan with
+   its ids, reference data), published first when the newest one is missing or out of date.
 3. `install` (commune): shows the province root's fingerprint for a person to compare, checks the
    package's signature against that root and that the certificate is for this unit and this key,
    then makes it the commune's signing key (reports and bundles alike).
@@ -101,13 +102,28 @@ def read_request_file(data: bytes) -> RequestInfo:
     return RequestInfo(unit.code, unit.full_name, device, recipient, req)
 
 
+@dataclass(frozen=True)
+class Issued:
+    path: Path  # the package's first file
+    update_version: int  # the province's update it carries (0: none)
+    published: bool  # that update was published by this issue
+    changed: list[str]  # why it was: what differed from the newest update before (downstream.Freshness)
+    messages: list[tuple[str, str]]
+
+
 def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Path:
     """Province: certify the request's key and write the enrolment package (`out`, a .papi file)."""
+    return issue_package(db, request_bytes, passphrase, out).path
+
+
+def issue_package(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Issued:
+    """issue, saying which of the province's updates the package carries and whether it published it."""
     accounts.require(db, "enrol")
     found = province.require()
     info = read_request_file(request_bytes)
     ca = province.ca_material(passphrase)
     office = province.office_material(passphrase)
+    version, published, changed, messages = _current_update(db, office, ca)
     cert = pki.issue_commune(ca, info.request)
     members = [bundle.Member("commune.pem", signing.pem(cert)), bundle.Member("province-root.pem", signing.pem(ca.cert)),
                bundle.Member("province-age.pub", found.recipient.encode("ascii")),
@@ -115,9 +131,10 @@ def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Pat
     if found.escrow:
         members.append(bundle.Member("escrow-age.pub", found.escrow.encode("ascii")))
     from . import downstream  # noqa: PLC0415 - it reads the enrolment this module installs
-    # The newest update the province published (the plan with its ids, reference data), as it was signed:
-    # the new PC applies it right after installing, as it would from a stick.
-    members += [bundle.Member(UPDATE_PREFIX + part.name, part.read_bytes()) for part in downstream.latest_published()]
+    # The province's update (the plan with its ids, reference data), as it was signed: the new PC applies
+    # it right after installing, as it would from a stick.
+    members += [bundle.Member(UPDATE_PREFIX + part.name, part.read_bytes())
+                for part in downstream.published_parts(version)]
     out = Path(out)
     stem = out.name[:-len(bundle.SUFFIX)] if out.name.endswith(bundle.SUFFIX) else out.name
     header = {"kind": "enrolment", "commune": info.unit_code, "device": info.device,
@@ -126,7 +143,50 @@ def issue(db: Database, request_bytes: bytes, passphrase: str, out: Path) -> Pat
         header["hub_url"] = province.hub_url(db)  # the same root certifies the hub's TLS
     parts, _manifest = bundle.write_bundle(out.parent, stem, header, members, office, [])
     province.record_issue(db, info.unit_code, info.device, info.recipient, cert)
-    return parts[0]
+    return Issued(parts[0], version, published, changed, messages)
+
+
+_CHANGED = {"plan": ("kế hoạch", "the plan"), "reference": ("dữ liệu tham chiếu", "reference data"),
+            "revocations": ("danh sách thu hồi", "the revocation list"),
+            "certificates": ("chứng thư gia hạn", "renewed certificates"),
+            "trust": ("chứng thư gốc đề nghị tin cậy", "trust anchors"), "hub": ("địa chỉ máy chủ", "the hub address")}
+
+
+def _current_update(db: Database, office: KeyMaterial, ca: KeyMaterial
+                    ) -> tuple[int, bool, list[str], list[tuple[str, str]]]:
+    """The update a new PC should start from: the newest published when it is current, else a new one
+    published now (the same signed, numbered update every commune gets, so versions stay one sequence).
+    None is published while the province has nothing to send (no plan, reference file or trust anchor)."""
+    import tempfile  # noqa: PLC0415
+
+    from . import downstream  # noqa: PLC0415
+
+    state = downstream.freshness(db)
+    if state.current:
+        return state.version, False, [], [(f"Gói mang bản cập nhật phiên bản {state.version} của tỉnh (kế hoạch, dữ "
+                                           "liệu tham chiếu), đã phát hành trước đây.", "The package carries the "
+                                           f"province's update version {state.version} (plan, reference data), "
+                                           "published before.")]
+    if not state.version and not state.has_content:
+        return 0, False, [], [("Tỉnh chưa có kế hoạch hay dữ liệu tham chiếu để gửi: gói không mang bản cập nhật; "
+                               "xã nhận kế hoạch cùng bản cập nhật đầu tiên tỉnh phát hành.", "The province has no "
+                               "plan or reference data to send yet: the package carries no update; the commune gets "
+                               "the plan with the first update the province publishes.")]
+    with tempfile.TemporaryDirectory(dir=paths.data_dir()) as folder:  # publish keeps its own copy
+        downstream.publish_with(db, office, ca, Path(folder))
+    version = downstream.newest_published_version()
+    if not state.version:
+        why = (f"Tỉnh chưa phát hành bản cập nhật nào: đã phát hành phiên bản {version} (kế hoạch, dữ liệu tham "
+               "chiếu) và đưa vào gói.", f"The province had published no update: published version {version} "
+               "(plan, reference data) and put it in the package.")
+    else:
+        vi = ", ".join(_CHANGED[k][0] for k in state.changed)
+        en = ", ".join(_CHANGED[k][1] for k in state.changed)
+        why = (f"Từ phiên bản {state.version}, tỉnh đã thay đổi {vi}: đã phát hành phiên bản {version} và đưa vào "
+               "gói. Các xã khác nhận phiên bản này như mọi bản cập nhật.", f"Since version {state.version} the "
+               f"province changed {en}: published version {version} and put it in the package. The other communes "
+               "get this version like any update.")
+    return version, True, list(state.changed), [why]
 
 
 @dataclass(frozen=True)

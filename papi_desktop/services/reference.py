@@ -67,7 +67,10 @@ def province_dir() -> Path:
 
 
 def template_file(name: str) -> Path | None:
-    """A report template the province sent (reference/templates/), if it sent one by that name."""
+    """A report template the province sent (reference/templates/), if it sent one by that name. A bare
+    file name only: "../calendar_vn.json" or a folder is no template."""
+    if not name or name != Path(name).name or "\\" in name or name.startswith("."):
+        return None
     path = province_dir() / "templates" / name
     return path if path.is_file() else None
 

@@ -208,12 +208,18 @@ class ProvinceSync(sw.SyncView):
         if passphrase is None:
             return
         data = source.read_bytes()
-        self.jobs.run(lambda _p, _t: enrolment.issue(self.db, data, passphrase, Path(out)),
-                      lambda path: self.say("issue", self.tr(
-                          "Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc "
-                          "văn bản) dấu vân tay chứng thư gốc của tỉnh: %3")
-                          .replace("%1", info.unit_name).replace("%2", str(path))
-                          .replace("%3", self.board.fingerprint if self.board else ""), path),
+        en = current_lang() == "en"
+
+        def issued(done: enrolment.Issued) -> None:
+            # Which update of the province the package carries, and whether this issue published it.
+            carried = " ".join(e if en else vi for vi, e in done.messages)
+            self.say("issue", self.tr(
+                "Đã cấp gói đăng ký cho %1: %2. %4 Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc "
+                "văn bản) dấu vân tay chứng thư gốc của tỉnh: %3").replace("%1", info.unit_name)
+                .replace("%2", str(done.path)).replace("%4", carried)
+                .replace("%3", self.board.fingerprint if self.board else ""), done.path)
+
+        self.jobs.run(lambda _p, _t: enrolment.issue_package(self.db, data, passphrase, Path(out)), issued,
                       failed=self.failed("issue"))
 
     def revoke(self) -> None:
