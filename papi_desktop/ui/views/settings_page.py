@@ -1,6 +1,6 @@
 """Cài đặt: language, the commune's officials, its villages and means of disclosure, the signing key,
 the trusted certificates (and those the province offers), the signature images and the token's
-module, the data folder and backups."""
+module, the province's report templates, the data folder and backups."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ...services.handle import DataHandle
 from ..widgets.accounts_box import AccountsBox
 from ..widgets.keys_box import KeysBox
 from ..widgets.messages import current_lang
+from ..widgets.province_templates_box import ProvinceTemplatesBox
 from ..widgets.role_gate import RoleGate
 from ..widgets.sign_images_box import SignImagesBox
 from ..widgets.trust_box import TrustBox
@@ -102,6 +103,7 @@ class SettingsPage(QWidget):
         self.keys = KeysBox(db, runner, self)
         self.trust = TrustBox(runner, self, db)
         self.sign_images = SignImagesBox(db, runner, self)
+        self.templates = ProvinceTemplatesBox(db, runner, self)  # what the province's updates brought (issue 10 §6)
         inner = QWidget()  # scrolls on a small screen (1366×768 laptops)
         layout = QVBoxLayout(inner)
         layout.addWidget(lang_box)
@@ -111,6 +113,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.keys)
         layout.addWidget(self.trust)
         layout.addWidget(self.sign_images)
+        layout.addWidget(self.templates)
         layout.addWidget(data_box)
         layout.addStretch(1)
         scroll = QScrollArea()
