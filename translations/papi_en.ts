@@ -340,47 +340,52 @@
 <context>
     <name>AddTaskDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="33"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="38"/>
         <source>Thêm nhiệm vụ</source>
         <translation>Add task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="51"/>
         <source>Ví dụ: - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</source>
         <translation>E.g. - Kế hoạch quý I/2026; - Báo cáo quý IV/2026</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="53"/>
         <source>Chỉ số nội dung:</source>
         <translation>Dimension:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="54"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="55"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="56"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="57"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="58"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="60"/>
+        <source>Máy này không giữ sổ của xã: nếu máy khác cũng thêm nhiệm vụ vào chỉ số này khi chưa đồng bộ, máy giữ sổ có thể đánh lại số và thứ tự của nhiệm vụ khi nhận dữ liệu của máy này.</source>
+        <translation>This PC does not keep the commune&apos;s registers: if another PC also adds a task to this dimension before syncing, the registry PC may renumber and reorder the task when it receives this PC&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="66"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -1115,47 +1120,47 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="161"/>
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="165"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="166"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169"/>
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170"/>
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="171"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="174"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1174,315 +1179,263 @@
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
-        <source>Bản ghi</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
-        <source>Trường</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
-        <source>Giá trị máy này</source>
-        <translation>This PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
-        <source>Giá trị máy kia</source>
-        <translation>Other PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
-        <source>Đang hiển thị</source>
-        <translation>Shown now</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="64"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="65"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="76"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="79"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
         <source>Đồng bộ ngay qua mạng</source>
         <translation>Sync over the network now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="91"/>
         <source>Tự động gửi khi có mạng (trong phiên làm việc này)</source>
         <translation>Send automatically whenever the network is up (this session only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
         <source>Máy chủ tỉnh:</source>
         <translation>Province hub:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="98"/>
         <source>Lần đồng bộ qua mạng:</source>
         <translation>Network sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
         <source>Đồng bộ với tỉnh qua mạng</source>
         <translation>Sync with the province over the network</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="112"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="116"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="117"/>
         <source>Áp dụng sớm gói đang giữ…</source>
         <translation>Release a held bundle early…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="118"/>
         <source>Gói của máy khác chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này vào nhật ký thao tác.</source>
         <translation>Another PC&apos;s bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
-        <source>Giữ giá trị máy này</source>
-        <translation>Keep this PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="135"/>
-        <source>Lấy giá trị máy kia</source>
-        <translation>Take the other PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="138"/>
-        <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
-        <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. Your choice travels to the other PC and the province in the next bundle.</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="141"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="168"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="171"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="179"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="182"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="207"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="191"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="192"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="404"/>
-        <source>giá trị máy này</source>
-        <translation>this PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="225"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="404"/>
-        <source>giá trị máy kia</source>
-        <translation>the other PC&apos;s value</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="211"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="241"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="218"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="242"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="219"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="246"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="247"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="224"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="227"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="256"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="261"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -1503,77 +1456,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="251"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="302"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="306"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="283"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="295"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="319"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="321"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1584,7 +1537,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1595,158 +1548,148 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="312"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="338"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="315"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="346"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="357"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="334"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="364"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="366"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="343"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="368"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="345"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="375"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
         <source>%1: không áp dụng được bản cập nhật của tỉnh — %2</source>
         <translation>%1: the province&apos;s update could not be applied — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="377"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="354"/>
         <source>%1: bản cập nhật số %2 của tỉnh đã áp dụng trước đây.</source>
         <translation>%1: the province&apos;s update no. %2 was applied before.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="379"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="356"/>
         <source>%1: đã áp dụng bản cập nhật số %2 của tỉnh.</source>
         <translation>%1: the province&apos;s update no. %2 applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="383"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="360"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="393"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
         <source>Mật khẩu khóa của máy này (để giải mã gói và ký biên nhận).</source>
         <translation>This PC&apos;s key passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="402"/>
-        <source>Hãy chọn một xung đột trong danh sách.</source>
-        <translation>Choose a conflict in the list.</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="406"/>
-        <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
-        <translation>Chose %1. The choice travels to the other PC and the province in the next bundle.</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="414"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="377"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="418"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="419"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="382"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="428"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="391"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="438"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="486"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="401"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="449"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="446"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="409"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="411"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="415"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="454"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="417"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="462"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="425"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="484"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="447"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="489"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="452"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="492"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="455"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="495"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="458"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -1825,6 +1768,109 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
     </message>
 </context>
 <context>
+    <name>ConflictQueue</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <source>Trường</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
+        <source>Giá trị máy này</source>
+        <translation>This PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="340"/>
+        <source>Giá trị máy kia</source>
+        <translation>The other PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="341"/>
+        <source>Đang hiển thị</source>
+        <translation>Shown now</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="343"/>
+        <source>Xã, phường</source>
+        <translation>Commune, ward</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="344"/>
+        <source>Giá trị nhận trước</source>
+        <translation>Value received first</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
+        <source>Giá trị nhận sau</source>
+        <translation>Value received second</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="346"/>
+        <source>Máy gửi sau</source>
+        <translation>PC that sent second</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="360"/>
+        <source>giá trị nhận trước</source>
+        <translation>the value received first</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="360"/>
+        <source>giá trị nhận sau</source>
+        <translation>the value received second</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="361"/>
+        <source>Hai máy của cùng một xã sửa cùng một trường khác nhau rồi cùng gửi lên tỉnh. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng (nếu cần, hỏi lại xã). Lựa chọn sửa bản sao của tỉnh.</source>
+        <translation>Two PCs of one commune edited the same field differently and both sent it to the province. The later edit is shown; choose the right value (ask the commune if needed). The choice changes the province&apos;s copy.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="366"/>
+        <source>giá trị máy này</source>
+        <translation>this PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="366"/>
+        <source>giá trị máy kia</source>
+        <translation>the other PC&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="367"/>
+        <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
+        <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. The choice goes to the other PC and the province in the next bundle.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="369"/>
+        <source>Giữ %1</source>
+        <translation>Keep %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="370"/>
+        <source>Lấy %1</source>
+        <translation>Take %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="401"/>
+        <source>Hãy chọn một xung đột trong danh sách.</source>
+        <translation>Select a conflict in the list.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="404"/>
+        <source>Đã chọn %1 cho bản sao của tỉnh. Lựa chọn không gửi về xã: nếu các máy của xã còn khác nhau, hãy báo xã chọn trên máy của xã.</source>
+        <translation>Chose %1 for the province&apos;s copy. The choice is not sent to the commune: if the commune&apos;s PCs still differ, ask the commune to choose on its PC.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="406"/>
+        <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
+        <translation>Chose %1. The choice goes to the other PC and the province in the next bundle.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../papi_desktop/ui/widgets/forms.py" line="22"/>
@@ -1835,72 +1881,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="75"/>
         <source>Hội nghị đối thoại với Nhân dân</source>
         <translation>Dialogue conference with the people</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="79"/>
         <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
         <translation>Yearly dialogue with the Fatherland Front</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="80"/>
         <source>Đối thoại khác</source>
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="104"/>
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="105"/>
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="106"/>
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="107"/>
         <source>Thành phần dự:</source>
         <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="108"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="111"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1908,32 +1954,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="51"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="52"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="53"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="54"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="55"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
@@ -1941,72 +1987,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="198"/>
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="199"/>
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="200"/>
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="201"/>
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="217"/>
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="205"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="217"/>
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="253"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="283"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="288"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="323"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="336"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="351"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -2125,33 +2171,33 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="41"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="41"/>
         <source>Việc</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="41"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="41"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="55"/>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="116"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="57"/>
         <source>Còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
@@ -2167,32 +2213,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="117"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="125"/>
         <source>Đang đọc các việc đến hạn…</source>
         <translation>Reading what is due…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="139"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="141"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="145"/>
         <source>Không đọc được danh sách việc đến hạn: %1</source>
         <translation>Could not read the list of what is due: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="149"/>
         <source>Mở trang Đồng bộ</source>
         <translation>Open the Sync page</translation>
     </message>
@@ -2432,47 +2478,52 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126"/>
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="128"/>
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="137"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="133"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="138"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140"/>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="141"/>
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142"/>
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
+        <source>Máy này không giữ sổ của xã: nếu máy khác cũng thêm ý kiến vào hội nghị này khi chưa đồng bộ, máy giữ sổ có thể xếp lại thứ tự các ý kiến khi nhận dữ liệu của máy này.</source>
+        <translation>This PC does not keep the commune&apos;s registers: if another PC also adds an issue to this dialogue before syncing, the registry PC may reorder the issues when it receives this PC&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="150"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -2787,27 +2838,27 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>MilestoneDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="78"/>
         <source>Thêm mốc thời gian</source>
         <translation>Add milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="81"/>
         <source>ngày/tháng/năm, để trống nếu không có hạn</source>
         <translation>day/month/year, empty if there is no due date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="83"/>
         <source>Sản phẩm, nội dung:</source>
         <translation>Product, content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="84"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="87"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -2815,32 +2866,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="156"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="162"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="158"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="164"/>
         <source>Nhập lại:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="165"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="171"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="169"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="175"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="172"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="178"/>
         <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
         <translation>The two passphrases differ. Enter them again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="179"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="185"/>
         <source>Mật khẩu của khóa</source>
         <translation>Key passphrase</translation>
     </message>
@@ -2993,87 +3044,87 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
         <source>Vào sổ đơn</source>
         <translation>Register a petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="91"/>
         <source>Qua tiếp công dân</source>
         <translation>At a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="91"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="92"/>
         <source>Qua cổng thông tin</source>
         <translation>Through the portal</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="92"/>
         <source>Cơ quan khác chuyển</source>
         <translation>Forwarded by another body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="93"/>
         <source>Hộp thư góp ý</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
         <source>Đủ điều kiện xử lý</source>
         <translation>Eligible for processing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
         <source>Thuộc thẩm quyền của xã</source>
         <translation>Within the commune&apos;s authority</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
         <source>Vùng sâu, vùng xa đi lại khó khăn</source>
         <translation>Remote area, hard to travel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
         <source>Vụ việc phức tạp</source>
         <translation>Complex case</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
         <source>Nguồn đơn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="111"/>
         <source>Người gửi:</source>
         <translation>Sender:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="113"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="114"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="119"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -3081,42 +3132,42 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
         <source>Số đến</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="56"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="57"/>
         <source>Loại</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="58"/>
         <source>Bước tiếp theo</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="59"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="71"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -3124,62 +3175,62 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="38"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="39"/>
         <source>Kiến nghị, phản ánh</source>
         <translation>Petition or feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="40"/>
         <source>Nhiều nội dung</source>
         <translation>Several matters</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="174"/>
         <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
         <translation>Search sender, content, number (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="177"/>
         <source>Đang theo dõi</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="178"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="179"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="180"/>
         <source>Vào sổ đơn (Ctrl+N)</source>
         <translation>Register a petition (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="181"/>
         <source>Ghi bước xử lý…</source>
         <translation>Record a step…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="226"/>
         <source>%1 đơn</source>
         <translation>%1 petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="256"/>
         <source>Hãy chọn một đơn trong danh sách.</source>
         <translation>Select a petition in the list.</translation>
     </message>
@@ -3403,32 +3454,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="59"/>
         <source>Niêm yết từ</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="60"/>
         <source>Nội dung công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="61"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="62"/>
         <source>Số nơi</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="63"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="64"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -3436,27 +3487,27 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="360"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="368"/>
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="361"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="369"/>
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="362"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="370"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="363"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="371"/>
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="364"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="372"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -3850,67 +3901,67 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="98"/>
         <source>Cập nhật tiến độ</source>
         <translation>Progress update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="111"/>
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number/symbol</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="111"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="112"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="112"/>
         <source>Tệp đính kèm</source>
         <translation>Attached file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="116"/>
         <source>Thêm văn bản</source>
         <translation>Add document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="117"/>
         <source>Đính kèm tệp…</source>
         <translation>Attach file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118"/>
         <source>Bỏ dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="128"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="129"/>
         <source>Kết quả thực hiện:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="130"/>
         <source>Ngày cập nhật:</source>
         <translation>Reported on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="135"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/task_dialogs.py" line="148"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose the evidence file</translation>
     </message>
@@ -4436,138 +4487,138 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="34"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
         <source>Số máy</source>
         <translation>PCs</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
         <source>Đăng ký ngày</source>
         <translation>Enrolled on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
         <source>Chứng thư</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
         <source>Gói gần nhất</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
         <source>Kết quả gói gần nhất</source>
         <translation>Last bundle&apos;s result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="41"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="41"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="54"/>
         <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
         <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
         <source>Nhận từ USB</source>
         <translation>Receive from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="57"/>
         <source>Chạy thử</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="61"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="61"/>
         <source>Chọn các tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="66"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
         <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
         <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
         <source>Cấp gói đăng ký từ yêu cầu…</source>
         <translation>Issue an enrolment package from a request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
         <source>Thu hồi chứng thư của xã…</source>
         <translation>Revoke a commune&apos;s certificates…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
         <source>Phát hành bản cập nhật…</source>
         <translation>Publish an update…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
         <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
         <translation>Write an update signed by the province for every commune: the province&apos;s plan, reference data, the revocation list and renewed certificates.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
         <source>Áp dụng sớm gói đang giữ…</source>
         <translation>Release a held bundle early…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
         <source>Gói chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này được ghi vào nhật ký thao tác.</source>
         <translation>A bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="97"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="121"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -4576,177 +4627,245 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="128"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="129"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="130"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="144"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
+        <source>Xung đột (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="152"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="153"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="156"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="171"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="178"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="180"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="192"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="198"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="202"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="204"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="207"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
-        <source>Đã cấp gói đăng ký cho %1: %2. Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
-        <translation>Enrolment package issued to %1: %2. Copy it to the commune&apos;s USB stick, and tell the commune (by phone or in writing) the province root&apos;s fingerprint: %3</translation>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="217"/>
+        <source>Đã cấp gói đăng ký cho %1: %2. %4 Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
+        <translation>Enrolment package issued for %1: %2. %4 Copy the package to a USB stick for the commune, and tell the commune (by phone or letter) the fingerprint of the province&apos;s root certificate: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="229"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="221"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="233"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="238"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="248"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận).</source>
         <translation>The province key&apos;s passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="254"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="246"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="257"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="262"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceTemplatesBox</name>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="45"/>
+        <source>Mẫu biểu của tỉnh</source>
+        <translation>The province&apos;s templates</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="52"/>
+        <source>Lưu bản sao…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <source>Tên tệp</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <source>Bản cập nhật</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="81"/>
+        <source>Ngày phát hành</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="87"/>
+        <source>phiên bản %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="93"/>
+        <source>Mẫu biểu tỉnh gửi cùng bản cập nhật (trang Đồng bộ). Chọn một mẫu rồi lưu bản sao để điền hoặc in; bản trong chương trình giữ nguyên.</source>
+        <translation>Templates the province sent with its updates (Sync page). Select one and save a copy to fill in or print; the program&apos;s copy stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="95"/>
+        <source>Chưa nhận mẫu biểu nào của tỉnh. Mẫu biểu đến cùng bản cập nhật của tỉnh (trang Đồng bộ).</source>
+        <translation>No template from the province yet. Templates come with the province&apos;s updates (Sync page).</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="120"/>
+        <source>Lưu bản sao mẫu biểu</source>
+        <translation>Save a copy of the template</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="122"/>
+        <source>Mẫu biểu (*%1);;Mọi tệp (*)</source>
+        <translation>Template (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="129"/>
+        <source>Đã lưu bản sao mẫu biểu %1: %2</source>
+        <translation>Saved a copy of template %1: %2</translation>
     </message>
 </context>
 <context>
@@ -4938,82 +5057,82 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="57"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="60"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="71"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="73"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="74"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="153"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="156"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong 01 tuần (ít nhất 01 ngày/tuần), tuần đó bắt đầu %2.</source>
         <translation>The chairman has had no periodic reception for 1 week (at least one day a week is required); that week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="158"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has had no periodic reception for %1 weeks (at least one day a week is required); the latest of them starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="175"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="176"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="183"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="192"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="194"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -5022,22 +5141,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="198"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="204"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="213"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="218"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -5045,242 +5164,280 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="18"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="19"/>
         <source>Ngày tiếp</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="19"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="20"/>
         <source>Hình thức</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="20"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="21"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="21"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="22"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="22"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="23"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="23"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="24"/>
         <source>Số người</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="24"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="25"/>
         <source>Nội dung vụ việc</source>
         <translation>Matter</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="25"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="26"/>
         <source>Phân loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/reception_model.py" line="26"/>
+        <location filename="../papi_desktop/ui/models/reception_model.py" line="27"/>
         <source>Hướng xử lý</source>
         <translation>Handling</translation>
     </message>
 </context>
 <context>
+    <name>RecordState</name>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="19"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="21"/>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="22"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="23"/>
+        <source>Tỉnh đã nhận</source>
+        <translation>Received by province</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="24"/>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="25"/>
+        <source>Đang giữ</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="26"/>
+        <source>Cách ly</source>
+        <translation>Quarantined</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="108"/>
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="110"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="111"/>
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="112"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="113"/>
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="115"/>
         <source>Khổ A4</source>
         <translation>A4 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="116"/>
         <source>Khổ A3</source>
         <translation>A3 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="117"/>
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="118"/>
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="119"/>
         <source>Trả lời ý kiến…</source>
         <translation>Answer feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="185"/>
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="198"/>
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="221"/>
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="223"/>
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="226"/>
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="229"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="237"/>
         <source>Đang đọc mục công khai đã chọn; thử lại sau giây lát.</source>
         <translation>Still reading the chosen posting; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="262"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="279"/>
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="282"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="283"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="289"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="297"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="298"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="299"/>
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="299"/>
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="300"/>
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="300"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="301"/>
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="321"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="314"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="322"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="343"/>
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="315"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="336"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="344"/>
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="330"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="338"/>
         <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
         <translation>This disclosure has no feedback waiting for an answer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="333"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="341"/>
         <source>Trả lời ý kiến</source>
         <translation>Answer feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="342"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
@@ -5617,77 +5774,77 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại chương trình.</source>
         <translation>A new language applies when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="59"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="61"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="71"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="74"/>
         <source>Đơn vị và người ký</source>
         <translation>Unit and signatories</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
         <source>Xã, phường:</source>
         <translation>Commune or ward:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
         <source>Họ tên Chủ tịch UBND:</source>
         <translation>Chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
         <source>Chức danh người ký:</source>
         <translation>Signatory&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
         <source>Họ tên Phó Chủ tịch:</source>
         <translation>Vice chairman&apos;s full name:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
         <source>Công chức phụ trách:</source>
         <translation>Officer in charge:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="81"/>
         <source>Chức danh công chức:</source>
         <translation>Officer&apos;s title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="87"/>
         <source>Sao lưu và khôi phục…</source>
         <translation>Backup and restore…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="88"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="90"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/settings_page.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/settings_page.py" line="91"/>
         <source>Bản sao lưu:</source>
         <translation>Backups:</translation>
     </message>
@@ -5816,72 +5973,72 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
         <source>Ghi bước xử lý đơn</source>
         <translation>Record a processing step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
         <source>Phiếu đề xuất thụ lý</source>
         <translation>Proposal to accept</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="134"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
         <source>Phiếu chuyển đơn</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
         <source>Hướng dẫn, trả lại đơn</source>
         <translation>Guidance, petition returned</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
         <source>Thông báo thụ lý</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="139"/>
         <source>Quyết định, kết luận giải quyết</source>
         <translation>Resolution decision or conclusion</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
         <source>Trả lời công dân</source>
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
         <source>Lưu đơn</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
         <source>Kết thúc theo dõi đơn này</source>
         <translation>Close this petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
         <source>Bước:</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="148"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="149"/>
         <source>Số, ký hiệu văn bản:</source>
         <translation>Document number/symbol:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="150"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="154"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -5927,348 +6084,348 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncNames</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
         <source>Dòng biểu ngân sách</source>
         <translation>Budget table rows</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
         <source>Biểu ngân sách</source>
         <translation>Budget tables</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="42"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
         <source>Cam kết tại đối thoại</source>
         <translation>Dialogue commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="43"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-ups</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="44"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
         <source>Thông tin xã, phường</source>
         <translation>Commune profile</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
         <source>Ý kiến tại đối thoại</source>
         <translation>Issues raised at dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
         <source>Minh chứng tiến độ</source>
         <translation>Progress evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
         <source>Kết quả chỉ tiêu</source>
         <translation>Indicator results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
         <source>Mốc tiến độ</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
         <source>Sổ đơn thư</source>
         <translation>Petition register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
         <source>Bước xử lý đơn</source>
         <translation>Petition steps</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
         <source>Phần của kế hoạch</source>
         <translation>Plan sections</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
         <source>Sổ công khai</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
         <source>Hình thức công khai</source>
         <translation>Disclosure channels</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
         <source>Ý kiến về nội dung công khai</source>
         <translation>Feedback on disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
         <source>Nơi niêm yết</source>
         <translation>Posting places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
         <source>Danh sách hộ nghèo, cận nghèo</source>
         <translation>Poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
         <source>Khiếu nại về rà soát hộ nghèo</source>
         <translation>Objections to the poverty review</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
         <source>Đợt rà soát hộ nghèo</source>
         <translation>Poverty reviews</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
         <source>Báo cáo tiến độ nhiệm vụ</source>
         <translation>Task progress updates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
         <source>Sổ tiếp công dân</source>
         <translation>Citizen reception register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
         <source>Công dân được tiếp</source>
         <translation>Citizens received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Nhiệm vụ kế hoạch</source>
         <translation>Plan tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Tiến độ nhiệm vụ của xã</source>
         <translation>The commune&apos;s task progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Mốc đã hoàn thành</source>
         <translation>Milestones done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Thôn, bản, tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Sản phẩm</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Phối hợp</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
         <source>Ngày hoàn thành</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
         <source>Kết quả theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Số thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Người thực hiện</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Ngày bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Ngày kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
         <source>Chủ tịch</source>
         <translation>Chairman</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="100"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="101"/>
         <source>Đã nhận trước đây</source>
         <translation>Received before</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="102"/>
         <source>Giữ lại, chờ gói trước</source>
         <translation>Held: waiting for an earlier bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="103"/>
         <source>Giữ lại: mâu thuẫn</source>
         <translation>Held: a fork</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="98"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="104"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="99"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="105"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="133"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="139"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="135"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="141"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="135"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="141"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -6286,12 +6443,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="245"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="251"/>
         <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
         <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="249"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="255"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -6299,14 +6456,34 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="392"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="473"/>
         <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
         <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="397"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="478"/>
         <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
         <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="487"/>
+        <source>còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="489"/>
+        <source>hạn là hôm nay</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="491"/>
+        <source>đã quá hạn %1 ngày</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="492"/>
+        <source>%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận được %4 thay đổi của máy này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ.</source>
+        <translation>%1: the data is due at the province on %2 (%3), and the province has not received %4 changes of this PC. Write to a USB stick or sync over the network on the Sync page.</translation>
     </message>
 </context>
 <context>
@@ -6365,62 +6542,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="335"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="413"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="335"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="413"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="336"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="414"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="336"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="414"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="337"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="415"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="337"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="415"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="416"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="416"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="417"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="417"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="377"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="455"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="381"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="459"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
     </message>
@@ -6428,22 +6605,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="293"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
         <source>Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý.</source>
         <translation>Choose a held bundle (waiting for an earlier one) in the Waiting bundles table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="296"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
         <source>Áp dụng sớm gói đang giữ</source>
         <translation>Release a held bundle early</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="297"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
         <source>Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì bỏ qua các thay đổi đó (nếu sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, đã xác nhận qua điện thoại):</source>
         <translation>This bundle waits for the changes of an earlier bundle that has not arrived. Applied now, those changes are gone without (should that bundle come later, they are still taken in). Reason (e.g. the stick was lost, confirmed by phone):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="309"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="315"/>
         <source>Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.</source>
         <translation>Bundle %1 applied, going on without %2 missing changes; this is entered in the audit trail.</translation>
     </message>
@@ -6451,159 +6628,164 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="60"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="159"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="174"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="91"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="95"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="96"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="98"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="99"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="100"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="101"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="102"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="103"/>
+        <source>Đồng bộ:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="126"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="132"/>
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="123"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="142"/>
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="143"/>
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="230"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="103"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="232"/>
         <source>(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)</source>
         <translation>(a province task: the commune records its status, note and progress)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="292"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="315"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="334"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="339"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
