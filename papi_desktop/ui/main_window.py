@@ -6,6 +6,7 @@ import gc
 import importlib
 import importlib.util
 import sys
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from .. import __version__
 from .views.placeholder import PlaceholderPage
+from .views.plan_preview import PlanPreview
 from .widgets.forms import resize_within_screen
 from .widgets.messages import show_info
 from .workers import JobRunner
 
 if TYPE_CHECKING:  # the pages and services import SQLAlchemy: loaded in attach(), off the start-up path
     from ..services.handle import DataHandle
+    from ..services.plan_snapshot import PlanSnapshot
     from .views.plan_page import PlanPage
 
 # Each page's module, relative to this package: imported in the worker before the page is built.
@@ -68,16 +71,20 @@ class MainWindow(QMainWindow):
 
     Signals:
         sig_shown(): the window was shown.
+        sig_preview_shown(): the plan's rows read before the database is open are on the plan page's place.
         sig_ready(): the pages are built on an open database and the plan page shows its data.
     """
 
     sig_shown = Signal()
+    sig_preview_shown = Signal()
     sig_ready = Signal()
+    _sig_snapshot = Signal(object)  # from the snapshot's thread, queued to the GUI thread
 
     def __init__(self, db: DataHandle | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db: DataHandle | None = None
         self.ready = False  # the plan page shows the plan's data (sig_ready was emitted)
+        self.preview: PlanPreview | None = None  # on the plan page's place until the real page has read the plan
         self.runner = JobRunner(self)
         self.setWindowTitle("PAPI Desktop")
         resize_within_screen(self, 1280, 800)  # a 1366×768 screen with a task bar: not taller than it
@@ -108,6 +115,41 @@ class MainWindow(QMainWindow):
         self._menus()
         if db is not None:
             self.attach(db)
+
+    def show_preview(self, snapshot_read: Future) -> None:
+        """snapshot_read: services.plan_snapshot.read run on a thread of its own (app.py), started before
+        the window. Its rows take the plan page's place, and the window opens there, unless the real pages
+        came first; a None result (no preview allowed, or none possible) leaves the window as it is."""
+        self._sig_snapshot.connect(self._preview_read)
+
+        def deliver(done: Future) -> None:
+            if done.exception() is None:
+                try:
+                    self._sig_snapshot.emit(done.result())
+                except RuntimeError:  # the window was deleted first
+                    pass
+
+        snapshot_read.add_done_callback(deliver)  # at once, on this thread, when the read is already done
+
+    def _preview_read(self, snapshot: PlanSnapshot | None) -> None:
+        index = self._row("plan")
+        if snapshot is None or self.db is not None or not isinstance(self.page_by_key["plan"], PlaceholderPage):
+            return
+        self.preview = PlanPreview(snapshot)
+        self._replace(index, self.page_by_key["plan"], self.preview)
+        self.page_by_key["plan"] = self.preview
+        if self.nav.currentRow() == self._row("home"):  # not moved elsewhere meanwhile
+            self.nav.setCurrentRow(index)
+        self.sig_preview_shown.emit()
+
+    def drop_preview(self) -> None:
+        """The opening went another way (a login first, the province, an error): no rows read before it."""
+        preview, self.preview = self.preview, None
+        if preview is not None and self.page_by_key["plan"] is preview:
+            placeholder = PlaceholderPage(QCoreApplication.translate("MainWindow", NAVIGATION[self._row("plan")][1]),
+                                          self.tr("Đang mở dữ liệu…"))
+            self._replace(self._row("plan"), preview, placeholder)
+            self.page_by_key["plan"] = placeholder
 
     def attach(self, db: DataHandle) -> None:
         """Build the real pages on the open database, replacing the placeholders. Each page reads its data
@@ -181,6 +223,9 @@ class MainWindow(QMainWindow):
         self.nav.item(self._row("overview")).setHidden(not is_province)
 
     def _plan_shown(self) -> None:
+        preview, self.preview = self.preview, None
+        if preview is not None:  # the real page has read the plan: it takes the preview's place
+            self._replace(self._row("plan"), preview, self.page_by_key["plan"])
         if not self.ready:
             self.ready = True
             _keep_out_of_collections()
@@ -211,6 +256,12 @@ class MainWindow(QMainWindow):
         old = self.page_by_key[key]
         page = self._make_page(key, QCoreApplication.translate("MainWindow", NAVIGATION[index][1]))
         self.page_by_key[key] = page
+        if old is not self.preview:  # the preview stays until the real page shows the plan (_plan_shown)
+            self._replace(index, old, page)
+        if self.ready:
+            _keep_out_of_collections()
+
+    def _replace(self, index: int, old: QWidget, page: QWidget) -> None:
         self.pages.insertWidget(index, page)
         if self.pages.currentWidget() is old:  # else removing it shows the next page for a moment (the plan's)
             self.pages.setCurrentWidget(page)
@@ -218,8 +269,6 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         if self.nav.currentRow() == index:
             self.pages.setCurrentIndex(index)
-        if self.ready:
-            _keep_out_of_collections()
 
     def _follow_autosync(self, sync_page: QWidget) -> None:
         autosync = getattr(getattr(sync_page, "view", None), "autosync", None)

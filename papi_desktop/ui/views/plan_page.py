@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,10 +29,11 @@ from ..models.task_model import SortRole, TaskIdRole, TaskTableModel
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import current_lang, error_text
 from ..widgets.scroll import scrolling
-from ..widgets.tables import NarrowColumns, fit_columns, text_columns
+from ..widgets.tables import NarrowColumns, fit_columns
 from ..workers import JobRunner, Latest
 from .import_dialog import ImportDialog
 from .indicators_panel import IndicatorsPanel
+from .plan_preview import size_task_columns
 from .task_detail import TaskDetailPanel
 from .task_dialogs import AddTaskDialog
 
@@ -105,14 +105,7 @@ class PlanPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TaskTableModel.COL_TASK, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        statuses = [labels[1 if lang == "en" else 0] for labels in STATUS_LABELS.values()]
-        text_columns(self.table, {TaskTableModel.COL_DIM: "00", TaskTableModel.COL_NUMBER: "00",
-                                  TaskTableModel.COL_NEXT_DUE: "00/00/0000",
-                                  TaskTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance)})
-        text_columns(self.table, {TaskTableModel.COL_LEAD: 120, TaskTableModel.COL_DEADLINE: 130})
+        size_task_columns(self.table, lang)
         # Narrow (1280×720 with the detail panel open): the deadline text, then the lead unit, give way
         # to the task; both stay in the tooltips and the detail panel.
         self.narrow_columns = NarrowColumns(self.table, TaskTableModel.COL_TASK,
