@@ -68,6 +68,12 @@ def test_the_box_lists_the_templates_and_saves_a_copy(qtbot, runner, settle, sho
         xa.db.dispose()
 
 
-def test_sizes_read_as_explorer_shows_them() -> None:
-    assert [size_text(n) for n in (0, 1023, 1024, 12_800, 1_234_567)] == ["0 B", "1023 B", "1,0 KB", "12,5 KB",
-                                                                          "1,2 MB"]
+def test_sizes_read_as_explorer_shows_them_in_the_ui_language(qapp) -> None:  # noqa: ANN001
+    sizes = (0, 1023, 1024, 12_800, 1_234_567)
+    assert [size_text(n) for n in sizes] == ["0 B", "1023 B", "1,0 KB", "12,5 KB", "1,2 MB"]  # the UI in Vietnamese
+    qapp.setProperty("papi_lang", "en")
+    try:
+        assert [size_text(n) for n in sizes] == ["0 B", "1023 B", "1.0 KB", "12.5 KB", "1.2 MB"]
+    finally:
+        qapp.setProperty("papi_lang", "vi")
+    assert size_text(5632, "en") == "5.5 KB" and size_text(5632, "vi") == "5,5 KB"

@@ -13,18 +13,20 @@ from ...services import province_templates
 from ...services.handle import DataHandle
 from ..workers import JobRunner
 from .flow import FlowLayout
-from .messages import show_error, show_info
+from .messages import current_lang, show_error, show_info
 from .tables import fit_columns, readonly_table
 
 ROW_LIMIT = 6  # rows shown before the table scrolls (Cài đặt itself scrolls)
 
 
-def size_text(size: int) -> str:
-    """1 234 567 -> "1,2 MB": Vietnamese decimals, units as Explorer shows them."""
+def size_text(size: int, lang: str | None = None) -> str:
+    """1 234 567 -> "1,2 MB" (Vietnamese) or "1.2 MB" (English, lang default: the UI's), units as Explorer
+    shows them."""
     if size < 1024:
         return f"{size} B"
     value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / (1024 * 1024), "MB")
-    return f"{value:.1f}".replace(".", ",") + f" {unit}"
+    number = f"{value:.1f}"
+    return (number if (lang or current_lang()) == "en" else number.replace(".", ",")) + f" {unit}"
 
 
 class ProvinceTemplatesBox(QGroupBox):
