@@ -7,7 +7,12 @@ platform, alternated, and the medians are compared. Target: ratio <= 3.
 
 The window is shown before the database is opened (that work runs off the GUI
 thread), so the benchmark also reports, from the same runs, the time until the
-plan page shows the 1,000 tasks ("plan data shown") and its ratio to the bare window.
+plan page shows the 1,000 tasks ("plan data shown": the read-only preview read
+with sqlite3 before SQLAlchemy is loaded, services/plan_snapshot.py) and until
+the real, interactive plan page replaces it ("plan page interactive"), with
+their ratios to the bare window. Target for both the window and the plan data: <= 3.
+
+--data-dir DIR keeps the built database in DIR and reuses it on the next run.
 """
 
 from __future__ import annotations
@@ -108,38 +113,50 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--tasks", type=int, default=1000)
     parser.add_argument("--log-rows", type=int, default=100_000)
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="keep the database here and reuse it when it is already there")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "data"
+        data = args.data_dir or Path(tmp) / "data"
         t0 = time.perf_counter()
-        stats = build_database(data, args.tasks, args.log_rows)
+        if args.data_dir is not None and (data / "papi.db").exists():
+            stats = {"reused_database": 1}
+        else:
+            stats = build_database(data, args.tasks, args.log_rows)
         stats["build_seconds"] = round(time.perf_counter() - t0, 1)
         stats["db_megabytes"] = round((data / "papi.db").stat().st_size / 1e6, 1)
         app_cmd = [sys.executable, "-m", "papi_desktop", "--data-dir", str(data), "--quit-after-show"]
         bare_cmd = [sys.executable, "-c", BARE]
         # One warm-up of each so both start from a warm file cache.
-        bare_markers, app_markers = ["bare window shown"], ["main window shown", "plan data shown"]
+        bare_markers = ["bare window shown"]
+        app_markers = ["main window shown", "plan data shown", "plan page interactive"]
         time_to_markers(bare_cmd, bare_markers, env)
         time_to_markers(app_cmd, app_markers, env)
-        bare, shown, data_shown = [], [], []
+        bare: list[float] = []
+        app_times: list[list[float]] = [[] for _ in app_markers]
         for _ in range(args.runs):
             bare.append(time_to_markers(bare_cmd, bare_markers, env)[0])
-            window_at, data_at = time_to_markers(app_cmd, app_markers, env)
-            shown.append(window_at)
-            data_shown.append(data_at)
+            for times, at in zip(app_times, time_to_markers(app_cmd, app_markers, env), strict=True):
+                times.append(at)
     base = statistics.median(bare)
+    shown, data_shown, interactive = (statistics.median(times) for times in app_times)
     result = {
         **stats,
         "runs": args.runs,
         "bare_window_median_s": round(base, 3),
-        "main_window_shown_median_s": round(statistics.median(shown), 3),
-        "plan_data_shown_median_s": round(statistics.median(data_shown), 3),
-        "ratio": round(statistics.median(shown) / base, 2),
-        "ratio_until_plan_data_shown": round(statistics.median(data_shown) / base, 2),
+        "main_window_shown_median_s": round(shown, 3),
+        "plan_data_shown_median_s": round(data_shown, 3),
+        "plan_page_interactive_median_s": round(interactive, 3),
+        "ratio": round(shown / base, 2),
+        "ratio_until_plan_data_shown": round(data_shown / base, 2),
+        "ratio_until_plan_page_interactive": round(interactive / base, 2),
         "target_ratio": 3.0,
+        "all_runs_s": {"bare": [round(t, 3) for t in bare],
+                       **{m.replace(" ", "_"): [round(t, 3) for t in times] for m, times in zip(app_markers, app_times,
+                                                                                             strict=True)}},
     }
-    result["meets_target"] = result["ratio"] <= result["target_ratio"]
+    result["meets_target"] = max(result["ratio"], result["ratio_until_plan_data_shown"]) <= result["target_ratio"]
     print(json.dumps(result, indent=2))
     return 0 if result["meets_target"] else 1
 
