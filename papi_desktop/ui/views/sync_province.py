@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from ...services import downstream, enrolment, province, sync, sync_board
 from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
 from ..widgets import sync_widgets as sw
+from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, error_text, show_error
 from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
@@ -78,11 +78,10 @@ class ProvinceSync(sw.SyncView):
         RoleGate(db, "consolidate").hold(self.release_button)
         RoleGate(db, "enrol").hold(self.issue_button, self.revoke_button)
         RoleGate(db, "settings").hold(self.publish_button)
-        row = QHBoxLayout()
+        row = FlowLayout()  # seven buttons: on a 1280 px screen in English they take two lines
         for b in (self.receive_button, self.dry_button, self.issue_button, self.revoke_button, self.publish_button,
                   self.release_button, self.refresh_button):
             row.addWidget(b)
-        row.addStretch(1)
         self.commune_model = RowsModel("ProvinceSync", COMMUNE_HEADERS, (2,), 6, self)
         self.commune_view = readonly_table(self.commune_model, 6)
         for col, width in ((0, 70), (1, 260), (2, 70), (3, 120), (4, 200), (5, 150)):
