@@ -7,6 +7,7 @@ reason; the sync queues list the bundles themselves (services/conflicts.waiting)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,8 @@ STATES = {
     "quarantined": ("Thay đổi nhận được bị cách ly", "A change received is quarantined"),
 }
 WAITING = ("held", "fork", "quarantined")  # BundleIn statuses whose records wait
-_ID, _TABLE = 36, 64  # the lengths of BundleRecord.record_id and table_name
+_ID, _TABLE = 36, 64
+_VN = dt.timezone(dt.timedelta(hours=7))  # the lengths of BundleRecord.record_id and table_name
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,28 @@ class RecordState:
     state: str
     reason_vi: str
     reason_en: str
+    fields: tuple[str, ...] = ()  # conflict: the columns disputed (the window names them in its language)
+
+
+def _day(iso: str | None) -> str:
+    """dd/mm/yyyy of a UTC time stamp, on the commune's calendar (+07:00); "" when there is none."""
+    if not iso:
+        return ""
+    try:
+        at = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone(_VN).strftime("%d/%m/%Y")
+
+
+def _dated(state: str, day: str) -> RecordState:
+    vi, en = STATES[state]
+    if day:
+        vi, en = {"local": (f"{vi} (sửa lần cuối ngày {day})", f"{en} (last edited on {day})"),
+                  "sent": (f"Đã gửi tỉnh trong gói ngày {day}, chờ biên nhận",
+                           f"Sent to the province in the bundle of {day}, awaiting the receipt"),
+                  "acknowledged": (f"{vi} (biên nhận ngày {day})", f"{en} (receipt of {day})")}[state]
+    return RecordState(state, vi, en)
 
 
 def states(db: Database, table: str, ids: list[str]) -> dict[str, RecordState]:
@@ -50,14 +74,18 @@ def states(db: Database, table: str, ids: list[str]) -> dict[str, RecordState]:
         latest_seq = (select(log.c.record_id, func.max(log.c.seq).label("seq"))
                       .where(log.c.table_name == table, log.c.record_id.in_(ids)).group_by(log.c.record_id)
                       .subquery())
-        latest = {rid: (node, seq) for rid, node, seq in s.execute(
-            select(log.c.record_id, log.c.origin_node, log.c.origin_seq)
+        latest = {rid: (node, seq, at) for rid, node, seq, at in s.execute(
+            select(log.c.record_id, log.c.origin_node, log.c.origin_seq, log.c.at_utc)
             .join(latest_seq, log.c.seq == latest_seq.c.seq))}
         acked = {a.origin_node: a.acked_seq for a in s.scalars(select(Ack).where(Ack.peer == PROVINCE))}
         sent: dict[str, int] = {}
-        for ranges_json, in s.execute(select(BundleOut.ranges_json).where(BundleOut.peer == PROVINCE)):
-            for node, (_first, last) in json.loads(ranges_json).items():
+        written: dict[str, list[tuple[int, int, str, str | None]]] = {}  # node: (first, last, written, acknowledged)
+        for ranges_json, created, acknowledged in s.execute(
+                select(BundleOut.ranges_json, BundleOut.created_at, BundleOut.acknowledged_at)
+                .where(BundleOut.peer == PROVINCE).order_by(BundleOut.created_at)):
+            for node, (first, last) in json.loads(ranges_json).items():
                 sent[node] = max(sent.get(node, 0), last)
+                written.setdefault(node, []).append((int(first), int(last), created, acknowledged))
         disputed: dict[str, list[str]] = {}
         for rid, name in s.execute(select(Conflict.record_id, Conflict.field).where(
                 Conflict.status == "open", Conflict.table_name == table, Conflict.record_id.in_(ids))):
@@ -66,15 +94,21 @@ def states(db: Database, table: str, ids: list[str]) -> dict[str, RecordState]:
     out = {}
     for rid in ids:
         if rid in disputed:
-            names = ", ".join(sorted(disputed[rid]))
-            out[rid] = RecordState("conflict", f"{STATES['conflict'][0]}: {names}", f"{STATES['conflict'][1]}: {names}")
+            fields = tuple(sorted(set(disputed[rid])))
+            names = ", ".join(fields)
+            out[rid] = RecordState("conflict", f"{STATES['conflict'][0]}: {names}", f"{STATES['conflict'][1]}: {names}",
+                                   fields)
         elif rid in waiting:
             out[rid] = waiting[rid]
         elif rid in latest:
-            node, seq = latest[rid]
+            node, seq, at = latest[rid]
             state = ("acknowledged" if seq and acked.get(node, 0) >= seq else
                      "sent" if seq and sent.get(node, 0) >= seq else "local")
-            out[rid] = RecordState(state, *STATES[state])
+            # The first bundle that carried it: when it was written, and when its receipt came back.
+            carrier = next((b for b in written.get(node, ()) if b[0] <= seq <= b[1]), None)
+            day = (_day(at) if state == "local" else _day(carrier[2]) if state == "sent" and carrier
+                   else _day(carrier[3]) if carrier else "")
+            out[rid] = _dated(state, day)
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,10 @@ from papi_desktop.ui.views.petitions_page import PetitionsPage, PetitionTableMod
 from papi_desktop.ui.views.reception_page import ReceptionPage, ReceptionTableModel
 
 TIP = Qt.ItemDataRole.ToolTipRole
+
+
+def _today() -> str:
+    return datetime.now(timezone(timedelta(hours=7))).strftime("%d/%m/%Y")
 
 
 @dataclass
@@ -99,8 +103,10 @@ def test_the_reception_list_shows_each_visit_s_state(qtbot, offices, runner, set
     assert m.headerData(col, Qt.Orientation.Horizontal) == "Đồng bộ" and not page.table.isColumnHidden(col)
     shown = {state: (_cell(qtbot, m, rid, col), _cell(qtbot, m, rid, col, TIP))
              for state, rid in offices.visits.items()}
-    assert shown == {"local": ("Chưa gửi", "Chưa gửi tỉnh"), "sent": ("Đã gửi", "Đã gửi, chờ biên nhận"),
-                     "acknowledged": ("Tỉnh đã nhận", "Tỉnh đã nhận")}
+    day = _today()  # the edits, the bundles and the receipt are all of today, on the commune's calendar
+    assert shown == {"local": ("Chưa gửi", f"Chưa gửi tỉnh (sửa lần cuối ngày {day})"),
+                     "sent": ("Đã gửi", f"Đã gửi tỉnh trong gói ngày {day}, chờ biên nhận"),
+                     "acknowledged": ("Tỉnh đã nhận", f"Tỉnh đã nhận (biên nhận ngày {day})")}
 
     page.hide()  # the receipt is read on the Đồng bộ page; back on this one, the visit says so
     offices.a.receipt(offices.pending_receipt)
@@ -118,7 +124,8 @@ def test_the_petitions_list_shows_a_conflict_with_its_fields(qtbot, offices, run
     col = PetitionTableModel.COL_SYNC
     assert _cell(qtbot, page.model, offices.petition, col) == "Xung đột"
     tip = _cell(qtbot, page.model, offices.petition, col, TIP)
-    assert tip.startswith("Xung đột, chờ người chọn: ") and "result" in tip
+    # The field by the name the conflict queue gives it, and where to choose.
+    assert tip == "Xung đột, chờ người chọn: Kết quả. Chọn giá trị ở trang Đồng bộ, thẻ Xung đột."
 
 
 def test_the_province_lists_do_not_show_it(qtbot, offices, runner) -> None:  # noqa: ANN001
@@ -152,7 +159,7 @@ def test_dialogues_postings_and_a_task_show_theirs_too(qtbot, demo, runner, sett
         page = _open(qtbot, page_class, demo, paths.data_dir(), runner)
         assert page.model.total() > 0 and not page.table.isColumnHidden(col)
         assert _cell(qtbot, page.model, page.model.row_id(0), col) == "Chưa gửi"
-        assert _cell(qtbot, page.model, page.model.row_id(0), col, TIP) == "Chưa gửi tỉnh"
+        assert _cell(qtbot, page.model, page.model.row_id(0), col, TIP) == f"Chưa gửi tỉnh (sửa lần cuối ngày {_today()})"
 
     with demo.reader() as s:
         marked = s.scalar(select(TaskState.task_id).limit(1))
@@ -166,5 +173,40 @@ def test_dialogues_postings_and_a_task_show_theirs_too(qtbot, demo, runner, sett
         with qtbot.waitSignal(panel.sig_shown, timeout=10000):
             panel.set_task(task_id)
         assert panel.form.isRowVisible(panel.sync_label)
-        assert panel.sync_label.text() == "Chưa gửi" and panel.sync_label.toolTip() == "Chưa gửi tỉnh"
+        assert panel.sync_label.text() == "Chưa gửi"
+        assert panel.sync_label.toolTip() == f"Chưa gửi tỉnh (sửa lần cuối ngày {_today()})"
     settle(runner)
+
+
+def test_a_dialogue_s_issues_show_theirs(qtbot, demo, runner, settle) -> None:  # noqa: ANN001
+    """The lower list of the Đối thoại page: each issue with its own state."""
+    from papi_desktop.services import dialogues
+    from papi_desktop.ui.views.dialogues_page import DialoguesPage
+
+    dialogue = dialogues.dialogue_ids(demo)[0]
+    issue = dialogues.add_issue(demo, dialogue, dialogues.IssueInput("Đề nghị sửa đường vào bản", village="Bản Hụm"))
+    page = _open(qtbot, DialoguesPage, demo, paths.data_dir(), runner)
+    page.table.selectRow(page.model.row_of(dialogue))
+    with qtbot.waitSignal(page.sig_issues_shown, timeout=10000, check_params_cb=lambda d: d == dialogue):
+        page.load_issues()
+    texts = [page.issues.item(r, 0).text() for r in range(page.issues.rowCount())]
+    state = page.issues.item(texts.index("Đề nghị sửa đường vào bản"), 4)
+    assert page.issues.headerData(4, Qt.Orientation.Horizontal) == "Đồng bộ" and not page.issue_view.isColumnHidden(4)
+    assert state.text() == "Chưa gửi" and state.toolTip() == f"Chưa gửi tỉnh (sửa lần cuối ngày {_today()})"
+    assert issue
+    settle(runner)
+
+
+def test_a_detail_line_in_conflict_is_red_and_names_the_field(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from papi_desktop.services.record_sync import RecordState
+    from papi_desktop.ui.models.record_state import show_state
+
+    line = QLabel()
+    qtbot.addWidget(line)
+    show_state(line, RecordState("conflict", "Xung đột, chờ người chọn: note", "Conflict: note", ("note",)), "vi")
+    assert line.text() == "Xung đột" and "#b3261e" in line.styleSheet()
+    assert line.toolTip() == "Xung đột, chờ người chọn: Ghi chú. Chọn giá trị ở trang Đồng bộ, thẻ Xung đột."
+    show_state(line, RecordState("local", "Chưa gửi tỉnh", "Not sent yet"), "vi")
+    assert line.styleSheet() == "" and line.toolTip() == "Chưa gửi tỉnh"

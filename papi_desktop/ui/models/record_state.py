@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from ...services import province, record_sync, task_state
 from ...services.handle import DataHandle
+from ..widgets.sync_widgets import field_name
 from .lazy import PAGE, LazyTableModel, SortRole
 
 CONTEXT = "RecordState"
@@ -29,8 +30,19 @@ ORDER = ("conflict", "quarantined", "held", "local", "sent", "acknowledged")  # 
 COLOURS = {"conflict": "#b3261e", "quarantined": "#b3261e", "held": "#8a5a00", "acknowledged": "#1b6e20"}
 
 
+CONFLICT_TIP = QT_TRANSLATE_NOOP("RecordState", "Xung đột, chờ người chọn: %1. Chọn giá trị ở trang Đồng bộ, thẻ Xung đột.")
+
+
 def label(state: str) -> str:
     return QCoreApplication.translate(CONTEXT, str(LABELS[state])) if state in LABELS else state
+
+
+def tooltip(state: record_sync.RecordState, lang: str) -> str:
+    """The reason; a conflict names its fields as the conflict queue does, and where to choose."""
+    if state.state == "conflict" and state.fields:
+        names = ", ".join(field_name(f) for f in state.fields)
+        return QCoreApplication.translate(CONTEXT, str(CONFLICT_TIP)).replace("%1", names)
+    return state.reason_en if lang == "en" else state.reason_vi
 
 
 class Stated:
@@ -93,7 +105,7 @@ class SyncedTableModel(LazyTableModel):
         if role == SortRole:
             return ORDER.index(state.state) if state.state in ORDER else len(ORDER)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return state.reason_en if self.lang == "en" else state.reason_vi
+            return tooltip(state, self.lang)
         if role == Qt.ItemDataRole.ForegroundRole and state.state in COLOURS:
             return QBrush(QColor(COLOURS[state.state]))
         return None
@@ -123,4 +135,83 @@ def task_sync_state(db: DataHandle, task_id: str, own_task: bool) -> record_sync
 def show_state(label_widget: QLabel, state: record_sync.RecordState | None, lang: str) -> None:
     """A detail panel's line: the label, the reason in the tooltip (empty when there is none)."""
     label_widget.setText(label(state.state) if state is not None else "")
-    label_widget.setToolTip((state.reason_en if lang == "en" else state.reason_vi) if state is not None else "")
+    label_widget.setToolTip(tooltip(state, lang) if state is not None else "")
+    colour = COLOURS.get(state.state) if state is not None else None
+    label_widget.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+# The column in lists built with QStandardItemModel (issue 10 §5): the sync cell keeps its record.
+RecordRole = Qt.ItemDataRole.UserRole + 40  # (table, record id) on the "Đồng bộ" cell
+
+
+def header_text() -> str:
+    return QCoreApplication.translate(CONTEXT, str(HEADER))
+
+
+def states_unless_province(db: DataHandle, wanted: dict[str, list[str]]) -> dict[str, record_sync.RecordState] | None:
+    """In the worker, with the rows: the states of these records by table, merged (ids are unique);
+    None on the province, whose lists do not show the column."""
+    if province.is_province(db):
+        return None
+    found: dict[str, record_sync.RecordState] = {}
+    for table, ids in wanted.items():
+        found.update(record_sync.states(db, table, ids))
+    return found
+
+
+def _paint(item: Any, state: record_sync.RecordState | None, lang: str) -> None:
+    item.setText(label(state.state) if state is not None else "")
+    item.setToolTip(tooltip(state, lang) if state is not None else "")
+    colour = COLOURS.get(state.state) if state is not None else None
+    item.setData(QBrush(QColor(colour)) if colour else None, Qt.ItemDataRole.ForegroundRole)
+
+
+def state_item(table: str, record_id: str, states: dict[str, record_sync.RecordState] | None, lang: str) -> Any:
+    """The cell of a QStandardItemModel's "Đồng bộ" column for one record (empty on the province)."""
+    from PySide6.QtGui import QStandardItem  # here: the imports above are not this helper's to change
+
+    item = QStandardItem()
+    item.setEditable(False)
+    item.setData((table, record_id), RecordRole)
+    _paint(item, (states or {}).get(record_id), lang)
+    return item
+
+
+def _state_cells(model: Any, column: int) -> list[Any]:
+    """The sync cells of the model's rows and of their children (a tree's evidence under its update)."""
+    out, parents = [], [model.invisibleRootItem()]
+    while parents:
+        parent = parents.pop()
+        for row in range(parent.rowCount()):
+            cell = parent.child(row, column)
+            if cell is not None and cell.data(RecordRole):
+                out.append(cell)
+            if parent.child(row, 0) is not None and parent.child(row, 0).hasChildren():
+                parents.append(parent.child(row, 0))
+    return out
+
+
+def refresh_cells(submit: Callable[..., object], db: DataHandle,
+                  lists: list[tuple[Any, int]], lang: str, also: dict[str, list[str]] | None = None,
+                  then: Callable[[dict[str, record_sync.RecordState] | None], None] | None = None) -> None:
+    """On showEvent (back from the Đồng bộ page, a sync may have moved them): the states of the records
+    the lists (model, sync column) show, and of also's, read again in one worker call; the cells are
+    updated in place (selection and scroll stay), then(found) shows the others."""
+    wanted: dict[str, list[str]] = {table: list(ids) for table, ids in (also or {}).items()}
+    for model, column in lists:
+        for cell in _state_cells(model, column):
+            table, record_id = cell.data(RecordRole)
+            wanted.setdefault(table, []).append(record_id)
+    if not any(wanted.values()):
+        return
+
+    def shown(found: dict[str, record_sync.RecordState] | None) -> None:
+        for model, column in lists:
+            for cell in _state_cells(model, column):  # walked again: the model may have been refilled meanwhile
+                record_id = cell.data(RecordRole)[1]
+                if found and record_id in found:
+                    _paint(cell, found[record_id], lang)
+        if then is not None:
+            then(found)
+
+    submit(lambda: states_unless_province(db, wanted), shown)

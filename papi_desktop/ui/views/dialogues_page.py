@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_vn, parse_vn
 from ...services import dialogues as ds
-from ...services import province
+from ...services import province, record_sync
 from ...services.handle import DataHandle
-from ..models.record_state import SyncedTableModel, labels, with_states
+from ..models.record_state import COLOURS, SyncedTableModel, label, labels, tooltip, with_states
 from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
@@ -213,15 +213,23 @@ class DialoguesPage(QWidget):
                                   DialogueTableModel.COL_CHAIR: 150, DialogueTableModel.COL_ISSUES: "000",
                                   DialogueTableModel.COL_OPEN: "000",
                                   DialogueTableModel.COL_SYNC: max(labels(), key=self.fontMetrics().horizontalAdvance)})
-        self.issues = QStandardItemModel(0, 4, self)
+        self.issues = QStandardItemModel(0, 5, self)
         self.issues.setHorizontalHeaderLabels([self.tr("Ý kiến / cam kết"), self.tr("Người nêu / thực hiện"),
-                                               self.tr("Thôn, bản / hạn"), self.tr("Trả lời / theo dõi")])
+                                               self.tr("Thôn, bản / hạn"), self.tr("Trả lời / theo dõi"),
+                                               self.model.headerData(DialogueTableModel.COL_SYNC,
+                                                                     Qt.Orientation.Horizontal)])
+        self._is_province = False
         self.issue_view = QTreeView()
         self.issue_view.setModel(self.issues)
         self.issue_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.issue_view.setColumnWidth(0, 380)
         for col in (1, 2):  # their headers whole
             self.issue_view.setColumnWidth(col, max(150, self.issue_view.header().sectionSizeHint(col)))
+        header = self.issue_view.header()  # the answer takes the room left; the sync state its widest label
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.issue_view.setColumnWidth(4, max(header.sectionSizeHint(4), 24 + max(
+            map(self.fontMetrics().horizontalAdvance, labels()))))
         buttons = FlowLayout()
         for b in (self.add_button, self.issue_button, self.commit_button, self.follow_button):
             buttons.addWidget(b)
@@ -249,6 +257,8 @@ class DialoguesPage(QWidget):
     def _show(self, year: int, ids: list[str], missing: list[int], is_province: bool = False) -> None:
         selected = self.selected_dialogue()
         self.table.setColumnHidden(DialogueTableModel.COL_SYNC, is_province)  # the communes' to see
+        self._is_province = is_province
+        self.issue_view.setColumnHidden(4, is_province)
         self.model.set_ids(ids)
         self.warning.setText(self.tr("Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, "
                                      "Điều 32 Luật Thực hiện dân chủ ở cơ sở).").replace("%1", str(year))
@@ -274,20 +284,35 @@ class DialoguesPage(QWidget):
             self.issues.removeRows(0, self.issues.rowCount())
             return
         db = self.db
-        self._issues_read.submit(lambda: ds.issues_of(db, dialogue_id),
-                                 lambda found: self._show_issues(dialogue_id, found))
+        def read() -> tuple[list[ds.IssueInfo], dict[str, record_sync.RecordState]]:
+            found = ds.issues_of(db, dialogue_id)
+            states = record_sync.states(db, "dialogue_issue", [i.id for i in found])
+            states.update(record_sync.states(db, "commitment", [c.id for i in found for c in i.commitments]))
+            return found, states
 
-    def _show_issues(self, dialogue_id: str, found: list[ds.IssueInfo]) -> None:
+        self._issues_read.submit(read, lambda result: self._show_issues(dialogue_id, *result))
+
+    def _state_item(self, state: record_sync.RecordState | None) -> QStandardItem:
+        item = QStandardItem(label(state.state) if state is not None else "")
+        if state is not None:
+            item.setToolTip(tooltip(state, current_lang()))
+            if state.state in COLOURS:
+                item.setForeground(QColor(COLOURS[state.state]))
+        return item
+
+    def _show_issues(self, dialogue_id: str, found: list[ds.IssueInfo],
+                     states: dict[str, record_sync.RecordState] | None = None) -> None:
+        states = states or {}
         self.issues.removeRows(0, self.issues.rowCount())
         for issue in found:
             parent = [QStandardItem(issue.content), QStandardItem(issue.raised_by or self.tr("(ẩn danh)")),
-                      QStandardItem(issue.village), QStandardItem(issue.answer)]
+                      QStandardItem(issue.village), QStandardItem(issue.answer), self._state_item(states.get(issue.id))]
             parent[0].setData(issue.id, IssueRole)
             for c in issue.commitments:
                 last = c.followups[-1][1] if c.followups else ""
                 state = self.tr("Xong %1").replace("%1", format_vn(c.done_on)) if c.done_on else last
                 child = [QStandardItem("→ " + c.content), QStandardItem(c.owner), QStandardItem(format_vn(c.due)),
-                         QStandardItem(state)]
+                         QStandardItem(state), self._state_item(states.get(c.id))]
                 child[0].setData(issue.id, IssueRole)
                 child[0].setData(c.id, CommitmentRole)
                 parent[0].appendRow(child)
