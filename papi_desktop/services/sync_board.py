@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +145,10 @@ class Reminder:
     # "deadline": a reporting period's due date is near or just passed and the province lacks changes
     since: dt.datetime  # the oldest such change (unsent), the bundle written (unacked), the period's end, UTC
     days: int  # days waited; for a deadline the days left to the due date (negative: days past it)
-    changes: int  # unsent: how many changes; unacked: how many are still unacknowledged; deadline: see _deadlines
+    changes: int  # unsent: how many changes; unacked: how many written are still unacknowledged; deadline:
+    # every change the province has not acknowledged (the status bar's number, sync.pending)
     period: ReportingPeriod | None = None  # deadline: the period, with its due date
+    online: bool = False  # deadline: a hub address is known, so the changes may go over the network too
 
 
 def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
@@ -155,7 +157,8 @@ def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
         return []
     now = now or _now()
     acked = sync.acked(db)
-    hub_push = _parse(hub_sync.last_sync(db).get("last_push_at"))
+    hub = hub_sync.last_sync(db)
+    hub_push = _parse(hub.get("last_push_at"))
     out: list[Reminder] = []
     with db.reader() as s:
         sent = s.scalars(select(BundleOut).where(BundleOut.peer == sync.PROVINCE)
@@ -173,6 +176,9 @@ def reminders(db: Database, now: dt.datetime | None = None) -> list[Reminder]:
         unacked_floors = {node: acked.get(node, 0) for node in nodes}
         due = _deadlines(now, last_sent, lambda cutoff: (_unsent(s, floors, cutoff)[0],
                                                          _unsent(s, unacked_floors, cutoff)[0]))
+    if due:  # the number the status bar shows, not only the changes that made the reminder come
+        lacking = len(sync.pending(db))
+        due = [replace(r, changes=lacking, online=bool(hub.get("url"))) for r in due]
     since = _parse(oldest)
     if since is not None and (now - since).days >= REMIND_UNSENT_DAYS:
         out.append(Reminder("unsent", since, (now - since).days, unsent))
@@ -209,7 +215,7 @@ def _deadlines(now: dt.datetime, last_sent: dt.datetime | None,
     while changes made by the due date are written to no bundle, or nothing was sent since the period
     ended and the province has not acknowledged all of them (the bundle written before may never have
     reached it). lacking(cutoff): (not written, not acknowledged) of the changes made before cutoff;
-    a reminder's changes are the first, else the second."""
+    a reminder's changes are the first, else the second (reminders() then says how many are lacking in all)."""
     today = now.astimezone(_VN).date()
     out = []
     for year in (today.year - 1, today.year, today.year + 1):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from sync_world import Commune, Province, at
 
 from papi_desktop import paths
-from papi_desktop.services import conflicts, sync_board
+from papi_desktop.services import conflicts, hub_sync, local_settings, sync_board
 from papi_desktop.storage.models import TaskState
 from papi_desktop.ui.views.home_page import HomePage
 from papi_desktop.ui.views.sync_page import SyncPage
@@ -107,6 +107,20 @@ def test_the_home_screen_reminds_of_a_reporting_deadline(qtbot, world) -> None: 
     (deadline,) = [r for r in sync_board.reminders(a.db) if r.kind == "deadline"]
     assert deadline.period is not None and deadline.period.due == due and deadline.days == 4
     assert f"Báo cáo thử {due.year}" in text and f"hạn gửi dữ liệu cho tỉnh là ngày {due:%d/%m/%Y} (còn 4 ngày)" in text
-    assert f"tỉnh chưa nhận được {deadline.changes} thay đổi của máy này" in text
-    assert "Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ." in text and "Mở trang Đồng bộ" in text
+    assert deadline.changes == sync_board.status_line(a.db).pending  # the number the status bar shows
+    assert f"tỉnh chưa nhận {deadline.changes} thay đổi trên máy này" in text
+    # No hub address: a USB stick only. The page is named once, and that name is the link.
+    assert text.endswith("Hãy ghi ra USB ở <a href='sync'>trang Đồng bộ</a>.")
+    assert text.count("Đồng bộ") == 1 and "qua mạng" not in text
+    with qtbot.waitSignal(home.sig_open) as opened:
+        home.sync_notice.linkActivated.emit("sync")
+    assert opened.args == ["sync", ""]
+
+    local_settings.write(a.db, hub_sync.URL_KEY, "https://hub.tinh.example.vn")  # the province gave its hub
+    try:
+        home.reload()
+        qtbot.waitUntil(lambda: "qua mạng" in home.sync_notice.text(), timeout=10000)
+        assert home.sync_notice.text().endswith("Hãy ghi ra USB hoặc đồng bộ qua mạng ở <a href='sync'>trang Đồng bộ</a>.")
+    finally:
+        local_settings.write(a.db, hub_sync.URL_KEY, "")
     runner.shutdown()

@@ -302,7 +302,11 @@ def test_home_reminds_of_changes_waiting_too_long(qtbot, world, monkeypatch: pyt
     qtbot.addWidget(home)
     qtbot.waitUntil(lambda: home.sync_notice.isVisibleTo(home), timeout=10000)
     text = home.sync_notice.text()
-    assert "chưa ghi ra USB gửi tỉnh" in text and "chưa có biên nhận của tỉnh" in text and "Mở trang Đồng bộ" in text
+    assert "chưa ghi ra USB gửi tỉnh" in text and "chưa có biên nhận của tỉnh" in text
+    # Each line names the page once, as its link: no "Mở trang Đồng bộ" repeated after "ở trang Đồng bộ".
+    assert "Hãy mở <a href='sync'>trang Đồng bộ</a>, bấm “Ghi ra USB”" in text
+    assert "đọc biên nhận tỉnh ghi trên USB ở <a href='sync'>trang Đồng bộ</a>." in text
+    assert "Mở trang Đồng bộ" not in text
     with qtbot.waitSignal(home.sig_open) as opened:
         home.sync_notice.linkActivated.emit("sync")
     assert opened.args == ["sync", ""]

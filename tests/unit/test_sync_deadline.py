@@ -1,7 +1,8 @@
 """The home screen's reporting-deadline reminder (issue 10 §7) on a real enrolled commune PC: around a
 period's due date, while the province lacks the commune's changes, and not once a bundle written after
 the period ended carries them (or a push over the network sent them, or the province acknowledged
-them); never on the province or before enrolment.
+them); never on the province or before enrolment. It counts what the status bar counts (every change the
+province has not acknowledged), and knows whether a hub address is there to sync over the network.
 
 The period is the province's copy of reporting_periods.json around today (tests/periods_copy.py), and
 `now` is fixed relative to its due date."""
@@ -71,7 +72,11 @@ def test_around_the_due_date_until_a_bundle_written_after_the_period_carries_eve
     assert _deadlines(pc, due - dt.timedelta(days=3)) == []
     _edit(pc, "Sửa sau khi ghi USB")  # made before the due date and not written anywhere
     (again,) = _deadlines(pc, due - dt.timedelta(days=3))
-    assert again.changes == 1
+    with at(pc.dir):
+        bar = sync_board.status_line(pc.db).pending
+    # One change made the reminder come, but the province lacks the bundle's too: the status bar's number.
+    assert again.changes == bar == lacking + 1 > 1
+    assert not again.online  # no hub address: a USB stick only
     assert _deadlines(pc, due + dt.timedelta(days=LATE + 1)) == []
     assert pc.export(root / "usb-2") is not None
     assert _deadlines(pc, due - dt.timedelta(days=3)) == []
@@ -98,6 +103,16 @@ def test_a_bundle_written_before_the_period_ended_until_acknowledged_or_pushed(w
     with at(pc.dir):
         local_settings.write(pc.db, hub_sync.LAST_PUSH_KEY, "")
     assert len(_deadlines(pc, due - dt.timedelta(days=2))) == 1
+
+    # With a hub address the reminder may say "or sync over the network"; the count stays the status bar's.
+    with at(pc.dir):
+        local_settings.write(pc.db, hub_sync.URL_KEY, "https://hub.tinh.example.vn")
+        bar = sync_board.status_line(pc.db).pending
+    (online,) = _deadlines(pc, due - dt.timedelta(days=2))
+    assert online.online and online.changes == bar == unacked
+    with at(pc.dir):
+        local_settings.write(pc.db, hub_sync.URL_KEY, "")
+    assert not _deadlines(pc, due - dt.timedelta(days=2))[0].online
 
     # The province receives the bundles and the PC reads the receipts: the province lacks nothing.
     for summary in prov.import_(*sorted((root / "usb").glob("*.papi")), *sorted((root / "usb-2").glob("*.papi")),

@@ -97,6 +97,7 @@ class HomePage(QWidget):
         self.heading.setStyleSheet("font-weight: bold; font-size: 15px;")
         self.sync_notice = QLabel()
         self.sync_notice.setWordWrap(True)
+        self.sync_notice.setTextFormat(Qt.TextFormat.RichText)
         self.sync_notice.setStyleSheet("background: #fff4e0; border: 1px solid #e0a040; padding: 6px; color: #6a3d00;")
         self.sync_notice.hide()
         self.sync_notice.linkActivated.connect(lambda _link: self.sig_open.emit("sync", ""))
@@ -145,9 +146,9 @@ class HomePage(QWidget):
         self.heading.setText(self.tr("Không đọc được danh sách việc đến hạn: %1").replace("%1", error_text(exc)))
 
     def show_sync_reminders(self, reminders: list[sync_board.Reminder]) -> None:
-        lines = [reminder_text(r) for r in reminders]
-        link = self.tr("Mở trang Đồng bộ")
-        self.sync_notice.setText("<br>".join(lines) + f" <a href='sync'>{link}</a>" if lines else "")
+        # Each line's "trang Đồng bộ" is the link that opens the page: no second "open the page" after it.
+        lines = [reminder_text(r, link=True) for r in reminders]
+        self.sync_notice.setText("<br>".join(lines))
         self.sync_notice.setVisible(bool(lines))
 
     def _open(self, index: QModelIndex) -> None:

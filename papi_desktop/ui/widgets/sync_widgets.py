@@ -6,6 +6,7 @@ the commune's and the province's views share."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -464,21 +465,30 @@ def summary_rows(summaries: Sequence[Any], names: dict[str, str]) -> list[tuple[
     return rows
 
 
-def reminder_text(rem: Any) -> str:
+_PAGE = "\x00"  # where a reminder names the Đồng bộ page: a link on the home screen
+
+
+def reminder_text(rem: Any, link: bool = False) -> str:
     """A reminder of changes waiting or of a reporting deadline (services.sync_board.Reminder), saying
-    what to do."""
+    what to do; link: rich text whose "trang Đồng bộ" opens that page (the home screen's notice)."""
     if rem.kind == "deadline":
-        return _deadline_text(rem)
-    if rem.kind == "unsent":
-        return (QCoreApplication.translate(
-            "SyncReminder", "Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang "
-            "Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.")
+        text = _deadline_text(rem)
+    elif rem.kind == "unsent":
+        text = (QCoreApplication.translate(
+            "SyncReminder", "Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở %4, bấm "
+            "“Ghi ra USB” và mang USB lên tỉnh.")
             .replace("%1", str(rem.changes)).replace("%2", rem.since.astimezone().strftime("%d/%m/%Y"))
-            .replace("%3", str(rem.days)))
-    return (QCoreApplication.translate(
-        "SyncReminder", "Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, "
-        "rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.")
-        .replace("%1", rem.since.astimezone().strftime("%d/%m/%Y")).replace("%2", str(rem.days)))
+            .replace("%3", str(rem.days)).replace("%4", _PAGE))
+    else:
+        text = (QCoreApplication.translate(
+            "SyncReminder", "Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên "
+            "tỉnh, rồi đọc biên nhận tỉnh ghi trên USB ở %3.")
+            .replace("%1", rem.since.astimezone().strftime("%d/%m/%Y")).replace("%2", str(rem.days))
+            .replace("%3", _PAGE))
+    page = QCoreApplication.translate("SyncReminder", "trang Đồng bộ")
+    if not link:
+        return text.replace(_PAGE, page)
+    return html.escape(text, quote=False).replace(_PAGE, f"<a href='sync'>{html.escape(page)}</a>")
 
 
 def _deadline_text(rem: Any) -> str:
@@ -489,11 +499,14 @@ def _deadline_text(rem: Any) -> str:
         left = QCoreApplication.translate("SyncReminder", "hạn là hôm nay")
     else:
         left = QCoreApplication.translate("SyncReminder", "đã quá hạn %1 ngày").replace("%1", str(-rem.days))
-    return (QCoreApplication.translate(
-        "SyncReminder", "%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận được %4 thay đổi của "
-        "máy này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ.")
-        .replace("%1", period.label(current_lang())).replace("%2", period.due.strftime("%d/%m/%Y"))
-        .replace("%3", left).replace("%4", str(rem.changes)))
+    # The count is the status bar's (every change not acknowledged), written as it writes it.
+    text = (QCoreApplication.translate(
+        "SyncReminder", "%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận %4 thay đổi trên máy "
+        "này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở %5.") if rem.online else QCoreApplication.translate(
+        "SyncReminder", "%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận %4 thay đổi trên máy "
+        "này. Hãy ghi ra USB ở %5."))
+    return (text.replace("%1", period.label(current_lang())).replace("%2", period.due.strftime("%d/%m/%Y"))
+            .replace("%3", left).replace("%4", f"{rem.changes:,}".replace(",", ".")).replace("%5", _PAGE))
 
 
 def subject_text(subject: dict[str, str]) -> str:
