@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 from ...domain.numbers import group_vn
 from ...services import budget, postings, reference
 from ...services.handle import DataHandle
+from ...services.record_sync import RecordState
 from ..import_flow import ImportFlow, row_lines
+from ..models.record_state import refresh_cells, show_state, states_unless_province
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error, show_info
 from ..widgets.tables import align_right, fit_columns, readonly_table, year_combo
@@ -50,8 +53,9 @@ class BudgetTab(QWidget):
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
-        self._read = Latest(runner, self)
+        self._read, self._states_read = Latest(runner, self), Latest(runner, self)
         self._infos: dict[str, budget.TableInfo] = {}
+        self._states: dict[str, RecordState] | None = None  # the year's tables' sync states; None: the province
         self.villages = Villages(self, db, runner)
         self.today = date.today
         self.year = year_combo(self.today().year, lambda y: self.tr("Năm ngân sách %1").replace("%1", str(y)),
@@ -72,6 +76,11 @@ class BudgetTab(QWidget):
         self.line_view = readonly_table(self.lines)
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
+        # The list beside the amounts has no room for a column: the selected table's sync state is a line.
+        self.sync_caption, self.sync_label = QLabel(self.tr("Đồng bộ:")), QLabel()
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.sync_caption)
+        sync_row.addWidget(self.sync_label, 1)
         self.compare = QStandardItemModel(self)
         self.compare_view = readonly_table(self.compare)
         bar = FlowLayout()
@@ -82,6 +91,7 @@ class BudgetTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.line_view, 3)
         right_layout.addWidget(self.check_label)
+        right_layout.addLayout(sync_row)
         right_layout.addWidget(QLabel(self.tr("Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):")))
         right_layout.addWidget(self.compare_view, 2)
         split = QSplitter()
@@ -103,13 +113,33 @@ class BudgetTab(QWidget):
     def reload(self) -> None:
         """Read the year's tables and the comparison in the database worker."""
         db, year = self.db, self.year.currentData()
-        self._read.submit(lambda: (budget.tables(db, year), budget.compare(db, year)),
-                          lambda result: self._show(*result))
 
-    def _show(self, tables: list[budget.TableInfo], compare: list[budget.Comparison]) -> None:
+        def read() -> tuple:
+            found = budget.tables(db, year)
+            return found, budget.compare(db, year), states_unless_province(db, {"budget_table": [t.id for t in found]})
+
+        self._read.submit(read, lambda result: self._show(*result))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        refresh_cells(self._states_read.submit, self.db, [], current_lang(), {"budget_table": list(self._infos)},
+                      self._states_read_again)
+
+    def _states_read_again(self, states: dict[str, RecordState] | None) -> None:
+        self._states = states  # back from the Đồng bộ page: a sync may have moved them
+        self._show_sync(self.selected_table())
+
+    def _show_sync(self, t: budget.TableInfo | None) -> None:
+        state = self._states.get(t.id) if self._states is not None and t is not None else None
+        show_state(self.sync_label, state, current_lang())
+        self.sync_caption.setVisible(state is not None)
+        self.sync_label.setVisible(state is not None)
+
+    def _show(self, tables: list[budget.TableInfo], compare: list[budget.Comparison],
+              states: dict[str, RecordState] | None = None) -> None:
         lang = current_lang()
         self.tables.removeRows(0, self.tables.rowCount())
-        self._infos = {t.id: t for t in tables}
+        self._infos, self._states = {t.id: t for t in tables}, states
         for t in self._infos.values():
             first = QStandardItem(budget.stage_name(t.stage, lang))
             first.setData(t.id, TableRole)
@@ -119,6 +149,7 @@ class BudgetTab(QWidget):
             self.tables.appendRow([first, QStandardItem(t.form_code), title])
         self.lines.clear()
         self.check_label.clear()
+        self._show_sync(None)
         if self.tables.rowCount():
             self.table_view.setCurrentIndex(self.tables.index(0, 0))
         self._fill_compare(compare)
@@ -133,6 +164,7 @@ class BudgetTab(QWidget):
     def show_table(self) -> None:
         t = self.selected_table()
         self.lines.clear()
+        self._show_sync(t)
         if t is None:
             return
         self.lines.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Nội dung"), *(c.name for c in t.columns)])

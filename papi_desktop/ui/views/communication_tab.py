@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_vn
 from ...services import communication
 from ...services.handle import DataHandle
+from ...services.record_sync import RecordState
+from ..models.record_state import header_text, refresh_cells, state_item, states_unless_province
 from ..widgets.messages import current_lang
 from ..widgets.simple_form import Field, FormDialog
 from ..widgets.tables import fit_columns, readonly_table, year_combo
 from ..workers import JobRunner, Latest
 
 QUOTA_COLORS = {"done": "#1b7f3b", "missing": "#b3261e", "pending": "#6b6b6b"}
+COL_SYNC = 5  # the item's sync state, last
 
 
 class CommunicationTab(QWidget):
@@ -40,7 +43,7 @@ class CommunicationTab(QWidget):
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
-        self._read = Latest(runner, self)
+        self._read, self._states_read = Latest(runner, self), Latest(runner, self)
         self.today = date.today
         self.year = year_combo(self.today().year)
         self.add_button = QPushButton(self.tr("Ghi tin, bài đã đăng…"))
@@ -69,10 +72,20 @@ class CommunicationTab(QWidget):
     def reload(self) -> None:
         """Read the year's quota by month and its items in the database worker."""
         db, year, today = self.db, self.year.currentData(), self.today()
-        self._read.submit(lambda: (communication.quota_by_month(db, year, today), communication.items(db, year)),
-                          lambda result: self._show(year, *result))
 
-    def _show(self, year: int, months: list[communication.MonthQuota], found: list[communication.NewsInfo]) -> None:
+        def read() -> tuple:
+            found = communication.items(db, year)
+            return (communication.quota_by_month(db, year, today), found,
+                    states_unless_province(db, {"news_item": [i.id for i in found]}))
+
+        self._read.submit(read, lambda result: self._show(year, *result))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        refresh_cells(self._states_read.submit, self.db, [(self.items, COL_SYNC)], current_lang())
+
+    def _show(self, year: int, months: list[communication.MonthQuota], found: list[communication.NewsInfo],
+              states: dict[str, RecordState] | None = None) -> None:
         lang = current_lang()
         names = {c["code"]: c["name_en" if lang == "en" else "name_vi"] for c in communication.channels()}
         topics = {t["code"]: t["name_en" if lang == "en" else "name_vi"] for t in communication.topics()}
@@ -92,12 +105,13 @@ class CommunicationTab(QWidget):
         self.quota_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.items.clear()
         self.items.setHorizontalHeaderLabels([self.tr("Ngày đăng"), self.tr("Kênh"), self.tr("Chủ đề"),
-                                              self.tr("Tiêu đề"), self.tr("Đường dẫn")])
+                                              self.tr("Tiêu đề"), self.tr("Đường dẫn"), header_text()])
         for i in found:
-            self.items.appendRow([QStandardItem(x) for x in (
+            self.items.appendRow([*(QStandardItem(x) for x in (
                 format_vn(i.published_on), names.get(i.channel, i.channel), topics.get(i.topic, i.topic), i.title,
-                i.link)])
-        fit_columns(self.item_view, contents=(0, 1, 2), stretch=3)
+                i.link)), state_item("news_item", i.id, states, lang)])
+        fit_columns(self.item_view, contents=(0, 1, 2, COL_SYNC), stretch=3)
+        self.item_view.setColumnHidden(COL_SYNC, states is None)  # the communes' to see, not the province's
         self.sig_reloaded.emit()
 
     def add_item(self) -> FormDialog:

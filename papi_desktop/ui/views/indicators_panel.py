@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
 
 from ...services import progress
 from ...services.handle import DataHandle
+from ...services.record_sync import RecordState
+from ..models.record_state import header_text, refresh_cells, state_item, states_unless_province
 from ..widgets.forms import ok_cancel_row
 from ..widgets.messages import current_lang, show_error
 from ..widgets.tables import fit_columns
 from ..workers import JobRunner, Latest
 
 IndicatorIdRole = Qt.ItemDataRole.UserRole + 1
-COL_NAME, COL_UNIT, COL_TARGET, COL_RESPONSIBLE, COL_ACTUAL = range(5)
+COL_NAME, COL_UNIT, COL_TARGET, COL_RESPONSIBLE, COL_ACTUAL, COL_SYNC = range(6)
 
 
 class IndicatorDialog(QDialog):
@@ -58,14 +60,15 @@ class IndicatorsPanel(QWidget):
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
-        self._read = Latest(runner, self)
+        self._read, self._states_read = Latest(runner, self), Latest(runner, self)
         self.plan_id: str | None = None
         self._loading = False
         self.period = QComboBox()
         self.add_button = QPushButton(self.tr("Thêm chỉ tiêu…"))
-        self.model = QStandardItemModel(0, 5, self)
+        self.model = QStandardItemModel(0, 6, self)
         self.model.setHorizontalHeaderLabels([self.tr("Chỉ tiêu"), self.tr("Đơn vị tính"), self.tr("Mục tiêu"),
-                                              self.tr("Cơ quan theo dõi"), self.tr("Thực hiện trong kỳ")])
+                                              self.tr("Cơ quan theo dõi"), self.tr("Thực hiện trong kỳ"),
+                                              header_text()])
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
@@ -110,20 +113,32 @@ class IndicatorsPanel(QWidget):
             self._show([])
             return
         db, plan_id = self.db, self.plan_id
-        self._read.submit(lambda: progress.indicators_of(db, plan_id), self._show)
 
-    def _show(self, rows: list[progress.IndicatorInfo]) -> None:
+        def read() -> tuple[list[progress.IndicatorInfo], dict[str, RecordState] | None]:
+            found = progress.indicators_of(db, plan_id)
+            return found, states_unless_province(db, {"indicator": [i.id for i in found]})
+
+        self._read.submit(read, lambda result: self._show(*result))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        refresh_cells(self._states_read.submit, self.db, [(self.model, COL_SYNC)], current_lang())
+
+    def _show(self, rows: list[progress.IndicatorInfo], states: dict[str, RecordState] | None = None) -> None:
         self._loading = True
+        lang = current_lang()
         self.model.removeRows(0, self.model.rowCount())
         period = self.period.currentData()
         for ind in rows:
             items = [QStandardItem(ind.name), QStandardItem(ind.unit), QStandardItem(ind.target),
-                     QStandardItem(ind.responsible), QStandardItem(ind.values.get(period, ""))]
+                     QStandardItem(ind.responsible), QStandardItem(ind.values.get(period, "")),
+                     state_item("indicator", ind.id, states, lang)]
             for item in items[:COL_ACTUAL]:
                 item.setEditable(False)
             items[COL_NAME].setData(ind.id, IndicatorIdRole)
             items[COL_NAME].setToolTip(ind.name)
             self.model.appendRow(items)
+        self.view.setColumnHidden(COL_SYNC, states is None)  # the communes' to see
         self.empty.setVisible(not rows)
         self._loading = False
         self.sig_shown.emit()

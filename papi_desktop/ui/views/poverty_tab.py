@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,7 +23,9 @@ from ...domain.errors import KnownError
 from ...domain.numbers import group_vn, parse_amount
 from ...services import postings, poverty
 from ...services.handle import DataHandle
+from ...services.record_sync import RecordState
 from ..import_flow import ImportFlow, row_lines
+from ..models.record_state import header_text, refresh_cells, show_state, state_item, states_unless_province
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, show_error
 from ..widgets.simple_form import Field, FormDialog
@@ -41,6 +43,7 @@ STEP_NAMES = {
 CHANGE_NAMES = {"new": QT_TRANSLATE_NOOP("PovertyTab", "Mới vào danh sách"),
                 "leaving": QT_TRANSLATE_NOOP("PovertyTab", "Ra khỏi danh sách"),
                 "changed": QT_TRANSLATE_NOOP("PovertyTab", "Đổi phân loại")}
+PEOPLE_SYNC, OBJECTION_SYNC = 10, 5  # the sync state, each list's last column
 
 
 class PovertyTab(QWidget):
@@ -55,7 +58,7 @@ class PovertyTab(QWidget):
     def __init__(self, db: DataHandle, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.runner = db, runner
-        self._read = Latest(runner, self)
+        self._read, self._states_read = Latest(runner, self), Latest(runner, self)
         # What the year's read brought, for the steps' dialogs: the review and its households.
         self.review: poverty.ReviewInfo | None = None
         self.household_list: list[poverty.HouseholdInfo] = []
@@ -66,6 +69,7 @@ class PovertyTab(QWidget):
                                ahead=1, back=4)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        self.sync_label = QLabel()  # where the review itself stands with the province
         self.buttons = {key: QPushButton(text) for key, text in (
             ("import", self.tr("Nhập danh sách từ Excel…")), ("add", self.tr("Thêm hộ…")),
             ("post", self.tr("Niêm yết danh sách sơ bộ…")),
@@ -88,6 +92,9 @@ class PovertyTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.state, 1)
+        self.sync_caption = QLabel(self.tr("Đồng bộ:"))
+        top.addWidget(self.sync_caption)
+        top.addWidget(self.sync_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
@@ -115,19 +122,40 @@ class PovertyTab(QWidget):
         def read() -> tuple:
             info = poverty.review_of_year(db, year)
             if info is None:
-                return None, [], [], []
+                return None, [], [], [], None
             try:
                 changes: list | KnownError = poverty.differences(db, info.year)
             except KnownError as exc:  # no list last year: said in the tab
                 changes = exc
-            return info, poverty.households(db, info.id), poverty.objections(db, info.id), changes
+            households, objections = poverty.households(db, info.id), poverty.objections(db, info.id)
+            states = states_unless_province(db, {"poverty_review": [info.id],
+                                                 "poverty_household": [h.id for h in households],
+                                                 "poverty_objection": [o.id for o in objections]})
+            return info, households, objections, changes, states
 
         self._read.submit(read, lambda result: self._show(*result))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        review = self.review  # back from the Đồng bộ page: a sync may have moved them
+        refresh_cells(self._states_read.submit, self.db, [(self.people, PEOPLE_SYNC), (self.objections, OBJECTION_SYNC)],
+                      current_lang(), {"poverty_review": [review.id] if review else []},
+                      lambda found: self._show_review_state(found, review))
+
+    def _show_review_state(self, states: dict[str, RecordState] | None, info: poverty.ReviewInfo | None) -> None:
+        if info is not self.review:
+            return  # another year read meanwhile
+        state = states.get(info.id) if states and info else None
+        show_state(self.sync_label, state, current_lang())
+        self.sync_caption.setVisible(state is not None)
+        self.sync_label.setVisible(state is not None)
+
     def _show(self, info: poverty.ReviewInfo | None, households: list[poverty.HouseholdInfo],
-              objections: list[poverty.ObjectionInfo], changes: list | KnownError) -> None:
+              objections: list[poverty.ObjectionInfo], changes: list | KnownError,
+              states: dict[str, RecordState] | None = None) -> None:
         lang = current_lang()
         self.review, self.household_list = info, households
+        self._show_review_state(states, info)
         final = bool(info and info.decided_on)
         for key, button in self.buttons.items():
             if key in ("import", "add"):
@@ -153,7 +181,8 @@ class PovertyTab(QWidget):
                            f"{self.tr('%1 hộ').replace('%1', str(info.households))} ({counts}).")
         self.people.setHorizontalHeaderLabels([self.tr("STT"), self.tr("Chủ hộ"), self.tr("CCCD"), self.tr("Thôn, bản"),
                                                self.tr("Dân tộc"), self.tr("Nhân khẩu"), self.tr("Thu nhập"),
-                                               self.tr("Thiếu hụt"), self.tr("Sơ bộ"), self.tr("Công nhận")])
+                                               self.tr("Thiếu hụt"), self.tr("Sơ bộ"), self.tr("Công nhận"),
+                                               header_text()])
         for i, h in enumerate(households, start=1):
             deprivations = h.deprivation_count if h.deprivation_count is not None else len(h.deprivations)
             cells = [QStandardItem(x) for x in (
@@ -163,21 +192,25 @@ class PovertyTab(QWidget):
                 poverty.class_name(h.final_class, lang) if info.decided_on else "")]
             for col in (0, 5, 6, 7):
                 align_right(cells[col])
-            self.people.appendRow(cells)
-        fit_columns(self.people_view, contents=(0, 2, 3, 4, 5, 6, 7, 8, 9), stretch=1)
-        self._fill_objections(objections)
+            self.people.appendRow([*cells, state_item("poverty_household", h.id, states, lang)])
+        fit_columns(self.people_view, contents=(0, 2, 3, 4, 5, 6, 7, 8, 9, PEOPLE_SYNC), stretch=1)
+        self.people_view.setColumnHidden(PEOPLE_SYNC, states is None)  # the communes' to see
+        self._fill_objections(objections, states, lang)
         self._fill_changes(changes, lang)
         self.sig_reloaded.emit()
 
-    def _fill_objections(self, found: list[poverty.ObjectionInfo]) -> None:
+    def _fill_objections(self, found: list[poverty.ObjectionInfo], states: dict[str, RecordState] | None,
+                         lang: str) -> None:
         self.objections.setHorizontalHeaderLabels([self.tr("Ngày"), self.tr("Người nêu"), self.tr("Nội dung"),
-                                                   self.tr("Phúc tra"), self.tr("Kết quả")])
+                                                   self.tr("Phúc tra"), self.tr("Kết quả"), header_text()])
         for o in found:
             if o.rechecked_on is None:
                 self._waiting.append((o.content[:80], o.id))
-            self.objections.appendRow([QStandardItem(x) for x in (
-                format_vn(o.received_on), o.sender, o.content, format_vn(o.rechecked_on), o.result)])
-        fit_columns(self.objection_view, contents=(0, 3), stretch=2)
+            self.objections.appendRow([*(QStandardItem(x) for x in (
+                format_vn(o.received_on), o.sender, o.content, format_vn(o.rechecked_on), o.result)),
+                state_item("poverty_objection", o.id, states, lang)])
+        fit_columns(self.objection_view, contents=(0, 3, OBJECTION_SYNC), stretch=2)
+        self.objection_view.setColumnHidden(OBJECTION_SYNC, states is None)
 
     def _fill_changes(self, found: list | KnownError, lang: str) -> None:
         self.changes.setHorizontalHeaderLabels([self.tr("Thay đổi"), self.tr("Chủ hộ"), self.tr("Thôn, bản"),

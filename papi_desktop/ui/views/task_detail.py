@@ -37,7 +37,15 @@ from ...services import plan as plan_service
 from ...services import progress
 from ...services.handle import DataHandle
 from ...services.record_sync import RecordState
-from ..models.record_state import show_state, task_sync_state
+from ..models.record_state import (
+    header_text,
+    labels,
+    refresh_cells,
+    show_state,
+    state_item,
+    states_unless_province,
+    task_sync_state,
+)
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, show_error
 from ..widgets.tables import text_columns
@@ -46,6 +54,7 @@ from .task_dialogs import MilestoneDialog, ProgressDialog, evidence_model_row
 
 MilestoneIdRole = Qt.ItemDataRole.UserRole + 1
 FilePathRole = Qt.ItemDataRole.UserRole + 2
+UPDATE_SYNC = 3  # the progress update's or the evidence's sync state, last
 
 
 class TaskDetailPanel(QWidget):
@@ -63,7 +72,7 @@ class TaskDetailPanel(QWidget):
         super().__init__(parent)
         self.db, self.runner = db, runner
         self._read = Latest(runner, self)
-        self._sync_read = Latest(runner, self)
+        self._sync_read, self._cells_read = Latest(runner, self), Latest(runner, self)
         self.own_task = False  # a task the commune added itself (its sync state is the task's too)
         self.task_id: str | None = None
         self.year: int = date.today().year
@@ -134,11 +143,17 @@ class TaskDetailPanel(QWidget):
         ms_layout.addWidget(self.milestone_view)
         ms_layout.addLayout(ms_buttons)
 
-        self.updates = QStandardItemModel(0, 3, self)
-        self.updates.setHorizontalHeaderLabels([self.tr("Kỳ / văn bản"), self.tr("Ngày"), self.tr("Kết quả / trích yếu")])
+        self.updates = QStandardItemModel(0, 4, self)
+        self.updates.setHorizontalHeaderLabels([self.tr("Kỳ / văn bản"), self.tr("Ngày"), self.tr("Kết quả / trích yếu"),
+                                                header_text()])
         self.update_view = QTreeView()
         self.update_view.setModel(self.updates)
         self.update_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        up_header = self.update_view.header()  # the result takes the room left; the sync state its widest label
+        up_header.setStretchLastSection(False)
+        up_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.update_view.setColumnWidth(UPDATE_SYNC, max(up_header.sectionSizeHint(UPDATE_SYNC), 24 + max(
+            map(self.fontMetrics().horizontalAdvance, labels()))))
         self.add_update_button = QPushButton(self.tr("Cập nhật tiến độ…"))
         self.open_file_button = QPushButton(self.tr("Mở tệp minh chứng"))
         up_buttons = FlowLayout()
@@ -194,9 +209,13 @@ class TaskDetailPanel(QWidget):
             return
         db, task_id, today = self.db, self.task_id, self.today()
 
-        def read() -> tuple[plan_service.TaskDetail, list[progress.UpdateInfo], RecordState | None]:
+        def read() -> tuple[plan_service.TaskDetail, list[progress.UpdateInfo], RecordState | None,
+                            dict[str, RecordState] | None]:
             detail = plan_service.task_detail(db, task_id, today)
-            return detail, progress.updates_of(db, task_id), task_sync_state(db, task_id, detail.editable)
+            updates = progress.updates_of(db, task_id)
+            states = states_unless_province(db, {"progress_update": [u.id for u in updates],
+                                                 "evidence": [e.id for u in updates for e in u.evidence]})
+            return detail, updates, task_sync_state(db, task_id, detail.editable), states
 
         self._read.submit(read, lambda result: self._show(task_id, *result))
 
@@ -211,6 +230,7 @@ class TaskDetailPanel(QWidget):
                 self._show_sync(state)
 
         self._sync_read.submit(lambda: task_sync_state(db, task_id, own), shown)
+        refresh_cells(self._cells_read.submit, db, [(self.updates, UPDATE_SYNC)], current_lang())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -221,7 +241,7 @@ class TaskDetailPanel(QWidget):
         self.form.setRowVisible(self.sync_label, state is not None)
 
     def _show(self, task_id: str, detail: plan_service.TaskDetail, updates: list[progress.UpdateInfo],
-              sync: RecordState | None = None) -> None:
+              sync: RecordState | None = None, states: dict[str, RecordState] | None = None) -> None:
         if task_id != self.task_id:
             return  # another task was chosen meanwhile
         self.own_task = detail.editable
@@ -253,14 +273,18 @@ class TaskDetailPanel(QWidget):
                 items[1].setForeground(Qt.GlobalColor.red)
             self.milestones.appendRow(items)
         self.updates.removeRows(0, self.updates.rowCount())
+        lang = current_lang()
         for u in updates:
-            parent = evidence_model_row([u.period_code, format_vn(u.reported_on), u.result])
+            parent = [*evidence_model_row([u.period_code, format_vn(u.reported_on), u.result]),
+                      state_item("progress_update", u.id, states, lang)]
             for ev in u.evidence:
-                child = evidence_model_row([ev.doc_ref, format_vn(ev.doc_date),
-                                            ev.summary + (f" [{ev.file_name}]" if ev.file_name else "")])
+                child = [*evidence_model_row([ev.doc_ref, format_vn(ev.doc_date),
+                                              ev.summary + (f" [{ev.file_name}]" if ev.file_name else "")]),
+                         state_item("evidence", ev.id, states, lang)]
                 child[0].setData(str(ev.file_path) if ev.file_path else "", FilePathRole)
                 parent[0].appendRow(child)
             self.updates.appendRow(parent)
+        self.update_view.setColumnHidden(UPDATE_SYNC, states is None)  # the communes' to see
         self.update_view.expandAll()
         self.sig_shown.emit(task_id)
 
