@@ -146,7 +146,10 @@ def read_preview(args: argparse.Namespace) -> Future[PlanSnapshot | None] | None
         return None
     from .services import plan_snapshot  # noqa: PLC0415
 
-    db_file = paths.db_path()
+    try:
+        db_file = paths.db_path()  # makes the data folder: a failure there is the real opening's to report
+    except Exception:  # noqa: BLE001
+        return None
     snapshot: Future[PlanSnapshot | None] = Future()
 
     def read() -> None:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.db: DataHandle | None = None
         self.ready = False  # the plan page shows the plan's data (sig_ready was emitted)
         self.preview: PlanPreview | None = None  # on the plan page's place until the real page has read the plan
+        self._preview_dropped = False
         self.runner = JobRunner(self)
         self.setWindowTitle("PAPI Desktop")
         resize_within_screen(self, 1280, 800)  # a 1366×768 screen with a task bar: not taller than it
@@ -133,7 +134,8 @@ class MainWindow(QMainWindow):
 
     def _preview_read(self, snapshot: PlanSnapshot | None) -> None:
         index = self._row("plan")
-        if snapshot is None or self.db is not None or not isinstance(self.page_by_key["plan"], PlaceholderPage):
+        if (snapshot is None or self.db is not None or self._preview_dropped
+                or not isinstance(self.page_by_key["plan"], PlaceholderPage)):
             return
         self.preview = PlanPreview(snapshot)
         self._replace(index, self.page_by_key["plan"], self.preview)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
     def drop_preview(self) -> None:
         """The opening went another way (a login first, the province, an error): no rows read before it."""
         preview, self.preview = self.preview, None
+        self._preview_dropped = True  # a read that ends later is not shown either
         if preview is not None and self.page_by_key["plan"] is preview:
             placeholder = PlaceholderPage(QCoreApplication.translate("MainWindow", NAVIGATION[self._row("plan")][1]),
                                           self.tr("Đang mở dữ liệu…"))

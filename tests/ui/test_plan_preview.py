@@ -112,7 +112,9 @@ def test_the_preview_shows_the_plan_then_the_real_page_takes_its_place(qtbot, pr
     qtbot.waitUntil(lambda: window.ready, timeout=30000)
     page = window.plan_page
     assert isinstance(page, PlanPage) and window.preview is None
-    assert window.pages.currentWidget() is page and not shiboken6.isValid(preview)  # deleted once replaced
+    assert window.pages.currentWidget() is page
+    assert not any(window.pages.widget(i) is preview for i in range(window.pages.count()))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(preview), timeout=5000)  # deleted (deleteLater) once replaced
     assert window.pages.indexOf(page) == window._row("plan")  # noqa: SLF001
     assert page.model.rowCount() == 28 and page.count_label.text() == "28 nhiệm vụ"
     for row in range(28):  # the lazy model reads its rows in the worker when first asked
@@ -140,6 +142,31 @@ def _assert_no_preview(qtbot, db_file: Path, reason: str) -> None:  # noqa: ANN0
     assert window.preview is None and isinstance(window.page_by_key["plan"], PlaceholderPage)
     assert window.nav.currentRow() == 0
     window.runner.shutdown()
+
+
+def test_a_dropped_preview_leaves_and_a_late_one_never_comes(qtbot, plan_db) -> None:  # noqa: ANN001
+    """The opening went another way (app._opened: a login, the province; app._failed): the rows go, and a
+    read that ends after that is not shown."""
+    plan_db.dispose()
+    shown = MainWindow()
+    qtbot.addWidget(shown)
+    shown.show_preview(app.read_preview(ARGS))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: shown.preview is not None, timeout=10000)
+    shown.drop_preview()
+    assert shown.preview is None and isinstance(shown.page_by_key["plan"], PlaceholderPage)
+    assert shown.pages.currentWidget() is shown.page_by_key["plan"]  # the plan's place, now saying it opens
+    late = MainWindow()
+    qtbot.addWidget(late)
+    late.drop_preview()
+    snapshot = app.read_preview(ARGS)
+    assert snapshot is not None
+    late.show_preview(snapshot)
+    qtbot.waitUntil(snapshot.done, timeout=10000)
+    assert snapshot.result() is not None  # there were rows to show
+    qtbot.wait(100)
+    assert late.preview is None and isinstance(late.page_by_key["plan"], PlaceholderPage)
+    for window in (shown, late):
+        window.runner.shutdown()
 
 
 def test_no_preview_before_a_login(qtbot, plan_db) -> None:  # noqa: ANN001
