@@ -15,16 +15,20 @@ from conflict_world import two_pcs_one_note
 from periods_copy import one_period, today_vn
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
 from sync_world import Commune, Province, at
 
-from papi_desktop import paths
+from papi_desktop import i18n, paths
 from papi_desktop.services import conflicts, hub_sync, local_settings, sync_board
 from papi_desktop.storage.models import TaskState
+from papi_desktop.storage.sync_state import Enrolment
 from papi_desktop.ui.views.home_page import HomePage
 from papi_desktop.ui.views.sync_page import SyncPage
 from papi_desktop.ui.views.sync_province import ProvinceSync
+from papi_desktop.ui.widgets import sync_widgets as sw
 from papi_desktop.ui.workers import JobRunner
 
+NAVIGATION_WIDTH = 194  # the window's list of pages, beside the page
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Province, Commune, Commune, Path]]:
@@ -60,22 +64,59 @@ def test_the_province_board_holds_the_conflict(world) -> None:  # noqa: ANN001
     assert a.device != b.device
 
 
-def test_the_province_page_lists_the_conflict_and_a_choice_resolves_it(qtbot, world, monkeypatch) -> None:  # noqa: ANN001
-    prov, _a, b, _root = world
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+def _province_page(qtbot, prov: Province) -> tuple[SyncPage, ProvinceSync]:  # noqa: ANN001
     paths.set_override(prov.dir)  # the worker resolves this installation's folders per call
     page = SyncPage(prov.db, JobRunner())
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.sig_loaded, timeout=20000):
         pass
-    view = page.view
-    assert isinstance(view, ProvinceSync)
+    assert isinstance(page.view, ProvinceSync)
+    return page, page.view
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_header_of_the_province_queue_reads_whole(qtbot, qapp, world, lang) -> None:  # noqa: ANN001
+    """In a 1366 px window (the page 1172 px wide beside the list of pages) and a 1280 px one, in both
+    languages (before the next test resolves the conflict): no header cut, no column off the view, the
+    record taking what is left."""
+    prov, _a, _b, _root = world
+    i18n.install(qapp, lang)
+    qapp.setProperty("papi_lang", lang)
+    page, view = _province_page(qtbot, prov)
+    view.tabs.setCurrentWidget(view.conflicts)
+    table = view.conflicts.view
+    header = table.horizontalHeader()
+    for width in (1366 - NAVIGATION_WIDTH, 1280 - NAVIGATION_WIDTH):
+        page.resize(width, 560)
+        page.show()
+        qtbot.waitUntil(lambda w=width: page.width() == w)
+        qtbot.wait(20)
+        assert table.model().rowCount() == 1
+        for col in range(table.model().columnCount()):
+            name = table.model().headerData(col, Qt.Orientation.Horizontal)
+            assert table.columnWidth(col) >= header.sectionSizeHint(col), f"{name!r} is cut at {width} px"
+            right = table.columnViewportPosition(col) + table.columnWidth(col)
+            assert right <= table.viewport().width(), f"{name!r} is off the view at {width} px"
+        assert table.columnWidth(1) >= 180  # the record, the widest text, has room to wrap in
+    page.runner.shutdown()
+
+
+def test_the_province_page_lists_the_conflict_and_a_choice_resolves_it(qtbot, world, monkeypatch) -> None:  # noqa: ANN001
+    prov, _a, b, _root = world
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    page, view = _province_page(qtbot, prov)
     queue = view.conflicts
     assert view.tabs.tabText(3) == "Xung đột (1)" and view.tabs.widget(3) is queue
     (open_,) = conflicts.open_conflicts(prov.db)
+    # B joined after A: the commune's second PC, named so once the enrolments are read in the worker.
+    qtbot.waitUntil(lambda: queue.model.cell(0, 5) == "Máy 2", timeout=10000)
     cells = [queue.model.cell(0, c) for c in range(7)]
     assert cells[0] == "Xã Chiềng Sơn" and cells[1].startswith("Tiến độ nhiệm vụ của xã: ") and cells[2] == "Ghi chú"
-    assert cells[3:] == ["Ghi chú của máy A", "Ghi chú của máy B", b.device, "giá trị nhận sau"]
+    assert cells[3:] == ["Ghi chú của máy A", "Ghi chú của máy B", "Máy 2", "giá trị nhận sau"]
+    tip = queue.model.data(queue.model.index(0, 5), Qt.ItemDataRole.ToolTipRole)
+    with prov.db.reader() as s:
+        issued = s.scalar(select(func.min(Enrolment.issued_at)).where(Enrolment.device == b.device))
+    assert tip == f"Máy thứ 2 của xã được tỉnh cấp chứng thư, ngày {sw.when(issued)[:10]}. Mã máy: {b.device}"
     assert [queue.model.headerData(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Giá trị nhận trước",
                                                                                        "Giá trị nhận sau"]
     assert queue.keep_local_button.isEnabled() and queue.keep_local_button.text() == "Giữ giá trị nhận trước"

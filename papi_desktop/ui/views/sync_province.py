@@ -30,7 +30,7 @@ from ..widgets.flow import FlowLayout
 from ..widgets.messages import current_lang, error_text, show_error
 from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
 
 COMMUNE_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Mã"), QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"),
                    QT_TRANSLATE_NOOP("ProvinceSync", "Số máy"), QT_TRANSLATE_NOOP("ProvinceSync", "Đăng ký ngày"),
@@ -48,6 +48,8 @@ class ProvinceSync(sw.SyncView):
         super().__init__(runner, parent)
         self.db = db
         self.board: sync_board.ProvinceBoard | None = None
+        self.pcs: dict[str, tuple[str, str]] = {}  # sw.pc_names: how the conflicts name a commune's PCs
+        self._pcs_read = Latest(runner, self)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -141,8 +143,18 @@ class ProvinceSync(sw.SyncView):
                                       sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
         self.tabs.setTabText(0, self.tr("Các xã đã đăng ký (%1)").replace("%1", str(len(b.communes))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
-        self.conflicts.set_conflicts(b.conflicts, names)
+        self.conflicts.set_conflicts(b.conflicts, names, self.pcs)
         self.tabs.setTabText(3, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
+        if b.conflicts:  # the PCs that sent second, by their number in the commune: read when one is named
+            db = self.db
+            self._pcs_read.submit(lambda: province.enrolled(db), lambda rows: self._show_pcs(b, rows), lambda _e: None)
+
+    def _show_pcs(self, b: sync_board.ProvinceBoard, enrolled: list[province.EnrolledInfo]) -> None:
+        pcs = sw.pc_names(enrolled)
+        if pcs != self.pcs:  # a new PC: shown again (otherwise the selection stays)
+            self.pcs = pcs
+            if self.board is b:
+                self.conflicts.set_conflicts(b.conflicts, self.names(), pcs)
 
     # --- receiving ----------------------------------------------------------------------------------
 

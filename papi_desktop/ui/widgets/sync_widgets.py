@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -347,6 +355,38 @@ PROVINCE_CONFLICT_HEADERS = (QT_TRANSLATE_NOOP("ConflictQueue", "Xã, phường"
                              QT_TRANSLATE_NOOP("ConflictQueue", "Máy gửi sau"), CONFLICT_HEADERS[4])
 
 
+class _TippedRows(RowsModel):
+    """RowsModel with a tooltip of its own for some cells: tips[(row id, column)]."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.tips: dict[tuple[str, int], str] = {}
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            tip = self.tips.get((str(self.row_id(index.row())), index.column()))
+            if tip is not None:
+                return tip
+        return super().data(index, role)
+
+
+def pc_names(enrolled: Sequence[Any]) -> dict[str, tuple[str, str]]:
+    """device -> (what the province calls the PC, its tooltip) from services.province.enrolled(): each
+    commune's PCs numbered in the order they first got a certificate ("Máy 2"), the raw id in the tip."""
+    first: dict[str, Any] = {}
+    for row in sorted(enrolled, key=lambda r: (r.unit_code, r.issued_at)):
+        first.setdefault(row.device, row)
+    out: dict[str, tuple[str, str]] = {}
+    numbers: dict[str, int] = {}
+    for device, row in first.items():
+        n = numbers[row.unit_code] = numbers.get(row.unit_code, 0) + 1
+        out[device] = (QCoreApplication.translate("ConflictQueue", "Máy %1").replace("%1", str(n)),
+                       QCoreApplication.translate("ConflictQueue", "Máy thứ %1 của xã được tỉnh cấp chứng thư, ngày "
+                                                  "%2. Mã máy: %3").replace("%1", str(n))
+                       .replace("%2", when(row.issued_at)[:10]).replace("%3", device))
+    return out
+
+
 class ConflictQueue(QWidget):
     """The open conflicts (services.sync_board.ConflictRow) with both values, and the two buttons that
     choose one, in the page's database worker (page.jobs), said on the page (sig_done "resolve").
@@ -356,13 +396,18 @@ class ConflictQueue(QWidget):
         super().__init__(page)
         self.page, self.db, self.at_province = page, db, at_province
         if at_province:
-            self.model = RowsModel("ConflictQueue", PROVINCE_CONFLICT_HEADERS, parent=self)
-            self.view = wrapping_table(self.model, {0: 150, 1: 240, 2: 120, 3: 220, 4: 220, 5: 110}, 6)
+            self.model = _TippedRows("ConflictQueue", PROVINCE_CONFLICT_HEADERS, parent=self)
+            # The record takes what is left (1280 px or more): the values, the PC and the state keep their
+            # headers whole in both languages; long cells wrap.
+            self.view = wrapping_table(self.model, {0: 150, 2: 110, 3: 185, 4: 185}, 1)
+            header = self.view.horizontalHeader()
+            for col in (5, 6):
+                self.view.setColumnWidth(col, header.sectionSizeHint(col))
             self.sides = (self.tr("giá trị nhận trước"), self.tr("giá trị nhận sau"))
             hint = self.tr("Hai máy của cùng một xã sửa cùng một trường khác nhau rồi cùng gửi lên tỉnh. Bản sửa sau "
                            "đang hiển thị; hãy chọn giá trị đúng (nếu cần, hỏi lại xã). Lựa chọn sửa bản sao của tỉnh.")
         else:
-            self.model = RowsModel("ConflictQueue", CONFLICT_HEADERS, parent=self)
+            self.model = _TippedRows("ConflictQueue", CONFLICT_HEADERS, parent=self)
             self.view = wrapping_table(self.model, {0: 280, 1: 130, 2: 260, 3: 260}, 4)
             self.sides = (self.tr("giá trị máy này"), self.tr("giá trị máy kia"))
             hint = self.tr("Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá "
@@ -384,15 +429,19 @@ class ConflictQueue(QWidget):
         self.keep_local_button.clicked.connect(lambda: self.resolve("local"))
         self.take_remote_button.clicked.connect(lambda: self.resolve("remote"))
 
-    def set_conflicts(self, rows: Sequence[Any], names: dict[str, str] | None = None) -> None:
-        """names: commune code -> name, for the province's first column."""
-        out = []
+    def set_conflicts(self, rows: Sequence[Any], names: dict[str, str] | None = None,
+                      pcs: dict[str, tuple[str, str]] | None = None) -> None:
+        """names: commune code -> name, for the province's first column; pcs: pc_names(), for the PC that
+        sent second (its raw id while unknown)."""
+        out, tips = [], {}
         for c in rows:
             record = f"{table_name(c.table_name)}: {c.record_label}" if c.record_label else table_name(c.table_name)
             cells: list[object] = [record, field_name(c.field), value_text(c.local), value_text(c.remote)]
             if self.at_province:
-                cells = [(names or {}).get(c.unit_code, c.unit_code), *cells, c.remote_device]
+                pc, tips[(c.id, 5)] = (pcs or {}).get(c.remote_device, (c.remote_device, c.remote_device))
+                cells = [(names or {}).get(c.unit_code, c.unit_code), *cells, pc]
             out.append((c.id, [*cells, self.sides[0] if c.shown == "local" else self.sides[1]], ""))
+        self.model.tips = tips
         self.model.set_rows(out)
 
     def resolve(self, choice: str) -> None:
