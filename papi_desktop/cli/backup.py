@@ -149,10 +149,10 @@ def _taken_away(comparison, en: bool) -> list[str]:  # noqa: ANN001
     lines = [(f"{comparison.later_changes} changes made on this PC after the backup will be gone from it." if en else
               f"{comparison.later_changes} thay đổi làm trên máy này sau bản sao lưu sẽ không còn trên máy.")]
     if comparison.sent_later:
-        lines.append(f"{comparison.sent_later} of them were already sent: the province keeps them, and holds this "
-                     "PC's next bundle as a fork (conflict) until a person there resolves it." if en else
-                     f"{comparison.sent_later} thay đổi trong số đó đã gửi đi: tỉnh vẫn giữ chúng, và sẽ giữ lại gói "
-                     "tiếp theo của máy này như một mâu thuẫn cho đến khi cán bộ tỉnh xử lý.")
+        lines.append(f"{comparison.sent_later} of them were already sent: the province keeps them, and this PC "
+                     "numbers its new changes after them, so sync goes on." if en else
+                     f"{comparison.sent_later} thay đổi trong số đó đã gửi đi: tỉnh vẫn giữ chúng, và máy này đánh "
+                     "số các thay đổi mới tiếp sau chúng, nên việc đồng bộ vẫn tiếp tục.")
     return lines
 
 

@@ -110,14 +110,32 @@ def record_backup(db: Database, made: Any) -> bool:
                                 "copies": [p.name for p in made.copies]}, made.notes)
 
 
-def after_restore(db_file: Path, backup_name: str, manifest: Any, replaced: Path | None, user: str | None) -> None:
+# A restored PC numbers its next changes past every number it may have used after the backup; when the
+# database it replaced could not be read, that is unknown: this many past the backup's own last one.
+RESUME_GAP = 1_000_000
+
+
+def resume_after(manifest: Any, comparison: Any | None) -> int:
+    """The last change number the restored PC must never use again: its own highest, or the highest it sent,
+    in the database replaced (which the province may hold), else the backup's plus RESUME_GAP. Reusing one
+    makes every later bundle a fork; skipping some only leaves a gap the receiver holds until a person
+    releases it (services.sync_release), nothing lost."""
+    if comparison is not None and comparison.same_pc:
+        return int(manifest.own_seq) + max(int(comparison.later_changes), int(comparison.sent_later))
+    return int(manifest.own_seq) + RESUME_GAP
+
+
+def after_restore(db_file: Path, backup_name: str, manifest: Any, replaced: Path | None, user: str | None,
+                  comparison: Any | None = None) -> None:
     """The restore's entry, for the restored database: left beside it (storage.audit.PENDING) and chained
-    when the database is next opened, so the restored file stays the backup's, byte for byte, until then."""
+    when the database is next opened, so the restored file stays the backup's, byte for byte, until then.
+    It carries where the PC's numbering resumes (resume_after): the opening sets that floor with the entry."""
     from . import setup  # noqa: PLC0415
 
     chain.leave_pending(db_file, "restore", user or setup._os_user(), {  # noqa: SLF001 - setup's default name
         "backup": backup_name, "created_at": manifest.created_at_utc, "reason": manifest.reason,
-        "backup_seq": manifest.seq, "node": manifest.node, "replaced_backup": replaced.name if replaced else ""})
+        "backup_seq": manifest.seq, "node": manifest.node, "replaced_backup": replaced.name if replaced else "",
+        "resume_after": resume_after(manifest, comparison)})
 
 
 def record_key(db: Database | None, what: str, info: Any | None) -> None:

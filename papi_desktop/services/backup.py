@@ -31,8 +31,8 @@ verified; the state it replaces is first saved as a "before-restore" backup; the
 each item is swapped by rename (the database's -wal and -shm first, never an old WAL beside a new
 database). recover(), run before the database is opened, finishes a swap a kill interrupted (roll
 forward: the plan is the decision) or removes a staging folder that has no plan (the old state stands).
-A restored PC keeps its node id and its old change numbers: its next changes reuse numbers the province
-already holds with other content, so sync holds its next bundle as a fork, never a silent rollback.
+A restored PC keeps its node id; its next changes are numbered past every number used since the backup
+(audit.resume_after: never reused, so never a fork; a gap the province holds until released, if unknown).
 """
 
 from __future__ import annotations
@@ -790,7 +790,7 @@ def restore(path: Path, passphrase: str, db: Database | None = None, key_file: P
         shutil.rmtree(stage, ignore_errors=True)
         raise
     folder = _swap_and_finish(stage, data)
-    audit.after_restore(data / DB_MEMBER, path.name, manifest, replaced, getattr(db, "user", None))
+    audit.after_restore(data / DB_MEMBER, path.name, manifest, replaced, getattr(db, "user", None), comparison)
     return Restored(manifest, replaced, folder, comparison)
 
 

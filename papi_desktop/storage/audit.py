@@ -37,7 +37,7 @@ from typing import Any
 from sqlalchemy import Connection, event
 from sqlalchemy.orm import Session
 
-from . import dialect
+from . import changelog, dialect
 
 FORMAT = 1
 ZERO = "0" * 64  # the prev_hash of the first entry
@@ -242,6 +242,8 @@ def apply_pending(db: Any) -> None:
                                                         "LIKE ?"), (kind, f'%"id":"{mark}"%')).first()
         if done is None:
             note(s, kind, detail, actor)
+        if kind == "restore" and isinstance(detail.get("resume_after"), int):
+            changelog.raise_sequence_floor(conn, int(detail["resume_after"]))
     marker.unlink(missing_ok=True)
 
 

@@ -160,16 +160,41 @@ class Origin:
         # another process of this installation wrote, so stamps keep the order of the sequence.
         conn = session.connection()
         dialect.take_sequence_lock(conn, self.node)
-        last_seq, last_hlc = conn.exec_driver_sql(dialect.qmark(
+        last_seq, last_hlc, floor = conn.exec_driver_sql(dialect.qmark(
             conn, "SELECT (SELECT MAX(origin_seq) FROM change_log WHERE origin_node = ?), "
-            "(SELECT MAX(hlc) FROM change_log)"), (self.node,)).one()
+            "(SELECT MAX(hlc) FROM change_log), (SELECT value FROM local_setting WHERE key = ?)"),
+            (self.node, SEQUENCE_FLOOR)).one()
         if last_hlc:
             clock.observe(last_hlc)
-        self._next = (last_seq or 0) + 1
+        self._next = max(last_seq or 0, _int(floor)) + 1
 
     def take(self) -> int:
         seq, self._next = self._next, self._next + 1
         return seq
+
+
+# local_setting key: the last change number this PC must not use again (set after a restore, which takes
+# the database back to numbers the province may already hold with other content).
+SEQUENCE_FLOOR = "sequence_floor"
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value)) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+def raise_sequence_floor(conn: Any, floor: int) -> None:
+    """Never lower: a floor only moves up (in the caller's transaction)."""
+    current = conn.exec_driver_sql(dialect.qmark(conn, "SELECT value FROM local_setting WHERE key = ?"),
+                                   (SEQUENCE_FLOOR,)).scalar()
+    if current is None:
+        conn.exec_driver_sql(dialect.qmark(conn, "INSERT INTO local_setting (key, value) VALUES (?, ?)"),
+                             (SEQUENCE_FLOOR, str(floor)))
+    elif _int(current) < floor:
+        conn.exec_driver_sql(dialect.qmark(conn, "UPDATE local_setting SET value = ? WHERE key = ?"),
+                             (str(floor), SEQUENCE_FLOOR))
 
 
 def txn_id(session: Session) -> str:

@@ -362,8 +362,8 @@ class BackupDialog(QDialog):
             lines.append(self.tr("%1 thay đổi làm trên máy này sau bản sao lưu sẽ không còn trên máy.")
                          .replace("%1", str(c.later_changes)))
         if c.sent_later:
-            lines.append(self.tr("%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và sẽ giữ lại gói dữ liệu "
-                                 "tiếp theo của máy này như một mâu thuẫn cho đến khi cán bộ tỉnh xử lý.")
+            lines.append(self.tr("%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và máy này đánh số "
+                                 "các thay đổi mới tiếp sau chúng, nên việc đồng bộ vẫn tiếp tục.")
                          .replace("%1", str(c.sent_later)))
         lines += ["", self.tr("Sau khi khôi phục, chương trình sẽ mở lại dữ liệu. Khôi phục?")]
         return "\n".join(lines)
