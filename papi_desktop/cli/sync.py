@@ -109,6 +109,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
     down.add_argument("--passphrase-env", metavar="VAR",
                       help="chỉ khi tỉnh gia hạn chứng thư của máy (only to install a renewed certificate)")
     down.add_argument("--json", action="store_true")
+    reg = ssub.add_parser("registry", help="máy giữ sổ của xã: số văn bản đi, số đơn chính thức (the PC that keeps "
+                          "the commune's registers)")
+    regsub = reg.add_subparsers(dest="registry_command", required=True)
+    rshow = regsub.add_parser("show", help="vai trò của máy này, số lớn nhất đã biết (this PC's role, the highest "
+                              "numbers known)")
+    rshow.add_argument("--json", action="store_true")
+    rtake = regsub.add_parser("take", help="máy này nhận vai trò giữ sổ khi máy giữ sổ cũ hỏng hoặc thôi dùng (this "
+                              "PC takes the registers: the old registry PC broken or retired)")
+    rtake.add_argument("--reason", required=True)
+    rtake.add_argument("--json", action="store_true")
     st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
     st.add_argument("--json", action="store_true")
     for name, text in (("push", "xã: gửi dữ liệu lên máy chủ tỉnh qua mạng (commune: send to the hub)"),
@@ -136,7 +146,7 @@ def _json(obj: object) -> None:
 def run(args: argparse.Namespace, lang: str, open_db) -> int:  # noqa: ANN001
     en = lang == "en"
     commune_side = (args.command == "enrol" and args.enrol_command in ("request", "install")) or \
-        (args.command == "sync" and args.sync_command in ("export", "receipt", "peer", "push", "pull"))
+        (args.command == "sync" and args.sync_command in ("export", "receipt", "peer", "push", "pull", "registry"))
     db = open_db(args, need_profile=commune_side)
     try:
         if args.command == "serve":
@@ -367,6 +377,8 @@ def _sync(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
         return 0
     if args.sync_command == "downstream":
         return _downstream(db, args, lang)
+    if args.sync_command == "registry":
+        return _registry(db, args, en)
     if args.sync_command in ("push", "pull"):
         return _network(db, args, lang)
     state = sync.status(db)
@@ -438,6 +450,53 @@ def _release(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
     for s in done.also:
         say(("  then applied: " if en else "  sau đó áp dụng: ") + s.bundle_id)
     return 0
+
+
+def _registry(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
+    from ..services import registry  # noqa: PLC0415
+
+    if args.registry_command == "show":
+        role = registry.role(db)
+        if args.json:
+            _json(role.as_json())
+        else:
+            for line in _role_lines(role, en):
+                say(line)
+        return 0
+    taken = registry.take_over(db, args.reason)
+    if args.json:
+        _json({"role": taken.role.as_json(), "entered": [list(pair) for pair in taken.entered],
+               "warning": registry.TAKE_OVER_WARNING[en]})
+        return 0
+    say(f"PC {taken.role.device} now keeps the commune's registers." if en else
+        f"Máy {taken.role.device} đã nhận vai trò giữ sổ của xã.")
+    for provisional, final in taken.entered:
+        say(f"  petition {provisional} entered as {final}" if en else f"  đơn số tạm {provisional} vào sổ số {final}")
+    for line in _role_lines(taken.role, en)[1:]:
+        say(line)
+    say(registry.TAKE_OVER_WARNING[en])
+    return 0
+
+
+def _role_lines(role, en: bool) -> list[str]:  # noqa: ANN001 - a registry.Role
+    if role.province:
+        return ["The province's PC keeps no commune's registers." if en else "Máy của tỉnh không giữ sổ của xã nào."]
+    lines = [(f"PC {role.device} KEEPS the commune's registers" if en else f"Máy {role.device} GIỮ SỔ của xã")
+             if role.keeps else (f"PC {role.device} does NOT keep the commune's registers" if en else
+                                 f"Máy {role.device} KHÔNG giữ sổ của xã")]
+    if role.keeps and role.taken_at:
+        lines.append(f"  taken on {_local(role.taken_at)} by {role.taken_by}: {role.reason}" if en else
+                      f"  nhận vai trò lúc {_local(role.taken_at)}, do {role.taken_by}: {role.reason}")
+    for year, top in role.documents.items():
+        lines.append(f"  outgoing documents {year}: highest {top:02d}, next {top + 1:02d}" if en else
+                     f"  văn bản đi năm {year}: số lớn nhất {top:02d}, số tiếp theo {top + 1:02d}")
+    if role.foreign_count:
+        lines.append(f"  WARNING: {role.foreign_count} numbers given by another PC while this one kept the registers "
+                     "(two registry PCs: one must give the role up):" if en else
+                     f"  CẢNH BÁO: {role.foreign_count} số do máy khác cấp trong khi máy này giữ sổ (hai máy cùng giữ "
+                     "sổ: một máy phải thôi vai trò):")
+        lines.extend(f"    {f.number} — {f.device}, {_local(f.at_utc)}" for f in role.foreign)
+    return lines
 
 
 def _downstream(db, args: argparse.Namespace, lang: str) -> int:  # noqa: ANN001
