@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.jobs import CancelToken, ProgressReporter
 from ...exports.signing import nothing_done_if_wrong_passphrase
-from ...services import enrolment, hub_sync, keys, sync, sync_board
+from ...services import enrolment, hub_sync, keys, registry, reports, sync, sync_board
 from ...services.handle import DataHandle
 from ..hub_autosync import AutoSync
 from ..models.sync_models import RowsModel
@@ -33,7 +33,8 @@ from ..widgets import sync_widgets as sw
 from ..widgets.messages import current_lang, error_text
 from ..widgets.role_gate import RoleGate
 from ..widgets.tables import readonly_table
-from ..workers import JobRunner
+from ..workers import JobRunner, Latest
+from .registry_take import TakeRegistryDialog, warning_text
 from .sync_peers import PeersTab
 
 PENDING_HEADERS = (QT_TRANSLATE_NOOP("CommuneSync", "Sổ, loại dữ liệu"),
@@ -77,6 +78,21 @@ class CommuneSync(sw.SyncView):
         form.addRow("", self.enrol_buttons)
         form.addRow("", self.enrol_note)
         form.addRow(self.tr("Vai trò của máy:"), self.role)
+        # the registry PC broken or retired: its administrator moves the role here (services.registry)
+        self.take_button = QPushButton(self.tr("Nhận vai trò giữ sổ cho máy này…"))
+        self.take_button.hide()
+        self.take_gate = RoleGate(db, "settings").hold(self.take_button)
+        take_row = QHBoxLayout()
+        take_row.setContentsMargins(0, 0, 0, 0)
+        take_row.addWidget(self.take_button)
+        take_row.addStretch(1)
+        form.addRow("", take_row)
+        self.registry_warning = _wrapped()
+        self.registry_warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.registry_warning.hide()
+        form.addRow("", self.registry_warning)
+        self._role_read = Latest(runner, self)
+        self.take_dialog: TakeRegistryDialog | None = None
         form.addRow(self.tr("Chờ gửi tỉnh:"), self.pending_label)
         form.addRow(self.tr("Gói và biên nhận:"), self.bundles_label)
         box = QGroupBox(self.tr("Đồng bộ với tỉnh qua USB"))
@@ -148,7 +164,7 @@ class CommuneSync(sw.SyncView):
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
         self.jobs.buttons = [self.request_button, self.install_button, self.export_button, self.read_button,
-                             self.net_button, self.release_button,
+                             self.net_button, self.release_button, self.take_button,
                              self.refresh_button, *self.conflicts.buttons, *self.peers.buttons]
         self.request_button.clicked.connect(lambda: self.make_request())
         self.install_button.clicked.connect(lambda: self.install_package())
@@ -157,6 +173,7 @@ class CommuneSync(sw.SyncView):
         self.read_files_action.triggered.connect(lambda: self.read_usb(files=True))
         self.refresh_button.clicked.connect(self.sig_reload.emit)
         self.release_button.clicked.connect(lambda: self.release())
+        self.take_button.clicked.connect(lambda: self.take_registry())
         self.peers.sig_send.connect(self.export)
 
     # --- showing the state --------------------------------------------------------------------------
@@ -182,6 +199,9 @@ class CommuneSync(sw.SyncView):
             role = self.tr("Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ "
                            "sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.")
         self.role.setText(role.replace("%1", b.device))
+        self.take_button.setVisible(not b.keeps_registers)
+        # the numbers other PCs gave while this one keeps the registers (a courtesy read: none shown if it fails)
+        self._role_read.submit(lambda: registry.role(self.db), self._show_role, lambda _exc: None)
         if not enrolled:
             self.pending_label.setText(self.tr("Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu."))
         elif b.pending:
@@ -209,6 +229,33 @@ class CommuneSync(sw.SyncView):
         self.tabs.setTabText(1, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
         self.tabs.setTabText(3, self.tr("Máy khác của xã (%1)").replace("%1", str(len(b.peers))))
+
+    def _show_role(self, role: registry.Role) -> None:
+        text = warning_text(role)
+        self.registry_warning.setText(text)
+        self.registry_warning.setVisible(bool(text))
+
+    # --- the registers ------------------------------------------------------------------------------
+
+    def take_registry(self) -> None:
+        """Ask what taking the registers means and why (window-modal); the service runs in the worker."""
+        dialog = TakeRegistryDialog(self, self.board.device if self.board else "")
+        dialog.accepted.connect(lambda: self._take(dialog.reason.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.take_dialog = dialog
+        dialog.open()
+
+    def _take(self, reason: str) -> None:
+        self.take_dialog = None
+        self.jobs.run(lambda _p, _t: registry.take_over(self.db, reason), self._taken, failed=self.failed("registry"))
+
+    def _taken(self, taken: registry.Taken) -> None:
+        year = reports.today_vn().year
+        text = (self.tr("Máy %1 đã nhận vai trò giữ sổ của xã. Số văn bản đi tiếp theo năm %2: %3. %4 đơn số tạm của "
+                        "máy này đã được vào sổ. Máy giữ sổ cũ phải thôi cấp số.")
+                .replace("%1", taken.role.device).replace("%2", str(year))
+                .replace("%3", f"{taken.role.documents.get(year, 0) + 1:02d}").replace("%4", str(len(taken.entered))))
+        self.say("registry", text, taken)
 
     # --- enrolment ----------------------------------------------------------------------------------
 
