@@ -145,7 +145,7 @@ class ReceptionPage(QWidget):
 
         self._read.submit(read, lambda result: self._show(*result))
 
-    def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str, is_province: bool) -> None:
+    def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str, is_province: bool = False) -> None:
         # The province's copies are what it received: their sync state is the communes' to see.
         self.table.setColumnHidden(ReceptionTableModel.COL_SYNC, is_province)
         self.model.set_ids(ids)
