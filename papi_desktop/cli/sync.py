@@ -119,6 +119,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # noqa: SLF001
                               "PC takes the registers: the old registry PC broken or retired)")
     rtake.add_argument("--reason", required=True)
     rtake.add_argument("--json", action="store_true")
+    rgive = regsub.add_parser("give-up", help="máy này thôi giữ sổ (máy khác đã nhận vai trò) (this PC gives the "
+                              "registers up: another PC took them)")
+    rgive.add_argument("--reason", required=True)
     st = ssub.add_parser("status", help="tình trạng đồng bộ (sync status)")
     st.add_argument("--json", action="store_true")
     for name, text in (("push", "xã: gửi dữ liệu lên máy chủ tỉnh qua mạng (commune: send to the hub)"),
@@ -462,6 +465,13 @@ def _registry(db, args: argparse.Namespace, en: bool) -> int:  # noqa: ANN001
         else:
             for line in _role_lines(role, en):
                 say(line)
+        return 0
+    if args.registry_command == "give-up":
+        if not registry.is_registry(db):
+            raise KnownError("Máy này không giữ sổ của xã.", "This PC does not keep the commune's registers.")
+        registry.set_registry(db, False, args.reason)
+        say("This PC no longer keeps the commune's registers: it takes no number." if en else
+            "Máy này đã thôi giữ sổ của xã: không lấy số ở đây nữa.")
         return 0
     taken = registry.take_over(db, args.reason)
     if args.json:

@@ -151,9 +151,11 @@ def test_two_registry_pcs_see_each_others_numbers(world) -> None:  # noqa: ANN00
     (foreign,) = registry.role(b.db).foreign
     assert (foreign.what, foreign.device) == ("document", a.device) and foreign.number.startswith(f"{a_doc:02d}/")
 
-    # A gives the role up: it numbers no more and warns of nothing.
-    with at(a.dir):
-        registry.set_registry(a.db, False, "Vai trò đã chuyển sang máy B")
+    # A gives the role up (on its command line): it numbers no more and warns of nothing.
+    gave = run_cli(a.dir, "sync", "registry", "give-up", "--reason", "Vai trò đã chuyển sang máy B")
+    assert gave.returncode == 0 and "thôi giữ sổ" in gave.stdout, gave.stderr
+    again = run_cli(a.dir, "sync", "registry", "give-up", "--reason", "lần nữa")
+    assert again.returncode != 0 and "không giữ sổ" in again.stderr
     gone = registry.role(a.db)
     assert not gone.keeps and gone.foreign == [] and gone.taken_at == ""
     with at(a.dir):
