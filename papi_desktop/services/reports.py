@@ -415,6 +415,7 @@ class OutgoingInfo:
     status: str
     signed: bool
     files: list[str]
+    id: str = ""  # the outgoing_document record (its sync state)
 
 
 def register(db: Database, year: int | None = None) -> list[OutgoingInfo]:
@@ -424,7 +425,7 @@ def register(db: Database, year: int | None = None) -> list[OutgoingInfo]:
         if year is not None:
             stmt = stmt.where(OutgoingDocument.year == year)
         return [OutgoingInfo(number_ref(d.number, d.symbol), d.issued_on, d.kind, d.title, d.status, d.signed,
-                             [f["name"] for f in json.loads(d.files_json)])
+                             [f["name"] for f in json.loads(d.files_json)], d.id)
                 for d in s.scalars(stmt.order_by(OutgoingDocument.year.desc(), OutgoingDocument.number.desc()))]
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from papi_desktop import paths
@@ -172,6 +173,10 @@ def test_preview_edit_export_signed_and_verify(qtbot, bare_db, shown, tmp_path: 
     assert result.signed and result.number_ref == "01/BC-UBND" and page.passphrase.text() == ""
     qtbot.waitUntil(lambda: page.register.rowCount() == 1, timeout=5000)  # read again in the worker
     assert page.register.item(0, 0).text() == "01/BC-UBND" and "đã ký số" in page.register.item(0, 2).text()
+    # the issued document's sync state, as every register shows it (not sent to the province yet)
+    assert page.register.headerData(4, Qt.Orientation.Horizontal) == "Đồng bộ"
+    assert page.register.item(0, 4).text() == "Chưa gửi" and not page.register_view.isColumnHidden(4)
+    assert page.register.item(0, 4).toolTip().startswith("Chưa gửi tỉnh (sửa lần cuối ngày ")
     import poppler
 
     assert "kê khai tài sản, thu nhập của cán bộ xã" in " ".join(poppler.text(result.files[0]).split())

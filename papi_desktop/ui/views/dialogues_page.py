@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from ...domain.dates import format_vn, parse_vn
 from ...services import dialogues as ds
 from ...services import province, record_sync
 from ...services.handle import DataHandle
-from ..models.record_state import COLOURS, SyncedTableModel, label, labels, tooltip, with_states
+from ..models.record_state import SyncedTableModel, labels, state_item, states_unless_province, with_states
 from ..widgets.attendance import AttendanceEditor
 from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
@@ -271,6 +271,7 @@ class DialoguesPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.model.refresh_states()  # back from the Đồng bộ page: a sync may have moved them
+        self.load_issues()  # and the selected conference's issues with theirs
 
     def selected_dialogue(self) -> str | None:
         index = self.table.currentIndex()
@@ -284,35 +285,26 @@ class DialoguesPage(QWidget):
             self.issues.removeRows(0, self.issues.rowCount())
             return
         db = self.db
-        def read() -> tuple[list[ds.IssueInfo], dict[str, record_sync.RecordState]]:
+        def read() -> tuple[list[ds.IssueInfo], dict[str, record_sync.RecordState] | None]:
             found = ds.issues_of(db, dialogue_id)
-            states = record_sync.states(db, "dialogue_issue", [i.id for i in found])
-            states.update(record_sync.states(db, "commitment", [c.id for i in found for c in i.commitments]))
-            return found, states
+            return found, states_unless_province(db, {"dialogue_issue": [i.id for i in found], "commitment": [
+                c.id for i in found for c in i.commitments]})
 
         self._issues_read.submit(read, lambda result: self._show_issues(dialogue_id, *result))
 
-    def _state_item(self, state: record_sync.RecordState | None) -> QStandardItem:
-        item = QStandardItem(label(state.state) if state is not None else "")
-        if state is not None:
-            item.setToolTip(tooltip(state, current_lang()))
-            if state.state in COLOURS:
-                item.setForeground(QColor(COLOURS[state.state]))
-        return item
-
     def _show_issues(self, dialogue_id: str, found: list[ds.IssueInfo],
                      states: dict[str, record_sync.RecordState] | None = None) -> None:
-        states = states or {}
+        lang = current_lang()
         self.issues.removeRows(0, self.issues.rowCount())
         for issue in found:
             parent = [QStandardItem(issue.content), QStandardItem(issue.raised_by or self.tr("(ẩn danh)")),
-                      QStandardItem(issue.village), QStandardItem(issue.answer), self._state_item(states.get(issue.id))]
+                      QStandardItem(issue.village), QStandardItem(issue.answer), state_item("dialogue_issue", issue.id, states, lang)]
             parent[0].setData(issue.id, IssueRole)
             for c in issue.commitments:
                 last = c.followups[-1][1] if c.followups else ""
                 state = self.tr("Xong %1").replace("%1", format_vn(c.done_on)) if c.done_on else last
                 child = [QStandardItem("→ " + c.content), QStandardItem(c.owner), QStandardItem(format_vn(c.due)),
-                         QStandardItem(state), self._state_item(states.get(c.id))]
+                         QStandardItem(state), state_item("commitment", c.id, states, lang)]
                 child[0].setData(issue.id, IssueRole)
                 child[0].setData(c.id, CommitmentRole)
                 parent[0].appendRow(child)

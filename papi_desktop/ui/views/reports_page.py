@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from ...exports.html_preview import to_html
 from ...services import keys, reference, reports
 from ...services.handle import DataHandle
 from ..job_progress import QtProgress
+from ..models.record_state import header_text, refresh_cells, state_item, states_unless_province
 from ..widgets.flow import FlowLayout
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
 from ..widgets.role_gate import RoleGate
@@ -72,6 +73,7 @@ class ReportsPage(QWidget):
         self.db, self.runner = db, runner
         self._prefill_read, self._preview_read = Latest(runner, self), Latest(runner, self)
         self._register_read, self._dialogues_read = Latest(runner, self), Latest(runner, self)
+        self._states_read = Latest(runner, self)
         self.today = reports.today_vn  # +07:00: the day the signature's stamp shows
         lang = current_lang()
         self.kind = QComboBox()
@@ -431,20 +433,31 @@ class ReportsPage(QWidget):
 
     def reload_register(self) -> None:
         db = self.db
-        self._register_read.submit(lambda: reports.register(db), self._show_register)
 
-    def _show_register(self, items: list[reports.OutgoingInfo]) -> None:
+        def read() -> tuple:
+            items = reports.register(db)
+            return items, states_unless_province(db, {"outgoing_document": [i.id for i in items]})
+
+        self._register_read.submit(read, lambda result: self._show_register(*result))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        refresh_cells(self._states_read.submit, self.db, [(self.register, 4)], current_lang())
+
+    def _show_register(self, items: list[reports.OutgoingInfo], synced: dict | None = None) -> None:
         self.register.clear()
         self.register.setHorizontalHeaderLabels([self.tr("Số"), self.tr("Ngày"), self.tr("Tình trạng"),
-                                                 self.tr("Văn bản")])
+                                                 self.tr("Văn bản"), header_text()])
+        lang = current_lang()
         states = {"issued": self.tr("Đã ban hành"), "cancelled": self.tr("Đã hủy số"),
                   "reserved": self.tr("Đang xuất")}
         for item in items:
             signed = self.tr(", đã ký số") if item.signed else ""
             self.register.appendRow([QStandardItem(item.number_ref), QStandardItem(format_vn(item.issued_on)),
                                      QStandardItem(states.get(item.status, item.status) + signed),
-                                     QStandardItem(item.title)])
-        fit_columns(self.register_view, contents=(0, 1, 2), stretch=3)  # number, date, state: whole
+                                     QStandardItem(item.title), state_item("outgoing_document", item.id, synced, lang)])
+        fit_columns(self.register_view, contents=(0, 1, 2, 4), stretch=3)  # number, date, states: whole
+        self.register_view.setColumnHidden(4, synced is None)  # the province's own register: not sent up
         self.sig_register_shown.emit()
 
     def verify_file(self, path: Path | None = None) -> None:
