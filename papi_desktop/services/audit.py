@@ -637,6 +637,8 @@ ACCOUNT_EVENTS = {  # services.accounts' what, per kind
     ("account", "disabled"): ("Khóa tài khoản", "Account disabled"),
     ("account", "enabled"): ("Mở lại tài khoản", "Account enabled"),
     ("account", "role-changed"): ("Đổi vai trò", "Role changed"),
+    ("account", "registry-taken"): ("Nhận vai trò giữ sổ của xã cho máy này", "Commune registers taken by this PC"),
+    ("account", "registry-given-up"): ("Thôi giữ sổ của xã trên máy này", "Commune registers given up by this PC"),
 }
 
 
