@@ -826,8 +826,8 @@
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/backup_dialog.py" line="365"/>
-        <source>%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và sẽ giữ lại gói dữ liệu tiếp theo của máy này như một mâu thuẫn cho đến khi cán bộ tỉnh xử lý.</source>
-        <translation>Of these, already sent to the province: %1. The province keeps them, and will hold this PC&apos;s next bundle back as a fork until a province officer deals with it.</translation>
+        <source>%1 thay đổi trong số đó đã gửi lên tỉnh: tỉnh vẫn giữ chúng, và máy này đánh số các thay đổi mới tiếp sau chúng, nên việc đồng bộ vẫn tiếp tục.</source>
+        <translation>%1 of them were already sent to the province: the province keeps them, and this PC numbers its new changes after them, so sync goes on.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/backup_dialog.py" line="368"/>
@@ -1005,114 +1005,119 @@
 <context>
     <name>BudgetTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="61"/>
         <source>Năm ngân sách %1</source>
         <translation>Budget year %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="64"/>
         <source>Giai đoạn: theo số biểu</source>
         <translation>Stage: from the form number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
         <source>Nhập bảng từ Excel…</source>
         <translation>Import a table from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="68"/>
         <source>Nhập tay…</source>
         <translation>Enter by hand…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="69"/>
         <source>Niêm yết bảng này…</source>
         <translation>Post this table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="71"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="71"/>
         <source>Biểu</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="71"/>
         <source>Tên bảng</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="80"/>
+        <source>Đồng bộ:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="95"/>
         <source>Dự toán so với thực hiện (bảng thực hiện mới nhất của năm):</source>
         <translation>Estimate against execution (the year&apos;s latest execution table):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="138"/>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="192"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="138"/>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="192"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="187"/>
         <source>Các dòng cộng khớp với dòng tổng.</source>
         <translation>The lines add up to their totals.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="192"/>
         <source>Dự toán</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193"/>
         <source>Thực hiện</source>
         <translation>Executed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="193"/>
         <source>Tỷ lệ (%)</source>
         <translation>Rate (%)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="202"/>
         <source>Chọn bảng ngân sách</source>
         <translation>Choose a budget table</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="203"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="210"/>
         <source>%1 (biểu %2), năm %3, %4: %5 dòng. Nhập bảng này?</source>
         <translation>%1 (form %2), year %3, %4: %5 lines. Import this table?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="214"/>
         <source>Bảng cùng năm, giai đoạn và biểu đã có sẽ được thay bằng bảng này.</source>
         <translation>The table of the same year, stage and form already recorded will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="223"/>
         <source>Đang đọc bảng ngân sách…</source>
         <translation>Reading the budget table…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="241"/>
         <source>Hãy chọn một bảng ngân sách.</source>
         <translation>Choose a budget table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/budget_tab.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/budget_tab.py" line="251"/>
         <source>Đã ghi vào sổ công khai.</source>
         <translation>Entered in the disclosure register.</translation>
     </message>
@@ -1168,274 +1173,284 @@
 <context>
     <name>CommuneSync</name>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
         <source>Sổ, loại dữ liệu</source>
         <translation>Register, kind of data</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
         <source>Số thay đổi chờ gửi</source>
         <translation>Changes waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Máy gửi</source>
         <translation>Sent by PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="44"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="65"/>
         <source>Tạo yêu cầu đăng ký…</source>
         <translation>Make an enrolment request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="66"/>
         <source>Cài gói đăng ký của tỉnh…</source>
         <translation>Install the province&apos;s enrolment package…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="77"/>
         <source>Đăng ký với tỉnh:</source>
         <translation>Enrolment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
         <source>Vai trò của máy:</source>
         <translation>This PC&apos;s role:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <source>Nhận vai trò giữ sổ cho máy này…</source>
+        <translation>Take the commune&apos;s registers for this PC…</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="96"/>
         <source>Chờ gửi tỉnh:</source>
         <translation>Waiting for the province:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
         <source>Gói và biên nhận:</source>
         <translation>Bundles and receipts:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="82"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="98"/>
         <source>Đồng bộ với tỉnh qua USB</source>
         <translation>Sync with the province by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="106"/>
         <source>Đồng bộ ngay qua mạng</source>
         <translation>Sync over the network now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
         <source>Tự động gửi khi có mạng (trong phiên làm việc này)</source>
         <translation>Send automatically whenever the network is up (this session only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="113"/>
         <source>Máy chủ tỉnh:</source>
         <translation>Province hub:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="114"/>
         <source>Lần đồng bộ qua mạng:</source>
         <translation>Network sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="115"/>
         <source>Đồng bộ với tỉnh qua mạng</source>
         <translation>Sync with the province over the network</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="123"/>
         <source>Ghi ra USB gửi tỉnh…</source>
         <translation>Write to USB for the province…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="125"/>
         <source>Đọc biên nhận / gói từ USB</source>
         <translation>Read receipts / bundles from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="127"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="128"/>
         <source>Chọn tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="132"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="133"/>
         <source>Áp dụng sớm gói đang giữ…</source>
         <translation>Release a held bundle early…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="134"/>
         <source>Gói của máy khác chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này vào nhật ký thao tác.</source>
         <translation>Another PC&apos;s bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="157"/>
         <source>Kết quả đọc từ USB</source>
         <translation>Read from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="168"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="185"/>
         <source>Đã đăng ký. Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256: %2</source>
         <translation>Enrolled. The province&apos;s root certificate: %1
 SHA-256 fingerprint: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
         <source>Đã tạo yêu cầu đăng ký, đang chờ gói đăng ký của tỉnh. Khi nhận được gói, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>An enrolment request was made; waiting for the province&apos;s enrolment package. When it arrives, click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="191"/>
         <source>Chưa đăng ký. Bấm “Tạo yêu cầu đăng ký”, chép tệp yêu cầu vào USB gửi tỉnh; tỉnh gửi lại gói đăng ký để cài trên máy này.</source>
         <translation>Not enrolled. Click “Make an enrolment request” and take the request file to the province on a USB stick; the province sends back an enrolment package to install on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="196"/>
         <source>Máy %1 GIỮ SỔ của xã: số văn bản đi chỉ được lấy trên máy này; đơn do máy khác nhận (số tạm) được vào sổ với số chính thức khi gói của máy đó đến đây.</source>
         <translation>PC %1 KEEPS the commune&apos;s registers: outgoing document numbers are taken only on this PC; petitions another PC received (provisional numbers) get their real numbers when that PC&apos;s bundle arrives here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="199"/>
         <source>Máy %1 KHÔNG giữ sổ của xã: không lấy số văn bản đi ở đây (hãy xuất văn bản trên máy giữ sổ); đơn nhận ở đây mang số tạm, được vào sổ khi gói đến máy giữ sổ.</source>
         <translation>PC %1 does NOT keep the commune&apos;s registers: no outgoing document numbers are taken here (export documents on the PC that keeps them); petitions received here carry provisional numbers until the bundle reaches that PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="206"/>
         <source>Chưa đăng ký với tỉnh nên chưa gửi được dữ liệu.</source>
         <translation>Not enrolled with the province yet, so nothing can be sent.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="188"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
         <source>%1 thay đổi tỉnh chưa xác nhận đã nhận.</source>
         <translation>Changes the province has not confirmed receiving: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="190"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
         <source>Tỉnh đã nhận đủ: không có thay đổi nào chờ gửi.</source>
         <translation>The province has everything: no change is waiting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="211"/>
         <source>Gói gần nhất ghi lúc %1 (%2 thay đổi).</source>
         <translation>Last bundle written %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="192"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="212"/>
         <source>Chưa ghi gói nào.</source>
         <translation>No bundle written yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="213"/>
         <source>Biên nhận gần nhất của tỉnh: %1.</source>
         <translation>Last receipt from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="214"/>
         <source>Chưa có biên nhận nào của tỉnh.</source>
         <translation>No receipt from the province yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="228"/>
         <source>Chờ gửi (%1)</source>
         <translation>Waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="229"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="210"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="230"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="231"/>
         <source>Máy khác của xã (%1)</source>
         <translation>Other PCs of the commune (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="254"/>
+        <source>Máy %1 đã nhận vai trò giữ sổ của xã. Số văn bản đi tiếp theo năm %2: %3. %4 đơn số tạm của máy này đã được vào sổ. Máy giữ sổ cũ phải thôi cấp số.</source>
+        <translation>PC %1 now keeps the commune&apos;s registers. Next outgoing document number in %2: %3. %4 provisional petitions of this PC were entered in the register. The old registry PC must stop numbering.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="265"/>
         <source>Tạo yêu cầu mới?</source>
         <translation>Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="266"/>
         <source>Máy này đã có một yêu cầu đăng ký đang chờ tỉnh. Tạo yêu cầu mới thì gói tỉnh cấp cho yêu cầu cũ sẽ không cài được nữa. Tạo yêu cầu mới?</source>
         <translation>This PC already has an enrolment request waiting for the province. With a new request, the package issued for the old one can no longer be installed. Make a new request?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
         <source>Tạo yêu cầu mới</source>
         <translation>Make a new request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="270"/>
         <source>Lưu tệp yêu cầu đăng ký (chép vào USB gửi tỉnh)</source>
         <translation>Save the enrolment request (copy it to the USB stick for the province)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="224"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="271"/>
         <source>Yêu cầu đăng ký (*.json)</source>
         <translation>Enrolment request (*.json)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="274"/>
         <source>Đặt mật khẩu cho khóa mới của máy này. Khóa ký báo cáo và gói dữ liệu; mỗi lần ghi USB hay ký số đều cần mật khẩu này. Chương trình không lưu mật khẩu: hãy ghi nhớ.</source>
         <translation>Set the passphrase of this PC&apos;s new key. The key signs reports and bundles; writing to USB and signing ask for it every time. The program does not keep it: remember it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
         <source>Đã ghi yêu cầu đăng ký: %1. Hãy chép tệp này vào USB gửi tỉnh (Sở Nội vụ). Tỉnh sẽ gửi lại một gói đăng ký và báo dấu vân tay chứng thư gốc của tỉnh; khi có, bấm “Cài gói đăng ký của tỉnh”.</source>
         <translation>Enrolment request written: %1. Take this file to the province (Department of Home Affairs) on a USB stick. The province sends back an enrolment package and tells you its root certificate&apos;s fingerprint; then click “Install the province&apos;s enrolment package”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="284"/>
         <source>Chọn gói đăng ký tỉnh gửi về</source>
         <translation>Choose the enrolment package the province sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="285"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="245"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="292"/>
         <source>Gói đăng ký cho đơn vị %1, máy %2.
 
 Chứng thư gốc của tỉnh:
@@ -1456,77 +1471,77 @@ SHA-256 fingerprint:
 Compare it character by character with the fingerprint the province gave you (by phone or in writing). Install only if it matches exactly. Does the fingerprint match?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
         <source>So dấu vân tay của tỉnh</source>
         <translation>Compare the province&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="297"/>
         <source>Khớp, cài đặt</source>
         <translation>It matches, install</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="251"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
         <source>Không khớp</source>
         <translation>It does not match</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="299"/>
         <source>Chưa cài đặt gì. Hãy liên hệ tỉnh để lấy lại gói đăng ký và dấu vân tay đúng.</source>
         <translation>Nothing was installed. Contact the province for the right enrolment package and fingerprint.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="255"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="302"/>
         <source>Mật khẩu đã đặt khi tạo yêu cầu đăng ký trên máy này.</source>
         <translation>The passphrase set when the enrolment request was made on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
         <source>Đã cài gói đăng ký: xã đã đăng ký với tỉnh. Chứng thư của máy: %1, hiệu lực đến %2. Từ nay có thể ghi dữ liệu ra USB gửi tỉnh; báo cáo được ký bằng chứng thư này.</source>
         <translation>Enrolment package installed: the commune is enrolled with the province. This PC&apos;s certificate: %1, valid until %2. Data can now be written to USB for the province; reports are signed with this certificate.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="314"/>
         <source>Kế hoạch và dữ liệu tham chiếu của tỉnh (phiên bản %1) đã được áp dụng.</source>
         <translation>The province&apos;s plan and reference data (version %1) were applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="316"/>
         <source>Tỉnh chưa phát hành kế hoạch: kế hoạch sẽ đến cùng bản cập nhật đầu tiên của tỉnh.</source>
         <translation>The province has published no plan yet: it comes with its first update.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="326"/>
         <source>Chọn thư mục trên USB để ghi gói dữ liệu</source>
         <translation>Choose the folder on the USB stick to write the bundle to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="280"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="327"/>
         <source>Chọn thư mục để ghi gói dữ liệu cho máy %1</source>
         <translation>Choose the folder to write the bundle for PC %1 to</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="283"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="330"/>
         <source>Mật khẩu khóa của máy này (để ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="337"/>
         <source>Đang ghi gói dữ liệu…</source>
         <translation>Writing the bundle…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="295"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="342"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ mọi thay đổi của máy này.</source>
         <translation>Nothing to send: the province has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="296"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="343"/>
         <source>Không có gì cần gửi: máy %1 đã có mọi thay đổi của máy này.</source>
         <translation>Nothing to send: PC %1 has every change of this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="345"/>
         <source>Đã ghi gói dữ liệu gửi tỉnh (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1537,7 +1552,7 @@ Hãy mang USB lên tỉnh. Tỉnh nhận xong sẽ ghi biên nhận bên cạnh 
 Take the USB stick to the province. The province writes a receipt beside the bundle; back at the commune, click “Read receipts / bundles from USB”.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="303"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="350"/>
         <source>Đã ghi gói dữ liệu cho máy %4 (%1 thay đổi, %2 tệp đính kèm):
 %3
 
@@ -1548,148 +1563,148 @@ Chép sang máy đó và đọc bằng “Đọc biên nhận / gói từ USB”
 Copy it to that PC and read it there with “Read receipts / bundles from USB”; bring that PC&apos;s receipt back and read it here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="358"/>
         <source>Chọn biên nhận hoặc gói dữ liệu</source>
         <translation>Choose receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="359"/>
         <source>Tệp của PAPI Desktop (*.papi)</source>
         <translation>PAPI Desktop files (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="362"/>
         <source>Chọn thư mục trên USB có biên nhận hoặc gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the receipts or bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
         <source>Không thấy biên nhận hay gói dữ liệu nào cho máy này (có %1 gói do chính máy này ghi). Hãy chọn đúng thư mục trên USB, nơi tỉnh hoặc máy khác đã ghi biên nhận.</source>
         <translation>No receipt or bundle for this PC was found (bundles written by this PC itself: %1). Choose the folder on the stick where the province or the other PC wrote its receipts.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="376"/>
         <source>Trên USB có %1 gói dữ liệu từ máy khác của xã. Nhập mật khẩu khóa của máy này để đọc.</source>
         <translation>Bundles on the stick from another PC of the commune: %1. Enter this PC&apos;s key passphrase to read them.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
         <source>Đang đọc từ USB…</source>
         <translation>Reading from USB…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="341"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="388"/>
         <source>%1: không đọc được — %2</source>
         <translation>%1: could not be read — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="343"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="390"/>
         <source>%1: biên nhận này đã đọc trước đây; không có gì thay đổi.</source>
         <translation>%1: this receipt was read before; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="345"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="392"/>
         <source>%1: nơi nhận đã nhận gói; các thay đổi trong gói không phải gửi lại.</source>
         <translation>%1: the receiver has the bundle; its changes need not be sent again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="347"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="394"/>
         <source>%1: nơi nhận giữ lại gói (%2); các thay đổi sẽ được gửi lại trong gói sau.</source>
         <translation>%1: the receiver kept the bundle back (%2); its changes go again in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="352"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="399"/>
         <source>%1: không áp dụng được bản cập nhật của tỉnh — %2</source>
         <translation>%1: the province&apos;s update could not be applied — %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="354"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="401"/>
         <source>%1: bản cập nhật số %2 của tỉnh đã áp dụng trước đây.</source>
         <translation>%1: the province&apos;s update no. %2 was applied before.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="356"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="403"/>
         <source>%1: đã áp dụng bản cập nhật số %2 của tỉnh.</source>
         <translation>%1: the province&apos;s update no. %2 applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="360"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="407"/>
         <source>%1: %2 — thêm %3, cập nhật %4, xung đột %5.</source>
         <translation>%1: %2 — new: %3, updated: %4, conflicts: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="370"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="417"/>
         <source>Mật khẩu khóa của máy này (để giải mã gói và ký biên nhận).</source>
         <translation>This PC&apos;s key passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="377"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="424"/>
         <source>Tỉnh chưa cho địa chỉ máy chủ (địa chỉ đến cùng gói đăng ký hoặc bản cập nhật của tỉnh). Vẫn gửi được bằng USB.</source>
         <translation>The province has not given the hub&apos;s address yet (it comes with the enrolment package or a province update). Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="381"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="428"/>
         <source>Lần gần nhất: %1.</source>
         <translation>Last time: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="382"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="429"/>
         <source>Chưa đồng bộ qua mạng lần nào.</source>
         <translation>Not synced over the network yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="391"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="438"/>
         <source>Mật khẩu khóa của máy này (để đăng nhập máy chủ tỉnh và ký gói dữ liệu).</source>
         <translation>This PC&apos;s key passphrase (to log in to the province hub and sign the bundle).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="401"/>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="448"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="496"/>
         <source>Đang đồng bộ với máy chủ tỉnh…</source>
         <translation>Syncing with the province hub…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="409"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="456"/>
         <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
         <translation>Nothing to send: the province has everything.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="411"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="458"/>
         <source>Đã gửi gói dữ liệu: %1 (%2 thay đổi).</source>
         <translation>Bundle sent: %1 (changes: %2).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="415"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="462"/>
         <source>Đã nhận %1 biên nhận của tỉnh.</source>
         <translation>Receipts received from the province: %1.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="417"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="464"/>
         <source>Đã áp dụng bản cập nhật của tỉnh, phiên bản %1.</source>
         <translation>The province&apos;s update, version %1, was applied.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="425"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="472"/>
         <source>Mật khẩu khóa của máy này. Chương trình giữ nó trong bộ nhớ cho đến khi tắt chương trình hoặc bỏ chọn ô này, không ghi ra đĩa.</source>
         <translation>This PC&apos;s key passphrase. The program keeps it in memory until the program is closed or this box is unticked, and never writes it to disk.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="447"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="494"/>
         <source>Chưa kết nối được máy chủ tỉnh; sẽ tự thử lại. Vẫn gửi được bằng USB.</source>
         <translation>Cannot reach the province hub yet; it will try again by itself. Sending by USB stick still works.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="499"/>
         <source>Đã đồng bộ lúc %1. </source>
         <translation>Synced at %1. </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="455"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="502"/>
         <source>Lần đồng bộ tự động không thành: %1. Sẽ thử lại sau.</source>
         <translation>Automatic sync failed: %1. It will try again later.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_commune.py" line="458"/>
+        <location filename="../papi_desktop/ui/views/sync_commune.py" line="505"/>
         <source>Đã tắt đồng bộ tự động.</source>
         <translation>Automatic sync is off.</translation>
     </message>
@@ -1697,72 +1712,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>CommunicationTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="49"/>
         <source>Ghi tin, bài đã đăng…</source>
         <translation>Record a published item…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
         <source>Không có chỉ tiêu tin, bài cho năm này.</source>
         <translation>No publication quota for this year.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="83"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="96"/>
         <source>Th.%1</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="107"/>
         <source>Ngày đăng</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="107"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="94"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="107"/>
         <source>Chủ đề</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="108"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="108"/>
         <source>Đường dẫn</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="120"/>
         <source>Tin, bài đã đăng</source>
         <translation>Published item</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="121"/>
         <source>Ngày đăng:</source>
         <translation>Published on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="122"/>
         <source>Kênh:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="123"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="124"/>
         <source>Tiêu đề:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/communication_tab.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/communication_tab.py" line="125"/>
         <source>Đường dẫn:</source>
         <translation>Link:</translation>
     </message>
@@ -1770,102 +1785,112 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>ConflictQueue</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="347"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="338"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="347"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="339"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="348"/>
         <source>Giá trị máy này</source>
         <translation>This PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="340"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="349"/>
         <source>Giá trị máy kia</source>
         <translation>The other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="341"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="350"/>
         <source>Đang hiển thị</source>
         <translation>Shown now</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="343"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="352"/>
         <source>Xã, phường</source>
         <translation>Commune, ward</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="344"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="353"/>
         <source>Giá trị nhận trước</source>
         <translation>Value received first</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="345"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="354"/>
         <source>Giá trị nhận sau</source>
         <translation>Value received second</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="346"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="355"/>
         <source>Máy gửi sau</source>
         <translation>PC that sent second</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="360"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="383"/>
+        <source>Máy %1</source>
+        <translation>PC %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="384"/>
+        <source>Máy thứ %1 của xã được tỉnh cấp chứng thư, ngày %2. Mã máy: %3</source>
+        <translation>The commune&apos;s PC no. %1 to get a certificate from the province, on %2. Device id: %3</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="406"/>
         <source>giá trị nhận trước</source>
         <translation>the value received first</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="360"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="406"/>
         <source>giá trị nhận sau</source>
         <translation>the value received second</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="361"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="407"/>
         <source>Hai máy của cùng một xã sửa cùng một trường khác nhau rồi cùng gửi lên tỉnh. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng (nếu cần, hỏi lại xã). Lựa chọn sửa bản sao của tỉnh.</source>
         <translation>Two PCs of one commune edited the same field differently and both sent it to the province. The later edit is shown; choose the right value (ask the commune if needed). The choice changes the province&apos;s copy.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="366"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="412"/>
         <source>giá trị máy này</source>
         <translation>this PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="366"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="412"/>
         <source>giá trị máy kia</source>
         <translation>the other PC&apos;s value</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="367"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="413"/>
         <source>Cùng một trường được sửa khác nhau trên hai máy. Bản sửa sau đang hiển thị; hãy chọn giá trị đúng. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>The same field was edited differently on two PCs. The later edit is shown; choose the right value. The choice goes to the other PC and the province in the next bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="369"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="415"/>
         <source>Giữ %1</source>
         <translation>Keep %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="370"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="416"/>
         <source>Lấy %1</source>
         <translation>Take %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="401"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="451"/>
         <source>Hãy chọn một xung đột trong danh sách.</source>
         <translation>Select a conflict in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="404"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="454"/>
         <source>Đã chọn %1 cho bản sao của tỉnh. Lựa chọn không gửi về xã: nếu các máy của xã còn khác nhau, hãy báo xã chọn trên máy của xã.</source>
         <translation>Chose %1 for the province&apos;s copy. The choice is not sent to the commune: if the commune&apos;s PCs still differ, ask the commune to choose on its PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="406"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="456"/>
         <source>Đã chọn %1. Lựa chọn được gửi sang máy kia và tỉnh trong gói sau.</source>
         <translation>Chose %1. The choice goes to the other PC and the province in the next bundle.</translation>
     </message>
@@ -2027,32 +2052,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="253"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="263"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="283"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="300"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="305"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="323"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="340"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="336"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="353"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="351"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="368"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -2192,7 +2217,7 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/home_page.py" line="56"/>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="117"/>
         <source>Quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -2213,34 +2238,29 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="118"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="126"/>
         <source>Đang đọc các việc đến hạn…</source>
         <translation>Reading what is due…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="140"/>
         <source>%1 việc quá hạn, %2 việc sắp đến hạn</source>
         <translation>%1 overdue, %2 due soon</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="142"/>
         <source>Không có việc nào quá hạn hoặc sắp đến hạn.</source>
         <translation>Nothing is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/home_page.py" line="146"/>
         <source>Không đọc được danh sách việc đến hạn: %1</source>
         <translation>Could not read the list of what is due: %1</translation>
-    </message>
-    <message>
-        <location filename="../papi_desktop/ui/views/home_page.py" line="149"/>
-        <source>Mở trang Đồng bộ</source>
-        <translation>Open the Sync page</translation>
     </message>
 </context>
 <context>
@@ -2402,32 +2422,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="36"/>
         <source>Thêm chỉ tiêu</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42"/>
         <source>Chỉ tiêu:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="43"/>
         <source>Đơn vị tính:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="44"/>
         <source>Mục tiêu:</source>
         <translation>Target:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="45"/>
         <source>Cơ quan theo dõi:</source>
         <translation>Monitoring body:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="48"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -2435,42 +2455,42 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
         <source>Thêm chỉ tiêu…</source>
         <translation>Add indicator…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="69"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="69"/>
         <source>Đơn vị tính</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="69"/>
         <source>Mục tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="68"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="70"/>
         <source>Thực hiện trong kỳ</source>
         <translation>Actual in the period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="80"/>
         <source>Kế hoạch chưa có chỉ tiêu. Chỉ tiêu được nhập cùng tệp kế hoạch (bảng STT, Chỉ tiêu, Đơn vị tính, Kết quả…) hoặc thêm tại đây.</source>
         <translation>The plan has no indicators. They are imported with the plan file (a table with STT, Chỉ tiêu, Đơn vị tính, Kết quả…) or added here.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/indicators_panel.py" line="84"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
@@ -2671,132 +2691,133 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="33"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="36"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="34"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="37"/>
         <source>Tổng hợp</source>
         <translation>Consolidated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="35"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="38"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="36"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="39"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="37"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="40"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="38"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="41"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="39"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="42"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="40"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="43"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="41"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="44"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="42"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="45"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="92"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="100"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="153"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="146"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="191"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="155"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="200"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="176"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="221"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="178"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="223"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="292"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="344"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="296"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="348"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="314"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="366"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="315"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="367"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="320"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="372"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="326"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="378"/>
         <source>Tài &amp;khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="327"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="379"/>
         <source>Đổi mật khẩu…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="329"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="381"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="334"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="335"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="387"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="337"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="389"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -2866,32 +2887,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="162"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="171"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="164"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="173"/>
         <source>Nhập lại:</source>
         <translation>Again:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="171"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="180"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="175"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="184"/>
         <source>Hãy nhập mật khẩu.</source>
         <translation>Enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="178"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="187"/>
         <source>Hai lần nhập mật khẩu không giống nhau. Hãy nhập lại.</source>
         <translation>The two passphrases differ. Enter them again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="185"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="194"/>
         <source>Mật khẩu của khóa</source>
         <translation>Key passphrase</translation>
     </message>
@@ -3268,37 +3289,55 @@ SHA-256 fingerprint: %5</translation>
         <translation>Add task…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="118"/>
         <source>Tiến độ theo chỉ số nội dung</source>
         <translation>Progress by dimension</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="119"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="203"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="196"/>
         <source>Chưa có kế hoạch. Bấm “Nhập kế hoạch từ Excel…” để nhập phụ lục kế hoạch.</source>
         <translation>No plan yet. Click “Import plan from Excel…” to import the plan appendix.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="199"/>
         <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
         <translation>PAPI improvement plan %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="204"/>
         <source>Mọi cơ quan chủ trì</source>
         <translation>Any lead unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="216"/>
         <source>Không đọc được kế hoạch: %1</source>
         <translation>Could not read the plan: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/plan_page.py" line="260"/>
+        <location filename="../papi_desktop/ui/views/plan_page.py" line="253"/>
+        <source>%1 nhiệm vụ</source>
+        <translation>%1 tasks</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreview</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_preview.py" line="34"/>
+        <source>Kế hoạch cải thiện chỉ số PAPI năm %1</source>
+        <translation>PAPI improvement plan %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_preview.py" line="37"/>
+        <source>Đang mở dữ liệu… Danh sách dưới đây chỉ để xem; có thể tìm, lọc và sửa khi mở xong.</source>
+        <translation>Opening the data… The list below is read-only; searching, filtering and editing are possible once it is open.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/plan_preview.py" line="50"/>
         <source>%1 nhiệm vụ</source>
         <translation>%1 tasks</translation>
     </message>
@@ -3515,385 +3554,390 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PovertyTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37"/>
         <source>Đã lập danh sách sơ bộ</source>
         <translation>Preliminary list made</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="36"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38"/>
         <source>Đã niêm yết, chờ ý kiến</source>
         <translation>Posted, awaiting feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39"/>
         <source>Có ý kiến chờ phúc tra</source>
         <translation>Objections awaiting re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="40"/>
         <source>Đã phúc tra</source>
         <translation>Re-checked</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41"/>
         <source>Đã công nhận</source>
         <translation>Recognised</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43"/>
         <source>Mới vào danh sách</source>
         <translation>New on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="44"/>
         <source>Ra khỏi danh sách</source>
         <translation>Leaving the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="45"/>
         <source>Đổi phân loại</source>
         <translation>Class changed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="65"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="68"/>
         <source>Rà soát năm %1</source>
         <translation>Review %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
         <source>Nhập danh sách từ Excel…</source>
         <translation>Import the list from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
         <source>Thêm hộ…</source>
         <translation>Add a household…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="75"/>
         <source>Niêm yết danh sách sơ bộ…</source>
         <translation>Post the preliminary list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76"/>
         <source>Ghi ý kiến, khiếu nại…</source>
         <translation>Record an objection…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="76"/>
         <source>Ghi kết quả phúc tra…</source>
         <translation>Record a re-check…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="77"/>
         <source>Niêm yết kết quả phúc tra…</source>
         <translation>Post the re-check results…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="77"/>
         <source>Công nhận danh sách…</source>
         <translation>Recognise the list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="78"/>
         <source>Niêm yết danh sách được công nhận…</source>
         <translation>Post the recognised list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="85"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="89"/>
         <source>Danh sách hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="86"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="90"/>
         <source>Ý kiến, phúc tra</source>
         <translation>Objections, re-checks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="91"/>
         <source>So với năm trước</source>
         <translation>Against last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="95"/>
+        <source>Đồng bộ:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="172"/>
         <source>Chưa có danh sách của năm này. Nhập danh sách từ Excel để bắt đầu.</source>
         <translation>No list for this year yet. Import one from Excel to start.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="178"/>
         <source> — Quyết định %1 ngày %2</source>
         <translation> — decision %1 of %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="216"/>
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
         <source>CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="154"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="216"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
         <source>Thu nhập</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
         <source>Thiếu hụt</source>
         <translation>Deprivations</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
         <source>Sơ bộ</source>
         <translation>Preliminary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="156"/>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="330"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="363"/>
         <source>Công nhận</source>
         <translation>Recognise</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="204"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="204"/>
         <source>Người nêu</source>
         <translation>Raised by</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="173"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="204"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="205"/>
         <source>Phúc tra</source>
         <translation>Re-check</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="205"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="216"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="217"/>
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="184"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="217"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="193"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="226"/>
         <source>không còn trong danh sách</source>
         <translation>no longer on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="231"/>
         <source>Chọn danh sách hộ nghèo, cận nghèo</source>
         <translation>Choose the list of poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="232"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="239"/>
         <source>Danh sách năm %1: %2 hộ. Nhập làm danh sách sơ bộ?</source>
         <translation>List %1: %2 households. Import as the preliminary list?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="242"/>
         <source>Danh sách sơ bộ hiện có (%1 hộ) sẽ được thay.</source>
         <translation>The current preliminary list (%1 households) will be replaced.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="212"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="245"/>
         <source>Cần xem lại:</source>
         <translation>To check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="216"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="249"/>
         <source>Đang đọc danh sách hộ…</source>
         <translation>Reading the household list…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="227"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="260"/>
         <source>Chưa có danh sách của năm này.</source>
         <translation>No list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="287"/>
         <source>Không thuộc diện</source>
         <translation>Not on the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="267"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="300"/>
         <source>Thêm hộ vào danh sách</source>
         <translation>Add a household to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="301"/>
         <source>Họ và tên chủ hộ:</source>
         <translation>Head of household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="302"/>
         <source>Số CCCD:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="303"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="272"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="305"/>
         <source>Dân tộc:</source>
         <translation>Ethnicity:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="306"/>
         <source>Số nhân khẩu:</source>
         <translation>Members:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
         <source>Khu vực:</source>
         <translation>Area:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="274"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
         <source>Nông thôn</source>
         <translation>Rural</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="275"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="308"/>
         <source>Thành thị</source>
         <translation>Urban</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="276"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="309"/>
         <source>Thu nhập (đồng/người/tháng):</source>
         <translation>Income (đồng per person per month):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="277"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="310"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="311"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="287"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="320"/>
         <source>(không gắn với hộ nào)</source>
         <translation>(no particular household)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="323"/>
         <source>Ý kiến, khiếu nại về danh sách</source>
         <translation>Objection to the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="324"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="325"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="293"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="326"/>
         <source>Về hộ:</source>
         <translation>Household:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="294"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="327"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="307"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="340"/>
         <source>Chưa có ý kiến nào cần phúc tra.</source>
         <translation>No objection awaits a re-check.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="310"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="343"/>
         <source>Kết quả phúc tra</source>
         <translation>Re-check result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="344"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="312"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="345"/>
         <source>Ngày phúc tra:</source>
         <translation>Re-checked on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="313"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="346"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="347"/>
         <source>Phân loại sau phúc tra:</source>
         <translation>Class after the re-check:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="326"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="359"/>
         <source>Quyết định công nhận danh sách</source>
         <translation>Decision recognising the list</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="327"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="360"/>
         <source>Số quyết định:</source>
         <translation>Decision no.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/poverty_tab.py" line="361"/>
         <source>Ngày quyết định:</source>
         <translation>Decision date:</translation>
     </message>
@@ -4548,77 +4592,77 @@ SHA-256 fingerprint: %5</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
         <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
         <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="58"/>
         <source>Nhận từ USB</source>
         <translation>Receive from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
         <source>Chạy thử</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
         <source>Chọn các tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="67"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
         <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
         <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
         <source>Cấp gói đăng ký từ yêu cầu…</source>
         <translation>Issue an enrolment package from a request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
         <source>Thu hồi chứng thư của xã…</source>
         <translation>Revoke a commune&apos;s certificates…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
         <source>Phát hành bản cập nhật…</source>
         <translation>Publish an update…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
         <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
         <translation>Write an update signed by the province for every commune: the province&apos;s plan, reference data, the revocation list and renewed certificates.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="77"/>
         <source>Áp dụng sớm gói đang giữ…</source>
         <translation>Release a held bundle early…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="78"/>
         <source>Gói chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này được ghi vào nhật ký thao tác.</source>
         <translation>A bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="98"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="122"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -4627,180 +4671,180 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="129"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="130"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="131"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="144"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="145"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="146"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="152"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="163"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="167"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="160"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="171"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="191"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="187"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="198"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="195"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="206"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="211"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="209"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="250"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="202"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="207"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
         <source>Đã cấp gói đăng ký cho %1: %2. %4 Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued for %1: %2. %4 Copy the package to a USB stick for the commune, and tell the commune (by phone or letter) the fingerprint of the province&apos;s root certificate: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="229"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="240"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="232"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="248"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="244"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="238"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="249"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="239"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="250"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="254"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="259"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận).</source>
         <translation>The province key&apos;s passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="265"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="257"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="268"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="262"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="273"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>
@@ -4808,62 +4852,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ProvinceTemplatesBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="45"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="47"/>
         <source>Mẫu biểu của tỉnh</source>
         <translation>The province&apos;s templates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="54"/>
         <source>Lưu bản sao…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="82"/>
         <source>Tên tệp</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="82"/>
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="82"/>
         <source>Bản cập nhật</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="83"/>
         <source>Ngày phát hành</source>
         <translation>Published on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="89"/>
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="95"/>
         <source>Mẫu biểu tỉnh gửi cùng bản cập nhật (trang Đồng bộ). Chọn một mẫu rồi lưu bản sao để điền hoặc in; bản trong chương trình giữ nguyên.</source>
         <translation>Templates the province sent with its updates (Sync page). Select one and save a copy to fill in or print; the program&apos;s copy stays as it is.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="97"/>
         <source>Chưa nhận mẫu biểu nào của tỉnh. Mẫu biểu đến cùng bản cập nhật của tỉnh (trang Đồng bộ).</source>
         <translation>No template from the province yet. Templates come with the province&apos;s updates (Sync page).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="120"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="122"/>
         <source>Lưu bản sao mẫu biểu</source>
         <translation>Save a copy of the template</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="122"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="124"/>
         <source>Mẫu biểu (*%1);;Mọi tệp (*)</source>
         <translation>Template (*%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="129"/>
+        <location filename="../papi_desktop/ui/widgets/province_templates_box.py" line="131"/>
         <source>Đã lưu bản sao mẫu biểu %1: %2</source>
         <translation>Saved a copy of template %1: %2</translation>
     </message>
@@ -5212,39 +5256,44 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>RecordState</name>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="19"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="20"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="21"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="22"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="22"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="23"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="23"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="24"/>
         <source>Tỉnh đã nhận</source>
         <translation>Received by province</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="24"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="25"/>
         <source>Xung đột</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="25"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="26"/>
         <source>Đang giữ</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/models/record_state.py" line="26"/>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="27"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/models/record_state.py" line="33"/>
+        <source>Xung đột, chờ người chọn: %1. Chọn giá trị ở trang Đồng bộ, thẻ Xung đột.</source>
+        <translation>Conflict, awaiting a choice: %1. Choose the value on the Sync page, Conflicts tab.</translation>
     </message>
 </context>
 <context>
@@ -5443,317 +5492,340 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
 </context>
 <context>
+    <name>RegistryWarning</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="48"/>
+        <source>văn bản đi</source>
+        <translation>outgoing document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="49"/>
+        <source>đơn</source>
+        <translation>petition</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="50"/>
+        <source>%1 %2 (máy %3, %4)</source>
+        <translation>%1 %2 (PC %3, %4)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="54"/>
+        <source>Cảnh báo: máy khác cũng cấp số của xã trong khi máy này giữ sổ (%1 số): %2%3. Hai máy cùng giữ sổ thì số có thể trùng: chỉ một máy được giữ sổ; máy kia phải thôi vai trò và gửi hết dữ liệu sang đây. Hãy kiểm tra các số trùng trong sổ.</source>
+        <translation>Warning: another PC also gives the commune&apos;s numbers while this PC keeps the registers (%1 numbers): %2%3. With two registry PCs numbers can repeat: only one PC may keep the registers; the other must give the role up and send all its data here. Check the registers for repeated numbers.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="49"/>
         <source>Mở đầu</source>
         <translation>Introduction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="50"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="51"/>
         <source>Nhiệm vụ thời gian tới</source>
         <translation>Next tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="91"/>
         <source>tự động</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="94"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="95"/>
         <source>Ký số (PDF và Excel)</source>
         <translation>Sign (PDF and Excel)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="100"/>
         <source>ảnh con dấu PNG (không bắt buộc)</source>
         <translation>seal image, PNG (optional)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
         <source>Phó Chủ tịch ký thay (KT. CHỦ TỊCH)</source>
         <translation>The vice-chairman signs for the chairman (KT. CHỦ TỊCH)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="103"/>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="157"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
         <source>Xuất báo cáo</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="108"/>
         <source>Kiểm tra chữ ký của tệp…</source>
         <translation>Verify a signed file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
         <source>Loại văn bản:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
         <source>Hoặc từ – đến:</source>
         <translation>Or from – to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="121"/>
         <source>Hội nghị:</source>
         <translation>Dialogue:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="122"/>
         <source>Ngày ban hành:</source>
         <translation>Issued on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="123"/>
         <source>Số văn bản:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="124"/>
         <source>Thư mục lưu:</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="126"/>
         <source>Con dấu:</source>
         <translation>Seal:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="125"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="127"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="146"/>
         <source>Sổ văn bản đi:</source>
         <translation>Outgoing register:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="158"/>
         <source>Sửa nội dung báo cáo PAPI</source>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="214"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="216"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="219"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="220"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="288"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="301"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="309"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="395"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="397"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="390"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="392"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="98"/>
         <source>mật khẩu khóa của xã (chữ ký của cơ quan)</source>
         <translation>commune key passphrase (organisation)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="200"/>
         <source>Ký hai chữ ký theo Nghị định 30/2020: người có thẩm quyền (token), rồi cơ quan (khóa của xã).</source>
         <translation>Two signatures as Decree 30/2020 asks: the person with authority (token), then the organisation (the commune&apos;s key).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="203"/>
         <source>Chỉ có một khóa (token của người ký): văn bản sẽ thiếu chữ ký của cơ quan. Nhập mật khẩu khóa của xã để ký đủ hai.</source>
         <translation>Only one key (the signer&apos;s token): the document will lack the organisation&apos;s signature. Enter the commune key&apos;s passphrase to sign both.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="206"/>
         <source>Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn token để ký đủ hai.</source>
         <translation>Only one key (the commune&apos;s key): the document will lack the signature of the person with authority. Choose a token to sign both.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="392"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="394"/>
         <source>Nhập PIN trên thiết bị token</source>
         <translation>Enter the PIN on the token device</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="415"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="417"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="415"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="417"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="418"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="420"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="429"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="438"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="439"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="450"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="440"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="440"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="441"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="453"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="443"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="455"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="454"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="455"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="468"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="464"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="477"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="465"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="478"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="480"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="469"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="471"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="494"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="481"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="494"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="495"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="483"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="496"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="497"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="497"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="485"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="498"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -6084,348 +6156,348 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncNames</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="46"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
         <source>Dòng biểu ngân sách</source>
         <translation>Budget table rows</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="47"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
         <source>Biểu ngân sách</source>
         <translation>Budget tables</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="48"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
         <source>Cam kết tại đối thoại</source>
         <translation>Dialogue commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="49"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-ups</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="50"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
         <source>Thông tin xã, phường</source>
         <translation>Commune profile</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="51"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="52"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
         <source>Ý kiến tại đối thoại</source>
         <translation>Issues raised at dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="53"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
         <source>Minh chứng tiến độ</source>
         <translation>Progress evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="54"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="55"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
         <source>Kết quả chỉ tiêu</source>
         <translation>Indicator results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="56"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
         <source>Mốc tiến độ</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="57"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="58"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="59"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
         <source>Sổ đơn thư</source>
         <translation>Petition register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="60"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
         <source>Bước xử lý đơn</source>
         <translation>Petition steps</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="61"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="62"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
         <source>Phần của kế hoạch</source>
         <translation>Plan sections</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
         <source>Sổ công khai</source>
         <translation>Disclosure register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="64"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="65"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
         <source>Hình thức công khai</source>
         <translation>Disclosure channels</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
         <source>Ý kiến về nội dung công khai</source>
         <translation>Feedback on disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="67"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
         <source>Nơi niêm yết</source>
         <translation>Posting places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="68"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
         <source>Danh sách hộ nghèo, cận nghèo</source>
         <translation>Poor and near-poor households</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="78"/>
         <source>Khiếu nại về rà soát hộ nghèo</source>
         <translation>Objections to the poverty review</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="70"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="79"/>
         <source>Đợt rà soát hộ nghèo</source>
         <translation>Poverty reviews</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="71"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
         <source>Báo cáo tiến độ nhiệm vụ</source>
         <translation>Task progress updates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
         <source>Sổ tiếp công dân</source>
         <translation>Citizen reception register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
         <source>Công dân được tiếp</source>
         <translation>Citizens received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
         <source>Nhiệm vụ kế hoạch</source>
         <translation>Plan tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="75"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
         <source>Tiến độ nhiệm vụ của xã</source>
         <translation>The commune&apos;s task progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="76"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
         <source>Mốc đã hoàn thành</source>
         <translation>Milestones done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="77"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
         <source>Thôn, bản, tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="80"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="81"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
         <source>Sản phẩm</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="82"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="83"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
         <source>Phối hợp</source>
         <translation>Coordinators</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
         <source>Thời hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="84"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="85"/>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="86"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
         <source>Tóm tắt</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="87"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
         <source>Trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="88"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
         <source>Ngày hoàn thành</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="98"/>
         <source>Ngày nhận</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="89"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="98"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="99"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="90"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="99"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="91"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="100"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="92"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="101"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="93"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="102"/>
         <source>Kết quả theo dõi</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="103"/>
         <source>Số thực hiện</source>
         <translation>Actual</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="94"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="103"/>
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="104"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="95"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="104"/>
         <source>Người thực hiện</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="105"/>
         <source>Ngày bắt đầu</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="96"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="105"/>
         <source>Ngày kết thúc</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="97"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="106"/>
         <source>Chủ tịch</source>
         <translation>Chairman</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="100"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="109"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="101"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="110"/>
         <source>Đã nhận trước đây</source>
         <translation>Received before</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="102"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="111"/>
         <source>Giữ lại, chờ gói trước</source>
         <translation>Held: waiting for an earlier bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="103"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="112"/>
         <source>Giữ lại: mâu thuẫn</source>
         <translation>Held: a fork</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="104"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="113"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="105"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="114"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="139"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="148"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="141"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="150"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="141"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="150"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -6443,12 +6515,12 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>The sync state cannot be read: %1 Open another page and come back to try again; if it still fails, tell the support team.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="251"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="260"/>
         <source>Đã dừng theo yêu cầu. Các gói đã đọc trước khi dừng vẫn được giữ (mỗi gói được nhận trọn vẹn hoặc không nhận gì); đọc lại cả thư mục để tiếp tục: gói đã nhận sẽ được bỏ qua.</source>
         <translation>Stopped as asked. The bundles read before the stop are kept (each bundle is taken whole or not at all); read the whole folder again to go on: the bundles already received are skipped.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="255"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="264"/>
         <source>Đã hủy theo yêu cầu; dữ liệu và USB không thay đổi gì.</source>
         <translation>Cancelled as asked; the data and the USB stick are unchanged.</translation>
     </message>
@@ -6456,34 +6528,44 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncReminder</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="473"/>
-        <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở trang Đồng bộ, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
-        <translation>Changes not written to USB for the province: %1, the oldest from %2 (%3 days). Open the Sync page, click “Write to USB” and take the stick to the province.</translation>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="526"/>
+        <source>Có %1 thay đổi chưa ghi ra USB gửi tỉnh, cũ nhất từ ngày %2 (%3 ngày). Hãy mở %4, bấm “Ghi ra USB” và mang USB lên tỉnh.</source>
+        <translation>%1 changes not yet written to a USB stick for the province, the oldest from %2 (%3 days). Open %4, click “Write to USB” and take the stick to the province.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="478"/>
-        <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB trong trang Đồng bộ.</source>
-        <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes there on the Sync page.</translation>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="532"/>
+        <source>Gói dữ liệu ghi ngày %1 (%2 ngày trước) chưa có biên nhận của tỉnh. Hãy mang USB lên tỉnh, rồi đọc biên nhận tỉnh ghi trên USB ở %3.</source>
+        <translation>The bundle written on %1 (%2 days ago) has no receipt from the province yet. Take the stick to the province, then read the receipt it writes on the stick in %3.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="487"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="537"/>
+        <source>trang Đồng bộ</source>
+        <translation>the Sync page</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="546"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="489"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="548"/>
         <source>hạn là hôm nay</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="491"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="550"/>
         <source>đã quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="492"/>
-        <source>%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận được %4 thay đổi của máy này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở trang Đồng bộ.</source>
-        <translation>%1: the data is due at the province on %2 (%3), and the province has not received %4 changes of this PC. Write to a USB stick or sync over the network on the Sync page.</translation>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="552"/>
+        <source>%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận %4 thay đổi trên máy này. Hãy ghi ra USB hoặc đồng bộ qua mạng ở %5.</source>
+        <translation>%1: the data is due at the province on %2 (%3), and the province has not received %4 changes on this PC. Write them to a USB stick or sync over the network in %5.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="554"/>
+        <source>%1: hạn gửi dữ liệu cho tỉnh là ngày %2 (%3), mà tỉnh chưa nhận %4 thay đổi trên máy này. Hãy ghi ra USB ở %5.</source>
+        <translation>%1: the data is due at the province on %2 (%3), and the province has not received %4 changes on this PC. Write them to a USB stick in %5.</translation>
     </message>
 </context>
 <context>
@@ -6542,62 +6624,62 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncSummary</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="413"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="463"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="413"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="463"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="414"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="464"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="414"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="464"/>
         <source>Thêm</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="415"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="465"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="415"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="465"/>
         <source>Giữ nguyên</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="416"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="466"/>
         <source>Xung đột</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="416"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="466"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="417"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="467"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="417"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="467"/>
         <source>Lý do, ghi chú</source>
         <translation>Reasons, notes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="455"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="505"/>
         <source> (chạy thử)</source>
         <translation> (dry run)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="459"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="509"/>
         <source>Biên nhận: %1</source>
         <translation>Receipt: %1</translation>
     </message>
@@ -6605,187 +6687,227 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="299"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="308"/>
         <source>Hãy chọn gói đang giữ (chờ gói trước) trong bảng Gói chờ xử lý.</source>
         <translation>Choose a held bundle (waiting for an earlier one) in the Waiting bundles table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="302"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="311"/>
         <source>Áp dụng sớm gói đang giữ</source>
         <translation>Release a held bundle early</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="303"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="312"/>
         <source>Gói này chờ các thay đổi của một gói trước chưa đến. Áp dụng ngay thì bỏ qua các thay đổi đó (nếu sau này gói đó đến, chúng vẫn được nhận). Lý do (ví dụ: USB bị mất, đã xác nhận qua điện thoại):</source>
         <translation>This bundle waits for the changes of an earlier bundle that has not arrived. Applied now, those changes are gone without (should that bundle come later, they are still taken in). Reason (e.g. the stick was lost, confirmed by phone):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="315"/>
+        <location filename="../papi_desktop/ui/widgets/sync_widgets.py" line="324"/>
         <source>Đã áp dụng gói %1, bỏ qua %2 thay đổi còn thiếu; việc này đã vào nhật ký thao tác.</source>
         <translation>Bundle %1 applied, going on without %2 missing changes; this is entered in the audit trail.</translation>
     </message>
 </context>
 <context>
+    <name>TakeRegistryDialog</name>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="20"/>
+        <source>Nhận vai trò giữ sổ cho máy này</source>
+        <translation>Take the commune&apos;s registers for this PC</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="23"/>
+        <source>Chỉ làm việc này khi máy giữ sổ cũ đã hỏng hoặc thôi dùng.
+
+Từ nay số văn bản đi và số đơn chính thức của xã chỉ lấy trên máy %1, tiếp sau số lớn nhất máy này đã nhận được; các đơn số tạm nhận ở máy này được vào sổ ngay.
+
+Số máy giữ sổ cũ đã cấp mà chưa gửi sang thì máy này không thể biết: máy cũ phải thôi cấp số ngay. Nếu máy cũ còn chạy, hãy gửi hết dữ liệu của nó sang máy này trước, rồi cho nó thôi giữ sổ. Hai máy cùng giữ sổ thì số có thể trùng.
+
+Việc này vào nhật ký thao tác. Lý do:</source>
+        <translation>Do this only when the old registry PC is broken or retired.
+
+From now on the commune&apos;s outgoing document numbers and real petition numbers are taken only on PC %1, after the highest number this PC has received; the provisional petitions received on this PC are entered at once.
+
+Numbers the old registry PC gave and never sent cannot be known here: the old PC must stop numbering now. If it still works, first send all its data to this PC, then make it give the role up. With two registry PCs numbers can repeat.
+
+This goes into the audit trail. Reason:</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="31"/>
+        <source>Ví dụ: máy giữ sổ cũ hỏng ổ cứng ngày 10/6</source>
+        <translation>E.g. the old registry PC&apos;s disk failed on 10/6</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="35"/>
+        <source>Nhận vai trò giữ sổ</source>
+        <translation>Take the registers</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/registry_take.py" line="39"/>
+        <source>Hãy ghi lý do nhận vai trò giữ sổ.</source>
+        <translation>Write why this PC takes the registers.</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="71"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="100"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="101"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="95"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="104"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="96"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="105"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="97"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="109"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="110"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="111"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="135"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="136"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="137"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="132"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="141"/>
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="157"/>
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="143"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="158"/>
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="162"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="230"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="250"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="118"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="269"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="232"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="252"/>
         <source>(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)</source>
         <translation>(a province task: the commune records its status, note and progress)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="292"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="316"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="315"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="339"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="334"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="358"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="339"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="363"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
@@ -6793,36 +6915,43 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>TaskTableModel</name>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="23"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="22"/>
         <source>Chỉ số</source>
         <translation>Dim.</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="24"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="23"/>
         <source>TT</source>
         <translation>No.</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="25"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="24"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="26"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="25"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="27"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="26"/>
         <source>Thời gian hoàn thành</source>
         <translation>Deadline</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="28"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="27"/>
         <source>Hạn gần nhất</source>
         <translation>Next due</translation>
     </message>
     <message>
+        <location filename="../papi_desktop/ui/models/preview_model.py" line="29"/>
         <location filename="../papi_desktop/ui/models/task_model.py" line="28"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
