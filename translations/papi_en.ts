@@ -6916,43 +6916,36 @@ This goes into the audit trail. Reason:</translation>
     <name>TaskTableModel</name>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="23"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="22"/>
         <source>Chỉ số</source>
         <translation>Dim.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="24"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="23"/>
         <source>TT</source>
         <translation>No.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="25"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="24"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="26"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="25"/>
         <source>Cơ quan chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="27"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="26"/>
         <source>Thời gian hoàn thành</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="28"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="27"/>
         <source>Hạn gần nhất</source>
         <translation>Next due</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/models/preview_model.py" line="29"/>
-        <location filename="../papi_desktop/ui/models/task_model.py" line="28"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.dates import format_vn
 from ...domain.status import STATUS_LABELS
 from ...services.plan import TaskRow
+from . import preview_model
 from .lazy import PAGE, LazyTableModel, RowIdRole, SortRole
 
 TaskIdRole = RowIdRole
@@ -18,15 +19,7 @@ __all__ = ["PAGE", "SortRole", "StatusRole", "TaskIdRole", "TaskTableModel"]
 class TaskTableModel(LazyTableModel):
     COL_DIM, COL_NUMBER, COL_TASK, COL_LEAD, COL_DEADLINE, COL_NEXT_DUE, COL_STATUS = range(7)
     CONTEXT = "TaskTableModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("TaskTableModel", "Chỉ số"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "TT"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "Nhiệm vụ"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "Cơ quan chủ trì"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "Thời gian hoàn thành"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "Hạn gần nhất"),
-        QT_TRANSLATE_NOOP("TaskTableModel", "Trạng thái"),
-    )
+    HEADERS = preview_model.HEADERS  # one list, in this context, for the start-up preview too
     COLUMNS = ("dimension", "number", "task", "lead", "deadline_text", "next_due", "shown_status")
 
     def task_id(self, row: int) -> str | None:
