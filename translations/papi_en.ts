@@ -4538,6 +4538,7 @@ SHA-256 fingerprint: %5</translation>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="35"/>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="43"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
@@ -4578,6 +4579,7 @@ SHA-256 fingerprint: %5</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/sync_province.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="46"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
@@ -4592,77 +4594,97 @@ SHA-256 fingerprint: %5</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="43"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="44"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="44"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="45"/>
+        <source>Kết quả kiểm tra chữ ký</source>
+        <translation>Signature check</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="61"/>
         <source>Chế độ tỉnh: nhận dữ liệu của các xã qua USB</source>
         <translation>Province mode: receiving the communes&apos; data by USB stick</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
         <source>Nhận từ USB</source>
         <translation>Receive from USB</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="64"/>
         <source>Chạy thử</source>
         <translation>Dry run</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
         <source>Cả thư mục trên USB…</source>
         <translation>A whole folder on the stick…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="68"/>
         <source>Chọn các tệp…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
         <source>Đọc và kiểm tra các gói như khi nhận thật, nhưng không lưu gì và không ghi biên nhận.</source>
         <translation>Read and check the bundles as a real import would, but keep nothing and write no receipt.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
         <source>Cấp gói đăng ký từ yêu cầu…</source>
         <translation>Issue an enrolment package from a request…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="72"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="77"/>
         <source>Thu hồi chứng thư của xã…</source>
         <translation>Revoke a commune&apos;s certificates…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="78"/>
         <source>Phát hành bản cập nhật…</source>
         <translation>Publish an update…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="79"/>
         <source>Ghi bản cập nhật có chữ ký của tỉnh cho mọi xã: kế hoạch của tỉnh, dữ liệu tham chiếu, danh sách chứng thư thu hồi và chứng thư đã gia hạn.</source>
         <translation>Write an update signed by the province for every commune: the province&apos;s plan, reference data, the revocation list and renewed certificates.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="81"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="77"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="82"/>
         <source>Áp dụng sớm gói đang giữ…</source>
         <translation>Release a held bundle early…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="78"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="83"/>
         <source>Gói chờ gói trước mà gói đó sẽ không đến: áp dụng ngay, bỏ qua phần còn thiếu. Cần ghi lý do; việc này được ghi vào nhật ký thao tác.</source>
         <translation>A bundle waiting for an earlier one that will not come: apply it now, going on without what is missing. A reason is needed; this is entered in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="98"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="106"/>
         <source>Kết quả nhận</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="122"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="131"/>
         <source>Chứng thư gốc của tỉnh: %1
 Dấu vân tay SHA-256 (báo cho xã khi xã cài gói đăng ký): %2
 Đã đăng ký %3 xã, phường; đã nhận %4 gói dữ liệu, %5 gói đang chờ xử lý.</source>
@@ -4671,180 +4693,200 @@ SHA-256 fingerprint (tell it to a commune installing its enrolment package): %2
 Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="138"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="139"/>
         <source>Còn hiệu lực (%1 máy)</source>
         <translation>In force (PCs: %1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="131"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="140"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="153"/>
         <source>Các xã đã đăng ký (%1)</source>
         <translation>Enrolled communes (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="154"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="157"/>
         <source>Xung đột (%1)</source>
         <translation>Conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="163"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="174"/>
+        <source>Hợp lệ: mọi chữ ký đúng, tin cậy</source>
+        <translation>Valid: every signature correct and trusted</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
+        <source>KHÔNG HỢP LỆ: %1</source>
+        <translation>NOT VALID: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="180"/>
+        <source>Văn bản đến (%1)</source>
+        <translation>Incoming documents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <source>Văn bản đến (%1, %2 không hợp lệ)</source>
+        <translation>Incoming documents (%1, %2 not valid)</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="188"/>
         <source>Chọn các gói dữ liệu của xã</source>
         <translation>Choose the communes&apos; bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="164"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
         <source>Gói dữ liệu (*.papi)</source>
         <translation>Bundles (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="167"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="192"/>
         <source>Chọn thư mục trên USB có các gói dữ liệu</source>
         <translation>Choose the folder on the USB stick with the bundles</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="196"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã các gói và ký biên nhận).</source>
         <translation>The province&apos;s key passphrase (to decrypt the bundles and sign the receipts).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="200"/>
         <source>Đang nhận các gói dữ liệu…</source>
         <translation>Receiving the bundles…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="182"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="207"/>
         <source>Không thấy gói dữ liệu nào trong các tệp đã chọn. Gói của xã có đuôi .papi; biên nhận và gói đăng ký nằm cạnh đó không phải gói dữ liệu.</source>
         <translation>No bundle was found in what you chose. A commune&apos;s bundle ends in .papi; receipts and enrolment packages beside it are not bundles.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="186"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="211"/>
         <source>Đã đọc %1 gói: %2 gói nhận được, %3 gói giữ lại hoặc từ chối (xem lý do trong bảng).</source>
         <translation>Bundles read: %1; received: %2; held back or refused: %3 (see the reasons in the table).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="214"/>
         <source>Đây là chạy thử: không có gì được lưu, không ghi biên nhận.</source>
         <translation>This was a dry run: nothing was kept and no receipt written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="191"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="216"/>
         <source>Biên nhận được ghi bên cạnh mỗi gói trên USB: xã mang USB về và đọc biên nhận.</source>
         <translation>A receipt was written beside each bundle on the stick: the commune takes the stick home and reads it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="197"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="222"/>
         <source>Chọn tệp yêu cầu đăng ký của xã</source>
         <translation>Choose the commune&apos;s enrolment request</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="223"/>
         <source>Yêu cầu đăng ký (*.json);;Mọi tệp (*)</source>
         <translation>Enrolment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="206"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="231"/>
         <source>Không đọc được tệp %1. Hãy chép lại tệp yêu cầu từ USB.</source>
         <translation>File %1 cannot be read. Copy the request from the USB stick again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="208"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="211"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="233"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="236"/>
         <source>Cấp chứng thư</source>
         <translation>Issue a certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="209"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="234"/>
         <source>Cấp chứng thư cho %1 (mã %2), máy %3? Chỉ cấp cho yêu cầu nhận trực tiếp từ cán bộ của xã.</source>
         <translation>Issue a certificate to %1 (code %2), PC %3? Issue only for a request received in person from the commune&apos;s officer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="211"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="275"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="238"/>
         <source>Lưu gói đăng ký (chép vào USB gửi xã)</source>
         <translation>Save the enrolment package (copy it to the commune&apos;s USB stick)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="240"/>
         <source>Gói đăng ký (*.papi)</source>
         <translation>Enrolment package (*.papi)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
         <source>Mật khẩu khóa của tỉnh (để ký chứng thư).</source>
         <translation>The province&apos;s key passphrase (to sign the certificate).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="228"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="253"/>
         <source>Đã cấp gói đăng ký cho %1: %2. %4 Chép gói vào USB gửi xã, và báo cho xã (qua điện thoại hoặc văn bản) dấu vân tay chứng thư gốc của tỉnh: %3</source>
         <translation>Enrolment package issued for %1: %2. %4 Copy the package to a USB stick for the commune, and tell the commune (by phone or letter) the fingerprint of the province&apos;s root certificate: %3</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="240"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="265"/>
         <source>Hãy chọn xã, phường cần thu hồi chứng thư trong danh sách các xã đã đăng ký.</source>
         <translation>Choose the commune whose certificates to revoke in the list of enrolled communes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="243"/>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="248"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="273"/>
         <source>Thu hồi chứng thư</source>
         <translation>Revoke certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="244"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="269"/>
         <source>Lý do thu hồi chứng thư của %1 (ví dụ: máy bị mất, thay máy):</source>
         <translation>Why revoke the certificates of %1 (e.g. PC lost, PC replaced):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="249"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="274"/>
         <source>Thu hồi mọi chứng thư còn hiệu lực của %1? Gói dữ liệu do các máy này ký sẽ bị từ chối; xã phải tạo yêu cầu đăng ký mới. Không hoàn tác được.</source>
         <translation>Revoke every certificate of %1 still in force? Bundles these PCs sign will be refused; the commune must make a new enrolment request. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="275"/>
         <source>Thu hồi</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="254"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="279"/>
         <source>Đã thu hồi %1 chứng thư của %2. Gói dữ liệu do các máy này ký sẽ bị từ chối; muốn xã gửi tiếp, hãy cấp gói đăng ký từ yêu cầu mới của xã.</source>
         <translation>Certificates of %2 revoked: %1. Bundles these PCs sign will be refused; for the commune to send again, issue a package from its new request.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="259"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="284"/>
         <source>Mật khẩu khóa của tỉnh (để giải mã gói và ký biên nhận).</source>
         <translation>The province key&apos;s passphrase (to decrypt the bundle and sign the receipt).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="265"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="290"/>
         <source>Chọn thư mục trên USB để ghi bản cập nhật cho các xã</source>
         <translation>Choose the folder on the USB stick for the communes&apos; update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="293"/>
         <source>Mật khẩu khóa của tỉnh (để ký bản cập nhật).</source>
         <translation>The province key&apos;s passphrase (to sign the update).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/sync_province.py" line="273"/>
+        <location filename="../papi_desktop/ui/views/sync_province.py" line="298"/>
         <source>Đã ghi bản cập nhật %1. Chép tệp này cho mọi xã; xã đọc nó ở trang Đồng bộ (Đọc biên nhận / gói từ USB). Xã đăng ký sau này nhận bản cập nhật mới nhất trong gói đăng ký.</source>
         <translation>Update written: %1. Copy this file to every commune; they read it on the Sync page (Read receipts / bundles from USB). A commune that enrols later gets the newest update in its enrolment package.</translation>
     </message>

@@ -79,11 +79,14 @@ class IncomingInfo:
     received_at: str
 
 
-def incoming(db, unit_code: str | None = None) -> list[IncomingInfo]:  # noqa: ANN001
+def incoming(db, unit_code: str | None = None, limit: int | None = None) -> list[IncomingInfo]:  # noqa: ANN001
+    """Newest first; limit: the newest so many (a screen's list)."""
     with db.reader() as s:
         stmt = select(IncomingDocument).order_by(IncomingDocument.received_at.desc())
         if unit_code:
             stmt = stmt.where(IncomingDocument.unit_code == unit_code)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return [IncomingInfo(r.unit_code, r.number_ref, r.issued_on, r.kind, r.title, r.valid,
                              json.loads(r.problems_json), [f["name"] for f in json.loads(r.files_json)],
                              r.received_at) for r in s.scalars(stmt)]

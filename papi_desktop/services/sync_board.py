@@ -26,10 +26,11 @@ from ..domain.periods import ReportingPeriod, period_for
 from ..storage.changelog import tracked_models
 from ..storage.db import Database
 from ..storage.models import ChangeLog, Milestone, MilestoneState, Task, TaskState
-from ..storage.sync_state import BundleIn, BundleOut
+from ..storage.sync_state import BundleIn, BundleOut, IncomingDocument
 from ..sync import bundle
 from ..sync.personal import personal_columns
 from . import conflicts, enrolment, hub_sync, keys, province, reference, registry, setup, sync
+from . import incoming as incoming_docs
 from .conflicts import WaitingBundle
 
 # What was not done when the key's passphrase is wrong: the end of exports.signing.WrongPassphrase's
@@ -350,6 +351,12 @@ class ProvinceBoard:
     communes: list[CommuneRow]
     waiting: list[WaitingBundle]
     conflicts: list[ConflictRow] = field(default_factory=list)  # two PCs of a commune edited one field
+    incoming: list[incoming_docs.IncomingInfo] = field(default_factory=list)  # the newest INCOMING_SHOWN
+    incoming_total: int = 0
+    incoming_flagged: int = 0  # of all, those that failed verification
+
+
+INCOMING_SHOWN = 500
 
 
 def province_board(db: Database) -> ProvinceBoard:
@@ -367,9 +374,11 @@ def province_board(db: Database) -> ProvinceBoard:
     with db.reader() as s:
         counts = dict(s.execute(select(BundleIn.status, func.count()).where(BundleIn.kind == "changes")
                                 .group_by(BundleIn.status)).all())
+        total, flagged = s.execute(select(func.count(), func.count().filter(IncomingDocument.valid.is_(False)))
+                                   .select_from(IncomingDocument)).one()
     return ProvinceBoard(found.fingerprint if found else "", found.subject if found else {},
                          {str(k): int(v) for k, v in counts.items()}, communes, conflicts.waiting(db),
-                         conflict_rows(db))
+                         conflict_rows(db), incoming_docs.incoming(db, limit=INCOMING_SHOWN), int(total), int(flagged))
 
 
 def board(db: Database, now: dt.datetime | None = None) -> CommuneBoard | ProvinceBoard:

@@ -40,6 +40,11 @@ WAITING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANS
                    QT_TRANSLATE_NOOP("ProvinceSync", "Tình trạng"), QT_TRANSLATE_NOOP("ProvinceSync", "Nhận lúc"),
                    QT_TRANSLATE_NOOP("ProvinceSync", "Số thay đổi"), QT_TRANSLATE_NOOP("ProvinceSync", "Lý do"))
 
+INCOMING_HEADERS = (QT_TRANSLATE_NOOP("ProvinceSync", "Xã, phường"), QT_TRANSLATE_NOOP("ProvinceSync", "Số"),
+                    QT_TRANSLATE_NOOP("ProvinceSync", "Ngày"), QT_TRANSLATE_NOOP("ProvinceSync", "Văn bản"),
+                    QT_TRANSLATE_NOOP("ProvinceSync", "Kết quả kiểm tra chữ ký"),
+                    QT_TRANSLATE_NOOP("ProvinceSync", "Nhận lúc"))
+
 
 class ProvinceSync(sw.SyncView):
     """Actions (sig_done): import, issue, revoke, publish, release, resolve (sync_widgets.ConflictQueue)."""
@@ -93,11 +98,15 @@ class ProvinceSync(sw.SyncView):
         self.waiting_model = RowsModel("ProvinceSync", WAITING_HEADERS, (4,), 2, self)
         self.waiting_view = sw.wrapping_table(self.waiting_model, {0: 170, 1: 110, 2: 190, 3: 130, 4: 100}, 5)
         self.conflicts = sw.ConflictQueue(self, db, at_province=True)
+        # Sổ văn bản đến: every report the communes issued, as it arrived, with its verdict.
+        self.incoming_model = RowsModel("ProvinceSync", INCOMING_HEADERS, (), 4, self)
+        self.incoming_view = sw.wrapping_table(self.incoming_model, {0: 170, 1: 110, 2: 90, 4: 260, 5: 130}, 3)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.commune_view, "")
         self.tabs.addTab(self.summary_view, self.tr("Kết quả nhận"))
         self.tabs.addTab(self.waiting_view, "")
         self.tabs.addTab(self.conflicts, "")
+        self.tabs.addTab(self.incoming_view, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
@@ -143,6 +152,7 @@ class ProvinceSync(sw.SyncView):
                                       sw.STATUS_COLOURS.get(w.status, "")) for w in b.waiting])
         self.tabs.setTabText(0, self.tr("Các xã đã đăng ký (%1)").replace("%1", str(len(b.communes))))
         self.tabs.setTabText(2, self.tr("Gói chờ xử lý (%1)").replace("%1", str(len(b.waiting))))
+        self._show_incoming(b, names)
         self.conflicts.set_conflicts(b.conflicts, names, self.pcs)
         self.tabs.setTabText(3, self.tr("Xung đột (%1)").replace("%1", str(len(b.conflicts))))
         if b.conflicts:  # the PCs that sent second, by their number in the commune: read when one is named
@@ -157,6 +167,21 @@ class ProvinceSync(sw.SyncView):
                 self.conflicts.set_conflicts(b.conflicts, self.names(), pcs)
 
     # --- receiving ----------------------------------------------------------------------------------
+
+    def _show_incoming(self, b: sync_board.ProvinceBoard, names: dict[str, str]) -> None:
+        rows = []
+        for d in b.incoming:
+            verdict = (self.tr("Hợp lệ: mọi chữ ký đúng, tin cậy") if d.valid else
+                       self.tr("KHÔNG HỢP LỆ: %1").replace("%1", "; ".join(d.problems)))
+            day = d.issued_on[8:10] + "/" + d.issued_on[5:7] + "/" + d.issued_on[:4] if len(d.issued_on) >= 10 else ""
+            rows.append((d.number_ref, [names.get(d.unit_code, d.unit_code), d.number_ref, day, d.title, verdict,
+                                        sw.when(d.received_at)], "#1b7f3b" if d.valid else "#b3261e"))
+        self.incoming_model.set_rows(rows)
+        text = self.tr("Văn bản đến (%1)").replace("%1", str(b.incoming_total))
+        if b.incoming_flagged:
+            text = self.tr("Văn bản đến (%1, %2 không hợp lệ)").replace("%1", str(b.incoming_total)).replace(
+                "%2", str(b.incoming_flagged))
+        self.tabs.setTabText(self.tabs.indexOf(self.incoming_view), text)
 
     def receive(self, dry_run: bool = False, files: bool = False) -> None:
         if files:
