@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sync_world import Commune, Province, at
 
 from papi_desktop import __version__
-from papi_desktop.services import backup, enrolment, reception, record_sync, setup, sync_import
+from papi_desktop.services import enrolment, reception, record_sync, setup, sync_import
 from papi_desktop.services import petitions as ps
 from papi_desktop.storage.sync_state import BundleRecord
 from papi_desktop.sync import bundle
@@ -143,16 +143,26 @@ def test_a_record_in_a_quarantined_bundle_is_quarantined_with_the_reason(world: 
 
 
 def test_a_record_in_a_fork_is_shown_held_with_the_fork_reason(world: World) -> None:
-    """The PC restored from an old backup numbers new work as the lost work was: the province holds it
+    """An old copy of the database file put back by hand (not through the program's restore, which
+    numbers past what the PC used): new work is numbered as the lost work was, the province holds it
     as a fork, and the record says so."""
+    import sqlite3
+
     w, pc = world, world.pc
-    with at(pc.dir):
-        old = backup.create(pc.db, BACKUP_PASS).entry.path
+    old = w.root / "old-copy.sqlite"
+    live, copy = sqlite3.connect(pc.db.path), sqlite3.connect(old)
+    live.backup(copy)
+    live.close()
+    copy.close()
     pc.add_visit("Cầm Thị Hai", "014190000002")
     (sent,) = w.province.import_(*_export(pc, w.root, "y1")[1])
     assert sent.status == "applied"
+    path = pc.db.path
+    pc.db.dispose()
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    path.write_bytes(old.read_bytes())
     with at(pc.dir):
-        backup.restore(old, BACKUP_PASS, pc.db)
         pc.db = setup.open_database(user="van-phong-pc")
         visit = reception.add_reception(pc.db, reception.ReceptionInput(
             received_on=date(2026, 6, 8), citizens=[reception.CitizenInput("Lường Thị Bốn", "Bản Hụm")],
