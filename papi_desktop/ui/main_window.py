@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         """Build the real pages on the open database, replacing the placeholders. Each page reads its data
         in the database worker; sig_ready follows once the plan page shows the plan."""
         self.db = db
+        # What the open imported and built (modules, the ORM's mappers) lives as long as the window: out of
+        # the collector's reach now, or its first full walk lands in a page's construction below (75 ms).
+        _keep_out_of_collections()
         self.runner.submit(lambda: self._unit_of(db), self._show_unit, lambda _exc: None, owner=self)
         from .widgets.sync_status import SyncStatus  # noqa: PLC0415
 
