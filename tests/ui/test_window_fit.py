@@ -175,9 +175,7 @@ def test_every_page_fits_1280x720(qtbot, window) -> None:  # noqa: ANN001
 def test_every_page_of_the_province_fits_1280x720(qtbot, province_window) -> None:  # noqa: ANN001
     from papi_desktop.ui.views.sync_province import ProvinceSync
 
-    # Tổng hợp (province_overview.py) still asks for 1084×595 in English, the window then 1278×654: not
-    # yet fixed, left out so that the other pages (the Đồng bộ page's buttons) are held to the screen.
-    _every_page_fits(qtbot, province_window, leave_out=("overview",))
+    _every_page_fits(qtbot, province_window)
     assert isinstance(province_window.page("sync").view, ProvinceSync)  # the province's page was the one looked at
 
 

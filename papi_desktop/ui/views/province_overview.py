@@ -132,7 +132,7 @@ class ProvinceOverviewPage(QWidget):
         for tile in self.tiles.values():
             tiles.addWidget(tile)
         self.reports_bar = ShareBar()
-        self.progress_chart = StatusChart()
+        self.progress_chart = StatusChart(row=22)  # 8 dimensions and the legend in a 1280×720 window
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.board_model = RowsModel(CTX, BOARD_HEADERS, (5, 6, 7, 8, 11), 4, self)
