@@ -19,6 +19,7 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._stretch: set[int] = set()  # ids of items that take the rest of their line
         self._min_widths: dict[int, int] = {}
+        self._heights: dict[int, int] = {}  # width -> height: Qt asks again and again while it lays out a page
         self.setContentsMargins(QMargins(margin, margin, margin, margin))
         self.setSpacing(spacing)
 
@@ -34,6 +35,7 @@ class FlowLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
+        self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
@@ -45,6 +47,7 @@ class FlowLayout(QLayout):
         if 0 <= index < len(self._items):
             item = self._items.pop(index)
             self._stretch.discard(id(item))
+            self._heights.clear()
             return item
         return None
 
@@ -55,7 +58,15 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._do_layout(QRect(0, 0, width, 0), test_only=True)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._do_layout(QRect(0, 0, width, 0), test_only=True)
+        return height
+
+    def invalidate(self) -> None:
+        """An item was added, or a widget's size hint changed (Qt invalidates its layouts then)."""
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
