@@ -125,7 +125,11 @@ def create_app(hub: Hub) -> Starlette:
     async def apply(request: Request) -> Response:
         client = who(request)
         await _json(request)
-        return JSONResponse(await run_in_threadpool(hub.apply, client, request.path_params["stem"]))
+        timing: dict[str, float] = {}
+        try:
+            return JSONResponse(await run_in_threadpool(hub.apply, client, request.path_params["stem"], timing))
+        finally:
+            request.scope.setdefault("state", {})["timing"] = timing  # into this request's access-log entry
 
     async def receipts(request: Request) -> Response:
         return JSONResponse(await run_in_threadpool(hub.receipts, who(request)))
@@ -204,7 +208,8 @@ class AccessLog:
                 "ts": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "method": scope.get("method"),
                 "path": scope.get("path"), "status": seen["status"], "bytes_in": seen["in"],
                 "bytes_out": seen["out"], "ms": round((time.monotonic() - started) * 1000, 1),
-                "client": state.get("client", ""), "peer": (scope.get("client") or ("",))[0]}))
+                "client": state.get("client", ""), "peer": (scope.get("client") or ("",))[0],
+                **state.get("timing", {})}))
 
 
 __all__ = ["create_app", "hub_protocol"]

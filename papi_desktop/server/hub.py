@@ -389,9 +389,11 @@ class Hub:
         except (OSError, ValueError):
             return None
 
-    def apply(self, client: Client, stem: str) -> dict[str, object]:
+    def apply(self, client: Client, stem: str, timing: dict[str, float] | None = None) -> dict[str, object]:
         """Apply a bundle whose parts are all whole, through the same import as a USB stick; the outcome
-        (and its signed receipt) is kept, so asking again gives the same answer."""
+        (and its signed receipt) is kept, so asking again gives the same answer. timing, when given, gets
+        the milliseconds spent waiting for an apply slot ("slot_wait_ms") and importing ("import_ms"),
+        for the access log: a slow answer then says whether the hub was busy or the bundle was."""
         from ..services import sync_import  # noqa: PLC0415
 
         specs = self._declared_or_done(client, stem)
@@ -415,8 +417,13 @@ class Hub:
                 for spec in specs:
                     _link_or_copy(folder / spec.sha256, inbox / spec.name)
                 receiver = dataclasses.replace(self.receiver, check_signer=self._signer_check(client))
+                asked = time.monotonic()
                 with self._apply:
+                    began = time.monotonic()
                     summaries = sync_import.import_with(self.db, receiver, [inbox / specs[0].name])
+                if timing is not None:
+                    timing["slot_wait_ms"] = round((began - asked) * 1000, 1)
+                    timing["import_ms"] = round((time.monotonic() - began) * 1000, 1)
                 first = summaries[0]
                 result: dict[str, object] = {"summary": _public(first), "receipt": None,
                           "released": [_public(s) for s in summaries[1:]]}

@@ -415,7 +415,22 @@ def step_big(opts: dict[str, object]) -> dict[str, object]:
 
 # ---- 3. national scale -----------------------------------------------------------------------------
 
-def _checkpoint(pushes: list[hub_load.Push], upto: int) -> dict[str, object]:
+def _hub_time(applies: list[dict[str, float]]) -> dict[str, object]:
+    """The hub's own time per bundle: the apply request less its wait for a slot (the import, the
+    receipt and the stored answer), apart from the time a push queued behind the others."""
+    own = [(a["ms"] - a["slot_wait_ms"]) / 1000 for a in applies]
+    imports = [a["import_ms"] / 1000 for a in applies]
+    waits = [a["slot_wait_ms"] / 1000 for a in applies]
+    first, last = own[:100], own[-100:]
+    return {"bundles": len(own), "p95_s": round(hub_load.percentile(own, 95), 3),
+            "median_s": round(statistics.median(own), 3), "import_p95_s": round(hub_load.percentile(imports, 95), 3),
+            "slot_wait_median_s": round(statistics.median(waits), 3),
+            "slot_wait_p95_s": round(hub_load.percentile(waits, 95), 3),
+            "first100_median_s": round(statistics.median(first), 3), "last100_median_s": round(statistics.median(last), 3),
+            "drift_pct": round(100 * (statistics.median(last) / statistics.median(first) - 1), 1)}
+
+
+def _checkpoint(pushes: list[hub_load.Push], upto: int, applies: list[dict[str, float]]) -> dict[str, object]:
     part = sorted(pushes, key=lambda p: p.index)[:upto]
     ok = [p for p in part if not p.error]
     secs = [p.seconds for p in ok]
@@ -440,6 +455,10 @@ def _checkpoint(pushes: list[hub_load.Push], upto: int) -> dict[str, object]:
     out["hub_rss_mb_by_tenth"] = [round(statistics.median([p.hub_rss_kb / 1024 for p in ok[i:i + tenth]]), 1)
                                   for i in range(0, tenth * 10, tenth)]
     out["hub_rss_growth_pct"] = round(100 * (out["hub_rss_last100_mb"] / out["hub_rss_first100_mb"] - 1), 1)
+    # The first `upto` applies to end: the pushes started in order, so about the same bundles.
+    out["hub_time_per_bundle"] = _hub_time(applies[:upto]) if applies else None
+    hub_time = out["hub_time_per_bundle"]
+    out["hub_time_ok"] = bool(hub_time and hub_time["p95_s"] <= 2.0 and abs(hub_time["drift_pct"]) <= 20)  # type: ignore[index]
     out["ok"] = (not out["errors"] and p95 <= 2.0 and abs(drift) <= 0.2 and out["hub_rss_growth_pct"] <= 20
                  and out["statuses"] == {"applied": upto})
     return out
@@ -464,6 +483,7 @@ def step_national(opts: dict[str, object]) -> dict[str, object]:
         profile = profiler.stop()
         held1 = hub_load.held(here / "province", db_url)
         times = hub_load.access_times(here / "province")
+        applies = hub_load.apply_timings(here / "province")
         errors_logged = _hub_errors(here / "province")
     progress.close()
     if db_url:
@@ -475,7 +495,7 @@ def step_national(opts: dict[str, object]) -> dict[str, object]:
     apply_ms = [ms for kind, v in times.items() if kind.startswith("POST /v1/bundles/STEM/apply 200") for ms in v]
     checkpoints = [c for c in opts["checkpoints"] if c <= len(communes)]  # type: ignore[attr-defined]
     return {"changes_per_bundle": meta["first_end"], "wall_s": round(wall, 1),
-            "checkpoints": [_checkpoint(pushes, c) for c in checkpoints],
+            "checkpoints": [_checkpoint(pushes, c, applies) for c in checkpoints],
             "hub_apply_ms": {"median": round(statistics.median(apply_ms), 1),
                              "p95": round(hub_load.percentile(apply_ms, 95), 1),
                              "first100_median": round(statistics.median(apply_ms[:100]), 1),

@@ -210,6 +210,17 @@ def access_times(data_dir: Path, since: int = 0) -> dict[str, list[float]]:
     return kinds
 
 
+def apply_timings(data_dir: Path) -> list[dict[str, float]]:
+    """Each applied bundle's entry in the hub's access log, in the order they ended: the request's ms,
+    the wait for an apply slot and the import itself (server/app.py)."""
+    path = data_dir / "logs" / "hub-access.log"
+    if not path.is_file():
+        return []
+    entries = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return [{"ms": e["ms"], "slot_wait_ms": e["slot_wait_ms"], "import_ms": e["import_ms"]} for e in entries
+            if e["path"].endswith("/apply") and e["status"] == 200 and "import_ms" in e]
+
+
 def log_lines(data_dir: Path) -> int:
     path = data_dir / "logs" / "hub-access.log"
     return len(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else 0

@@ -342,10 +342,16 @@ def test_pull_brings_receipts_and_each_update_in_order(world) -> None:  # noqa: 
 
 
 def test_access_log_has_no_personal_data(world) -> None:  # noqa: ANN001
+    b = world["b"]
+    b.add_visit("Quàng Văn Sơn", "014203000111")
+    assert _push(b, world["hub"].url).sent["status"] == "applied"  # one apply of this test's own at least
     log = world["prov"].dir / "logs" / "hub-access.log"
     text = log.read_text(encoding="utf-8")
     lines = [json.loads(line) for line in text.splitlines()]
     assert lines and {"method", "path", "status", "bytes_in", "ms", "client"} <= set(lines[0])
+    # An apply says how long it waited for a slot and how long the import took, within its own time.
+    applies = [e for e in lines if e["path"].endswith("/apply") and e["status"] == 200]
+    assert applies and all(0 <= e["slot_wait_ms"] and 0 < e["import_ms"] <= e["ms"] for e in applies)
     for name in ("Lò Văn Pọm", "014203000111", "Cầm Thị Hoa", "Quàng Văn Sơn"):
         assert name not in text
 
