@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import json
 import math
+import os
 import re
 import shutil
 import sqlite3
@@ -293,3 +294,90 @@ spread = bench_sync._spread  # median, min and max, rounded
 def copy_dir(src: Path, dst: Path) -> None:
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(src, dst)
+
+
+# ---- the PostgreSQL hub's same-engine baseline ----------------------------------------------------------
+
+class PlainPg(bench_sync.Plain):
+    """The same rows into the same tables of a PostgreSQL database with plain psycopg, as fast as it
+    goes: one transaction a bundle, COPY for every table's new rows and the change log (three times
+    psycopg's executemany here), the personal keys looked up in one `= ANY` statement a table. The
+    trigram search indexes are kept by PostgreSQL itself, as for the hub (there is no FTS table)."""
+
+    def __init__(self, url: str) -> None:  # noqa: D107 - bench_sync.Plain's bookkeeping, psycopg's connection
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        from papi_desktop.storage.changelog import LOG_COLUMNS, derived_columns, tracked_models
+        from papi_desktop.storage.models import Base
+
+        # libpq's own URI (the socket folder stays in its query string)
+        self.conn = psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False))
+        models = tracked_models()
+        self.order = [t.name for t in Base.metadata.sorted_tables if t.name in models]
+        self.models = models
+        self.columns = {n: [c.key for c in m.__table__.columns] for n, m in models.items()}  # type: ignore[attr-defined]
+        self.bools = {n: {c.key for c in m.__table__.columns if c.type.python_type is bool}  # type: ignore[attr-defined]
+                      for n, m in models.items()}
+        self.derived = {n: derived_columns(m) for n, m in models.items()}
+        self.fts: tuple[str, ...] = ()
+        self.log_columns = list(LOG_COLUMNS)
+
+    def _copy(self, table: str, columns: list[str], rows: list[tuple]) -> None:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        with self.conn.cursor() as cur, cur.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def insert(self, prep: dict[str, object]) -> None:
+        with self.conn.transaction():
+            for table in self.order:
+                rows = prep["rows"][table]  # type: ignore[index]
+                if rows:
+                    bools = [i for i, c in enumerate(self.columns[table]) if c in self.bools[table]]
+                    if bools:  # Plain made them 0/1 for SQLite
+                        rows = [tuple(bool(v) if i in bools and v is not None else v for i, v in enumerate(r))
+                                for r in rows]
+                    self._copy(table, self.columns[table], rows)
+            with self.conn.cursor() as cur:
+                for table, groups in prep["updates"].items():  # type: ignore[union-attr]
+                    for keys, values in groups.items():
+                        sets = ", ".join(f"{k} = %s" for k in keys)
+                        cur.executemany(f"UPDATE {table} SET {sets} WHERE id = %s AND updated_hlc < %s", values)
+            self._copy("change_log", self.log_columns, self._sealed_pg(prep["log"], prep["images"]))  # type: ignore[arg-type]
+
+    def _sealed_pg(self, log: list[tuple], parsed: list[tuple]) -> list[tuple]:
+        """bench_sync.Plain._sealed with PostgreSQL's look-up and COPY for the new keys."""
+        from papi_desktop.storage import personal_seal
+        from papi_desktop.storage.changelog import LOG_COLUMNS
+
+        tables = personal_seal.personal_columns()
+        at_t, at_r = LOG_COLUMNS.index("table_name"), LOG_COLUMNS.index("record_id")
+        images = (LOG_COLUMNS.index("before_json"), LOG_COLUMNS.index("after_json"))
+        wanted: dict[str, set[str]] = {}
+        for row in log:
+            if row[at_t] in tables:
+                wanted.setdefault(row[at_t], set()).add(row[at_r])
+        keys = {t: dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = %s AND "
+                                          "record_id = ANY(%s)", (t, list(ids))).fetchall())
+                for t, ids in wanted.items()}
+        made, out = [], []
+        for row, values_of in zip(log, parsed, strict=True):
+            table, rid = row[at_t], row[at_r]
+            if table in tables:
+                row = list(row)
+                for i, values in zip(images, values_of, strict=True):
+                    if values and personal_seal.needs_seal(table, values):
+                        key = keys[table].get(rid)
+                        if key is None:
+                            key = keys[table][rid] = os.urandom(32)
+                            made.append((table, rid, key, "2026-12-02T00:00:00+00:00"))
+                        row[i] = personal_seal.seal(table, rid, values, row[i], key)
+                row = tuple(row)
+            out.append(row)
+        if made:
+            self._copy("personal_key", ["table_name", "record_id", "key", "created_at"], made)
+        return out
+
+    def close(self) -> None:
+        self.conn.close()
