@@ -11,6 +11,7 @@ from sqlalchemy import and_, not_, select
 
 from ..domain.errors import KnownError
 from ..domain.limits import LegalLimit, due_date, limit_in_force
+from ..domain.period_labels import period_name
 from ..storage.db import Database
 from ..storage.models import Milestone, PlanSection, Task
 from ..storage.registers import Petition, PetitionStep, Reception
@@ -54,8 +55,10 @@ def due_entries(db: Database, today: date, soon_days: int | None = None, lang: s
         if deadline is None or not today - timedelta(days=30) <= deadline <= soon:
             continue
         if r.status in ("due", "missing"):
-            label = "Disclosure" if en else "Công khai"
-            out.append(DueEntry("disclosure", r.posting_id or "", f"{label} {r.subject_period}",
+            # The period as people read it ("Công khai quý I năm 2026"), never its code ("2026-Q1").
+            period = period_name(r.subject_period, lang, in_sentence=True)
+            title = f"Disclosure, {period}" if en else f"Công khai {period}"
+            out.append(DueEntry("disclosure", r.posting_id or "", title,
                                 r.name_en if en else r.name_vi, deadline, deadline < today))
     week_start = today - timedelta(days=today.weekday())
     if reception.weeks_without_periodic(db, week_start - timedelta(days=7), week_start - timedelta(days=1)):

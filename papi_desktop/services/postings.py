@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..domain.dates import format_vn
 from ..domain.disclosure import ChannelFacts, PlaceFacts, PostingFacts, period_end
 from ..domain.errors import KnownError
+from ..domain.period_labels import period_name
 from ..domain.text import fold, nfc
 from ..storage.db import Database
 from ..storage.models import CommuneProfile, Tracked
@@ -210,19 +211,9 @@ def _validate(inp: PostingInput, known_villages: set[str]) -> PostingInput:
 
 
 def period_label(period: str) -> str:
-    """'2026-Q1' -> 'quý I/2026'; '2026-H1' -> '6 tháng đầu năm 2026'; '2026' -> 'năm 2026'."""
-    match = _PERIOD.match(period)
-    if not match:
-        return period
-    year, part = match[1], match[3]
-    labels = {"Q1": "quý I", "Q2": "quý II", "Q3": "quý III", "Q4": "quý IV"}
-    if part in labels:
-        return f"{labels[part]}/{year}"
-    if part == "H1":
-        return f"6 tháng đầu năm {year}"
-    if part == "9M":
-        return f"9 tháng năm {year}"
-    return f"năm {year}"
+    """In a document's sentence: '2026-Q1' -> 'quý I năm 2026' (as reports name it); '2026-H1' -> '6 tháng
+    đầu năm 2026'; '2026' -> 'năm 2026'. Official documents are Vietnamese whatever the UI language."""
+    return period_name(period, "vi", in_sentence=True)
 
 
 def _known_village_ids(s: Session) -> set[str]:

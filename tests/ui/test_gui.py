@@ -171,7 +171,7 @@ def test_progress_update_with_evidence_through_the_dialog(qtbot, plan_db, monkey
         qtbot.mouseClick(detail.add_update_button, Qt.MouseButton.LeftButton)
     _settle(qtbot, window)
     top = detail.updates.item(0, 0)
-    assert top.text() == "2026-Y" and top.child(0, 0).text() == "Báo cáo số 45/BC-UBND"
+    assert top.text() == "Năm 2026" and top.child(0, 0).text() == "Báo cáo số 45/BC-UBND"  # not "2026-Y"
 
 
 def test_accent_insensitive_search_and_filters(qtbot, plan_db) -> None:  # noqa: ANN001

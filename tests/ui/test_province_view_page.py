@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -112,6 +113,10 @@ def test_a_commune_opens_read_only_with_names_masked(qtbot, province_db, jobs) -
     qtbot.waitUntil(lambda: pets.data(pets.index(0, 2)) is not None, timeout=20000)
     assert (pets.data(pets.index(0, 2)), pets.data(pets.index(0, 3))) == ("H*** V*** G", "*********567")
     assert "Phường Tô Hiệu" in dialog.head.text() and "đúng hạn" in dialog.head.text()
+    # The period as people read it ("kỳ 6 tháng đầu năm 2026"), not its code ("kỳ 2026-H1").
+    assert re.search(r"kỳ (6 tháng đầu năm|năm) \d{4}:", dialog.head.text()), dialog.head.text()
+    periods = {dialog.disclosures_model.cell(r, 1) for r in range(dialog.disclosures_model.rowCount())}
+    assert periods and not [p for p in periods if re.match(r"\d{4}(-|$)", p)], periods
     assert dialog.tasks_model.rowCount() == 28
     statuses = {dialog.tasks_model.cell(r, 2) for r in range(28)}
     assert {"Đã hoàn thành", "Đang thực hiện", "Quá hạn"} <= statuses

@@ -7,17 +7,20 @@ folder, every step through the database worker."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 
 from papi_desktop import paths
+from papi_desktop.domain.dates import format_vn
 from papi_desktop.domain.errors import KnownError
 from papi_desktop.exports import signing
 from papi_desktop.services import audit, keys, trust_bundle
 from papi_desktop.sync import pki
 from papi_desktop.ui.widgets import trust_box
+from papi_desktop.ui.widgets.keys_box import KeysBox
 from papi_desktop.ui.widgets.trust_box import TrustBox
 
 PASS = "ba-con-meo-tren-doi-2026"
@@ -164,3 +167,53 @@ def test_import_refuses_a_file_changed_after_its_fingerprint_was_shown(bare_db, 
         trust_bundle.import_anchor_file(bare_db, path, info.sha256)
     assert _info(other).sha256 not in _trusted()
     assert not trust_bundle.decline(bare_db, "") and not trust_bundle.remove(bare_db, "")  # a blank fingerprint names nothing
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dmy(iso: str) -> str:
+    return format_vn(dt.date.fromisoformat(iso))
+
+
+def test_certificates_are_shown_in_words_not_as_raw_subjects(qtbot, db, runner, settle, answers) -> None:  # noqa: ANN001
+    """Issue 11 §4: the confirmation names the holder, organisation and unit on labelled lines and its
+    validity as dd/mm/yyyy, never "CN=…, O=…, UID=…" nor an ISO date; the whole fingerprint stays."""
+    keys.create_self_signed(db, PASS)
+    vnpt = _ca("VNPT-CA (thử nghiệm)")
+    trust_bundle.offer([(_info(vnpt), signing.pem(vnpt))])
+    box = TrustBox(runner, None, db)
+    qtbot.addWidget(box)
+    settle(runner)
+    offer = box.offers[0]
+    _select(box.offered_view, 0)
+    answers["yes"] = False
+    assert not box.accept_selected()
+    question = answers["questions"][-1]
+    assert "\n\nTên: CA PAPI Tỉnh Sơn La\nTổ chức: VNPT-CA (thử nghiệm) Tỉnh Sơn La\n" in question
+    assert "\nTổ chức cấp: CA PAPI Tỉnh Sơn La (VNPT-CA (thử nghiệm) Tỉnh Sơn La)\n" in question
+    assert f"\nHiệu lực: {_dmy(offer.not_before)} – {_dmy(offer.not_after)}\n" in question
+    assert question.endswith(f"Dấu vân tay SHA-256 (đủ 32 cặp):\n{offer.fingerprint}")
+    assert "CN=" not in question and "UID=" not in question and not ISO_DATE.search(question)
+
+    own = box.anchors[0].info  # the commune's root: its unit code on a line of its own
+    tip = box.trusted_model.item(0, 0).toolTip()
+    assert tip.startswith(f"Tên: {own.subject['CN']}\nTổ chức: UBND Xã Chiềng Sơn\nMã đơn vị: 03985\n")
+    for model in (box.trusted_model, box.offered_model):
+        for row in range(model.rowCount()):
+            for col in range(model.columnCount()):
+                item = model.item(row, col)
+                assert "CN=" not in item.toolTip() and not ISO_DATE.search(item.text() + item.toolTip())
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", box.trusted_model.item(0, 3).text())  # added at
+    assert trust_box._moment("2026-12-01T17:32:00+00:00") == "02/12/2026 00:32"  # the time in Việt Nam
+
+    keys_box = KeysBox(db, runner)  # the key's own line and its trust question in Cài đặt
+    qtbot.addWidget(keys_box)
+    settle(runner)
+    mine = keys.certificate()
+    assert f"Hiệu lực {_dmy(mine.not_before)} – {_dmy(mine.not_after)}." in keys_box.state.text()
+    assert not ISO_DATE.search(keys_box.state.text()) and mine.fingerprint in keys_box.state.text()
+    described = keys_box.describe(_info(vnpt))
+    assert described.startswith("Tên: CA PAPI Tỉnh Sơn La\nTổ chức: VNPT-CA (thử nghiệm) Tỉnh Sơn La\n")
+    assert "CN=" not in described and not ISO_DATE.search(described)
+    assert described.endswith(f"Dấu vân tay SHA-256: {offer.fingerprint}")

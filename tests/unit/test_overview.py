@@ -43,3 +43,6 @@ def test_disclosures_due_soon_and_just_missed(db) -> None:  # noqa: ANN001
     assert found["Phí, lệ phí"].due == date(2026, 11, 25) and not found["Phí, lệ phí"].overdue
     assert found["Quỹ, khoản tài trợ, khoản huy động Nhân dân đóng góp"].overdue
     assert "Tài sản công do xã quản lý" not in found  # shown on the dashboard, not on the home list
+    assert found["Phí, lệ phí"].title == "Công khai năm 2026"  # the period as people read it, not "2026"
+    english = {e.detail: e for e in overview.due_entries(db, today, lang="en") if e.kind == "disclosure"}
+    assert english["Fees and charges"].title == "Disclosure, year 2026"

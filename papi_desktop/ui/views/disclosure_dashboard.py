@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
+from ...domain.period_labels import period_name
 from ...services import compliance, reference
 from ...services.handle import DataHandle
 from ..widgets.messages import current_lang
@@ -108,9 +109,10 @@ class DisclosureDashboard(QWidget):
             status.setForeground(QBrush(QColor(STATUS_COLORS.get(r.status, "#000000"))))
             reason = QStandardItem(r.reason(lang))
             reason.setToolTip(r.reason(lang))
-            self.required.appendRow([QStandardItem(r.name_en if lang == "en" else r.name_vi),
-                                     QStandardItem(r.subject_period), QStandardItem(format_vn(r.deadline)), status,
-                                     reason, QStandardItem(_papi_names(r.papi, lang))])
+            period = QStandardItem(period_name(r.subject_period, lang))  # "Quý I năm 2026", not "2026-Q1"
+            self.required.appendRow([QStandardItem(r.name_en if lang == "en" else r.name_vi), period,
+                                     QStandardItem(format_vn(r.deadline)), status, reason,
+                                     QStandardItem(_papi_names(r.papi, lang))])
         fit_columns(self.required_view, contents=(1, 2, 3), stretch=4)  # period, deadline, status: whole
         self.required_view.setColumnWidth(0, 330)
         self.sig_reloaded.emit()

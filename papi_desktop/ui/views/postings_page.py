@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_vn
+from ...domain.period_labels import period_name
 from ...services import compliance, notices, postings, province
 from ...services.handle import DataHandle
 from ..models.record_state import SyncedTableModel, labels, with_states
@@ -70,6 +71,8 @@ class PostingTableModel(SyncedTableModel):
             return format_vn(getattr(item, self.COLUMNS[col]))
         if col == self.COL_STATUS:
             return status_name(item.status)
+        if col == self.COL_PERIOD and not for_sort:  # sorted by its code: "2026-Q1" before "2026-Q2"
+            return period_name(item.subject_period, self.lang)
         return super().display(item, col, for_sort)
 
     def extra(self, item: compliance.PostingRow, col: int, role: int) -> object:
@@ -128,10 +131,13 @@ class RegisterTab(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(PostingTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         statuses = [status_name(s) for s in STATUS_NAMES]
-        text_columns(self.table, {PostingTableModel.COL_START: "00/00/0000", PostingTableModel.COL_PERIOD: "0000-Q0",
+        widest = self.fontMetrics().horizontalAdvance
+        periods = [period_name(code, self.model.lang) for code in ("2026", "2026-Q3", "2026-H1", "2026-9M")]
+        text_columns(self.table, {PostingTableModel.COL_START: "00/00/0000",
+                                  PostingTableModel.COL_PERIOD: max(periods, key=widest),
                                   PostingTableModel.COL_PLACES: "000", PostingTableModel.COL_DEADLINE: "00/00/0000",
-                                  PostingTableModel.COL_STATUS: max(statuses, key=self.fontMetrics().horizontalAdvance),
-                                  PostingTableModel.COL_SYNC: max(labels(), key=self.fontMetrics().horizontalAdvance)})
+                                  PostingTableModel.COL_STATUS: max(statuses, key=widest),
+                                  PostingTableModel.COL_SYNC: max(labels(), key=widest)})
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
         self.count = QLabel()

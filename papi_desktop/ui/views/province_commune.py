@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.dates import format_vn
+from ...domain.period_labels import period_name
 from ...domain.status import STATUS_LABELS
 from ...services import compliance, province_view
 from ...services.handle import DataHandle
@@ -110,7 +111,8 @@ class ProvinceCommuneDialog(QDialog):
         show_error(self, exc)
 
     def _show(self, detail: province_view.CommuneDetail) -> None:
-        en = current_lang() == "en"
+        lang = current_lang()
+        en = lang == "en"
         status, sub = detail.status, detail.submission
         last = (self.tr("gói gần nhất nhận lúc %1 từ máy %2 (%3)").replace("%1", sw.when(status.last_received_at))
                 .replace("%2", status.last_device).replace("%3", sw.status_name(status.last_status))
@@ -120,14 +122,15 @@ class ProvinceCommuneDialog(QDialog):
         self.head.setText(self.tr("<b>%1</b> (mã %2), kỳ %3: %4; báo cáo kỳ: %5. Chỉ xem: họ tên và số định danh "
                                   "của công dân đã được che.")
                           .replace("%1", detail.unit_name).replace("%2", detail.unit_code)
-                          .replace("%3", detail.period.code).replace("%4", last).replace("%5", report))
+                          .replace("%3", period_name(detail.period.code, lang, in_sentence=True))
+                          .replace("%4", last).replace("%5", report))
         self.tasks_model.set_rows([(t.id, [f"{t.dimension}.{t.number}", " ".join(t.task.split()),
                                            STATUS_LABELS[t.shown_status][1 if en else 0], format_vn(t.next_due)],
                                     "#c62828" if t.overdue else "") for t in detail.tasks])
         self.dialogues_model.set_rows([(d.id, [format_vn(d.held_on), d.title, d.issues, d.open_commitments], "")
                                        for d in detail.dialogues])
         self.disclosures_model.set_rows([(f"{r.kind}/{r.subject_period}", [
-            r.name_en if en else r.name_vi, r.subject_period, format_vn(r.deadline),
+            r.name_en if en else r.name_vi, period_name(r.subject_period, lang), format_vn(r.deadline),
             compliance.status_label(r.status, "en" if en else "vi"), r.reason("en" if en else "vi")],
             "#2e7d32" if r.status in ("ok", "in_progress") else "#c62828") for r in detail.disclosures])
         for i, n in ((0, len(detail.tasks)), (3, len(detail.dialogues)), (4, len(detail.disclosures))):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_vn
+from ...domain.period_labels import period_name
 from ...services import province_view, reference
 from ...services.handle import DataHandle
 from ..models.sync_models import RowsModel
@@ -262,7 +263,8 @@ class ProvinceOverviewPage(QWidget):
                   else self.tr("Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã."))
         progress = self._got.get("progress")
         self.note.setText((self.tr("Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.") + " " + judged)
-                          .replace("%1", found.code).replace("%2", format_vn(found.start))
+                          .replace("%1", period_name(found.code, current_lang(), in_sentence=current_lang() == "vi"))
+                          .replace("%2", format_vn(found.start))
                           .replace("%3", format_vn(found.end)).replace("%4", due)
                           + ("" if progress is None or progress.plan_id
                              else " " + self.tr("Tỉnh chưa có kế hoạch PAPI của năm này.")))

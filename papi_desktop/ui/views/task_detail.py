@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_vn
+from ...domain.period_labels import period_name
 from ...domain.status import STATUS_LABELS
 from ...services import plan as plan_service
 from ...services import progress
@@ -275,7 +276,9 @@ class TaskDetailPanel(QWidget):
         self.updates.removeRows(0, self.updates.rowCount())
         lang = current_lang()
         for u in updates:
-            parent = [*evidence_model_row([u.period_code, format_vn(u.reported_on), u.result]),
+            # The period as people read it ("6 tháng đầu năm 2026"), not its code ("2026-H1").
+            period = period_name(u.period_code, lang)
+            parent = [*evidence_model_row([period, format_vn(u.reported_on), u.result]),
                       state_item("progress_update", u.id, states, lang)]
             for ev in u.evidence:
                 child = [*evidence_model_row([ev.doc_ref, format_vn(ev.doc_date),

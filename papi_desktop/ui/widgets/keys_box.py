@@ -16,6 +16,7 @@ from .flow import FlowLayout
 from .messages import ask, show_error, show_info
 from .role_gate import RoleGate
 from .simple_form import Field, FormDialog
+from .trust_box import certificate_lines, format_day
 
 
 class KeysBox(QGroupBox):
@@ -68,7 +69,7 @@ class KeysBox(QGroupBox):
         else:
             self.state.setText(self.tr("Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5")
                                .replace("%1", info.subject.get("CN", "")).replace("%2", info.subject.get("UID", ""))
-                               .replace("%3", info.not_before).replace("%4", info.not_after)
+                               .replace("%3", format_day(info.not_before)).replace("%4", format_day(info.not_after))
                                .replace("%5", info.fingerprint))
         self.export_button.setEnabled(info is not None)
         self.create_button.setText(self.tr("Thay khóa…") if info else self.tr("Tạo chứng thư của xã…"))
@@ -131,12 +132,9 @@ class KeysBox(QGroupBox):
         return dialog
 
     def describe(self, info: keys.CertificateInfo) -> str:
-        def name(parts: dict[str, str]) -> str:
-            return ", ".join(f"{k}={v}" for k, v in parts.items())
-
-        return (self.tr("Chủ thể: %1\nTổ chức cấp: %2\nHiệu lực: %3 – %4\nDấu vân tay SHA-256: %5")
-                .replace("%1", name(info.subject)).replace("%2", name(info.issuer)).replace("%3", info.not_before)
-                .replace("%4", info.not_after).replace("%5", info.fingerprint))
+        """Labelled lines in the UI language (not "CN=…, O=…"), dates as dd/mm/yyyy, the whole fingerprint."""
+        fingerprint = self.tr("Dấu vân tay SHA-256: %1").replace("%1", info.fingerprint)
+        return "\n".join([*certificate_lines(info), fingerprint])
 
     def export_anchor(self, target: Path | None = None) -> None:
         if target is None:

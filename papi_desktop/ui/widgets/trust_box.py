@@ -4,10 +4,10 @@ imported from a file. Nothing is trusted before its whole fingerprint was shown 
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -39,12 +39,45 @@ def _subject(parts: dict[str, str]) -> str:
     return f"{_name(parts)} ({org})" if org and org != parts.get("CN") else _name(parts)
 
 
-def _day(iso: str) -> str:
-    return format_vn(date.fromisoformat(iso[:10])) if iso else ""
+VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 
-def _moment(iso: str) -> str:  # "2026-12-02T12:35:10+07:00" -> "02/12/2026 12:35"
-    return f"{_day(iso)} {iso[11:16]}".strip()
+def format_day(iso: str) -> str:  # "2031-06-03" -> "03/06/2031"
+    return format_vn(dt.date.fromisoformat(iso[:10])) if iso else ""
+
+
+def _moment(iso: str) -> str:
+    """"2026-12-02T05:35:10+00:00" -> "02/12/2026 12:35": the time in Việt Nam, whatever its offset."""
+    if not iso:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return format_day(iso)
+    if when.tzinfo is not None:
+        when = when.astimezone(VN_TZ)
+    return f"{format_vn(when.date())} {when:%H:%M}"
+
+
+# A subject's parts on labelled lines, with the labels the verify dialog gives them (exports/verify.py).
+_SUBJECT_LINES = (("CN", QT_TRANSLATE_NOOP("TrustBox", "Tên: %1")),
+                  ("O", QT_TRANSLATE_NOOP("TrustBox", "Tổ chức: %1")),
+                  ("UID", QT_TRANSLATE_NOOP("TrustBox", "Mã đơn vị: %1")))
+
+
+def certificate_lines(info: keys.CertificateInfo) -> list[str]:
+    """A certificate as the person asked to trust it reads it: its holder, organisation and unit code on
+    labelled lines, who issued it, and its validity as dd/mm/yyyy; never "CN=…, O=…, UID=…" nor an ISO
+    date. The fingerprint is the caller's to add."""
+    subject = info.subject
+    lines = [QCoreApplication.translate("TrustBox", label).replace("%1", subject[key])
+             for key, label in _SUBJECT_LINES if subject.get(key)]
+    if not lines:  # no name, organisation or code: what it does name
+        lines.append(QCoreApplication.translate("TrustBox", "Tên: %1").replace("%1", ", ".join(subject.values())))
+    lines.append(QCoreApplication.translate("TrustBox", "Tổ chức cấp: %1").replace("%1", _subject(info.issuer)))
+    lines.append(QCoreApplication.translate("TrustBox", "Hiệu lực: %1 – %2")
+                 .replace("%1", format_day(info.not_before)).replace("%2", format_day(info.not_after)))
+    return lines
 
 
 class TrustBox(QGroupBox):
@@ -119,7 +152,7 @@ class TrustBox(QGroupBox):
                                                       self.tr("Nguồn"), self.tr("Thêm lúc"), self.tr("Hết hạn")])
         for anchor in anchors:
             row = self._row(anchor.info, sources.get(anchor.source, anchor.source), _moment(anchor.added),
-                            _day(anchor.info.not_after))
+                            format_day(anchor.info.not_after))
             if anchor.source == trust_bundle.OTHER:
                 row[2].setToolTip(other)
             self.trusted_model.appendRow(row)
@@ -129,7 +162,7 @@ class TrustBox(QGroupBox):
                                                       self.tr("Tổ chức cấp"), self.tr("Hiệu lực")])
         for info in offers:
             self.offered_model.appendRow(self._row(info, _name(info.issuer),
-                                                   f"{_day(info.not_before)} – {_day(info.not_after)}"))
+                                                   f"{format_day(info.not_before)} – {format_day(info.not_after)}"))
         self._fit(self.offered_view, len(offers))
         self.offered_label.setText(
             self.tr("Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh "
@@ -142,7 +175,7 @@ class TrustBox(QGroupBox):
 
     def _row(self, info: keys.CertificateInfo, *rest: str) -> list[QStandardItem]:
         subject = QStandardItem(_subject(info.subject))
-        subject.setToolTip(", ".join(f"{k}={v}" for k, v in info.subject.items()))
+        subject.setToolTip("\n".join(certificate_lines(info)))
         fingerprint = QStandardItem(short_fingerprint(info))
         fingerprint.setToolTip(info.fingerprint)
         fingerprint.setData(info.sha256, Qt.ItemDataRole.UserRole)
@@ -176,12 +209,8 @@ class TrustBox(QGroupBox):
         return self.offers[row] if row is not None and row < len(self.offers) else None
 
     def describe(self, info: keys.CertificateInfo) -> str:
-        def name(parts: dict[str, str]) -> str:
-            return ", ".join(f"{k}={v}" for k, v in parts.items())
-
-        return (self.tr("Chủ thể: %1\nTổ chức cấp: %2\nHiệu lực: %3 – %4\nDấu vân tay SHA-256 (đủ 32 cặp):\n%5")
-                .replace("%1", name(info.subject)).replace("%2", name(info.issuer)).replace("%3", info.not_before)
-                .replace("%4", info.not_after).replace("%5", info.fingerprint))
+        fingerprint = self.tr("Dấu vân tay SHA-256 (đủ 32 cặp):\n%1").replace("%1", info.fingerprint)
+        return "\n".join([*certificate_lines(info), fingerprint])
 
     # --- changes ---------------------------------------------------------------------------------
 
