@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import paths
 from ..storage.db import Database
-from . import budget, communication, petitions, postings, poverty, reception
+from . import budget, communication, dialogues, petitions, postings, poverty, reception
 
 SAMPLES_FOLDER = "Mẫu"  # in the demo's data folder, where the import dialog's file chooser finds them
 SAMPLE_PLAN = "ke_hoach_mau_2027.xlsx"  # the demo plan moved to 2027 (tests/demo/make_sample_plan.py)
@@ -52,6 +52,24 @@ def fill_registers(db: Database) -> None:
     petitions.add_petition(db, petitions.PetitionInput(
         received_on=date(2026, 3, 4), content="Khiếu nại việc xác định ranh giới đất", content_class="khieu_nai",
         sender="Cầm Thị Hoa", remote_area=True))
+
+
+def fill_dialogue(db: Database) -> None:
+    """The dialogue on land that the demo's news item of 12/03/2026 reports, with what was raised and
+    the commitment made there (its follow-up still open)."""
+    if dialogues.dialogue_ids(db):
+        return
+    held = dialogues.add_dialogue(db, dialogues.DialogueInput(
+        held_on=date(2026, 3, 10), title="Hội nghị đối thoại giữa Chủ tịch UBND xã với Nhân dân về đất đai",
+        place="Hội trường UBND xã Chiềng Sơn", chair="Lò Văn Minh", secretary="Quàng Văn Dũng",
+        started_at="08:00", ended_at="11:00", attendance={"Nhân dân": 62, "Cán bộ xã": 9},
+        topics="Cấp giấy chứng nhận quyền sử dụng đất; ranh giới đất giữa các hộ"))
+    issue = dialogues.add_issue(db, held, dialogues.IssueInput(
+        content="Đề nghị đẩy nhanh việc cấp giấy chứng nhận quyền sử dụng đất cho các hộ Bản Hin",
+        raised_by="Lò Văn Bình", village="Bản Hin", field="Đất đai",
+        answer="UBND xã rà soát hồ sơ, trả lời từng hộ trong tháng 4/2026", answered_by="Lò Văn Minh"))
+    dialogues.add_commitment(db, issue, "Rà soát hồ sơ cấp giấy chứng nhận của các hộ Bản Hin",
+                             "Công chức Địa chính - Xây dựng", date(2026, 4, 30))
 
 
 def fill_transparency(db: Database) -> None:

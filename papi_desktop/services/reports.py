@@ -166,6 +166,30 @@ def check_request(request: ExportRequest) -> None:
 
 
 PERIOD_KINDS = ("papi-6m", "papi-year", "petitions", "disclosures")  # a report on a period, issued after it
+PLAN_KINDS = ("papi-6m", "papi-year")  # a report on carrying out the year's PAPI plan
+
+
+def check_plan(db: Database, request: ExportRequest) -> None:
+    """A report on carrying out the PAPI plan is not issued (numbered, signed) for a year without one:
+    its narrative can only say there is none (report_content). The plan comes first, by the import or
+    by hand on the Kế hoạch page."""
+    if request.kind not in PLAN_KINDS:
+        return
+    from . import plan  # noqa: PLC0415 - the plan service's imports only for this kind of report
+
+    year = request.period.end.year
+    if plan.current_plan(db, year) is None:
+        raise KnownError(f"Chưa có Kế hoạch cải thiện Chỉ số PAPI năm {year}: chưa lập được báo cáo kết quả thực "
+                         f"hiện kế hoạch. Nhập kế hoạch năm {year} ở trang Kế hoạch trước.",
+                         f"There is no PAPI improvement plan for {year}: a report on carrying it out cannot be "
+                         f"issued. Import the {year} plan on the Plan page first.")
+
+
+def check_passphrase(sign: SignOptions | None) -> None:
+    """An empty passphrase is a passphrase not given, said as such (not as a wrong one)."""
+    if sign is not None and sign.passphrase == "" and sign.token is None:
+        raise KnownError("Chưa nhập mật khẩu khóa ký của xã: nhập mật khẩu, hoặc chọn token của người ký.",
+                         "The commune key's passphrase was not entered: enter it, or choose the signer's token.")
 
 
 def check_issued(db: Database, request: ExportRequest) -> None:
@@ -304,8 +328,10 @@ def export(db: Database, request: ExportRequest, out_dir: Path, sign: SignOption
     cancel = cancel or CancelToken()
     symbol, name_vi, _en = _kind(request.kind)
     check_request(request)
+    check_plan(db, request)
+    check_passphrase(sign)
     check_issued(db, request)
-    material = keys.load(sign.passphrase, sign.key_file) if sign and sign.passphrase is not None else None
+    material = keys.load(sign.passphrase, sign.key_file) if sign and sign.passphrase else None
     person = tokens.open_key(sign.token, db) if sign and sign.token else None  # logged in before a number is taken
     if sign and material is None and person is None:
         raise KnownError("Chưa có khóa nào để ký: cần mật khẩu khóa của xã hoặc token của người ký.",

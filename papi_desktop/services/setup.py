@@ -210,6 +210,7 @@ def create_demo(db: Database, today: date | None = None) -> Profile:
     from . import demo  # noqa: PLC0415 - only the demo needs the registers' services here
 
     demo.fill_registers(db)
+    demo.fill_dialogue(db)
     demo.fill_transparency(db)
     demo.place_samples()
     return profile

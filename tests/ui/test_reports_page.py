@@ -55,7 +55,8 @@ def test_trusting_a_certificate_asks_with_its_fingerprint(qtbot, db, answers, tm
     queue.append(False)
     assert box.trust_file(pem) is False and _stored() == []
     assert "Tin cậy chứng thư này?" in texts[-1] and f"Dấu vân tay SHA-256: {info.fingerprint}" in texts[-1]
-    assert "Chủ thể: CN=Chứng thư gốc UBND Xã Mường Bú, O=UBND Xã Mường Bú, UID=04000" in texts[-1]
+    assert "Tên: Chứng thư gốc UBND Xã Mường Bú\nTổ chức: UBND Xã Mường Bú\nMã đơn vị: 04000\n" in texts[-1]
+    assert "CN=" not in texts[-1] and info.not_after not in texts[-1]  # labelled lines, dd/mm/yyyy dates
     queue.append(True)
     assert box.trust_file(pem) is True and [p.read_bytes() for p in _stored()] == [signing.pem(other.chain[0])]
     assert texts[-1] == "Đã thêm vào danh sách tin cậy."
@@ -251,4 +252,35 @@ def test_the_issue_date_is_checked_before_exporting(qtbot, bare_db, shown, tmp_p
     qtbot.waitUntil(lambda: page.runner.pending == 0, timeout=10000)  # checked in the worker
     assert "trước ngày kết thúc kỳ báo cáo (31/05/2026)" in shown[-1] and page.export_button.isEnabled()
     assert reports.next_number(bare_db, 2026) == 1 and not (tmp_path / "out").exists()
+    page.runner.shutdown()
+
+
+def test_no_key_yet_is_said_before_and_at_export(qtbot, bare_db, shown, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Issue 11 §4: with signing on, no token and no passphrase, the page says there is no key yet (not
+    that the commune's key alone will sign), and the export says the passphrase is missing, not wrong."""
+    setup.create_demo(bare_db, today=TODAY)
+    keys.create_self_signed(bare_db, "mat-khau-xa-2026")
+    page = _page(qtbot, bare_db)
+    page.out_dir.setText(str(tmp_path / "out"))
+    page.issued.setText("05/06/2026")
+    page.sign.setChecked(True)
+    page.passphrase.setText("x")
+    page.passphrase.clear()
+    assert page.sign_plan.text().startswith("Chưa có khóa để ký")
+    page.passphrase.setText("mat-khau-xa-2026")
+    assert page.sign_plan.text().startswith("Chỉ có một khóa (khóa của xã)")
+    page.passphrase.clear()
+    page.start_export()
+    qtbot.waitUntil(lambda: page.runner.pending == 0 and bool(shown), timeout=20000)
+    assert "Chưa nhập mật khẩu khóa ký của xã" in shown[-1] and "không đúng" not in shown[-1]
+    assert reports.next_number(bare_db, 2026) == 1 and not list((tmp_path / "out").glob("*.pdf"))
+    # The verify dialog opens in the reports' folder, not wherever the program was started from.
+    asked: list[str] = []
+    monkeypatch.setattr("papi_desktop.ui.views.reports_page.QFileDialog.getOpenFileName",
+                        lambda _parent, _title, folder, _filter: (asked.append(folder), ("", ""))[1])
+    page.verify_file()
+    assert asked == [str(tmp_path / "out")]
+    page.out_dir.clear()
+    page.verify_file()
+    assert asked[-1] == str(paths.exports_dir())
     page.runner.shutdown()

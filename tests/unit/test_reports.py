@@ -494,3 +494,27 @@ def test_dates_one_way_and_the_place_date_line_agrees_with_the_stamp(demo, tmp_p
     check = reports.verify(result.files[0])
     assert check.ok and check.signing_time.startswith(today.isoformat()) and check.signing_time.endswith("+07:00")
     assert place_date("Chiềng Sơn", today) in " ".join(poppler.text(result.files[0]).split())
+
+
+def test_no_papi_report_is_issued_for_a_year_without_a_plan(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """Issue 11 §4: a commune with no plan for the year cannot number and sign a report on carrying it
+    out (the narrative could only say there is none); other reports of that year still go out."""
+    old = reports.resolve_period("papi-6m", "2021-H1", today=TODAY)
+    before = reports.next_number(demo, 2026)
+    with pytest.raises(KnownError, match="Chưa có Kế hoạch cải thiện Chỉ số PAPI năm 2021") as refused:
+        reports.export(demo, reports.ExportRequest("papi-6m", old, TODAY), tmp_path / "out",
+                       reports.SignOptions(PASS), TODAY)
+    assert "no PAPI improvement plan for 2021" in refused.value.en
+    assert reports.next_number(demo, 2026) == before and not (tmp_path / "out").exists()  # nothing numbered or written
+    assert _export(demo, tmp_path, "papi-6m", "2026-H1").number_ref  # the demo's own year has its plan
+    listing = reports.ExportRequest("disclosures", old, TODAY)
+    assert reports.export(demo, listing, tmp_path / "out2", None, TODAY).number_ref  # not a plan report
+
+
+def test_an_empty_passphrase_is_said_to_be_missing_not_wrong(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    before = reports.next_number(demo, 2026)
+    request = reports.ExportRequest("papi-6m", reports.resolve_period("papi-6m", "2026-H1", today=TODAY), TODAY)
+    with pytest.raises(KnownError, match="Chưa nhập mật khẩu khóa ký của xã") as refused:
+        reports.export(demo, request, tmp_path / "out", reports.SignOptions(""), TODAY)
+    assert "không đúng" not in str(refused.value) and "not entered" in refused.value.en
+    assert reports.next_number(demo, 2026) == before  # nothing numbered

@@ -202,6 +202,8 @@ class ReportsPage(QWidget):
         elif token:
             text = self.tr("Chỉ có một khóa (token của người ký): văn bản sẽ thiếu chữ ký của cơ quan. Nhập mật khẩu "
                            "khóa của xã để ký đủ hai.")
+        elif not passphrase:
+            text = self.tr("Chưa có khóa để ký: nhập mật khẩu khóa của xã, hoặc chọn token của người ký.")
         else:
             text = self.tr("Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn "
                            "token để ký đủ hai.")
@@ -464,7 +466,7 @@ class ReportsPage(QWidget):
         """Checked in the worker (a whole file is read and its signatures checked); the verdict is shown
         and sent with sig_verified."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp đã ký"), "",
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp đã ký"), self.out_dir.text() or str(paths.exports_dir()),
                                                   self.tr("Văn bản đã ký (*.pdf *.xlsx *.p7s)"))
             if not name:
                 return
