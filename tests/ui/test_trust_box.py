@@ -217,3 +217,11 @@ def test_certificates_are_shown_in_words_not_as_raw_subjects(qtbot, db, runner, 
     assert described.startswith("Tên: CA PAPI Tỉnh Sơn La\nTổ chức: VNPT-CA (thử nghiệm) Tỉnh Sơn La\n")
     assert "CN=" not in described and not ISO_DATE.search(described)
     assert described.endswith(f"Dấu vân tay SHA-256: {offer.fingerprint}")
+
+
+def test_the_enrolment_question_names_the_province_root_by_labelled_lines(qapp) -> None:  # noqa: ANN001
+    from papi_desktop.ui.widgets import sync_widgets
+
+    text = sync_widgets.subject_text({"CN": "Sở Nội vụ tỉnh Sơn La", "O": "UBND tỉnh Sơn La", "UID": "14"})
+    assert text.splitlines() == ["Tên: Sở Nội vụ tỉnh Sơn La", "Tổ chức: UBND tỉnh Sơn La", "Mã đơn vị: 14"]
+    assert "CN=" not in text and "O=" not in text

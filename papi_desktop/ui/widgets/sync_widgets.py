@@ -559,4 +559,7 @@ def _deadline_text(rem: Any) -> str:
 
 
 def subject_text(subject: dict[str, str]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in subject.items())
+    """As the trust questions name a certificate: labelled lines, never "CN=…, O=…"."""
+    from .trust_box import subject_lines  # noqa: PLC0415 - the trust box's module loads with the settings page
+
+    return "\n".join(subject_lines(subject))

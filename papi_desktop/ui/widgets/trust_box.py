@@ -65,15 +65,20 @@ _SUBJECT_LINES = (("CN", QT_TRANSLATE_NOOP("TrustBox", "Tên: %1")),
                   ("UID", QT_TRANSLATE_NOOP("TrustBox", "Mã đơn vị: %1")))
 
 
-def certificate_lines(info: keys.CertificateInfo) -> list[str]:
-    """A certificate as the person asked to trust it reads it: its holder, organisation and unit code on
-    labelled lines, who issued it, and its validity as dd/mm/yyyy; never "CN=…, O=…, UID=…" nor an ISO
-    date. The fingerprint is the caller's to add."""
-    subject = info.subject
+def subject_lines(subject: dict[str, str]) -> list[str]:
+    """A certificate's subject as labelled lines (holder, organisation, unit code), never "CN=…"."""
     lines = [QCoreApplication.translate("TrustBox", label).replace("%1", subject[key])
              for key, label in _SUBJECT_LINES if subject.get(key)]
     if not lines:  # no name, organisation or code: what it does name
         lines.append(QCoreApplication.translate("TrustBox", "Tên: %1").replace("%1", ", ".join(subject.values())))
+    return lines
+
+
+def certificate_lines(info: keys.CertificateInfo) -> list[str]:
+    """A certificate as the person asked to trust it reads it: its holder, organisation and unit code on
+    labelled lines, who issued it, and its validity as dd/mm/yyyy; never "CN=…, O=…, UID=…" nor an ISO
+    date. The fingerprint is the caller's to add."""
+    lines = subject_lines(info.subject)
     lines.append(QCoreApplication.translate("TrustBox", "Tổ chức cấp: %1").replace("%1", _subject(info.issuer)))
     lines.append(QCoreApplication.translate("TrustBox", "Hiệu lực: %1 – %2")
                  .replace("%1", format_day(info.not_before)).replace("%2", format_day(info.not_after)))
