@@ -137,6 +137,15 @@ def open_commitments(db: Database, today: date) -> list[OpenCommitment]:
     return sorted(out, key=lambda o: (o.due is None, o.due or date.max))
 
 
+def dialogue_of(db: Database, commitment_id: str) -> str | None:
+    """The conference a commitment was made at (the row to show it in), None when it is gone."""
+    with db.reader() as s:
+        return s.scalar(select(Dialogue.id).join(DialogueIssue, DialogueIssue.dialogue_id == Dialogue.id)
+                        .join(Commitment, Commitment.issue_id == DialogueIssue.id)
+                        .where(Commitment.id == commitment_id, Commitment.deleted.is_(False),
+                               DialogueIssue.deleted.is_(False), Dialogue.deleted.is_(False)))
+
+
 def years_without_annual_dialogue(db: Database, years: range) -> list[int]:
     """Years with no yearly dialogue conference (at least one a year, Luật 10/2022 Điều 32)."""
     with db.reader() as s:

@@ -216,6 +216,17 @@ def petition_ids(db: Database, search: str = "", state: str | None = None) -> li
     return ids_newest_first(db, "petition", "received_on", where, {}, search)
 
 
+def petition_state(db: Database, petition_id: str) -> str | None:
+    """The state whose list of petition_ids() holds a live petition ("open" or "closed"); None when
+    there is no such petition (deleted since it was listed)."""
+    with db.reader() as s:
+        row = s.execute(select(Petition.closed_on).where(Petition.id == petition_id,
+                                                         Petition.deleted.is_(False))).first()
+    if row is None:
+        return None
+    return "open" if row.closed_on is None else "closed"
+
+
 def petition_rows(db: Database, ids: list[str], today: date, lang: str = "vi") -> list[PetitionRow]:
     due = {i.petition_id: i for i in due_items(db, today, ids=ids)}
     with db.reader() as s:

@@ -400,21 +400,27 @@ class MainWindow(QMainWindow):
     def _row(self, key: str) -> int:
         return [k for k, _label in NAVIGATION].index(key)
 
+    # The home list's kinds: the page each lives on, and the page's method that selects its record.
+    _DUE_PAGES = {"reception": ("reception", "select_record"), "petition": ("petitions", "select_record"),
+                  "commitment": ("dialogues", "select_commitment"), "disclosure": ("postings", ""),
+                  "sync": ("sync", "")}
+
     def _open_due(self, kind: str, ref_id: str) -> None:
-        """Double-click on the home list: go where the item lives."""
+        """Double-click on the home list: go where the item lives, and select that very record there."""
         if kind == "milestone":
             self.nav.setCurrentRow(self._row("plan"))
             self.plan_page.select_task(ref_id)
-        elif kind == "reception":
-            self.nav.setCurrentRow(self._row("reception"))
-        elif kind == "petition":
-            self.nav.setCurrentRow(self._row("petitions"))
-        elif kind == "commitment":
-            self.nav.setCurrentRow(self._row("dialogues"))
-        elif kind == "disclosure":
-            self.nav.setCurrentRow(self._row("postings"))
-        elif kind == "sync":
-            self.nav.setCurrentRow(self._row("sync"))
+            return
+        if kind not in self._DUE_PAGES:
+            return
+        key, method = self._DUE_PAGES[kind]
+        self.nav.setCurrentRow(self._row(key))
+        if not method or not ref_id:  # the weekly reception reminder names no visit
+            return
+        if key in self._built:
+            getattr(self.page(key), method)(ref_id)
+        else:  # built once its module was imported in the worker (_open): this job comes after that one
+            self.runner.submit(lambda: None, lambda _r: getattr(self.page(key), method)(ref_id), owner=self)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -3,8 +3,9 @@ petitions, steps and due dates as the register computes them, and a long list sh
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
+
+from watch import watch_threads
 
 from papi_desktop.services import overview, reference
 from papi_desktop.services import petitions as ps
@@ -49,14 +50,8 @@ def test_the_due_list_has_the_registers_petitions_and_dates(db) -> None:  # noqa
 
 def test_the_home_page_reads_in_the_worker(qtbot, db, runner, monkeypatch) -> None:  # noqa: ANN001
     _petitions(db)
-    threads: list[str] = []
     real = overview.due_entries
-
-    def watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        threads.append(threading.current_thread().name)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(overview, "due_entries", watched)
+    threads = watch_threads(monkeypatch, overview, "due_entries")
     page = HomePage(db, runner)
     page.today = lambda: TODAY
     qtbot.addWidget(page)

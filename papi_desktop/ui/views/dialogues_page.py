@@ -35,11 +35,12 @@ from ..widgets.flow import FlowLayout
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
 from ..widgets.registry_note import RegistryNote
-from ..widgets.tables import text_columns
+from ..widgets.tables import show_row, text_columns
 from ..workers import JobRunner, Latest
 
 IssueRole = Qt.ItemDataRole.UserRole + 1
 CommitmentRole = Qt.ItemDataRole.UserRole + 2
+
 
 
 class DialogueTableModel(SyncedTableModel):
@@ -219,6 +220,7 @@ class DialoguesPage(QWidget):
                                                self.model.headerData(DialogueTableModel.COL_SYNC,
                                                                      Qt.Orientation.Horizontal)])
         self._is_province = False
+        self._commitment: tuple[str, str] | None = None  # (conference, commitment): selected once shown
         self.issue_view = QTreeView()
         self.issue_view.setModel(self.issues)
         self.issue_view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
@@ -249,13 +251,36 @@ class DialoguesPage(QWidget):
 
     def reload(self) -> None:
         """Read the conferences and the year's check in the database worker."""
-        db, year = self.db, self.today().year
-        self._read.submit(lambda: (ds.dialogue_ids(db), ds.years_without_annual_dialogue(db, range(year, year + 1)),
-                                   province.is_province(db)),
-                          lambda result: self._show(year, *result))
+        self._commitment = None
+        self._read_list(lambda _db: None)
 
-    def _show(self, year: int, ids: list[str], missing: list[int], is_province: bool = False) -> None:
-        selected = self.selected_dialogue()
+    def select_record(self, dialogue_id: str) -> None:
+        """Show one conference selected with its issues: the list is read again in the worker, then its row,
+        wherever the lazy list has it, is scrolled to and made current."""
+        self._commitment = None
+        self._read_list(lambda _db: dialogue_id)
+
+    def select_commitment(self, commitment_id: str) -> None:
+        """Show one commitment selected (the home page's double-click): its conference is found in the worker
+        with the list, selected, and the commitment made current among its issues once they are read."""
+        self._commitment = None
+        self._read_list(lambda db: ds.dialogue_of(db, commitment_id), commitment_id)
+
+    def _read_list(self, target: Callable[[DataHandle], str | None], commitment_id: str | None = None) -> None:
+        """target: in the worker, the conference to select (None: the one selected now, else the first)."""
+        db, year = self.db, self.today().year
+
+        def shown(result: tuple[list[str], list[int], bool, str | None]) -> None:
+            if commitment_id and result[3]:
+                self._commitment = (result[3], commitment_id)
+            self._show(year, *result)
+
+        self._read.submit(lambda: (ds.dialogue_ids(db), ds.years_without_annual_dialogue(db, range(year, year + 1)),
+                                   province.is_province(db), target(db)), shown)
+
+    def _show(self, year: int, ids: list[str], missing: list[int], is_province: bool = False,
+              target: str | None = None) -> None:
+        selected = target or self.selected_dialogue()
         self.table.setColumnHidden(DialogueTableModel.COL_SYNC, is_province)  # the communes' to see
         self._is_province = is_province
         self.issue_view.setColumnHidden(4, is_province)
@@ -264,7 +289,7 @@ class DialoguesPage(QWidget):
                                      "Điều 32 Luật Thực hiện dân chủ ở cơ sở).").replace("%1", str(year))
                              if missing else "")
         row = self.model.row_of(selected) if selected else -1
-        self.table.selectRow(row if row >= 0 else 0)
+        show_row(self.table, row if row >= 0 else 0)
         self.load_issues()
         self.sig_reloaded.emit(len(ids))
 
@@ -310,7 +335,20 @@ class DialoguesPage(QWidget):
                 parent[0].appendRow(child)
             self.issues.appendRow(parent)
         self.issue_view.expandAll()
+        if self._commitment is not None and self._commitment[0] == dialogue_id:
+            self._select_commitment(self._commitment[1])
+            self._commitment = None
         self.sig_issues_shown.emit(dialogue_id)
+
+    def _select_commitment(self, commitment_id: str) -> None:
+        for r in range(self.issues.rowCount()):
+            issue = self.issues.item(r, 0)
+            for c in range(issue.rowCount()):
+                if issue.child(c, 0).data(CommitmentRole) == commitment_id:
+                    index = issue.child(c, 0).index()
+                    self.issue_view.setCurrentIndex(index)
+                    self.issue_view.scrollTo(index)
+                    return
 
     def _selected(self, role: int) -> str | None:
         index = self.issue_view.currentIndex()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +37,7 @@ from ..models.record_state import SyncedTableModel, labels, with_states
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.forms import ok_cancel_row, resize_within_screen
 from ..widgets.messages import current_lang, show_error
-from ..widgets.tables import text_columns
+from ..widgets.tables import show_row, text_columns
 from ..workers import JobRunner, Latest
 
 CLASS_LABELS = {
@@ -43,6 +50,7 @@ CLASS_LABELS = {
 
 def class_label(code: str) -> str:
     return QCoreApplication.translate("PetitionsPage", CLASS_LABELS[code]) if code in CLASS_LABELS else code
+
 
 
 class PetitionTableModel(SyncedTableModel):
@@ -225,6 +233,34 @@ class PetitionsPage(QWidget):
         self.model.set_ids(ids)
         self.count.setText(self.tr("%1 đơn").replace("%1", str(len(ids.ids))))
         self.sig_reloaded.emit(len(ids.ids))
+
+    def select_record(self, petition_id: str) -> None:
+        """Show one petition selected (the home page's double-click). The list is read again in the
+        worker under filters that hold it (its own state's when the chosen one is another, no search if
+        the search hides it); then its row, wherever the lazy list has it, is scrolled to and made current."""
+        self._timer.stop()
+        db, search, state = self.db, self.search.text(), self.state.currentData()
+
+        def read() -> tuple[str, str | None, Indexed, bool]:
+            own = ps.petition_state(db, petition_id)
+            shown_state = state if state is None or own is None else own
+            ids = indexed(ps.petition_ids(db, search, shown_state))
+            words = search
+            if petition_id not in ids.rows and search:
+                words = ""
+                ids = indexed(ps.petition_ids(db, "", shown_state))
+            return words, shown_state, ids, province.is_province(db)
+
+        self._read.submit(read, lambda read: self._selected_read(petition_id, *read))
+
+    def _selected_read(self, petition_id: str, search: str, state: str | None, ids: Indexed,
+                       is_province: bool) -> None:
+        with QSignalBlocker(self.search), QSignalBlocker(self.state):
+            self.search.setText(search)
+            self.state.setCurrentIndex(next(i for i in range(self.state.count())
+                                            if self.state.itemData(i) == state))
+        self._show(ids, is_province)
+        show_row(self.table, ids.rows.get(petition_id, -1))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

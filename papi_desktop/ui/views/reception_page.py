@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,9 +31,40 @@ from ..models.reception_model import DIRECTION_LABELS, ReceptionTableModel
 from ..models.record_state import labels, with_states
 from ..widgets.flow import FlowLayout, placeholder_width
 from ..widgets.messages import ask, current_lang, error_text, show_error, show_info
-from ..widgets.tables import text_columns
+from ..widgets.tables import show_row, text_columns
 from ..workers import JobRunner, Latest
 from .reception_form import ReceptionDialog
+
+Window = tuple[date, date]
+ListRead = tuple[Indexed, str, list[date], str, bool]  # what _show() takes
+
+
+def default_candidates(windows: list[Window | None], today: date, current: int) -> list[int]:
+    """The periods the page may open on, as indexes into windows: today's (current; -1 when none is
+    listed), then those ended before it began, the most recent first. The page opens on the first that
+    holds a visit, or on today's when none does."""
+    window = windows[current] if current >= 0 else None
+    limit = window[0] if window else today
+    earlier = sorted(((w[1], i) for i, w in enumerate(windows) if w and w[1] < limit),
+                     key=lambda e: e[0], reverse=True)  # stable: in the chooser's order within one end
+    return ([current] if current >= 0 else []) + [i for _end, i in earlier]
+
+
+def _ids(db: DataHandle, search: str, window: Window | None, kind: str | None) -> list[str]:
+    start, end = window if window else (None, None)
+    return reception.reception_ids(db, search, start, end, kind)
+
+
+def _read_list(db: DataHandle, ids: Indexed, window: Window | None, today: date, lang: str) -> ListRead:
+    """In the worker: a period's statistics and weekly check beside its list, and the entry's defaults."""
+    stats, missing = "", []
+    if window:
+        start, end = window
+        stats = reception_words.statistics_text(reception.statistics(db, start, end), lang)
+        missing = reception.weeks_without_periodic(db, start, min(end, today))
+    profile = setup.get_profile(db)
+    return ids, stats, missing, profile.officer_name if profile else "", province.is_province(db)
+
 
 
 class ReceptionPage(QWidget):
@@ -62,9 +93,13 @@ class ReceptionPage(QWidget):
             for p in progress.periods(year):
                 self.period.addItem(p.label(current_lang()), (p.start, p.end))
         current = progress.period_for_day(self.today())
-        if current is not None:
-            idx = self.period.findText(current.label(current_lang()))
-            self.period.setCurrentIndex(max(idx, 0))
+        window = (current.start, current.end) if current is not None else None
+        idx = next((i for i, w in enumerate(self._windows()) if w and w == window), -1)
+        if idx > 0:
+            self.period.setCurrentIndex(idx)
+        # Today's period is shown until the first read says which period holds visits (on 01/12 today's is
+        # next year's, still empty); None once chosen, or once the user chose one.
+        self._choose_from: list[int] | None = default_candidates(self._windows(), self.today(), idx)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Mọi hình thức"), None)
         for code, label in (("regular", self.tr("Thường xuyên")), ("periodic", self.tr("Định kỳ")),
@@ -116,7 +151,7 @@ class ReceptionPage(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(self._period_chosen)
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.add_button.clicked.connect(self.open_entry)
         self.import_button.clicked.connect(self._choose_import)
@@ -128,22 +163,86 @@ class ReceptionPage(QWidget):
         value = self.period.currentData()
         return value if value else (None, None)
 
+    def _windows(self) -> list[Window | None]:
+        """Each entry of the period chooser as (start, end), None for all time: read in the worker."""
+        return [self.period.itemData(i) for i in range(self.period.count())]
+
+    def _period_chosen(self, _index: int = 0) -> None:
+        self._choose_from = None  # the user's choice: never replaced by the default's
+        self.reload()
+
     def reload(self) -> None:
-        """Read the list's ids, the period's statistics and the weekly check in the database worker."""
-        start, end = self.window_dates()
-        db, search, kind, today = self.db, self.search.text(), self.kind.currentData(), self.today()
-        lang = current_lang()
+        """Read the list's ids, the period's statistics and the weekly check in the database worker (and,
+        on the first read, which period to open on)."""
+        index, windows, choose_from = self.period.currentIndex(), self._windows(), self._choose_from
+        db, search, kind = self.db, self.search.text(), self.kind.currentData()
+        today, lang = self.today(), current_lang()
 
-        def read() -> tuple[Indexed, str, list[date], str, bool]:
-            ids = indexed(reception.reception_ids(db, search, start, end, kind))
-            stats, missing = "", []
-            if start and end:
-                stats = reception_words.statistics_text(reception.statistics(db, start, end), lang)
-                missing = reception.weeks_without_periodic(db, start, min(end, today))
-            profile = setup.get_profile(db)
-            return ids, stats, missing, profile.officer_name if profile else "", province.is_province(db)
+        def read() -> tuple[int | None, ListRead]:
+            chosen, found = None, None
+            if choose_from:  # the first period that holds a visit, else today's (the first)
+                chosen = choose_from[0]
+                for candidate in choose_from:
+                    window = windows[candidate]
+                    held = _ids(db, "", window, None) if window else []
+                    if held:
+                        chosen, found = candidate, held
+                        break
+            window = windows[chosen if chosen is not None else index]
+            if found is not None and not search and not kind:
+                return chosen, _read_list(db, indexed(found), window, today, lang)
+            return chosen, _read_list(db, indexed(_ids(db, search, window, kind)), window, today, lang)
 
-        self._read.submit(read, lambda result: self._show(*result))
+        self._read.submit(read, lambda result: self._read_shown(*result))
+
+    def _read_shown(self, chosen: int | None, result: ListRead) -> None:
+        if chosen is not None and self._choose_from is not None:
+            self._choose_from = None
+            with QSignalBlocker(self.period):  # the list read for it is the one shown now
+                self.period.setCurrentIndex(chosen)
+        self._show(*result)
+
+    def select_record(self, visit_id: str) -> None:
+        """Show one visit selected (the home page's double-click). The list is read again in the worker
+        under filters that hold the visit: the period chosen if it holds its day, else the period that
+        does (all time when none listed does), any type if the chosen one is not its, and no search if
+        the search hides it; then its row, wherever the lazy list has it, is scrolled to and made current."""
+        self._choose_from = None
+        self._timer.stop()
+        index, windows = self.period.currentIndex(), self._windows()
+        db, search, kind = self.db, self.search.text(), self.kind.currentData()
+        today, lang = self.today(), current_lang()
+
+        def read() -> tuple[int, str, str | None, ListRead]:
+            idx, words, rtype = index, search, kind
+            visit = next(iter(reception.reception_rows(db, [visit_id])), None)
+            if visit is not None:
+                day = visit.received_on
+                window = windows[idx]
+                if window and not window[0] <= day <= window[1]:
+                    holding = [(w[1] - w[0], i) for i, w in enumerate(windows) if w and w[0] <= day <= w[1]]
+                    idx = min(holding)[1] if holding else 0  # the shortest: the six months before the year
+                if rtype and rtype != visit.reception_type:
+                    rtype = None
+            ids = indexed(_ids(db, words, windows[idx], rtype))
+            if visit_id not in ids.rows and words:
+                words = ""
+                ids = indexed(_ids(db, "", windows[idx], rtype))
+            return idx, words, rtype, _read_list(db, ids, windows[idx], today, lang)
+
+        self._read.submit(read, lambda result: self._selected_read(visit_id, *result))
+
+    def _selected_read(self, visit_id: str, index: int, search: str, kind: str | None, result: ListRead) -> None:
+        with QSignalBlocker(self.period), QSignalBlocker(self.kind), QSignalBlocker(self.search):
+            self.period.setCurrentIndex(index)
+            self.kind.setCurrentIndex(next(i for i in range(self.kind.count()) if self.kind.itemData(i) == kind))
+            self.search.setText(search)
+        self._show(*result)
+        show_row(self.table, result[0].rows.get(visit_id, -1))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
 
     def _show(self, ids: Indexed, stats: str, missing: list[date], receiver: str, is_province: bool = False) -> None:
         # The province's copies are what it received: their sync state is the communes' to see.

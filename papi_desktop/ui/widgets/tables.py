@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFontMetrics, QStandardItem
 from PySide6.QtWidgets import QComboBox, QHeaderView, QStyle, QTableView
 
@@ -114,3 +114,18 @@ def align_right(item: QStandardItem) -> QStandardItem:
     """A number's cell: right-aligned, so digits line up."""
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
+
+def show_row(table: QTableView, row: int) -> None:
+    """Scroll a lazy list to one of its rows and make it current, as a click would: the rows before it
+    are exposed first (their data is read only for what comes into sight)."""
+    model = table.model()
+    if row < 0:
+        return
+    while model.rowCount() <= row and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    if row >= model.rowCount():
+        return
+    index = model.index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+    table.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
