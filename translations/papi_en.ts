@@ -1125,47 +1125,47 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="157"/>
         <source>Theo dõi cam kết</source>
         <translation>Commitment follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="157"/>
         <source>Cam kết</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="161"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="162"/>
         <source>Đã thực hiện xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="165"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="166"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="166"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="167"/>
         <source>Kết quả:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="169"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170"/>
         <source>Nội dung cam kết:</source>
         <translation>Commitment:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="170"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="171"/>
         <source>Người, đơn vị thực hiện:</source>
         <translation>Owner:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="171"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="172"/>
         <source>Hạn:</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="175"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1906,72 +1906,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="75"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="76"/>
         <source>Hội nghị đối thoại với Nhân dân</source>
         <translation>Dialogue conference with the people</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="79"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="80"/>
         <source>Hội nghị đối thoại hằng năm với Ủy ban MTTQ</source>
         <translation>Yearly dialogue with the Fatherland Front</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="80"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="81"/>
         <source>Đối thoại khác</source>
         <translation>Other dialogue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="99"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
         <source>Tên hội nghị:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
         <source>Địa điểm:</source>
         <translation>Place:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="103"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="104"/>
         <source>Chủ trì:</source>
         <translation>Chaired by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="105"/>
         <source>Phối hợp:</source>
         <translation>Co-organised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="106"/>
         <source>Thư ký:</source>
         <translation>Secretary:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="107"/>
         <source>Thời gian:</source>
         <translation>Time:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="108"/>
         <source>Thành phần dự:</source>
         <translation>Attendance:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="109"/>
         <source>Chủ đề:</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="112"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1979,32 +1979,32 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialogueTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="51"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="52"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="53"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="54"/>
         <source>Chủ trì</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="55"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="56"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
@@ -2012,72 +2012,72 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DialoguesPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="199"/>
         <source>Thêm hội nghị đối thoại…</source>
         <translation>Add a dialogue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="199"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="200"/>
         <source>Thêm ý kiến…</source>
         <translation>Add an issue…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="200"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="201"/>
         <source>Thêm cam kết…</source>
         <translation>Add a commitment…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="201"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="202"/>
         <source>Cập nhật theo dõi…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
         <source>Ý kiến / cam kết</source>
         <translation>Issue / commitment</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="217"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
         <source>Người nêu / thực hiện</source>
         <translation>Raised by / owner</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="219"/>
         <source>Thôn, bản / hạn</source>
         <translation>Village / due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="219"/>
         <source>Trả lời / theo dõi</source>
         <translation>Answer / follow-up</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="263"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="288"/>
         <source>Năm %1 chưa tổ chức hội nghị đối thoại với Nhân dân (ít nhất 01 lần/năm, Điều 32 Luật Thực hiện dân chủ ở cơ sở).</source>
         <translation>No dialogue conference with the people in %1 yet (at least one a year, Law on Grassroots Democracy, Art. 32).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="300"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="325"/>
         <source>(ẩn danh)</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="305"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="330"/>
         <source>Xong %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="340"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="378"/>
         <source>Hãy chọn hoặc thêm một hội nghị đối thoại trước.</source>
         <translation>Select or add a dialogue first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="353"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="391"/>
         <source>Hãy chọn một ý kiến trong danh sách.</source>
         <translation>Select an issue in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="368"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="406"/>
         <source>Hãy chọn một cam kết (dòng bắt đầu bằng →).</source>
         <translation>Select a commitment (a row starting with →).</translation>
     </message>
@@ -2085,47 +2085,47 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>Disclosure</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="41"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
         <source>Đang niêm yết</source>
         <translation>Being posted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="43"/>
         <source>Sắp đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="43"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="44"/>
         <source>Chưa đủ thời gian</source>
         <translation>Too short</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="45"/>
         <source>Thiếu nơi niêm yết</source>
         <translation>Missing places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="46"/>
         <source>Thiếu hình thức</source>
         <translation>Missing forms</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="47"/>
         <source>Chưa công khai</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="47"/>
         <source>Không có quy tắc</source>
         <translation>No rule</translation>
     </message>
@@ -2133,62 +2133,62 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>DisclosureDashboard</name>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="70"/>
         <source>Theo thôn, bản (các nội dung phải niêm yết tại nhà văn hóa):</source>
         <translation>By village (disclosures that must hang in the cultural houses):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="84"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="85"/>
         <source>Năm %1: %2/%3 nội dung đạt, %4 chưa đạt hoặc chưa công khai</source>
         <translation>%1: %2 of %3 disclosures OK, %4 failed or missing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="93"/>
         <source>Thôn, bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="93"/>
         <source>Đạt</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="93"/>
         <source>Chưa đạt</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="94"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="106"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="106"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/disclosure_dashboard.py" line="106"/>
         <source>PAPI</source>
         <translation>PAPI</translation>
     </message>
@@ -2498,52 +2498,52 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="126"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="127"/>
         <source>Ý kiến, kiến nghị tại hội nghị</source>
         <translation>Issue raised at the conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="129"/>
         <source>Để trống nếu người nêu không muốn ghi tên</source>
         <translation>Leave empty if the speaker prefers not to be named</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="138"/>
         <source>Người nêu:</source>
         <translation>Raised by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139"/>
         <source>Thôn, bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="141"/>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142"/>
         <source>Người trả lời:</source>
         <translation>Answered by:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="142"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="143"/>
         <source>Trả lời, giải trình:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="144"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="145"/>
         <source>Máy này không giữ sổ của xã: nếu máy khác cũng thêm ý kiến vào hội nghị này khi chưa đồng bộ, máy giữ sổ có thể xếp lại thứ tự các ý kiến khi nhận dữ liệu của máy này.</source>
         <translation>This PC does not keep the commune&apos;s registers: if another PC also adds an issue to this dialogue before syncing, the registry PC may reorder the issues when it receives this PC&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/dialogues_page.py" line="151"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -2551,139 +2551,133 @@ Copy it to that PC and read it there with “Read receipts / bundles from USB”
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="33"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="34"/>
         <source>Chữ ký số của xã</source>
         <translation>The commune&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="38"/>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="75"/>
         <source>Tạo chứng thư của xã…</source>
         <translation>Create the commune&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="39"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="40"/>
         <source>Dùng tệp .p12 của tổ chức cung cấp chữ ký số…</source>
         <translation>Use a .p12 file from a signature provider…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="40"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="41"/>
         <source>Lưu chứng thư gốc (gửi tỉnh)…</source>
         <translation>Save the root certificate (for the province)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="41"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="42"/>
         <source>Tin cậy chứng thư khác…</source>
         <translation>Trust another certificate…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="66"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="67"/>
         <source>Chưa có khóa ký số. Tạo chứng thư của xã để ký báo cáo (mật khẩu được hỏi mỗi lần ký), hoặc dùng tệp .p12 của tổ chức cung cấp chữ ký số.</source>
         <translation>No signing key yet. Create the commune&apos;s certificate to sign reports (the passphrase is asked at each signing), or use a .p12 file from a signature provider.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="69"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="70"/>
         <source>Người ký: %1 (mã %2). Hiệu lực %3 – %4. Dấu vân tay SHA-256: %5</source>
         <translation>Signer: %1 (code %2). Valid %3 – %4. SHA-256 fingerprint: %5</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="74"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="75"/>
         <source>Thay khóa…</source>
         <translation>Replace the key…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="99"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="100"/>
         <source>Tạo chứng thư ký số của xã</source>
         <translation>Create the commune&apos;s signing certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="100"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101"/>
         <source>Mật khẩu bảo vệ khóa (ít nhất 8 ký tự):</source>
         <translation>Passphrase protecting the key (8 characters or more):</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="102"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="101"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="102"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="108"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="109"/>
         <source>Chọn tệp chữ ký số</source>
         <translation>Choose the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="109"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="110"/>
         <source>Tệp PKCS#12 (*.p12 *.pfx)</source>
         <translation>PKCS#12 file (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="117"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="118"/>
         <source>Dùng tệp này làm khóa của xã? Các chứng thư sau sẽ được tin cậy: mọi chữ ký do chúng chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do tổ chức cung cấp chữ ký số công bố.</source>
         <translation>Use this file as the commune&apos;s key? The following certificates will be trusted: every signature they certify will verify as valid. Agree only if the fingerprints match those the certificate provider publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="127"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="128"/>
         <source>Mật khẩu của tệp chữ ký số</source>
         <translation>Passphrase of the signature file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="128"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="129"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="128"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="129"/>
         <source>Dùng tệp này</source>
         <translation>Use this file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="137"/>
-        <source>Chủ thể: %1
-Tổ chức cấp: %2
-Hiệu lực: %3 – %4
-Dấu vân tay SHA-256: %5</source>
-        <translation>Subject: %1
-Issuer: %2
-Valid: %3 – %4
-SHA-256 fingerprint: %5</translation>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="136"/>
+        <source>Dấu vân tay SHA-256: %1</source>
+        <translation>SHA-256 fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="143"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="141"/>
         <source>Lưu chứng thư gốc</source>
         <translation>Save the root certificate</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="144"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="142"/>
         <source>Chứng thư (*.pem)</source>
         <translation>Certificate (*.pem)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="153"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="151"/>
         <source>Đã lưu %1. Gửi tệp này cho người cần kiểm tra chữ ký của xã.</source>
         <translation>Saved %1. Send this file to whoever checks the commune&apos;s signatures.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="158"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="156"/>
         <source>Chọn chứng thư cần tin cậy</source>
         <translation>Choose the certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="159"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="157"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificate (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="169"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="167"/>
         <source>Tin cậy chứng thư này? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ. Chỉ đồng ý khi dấu vân tay khớp với dấu vân tay do nơi gửi chứng thư đọc cho bạn.</source>
         <translation>Trust this certificate? Every signature it certifies will verify as valid. Agree only if the fingerprint matches the one its sender read out to you.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="179"/>
+        <location filename="../papi_desktop/ui/widgets/keys_box.py" line="177"/>
         <source>Đã thêm vào danh sách tin cậy.</source>
         <translation>Added to the trusted certificates.</translation>
     </message>
@@ -2747,77 +2741,77 @@ SHA-256 fingerprint: %5</translation>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="191"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="194"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="200"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="203"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="221"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="224"/>
         <source> (xã mẫu)</source>
         <translation> (demo commune)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="223"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="226"/>
         <source>Văn phòng tỉnh Sơn La (chế độ tỉnh)</source>
         <translation>Sơn La province office (province mode)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="344"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="347"/>
         <source>Đã lưu ngôn ngữ; mở lại chương trình để áp dụng.</source>
         <translation>Language saved; restart the program to apply it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="348"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="351"/>
         <source>Chức năng này chưa có trong phiên bản %1. Nó sẽ có trong các bản cập nhật tiếp theo; dữ liệu hiện có không bị ảnh hưởng.</source>
         <translation>This function is not in version %1 yet. It comes in a later update; your data is not affected.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="366"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="369"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="367"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="370"/>
         <source>Nhập kế hoạch từ Excel…</source>
         <translation>Import plan from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="372"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="375"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="378"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="381"/>
         <source>Tài &amp;khoản</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="379"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="382"/>
         <source>Đổi mật khẩu…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="381"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="384"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="386"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Trợ giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="387"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="390"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/main_window.py" line="389"/>
+        <location filename="../papi_desktop/ui/main_window.py" line="392"/>
         <source>PAPI Desktop %1 — quản lý kế hoạch cải thiện chỉ số PAPI và hồ sơ trách nhiệm giải trình của xã, phường tỉnh Sơn La. Làm việc không cần mạng.</source>
         <translation>PAPI Desktop %1 — the PAPI improvement plan and accountability records of Sơn La&apos;s communes and wards. Works without a network.</translation>
     </message>
@@ -3065,87 +3059,87 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="95"/>
         <source>Vào sổ đơn</source>
         <translation>Register a petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
         <source>Qua tiếp công dân</source>
         <translation>At a citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="99"/>
         <source>Qua bưu chính</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
         <source>Qua cổng thông tin</source>
         <translation>Through the portal</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="92"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="100"/>
         <source>Cơ quan khác chuyển</source>
         <translation>Forwarded by another body</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="93"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="101"/>
         <source>Hộp thư góp ý</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="102"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
         <source>Đủ điều kiện xử lý</source>
         <translation>Eligible for processing</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112"/>
         <source>Thuộc thẩm quyền của xã</source>
         <translation>Within the commune&apos;s authority</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="114"/>
         <source>Vùng sâu, vùng xa đi lại khó khăn</source>
         <translation>Remote area, hard to travel</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="115"/>
         <source>Vụ việc phức tạp</source>
         <translation>Complex case</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="117"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="118"/>
         <source>Nguồn đơn:</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="119"/>
         <source>Người gửi:</source>
         <translation>Sender:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="120"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="121"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="122"/>
         <source>Phân loại:</source>
         <translation>Class:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="127"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -3153,42 +3147,42 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="61"/>
         <source>Số đến</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="62"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="63"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="64"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="65"/>
         <source>Loại</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="66"/>
         <source>Bước tiếp theo</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="67"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="79"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
@@ -3196,62 +3190,62 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PetitionsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="37"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="44"/>
         <source>Khiếu nại</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="38"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="45"/>
         <source>Tố cáo</source>
         <translation>Denunciation</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="39"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="46"/>
         <source>Kiến nghị, phản ánh</source>
         <translation>Petition or feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="40"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="47"/>
         <source>Nhiều nội dung</source>
         <translation>Several matters</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="174"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="182"/>
         <source>Tìm theo người gửi, nội dung, số đến (không dấu cũng được)…</source>
         <translation>Search sender, content, number (accents optional)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="177"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="185"/>
         <source>Đang theo dõi</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="178"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="186"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="179"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="187"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="180"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="188"/>
         <source>Vào sổ đơn (Ctrl+N)</source>
         <translation>Register a petition (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="181"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="189"/>
         <source>Ghi bước xử lý…</source>
         <translation>Record a step…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="234"/>
         <source>%1 đơn</source>
         <translation>%1 petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="256"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="292"/>
         <source>Hãy chọn một đơn trong danh sách.</source>
         <translation>Select a petition in the list.</translation>
     </message>
@@ -3493,32 +3487,32 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingTableModel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="59"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="60"/>
         <source>Niêm yết từ</source>
         <translation>Posted from</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="61"/>
         <source>Nội dung công khai</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="61"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="62"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="62"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="63"/>
         <source>Số nơi</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="63"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="64"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="64"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="65"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
@@ -3526,27 +3520,27 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>PostingsPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="368"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="374"/>
         <source>Tổng hợp</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="369"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="375"/>
         <source>Sổ công khai</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="370"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="376"/>
         <source>Ngân sách</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="371"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="377"/>
         <source>Hộ nghèo, cận nghèo</source>
         <translation>Poverty lists</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="372"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="378"/>
         <source>Tin, bài</source>
         <translation>News items</translation>
     </message>
@@ -4013,109 +4007,109 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceCommune</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="23"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="23"/>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="36"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="29"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="24"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
         <source>Mốc tiếp theo</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="25"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
         <source>Hội nghị</source>
         <translation>Conference</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="26"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
         <source>Nội dung phải công khai</source>
         <translation>Required disclosure</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="27"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="28"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="29"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="29"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="30"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
         <source>Ngày tiếp</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="34"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
         <source>Công dân (đã che)</source>
         <translation>Citizens (masked)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="35"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="36"/>
         <source>Số người</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
         <source>Số đơn</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
         <source>Ngày nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
         <source>Người gửi (đã che)</source>
         <translation>Sender (masked)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="48"/>
         <source>Phân loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="48"/>
         <source>Đã giải quyết xong</source>
         <translation>Resolved on</translation>
     </message>
@@ -4123,77 +4117,77 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceCommuneDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="75"/>
         <source>Xem dữ liệu của xã, phường (chỉ xem)</source>
         <translation>A commune&apos;s data (read-only)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="76"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="77"/>
         <source>Đang đọc dữ liệu…</source>
         <translation>Reading the data…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="87"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="88"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="88"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="89"/>
         <source>Tiếp công dân</source>
         <translation>Citizen reception</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="89"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="90"/>
         <source>Đơn thư</source>
         <translation>Petitions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="90"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="91"/>
         <source>Đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="91"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="92"/>
         <source>Công khai</source>
         <translation>Public postings</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="110"/>
         <source>Không đọc được dữ liệu của xã.</source>
         <translation>Could not read the commune&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="117"/>
         <source>gói gần nhất nhận lúc %1 từ máy %2 (%3)</source>
         <translation>last bundle received %1 from PC %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="119"/>
         <source>chưa gửi gói dữ liệu nào</source>
         <translation>no bundle sent yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="120"/>
         <source>đúng hạn</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="120"/>
         <source>chậm</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="120"/>
         <source>chưa gửi</source>
         <translation>not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="121"/>
         <source>chưa đến hạn</source>
         <translation>not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_commune.py" line="120"/>
+        <location filename="../papi_desktop/ui/views/province_commune.py" line="122"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (mã %2), kỳ %3: %4; báo cáo kỳ: %5. Chỉ xem: họ tên và số định danh của công dân đã được che.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (code %2), period %3: %4; period report: %5. Read-only: citizens&apos; names and ID numbers are masked.</translation>
     </message>
@@ -4201,145 +4195,145 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverview</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="42"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
         <source>Xã, phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Gói gần nhất</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="43"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
         <source>Từ máy</source>
         <translation>From PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="44"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
         <source>Biên nhận chưa xác nhận</source>
         <translation>Unconfirmed receipts</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Giữ lại</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="45"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
         <source>Rẽ nhánh</source>
         <translation>Forks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
         <source>Cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="46"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
         <source>Báo cáo kỳ</source>
         <translation>Period report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
         <source>Nhiệm vụ hoàn thành</source>
         <translation>Tasks done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="47"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="48"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
         <source>Công khai đúng quy định</source>
         <translation>Disclosures OK</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="49"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="50"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
         <source>Mốc quá hạn</source>
         <translation>Overdue milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="51"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
         <source>Lượt tiếp</source>
         <translation>Receptions</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Công dân</source>
         <translation>Citizens</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="52"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
         <source>Đơn tiếp nhận</source>
         <translation>Petitions received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
         <source>Đã giải quyết</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="53"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
         <source>Đang giải quyết</source>
         <translation>Being resolved</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
         <source>Hội nghị đối thoại</source>
         <translation>Dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="54"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
         <source>Ý kiến</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="55"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
         <source>Cam kết chưa xong</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="56"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
         <source>Máy</source>
         <translation>PC</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="58"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="58"/>
         <source>Nhận lúc</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="58"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="59"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -4347,181 +4341,181 @@ SHA-256 fingerprint: %5</translation>
 <context>
     <name>ProvinceOverviewPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="110"/>
         <source>Tổng hợp các xã, phường</source>
         <translation>Consolidated view of the communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="114"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="115"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="117"/>
         <source>Xem xã đã chọn…</source>
         <translation>View the selected commune…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="119"/>
         <source>Xuất báo cáo tổng hợp…</source>
         <translation>Export the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="124"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="125"/>
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
         <source>xã, phường đã đăng ký</source>
         <translation>communes enrolled</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
         <source>báo cáo kỳ đã nhận</source>
         <translation>period reports received</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="130"/>
         <source>báo cáo đúng hạn</source>
         <translation>reports on time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="129"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="130"/>
         <source>lượt nhiệm vụ quá hạn</source>
         <translation>overdue tasks, counted per commune</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="130"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="131"/>
         <source>gói dữ liệu chờ xử lý</source>
         <translation>bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="149"/>
         <source>Các xã, phường</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="150"/>
         <source>Nhiệm vụ quá hạn</source>
         <translation>Overdue tasks</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="151"/>
         <source>Tiếp dân, đơn thư, đối thoại</source>
         <translation>Reception, petitions, dialogues</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="151"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="152"/>
         <source>Gói chờ xử lý</source>
         <translation>Bundles waiting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="155"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="156"/>
         <source>Báo cáo kỳ của các xã, phường</source>
         <translation>The communes&apos; period reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="158"/>
         <source>Tiến độ nhiệm vụ theo chỉ số nội dung (lượt nhiệm vụ × xã, phường)</source>
         <translation>Task progress by dimension (tasks × communes)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="218"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="280"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="219"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="280"/>
         <source>Chậm</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="220"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="278"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="280"/>
         <source>Chưa gửi</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="221"/>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="222"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="281"/>
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="235"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="234"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="235"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="237"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="236"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="237"/>
         <source>Chưa thực hiện</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="261"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="262"/>
         <source>Đúng hạn tính theo ngày xã ban hành báo cáo.</source>
         <translation>On time is judged by the date the commune issued the report.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="262"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="263"/>
         <source>Đúng hạn tính theo ngày tỉnh nhận được báo cáo trong gói dữ liệu của xã.</source>
         <translation>On time is judged by the date the province received the report in the commune&apos;s bundle.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="264"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="265"/>
         <source>Kỳ %1: số liệu từ %2 đến %3; hạn gửi báo cáo: trước ngày %4.</source>
         <translation>Period %1: figures from %2 to %3; reports are due before %4.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="268"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="270"/>
         <source>Tỉnh chưa có kế hoạch PAPI của năm này.</source>
         <translation>The province has no PAPI plan for this year yet.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="283"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="285"/>
         <source>Chưa gửi gói nào</source>
         <translation>No bundle yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="243"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="244"/>
         <source>Nhiệm vụ quá hạn (%1)</source>
         <translation>Overdue tasks (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="227"/>
         <source>Gói chờ xử lý (%1)</source>
         <translation>Bundles waiting (%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="314"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="316"/>
         <source>Hãy chọn một xã, phường trong bảng các xã.</source>
         <translation>Choose a commune in the communes table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="322"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="324"/>
         <source>Chọn thư mục lưu báo cáo tổng hợp</source>
         <translation>Choose where to save the consolidated report</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="325"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="327"/>
         <source>Mật khẩu khóa của tỉnh (để ký báo cáo tổng hợp).</source>
         <translation>The province&apos;s key passphrase (to sign the consolidated report).</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/province_overview.py" line="335"/>
+        <location filename="../papi_desktop/ui/views/province_overview.py" line="337"/>
         <source>Đã xuất báo cáo tổng hợp có chữ ký của tỉnh:
 %1</source>
         <translation>Consolidated report exported, signed by the province:
@@ -5143,82 +5137,82 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="57"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="88"/>
         <source>Tìm theo họ tên, địa chỉ, nội dung (không dấu cũng được)… Ctrl+F</source>
         <translation>Search names, addresses, content (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="60"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="91"/>
         <source>Tất cả thời gian</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="69"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="104"/>
         <source>Mọi hình thức</source>
         <translation>Any type</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="105"/>
         <source>Thường xuyên</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="70"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="105"/>
         <source>Định kỳ</source>
         <translation>Periodic</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="71"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="106"/>
         <source>Đột xuất</source>
         <translation>Ad hoc</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="73"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="108"/>
         <source>Ghi lượt tiếp (Ctrl+N)</source>
         <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="74"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="109"/>
         <source>Nhập sổ từ Excel…</source>
         <translation>Import book from Excel…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="153"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="252"/>
         <source>%1 lượt tiếp</source>
         <translation>%1 visits</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="156"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="255"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong 01 tuần (ít nhất 01 ngày/tuần), tuần đó bắt đầu %2.</source>
         <translation>The chairman has had no periodic reception for 1 week (at least one day a week is required); that week starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="257"/>
         <source>Chủ tịch UBND chưa có buổi tiếp định kỳ trong %1 tuần (ít nhất 01 ngày/tuần), tuần gần nhất bắt đầu %2.</source>
         <translation>The chairman has had no periodic reception for %1 weeks (at least one day a week is required); the latest of them starts %2.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="175"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="274"/>
         <source>Chọn sổ tiếp công dân</source>
         <translation>Choose the reception book</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="176"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="275"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="183"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="282"/>
         <source>Đang đọc sổ tiếp công dân…</source>
         <translation>Reading the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="192"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="291"/>
         <source>Dòng %1: %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="194"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="293"/>
         <source>Tệp có %1 dòng lỗi; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.
 
 </source>
@@ -5227,22 +5221,22 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 </translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="297"/>
         <source>%1 lượt tiếp trong tệp: %2 lượt mới, %3 lượt đã có trong sổ. Nhập các lượt mới?</source>
         <translation>%1 visits in the file: %2 new, %3 already in the book. Import the new ones?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="204"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="303"/>
         <source>Đang nhập sổ tiếp công dân…</source>
         <translation>Importing the reception book…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="213"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="312"/>
         <source>Đã nhập %1 lượt tiếp.</source>
         <translation>Imported %1 visits.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reception_page.py" line="218"/>
+        <location filename="../papi_desktop/ui/views/reception_page.py" line="317"/>
         <source>Đã hủy. Dữ liệu không thay đổi.</source>
         <translation>Cancelled. No data was changed.</translation>
     </message>
@@ -5341,194 +5335,194 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="111"/>
         <source>Tìm theo nội dung, số văn bản (không dấu cũng được)… Ctrl+F</source>
         <translation>Search content, document numbers (accents optional)… Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="113"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="114"/>
         <source>Thêm mục công khai (Ctrl+N)</source>
         <translation>New disclosure (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="115"/>
         <source>Sửa…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="113"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="116"/>
         <source>In thông báo (PDF)…</source>
         <translation>Print the notice (PDF)…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="115"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="118"/>
         <source>Khổ A4</source>
         <translation>A4 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="116"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="119"/>
         <source>Khổ A3</source>
         <translation>A3 paper</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="117"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="120"/>
         <source>Thêm minh chứng…</source>
         <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="118"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="121"/>
         <source>Ghi ý kiến…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="119"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="122"/>
         <source>Trả lời ý kiến…</source>
         <translation>Answer feedback…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="185"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="191"/>
         <source>%1 mục</source>
         <translation>%1 disclosures</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="198"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="204"/>
         <source>Hãy chọn một mục công khai trong danh sách.</source>
         <translation>Choose a disclosure in the list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="221"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="227"/>
         <source>Căn cứ: %1</source>
         <translation>Rules: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="223"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="229"/>
         <source>Minh chứng: %1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="226"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="232"/>
         <source> → chưa trả lời</source>
         <translation> → not answered yet</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="237"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="243"/>
         <source>Đang đọc mục công khai đã chọn; thử lại sau giây lát.</source>
         <translation>Still reading the chosen posting; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="270"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="276"/>
         <source>Lưu thông báo niêm yết</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="271"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="277"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="279"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="285"/>
         <source>Đã lưu thông báo: %1</source>
         <translation>Notice saved: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="296"/>
         <source>Chọn ảnh hoặc biên bản niêm yết</source>
         <translation>Choose a photo or posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="291"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="297"/>
         <source>Ảnh, PDF (*.jpg *.jpeg *.png *.pdf);;Mọi tệp (*)</source>
         <translation>Photos, PDF (*.jpg *.jpeg *.png *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="297"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="303"/>
         <source>Minh chứng niêm yết</source>
         <translation>Posting evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="298"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="304"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="305"/>
         <source>Ảnh chụp nơi niêm yết</source>
         <translation>Photo of the board</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="299"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="305"/>
         <source>Biên bản niêm yết</source>
         <translation>Posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="300"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="306"/>
         <source>Biên bản kết thúc niêm yết</source>
         <translation>End-of-posting minutes</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="300"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="306"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="301"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="307"/>
         <source>Mô tả:</source>
         <translation>Caption:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="318"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="324"/>
         <source>Ý kiến nhận được trong thời gian niêm yết</source>
         <translation>Feedback received during the posting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="319"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="325"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="326"/>
         <source>Người góp ý:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="320"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="326"/>
         <source>Để trống nếu người góp ý không ghi tên</source>
         <translation>Leave empty if the sender gave no name</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="321"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="327"/>
         <source>Nội dung:</source>
         <translation>Content:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="322"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="343"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="328"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="349"/>
         <source>Trả lời:</source>
         <translation>Answer:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="323"/>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="344"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="329"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="350"/>
         <source>Ngày trả lời:</source>
         <translation>Answered on:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="338"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="344"/>
         <source>Mục này không có ý kiến nào đang chờ trả lời.</source>
         <translation>This disclosure has no feedback waiting for an answer.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="341"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="347"/>
         <source>Trả lời ý kiến</source>
         <translation>Answer feedback</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/postings_page.py" line="342"/>
+        <location filename="../papi_desktop/ui/views/postings_page.py" line="348"/>
         <source>Ý kiến:</source>
         <translation>Feedback:</translation>
     </message>
@@ -5670,49 +5664,49 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
         <translation>Edit the PAPI report&apos;s text</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="215"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="217"/>
         <source>6 tháng đầu năm %1</source>
         <translation>First half of %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="216"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="218"/>
         <source>Năm %1 (số liệu 01/12/%2 – 30/11/%1)</source>
         <translation>Year %1 (figures 01/12/%2 – 30/11/%1)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="219"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="221"/>
         <source>Quý %1/%2</source>
         <translation>Quarter %1/%2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="220"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="222"/>
         <source>Cả năm %1 (01/01 – 31/12)</source>
         <translation>Whole year %1 (01/01 – 31/12)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="290"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="292"/>
         <source>Nội dung báo cáo PAPI đã được sửa, nhưng kỳ báo cáo hoặc số liệu đã thay đổi từ khi lập. Thay bằng nội dung lập lại cho %1 theo số liệu hiện tại?
 (Không: giữ nội dung đã sửa.)</source>
         <translation>The PAPI report&apos;s text was edited, but the period or the records have changed since it was prefilled. Replace it with a text prefilled again for %1 from the current records?
 (No: keep the edited text.)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="301"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="303"/>
         <source>Nội dung đã sửa được lập cho %1, không phải cho %2: đổi lại kỳ báo cáo, hoặc đồng ý lập lại nội dung.</source>
         <translation>The edited text was prefilled for %1, not for %2: change the period back, or agree to prefill the text again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="311"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="313"/>
         <source>Chọn thư mục lưu báo cáo</source>
         <translation>Choose where to save reports</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="397"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="399"/>
         <source>Xã chưa có khóa ký số: tạo chứng thư của xã trong Cài đặt trước.</source>
         <translation>The commune has no signing key: create its certificate in Settings first.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="392"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="394"/>
         <source>Đang xuất báo cáo…</source>
         <translation>Exporting…</translation>
     </message>
@@ -5733,141 +5727,146 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
     </message>
     <message>
         <location filename="../papi_desktop/ui/views/reports_page.py" line="206"/>
+        <source>Chưa có khóa để ký: nhập mật khẩu khóa của xã, hoặc chọn token của người ký.</source>
+        <translation>No key to sign with yet: enter the commune key&apos;s passphrase, or choose the signer&apos;s token.</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="208"/>
         <source>Chỉ có một khóa (khóa của xã): văn bản sẽ thiếu chữ ký của người có thẩm quyền. Chọn token để ký đủ hai.</source>
         <translation>Only one key (the commune&apos;s key): the document will lack the signature of the person with authority. Choose a token to sign both.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="394"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="396"/>
         <source>Nhập PIN trên thiết bị token</source>
         <translation>Enter the PIN on the token device</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="417"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="419"/>
         <source>Đã xuất %1:</source>
         <translation>Exported %1:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="417"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="419"/>
         <source>văn bản</source>
         <translation>the document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="420"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="422"/>
         <source>Đã ký số PDF (PAdES) và Excel (.p7s).</source>
         <translation>PDF (PAdES) and Excel (.p7s) signed.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="431"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="433"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="449"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="451"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="450"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="454"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="452"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="454"/>
         <source>Đã hủy số</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="453"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="455"/>
         <source>Đang xuất</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="455"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="457"/>
         <source>, đã ký số</source>
         <translation>, signed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="467"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="469"/>
         <source>Chọn tệp đã ký</source>
         <translation>Choose a signed file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="468"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="470"/>
         <source>Văn bản đã ký (*.pdf *.xlsx *.p7s)</source>
         <translation>Signed documents (*.pdf *.xlsx *.p7s)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="477"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="479"/>
         <source>HỢP LỆ: chữ ký đúng, người ký được tin cậy, tệp không bị sửa sau khi ký.</source>
         <translation>VALID: the signature matches, the signer is trusted, the file is unchanged since signing.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="478"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="480"/>
         <source>KHÔNG HỢP LỆ.</source>
         <translation>NOT VALID.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="480"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
         <source>Người ký: %1</source>
         <translation>Signer: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="482"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
         <source>Chuỗi chứng thư: %1</source>
         <translation>Certificate chain: %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="484"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="486"/>
         <source>Thời gian ký (theo đồng hồ máy người ký): %1</source>
         <translation>Signing time (by the signer&apos;s clock): %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="494"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="496"/>
         <source>hợp lệ, tin cậy</source>
         <translation>valid, trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="494"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="496"/>
         <source>KHÔNG tin cậy</source>
         <translation>NOT trusted</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="495"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="497"/>
         <source>KHÔNG khớp nội dung</source>
         <translation>does NOT match the content</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="496"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="498"/>
         <source>trang %1</source>
         <translation>page %1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="497"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="499"/>
         <source>không hiển thị</source>
         <translation>invisible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="497"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="499"/>
         <source>có hiển thị</source>
         <translation>visible</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/reports_page.py" line="498"/>
+        <location filename="../papi_desktop/ui/views/reports_page.py" line="500"/>
         <source>Chữ ký %1: %2 (%3; %4; %5; SHA-256 %6)</source>
         <translation>Signature %1: %2 (%3; %4; %5; SHA-256 %6)</translation>
     </message>
@@ -6087,72 +6086,72 @@ Communes enrolled: %3; bundles received: %4, waiting: %5.</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="143"/>
         <source>Ghi bước xử lý đơn</source>
         <translation>Record a processing step</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
         <source>Phiếu đề xuất thụ lý</source>
         <translation>Proposal to accept</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
         <source>Phiếu chuyển đơn</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
         <source>Hướng dẫn, trả lại đơn</source>
         <translation>Guidance, petition returned</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="138"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="146"/>
         <source>Thông báo thụ lý</source>
         <translation>Notice of acceptance</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="139"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
         <source>Quyết định, kết luận giải quyết</source>
         <translation>Resolution decision or conclusion</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="148"/>
         <source>Trả lời công dân</source>
         <translation>Reply to the citizen</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="140"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="148"/>
         <source>Lưu đơn</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="145"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="153"/>
         <source>Kết thúc theo dõi đơn này</source>
         <translation>Close this petition</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="155"/>
         <source>Bước:</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="148"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="156"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="149"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="157"/>
         <source>Số, ký hiệu văn bản:</source>
         <translation>Document number/symbol:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="150"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="158"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/petitions_page.py" line="154"/>
+        <location filename="../papi_desktop/ui/views/petitions_page.py" line="162"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -6792,164 +6791,164 @@ This goes into the audit trail. Reason:</translation>
 <context>
     <name>TaskDetailPanel</name>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="80"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="189"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="81"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="190"/>
         <source>Chọn một nhiệm vụ trong danh sách để xem và cập nhật.</source>
         <translation>Select a task in the list to view and update it.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="100"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="101"/>
         <source>Lưu thay đổi (Ctrl+S)</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="101"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="102"/>
         <source>Xóa nhiệm vụ</source>
         <translation>Delete task</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="104"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="105"/>
         <source>TT:</source>
         <translation>No.:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="105"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
         <source>Nhiệm vụ:</source>
         <translation>Task:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="106"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
         <source>Sản phẩm đầu ra:</source>
         <translation>Output products:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="107"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="108"/>
         <source>Cơ quan chủ trì:</source>
         <translation>Lead unit:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="108"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="109"/>
         <source>Cơ quan phối hợp:</source>
         <translation>Coordinating units:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="109"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="110"/>
         <source>Thời gian hoàn thành:</source>
         <translation>Deadline:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="110"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="111"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="111"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
         <source>Ghi chú:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="112"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="113"/>
         <source>Đồng bộ:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="122"/>
         <source>Mốc</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="122"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="121"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="122"/>
         <source>Hoàn thành ngày</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="135"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="136"/>
         <source>Đánh dấu mốc đã xong</source>
         <translation>Mark milestone done</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="136"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="137"/>
         <source>Thêm mốc…</source>
         <translation>Add milestone…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="137"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="138"/>
         <source>Xóa mốc</source>
         <translation>Delete milestone</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="141"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="142"/>
         <source>Mốc thời gian</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="148"/>
         <source>Kỳ / văn bản</source>
         <translation>Period / document</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="148"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="147"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="148"/>
         <source>Kết quả / trích yếu</source>
         <translation>Result / summary</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="157"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="158"/>
         <source>Cập nhật tiến độ…</source>
         <translation>Update progress…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="158"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="159"/>
         <source>Mở tệp minh chứng</source>
         <translation>Open evidence file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="162"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="163"/>
         <source>Tiến độ và minh chứng</source>
         <translation>Progress and evidence</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="250"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="251"/>
         <source>Nhiệm vụ %1 — chỉ số %2</source>
         <translation>Task %1 — dimension %2</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="127"/>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="269"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="128"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="270"/>
         <source>(không có ngày)</source>
         <translation>(no date)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="252"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="253"/>
         <source>(nhiệm vụ tỉnh giao: xã cập nhật trạng thái, ghi chú và tiến độ)</source>
         <translation>(a province task: the commune records its status, note and progress)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="316"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="319"/>
         <source>Hãy chọn một mốc trong bảng.</source>
         <translation>Select a milestone in the table.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="339"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="342"/>
         <source>Xóa mốc thời gian đã chọn?</source>
         <translation>Delete the selected milestone?</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="358"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="361"/>
         <source>Hãy chọn một văn bản minh chứng có tệp đính kèm.</source>
         <translation>Select an evidence document that has an attached file.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/views/task_detail.py" line="363"/>
+        <location filename="../papi_desktop/ui/views/task_detail.py" line="366"/>
         <source>Xóa nhiệm vụ này khỏi kế hoạch? Lịch sử thay đổi vẫn được giữ.</source>
         <translation>Delete this task from the plan? Its change history is kept.</translation>
     </message>
@@ -7109,167 +7108,187 @@ This goes into the audit trail. Reason:</translation>
 <context>
     <name>TrustBox</name>
     <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="63"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="73"/>
+        <source>Tên: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
         <location filename="../papi_desktop/ui/widgets/trust_box.py" line="64"/>
+        <source>Tổ chức: %1</source>
+        <translation>Organisation: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="65"/>
+        <source>Mã đơn vị: %1</source>
+        <translation>Unit code: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="82"/>
+        <source>Tổ chức cấp: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="83"/>
+        <source>Hiệu lực: %1 – %2</source>
+        <translation>Valid: %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="102"/>
         <source>Chứng thư gốc tin cậy</source>
         <translation>Trusted root certificates</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="67"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="105"/>
         <source>Chữ ký số chỉ được coi là hợp lệ khi chứng thư của người ký do một chứng thư gốc trong danh sách này chứng nhận.</source>
         <translation>A digital signature counts as valid only when the signer&apos;s certificate is certified by a root certificate in this list.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="72"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="110"/>
         <source>Bỏ tin cậy…</source>
         <translation>Stop trusting…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="73"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="111"/>
         <source>Nhập từ tệp chứng thư…</source>
         <translation>Import from a certificate file…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="78"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="116"/>
         <source>Chấp nhận…</source>
         <translation>Accept…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="79"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="117"/>
         <source>Từ chối…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="151"/>
         <source>tệp chứng thư</source>
         <translation>certificate file</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="113"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="151"/>
         <source>cập nhật của tỉnh</source>
         <translation>province update</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="152"/>
         <source>khóa của xã</source>
         <translation>commune&apos;s key</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="114"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="152"/>
         <source>khác</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="115"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="153"/>
         <source>Thêm bằng cách khác: tệp .p12, đăng ký với tỉnh, khóa cũ của xã, hoặc trước khi chương trình ghi nguồn</source>
         <translation>Added another way: a .p12 file, enrolment with the province, the commune&apos;s earlier key, or before the program recorded sources</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="118"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="128"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="156"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="166"/>
         <source>Chủ thể</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="118"/>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="128"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="156"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="166"/>
         <source>Dấu vân tay SHA-256</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="157"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="157"/>
         <source>Thêm lúc</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="119"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="157"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="129"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="167"/>
         <source>Tổ chức cấp</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="129"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="167"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="135"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="173"/>
         <source>Chứng thư gốc tỉnh đề nghị tin cậy, chưa quyết định: %1. So dấu vân tay với văn bản của tỉnh trước khi chấp nhận.</source>
         <translation>Root certificates the province offers, not yet decided: %1. Compare the fingerprint with the province&apos;s letter before accepting.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="137"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="175"/>
         <source>Không có chứng thư gốc nào tỉnh đề nghị đang chờ quyết định.</source>
         <translation>No root certificate offered by the province is waiting for a decision.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="182"/>
-        <source>Chủ thể: %1
-Tổ chức cấp: %2
-Hiệu lực: %3 – %4
-Dấu vân tay SHA-256 (đủ 32 cặp):
-%5</source>
-        <translation>Subject: %1
-Issuer: %2
-Valid: %3 – %4
-SHA-256 fingerprint (all 32 pairs):
-%5</translation>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="217"/>
+        <source>Dấu vân tay SHA-256 (đủ 32 cặp):
+%1</source>
+        <translation>SHA-256 fingerprint (all 32 pairs):
+%1</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="205"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="239"/>
         <source>Tin cậy chứng thư gốc tỉnh đề nghị? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay tỉnh gửi bằng văn bản hoặc đọc qua điện thoại.</source>
         <translation>Trust the root certificate the province offers? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one the province sent in writing or read out on the phone.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="211"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="245"/>
         <source>Đã tin cậy %1.</source>
         <translation>%1 is now trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="218"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="252"/>
         <source>Từ chối chứng thư gốc này? Chữ ký do nó chứng nhận sẽ không được tin cậy; bản cập nhật sau của tỉnh có thể đề nghị lại.</source>
         <translation>Decline this root certificate? Signatures it certifies will not be trusted; a later province update may offer it again.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="231"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="265"/>
         <source>Đã từ chối %1.</source>
         <translation>%1 was declined.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="238"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="272"/>
         <source>Bỏ tin cậy chứng thư này? Chữ ký do nó chứng nhận (kể cả trên các văn bản đã nhận) sẽ không còn được coi là hợp lệ trên máy này.</source>
         <translation>Stop trusting this certificate? Signatures it certifies (on documents already received too) will no longer count as valid on this PC.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="254"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="288"/>
         <source>Đã bỏ tin cậy %1.</source>
         <translation>%1 is no longer trusted.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="261"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="295"/>
         <source>Chọn chứng thư gốc (CA) cần tin cậy</source>
         <translation>Choose the root (CA) certificate to trust</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="262"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="296"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="269"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="303"/>
         <source>Tin cậy chứng thư gốc trong tệp %1? Mọi chữ ký do chứng thư này chứng nhận sẽ được coi là hợp lệ trên máy này. Chỉ đồng ý khi cả dấu vân tay dưới đây khớp với dấu vân tay do tổ chức cấp công bố.</source>
         <translation>Trust the root certificate in %1? Every signature it certifies will count as valid on this PC. Agree only when the whole fingerprint below matches the one its issuer publishes.</translation>
     </message>
     <message>
-        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="277"/>
+        <location filename="../papi_desktop/ui/widgets/trust_box.py" line="311"/>
         <source>Đã thêm %1 vào danh sách tin cậy.</source>
         <translation>%1 was added to the trusted list.</translation>
     </message>
