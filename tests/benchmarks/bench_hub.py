@@ -95,6 +95,12 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   drift +16.3 % (first hundred 2.72 s, last 3.16 s: met); hub RSS 178.9 -> 184.4 MB by tenths, +3.1 %
   (flat: met; on SQLite before the fix 259 -> 831 MB); 0.343 s a bundle of hub throughput with 2
   slots, apply request median 2.38 s (most of it waiting for a slot); wall 343 s, build 176 s.
+- PostgreSQL http (3 December 2026, on 8d0bfb7, hub code as 650c4a9, --db pg --runs 1 --no-usb, an idle
+  machine): the hub 101.6 s; plain PostgreSQL COPY inserts 61.0 s (before 61.0, after 61.1) =
+  **1.66x** (target met against the same engine); plain SQLite inserts 45.8 s (42.1 / 49.6) = 2.22x;
+  1.354 s a bundle; push median 9.8 s, p95 13.4 s; no error, 75 applied, log +749,550 all distinct;
+  again: 75 answered in 2.0 s, nothing written; race: 16 answered, +8 BundleIn, +40,096 rows exact; hub
+  RSS 88 MB at start, 856 MB after the pushes (peak 1,109 MB, the key unlock's scrypt).
 - National on PostgreSQL, --national 3321 (3 December 2026, on 650c4a9, an idle machine, 8 at a
   time, 2 slots): no error, 3,321 applied, log +3,321,000 all distinct; push p95 2.103 s (target 2 s:
   missed), median 1.392 s, drift +36.9 % (first hundred 1.503 s, last 2.058 s; by tenths 1.481 1.564
