@@ -107,7 +107,14 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   1.256 1.12 1.451 1.323 1.185 1.283 1.859 1.983); the hub's own time a bundle p95 0.589 s, median
   0.378 s, drift +31.7 % (0.418 -> 0.551 s), slot wait median 0.689 s, p95 1.213 s; hub RSS 199.1 ->
   213.7 MB (+7.3 %, max 215.4 MB); 0.184 s a bundle of throughput; wall 610.5 s; world build 256 s.
-- Not run: national 10,000 (estimated from 3,321: build about 28 min, pushes 35-45 min, about 40 GB
+- National on PostgreSQL, --national 3321,10000 (3 December 2026, on 50a897d, hub code as 650c4a9,
+  idle machine): no error, 10,000 applied, log +9,990,000 all distinct. At 3,321: push p95 1.974 s,
+  hub's own time p95 0.555 s, drift +65.6 % (push) / +63.5 % (hub's own), RSS +8.1 %. At 10,000: push
+  p95 2.276 s, median 1.532 s, drift +76.6 % (1.151 -> 2.032 s; by tenths 1.171 1.313 1.608 1.412
+  1.389 1.48 1.571 1.568 1.861 1.968); hub's own time p95 0.622 s, median 0.407 s, drift +70.4 %
+  (0.308 -> 0.524 s); slot wait median 0.816 s; hub RSS 197.0 -> 248.6 MB (+26.2 %); 0.199 s a bundle;
+  pushes 1,991.9 s, world build 873 s, about 37 GB of disk at the peak.
+- Earlier estimate for national 10,000 (estimated from 3,321: build about 28 min, pushes 35-45 min, about 40 GB
   of disk for the bundles and the hub's folder).
 """
 
