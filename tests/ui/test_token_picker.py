@@ -66,7 +66,7 @@ def test_pick_token_and_sign_twice(qtbot, bare_db, shown, runner, settle, tmp_pa
     keys.trust(bare_db, chairman.ca_pem)
     page = _page(qtbot, bare_db, runner, tmp_path)
     picker = page.token_picker
-    assert page.sign_plan.text().startswith("Chỉ có một khóa (khóa của xã)")  # said before exporting
+    assert page.sign_plan.text().startswith("Chưa có khóa để ký")  # said before exporting: no key yet
     found = _find(qtbot, picker)
     assert found.module == Path(chairman.module) and [t.label for t in found.tokens] == [chairman.label]
     assert picker.token_combo.currentText() == f"{chairman.label} — SoftHSM project"
