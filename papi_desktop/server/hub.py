@@ -24,7 +24,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +85,38 @@ class PartSpec:
     size: int
 
 
+class KeyedLocks:
+    """A lock per key (a PC, a part, a bundle), kept only while someone holds or waits for it: a hub
+    that has met 10,000 PCs keeps no lock for each of them, nor one per bundle it ever applied."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._held: dict[str, list] = {}  # key -> [its lock, how many hold or wait for it]
+
+    @contextlib.contextmanager
+    def hold(self, key: str, blocking: bool = True) -> Iterator[bool]:
+        """Yields whether the lock was taken (always, when blocking)."""
+        with self._guard:
+            entry = self._held.setdefault(key, [threading.Lock(), 0])
+            entry[1] += 1
+        try:
+            taken = entry[0].acquire(blocking)
+            try:
+                yield taken
+            finally:
+                if taken:
+                    entry[0].release()
+        finally:
+            with self._guard:
+                entry[1] -= 1
+                if not entry[1]:
+                    del self._held[key]
+
+    def __len__(self) -> int:
+        with self._guard:
+            return len(self._held)
+
+
 def default_apply_slots(db: Database) -> int:
     """SQLite has one writer: a second import only waits for the lock, holding its bundle in memory
     (measured: one slot is faster and flatter). PostgreSQL writes different communes side by side."""
@@ -111,11 +143,11 @@ class Hub:
         self._challenges: dict[str, float] = {}
         self._sessions: dict[str, Client] = {}
         self._lock = threading.Lock()
-        self._part_locks: dict[Path, threading.Lock] = {}
+        self._part_locks = KeyedLocks()
         self.apply_slots = apply_slots or default_apply_slots(db)
         self._apply = threading.BoundedSemaphore(self.apply_slots)
-        self._bundle_locks: dict[str, threading.Lock] = {}
-        self._device_locks: dict[str, threading.Lock] = {}
+        self._bundle_locks = KeyedLocks()
+        self._device_locks = KeyedLocks()
 
     # --- who is asking ----------------------------------------------------------------------------
 
@@ -240,9 +272,8 @@ class Hub:
         with self._device_lock(client):  # the same bundle declared twice at once (a retry beside the first)
             return self._declare(client, stem, specs)
 
-    def _device_lock(self, client: Client) -> threading.Lock:
-        with self._lock:
-            return self._device_locks.setdefault(f"{client.unit_code}/{client.device}", threading.Lock())
+    def _device_lock(self, client: Client) -> contextlib.AbstractContextManager[bool]:
+        return self._device_locks.hold(f"{client.unit_code}/{client.device}")
 
     def _declare(self, client: Client, stem: str, specs: list[PartSpec]) -> dict[str, object]:
         done = self._result(client, specs[0].sha256)
@@ -330,12 +361,11 @@ class Hub:
         spec = self._spec_for(client, sha)
         folder = self._dir("parts", client)
         final, partial = folder / sha, folder / f"{sha}.partial"
-        lock = self._part_lock(partial)
-        if not lock.acquire(blocking=False):  # the same part through a link that has not noticed it dropped
-            raise HubError(409, "busy_part", "Phần này đang được nhận qua một kết nối khác.",
-                           "This part is being received through another connection.",
-                           {"offset": self._held(client, spec)})
-        try:
+        with self._part_locks.hold(str(partial), blocking=False) as taken:
+            if not taken:  # the same part through a link that has not noticed it dropped
+                raise HubError(409, "busy_part", "Phần này đang được nhận qua một kết nối khác.",
+                               "This part is being received through another connection.",
+                               {"offset": self._held(client, spec)})
             held = self._held(client, spec)
             if offset != held:
                 raise HubError(409, "offset", "Vị trí gửi tiếp không khớp với phần máy chủ đã nhận.",
@@ -360,12 +390,6 @@ class Hub:
                                        {"offset": 0})
                     partial.replace(final)
             return {"sha256": sha, "offset": held, "complete": held == spec.size}
-        finally:
-            lock.release()
-
-    def _part_lock(self, path: Path) -> threading.Lock:
-        with self._lock:
-            return self._part_locks.setdefault(path, threading.Lock())
 
     # --- applying ----------------------------------------------------------------------------------
 
@@ -399,9 +423,7 @@ class Hub:
         specs = self._declared_or_done(client, stem)
         if isinstance(specs, dict):
             return specs
-        with self._lock:
-            bundle_lock = self._bundle_locks.setdefault(f"{client.unit_code}/{specs[0].sha256}", threading.Lock())
-        with bundle_lock:
+        with self._bundle_locks.hold(f"{client.unit_code}/{specs[0].sha256}"):
             done = self._result(client, specs[0].sha256)
             if done is not None:
                 return done

@@ -74,6 +74,7 @@ class Recorder:
 
     def end_bundle(self, total: float) -> None:
         self.current["total"] = total
+        self.current["rss_mb"] = _rss_mb()
         self.bundles.append(self.current)
         self.current = {}
 
@@ -146,16 +147,17 @@ class Recorder:
             self.current["phases"]["commit"] += time.perf_counter() - self._commit_start
         self._commit_start = 0.0
 
-    def summary(self) -> dict[str, Any]:
-        """Medians over the bundles recorded."""
-        n = len(self.bundles)
-        phases = sorted({p for b in self.bundles for p in b["phases"]})
-        sql_keys = sorted({k for b in self.bundles for k in b["sql"]})
-        out: dict[str, Any] = {"bundles": n, "total_s": statistics.median(b["total"] for b in self.bundles)}
-        out["phases_s"] = {p: statistics.median(b["phases"].get(p, 0.0) for b in self.bundles) for p in phases}
+    def summary(self, bundles: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Medians over the bundles recorded (or over those given)."""
+        bundles = self.bundles if bundles is None else bundles
+        n = len(bundles)
+        phases = sorted({p for b in bundles for p in b["phases"]})
+        sql_keys = sorted({k for b in bundles for k in b["sql"]})
+        out: dict[str, Any] = {"bundles": n, "total_s": statistics.median(b["total"] for b in bundles)}
+        out["phases_s"] = {p: statistics.median(b["phases"].get(p, 0.0) for b in bundles) for p in phases}
         sql = {}
         for key in sql_keys:
-            rows = [b["sql"].get(key, [0, 0, 0.0]) for b in self.bundles]
+            rows = [b["sql"].get(key, [0, 0, 0.0]) for b in bundles]
             sql[f"{key[0]}: {key[1]}"] = {"statements": statistics.median(r[0] for r in rows),
                                          "rows": statistics.median(r[1] for r in rows),
                                          "s": statistics.median(r[2] for r in rows)}
@@ -164,6 +166,13 @@ class Recorder:
             in_sql = sum(v["s"] for k, v in sql.items() if k.startswith(phase + ":"))
             out[f"{phase} sql_s"] = in_sql
         return out
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def install(recorder: Recorder, engine: Any) -> None:
@@ -197,7 +206,7 @@ def install(recorder: Recorder, engine: Any) -> None:
 
 
 def run_dialect(name: str, world: Path, meta: dict[str, Any], into: Path, server: str | None,
-                recorder: Recorder, top: int) -> dict[str, Any]:
+                recorder: Recorder, top: int, ends: int = 0) -> dict[str, Any]:
     from sync_world import PASS, at
 
     from papi_desktop.services import setup
@@ -244,6 +253,11 @@ def run_dialect(name: str, world: Path, meta: dict[str, Any], into: Path, server
             pg.drop_database(str(server), url)
         shutil.rmtree(into, ignore_errors=True)
     out = recorder.summary()
+    if ends and len(recorder.bundles) >= 2 * ends:  # where a growing database's import grows
+        out["first"] = recorder.summary(recorder.bundles[:ends])
+        out["last"] = recorder.summary(recorder.bundles[-ends:])
+        out["rss_mb_by_tenth"] = [round(recorder.bundles[min(len(recorder.bundles) - 1, len(recorder.bundles) * k // 10)]
+                                        ["rss_mb"], 1) for k in range(11)]
     recorder.bundles = []
     out["statuses"] = statuses
     out["cprofile"] = profile_text
@@ -276,6 +290,22 @@ def _print(name: str, figures: dict[str, Any]) -> None:
             print(f"    {key:<56} {v['statements']:>7.0f} {v['rows']:>7.0f} {v['s']:8.3f}")
 
 
+def _print_ends(name: str, figures: dict[str, Any]) -> None:
+    first, last = figures["first"], figures["last"]
+    print(f"\n== {name}: the first {first['bundles']} bundles against the last {last['bundles']} (medians, s)")
+    print(f"  {'import total':<60} {first['total_s']:8.3f} {last['total_s']:8.3f} {last['total_s'] - first['total_s']:+8.3f}")
+    for phase in sorted(set(first["phases_s"]) | set(last["phases_s"])):
+        a, b = first["phases_s"].get(phase, 0.0), last["phases_s"].get(phase, 0.0)
+        print(f"  {phase:<60} {a:8.3f} {b:8.3f} {b - a:+8.3f}")
+    print("  SQL, by the growth of its time:")
+    keys = set(first["sql"]) | set(last["sql"])
+    grown = sorted(keys, key=lambda k: -(last["sql"].get(k, {}).get("s", 0.0) - first["sql"].get(k, {}).get("s", 0.0)))
+    for key in grown[:15]:
+        a, b = first["sql"].get(key, {}).get("s", 0.0), last["sql"].get(key, {}).get("s", 0.0)
+        print(f"    {key:<58} {a:8.4f} {b:8.4f} {b - a:+8.4f}")
+    print(f"  RSS by tenth (MB): {figures.get('rss_mb_by_tenth')}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--communes", type=int, default=4, help="bundles per dialect (the last under cProfile)")
@@ -285,6 +315,8 @@ def main() -> int:
     parser.add_argument("--only", choices=("sqlite", "postgresql"), help="one dialect only")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--json", help="write the figures here too")
+    parser.add_argument("--ends", type=int, default=0,
+                        help="also compare the first N timed bundles with the last N (a growing database)")
     args = parser.parse_args()
     root = Path(args.work)
     world = root / f"world-{args.communes}x{args.changes}"
@@ -298,13 +330,15 @@ def main() -> int:
     results: dict[str, Any] = {}
     recorder = Recorder()  # one for both dialects: the module patches it installs are made once
     if args.only != "postgresql":
-        results["sqlite"] = run_dialect("sqlite", world, meta, root / "run-sqlite", None, recorder, args.top)
+        results["sqlite"] = run_dialect("sqlite", world, meta, root / "run-sqlite", None, recorder, args.top, args.ends)
     if args.only != "sqlite":
         with hub_load.pg_server(args.db) as server:
             results["postgresql"] = run_dialect("postgresql", world, meta, root / "run-pg", server, recorder,
-                                                args.top)
+                                                args.top, args.ends)
     for name, figures in results.items():
         _print(name, figures)
+        if "first" in figures:
+            _print_ends(name, figures)
     if "postgresql" in results:
         print("\n== cProfile, PostgreSQL, one bundle\n" + results["postgresql"]["cprofile"])
     if args.json:
