@@ -41,7 +41,7 @@ from ..storage.sync_state import BundleIn, Conflict, Peer
 from ..sync import apply as sync_apply
 from ..sync import bundle, pki
 from ..sync.changes import Change, loads
-from ..sync.outbox import version_vector
+from ..sync.outbox import held_up_to
 from . import audit, backup, enrolment, incoming, keys, province, record_sync, registry, setup
 
 if TYPE_CHECKING:
@@ -709,11 +709,10 @@ def _receipt_in(s, summary: Summary, manifest_json: str, key: signing.KeyMateria
     far each of its devices is now held here (the sender marks exactly that as acknowledged)."""
     if key is None:
         return None
-    vector = version_vector(s)
     manifest = json.loads(manifest_json)
-    held_up_to = {node: vector.get(node, 0) for node in (manifest.get("ranges") or {})}
+    held = held_up_to(s, manifest.get("ranges") or {})
     body = {"kind": "receipt", "bundle_id": summary.bundle_id, "commune": summary.commune, "device": summary.device,
-            "status": summary.status, "acknowledged": held_up_to if summary.status == "applied" else {},
+            "status": summary.status, "acknowledged": held if summary.status == "applied" else {},
             "summary": {k: v for k, v in summary.as_json().items() if k not in ("file", "receipt", "dry_run")},
             "issued_at_utc": _now()}
     return bundle.signed_document(body, key)

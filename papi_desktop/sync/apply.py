@@ -56,6 +56,7 @@ from .apply_shape import TableShape as _Shape
 from .apply_shape import copy_types, copyable
 from .apply_shape import logged_value as _value
 from .changes import FIELDS, Change, loads
+from .outbox import held_up_to
 
 _LOG = ChangeLog.__table__
 _LOG_COPY_TYPES = copy_types(_LOG)
@@ -235,7 +236,7 @@ def _held(conn: Connection, change: Change) -> Change | None:
 
 
 def _held_up_to(conn: Connection, node: str) -> int:
-    return conn.execute(select(func.max(_LOG.c.origin_seq)).where(_LOG.c.origin_node == node)).scalar() or 0
+    return held_up_to(conn, [node])[node]
 
 
 def _waived(conn: Connection, node: str, first: int, last: int) -> bool:

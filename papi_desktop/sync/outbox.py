@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import and_, not_, select, text
+from sqlalchemy import Connection, and_, bindparam, func, not_, select, text
 from sqlalchemy.orm import Session
 
 from ..storage.models import ChangeLog
@@ -33,6 +33,15 @@ def version_vector(session: Session) -> dict[str, int]:
     """The highest change number this database holds from each device (apply keeps them gap-free, so
     holding n means holding 1..n). A peer's vector, from its receipt, tells the outbox what it has."""
     return {node: seq for node, seq in session.execute(_VECTOR)}
+
+
+_HELD = select(func.max(_LOG.c.origin_seq)).where(_LOG.c.origin_node == bindparam("node"))
+
+
+def held_up_to(conn: Connection | Session, nodes: Iterable[str]) -> dict[str, int]:
+    """version_vector for these devices only, one probe of the index each: a receipt names the sender's
+    devices, and a province holds thousands of others (the whole vector grew each receipt with them)."""
+    return {node: conn.execute(_HELD, {"node": node}).scalar() or 0 for node in nodes}
 
 
 def outbox(session: Session, peer: str, seen: Mapping[str, int] | None = None,

@@ -19,7 +19,7 @@ from papi_desktop.storage.changelog import tracked_models
 from papi_desktop.storage.models import ChangeLog, Task, TaskState, state_id
 from papi_desktop.sync.apply import ApplyResult, ChangeHeld, ChangeRejected, apply_to
 from papi_desktop.sync.changes import Change
-from papi_desktop.sync.outbox import outbox, version_vector
+from papi_desktop.sync.outbox import held_up_to, outbox, version_vector
 from papi_desktop.sync.state import state_hash
 
 TODAY = date(2026, 11, 22)
@@ -200,3 +200,16 @@ def _outbox_all(db) -> list[Change]:  # noqa: ANN001
 def _rows(db) -> int:  # noqa: ANN001
     with db.reader() as s:
         return sum(s.scalar(select(func.count()).select_from(m)) for m in tracked_models().values())
+
+
+def test_held_up_to_probes_only_the_devices_asked(db, pc_b) -> None:  # noqa: ANN001
+    """A receipt's acknowledgement: what the database holds of the sender's devices, read device by
+    device (a province holds thousands of others), the same figures as the whole version vector."""
+    add_reception(db, _visit(), track_reply=True)
+    apply_to(pc_b, _outbox(db, pc_b))
+    add_reception(pc_b, _visit(), track_reply=True)
+    with pc_b.reader() as s:
+        whole = version_vector(s)
+        asked = held_up_to(s, [db.clock.node, "0" * 32])
+    assert set(whole) == {db.clock.node, pc_b.clock.node} and whole[db.clock.node] == 5
+    assert asked == {db.clock.node: 5, "0" * 32: 0}
