@@ -165,36 +165,16 @@ def step_build(opts: dict[str, object]) -> dict[str, object]:
 
 # ---- 1. 75 communes over HTTP against plain inserts --------------------------------------------------
 
-def _plain_pass(work: Path, into: Path, meta: dict[str, object], template: list[str]) -> dict[str, float]:
-    """bench_sync's baseline: every commune's first bundle as plain sqlite3 inserts, one after another."""
-    hub_load.copy_dir(work / "base", into)
-    plain = bench_sync.Plain(into / "papi.db")
-    inserts, parses = [], []
-    try:
-        for entry in meta["communes"]:  # type: ignore[attr-defined]
-            payload = bench_sync.clone(template[: meta["first_end"]], entry["k"], entry["node"], entry["unit"],  # type: ignore[index]
-                                       meta["template_node"])  # type: ignore[arg-type]
-            t0 = time.perf_counter()
-            prep = plain.prepare(payload)
-            parses.append(time.perf_counter() - t0)
-            del payload
-            t0 = time.perf_counter()
-            plain.insert(prep)
-            inserts.append(time.perf_counter() - t0)
-    finally:
-        plain.close()
-        shutil.rmtree(into, ignore_errors=True)
-    return {"insert_s": sum(inserts), "parse_s": sum(parses), "per_bundle_insert_s": statistics.median(inserts)}
-
-
-def _plain_pg_pass(work: Path, into: Path, meta: dict[str, object], template: list[str], server: str) -> dict[str, float]:
-    """The PostgreSQL hub's same-engine baseline: the same bundles' rows as plain psycopg COPYs into a new
-    database holding the same province (hub_load.PlainPg), one bundle after another."""
+def _plain_pass(work: Path, into: Path, meta: dict[str, object], template: list[str],
+                server: str | None = None) -> dict[str, float]:
+    """The baseline: every commune's first bundle, one after another, as bench_sync's plain sqlite3
+    inserts; or, given a PostgreSQL server (the PostgreSQL hub's same-engine baseline), as plain psycopg
+    COPYs into a new database holding the same province (hub_load.PlainPg)."""
     import pg
 
     hub_load.copy_dir(work / "base", into)
-    url = hub_load.province_on_pg(into, server)
-    plain = hub_load.PlainPg(url)
+    url = hub_load.province_on_pg(into, server) if server else None
+    plain = hub_load.PlainPg(url) if url else bench_sync.Plain(into / "papi.db")
     inserts, parses = [], []
     try:
         for entry in meta["communes"]:  # type: ignore[attr-defined]
@@ -210,7 +190,8 @@ def _plain_pg_pass(work: Path, into: Path, meta: dict[str, object], template: li
         rows = plain.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]  # type: ignore[index]
     finally:
         plain.close()
-        pg.drop_database(server, url)
+        if url:
+            pg.drop_database(str(server), url)
         shutil.rmtree(into, ignore_errors=True)
     return {"insert_s": sum(inserts), "parse_s": sum(parses), "per_bundle_insert_s": statistics.median(inserts),
             "log_rows": rows}
@@ -342,7 +323,7 @@ def step_http(opts: dict[str, object]) -> dict[str, object]:
     conc = int(opts["concurrency"])
     before = _plain_pass(work, here / "base-before", meta, template)
     server = str(opts["server"]) if opts["server"] else None
-    pg_before = _plain_pg_pass(work, here / "pg-before", meta, template, server) if server else None
+    pg_before = _plain_pass(work, here / "pg-before", meta, template, server) if server else None
     db_url = hub_load.province_on_pg(here / "province", str(opts["server"])) if opts["server"] else None
     with hub_load.hub(here / "province", db_url, int(opts["apply_slots"])) as proc:
         pid = proc.proc.pid
@@ -362,7 +343,7 @@ def step_http(opts: dict[str, object]) -> dict[str, object]:
         held3 = hub_load.held(here / "province", db_url)
         errors_logged = _hub_errors(here / "province")
     after = _plain_pass(work, here / "base-after", meta, template)
-    pg_after = _plain_pg_pass(work, here / "pg-after", meta, template, server) if server else None
+    pg_after = _plain_pass(work, here / "pg-after", meta, template, server) if server else None
     usb = _usb_pass(work, here / "usb-province", meta, opts["server"]) if opts.get("usb") else None  # type: ignore[arg-type]
     if db_url:
         import pg

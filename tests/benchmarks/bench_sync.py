@@ -340,9 +340,7 @@ class Plain:
                 wanted.setdefault(row[at_t], set()).add(row[at_r])
         if not wanted:
             return log
-        keys = {t: dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = ? AND "
-                                          "record_id IN (SELECT value FROM json_each(?))", (t, json.dumps(list(ids)))))
-                for t, ids in wanted.items()}
+        keys = {t: self._keys_of(t, ids) for t, ids in wanted.items()}
         made, out = [], []
         for row, values_of in zip(log, parsed, strict=True):
             table, rid = row[at_t], row[at_r]
@@ -357,9 +355,17 @@ class Plain:
                         row[i] = personal_seal.seal(table, rid, values, row[i], key)
                 row = tuple(row)
             out.append(row)
+        if made:
+            self._store_keys(made)
+        return out
+
+    def _keys_of(self, table: str, ids: set[str]) -> dict[str, bytes]:
+        return dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = ? AND "
+                                      "record_id IN (SELECT value FROM json_each(?))", (table, json.dumps(list(ids)))))
+
+    def _store_keys(self, made: list[tuple]) -> None:
         self.conn.executemany("INSERT INTO personal_key (table_name, record_id, key, created_at) VALUES (?, ?, ?, ?)",
                               made)
-        return out
 
     def upsert(self, prep: dict[str, object]) -> None:
         """What is held is skipped by the database: INSERT OR IGNORE for the log, an upsert guarded by

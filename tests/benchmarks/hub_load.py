@@ -9,7 +9,6 @@ import contextlib
 import dataclasses
 import json
 import math
-import os
 import re
 import shutil
 import sqlite3
@@ -344,40 +343,14 @@ class PlainPg(bench_sync.Plain):
                     for keys, values in groups.items():
                         sets = ", ".join(f"{k} = %s" for k in keys)
                         cur.executemany(f"UPDATE {table} SET {sets} WHERE id = %s AND updated_hlc < %s", values)
-            self._copy("change_log", self.log_columns, self._sealed_pg(prep["log"], prep["images"]))  # type: ignore[arg-type]
+            self._copy("change_log", self.log_columns, self._sealed(prep["log"], prep["images"]))  # type: ignore[arg-type]
 
-    def _sealed_pg(self, log: list[tuple], parsed: list[tuple]) -> list[tuple]:
-        """bench_sync.Plain._sealed with PostgreSQL's look-up and COPY for the new keys."""
-        from papi_desktop.storage import personal_seal
-        from papi_desktop.storage.changelog import LOG_COLUMNS
+    def _keys_of(self, table: str, ids: set[str]) -> dict[str, bytes]:
+        return dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = %s AND "
+                                      "record_id = ANY(%s)", (table, list(ids))).fetchall())
 
-        tables = personal_seal.personal_columns()
-        at_t, at_r = LOG_COLUMNS.index("table_name"), LOG_COLUMNS.index("record_id")
-        images = (LOG_COLUMNS.index("before_json"), LOG_COLUMNS.index("after_json"))
-        wanted: dict[str, set[str]] = {}
-        for row in log:
-            if row[at_t] in tables:
-                wanted.setdefault(row[at_t], set()).add(row[at_r])
-        keys = {t: dict(self.conn.execute("SELECT record_id, key FROM personal_key WHERE table_name = %s AND "
-                                          "record_id = ANY(%s)", (t, list(ids))).fetchall())
-                for t, ids in wanted.items()}
-        made, out = [], []
-        for row, values_of in zip(log, parsed, strict=True):
-            table, rid = row[at_t], row[at_r]
-            if table in tables:
-                row = list(row)
-                for i, values in zip(images, values_of, strict=True):
-                    if values and personal_seal.needs_seal(table, values):
-                        key = keys[table].get(rid)
-                        if key is None:
-                            key = keys[table][rid] = os.urandom(32)
-                            made.append((table, rid, key, "2026-12-02T00:00:00+00:00"))
-                        row[i] = personal_seal.seal(table, rid, values, row[i], key)
-                row = tuple(row)
-            out.append(row)
-        if made:
-            self._copy("personal_key", ["table_name", "record_id", "key", "created_at"], made)
-        return out
+    def _store_keys(self, made: list[tuple]) -> None:
+        self._copy("personal_key", ["table_name", "record_id", "key", "created_at"], made)
 
     def close(self) -> None:
         self.conn.close()

@@ -36,7 +36,7 @@ import shutil
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -273,7 +273,7 @@ def _profile(profiler: cProfile.Profile, top: int) -> str:
 
 
 def _print(name: str, figures: dict[str, Any]) -> None:
-    print(f"\n== {name}: {figures['bundles']} bundles, per bundle (median), statuses {figures['statuses']}")
+    print(f"\n== {name}: {figures['bundles']} bundles, per bundle (median), statuses {dict(Counter(figures['statuses']))}")
     print(f"  import total            {figures['total_s']:.3f} s")
     phases = figures["phases_s"]
     for phase in ("read bundle (decrypt, signature)", "check changes", "apply", "after apply", "audit chain",

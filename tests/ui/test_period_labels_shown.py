@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import Qt
+from ui_pages import open_postings_page
 
 from papi_desktop.services import postings
 from papi_desktop.ui.models.lazy import SortRole
@@ -17,13 +18,7 @@ CODE = re.compile(r"^\d{4}(-|$)")  # "2026", "2026-Q1", "2026-H1", "2026-9M"
 
 
 def _page(qtbot, db, runner, settle) -> PostingsPage:  # noqa: ANN001
-    page = PostingsPage(db, runner)
-    for tab in (page.register, page.budget, page.poverty, page.communication, page.dashboard):
-        tab.today = lambda: TODAY
-    qtbot.addWidget(page)
-    page.show()
-    settle(runner)
-    return page
+    return open_postings_page(qtbot, db, runner, settle, TODAY)
 
 
 def _periods_on_the_dashboard(page: PostingsPage, runner, settle) -> list[str]:  # noqa: ANN001

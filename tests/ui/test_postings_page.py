@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import workbooks
 from PySide6.QtCore import Qt
+from ui_pages import open_postings_page
 
 from papi_desktop.services import compliance, postings, poverty
-from papi_desktop.ui.views.postings_page import PostingsPage, PostingTableModel
+from papi_desktop.ui.views.postings_page import PostingTableModel
 from papi_desktop.ui.widgets.villages_box import VillagesBox
 
 TODAY = date(2026, 11, 23)
@@ -21,13 +22,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def page(qtbot, db, runner, settle):  # noqa: ANN001, ANN201
-    page = PostingsPage(db, runner)
-    for tab in (page.register, page.budget, page.poverty, page.communication, page.dashboard):
-        tab.today = lambda: TODAY
-    qtbot.addWidget(page)
-    page.show()
-    settle(runner)
-    return page
+    return open_postings_page(qtbot, db, runner, settle, TODAY)
 
 
 @pytest.fixture
