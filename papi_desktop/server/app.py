@@ -102,6 +102,10 @@ def create_app(hub: Hub) -> Starlette:
         audience = request.headers.get("host", "")
         return JSONResponse(await run_in_threadpool(hub.open_session, body, audience))
 
+    async def end_session(request: Request) -> Response:
+        who(request)
+        return JSONResponse(hub.end_session(request.headers.get("authorization")))
+
     async def declare(request: Request) -> Response:
         client = who(request)
         body = await _json(request)
@@ -150,6 +154,7 @@ def create_app(hub: Hub) -> Starlette:
         Route("/health", guarded(health), methods=["GET"]),
         Route(f"{API}/session/challenge", guarded(challenge), methods=["POST"]),
         Route(f"{API}/session", guarded(session), methods=["POST"]),
+        Route(f"{API}/session", guarded(end_session), methods=["DELETE"]),
         Route(f"{API}/bundles/{{stem}}", guarded(declare), methods=["PUT"]),
         Route(f"{API}/bundles/{{stem}}", guarded(state), methods=["GET"]),
         Route(f"{API}/bundles/{{stem}}/apply", guarded(apply), methods=["POST"]),

@@ -230,6 +230,18 @@ class Hub:
             raise _unauthorised()
         return found
 
+    def end_session(self, authorization: str | None) -> dict[str, object]:
+        """A PC signs out when its sync is done: the hub then holds a session only for PCs at work, not
+        one for every PC of the last half hour (and the token is dead if it leaked afterwards)."""
+        self.client(authorization)  # a valid session only
+        with self._lock:
+            self._sessions.pop(str(authorization)[7:].strip(), None)
+        return {"ended": True}
+
+    def session_count(self) -> int:
+        with self._lock:
+            return len(self._sessions)
+
     # --- uploads ----------------------------------------------------------------------------------
 
     def _dir(self, kind: str, client: Client) -> Path:

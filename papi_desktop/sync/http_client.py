@@ -4,6 +4,7 @@ its own key, and resumes an upload from what the hub holds after every dropped l
 from __future__ import annotations
 
 import base64
+import contextlib
 import ssl
 import time
 from collections.abc import Callable
@@ -56,6 +57,12 @@ class HubClient:
         self.sent_bytes = 0
 
     def close(self) -> None:
+        """Sign out (best effort: a hub out of reach lets the session expire), then close the link."""
+        if self.token is not None:
+            with contextlib.suppress(httpx.HTTPError):
+                self.http.request("DELETE", f"{API}/session", headers={"authorization": f"Bearer {self.token}"},
+                                  timeout=5.0)
+            self.token = None
         self.http.close()
 
     def __enter__(self) -> HubClient:

@@ -403,3 +403,22 @@ def test_one_bundle_declared_twice_at_once(world) -> None:  # noqa: ANN001
     assert [r.status_code for r in answers] == [200] * 6
     outcomes = [c.push(stem, [part]).result["summary"]["status"] for c in clients[:2]]
     assert outcomes == ["applied", "applied"]  # the second is the first's answer again
+
+
+def test_a_pc_signs_out_when_done(world) -> None:  # noqa: ANN001
+    """Closing the client ends its session on the hub: the token no longer opens anything, and the hub
+    holds sessions only for PCs at work (issue 12 §5: memory flat over thousands of PCs)."""
+    hub, a = world["hub"], world["a"]
+    client = _client(a, hub.url)
+    client.receipts()
+    token = client.token
+    assert token
+    client.close()
+    assert client.token is None
+    trusted = ssl.create_default_context(cadata=_root(a).decode("ascii"))
+    late = httpx.get(hub.url + f"{API}/receipts", headers={"authorization": f"Bearer {token}"}, verify=trusted)
+    assert late.status_code == 401 and late.json()["error"]["code"] == "unauthorised"
+    ended = httpx.delete(hub.url + f"{API}/session", headers={"authorization": f"Bearer {token}"}, verify=trusted)
+    assert ended.status_code == 401  # ending it again: it is gone
+    lines = [json.loads(line) for line in (world["prov"].dir / "logs" / "hub-access.log").read_text().splitlines()]
+    assert [e["status"] for e in lines if e["method"] == "DELETE" and e["path"] == f"{API}/session"][-2:] == [200, 401]
