@@ -88,8 +88,27 @@ def _names(host: str, extra: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def fewer_malloc_arenas(arenas: int = 2) -> bool:
+    """glibc gives a thread that finds the other arenas busy one of its own (up to 8 a core) and seldom
+    hands their free pages back: a long-running hub's memory then creeps with its request threads, not
+    with its work. The same as MALLOC_ARENA_MAX=2, set from within (unless the operator set it)."""
+    import ctypes  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):  # not glibc (musl has no arenas to cap)
+        return False
+    m_arena_max = -8  # malloc.h
+    return bool(mallopt(m_arena_max, arenas))
+
+
 def serve(db: Database, passphrase: str, host: str, port: int, tls_names: list[str], apply_slots: int = 0) -> int:
     import uvicorn  # noqa: PLC0415
+
+    fewer_malloc_arenas()  # before uvicorn's and the apply threads exist
 
     from ..services import province  # noqa: PLC0415
     from .app import create_app  # noqa: PLC0415

@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import json
 import math
+import os
 import re
 import shutil
 import sqlite3
@@ -251,6 +252,9 @@ def push_all(url: str, root: bytes, jobs: list[tuple[object, list[Path]]], concu
     from papi_desktop.sync import bundle
     from papi_desktop.sync.http_client import HubClient
 
+    # What was written before (a world of 20 GB built, the province copied) reaches the disk before the
+    # clock starts: the kernel's writeback would otherwise compete with the hub's fsyncs for minutes.
+    os.sync()
     t0 = time.perf_counter()
     lock = threading.Lock()
 
