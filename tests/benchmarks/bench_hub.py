@@ -114,6 +114,32 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   1.389 1.48 1.571 1.568 1.861 1.968); hub's own time p95 0.622 s, median 0.407 s, drift +70.4 %
   (0.308 -> 0.524 s); slot wait median 0.816 s; hub RSS 197.0 -> 248.6 MB (+26.2 %); 0.199 s a bundle;
   pushes 1,991.9 s, world build 873 s, about 37 GB of disk at the peak.
+- The cause of that drift (3 December 2026, profile_pg_apply.py --only postgresql --communes 2000
+  --changes 1000 --ends 150): serially, 0.166 s a bundle for the first 150, 0.181 s for the last 150;
+  the one statement that grew was the receipt's version vector ("after apply: WITH", two index probes
+  for every device the province holds), 1.8 -> 24.7 ms; the change log's COPY 18.5 -> 22.8 ms; the rest
+  flat. Since 1e45632 a receipt probes only the sender's devices. The serial import's heap was flat
+  (tracemalloc, bundles 150 to 450: +2 KiB; RSS 138.0 -> 139.1 MB).
+- National on PostgreSQL, --national 3321,10000 (3 December 2026, on 6810f66: the receipt fix, the
+  hub's locks let go, PCs signing out; idle machine, but the 20 GB world built just before, its
+  writeback not waited for): no error, 10,000 applied, log +9,990,000 all distinct. At 3,321: push p95
+  2.155 s, drift -1.5 % (1.691 -> 1.665 s), hub's own time p95 0.621 s, drift -5.2 % (0.478 -> 0.453
+  s), RSS 198.7 -> 207.9 MB (+4.6 %). At 10,000: push p95 2.004 s, drift -25.3 % (1.691 -> 1.263 s;
+  by tenths 1.729 1.713 1.859 1.616 1.352 1.392 1.4 1.351 1.289 1.281: the first 4,000 slower while the
+  kernel wrote the world back), hub's own time p95 0.576 s, median 0.405 s, drift -27.9 % (0.478 ->
+  0.345 s); hub RSS 198.7 -> 232.0 MB (+16.8 %; by tenths 201.3 203.0 206.8 208.2 209.6 210.9 212.4
+  230.3 231.6 231.7: one step of 18 MB, as in the run before at the same point); 0.189 s a bundle;
+  pushes 1,892.7 s; world build 1,023 s (beside other work).
+- National on PostgreSQL, --national 3321,10000 (3 December 2026, on 8054510: as 6810f66 plus at most
+  two malloc arenas in the hub, and os.sync() before the clock starts; idle machine): no error, 10,000
+  applied, log +9,990,000 all distinct. At 3,321: push p95 1.716 s, median 1.184 s, drift -16.8 %
+  (1.404 -> 1.168 s), hub's own time p95 0.488 s, drift -12.6 % (0.376 -> 0.328 s), RSS 154.2 -> 160.6
+  MB (+4.2 %), 0.157 s a bundle: every target met. At 10,000: push p95 1.831 s, median 1.269 s, drift
+  -5.6 % (1.404 -> 1.325 s; by tenths 1.513 1.17 1.064 1.14 1.313 1.404 1.707 1.32 1.276 1.16), hub's
+  own time p95 0.516 s, median 0.35 s, drift -4.9 % (0.376 -> 0.357 s), slot wait median 0.556 s; hub
+  RSS 154.2 -> 176.5 MB (+14.5 %; by tenths 154.7 156.4 159.6 160.7 162.2 163.5 166.2 173.2 174.8
+  175.9: about 2 MB a thousand bundles and a step of 7 MB, not explained yet); 0.166 s a bundle;
+  pushes 1,656 s: every target met (drift and memory within the 20 % the benchmark allows).
 - Earlier estimate for national 10,000 (estimated from 3,321: build about 28 min, pushes 35-45 min, about 40 GB
   of disk for the bundles and the hub's folder).
 """

@@ -1,5 +1,5 @@
-"""The hub's per-PC, per-part and per-bundle locks: exclusive per key, and forgotten once nobody holds
-them, so a hub that has met thousands of PCs keeps no lock for each (issue 12 §5: memory flat)."""
+"""The hub's memory over thousands of PCs (issue 12 §5: memory flat): its per-PC, per-part and
+per-bundle locks, exclusive per key and forgotten once nobody holds them; its malloc arenas capped."""
 
 from __future__ import annotations
 
@@ -58,3 +58,14 @@ def test_an_error_inside_still_frees_the_key() -> None:
     assert len(locks) == 0
     with locks.hold("pc", blocking=False) as taken:
         assert taken
+
+
+def test_the_hub_caps_malloc_arenas_unless_the_operator_did(monkeypatch) -> None:  # noqa: ANN001
+    import platform
+
+    from papi_desktop.server.run import fewer_malloc_arenas
+
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert fewer_malloc_arenas() is False  # the operator's word stands
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    assert fewer_malloc_arenas() is (platform.libc_ver()[0] == "glibc")
