@@ -238,10 +238,6 @@ class Hub:
             self._sessions.pop(str(authorization)[7:].strip(), None)
         return {"ended": True}
 
-    def session_count(self) -> int:
-        with self._lock:
-            return len(self._sessions)
-
     # --- uploads ----------------------------------------------------------------------------------
 
     def _dir(self, kind: str, client: Client) -> Path:
