@@ -707,8 +707,7 @@ class CommuneDetail:
 
 def commune_detail(db: Database, unit: str, period_code: str, today: date, registers: bool = True) -> CommuneDetail:
     """What one commune's own pages would show of the period, from the province's copy of its records.
-    Without registers its totals are left empty (the commune view shows its books instead: the totals
-    of a year read every commune's visits, the registers having no index by commune)."""
+    Without registers its totals are left empty (the commune view shows its books instead)."""
     from . import dialogues, plan
 
     units = _units(db)

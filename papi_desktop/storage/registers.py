@@ -14,6 +14,8 @@ class Reception(Tracked, Base):
     """One visit in the Sổ tiếp công dân (Mẫu 03/TCD), plus the reception type and who received."""
 
     __tablename__ = "reception"
+    # By commune and date: the province holds every commune's book (migration 0016).
+    __table_args__ = (Index("ix_reception_unit_received", "unit_code", "received_on"),)
     received_on: Mapped[date] = mapped_column(Date, index=True)
     reception_type: Mapped[str] = mapped_column(String(10), default="regular")  # regular | periodic | adhoc
     receiver: Mapped[str] = mapped_column(String(200), default="")
@@ -53,6 +55,7 @@ class Petition(Tracked, Base):
     """A petition (đơn) in the register, from any source, with the facts its legal limits depend on."""
 
     __tablename__ = "petition"
+    __table_args__ = (Index("ix_petition_unit_received", "unit_code", "received_on"),)
     __search_fields__ = ("register_no", "sender", "sender_address", "content", "result")
     register_no: Mapped[str] = mapped_column(String(20), default="")
     source: Mapped[str] = mapped_column(String(20), default="reception")  # reception|post|portal|forwarded|mailbox
@@ -91,6 +94,7 @@ class Dialogue(Tracked, Base):
     """A dialogue conference with the people (yearly with the Fatherland Front, or another)."""
 
     __tablename__ = "dialogue"
+    __table_args__ = (Index("ix_dialogue_unit_held", "unit_code", "held_on"),)
     held_on: Mapped[date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(20), default="annual")  # annual | other
     title: Mapped[str] = mapped_column(Text, default="")

@@ -138,3 +138,27 @@ def test_existing_commune_keeps_its_profile_through_0006(target: Path | str) -> 
         assert (profile.has_loudspeaker, profile.has_portal) == (True, False)
     finally:
         db.dispose()
+
+
+def test_a_communes_registers_are_read_by_commune_and_date(data_dir: Path) -> None:
+    """At the province, one commune's book of a period (and a period's totals by commune) are read by
+    the (unit, date) indexes of migration 0016, not by the date alone across every commune."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from papi_desktop.storage.registers import Dialogue, Petition, Reception
+
+    db = setup.open_database()
+    try:
+        with db.engine.connect() as conn:
+            for model, day, index in ((Reception, Reception.received_on, "ix_reception_unit_received"),
+                                      (Petition, Petition.received_on, "ix_petition_unit_received"),
+                                      (Dialogue, Dialogue.held_on, "ix_dialogue_unit_held")):
+                query = select(model.id).where(model.unit_code == "03646", model.deleted.is_(False),
+                                               day.between(date(2025, 1, 1), date(2025, 12, 31)))
+                sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+                steps = " ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+                assert f"USING INDEX {index}" in steps, steps
+    finally:
+        db.dispose()

@@ -54,8 +54,8 @@ class PetitionsModel(LazyTableModel):
 
 
 def _books(db: DataHandle, unit: str, period: str) -> tuple[list[str], list[str]]:
-    """The ids of the commune's visits and petitions of the period (the lazy lists' projection): read
-    after the rest, as they scan the period's records of every commune (no index by commune)."""
+    """The ids of the commune's visits and petitions of the period (the lazy lists' projection), read
+    apart so that the head and the tasks show first."""
     p = province_view.period(period)
     return province_view.reception_ids(db, unit, p.start, p.end), province_view.petition_ids(db, unit, p.start, p.end)
 
