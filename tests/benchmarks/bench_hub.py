@@ -362,6 +362,7 @@ def step_http(opts: dict[str, object]) -> dict[str, object]:
         profile = profiler.stop()
         held1 = hub_load.held(here / "province", db_url)
         hub_times = hub_load.access_times(here / "province", lines0)
+        imports = [a["import_ms"] / 1000 for a in hub_load.apply_timings(here / "province")]
         rss1 = hub_load.rss_kb(pid)
         again, again_wall = hub_load.push_all(proc.url, root, jobs, conc, pid)
         held2 = hub_load.held(here / "province", db_url)
@@ -403,11 +404,20 @@ def step_http(opts: dict[str, object]) -> dict[str, object]:
             "hub_errors_log": errors_logged,
             "pushes": _push_figures(pushes), "again": {"wall_s": again_wall, **_push_figures(again)},
             "race": {"wall_s": race_wall, **_push_figures(raced)}, "checks": checks,
-            "hub_times": _hub_times(hub_times), "hub_rss_mb": {"start": rss0["VmRSS"] // 1024,
+            "hub_times": _hub_times(hub_times), "hub_imports": _imports(imports, wall), "hub_rss_mb": {"start": rss0["VmRSS"] // 1024,
                                                                "after_pushes": rss1["VmRSS"] // 1024,
                                                                "peak": rss1["VmHWM"] // 1024},
             "bundle_bytes": hub_load.spread([sum(p.stat().st_size for p in parts) for _m, parts in jobs], 0),
             "profile": profile}
+
+
+def _imports(seconds: list[float], wall: float) -> dict[str, object]:
+    """The hub's imports (import_with in its apply slot, from its access log) against the pushes' wall:
+    the rest of the wall is the hub waiting for a whole bundle, or its imports sharing the cores."""
+    if not seconds:
+        return {}
+    return {"n": len(seconds), "median_s": round(statistics.median(seconds), 3), "sum_s": round(sum(seconds), 1),
+            "busy_share": round(sum(seconds) / wall, 3) if wall else None}
 
 
 # ---- 2. a 50 MB bundle through a link cut every 256 KiB ----------------------------------------------
