@@ -60,7 +60,7 @@ def open_changes(conn: Any, changes: list[Change]) -> list[Change]:
         return changes
     opened = personal_seal.open_many(conn, [(c.table_name, c.record_id, t) for c in changes
                                             for t in (c.after_json, c.before_json)])
-    return [c if (a, b) == (c.after_json, c.before_json) else replace(c, after_json=a or "", before_json=b)
+    return [c if (a, b) == (c.after_json, c.before_json) else c.with_images(a or "", b)
             for c, a, b in zip(changes, opened[::2], opened[1::2], strict=True)]
 
 
@@ -107,7 +107,8 @@ def seal_received(conn: Any, changes: list[Change]) -> list[Change]:
                     key = keys[table][c.record_id] = made.setdefault(table, {})[c.record_id] = personal_seal.new_key()
                 text = personal_seal.seal(table, c.record_id, values, text or "", key)
             images.append(text)
-        out.append(replace(c, after_json=images[0] or "", before_json=images[1]))
+        after, before = images[0] or "", images[1]
+        out.append(c if (after, before) == (c.after_json, c.before_json) else c.with_images(after, before))
     for table, ids in dropped.items():
         personal_seal.delete_keys(conn, table, ids)
     for table, new in made.items():
