@@ -83,6 +83,16 @@ at a load of 3 to 4, so times are loose; median [min-max] over runs):
   1.74 1.79 2.09 2.71 2.24 2.19 2.03 1.95: the import slows as the province's indexes outgrow the page
   cache, then levels); hub memory 223 to 317 MB by tenths (192 to 318 MB first to last hundred): far
   flatter, not flat; hub data folder 4.6 GB.
+- SQLite again (4 December 2026, an idle machine, --runs 3 --no-usb, 75 x 9,994, one apply slot): on
+  5cffd5a (migration 0016: the registers indexed by commune and date, in the baseline's tables too) the
+  hub 86.9 s [85.5-101.6] against plain inserts 45.9 s = **1.94x [1.86-2.06]**; on c1fae22 (a received
+  change's images swapped without dataclasses.replace) 83.7 s [83.2-85.7] against 46.4 s = **1.85x
+  [1.77-1.86], under the <= 2x target in every run**; 1.116 s a bundle; the hub's imports (its access
+  log) 1.10 s median, its one slot busy 99 % of the wall, against 1.01 s for the same import run
+  serially in one process (profile_pg_apply.py --only sqlite --communes 75); push median 8.6 s, p95
+  10.2 s; no error, log +749,550 all distinct, again 2.1 s, race 16 applied; hub RSS 79 -> 324-397 MB.
+  Tried and dropped: reading and checking the next bundle while one writes (a reading place beside
+  the apply slot): 2.46x, each import 2.2-2.7 s, as the two threads took turns at Python's lock.
 - PostgreSQL (2 December 2026, on 7ccd98b, --db pg, the hub's default 2 apply slots, 2 cores at a load
   of 5 from other engineers' benchmarks and suites, so loose): http 75 x 9,991, 1 run: no error, all
   applied; the hub 234.1 s against plain SQLite inserts 63.5 s (57.2/69.7: the load doubled them
